@@ -1,0 +1,49 @@
+"""The one settings object.  Every CLI flag defaults from it; lower layers get plain arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
+
+Retriever = Literal["hybrid", "dense", "bm25"]
+
+
+def bundled_corpus_dir() -> Path:
+    """The five seed directives shipped with the package."""
+    import corpus
+
+    return Path(corpus.__file__).resolve().parent / "data"
+
+
+def _data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("thidua", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Read from the environment (prefix ``THIDUA_``) and an optional ``.env`` file."""
+
+    model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(default_factory=bundled_corpus_dir)
+    index_dir: Path = Field(default_factory=lambda: _data_dir() / "index")
+    embedding_model: str = "AITeamVN/Vietnamese_Embedding"
+    reranker: str | None = None
+    retriever: Retriever = "hybrid"
+    top_k: int = Field(default=5, ge=1, le=50)
+    device: str = "cpu"
+    batch_size: int = Field(default=16, ge=1)
+    max_file_mb: float = Field(default=20.0, gt=0)
+    feedback_db: Path = Field(default_factory=lambda: _data_dir() / "feedback.db")
+    users_file: Path | None = None
+    log_level: str = "WARNING"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit (non-None) overrides from CLI flags."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

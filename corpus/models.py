@@ -1,0 +1,118 @@
+"""What a directive is, once read: small frozen records every other layer relies on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Clause", "Corpus", "Directive", "FieldSource", "Problem"]
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """Where a metadata value came from, so a supervisor can check it.
+
+    ``origin`` is one of: ``header`` (Số/ngày lines at the top), ``title``,
+    ``appendix`` ("Ban hành kèm theo Chỉ thị số … ngày …"), ``body`` (e.g.
+    "tỉnh Sơn La" in the text), ``signature`` (the block under CHỦ TỊCH),
+    ``derived`` (computed from another field, e.g. year from date),
+    ``sidecar`` (set by hand in ``X.meta.toml``).
+    """
+
+    name: str
+    value: str | int | None
+    origin: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One addressable part of a directive: what an answer cites.
+
+    ``label`` is what a user would write ("mục 10", "mục II.3", "mục 6, điểm e",
+    "Phụ lục, mục 12", "Điều 6, khoản 3, điểm a").  ``text`` is the clean text
+    of the whole clause including its children; ``start``/``end`` locate it in
+    ``Directive.text``.  ``heading`` is the path of ancestor headings, outermost
+    first.  Non-answerable clauses (Nơi nhận, signature block) are kept so
+    the signer can be cited, but retrieval skips them.
+    """
+
+    id: str
+    doc_id: str
+    label: str
+    kind: str
+    path: tuple[str, ...]
+    heading: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    parent: str | None = None
+    answerable: bool = True
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One document, its metadata (each with provenance) and its clause tree."""
+
+    doc_id: str
+    source: str
+    doc_type: str | None
+    number: str | None
+    date: str | None
+    issuer: str | None
+    province: str | None
+    year: int | None
+    title: str | None
+    signer: str | None
+    text: str
+    clauses: tuple[Clause, ...]
+    fields: tuple[FieldSource, ...] = ()
+    fingerprint: str = ""
+    path: Path | None = field(default=None, compare=False)
+
+    def clause(self, key: str) -> Clause | None:
+        """Find a clause by id, path ("PL.12") or label, case- and tone-insensitively."""
+        from corpus.text import match_key
+
+        wanted = match_key(key)
+        for c in self.clauses:
+            if c.id == key or ".".join(c.path) == key or match_key(c.label) == wanted:
+                return c
+        return None
+
+    def answerable_clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.answerable)
+
+    def field_source(self, name: str) -> FieldSource | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def short_name(self) -> str:
+        """How the chat names it: "Chỉ thị 01/CT-UBND (Sơn La, 2024)"."""
+        kind = self.doc_type or "Văn bản"
+        head = f"{kind} {self.number}" if self.number else kind
+        where = ", ".join(str(x) for x in (self.province or self.issuer, self.year) if x)
+        return f"{head} ({where})" if where else head
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read, with a message for the user (Vietnamese) and the operator."""
+
+    path: Path
+    message: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    directives: tuple[Directive, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def get(self, doc_id: str) -> Directive | None:
+        return next((d for d in self.directives if d.doc_id == doc_id), None)
+
+    def __iter__(self):
+        return iter(self.directives)
+
+    def __len__(self) -> int:
+        return len(self.directives)

@@ -1,0 +1,114 @@
+"""Vietnamese text primitives shared by every layer.
+
+Search and matching must not depend on how a typist placed tone marks (``hoà``
+vs ``hòa``, ``Uỷ`` vs ``Ủy``) or whether they typed diacritics at all, while
+displayed text must stay exactly as the document wrote it.  So: ``nfc`` for
+everything stored, ``canonical_tones`` and ``fold`` only for keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["canonical_tones", "fold", "match_key", "nfc", "normalize_spaces", "strip_tones"]
+
+# Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+# Base vowels, and those carrying a vowel diacritic (breve, circumflex, horn) after NFD.
+_VOWELS = set("aeiouyAEIOUY")
+_MODIFIERS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: the one form we store and compare."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_spaces(text: str) -> str:
+    """Fold tabs, non-breaking and other odd spaces into one ASCII space."""
+    return _SPACES.sub(" ", text)
+
+
+def _syllable_units(word: str) -> list[tuple[str, set[str]]]:
+    """Split an NFD word into base letters with their combining marks."""
+    units: list[tuple[str, set[str]]] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and units:
+            units[-1][1].add(ch)
+        else:
+            units.append((ch, set()))
+    return units
+
+
+def _place_tone(word: str) -> str:
+    units = _syllable_units(word)
+    tone = None
+    for _, marks in units:
+        found = marks & _TONES
+        if found:
+            tone = next(iter(found))
+            marks -= _TONES
+    if tone is None:
+        return word
+    # Locate the vowel cluster, treating the u of "qu" and the i of "gi" as consonants.
+    lower = "".join(base.lower() for base, _ in units)
+    start = 0
+    while start < len(units) and units[start][0] not in _VOWELS:
+        start += 1
+    if start < len(units) and start > 0:
+        prefix = lower[start - 1 : start + 1]
+        if prefix == "qu" or (prefix == "gi" and start + 1 < len(units) and units[start + 1][0] in _VOWELS):
+            start += 1
+    end = start
+    while end < len(units) and units[end][0] in _VOWELS:
+        end += 1
+    cluster = list(range(start, end))
+    if not cluster:
+        units[-1][1].add(tone)
+    else:
+        modified = [i for i in cluster if units[i][1] & _MODIFIERS]
+        has_final = end < len(units)
+        if modified:
+            target = modified[-1]
+        elif has_final or len(cluster) == 1:
+            target = cluster[-1]
+        elif len(cluster) >= 3:
+            target = cluster[1]
+        else:
+            target = cluster[0]
+        units[target][1].add(tone)
+    out = []
+    for base, marks in units:
+        # Canonical combining order: vowel modifier first, then the tone.
+        out.append(base + "".join(sorted(marks, key=lambda m: (m in _TONES, m))))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def canonical_tones(text: str) -> str:
+    """Put every tone mark where the traditional rule puts it (hoà → hòa, Uỷ → Ủy, khoẻ → khỏe).
+
+    Both placements are correct Vietnamese and both occur in our documents,
+    so keys built from either must be equal.
+    """
+    return _WORD.sub(lambda m: _place_tone(m.group(0)), nfc(text))
+
+
+def strip_tones(text: str) -> str:
+    """Remove only the tone marks, keeping ă â ê ô ơ ư đ."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+
+
+def fold(text: str) -> str:
+    """Lower-case and drop every diacritic (đ → d): how people type without a Vietnamese keyboard."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+def match_key(text: str) -> str:
+    """Key for comparing names and phrases: NFC, canonical tones, lower case, single spaces."""
+    return " ".join(canonical_tones(normalize_spaces(text)).lower().split())
