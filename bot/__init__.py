@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from bot.assistant import Assistant
 from bot.models import Answer, Citation
 from bot.settings import Settings, get_settings
 
-__all__ = ["Answer", "Citation", "Settings", "get_settings"]
+__all__ = ["Answer", "Assistant", "Citation", "Settings", "get_settings"]

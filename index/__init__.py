@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+from index.engine import BuildReport, Index, open_index
 from index.models import Chunk, Filters, Hit
+from index.store import IndexMismatchError
+from index.tokenize import expand_abbreviations, tokenize_vi
 
-__all__ = ["Chunk", "Filters", "Hit"]
+__all__ = [
+    "BuildReport",
+    "Chunk",
+    "Filters",
+    "Hit",
+    "Index",
+    "IndexMismatchError",
+    "expand_abbreviations",
+    "open_index",
+    "tokenize_vi",
+]

@@ -1,7 +1,159 @@
-"""Placeholder until its issue lands."""
+"""`thidua chat`: start the Chainlit web chat headless, or add a login with --add-user."""
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-def chat() -> None:
-    raise NotImplementedError
+import platformdirs
+import typer
+from pydantic import ValidationError
+
+from bot.settings import Settings, get_settings
+
+__all__ = ["chainlit_env", "chat"]
+
+log = logging.getLogger("thidua.chat")
+
+_PATH_FIELDS = ("corpus_dir", "index_dir", "feedback_db", "users_file")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Lỗi: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _app_root() -> Path:
+    """The packaged bot/chat folder; a writable copy if the install is read-only.
+
+    Chainlit writes into its app root at start (``.files/``, missing translations).
+    """
+    from bot.chat import APP_ROOT
+
+    if os.access(APP_ROOT, os.W_OK) and os.access(APP_ROOT / ".chainlit" / "translations", os.W_OK):
+        return APP_ROOT
+    copy = Path(platformdirs.user_data_dir("thidua", appauthor=False)) / "chat"
+    for name in (".chainlit", "public"):
+        shutil.copytree(APP_ROOT / name, copy / name, dirs_exist_ok=True)
+    for md in APP_ROOT.glob("*.md"):
+        shutil.copy2(md, copy / md.name)
+    return copy
+
+
+def chainlit_env(settings: Settings, app_root: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for the Chainlit process: every setting as THIDUA_* (paths absolute, since the
+    child runs in the app root and would not see this folder's .env), plus CHAINLIT_APP_ROOT."""
+    env = dict(os.environ if base is None else base)
+    for name, value in settings.model_dump().items():
+        key = f"THIDUA_{name.upper()}"
+        if value is None:
+            env.pop(key, None)
+            continue
+        if name in _PATH_FIELDS:
+            value = Path(value).expanduser().resolve()
+        env[key] = str(value)
+    env["CHAINLIT_APP_ROOT"] = str(app_root)
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return env
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _port_open(host: str, port: int) -> bool:
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    try:
+        with socket.create_connection((target, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM behaves like Ctrl+C so the Chainlit child is stopped too."""
+    raise KeyboardInterrupt
+
+
+def _add_user(settings: Settings, name: str) -> None:
+    from bot.chat.users import add_user
+
+    if not settings.users_file:
+        _fail("chưa đặt tệp người dùng. Đặt THIDUA_USERS_FILE=/đường/dẫn/users.toml rồi chạy lại "
+              f"`thidua chat --add-user {name}`.", 2)
+    password = typer.prompt(f"Mật khẩu cho {name}", hide_input=True, confirmation_prompt=True)
+    try:
+        add_user(settings.users_file, name, password)
+    except (ValueError, OSError) as exc:
+        _fail(str(exc), 2)
+    typer.echo(f"Đã lưu người dùng «{name}» vào {settings.users_file}.")
+    if not os.environ.get("CHAINLIT_AUTH_SECRET"):
+        typer.echo("Để bật đăng nhập, đặt thêm CHAINLIT_AUTH_SECRET (tạo bằng `chainlit create-secret`).")
+
+
+def chat(
+    host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe (0.0.0.0 để mở cho cả mạng nội bộ)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Cổng web."),
+    corpus_dir: Path | None = typer.Option(None, "--corpus-dir", help="Thư mục văn bản (mặc định: THIDUA_CORPUS_DIR)."),
+    index_dir: Path | None = typer.Option(None, "--index-dir", help="Thư mục chỉ mục (mặc định: THIDUA_INDEX_DIR)."),
+    retriever: str | None = typer.Option(None, "--retriever", help="hybrid, dense hoặc bm25 (mặc định: THIDUA_RETRIEVER)."),
+    embedding_model: str | None = typer.Option(None, "--embedding-model", help="Mô hình nhúng (mặc định: THIDUA_EMBEDDING_MODEL)."),
+    add_user: str | None = typer.Option(None, "--add-user", metavar="TÊN",
+                                        help="Thêm/đổi mật khẩu một người dùng vào THIDUA_USERS_FILE rồi thoát."),
+) -> None:
+    """Start the chat; prints the address once the assistant has loaded."""
+    try:
+        settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, retriever=retriever,
+                                embedding_model=embedding_model)
+    except ValidationError as exc:
+        bad = ", ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        _fail(f"cấu hình không hợp lệ ({bad}). --retriever nhận hybrid, dense hoặc bm25.", 2)
+    if add_user:
+        _add_user(settings, add_user)
+        return
+    if settings.users_file and not os.environ.get("CHAINLIT_AUTH_SECRET"):
+        _fail("đã đặt THIDUA_USERS_FILE (bật đăng nhập) nhưng thiếu CHAINLIT_AUTH_SECRET. "
+              "Tạo bằng `chainlit create-secret` và đặt vào biến môi trường, hoặc bỏ THIDUA_USERS_FILE.", 2)
+    if not _port_free(host, port):
+        _fail(f"cổng {port} trên {host} đang được dùng. Chọn cổng khác bằng --port, ví dụ --port {port + 1}.")
+
+    from bot.chat import APP_FILE
+
+    root = _app_root()
+    env = chainlit_env(settings, root)
+    cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
+    log.info("starting %s in %s", cmd, root)
+    typer.echo(f"Đang khởi động trợ lý (kho: {settings.corpus_dir}, chỉ mục: {settings.index_dir}, "
+               f"tìm kiếm: {settings.retriever}). Lần đầu có thể mất vài phút để xây dựng chỉ mục…")
+    proc = subprocess.Popen(cmd, cwd=root, env=env)
+    signal.signal(signal.SIGTERM, _interrupt)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    try:
+        while proc.poll() is None and not _port_open(host, port):
+            time.sleep(0.3)
+        if proc.poll() is None:
+            typer.echo(f"Mở trình duyệt tại http://{shown}:{port}  (nhấn Ctrl+C để dừng)", color=False)
+        code = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        raise
+    if code:
+        _fail(f"máy chủ trò chuyện đã dừng với mã {code}. Xem thông báo phía trên; chạy lại với "
+              "THIDUA_LOG_LEVEL=INFO để xem chi tiết.", code)

@@ -1,7 +1,89 @@
-"""Placeholder until its issue lands."""
+"""`thidua index`: build or refresh the search index and say, in Vietnamese, what was done."""
 
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
 
-def index() -> None:
-    raise NotImplementedError
+import typer
+
+from bot.settings import get_settings
+
+__all__ = ["index"]
+
+log = logging.getLogger(__name__)
+
+_RETRIEVERS = ("hybrid", "dense", "bm25")
+
+
+def index(
+    retriever: str = typer.Option(None, help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Xây dựng lại toàn bộ chỉ mục (nhúng lại mọi đoạn)."),
+    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR)."),
+    index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
+    embedding_model: str = typer.Option(None, help="Mô hình nhúng: tên trên Hugging Face hoặc thư mục (THIDUA_EMBEDDING_MODEL)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Hiện thanh tiến trình khi nhúng."),
+) -> None:
+    """Build the index on first use, refresh only changed documents afterwards."""
+    from corpus import load_corpus
+    from index import IndexMismatchError, open_index
+
+    if retriever is not None and retriever not in _RETRIEVERS:
+        typer.echo(f"Bộ tìm kiếm '{retriever}' không hợp lệ; chọn một trong: {', '.join(_RETRIEVERS)}.", err=True)
+        raise typer.Exit(2)
+    settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model,
+                            retriever=retriever)
+    logging.getLogger().setLevel(settings.log_level.upper())
+    folder = Path(settings.corpus_dir)
+    if not folder.is_dir():
+        typer.echo(f"Không tìm thấy thư mục văn bản: {folder}. Đặt --corpus-dir hoặc THIDUA_CORPUS_DIR.", err=True)
+        raise typer.Exit(1)
+    t0 = time.perf_counter()
+    corpus = load_corpus(folder, max_file_mb=settings.max_file_mb)
+    for problem in corpus.problems:
+        typer.echo(problem.message, err=True)
+    if not len(corpus):
+        typer.echo(f"Thư mục {folder} không có văn bản nào đọc được; chưa xây dựng chỉ mục.", err=True)
+        raise typer.Exit(1)
+    try:
+        idx = open_index(
+            corpus,
+            Path(settings.index_dir),
+            embedding_model=settings.embedding_model,
+            retriever=settings.retriever,
+            reranker=settings.reranker,
+            device=settings.device,
+            batch_size=settings.batch_size,
+            progress=progress,
+            rebuild=rebuild,
+        )
+    except IndexMismatchError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        log.debug("index write failed", exc_info=True)
+        typer.echo(f"Không ghi được chỉ mục vào {settings.index_dir}: {exc.strerror or exc}. "
+                   "Kiểm tra quyền ghi hoặc chọn thư mục khác bằng --index-dir.", err=True)
+        raise typer.Exit(1) from None
+    if idx.notice:
+        typer.echo(idx.notice, err=True)
+    rep = idx.report
+    if rep.rebuilt:
+        action = "Đã xây dựng mới chỉ mục"
+    elif rep.saved:
+        parts = [f"thêm {len(rep.added)}", f"cập nhật {len(rep.changed)}", f"bỏ {len(rep.removed)}"]
+        action = "Đã cập nhật chỉ mục (" + ", ".join(parts) + " văn bản)"
+    else:
+        action = "Chỉ mục đã khớp với kho văn bản, không cần cập nhật"
+    dim = idx.dimension if idx.dimension else "—"
+    vec = {"flat": "chính xác (IndexFlatIP)", "hnsw": "HNSW"}.get(idx.vector_index or "", "không có")
+    typer.echo(
+        f"{action}.\n"
+        f"  Văn bản: {rep.documents}\n"
+        f"  Đoạn (chunk): {rep.chunks} (nhúng mới: {rep.embedded})\n"
+        f"  Mô hình nhúng: {idx.model} (số chiều: {dim}; chỉ mục vectơ: {vec})\n"
+        f"  Bộ tìm kiếm đang dùng: {idx.retriever}\n"
+        f"  Thời gian: {time.perf_counter() - t0:.1f} giây\n"
+        f"  Thư mục: {idx.folder}"
+    )

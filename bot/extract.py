@@ -1,0 +1,84 @@
+"""Pulling the answering words out of a segment: a value with its unit, quoted names, cited documents.
+
+Values are copied exactly as written ("11,41%", "52,4 triệu đồng/người/năm",
+"15,66% (giảm 4% so với năm 2022)"): officials compare them with paper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Span", "find_quotes", "find_references", "find_values", "quoted_after"]
+
+_UNITS = (
+    "triệu đồng/người/năm", "triệu đồng/người", "triệu đồng/năm", "nghìn tỷ đồng", "tỷ đồng", "triệu đồng",
+    "triệu USD", "tỷ USD", "USD", "triệu lượt người", "triệu lượt khách", "lượt người", "lượt khách",
+    "giường bệnh", "giường", "bác sỹ", "bác sĩ", "xã", "huyện", "hộ", "người", "lao động", "trường",
+    "doanh nghiệp", "km", "ha", "%", "‰",
+)
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_QUALIFIER_BEFORE = r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|hơn|gần)\s+)?"
+_VALUE = re.compile(
+    rf"(?<![\w/.,-]){_QUALIFIER_BEFORE}({_NUMBER})\s*({_UNIT_RE})?(?![\w/])"
+    r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
+)
+_YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+_QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
+_REFERENCE = re.compile(
+    r"(?:Nghị quyết|Quyết định|Kết luận|Chỉ thị|Kế hoạch|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn)"
+    r"(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
+    r"(?:\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}| tháng \d{1,2} năm \d{4}))?"
+    r"(?:\s+(?:của|do)\s+[^,;.:]{2,60}?(?=\s+(?:về|và|tiếp|,|;)|[,;.]|$))?",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words found in a text: offsets into it and the words themselves."""
+
+    start: int
+    end: int
+    text: str
+
+
+def find_values(text: str) -> list[Span]:
+    """Numeric values with unit and qualifier; years, dates, ranges and "/10.000 dân" bases are not values."""
+    out = []
+    for m in _VALUE.finditer(text):
+        number, unit, after = m.group(1), m.group(2), m.group(3)
+        if _YEARLIKE.match(number) and not unit:
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:lần thứ|giai đoạn|năm|ngày|tháng|số|khóa|khoá)\s*$", before, re.IGNORECASE) and not unit:
+            continue
+        tail = text[m.end() : m.end() + 6]
+        if re.match(r"\s*(?:năm|-\s*\d)", tail) and not unit:
+            continue  # "05 năm", "2021 - 2025"
+        if re.match(r"\s*dân", tail) and not unit:
+            continue  # "/10.000 dân" is the base of a rate, not a value
+        end = m.end() if after else (m.end(2) if unit else m.end(1))
+        start = m.start()
+        out.append(Span(start, end, text[start:end]))
+    return out
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Names in quotation marks (movements, themes, slogans)."""
+    return [Span(m.start(1), m.end(1), m.group(1).strip(" .,;")) for m in _QUOTE.finditer(text)]
+
+
+def quoted_after(text: str, cue: str) -> Span | None:
+    """The first quotation after a cue word such as "chủ đề" or "phương châm"."""
+    m = re.search(re.escape(cue), text, re.IGNORECASE)
+    if not m:
+        return None
+    for q in find_quotes(text[m.end() : m.end() + 400]):
+        return Span(m.end() + q.start, m.end() + q.end, q.text)
+    return None
+
+
+def find_references(text: str) -> list[Span]:
+    """Other documents a clause relies on ("Nghị quyết số 142/NQ-HĐND ngày 08/12/2022 của HĐND tỉnh")."""
+    return [Span(m.start(), m.end(), m.group(0).strip()) for m in _REFERENCE.finditer(text)]

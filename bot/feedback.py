@@ -1,0 +1,190 @@
+"""Where the chat's answers and the officials' thumbs up/down land: one local SQLite file.
+
+Each answer the chat sends is recorded under the id of its message, so a
+feedback row (which Chainlit only ties to that message id) can be joined to
+the question, the answer, the clauses cited and the retriever that ran.
+Plain ``sqlite3`` keeps this testable without Chainlit and without a server.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+__all__ = ["CSV_COLUMNS", "AnswerRecord", "FeedbackRow", "FeedbackStore", "write_csv"]
+
+CSV_COLUMNS = ("time", "value", "comment", "question", "answer", "citations", "retriever")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    message_id  TEXT PRIMARY KEY,
+    thread_id   TEXT,
+    created_at  TEXT NOT NULL,
+    user_name   TEXT,
+    question    TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    abstained   INTEGER NOT NULL,
+    citations   TEXT NOT NULL,
+    clause_ids  TEXT NOT NULL,
+    retriever   TEXT NOT NULL,
+    kind        TEXT,
+    latency_ms  REAL
+);
+CREATE TABLE IF NOT EXISTS feedbacks (
+    id          TEXT PRIMARY KEY,
+    message_id  TEXT NOT NULL,
+    thread_id   TEXT,
+    created_at  TEXT NOT NULL,
+    user_name   TEXT,
+    value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
+    comment     TEXT
+);
+CREATE INDEX IF NOT EXISTS feedbacks_message ON feedbacks(message_id);
+"""
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """What was shown for one chat message: enough to judge a thumbs-down later."""
+
+    message_id: str
+    question: str
+    answer: str
+    abstained: bool
+    citations: tuple[str, ...]
+    clause_ids: tuple[str, ...]
+    retriever: str
+    thread_id: str | None = None
+    kind: str | None = None
+    latency_ms: float | None = None
+    user_name: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """One feedback joined to its answer (answer fields are empty if the answer was not recorded)."""
+
+    id: str
+    time: str
+    value: int
+    comment: str
+    question: str
+    answer: str
+    citations: tuple[str, ...]
+    retriever: str
+    message_id: str
+    thread_id: str | None = None
+    user_name: str | None = None
+
+    def csv_values(self) -> list[str]:
+        """The export row, in ``CSV_COLUMNS`` order; citations joined with " | "."""
+        value = f"{self.value:+d}"
+        return [self.time, value, self.comment, self.question, self.answer,
+                " | ".join(self.citations), self.retriever]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class FeedbackStore:
+    """A small SQLite file; every call opens its own connection so threads never share one."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        con = sqlite3.connect(self.path, timeout=10)
+        try:
+            with con:
+                yield con
+        finally:
+            con.close()
+
+    def init(self) -> FeedbackStore:
+        """Create the folder and tables if missing (idempotent)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as con:
+                con.execute("PRAGMA journal_mode=WAL")
+                con.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise OSError(
+                f"Không tạo được cơ sở dữ liệu phản hồi tại {self.path} ({exc}). "
+                "Đặt THIDUA_FEEDBACK_DB tới một thư mục có quyền ghi."
+            ) from exc
+        return self
+
+    def record_answer(self, rec: AnswerRecord) -> None:
+        """Remember what a message showed (replaces an earlier record of the same message)."""
+        with self._connect() as con:
+            con.execute(
+                "INSERT OR REPLACE INTO answers (message_id, thread_id, created_at, user_name, question,"
+                " answer, abstained, citations, clause_ids, retriever, kind, latency_ms)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rec.message_id, rec.thread_id, _now(), rec.user_name, rec.question, rec.answer,
+                 int(rec.abstained), json.dumps(list(rec.citations), ensure_ascii=False),
+                 json.dumps(list(rec.clause_ids), ensure_ascii=False), rec.retriever, rec.kind,
+                 rec.latency_ms),
+            )
+
+    def upsert_feedback(self, message_id: str, value: int, comment: str | None = None, *,
+                        feedback_id: str | None = None, thread_id: str | None = None,
+                        user_name: str | None = None) -> str:
+        """Store a thumbs up (+1) or down (-1); the same ``feedback_id`` edits it.  Returns the id."""
+        if value not in (-1, 1):
+            raise ValueError(f"feedback value must be +1 or -1, got {value!r}")
+        fid = feedback_id or uuid.uuid4().hex
+        with self._connect() as con:
+            con.execute(
+                "INSERT INTO feedbacks (id, message_id, thread_id, created_at, user_name, value, comment)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET value=excluded.value,"
+                " comment=excluded.comment, created_at=excluded.created_at",
+                (fid, message_id, thread_id, _now(), user_name, value, (comment or "").strip()),
+            )
+        return fid
+
+    def delete_feedback(self, feedback_id: str) -> bool:
+        with self._connect() as con:
+            return con.execute("DELETE FROM feedbacks WHERE id = ?", (feedback_id,)).rowcount > 0
+
+    def feedback_rows(self) -> list[FeedbackRow]:
+        """Every feedback, oldest first, joined to the answer it judges."""
+        if not self.path.exists():
+            return []
+        with self._connect() as con:
+            cur = con.execute(
+                "SELECT f.id, f.created_at, f.value, f.comment, a.question, a.answer, a.citations,"
+                " a.retriever, f.message_id, COALESCE(f.thread_id, a.thread_id), f.user_name"
+                " FROM feedbacks f LEFT JOIN answers a ON a.message_id = f.message_id"
+                " ORDER BY f.created_at, f.rowid"
+            )
+            return [
+                FeedbackRow(id=r[0], time=r[1], value=r[2], comment=r[3] or "", question=r[4] or "",
+                            answer=r[5] or "", citations=tuple(json.loads(r[6] or "[]")),
+                            retriever=r[7] or "", message_id=r[8], thread_id=r[9], user_name=r[10])
+                for r in cur.fetchall()
+            ]
+
+    def answer_count(self) -> int:
+        if not self.path.exists():
+            return 0
+        with self._connect() as con:
+            return con.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+
+def write_csv(rows: Sequence[FeedbackRow], out: TextIO) -> None:
+    """CSV with a header; open ``out`` with ``encoding="utf-8-sig"`` so Excel reads Vietnamese."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(row.csv_values())

@@ -1,0 +1,165 @@
+"""The supervisors' spreadsheet: responsibilities and targets with citations, one sheet per directive.
+
+Takes plain data (directives and extracted rows), never Settings, so the
+chat or a script can write the same file as ``thidua report``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from corpus.facts import Responsibility, Target
+from corpus.models import Directive
+
+__all__ = ["RESPONSIBILITY_SHEET", "TARGET_SHEET", "format_date", "source_label", "write_report"]
+
+RESPONSIBILITY_SHEET = "Trách nhiệm"
+TARGET_SHEET = "Chỉ tiêu"
+
+_RESP_COLUMNS = (
+    ("Cơ quan", 34),
+    ("Vai trò", 26),
+    ("Nhiệm vụ", 60),
+    ("Tỉnh", 12),
+    ("Năm", 7),
+    ("Văn bản", 34),
+    ("Điều khoản", 20),
+    ("Nội dung điều khoản", 90),
+)
+_TARGET_COLUMNS = (
+    ("Chỉ tiêu", 50),
+    ("Giá trị", 18),
+    ("Số", 12),
+    ("Đơn vị", 18),
+    ("Ghi chú", 30),
+    ("Tỉnh", 12),
+    ("Năm", 7),
+    ("Văn bản", 34),
+    ("Điều khoản", 20),
+    ("Nội dung điều khoản", 90),
+)
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def format_date(iso: str | None) -> str:
+    """ "2024-01-03" -> "03/01/2024", the way Vietnamese documents write dates."""
+    if not iso:
+        return ""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})$", iso)
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else iso
+
+
+def source_label(number: str | None, date: str | None, province: str | None, doc_id: str) -> str:
+    """ "Chỉ thị 01/CT-UBND ngày 03/01/2024 (Sơn La)"; the file id when the number is unknown."""
+    head = f"Chỉ thị {number}" if number else doc_id
+    if date:
+        head += f" ngày {format_date(date)}"
+    return f"{head} ({province})" if province else head
+
+
+def _table(
+    ws: Worksheet, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]], first_row: int
+) -> None:
+    for col, (title, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=first_row, column=col, value=title)
+        cell.font = _BOLD
+        cell.alignment = _WRAP
+        letter = cell.column_letter
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, width)
+    for r, values in enumerate(rows, start=first_row + 1):
+        for c, value in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=value).alignment = _WRAP
+
+
+def _resp_row(r: Responsibility) -> list[object]:
+    return [
+        r.agency,
+        r.role,
+        r.duty,
+        r.province or "",
+        r.year,
+        source_label(r.number, r.date, r.province, r.doc_id),
+        r.clause,
+        r.text,
+    ]
+
+
+def _target_row(t: Target) -> list[object]:
+    return [
+        t.indicator,
+        t.value,
+        t.number_value,
+        t.unit,
+        t.qualifier,
+        t.province or "",
+        t.year,
+        source_label(t.number, t.date, t.province, t.doc_id),
+        t.clause,
+        t.text,
+    ]
+
+
+def _sheet_title(doc_id: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", doc_id)[:31] or "van-ban"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f"~{n}"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+def write_report(
+    path: Path,
+    directives: Sequence[Directive],
+    responsibilities: Sequence[Responsibility],
+    targets: Sequence[Target],
+) -> Path:
+    """Write the workbook and return its path (parent folders are created)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = RESPONSIBILITY_SHEET
+    _table(ws, _RESP_COLUMNS, [_resp_row(r) for r in responsibilities], 1)
+    ws.freeze_panes = "B2"
+
+    ws = wb.create_sheet(TARGET_SHEET)
+    _table(ws, _TARGET_COLUMNS, [_target_row(t) for t in targets], 1)
+    ws.freeze_panes = "B2"
+
+    used = {RESPONSIBILITY_SHEET.lower(), TARGET_SHEET.lower()}
+    for d in directives:
+        ws = wb.create_sheet(_sheet_title(d.doc_id, used))
+        meta = (
+            ("Văn bản", " ".join(x for x in (d.doc_type, d.number) if x) or d.doc_id),
+            ("Trích yếu", d.title or ""),
+            ("Cơ quan ban hành", d.issuer or ""),
+            ("Tỉnh", d.province or ""),
+            ("Năm", d.year),
+            ("Ngày ban hành", format_date(d.date)),
+            ("Người ký", d.signer or ""),
+            ("Tệp", d.source),
+        )
+        for r, (name, value) in enumerate(meta, start=1):
+            ws.cell(row=r, column=1, value=name).font = _BOLD
+            ws.cell(row=r, column=2, value=value).alignment = _WRAP
+        row = len(meta) + 2
+        ws.cell(row=row, column=1, value=RESPONSIBILITY_SHEET).font = _BOLD
+        own_resp = [_resp_row(r) for r in responsibilities if r.doc_id == d.doc_id]
+        _table(ws, _RESP_COLUMNS, own_resp, row + 1)
+        row += len(own_resp) + 3
+        ws.cell(row=row, column=1, value=TARGET_SHEET).font = _BOLD
+        own_targets = [_target_row(t) for t in targets if t.doc_id == d.doc_id]
+        _table(ws, _TARGET_COLUMNS, own_targets, row + 1)
+        ws.freeze_panes = "B1"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

@@ -1,0 +1,141 @@
+"""Sentences and semicolon parts of clauses, and how well one answers a question.
+
+Answers are extractive: the bot quotes the part of a clause that answers, so it
+must find that part.  Matching is on accent-folded syllables and syllable
+pairs weighted by rarity, so "ty le ho ngheo" and "tỷ lệ hộ nghèo" score alike
+and the pair "hộ nghèo" outweighs the common "tỷ lệ".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.text import canonical_tones, fold
+from index.tokenize import expand_abbreviations
+
+__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "tokens"]
+
+PAIR_WEIGHT = 1.0
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Sentence ends: ". " / "! " / "? " before an upper-case letter, a quote or a digit, and line breaks
+# (bullets start on their own line).  A " - " inside a line is a dash ("kinh tế - xã hội"), not a break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_PART_END = re.compile(r";\s+")
+_STOP = set(
+    ["va", "cua", "cac", "la", "cho", "voi", "trong", "theo", "tai", "tu", "den", "nhung", "mot", "duoc", "co", "khong", "nao", "gi", "bao", "nhieu", "ai", "the", "sao", "nhu", "ra", "thi", "con", "vay", "hay", "hoi", "biet", "xin", "vui", "long", "de", "o", "tren", "ve", "do", "nay", "do", "boi", "khi"]
+)
+
+
+_Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def _spelling(token: str) -> str:
+    """One spelling for the i/y pairs Vietnamese writes both ways (bác sĩ/bác sỹ, tỉ/tỷ, kĩ/kỹ)."""
+    return _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_TO_I), token)
+
+
+def tokens(text: str, *, accented: bool = False) -> list[str]:
+    """Syllables without function words: accent-folded, or lower-cased with canonical tone marks."""
+    if accented:
+        key = canonical_tones(text).lower()
+        return [_spelling(t) for t in _TOKEN.findall(key) if fold(t) not in _STOP]
+    return [_spelling(t) for t in _TOKEN.findall(fold(text)) if t not in _STOP]
+
+
+@lru_cache(maxsize=100_000)
+def _units(text: str, *, accented: bool = False) -> tuple[str, ...]:
+    """Syllables and syllable pairs, abbreviations written out (GRDP → tổng sản phẩm trên địa bàn)."""
+    toks = tokens(expand_abbreviations(text), accented=accented)
+    return (*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks)))
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence or semicolon part of a clause; ``start``/``end`` index into the clause text."""
+
+    clause_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+
+
+def split_segments(clause_id: str, doc_id: str, text: str) -> list[Segment]:
+    """Split at sentence ends, then at semicolons; remember each part's sentence start (for subjects)."""
+    out: list[Segment] = []
+    pos = 0
+    bounds = [m for m in _SENTENCE_END.finditer(text)]
+    sentence_spans = []
+    for m in bounds:
+        sentence_spans.append((pos, m.start()))
+        pos = m.end()
+    sentence_spans.append((pos, len(text)))
+    for s_start, s_end in sentence_spans:
+        part_start = s_start
+        parts = [*list(_PART_END.finditer(text, s_start, s_end)), None]
+        for m in parts:
+            p_end = m.start() if m else s_end
+            chunk = text[part_start:p_end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                a = part_start + lead
+                out.append(Segment(clause_id, doc_id, a, a + len(stripped), stripped, s_start))
+            if m:
+                part_start = m.end()
+    return out
+
+
+class Scorer:
+    """IDF-weighted coverage of a question's syllables and syllable pairs by a piece of text.
+
+    A question typed with diacritics is matched on accented syllables ("lương" is not "lượng");
+    one typed without is matched on folded ones.
+    """
+
+    def __init__(self, documents: Iterable[str]):
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in documents:
+            n += 1
+            df.update(set(_units(doc)) | set(_units(doc, accented=True)))
+        self._n = max(n, 1)
+        self._df = df
+
+    def idf(self, unit: str) -> float:
+        return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
+
+    def coverage(self, question: str, text: str) -> float:
+        """Share of the question's weight found in ``text`` (0..1); pairs weigh PAIR_WEIGHT."""
+        accented = has_diacritics(question)
+        q = list(dict.fromkeys(_units(question, accented=accented)))
+        if not q:
+            return 0.0
+        have = set(_units(text, accented=accented))
+        total = matched = 0.0
+        for u in q:
+            w = self.idf(u) * (PAIR_WEIGHT if "_" in u else 1.0)
+            total += w
+            if u in have:
+                matched += w
+        return matched / total if total else 0.0
+
+    def first_match(self, question: str, text: str) -> int | None:
+        """Offset in ``text`` of the first syllable that the question also has."""
+        wanted = set(tokens(question))
+        for m in _TOKEN.finditer(text):
+            if _spelling(fold(m.group(0))) in wanted:
+                return m.start()
+        return None

@@ -1,0 +1,369 @@
+"""Finding agencies in directive text and giving each one canonical name.
+
+Agencies are recognised by how Vietnamese administrative names are built (a
+head word such as "Sở", "Ban", "Ủy ban", "Hội đồng" followed by capitalised
+name components, or a title such as "Thủ trưởng", "Chủ tịch" followed by an
+organisation), so a new document's "Sở Tài nguyên và Môi trường" or "Cục
+Thống kê tỉnh" is found without a list.  The small alias table below only
+merges spellings of the same body (UBND / Ủy ban nhân dân, TT&TT, …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.text import canonical_tones, fold, nfc, normalize_spaces
+
+__all__ = ["AgencyMention", "canonical_agency", "find_agencies"]
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """One agency named in a text: as written, its canonical name and where it is (offsets into the text)."""
+
+    name: str
+    canonical: str
+    start: int
+    end: int
+
+
+# --- recognising names ---------------------------------------------------------------------------
+
+_WORD = r"[^\W\d_](?:[^\W_]|&)*"
+_TOKEN = re.compile(rf"{_WORD}|\d+|[^\w\s]", re.UNICODE)
+
+# Head words of organisations (compared in folded form).  Multi-word heads first.
+_ORG_HEADS: tuple[tuple[str, ...], ...] = (
+    ("ủy", "ban"),
+    ("văn", "phòng"),
+    ("hội", "đồng"),
+    ("mặt", "trận"),
+    ("bộ", "chỉ", "huy"),
+    ("công", "an"),
+    ("chi", "cục"),
+    ("tổng", "cục"),
+    ("liên", "đoàn"),
+    ("tỉnh", "đoàn"),
+    ("trung", "tâm"),
+    ("kho", "bạc"),
+    ("ngân", "hàng"),
+    ("thanh", "tra"),
+    ("tòa", "án"),
+    ("bảo", "hiểm", "xã", "hội"),
+    ("sở",),
+    ("ban",),
+    ("bộ",),
+    ("vụ",),
+    ("cục",),
+    ("đài",),
+    ("báo",),
+    ("viện",),
+    ("hội",),
+    ("khối",),
+    ("cụm",),
+    ("ubnd",),
+    ("hđnd",),
+    ("mttq",),
+)
+# Heads that need a capitalised name after them ("Ban Tuyên giáo", not "Ban hành").
+_NEEDS_CAPITAL = {("sở",), ("ban",), ("bộ",), ("vụ",), ("cục",), ("đài",), ("báo",), ("viện",), ("hội",)}
+# Heads whose name goes on in lower case: "Khối thi đua".
+_LOWER_OK = {("khối",), ("cụm",)}
+_ABBREVIATIONS = {"ubnd", "hđnd", "mttq"}
+# Titles of the person who answers for an organisation.
+_TITLES: tuple[tuple[str, ...], ...] = (
+    ("tổng", "giám", "đốc"),
+    ("phó", "chủ", "tịch"),
+    ("thủ", "trưởng"),
+    ("giám", "đốc"),
+    ("chủ", "tịch"),
+    ("trưởng", "khối"),
+    ("trưởng",),
+)
+# Kinds of unit a title can head in the plural: "Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh".
+_UNIT_NOUNS = (
+    "sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị", "địa phương", "doanh nghiệp", "huyện",
+    "thị xã", "thành phố", "xã", "phường", "thị trấn", "trường", "tổ chức", "hội",
+)  # fmt: skip
+_UNIT_LIST = re.compile(
+    r"(?:các|Các)\s+(?:{u})(?:\s*,\s*(?:{u}))*(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã))?(?!\w)".format(
+        u="|".join(sorted(map(re.escape, _UNIT_NOUNS), key=len, reverse=True))
+    ),
+    re.IGNORECASE,
+)
+_PLACES = r"(?:huyện|thị xã|thành phố|xã|phường|thị trấn)"
+_PLACE_TAIL = re.compile(rf"\s+(?:các\s+)?{_PLACES}(?:\s*,\s*{_PLACES})*(?!\w)|\s+các\s+cấp(?!\w)")
+_THREE_PART = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[^\W\d_]+){0,3}\s+và\s+[A-ZĐÀ-Ỹ]|[A-ZĐ]+&[A-ZĐ]+)")
+_EMULATION = re.compile(r"thi\s+đua\s*(?:,|-|–|và)?\s*khen\s+thưởng", re.IGNORECASE)
+
+# Collective bodies a directive addresses without a head word.
+_COLLECTIVES = re.compile(
+    r"(?<!\w)(?:các\s+)?cơ\s+quan\s+(?:báo\s+chí|thông\s+tin\s+đại\s+chúng|truyền\s+thông)(?!\w)"
+    r"|(?<!\w)các\s+(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*-?\s*xã\s+hội(?!\w)"
+    r"|(?<!\w)các\s+sở,\s*ban,\s*ngành(?:,\s*đoàn\s+thể)?(?:\s+cấp)?\s+tỉnh(?!\w)",
+    re.IGNORECASE,
+)
+
+# Lower-case words that end a name: verbs and function words.
+_STOP_WORDS = """các những với của về trong tại để được giúp theo cho trên dưới từ đến khi là này đó việc năm ngày
+    tháng trước sau qua bằng hoặc cùng như nhằm gồm và thuộc đóng cần phải sẽ đã đang không kèm giao lần
+    có đề yêu căn tiếp kịp chịu nâng đẩy tăng phát kiểm đôn hướng chỉ định xây triển tham quán lãnh
+    tuyên chủ phối thực tổ sơ biểu tập ra đảm làm đưa dành đối vào mọi chung kết quả tổng hợp báo cáo
+    thẩm xem"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    key: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[0].isupper()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [
+        _Tok(m.group(0), canonical_tones(m.group(0)).lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _match_seq(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for seq in seqs:
+        if i + len(seq) <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(seq)):
+            return seq
+    return None
+
+
+def _org_head(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
+    """The organisation head starting at token i, if the words there really open a name."""
+    tok = toks[i]
+    if tok.is_word and tok.text.isupper() and len(tok.text) > 1 and tok.key not in _ABBREVIATIONS:
+        return (
+            None  # an all-caps heading or signature block ("TM. ỦY BAN NHÂN DÂN"), not a name in a sentence
+        )
+    if i > 0 and toks[i - 1].end == tok.start and toks[i - 1].text in {"-", "/"}:
+        return None  # part of a document number ("01/CT-UBND")
+    opens_name = tok.is_word and (tok.capital or tok.key in _ABBREVIATIONS)
+    after_plural = tok.key in {"khối", "cụm"} and i > 0 and toks[i - 1].key in {"các", "trưởng"}
+    if not opens_name and not after_plural:
+        return None
+    seq = _match_seq(toks, i, _ORG_HEADS)
+    if seq is None:
+        return None
+    nxt = i + len(seq)
+    if seq in _LOWER_OK:
+        return seq if nxt + 1 < len(toks) and toks[nxt].key == "thi" and toks[nxt + 1].key == "đua" else None
+    if seq in _NEEDS_CAPITAL and (nxt >= len(toks) or not toks[nxt].is_word or not toks[nxt].capital):
+        return None
+    return seq
+
+
+def _title_head(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
+    if not toks[i].is_word or not toks[i].capital:
+        return None
+    return _match_seq(toks, i, _TITLES)
+
+
+def _extend_name(text: str, toks: list[_Tok], i: int) -> int:
+    """Index of the first token after the name body that starts at token i (just after the head)."""
+    lower_run = 0
+    after_place = False
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        em = _EMULATION.match(text, t.start)
+        if em:
+            while i < n and toks[i].start < em.end():
+                i += 1
+            lower_run = 0
+            continue
+        if t.is_word and (t.capital or t.text.isupper()):
+            i += 1
+            lower_run = 0
+            continue
+        if t.is_word:
+            if t.key == "và" and not after_place and _split_and(text, toks, i):
+                i += 1
+                continue
+            if t.key in _STOP or after_place:
+                break
+            if t.key in {"tỉnh", "huyện"}:
+                i += 1
+                lower_run = 0
+                after_place = True
+                continue
+            if lower_run >= 3:
+                break
+            i += 1
+            lower_run += 1
+            continue
+        # punctuation joining name parts
+        if t.text in {"-", "–", "&"} and i + 1 < n and toks[i + 1].is_word and toks[i + 1].key not in _STOP:
+            if _org_head(toks, i + 1) or _title_head(toks, i + 1):
+                break
+            i += 1
+            continue
+        if t.text == "," and i + 1 < n and toks[i + 1].is_word and toks[i + 1].capital:
+            # "Sở Văn hóa, Thể thao và Du lịch": a comma inside a three-part name ending in "và X".
+            if _org_head(toks, i + 1) or _title_head(toks, i + 1):
+                break
+            if _THREE_PART.match(text, t.end):
+                i += 1
+                continue
+            break
+        break
+    return i
+
+
+def _split_and(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether "và"/"&" at token i joins two name parts ("Thông tin và Truyền thông")."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].is_word
+        and toks[i + 1].capital
+        and not (_org_head(toks, i + 1) or _title_head(toks, i + 1))
+    )
+
+
+def _scan_org(text: str, toks: list[_Tok], i: int) -> int | None:
+    """End token index of an organisation name starting at token i, or None."""
+    head = _org_head(toks, i)
+    if head is None:
+        return None
+    j = _extend_name(text, toks, i + len(head))
+    # "Ủy ban nhân dân các huyện, thành phố", "Hội đồng Thi đua - Khen thưởng các cấp"
+    if j > 0:
+        m = _PLACE_TAIL.match(text, toks[j - 1].end)
+        if m:
+            while j < len(toks) and toks[j].start < m.end():
+                j += 1
+    return j
+
+
+def _scan_at(text: str, toks: list[_Tok], i: int) -> int | None:
+    """End token index of an agency (titled or not) starting at token i, or None."""
+    title = _title_head(toks, i)
+    if title is not None:
+        j = i + len(title)
+        if j >= len(toks):
+            return None
+        unit = _UNIT_LIST.match(text, toks[j].start)
+        if toks[j].key == "các" and j + 1 < len(toks):
+            end = _scan_org(text, toks, j + 1)
+            if end is not None:
+                return end
+        if unit:
+            k = j
+            while k < len(toks) and toks[k].start < unit.end():
+                k += 1
+            return k
+        end = _scan_org(text, toks, j)
+        if end is not None:
+            return end
+        if title == ("trưởng", "khối") or (title == ("trưởng",) and toks[j].key == "khối"):
+            k = j + (1 if toks[j].key == "khối" else 0)
+            if k + 1 < len(toks) and toks[k].key == "thi" and toks[k + 1].key == "đua":
+                return k + 2
+        return None
+    return _scan_org(text, toks, i)
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Every agency named in ``text``, left to right, longest name first, never overlapping."""
+    toks = _tokens(text)
+    found: list[AgencyMention] = []
+    collectives = [(m.start(), m.end()) for m in _COLLECTIVES.finditer(text)]
+    i = 0
+    while i < len(toks):
+        start = toks[i].start
+        coll = next(((a, b) for a, b in collectives if a == start), None)
+        end_tok = _scan_at(text, toks, i)
+        if end_tok is not None and end_tok > i:
+            end = toks[end_tok - 1].end
+            if coll and coll[1] > end:
+                end_tok = None
+            else:
+                name = text[start:end]
+                found.append(AgencyMention(name, canonical_agency(name), start, end))
+                i = end_tok
+                continue
+        if coll:
+            name = text[coll[0] : coll[1]]
+            found.append(AgencyMention(name, canonical_agency(name), coll[0], coll[1]))
+            while i < len(toks) and toks[i].start < coll[1]:
+                i += 1
+            continue
+        i += 1
+    return found
+
+
+# --- canonical names -------------------------------------------------------------------------------
+
+# Only spellings of the same body; recognition never depends on this table.
+_ALIASES: tuple[tuple[str, str], ...] = (
+    (r"\bỦy ban nhân dân\b", "UBND"),
+    (r"\bHội đồng nhân dân\b", "HĐND"),
+    (r"\bVP\s*UBND\b|\bVPUBND\b|\bVPUB\b", "Văn phòng UBND"),
+    (r"\bMặt trận Tổ quốc(?: Việt Nam)?|\bMTTQ(?: Việt Nam| VN)?(?!\w)", "MTTQ Việt Nam"),
+    (r"\bTĐ\s*-?\s*KT\b|\bthi đua\s*(?:,|-|và)?\s*khen thưởng\b", "Thi đua - Khen thưởng"),
+    (r"\bTT\s*&\s*TT\b|\bTTTT\b|\bTT-TT\b", "Thông tin và Truyền thông"),
+    (r"\bVH\s*,?\s*TT\s*(?:&|và)\s*DL\b|\bVHTTDL\b", "Văn hóa, Thể thao và Du lịch"),
+    (r"\bKH\s*&\s*ĐT\b|\bKHĐT\b", "Kế hoạch và Đầu tư"),
+    (r"\bTN\s*&\s*MT\b|\bTNMT\b", "Tài nguyên và Môi trường"),
+    (r"\bGD\s*&\s*ĐT\b|\bGDĐT\b", "Giáo dục và Đào tạo"),
+    (r"\bNN\s*&\s*PTNT\b|\bNNPTNT\b", "Nông nghiệp và Phát triển nông thôn"),
+    (r"\bKH\s*&\s*CN\b|\bKHCN\b", "Khoa học và Công nghệ"),
+    (r"\bLĐ\s*-?\s*TB\s*&\s*XH\b|\bLĐTBXH\b", "Lao động - Thương binh và Xã hội"),
+    (r"\bVăn hóa\s*[,-]\s*Thể thao\b", "Văn hóa, Thể thao"),
+    (r"\bLao động\s*[,-]\s*Thương binh\b", "Lao động - Thương binh"),
+    (r"\bGTVT\b", "Giao thông vận tải"),
+    (r"\bPT\s*-?\s*TH\b|\bPTTH\b", "Phát thanh - Truyền hình"),
+    (r"\bTW\b", "Trung ương"),
+)
+_ALIAS_RES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _ALIASES)
+
+
+def canonical_agency(name: str) -> str:
+    """One display name per agency, whatever the spelling, tone placement or abbreviation."""
+    s = canonical_tones(normalize_spaces(nfc(name)))
+    s = re.sub(r"[*_“”\"]", "", s)
+    s = " ".join(s.split()).strip(" ,;:.-–()")
+    s = s.replace("–", "-")
+    s = re.sub(r"\s*-\s*", " - ", s)
+    s = re.sub(r"\s*&\s*", "&", s)
+    for pat, rep in _ALIAS_RES:
+        s = pat.sub(rep, s)
+    s = re.sub(r"\s*-\s*", " - ", s)
+    if not s:
+        return s
+    low = fold(s)
+    if re.match(r"^(?:cac )?truong (?:khoi )?(?:cac )?khoi thi dua", low):
+        return "Trưởng các Khối thi đua"
+    if re.match(r"^(?:uy ban )?mttq viet nam", low) and not re.search(r"huyen|cac cap|trung uong", low):
+        return "Ủy ban MTTQ Việt Nam tỉnh"
+    if re.match(r"^(?:cac )?co quan (?:bao chi|thong tin dai chung|truyen thong)", low):
+        return "Cơ quan báo chí, thông tin đại chúng"
+    if re.match(r"^cac (?:to chuc|doan the) chinh tri", low):
+        return "Các tổ chức chính trị - xã hội"
+    # Province names after "tỉnh" say nothing more inside one directive.
+    s = re.sub(r"\btỉnh(?: [A-ZĐÀ-Ỹ][^\s,;]*)+", "tỉnh", s)
+    # Components after a hyphen are capitalised in names ("Phát thanh - Truyền hình").
+    if not low.startswith("cac "):
+        s = re.sub(r" - (\w)", lambda m: " - " + m.group(1).upper(), s)
+    # Plural unit lists are common nouns: "các Sở, ban, ngành" -> "các sở, ban, ngành".
+    s = re.sub(r"\b(các) (\w+)(?=,)", lambda m: f"{m.group(1)} {m.group(2).lower()}", s, flags=re.IGNORECASE)
+    s = re.sub(r"\b(các) (cấp tỉnh)\b", r"\1 \2", s)
+    s = re.sub(r"đoàn thể cấp tỉnh$", "đoàn thể tỉnh", s)
+    if re.match(r"^Sở\s", s):
+        s = re.sub(r"\s+tỉnh$", "", s)
+    return s[0].upper() + s[1:]

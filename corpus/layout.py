@@ -1,0 +1,225 @@
+"""How a Vietnamese administrative document is laid out: the line patterns every reader step shares.
+
+Normalisation (where a paragraph starts), the clause tree (what a marker
+means) and metadata (where the header ends) must agree on what "a structure
+marker" or "the signature block" is, so the patterns live here once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.text import canonical_tones
+
+__all__ = [
+    "DOC_TYPES",
+    "Marker",
+    "Zones",
+    "doc_type_of",
+    "ends_sentence",
+    "find_zones",
+    "is_appendix_heading",
+    "is_header_line",
+    "is_recipients",
+    "is_signature_title",
+    "marker",
+    "roman_value",
+]
+
+# Upper-case type line -> how the type is written in running text.
+DOC_TYPES = {
+    "CHỈ THỊ": "Chỉ thị",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
+    "THÔNG TƯ": "Thông tư",
+    "KẾ HOẠCH": "Kế hoạch",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "LUẬT": "Luật",
+    "PHÁP LỆNH": "Pháp lệnh",
+    "CÔNG VĂN": "Công văn",
+    "CÔNG ĐIỆN": "Công điện",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "THÔNG BÁO": "Thông báo",
+    "BÁO CÁO": "Báo cáo",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "ĐỀ ÁN": "Đề án",
+    "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định",
+}
+_TYPE_KEYS = {canonical_tones(k): v for k, v in DOC_TYPES.items()}
+
+_ROMAN = re.compile(r"^(?P<v>[IVXL]{1,6})\s*[.)]\s+(?=\S)")
+_NUMBER = re.compile(r"^(?P<v>\d{1,3})\s*[.)]\s+(?=\S)")
+_LETTER = re.compile(r"^(?P<v>[a-zđ])\)\s*(?=\S)")
+_BULLET = re.compile(r"^(?P<v>[-–—•+])\s*(?=\S)")
+_ARTICLE = re.compile(r"^Điều\s+(?P<v>\d{1,3})\s*[.:]?(?:\s|$)")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<v>[IVXL]{1,6}|\d{1,3})\b")
+_PART = re.compile(r"^(?:Mục|MỤC)\s+(?P<v>\d{1,3})\b")
+_APPENDIX = re.compile(
+    r"^(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s*|SỐ\s*)?(?P<v>[IVXL]{1,6}|\d{1,3}|[A-Z]))?\s*[.:]?(?:\s.*)?$"
+)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_SIGN_TITLE = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?"
+    r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b"
+)
+_SIGN_ON_BEHALF = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.+|…+|\s)+\s*tháng\s+.*năm\s+(?:\d{4}|\.+|…+)")
+_HEADER = re.compile(
+    r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
+    r"|Số\s*[:.]|(?:Luật|Nghị quyết|Pháp lệnh)\s+số\s*[:.]?|V/v\b)"
+)
+
+# Vietnamese legal lists skip f, j, w, z and put đ after d.
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A structure marker at the start of a paragraph: its kind, value and length of the marker text."""
+
+    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | appendix | recipients | signature
+    value: str
+    length: int
+
+
+def roman_value(text: str) -> int:
+    """I -> 1, IV -> 4 ... (0 when not a roman numeral)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(text):
+        v = values.get(ch, 0)
+        if not v:
+            return 0
+        total += -v if i + 1 < len(text) and values.get(text[i + 1], 0) > v else v
+    return total
+
+
+def is_signature_title(line: str) -> bool:
+    """ "CHỦ TỊCH", "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "BỘ TRƯỞNG": upper-case lines only."""
+    s = line.strip()
+    if not s or s != s.upper() or len(s) > 80:
+        return False
+    return bool(_SIGN_TITLE.match(s) or _SIGN_ON_BEHALF.match(s))
+
+
+def is_recipients(line: str) -> bool:
+    return bool(_RECIPIENTS.match(line.strip()))
+
+
+def is_appendix_heading(line: str) -> bool:
+    """A line that opens an appendix: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01: …"."""
+    s = line.strip()
+    m = _APPENDIX.match(s)
+    if not m:
+        return False
+    rest = s[m.end("v") if m.group("v") else len("Phụ lục") :].strip(" .:")
+    # "Phụ lục kèm theo ..." in running text is a reference, not a heading.
+    return not rest or s.isupper() or rest[:1].isupper()
+
+
+def doc_type_of(line: str) -> str | None:
+    """The document type if ``line`` is a type line ("CHỈ THỊ", "THÔNG TƯ")."""
+    s = " ".join(line.split())
+    if not s or s != s.upper():
+        return None
+    return _TYPE_KEYS.get(canonical_tones(s))
+
+
+def is_header_line(line: str) -> bool:
+    """National motto, "Số: …", "V/v …" or the place-and-date line."""
+    s = line.strip()
+    return bool(_HEADER.match(s) or _PLACE_DATE.match(s))
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence or a list entry (. ! ? : ; and "./.")."""
+    s = line.rstrip().rstrip("\"'”’)»*").rstrip()
+    if not s:
+        return False
+    return s[-1] in ".!?:;…"
+
+
+def marker(line: str) -> Marker | None:
+    """Classify the structure marker a paragraph starts with, if any."""
+    s = line.lstrip()
+    if is_recipients(s):
+        return Marker("recipients", "", 0)
+    if is_signature_title(s):
+        return Marker("signature", "", 0)
+    if is_appendix_heading(s):
+        m = _APPENDIX.match(s)
+        return Marker("appendix", (m.group("v") or "") if m else "", 0)
+    for kind, pattern in (("article", _ARTICLE), ("chapter", _CHAPTER), ("part", _PART)):
+        m = pattern.match(s)
+        if m:
+            return Marker(kind, m.group("v"), m.end())
+    m = _ROMAN.match(s)
+    if m and roman_value(m.group("v")):
+        return Marker("roman", m.group("v"), m.end())
+    m = _NUMBER.match(s)
+    if m:
+        return Marker("number", str(int(m.group("v"))), m.end())
+    m = _LETTER.match(s)
+    if m:
+        return Marker("letter", m.group("v"), m.end())
+    m = _BULLET.match(s)
+    if m:
+        rest = s[m.end() :]
+        # "- xã hội" at the start of a wrapped line is a hyphenated phrase, not a bullet.
+        if rest[:1].islower():
+            return None
+        return Marker("plus" if m.group("v") == "+" else "bullet", m.group("v"), m.end())
+    return None
+
+
+@dataclass(frozen=True)
+class Zones:
+    """Where the parts of a document start, as indexes into its list of lines.
+
+    ``type_line`` is the index of "CHỈ THỊ"/"THÔNG TƯ" (or -1); ``body`` the
+    first line after the header; ``tail`` the first line of "Nơi nhận" or the
+    signature block (len(lines) if none); ``appendices`` the heading lines
+    of appendices after the tail.
+    """
+
+    type_line: int
+    body: int
+    tail: int
+    appendices: tuple[int, ...]
+
+
+_HEADER_SCAN = 40
+
+
+def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
+    """Split non-empty lines into header, body, tail and appendices.
+
+    ``title_lines`` is how many lines after the type line form the title
+    (the normaliser measures it on raw text; clean text has it on one line).
+    """
+    n = len(lines)
+    type_line = -1
+    for i, line in enumerate(lines[:_HEADER_SCAN]):
+        if doc_type_of(line):
+            type_line = i
+            break
+    if type_line >= 0:
+        body = min(n, type_line + 1 + title_lines)
+    else:
+        body = 0
+        for i, line in enumerate(lines[:_HEADER_SCAN]):
+            s = line.strip()
+            if is_header_line(s) or (s.isupper() and len(s) < 80 and not marker(s)):
+                body = i + 1
+            elif s:
+                break
+    tail = n
+    for i in range(body, n):
+        if is_recipients(lines[i]) or is_signature_title(lines[i]):
+            tail = i
+            break
+    appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))
+    return Zones(type_line, body, tail, appendices)

@@ -1,0 +1,165 @@
+"""Raw extracted text -> clean text, one paragraph per line: the text every clause quotes.
+
+Directives arrive as PDF extractions (every wrapped line followed by a blank
+line, breaks in the middle of a word group), Markdown conversions (one
+paragraph per line but some split mid-sentence, ``**`` emphasis,
+``[bookmark: …]``) or official-gazette text with running headers.  Answers
+quote clause text verbatim, so the layout noise must go while every word,
+tone mark and number stays exactly as written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+
+from corpus.layout import ends_sentence, find_zones, is_appendix_heading, marker
+from corpus.text import nfc, normalize_spaces
+
+__all__ = ["clean_text"]
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADING_HASHES = re.compile(r"^\s*#{1,6}\s+")
+_STRONG = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"(?<![\w*(])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*)])|^\*(?=\S)")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_GAZETTE = re.compile(r"^(?:\d{1,4}\s*)?CÔNG BÁO\s*/")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?(?:\d{1,3}|(?!19|20)\d{4})(?:\s*[-–])?$|^Trang\s+\d+(?:\s*/\s*\d+)?$"
+)
+_SIGNED_BY = re.compile(r"^Người ký\s*:")
+_SIGNED_FIELDS = re.compile(r"^(?:Email|Cơ quan|Thời gian ký)\s*:")
+_RULE = re.compile(r"^[-_=~*.…]{3,}$")
+_HARD_WRAP_MAX = 140  # a PDF line of body text is never longer than this
+_HEADING_LINE = 60  # a numbered line this short, alone, is a heading rather than a wrapped sentence
+_SHORT_LINE = 0.8  # a line ending a sentence this much shorter than usual ends its paragraph
+
+
+def _strip_markup(line: str) -> str:
+    line = _BOOKMARK.sub("", line)
+    line = _HEADING_HASHES.sub("", line)
+    line = _STRONG.sub("", line)
+    line = _EMPHASIS.sub("", line)
+    line = _INVISIBLE.sub("", line)
+    return normalize_spaces(line).strip()
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Remove gazette running headers, bare page numbers, digital-signature stamps and rules."""
+    out: list[str] = []
+    in_stamp = False
+    for line in lines:
+        if _SIGNED_BY.match(line):
+            in_stamp = True
+            continue
+        if in_stamp and _SIGNED_FIELDS.match(line):
+            continue
+        if line:
+            in_stamp = False
+        if _GAZETTE.match(line) or _PAGE_NUMBER.match(line) or _RULE.match(line):
+            continue
+        out.append(line)
+    return out
+
+
+def _with_gaps(lines: list[str]) -> list[tuple[str, int]]:
+    """Non-empty lines with the number of blank lines before each."""
+    out: list[tuple[str, int]] = []
+    blanks = 0
+    for line in lines:
+        if line:
+            out.append((line, blanks))
+            blanks = 0
+        else:
+            blanks += 1
+    return out
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and len(a) > 1 and not a[-2].isspace():
+        return a + b  # "(11/6/1948-" + "11/6/2023)"
+    return f"{a} {b}"
+
+
+def _title_span(items: list[tuple[str, int]], type_line: int) -> int:
+    """How many lines after the type line form the title (joined later on one line)."""
+    start = type_line + 1
+    if start >= len(items) or marker(items[start][0]):
+        return 0
+    count = 1
+    for line, gap in items[start + 1 : start + 5]:
+        first = line[:1]
+        if gap >= 2 or marker(line) or not (first.islower() or first.isdigit() or first == "("):
+            break
+        count += 1
+    return count
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short numbered heading on its own line, e.g. "Điều 3. Danh hiệu …" or "III. Tổ chức thực hiện"."""
+    m = marker(line)
+    return bool(
+        m
+        and m.kind in ("article", "roman", "number")
+        and len(line) <= _HEADING_LINE
+        and not ends_sentence(line)
+    )
+
+
+def _flow(items: list[tuple[str, int]]) -> list[str]:
+    """Join wrapped lines into paragraphs (see the module docstring for the two styles)."""
+    if not items:
+        return []
+    lengths = [len(line) for line, _ in items]
+    hard_wrapped = len(items) >= 6 and sorted(lengths)[int(len(lengths) * 0.9)] <= _HARD_WRAP_MAX
+    width = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 2 else lengths[0]
+    paragraphs: list[str] = []
+    prev = ""
+    for line, gap in items:
+        if not paragraphs or marker(line):
+            paragraphs.append(line)
+        elif line[:1].islower():
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        elif prev == paragraphs[-1] and _is_heading_line(prev):
+            paragraphs.append(line)  # "Điều 1. Phạm vi điều chỉnh" / "III. TỔ CHỨC THỰC HIỆN" stand alone
+        elif (hard_wrapped and gap >= 2) or (
+            ends_sentence(prev) and (not hard_wrapped or len(prev) < _SHORT_LINE * width)
+        ):
+            paragraphs.append(line)
+        else:
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        prev = line
+    return paragraphs
+
+
+def clean_text(raw: str) -> str:
+    """NFC, markup and page furniture removed, wrapped lines joined: one paragraph per line.
+
+    The header lines (agency, "Số: …", place and date, type line), the
+    "Nơi nhận" list, the signature block and appendix headings keep their own
+    lines; the title is joined onto one line.
+    """
+    text = nfc(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = _drop_furniture([_strip_markup(line) for line in text.split("\n")])
+    items = _with_gaps(lines)
+    plain = [line for line, _ in items]
+    zones = find_zones(plain, title_lines=0)
+    title = _title_span(items, zones.type_line) if zones.type_line >= 0 else 0
+    zones = find_zones(plain, title_lines=title)
+
+    out: list[str] = [line for line, _ in items[: zones.type_line + 1]] if zones.type_line >= 0 else []
+    if title:
+        out.append(" ".join(line for line, _ in items[zones.type_line + 1 : zones.body]))
+    elif zones.type_line < 0:
+        out.extend(line for line, _ in items[: zones.body])
+    out.extend(_flow(items[zones.body : zones.tail]))
+    starts = [*zones.appendices, len(items)]
+    out.extend(line for line, _ in items[zones.tail : starts[0]])
+    for a, b in itertools.pairwise(starts):
+        first_item = next(
+            (i for i in range(a, b) if marker(items[i][0]) and not is_appendix_heading(items[i][0])), b
+        )
+        out.extend(line for line, _ in items[a:first_item])
+        out.extend(_flow(items[first_item:b]))
+    return "\n".join(" ".join(p.split()) for p in out if p.strip())

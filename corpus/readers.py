@@ -1,0 +1,149 @@
+"""File -> raw text, for every format offices send: .txt/.md (any Vietnamese encoding), .docx, .pdf.
+
+A bad file must never stop the others from loading, and the user must learn
+in one Vietnamese line what is wrong and what to do, so every failure here
+is a ``ReadError`` carrying that line (and an English detail for the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from corpus.encoding import DecodeError, decode_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "ReadError", "read_raw_text"]
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+_MB = 1024 * 1024
+_MIN_PDF_CHARS = 40  # fewer letters than this in a whole PDF means there is no text layer
+
+
+class ReadError(Exception):
+    """A file that cannot be read.  ``message`` is the Vietnamese line for the user."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail or message
+
+
+def _decode_message(name: str, err: DecodeError) -> ReadError:
+    messages = {
+        "empty": f"{name}: tệp rỗng, không có nội dung; hãy kiểm tra lại tệp gốc rồi thêm lại.",
+        "binary": (
+            f"{name}: không phải tệp văn bản (chứa dữ liệu nhị phân); "
+            "hãy lưu lại dưới dạng .txt (UTF-8), .docx hoặc .pdf."
+        ),
+        "vni": (
+            f"{name}: văn bản gõ bằng bảng mã VNI cũ, không đọc đúng được; "
+            "hãy chuyển sang Unicode (Unikey → Công cụ → Chuyển mã) rồi thêm lại."
+        ),
+        "unknown": f"{name}: không nhận ra bảng mã ký tự tiếng Việt; hãy lưu lại tệp ở dạng Unicode UTF-8.",
+    }
+    return ReadError(
+        messages.get(err.reason, messages["unknown"]), f"{name}: {err.reason} {err.detail}".strip()
+    )
+
+
+def _read_txt(path: Path) -> str:
+    text, encoding = decode_text(path.read_bytes())
+    if encoding not in ("utf-8", "utf-8-sig"):
+        log.info("%s decoded as %s", path.name, encoding)
+    return text
+
+
+def _read_docx(path: Path) -> str:
+    """Paragraphs and table cells in document order (agency headers and signatures sit in tables)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:
+        raise ReadError(
+            f"{path.name}: tệp .docx bị hỏng hoặc không phải tài liệu Word; hãy mở bằng Word và lưu lại.",
+            f"{path.name}: python-docx failed: {exc}",
+        ) from exc
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            seen: set[int] = set()
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.add(id(cell._tc))
+                    out.extend(p.text for p in cell.paragraphs)
+        out.append("")  # paragraph boundary: a blank line, as in the Markdown seeds
+    return "\n".join(out)
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise ReadError(
+            f"{path.name}: tệp PDF bị hỏng hoặc có mật khẩu; hãy xuất lại PDF không đặt mật khẩu.",
+            f"{path.name}: pypdf failed: {exc}",
+        ) from exc
+    text = "\n".join(pages)
+    if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARS:
+        raise ReadError(
+            f"{path.name}: PDF không có lớp chữ (bản quét ảnh); cần nhận dạng ký tự (OCR) hoặc dùng bản .docx/.pdf gốc.",
+            f"{path.name}: no text layer ({len(reader.pages)} pages)",
+        )
+    return text
+
+
+def read_raw_text(path: Path, *, max_file_mb: float = 20.0) -> str:
+    """The text of one file, before normalisation.  Raises ``ReadError`` for anything unreadable."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        hint = " (hãy lưu lại thành .docx)" if suffix == ".doc" else ""
+        raise ReadError(
+            f"{name}: định dạng '{suffix or 'không có phần mở rộng'}' không được hỗ trợ{hint}; "
+            f"chỉ đọc {', '.join(SUPPORTED_SUFFIXES)}.",
+            f"{name}: unsupported suffix {suffix!r}",
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"{name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc)) from exc
+    if size > max_file_mb * _MB:
+        raise ReadError(
+            f"{name}: tệp {size / _MB:.1f} MB vượt giới hạn {max_file_mb:g} MB; "
+            "hãy tách nhỏ tệp hoặc tăng THIDUA_MAX_FILE_MB.",
+            f"{name}: {size} bytes > limit {max_file_mb} MB",
+        )
+    if size == 0:
+        raise _decode_message(name, DecodeError("empty"))
+    try:
+        if suffix == ".docx":
+            text = _read_docx(path)
+        elif suffix == ".pdf":
+            text = _read_pdf(path)
+        else:
+            text = _read_txt(path)
+    except DecodeError as err:
+        raise _decode_message(name, err) from err
+    except OSError as exc:
+        raise ReadError(
+            f"{name}: không đọc được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc)
+        ) from exc
+    if not text.strip():
+        raise _decode_message(name, DecodeError("empty"))
+    return text

@@ -1,0 +1,67 @@
+"""Lexical retrieval: bm25s over the Vietnamese analyser in ``index.tokenize``.
+
+BM25 is cheap to rebuild (no model), so it is rebuilt whole whenever the
+chunk list changes; documents are numbered by their position in that list.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from index.tokenize import tokenize_vi
+
+__all__ = ["LexicalIndex"]
+
+log = logging.getLogger(__name__)
+
+
+class LexicalIndex:
+    """BM25 scores for every chunk position, with an optional candidate mask."""
+
+    def __init__(self, model: bm25s.BM25, size: int) -> None:
+        self._model = model
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> LexicalIndex:
+        model = bm25s.BM25()
+        tokens = [tokenize_vi(t) or ["\u2205"] for t in texts]  # bm25s needs non-empty documents
+        if tokens:
+            model.index(tokens, show_progress=False)
+        return cls(model, len(texts))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of each chunk position (zeros when no query token is known)."""
+        if self.size == 0:
+            return np.zeros(0, dtype="float32")
+        vocab = self._model.vocab_dict
+        ids = [vocab[t] for t in tokenize_vi(query) if t in vocab]
+        if not ids:
+            return np.zeros(self.size, dtype="float32")
+        return np.asarray(self._model.get_scores(ids), dtype="float32")
+
+    def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Best ``k`` (position, score) pairs with a positive score; ``allowed`` is a boolean mask."""
+        scores = self.scores(query)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) == 0 or k <= 0:
+            return []
+        if len(positive) > k:
+            part = np.argpartition(-scores[positive], k - 1)[:k]
+            positive = positive[part]
+        order = positive[np.argsort(-scores[positive], kind="stable")]
+        return [(int(i), float(scores[i])) for i in order]
+
+    def save(self, folder: Path) -> None:
+        self._model.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> LexicalIndex:
+        model = bm25s.BM25.load(str(folder), show_progress=False)
+        return cls(model, size)

@@ -1,0 +1,174 @@
+"""The Vietnamese analyser behind BM25 (and the answer layer's overlap scoring).
+
+Officials type questions with or without diacritics, with either tone placement
+(hoà/hòa, Uỷ/Ủy) and with administrative abbreviations (UBND, TĐKT), while the
+documents mix all of these.  So documents and queries go through the same
+single token stream:
+
+* syllables: lower case, NFC, canonical tone placement;
+* pyvi compounds ("tỷ_lệ", "giai_đoạn") as extra tokens, so a phrase match
+  scores above scattered syllables;
+* an accent-folded copy of each syllable or compound that has diacritics
+  ("ty", "ty_le"), so unaccented input still matches;
+* numbers kept whole with a unified decimal mark ("11,41" and "11.41" both
+  give "11,41"), codes such as "01/CT-UBND" kept whole plus their parts;
+* abbreviations expanded in place while the abbreviation token stays.
+
+One stream (rather than two indexes fused) keeps one BM25 index, one vocabulary
+and one score per chunk; an accented query matches both the accented and the
+folded copy, so exact spelling ranks above a folded-only match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.text import canonical_tones, fold, nfc
+
+__all__ = ["ABBREVIATIONS", "TOKENIZER_VERSION", "expand_abbreviations", "tokenize_vi"]
+
+# Bump when the analyser changes: stored BM25 indexes are then rebuilt.
+TOKENIZER_VERSION = 1
+
+# Abbreviation (as written in documents) -> expansion (canonical tones).  Variants
+# with "&" or without are listed separately; matching is case- and accent-insensitive.
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "UBMTTQ": "ủy ban mặt trận tổ quốc",
+    "MTTQ": "mặt trận tổ quốc",
+    "TĐKT": "thi đua khen thưởng",
+    "NTM": "nông thôn mới",
+    "ANTT": "an ninh trật tự",
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "CNTT": "công nghệ thông tin",
+    "TT&TT": "thông tin và truyền thông",
+    "TTTT": "thông tin và truyền thông",
+    "KT-XH": "kinh tế xã hội",
+    "KTXH": "kinh tế xã hội",
+    "QP-AN": "quốc phòng an ninh",
+    "QPAN": "quốc phòng an ninh",
+    "CCHC": "cải cách hành chính",
+    "VHTTDL": "văn hóa thể thao và du lịch",
+    "VH-TT-DL": "văn hóa thể thao và du lịch",
+    "LĐTBXH": "lao động thương binh và xã hội",
+    "LĐ-TB&XH": "lao động thương binh và xã hội",
+    "GD&ĐT": "giáo dục và đào tạo",
+    "GDĐT": "giáo dục và đào tạo",
+    "KH&ĐT": "kế hoạch và đầu tư",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học và công nghệ",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên và môi trường",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "GTVT": "giao thông vận tải",
+    "ATGT": "an toàn giao thông",
+    "PCCC": "phòng cháy chữa cháy",
+    "DTTS": "dân tộc thiểu số",
+    "HTX": "hợp tác xã",
+    "MTQG": "mục tiêu quốc gia",
+    "THPT": "trung học phổ thông",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "CNH-HĐH": "công nghiệp hóa hiện đại hóa",
+}
+
+# Frequent function words that carry no meaning in a question.  Negations,
+# "theo", "trong", numbers and question targets are deliberately kept.
+_STOPWORDS = frozenset(
+    canonical_tones(w)
+    for w in ["và", "của", "các", "những", "là", "thì", "mà", "được", "bị", "cho", "với", "này", "đó", "ấy", "gì", "nào", "ạ", "hãy", "thế", "vậy", "như", "một", "có", "về", "tại", "để", "khi", "ra", "vào", "đã", "đang", "sẽ", "rằng", "nhé"]
+)
+# Unaccented stopwords only where the folded form is not also a content word
+# ("la" is "là" but also "Sơn La"; "cho" is also a verb).
+_FOLDED_STOPWORDS = frozenset(["va", "cua", "cac", "nhung", "duoc", "gi", "nao", "nay"])
+
+_ABBR_KEYS = {fold(k): v for k, v in ABBREVIATIONS.items()}
+# Longest first so "UBMTTQ" wins over "MTTQ"; not inside a code such as "01/CT-UBND".
+_ABBR_RE = re.compile(
+    r"(?<![\w/&-])("
+    + "|".join(re.escape(k) for k in sorted(_ABBR_KEYS, key=len, reverse=True))
+    + r")(?![\w/&-])",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_PIECE = re.compile(r"[^\W_]+", re.UNICODE)
+_WORDS = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}<>«».,;:!?…*%–—-+/\\|`~=#@^$"
+_SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Write each known abbreviation followed by its expansion: "UBND tỉnh" -> "UBND (ủy ban nhân dân) tỉnh".
+
+    Matching ignores case and diacritics ("ubnd", "TDKT"), so a query typed
+    either way meets the expanded document text.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        expansion = _ABBR_KEYS.get(fold(m.group(1)))
+        return f"{m.group(1)} ({expansion})" if expansion else m.group(1)
+
+    return _ABBR_RE.sub(repl, nfc(text))
+
+
+@lru_cache(maxsize=65536)
+def _segment(sentence: str) -> tuple[str, ...]:
+    """pyvi word segmentation of one sentence (cached: directives repeat boilerplate)."""
+    from pyvi import ViTokenizer
+
+    return tuple(w for w in ViTokenizer.tokenize(sentence).split() if "_" in w)
+
+
+def _number_tokens(word: str) -> list[str]:
+    unified = word.replace(".", ",")
+    return [unified] if unified == word else [unified, word]
+
+
+def _word_tokens(word: str) -> list[str]:
+    """Tokens of one whitespace-separated word (already lower case, canonical tones)."""
+    word = word.strip(_EDGE_PUNCT)
+    if not word:
+        return []
+    if _NUMBER.match(word):
+        return _number_tokens(word)
+    pieces = _PIECE.findall(word)
+    if len(pieces) > 1 and any(ch.isdigit() for ch in word):
+        # A code ("01/ct-ubnd", "2021-2025"): keep it whole as well as its parts.
+        return [word, *pieces]
+    return pieces
+
+
+def _emit(tokens: list[str], out: list[str]) -> None:
+    for tok in tokens:
+        if tok in _STOPWORDS:
+            continue
+        folded = fold(tok)
+        if folded == tok:
+            if tok.isascii() and tok in _FOLDED_STOPWORDS:
+                continue
+            out.append(tok)
+        else:
+            out.append(tok)
+            out.append(folded)
+
+
+def tokenize_vi(text: str, *, compounds: bool = True) -> list[str]:
+    """BM25 tokens of a document or a query (same analyser for both).
+
+    ``compounds=False`` skips pyvi segmentation, for callers that only need
+    syllable overlap and want it cheaper.
+    """
+    if not text:
+        return []
+    norm = canonical_tones(expand_abbreviations(text)).lower()
+    out: list[str] = []
+    for word in _WORDS.findall(norm):
+        _emit(_word_tokens(word), out)
+    if compounds:
+        for sentence in _SENTENCE.split(norm):
+            if sentence.strip():
+                _emit(list(_segment(sentence.strip())), out)
+    return out

@@ -1,0 +1,137 @@
+"""The FAISS vector store: exact inner product for small corpora, HNSW above a threshold.
+
+Vectors are unit length, so inner product is cosine similarity.  Every vector
+carries a stable int64 id (``IndexIDMap2``) so one document's chunks can be
+removed or added without re-embedding the others.  HNSW graphs cannot delete,
+so a removal there rebuilds the graph from the stored vectors (no model call).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+__all__ = ["DEFAULT_HNSW_THRESHOLD", "VectorStore"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HNSW_THRESHOLD = 20_000
+_HNSW_M = 32
+_EF_CONSTRUCTION = 80
+_EF_SEARCH = 128
+
+
+class VectorStore:
+    """Unit vectors keyed by int64 ids, searchable with an optional id restriction."""
+
+    def __init__(self, dim: int, *, hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+                 ef_search: int = _EF_SEARCH) -> None:
+        self.dim = dim
+        self.hnsw_threshold = hnsw_threshold
+        self.ef_search = ef_search
+        self._index = self._new(hnsw=False)
+
+    # -- construction -------------------------------------------------------------------------------------
+
+    def _new(self, *, hnsw: bool) -> faiss.IndexIDMap2:
+        if hnsw:
+            inner = faiss.IndexHNSWFlat(self.dim, _HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            inner.hnsw.efConstruction = _EF_CONSTRUCTION
+            inner.hnsw.efSearch = self.ef_search
+        else:
+            inner = faiss.IndexFlatIP(self.dim)
+        return faiss.IndexIDMap2(inner)
+
+    @property
+    def kind(self) -> str:
+        """"hnsw" or "flat": what searches actually use."""
+        inner = faiss.downcast_index(self._index.index)
+        return "hnsw" if isinstance(inner, faiss.IndexHNSW) else "flat"
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def ids(self) -> np.ndarray:
+        return faiss.vector_to_array(self._index.id_map).astype("int64")
+
+    def _all(self) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self)
+        if n == 0:
+            return np.empty(0, dtype="int64"), np.empty((0, self.dim), dtype="float32")
+        inner = faiss.downcast_index(self._index.index)
+        return self.ids(), inner.reconstruct_n(0, n)
+
+    def _rebuild(self, ids: np.ndarray, vecs: np.ndarray) -> None:
+        self._index = self._new(hnsw=len(ids) >= self.hnsw_threshold)
+        if len(ids):
+            self._index.add_with_ids(vecs, ids)
+
+    def add(self, ids: np.ndarray, vecs: np.ndarray) -> None:
+        """Add vectors; switches to HNSW when the total crosses the threshold."""
+        ids = np.asarray(ids, dtype="int64")
+        vecs = np.ascontiguousarray(vecs, dtype="float32")
+        if vecs.ndim != 2 or vecs.shape[1] != self.dim:
+            raise ValueError(f"vectors of shape {vecs.shape} do not match dimension {self.dim}")
+        if len(ids) == 0:
+            return
+        if self.kind == "flat" and len(self) + len(ids) >= self.hnsw_threshold:
+            old_ids, old_vecs = self._all()
+            log.info("switching to HNSW at %d vectors", len(old_ids) + len(ids))
+            self._rebuild(np.concatenate([old_ids, ids]), np.vstack([old_vecs, vecs]))
+        else:
+            self._index.add_with_ids(vecs, ids)
+
+    def remove(self, ids: np.ndarray) -> None:
+        ids = np.asarray(ids, dtype="int64")
+        if len(ids) == 0 or len(self) == 0:
+            return
+        if self.kind == "flat":
+            self._index.remove_ids(ids)
+            return
+        old_ids, old_vecs = self._all()
+        keep = ~np.isin(old_ids, ids)
+        self._rebuild(old_ids[keep], old_vecs[keep])
+
+    # -- search -------------------------------------------------------------------------------------------
+
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Best ``k`` (id, cosine) pairs; ``allowed`` restricts the candidates before ranking."""
+        if len(self) == 0 or k <= 0:
+            return []
+        if allowed is not None and len(allowed) == 0:
+            return []
+        q = np.ascontiguousarray(np.asarray(query, dtype="float32").reshape(1, -1))
+        k = min(k, len(self))
+        params = None
+        hnsw = self.kind == "hnsw"
+        if allowed is not None:
+            sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype="int64"))
+            if hnsw:
+                # A restrictive filter starves the graph walk; widen it in proportion.
+                ratio = max(1.0, len(self) / max(1, len(allowed)))
+                ef = int(min(max(self.ef_search, k) * ratio, 4096))
+                params = faiss.SearchParametersHNSW(sel=sel, efSearch=ef)
+            else:
+                params = faiss.SearchParameters(sel=sel)
+        elif hnsw:
+            params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))
+        scores, labels = self._index.search(q, k, params=params)
+        return [(int(i), float(s)) for i, s in zip(labels[0], scores[0], strict=True) if i >= 0]
+
+    # -- persistence --------------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        faiss.write_index(self._index, str(path))
+
+    @classmethod
+    def load(cls, path: Path, *, hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+             ef_search: int = _EF_SEARCH) -> VectorStore:
+        index = faiss.read_index(str(path))
+        store = cls(index.d, hnsw_threshold=hnsw_threshold, ef_search=ef_search)
+        store._index = faiss.downcast_index(index) if not isinstance(index, faiss.IndexIDMap2) else index
+        if not isinstance(store._index, faiss.IndexIDMap2):
+            raise ValueError(f"{path} is not an id-mapped FAISS index")
+        return store

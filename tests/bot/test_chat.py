@@ -1,0 +1,360 @@
+"""The chat as an official sees it: answer text, clickable sources, marked spans, filters, follow-ups.
+
+Chainlit itself is replaced by small fakes implementing only what the
+handlers call (Message, Text, ChatSettings, input widgets, user session).
+``load_fake`` is also the assistant factory the browser test can use via
+THIDUA_ASSISTANT_FACTORY when the real one cannot run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import types
+from typing import ClassVar
+
+import pytest
+
+from bot.chat import handlers
+from bot.chat.render import (
+    ALL,
+    build_reply,
+    choice_from_values,
+    citation_labels,
+    filter_options,
+    mark_span,
+    source_name,
+    stream_pieces,
+)
+from bot.feedback import FeedbackStore
+from bot.models import Answer, Citation
+from bot.settings import Settings
+from corpus.models import Clause, Corpus, Directive
+from index.models import Filters
+
+APPENDIX_12 = "12. Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%."
+ITEM_10 = ("10. Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, kiểm tra; "
+           "tổng hợp báo cáo Chủ tịch UBND tỉnh kết quả thực hiện phong trào thi đua năm 2024./.")
+
+
+def _directive(doc_id: str, year: int, province: str, clauses: list[tuple[str, str, str]]) -> Directive:
+    cl = tuple(
+        Clause(id=f"{doc_id}:{path}", doc_id=doc_id, label=label, kind="item", path=tuple(path.split(".")),
+               heading=(), text=text, start=0, end=len(text))
+        for path, label, text in clauses
+    )
+    return Directive(doc_id=doc_id, source=f"{doc_id}.txt", doc_type="Chỉ thị", number=f"0{year % 10}/CT-UBND",
+                     date=f"{year}-01-15", issuer=f"UBND tỉnh {province}", province=province, year=year,
+                     title="Về việc phát động phong trào thi đua", signer="Nguyễn Văn A",
+                     text="\n".join(t for _, _, t in clauses), clauses=cl)
+
+
+def fake_corpus() -> Corpus:
+    return Corpus((
+        _directive("son-la-2024", 2024, "Sơn La", [("PL.12", "Phụ lục, mục 12", APPENDIX_12),
+                                                     ("10", "mục 10", ITEM_10)]),
+        _directive("son-la-2023", 2023, "Sơn La", [("PL.9", "Phụ lục, mục 9",
+                                                     "9. Tỷ lệ hộ nghèo giảm còn 15,66%.")]),
+        _directive("ha-nam-2023", 2023, "Hà Nam", [("III.5", "mục III.5", "5. Sở Nội vụ tổng hợp.")]),
+    ))
+
+
+def _cite(d: Directive, clause: Clause, needle: str | None) -> Citation:
+    span = None
+    if needle and needle in clause.text:
+        s = clause.text.index(needle)
+        span = (s, s + len(needle))
+    return Citation(doc_id=d.doc_id, doc_type=d.doc_type, title=d.title, issuer=d.issuer, province=d.province,
+                    year=d.year, number=d.number, date=d.date, clause=clause.label, text=clause.text, score=1.0,
+                    clause_id=clause.id, span=span)
+
+
+class FakeAssistant:
+    """Answers the poverty-rate and who-reports questions from ``fake_corpus``; abstains otherwise."""
+
+    def __init__(self, notice: str | None = None) -> None:
+        self.corpus = fake_corpus()
+        self.notice = notice
+        self.calls: list[dict] = []
+
+    def answer(self, question, *, filters=None, retriever=None, top_k=None, previous=None) -> Answer:
+        self.calls.append({"question": question, "filters": filters, "retriever": retriever,
+                           "previous": previous})
+        d = self.corpus.get("son-la-2024")
+        q = question.lower()
+        if "hộ nghèo" in q or "ho ngheo" in q or (previous is not None and "2023" in q):
+            year = 2023 if "2023" in q else 2024
+            doc = self.corpus.get(f"son-la-{year}")
+            clause = doc.clauses[0]
+            value = "15,66%" if year == 2023 else "11,41%"
+            return Answer(question, f"Tỷ lệ hộ nghèo năm {year} của Sơn La là {value}.", False,
+                          (_cite(doc, clause, value),), retriever or "bm25", 3.0, "target",
+                          notice=self.notice)
+        if "tổng hợp" in q:
+            return Answer(question, "Sở Nội vụ tổng hợp báo cáo kết quả thi đua năm 2024.", False,
+                          (_cite(d, d.clauses[1], "Sở Nội vụ"),), retriever or "bm25", 3.0, "duty",
+                          notice=self.notice)
+        return Answer(question, "Không tìm thấy trong các chỉ thị đã nạp.", True, (), retriever or "bm25", 2.0,
+                      "other", suggestions=(_cite(d, d.clauses[1], None),), notice=self.notice)
+
+
+def load_fake(settings: Settings) -> FakeAssistant:
+    """Assistant factory (THIDUA_ASSISTANT_FACTORY=tests.bot.test_chat:load_fake)."""
+    return FakeAssistant()
+
+
+# ---- rendering ---------------------------------------------------------------------------------------
+
+
+def _answer(question: str = "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", **kw) -> Answer:
+    return FakeAssistant(**kw).answer(question)
+
+
+def test_source_names_appear_verbatim_in_the_message_so_they_become_links():
+    corpus = fake_corpus()
+    reply = build_reply(_answer(), corpus)
+    assert "11,41%" in reply.text
+    assert [s.name for s in reply.sources] == ["Nguồn 1 – Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12"]
+    for s in reply.sources:
+        assert s.name in reply.text
+    assert reply.sources[0].clause_id == "son-la-2024:PL.12"
+
+
+def test_source_panel_shows_whole_clause_with_answer_in_bold_and_document_metadata():
+    reply = build_reply(_answer(), fake_corpus())
+    body = reply.sources[0].content
+    assert "**11,41%**" in body
+    assert "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là" in body  # the whole clause, not just the span
+    for expected in ("04/CT-UBND", "15/01/2024", "UBND tỉnh Sơn La", "Nguyễn Văn A", "Phụ lục, mục 12"):
+        assert expected in body
+    # the clause's own numbering stays literal instead of becoming a Markdown list
+    assert "12\\. Tỷ lệ" in body
+
+
+def test_mark_span_bolds_each_line_and_ignores_bad_spans():
+    text = "a) Sở Nội vụ\n chủ trì tổng hợp"
+    marked = mark_span(text, (3, len(text)))
+    assert "**Sở Nội vụ**" in marked and "**chủ trì tổng hợp**" in marked
+    assert "**" not in mark_span(text, (5, 99))
+    assert "**" not in mark_span(text, None)
+    assert mark_span("3 * 4 = 12_a", None) == "3 \\* 4 = 12\\_a"
+
+
+def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
+    reply = build_reply(_answer("Lương tối thiểu vùng năm 2030?"), fake_corpus())
+    assert reply.text.startswith("Không tìm thấy trong các chỉ thị")
+    assert reply.sources and reply.sources[0].name.startswith("Gợi ý 1 – ")
+    assert reply.sources[0].name in reply.text
+    assert "Nguồn 1" not in reply.text
+
+
+def test_abstention_without_the_wording_gets_the_standard_lead():
+    ans = Answer("q", "Các văn bản không nói về điều này.", True)
+    assert build_reply(ans).text.startswith("Không tìm thấy trong các chỉ thị")
+
+
+def test_notice_shown_once_per_session():
+    ans = _answer(notice="Không tải được mô hình ngữ nghĩa; đang tìm theo từ khóa (BM25).")
+    first = build_reply(ans, fake_corpus())
+    second = build_reply(ans, fake_corpus(), notice_already_shown=first.notice_shown)
+    assert "BM25" in first.text and first.notice_shown
+    assert "BM25" not in second.text and second.notice_shown
+
+
+def test_names_without_brackets_and_without_corpus():
+    c = Citation("x", None, None, None, "Lai Châu", 2023, "[12]/CT", None, "Điều 6, khoản 3", "t", 0.5)
+    name = source_name("Nguồn", 2, c)
+    assert name == "Nguồn 2 – Văn bản (12)/CT (Lai Châu, 2023), Điều 6, khoản 3"
+    assert "[" not in name and "]" not in name
+
+
+def test_stream_pieces_rebuild_the_text_exactly():
+    text = "Tỷ lệ hộ nghèo  là 11,41%.\n\n**Nguồn**\n- Nguồn 1"
+    pieces = stream_pieces(text)
+    assert len(pieces) > 5 and "".join(pieces) == text
+
+
+def test_citation_labels_for_the_feedback_export():
+    assert citation_labels(_answer(), fake_corpus()) == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
+
+
+# ---- filters -----------------------------------------------------------------------------------------
+
+
+def test_filter_options_come_from_the_corpus():
+    opts = filter_options(fake_corpus())
+    assert opts.provinces == ("Hà Nam", "Sơn La")
+    assert opts.years == (2024, 2023)
+    assert ("son-la-2024", "Chỉ thị 04/CT-UBND (Sơn La, 2024)") in opts.documents
+
+
+def test_settings_values_become_filters_and_retriever():
+    choice = choice_from_values({"province": "Sơn La", "year": "2024", "doc": ALL, "retriever": "bm25"})
+    assert choice.filters == Filters(provinces=("Sơn La",), years=(2024,))
+    assert choice.retriever == "bm25"
+    everything = choice_from_values({"province": ALL, "year": ALL, "doc": ALL, "retriever": "nonsense"})
+    assert everything.filters is None and everything.retriever is None
+    assert choice_from_values({"doc": "ha-nam-2023"}).filters == Filters(doc_ids=("ha-nam-2023",))
+
+
+# ---- handlers with a fake Chainlit -------------------------------------------------------------------
+
+
+class _Session(dict):
+    def set(self, key, value):
+        self[key] = value
+
+
+class _Message:
+    sent: ClassVar[list[_Message]] = []
+
+    def __init__(self, content="", elements=None, **kw):
+        self.content = content
+        self.elements = elements or []
+        self.id = f"msg-{len(_Message.sent) + 1}"
+        self.thread_id = "thread-1"
+        self.tokens: list[str] = []
+
+    async def stream_token(self, token):
+        self.tokens.append(token)
+        self.content += token
+
+    async def send(self):
+        _Message.sent.append(self)
+        return self
+
+
+class _Text:
+    def __init__(self, name, content, display):
+        self.name, self.content, self.display = name, content, display
+
+
+class _Select:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+
+class _ChatSettings:
+    def __init__(self, inputs):
+        self.inputs = inputs
+
+    async def send(self):
+        return {w.id: w.initial_value for w in self.inputs}
+
+
+@pytest.fixture
+def fake_cl():
+    _Message.sent = []
+    return types.SimpleNamespace(Message=_Message, Text=_Text, ChatSettings=_ChatSettings, Pyplot=None,
+                                 input_widget=types.SimpleNamespace(Select=_Select))
+
+
+@pytest.fixture
+def runtime(tmp_path):
+    settings = Settings(feedback_db=tmp_path / "fb.db", index_dir=tmp_path / "idx", retriever="hybrid")
+    assistant = FakeAssistant(notice="Đang dùng BM25 vì không tải được mô hình.")
+    return handlers.Runtime(settings, FeedbackStore(settings.feedback_db).init(), assistant,
+                            filter_options(assistant.corpus))
+
+
+def _run(coro):
+    return asyncio.run(coro)
+
+
+def test_message_streams_answer_with_side_sources_and_records_it(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?"))
+    msg = _Message.sent[-1]
+    assert len(msg.tokens) > 3  # streamed, not sent in one block
+    assert "11,41%" in msg.content
+    assert [e.display for e in msg.elements] == ["side"]
+    assert msg.elements[0].name in msg.content and "**11,41%**" in msg.elements[0].content
+    runtime.store.upsert_feedback(msg.id, -1, "sai năm")
+    (row,) = runtime.store.feedback_rows()
+    assert row.question.startswith("Chỉ tiêu tỷ lệ hộ nghèo")
+    assert "11,41%" in row.answer and row.citations == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
+    assert row.retriever == "hybrid" and row.comment == "sai năm"
+
+
+def test_follow_up_passes_the_previous_answer(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))
+    _run(handlers.handle_message(fake_cl, session, runtime, "còn năm 2023?"))
+    first, second = runtime.assistant.calls
+    assert first["previous"] is None
+    assert second["previous"] is not None and "11,41%" in second["previous"].answer
+    assert "15,66%" in _Message.sent[-1].content
+
+
+def test_settings_panel_offers_corpus_choices_and_filters_following_questions(fake_cl, runtime):
+    session = _Session()
+    widgets = handlers.settings_widgets(fake_cl, runtime)
+    by_id = {w.id: w for w in widgets}
+    assert set(by_id) == {"province", "year", "doc", "retriever"}
+    assert "Hà Nam" in by_id["province"].items and "2023" in by_id["year"].items.values()
+    assert by_id["retriever"].initial_value == "hybrid"
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_settings_update(session, {"province": "Sơn La", "year": "2023", "doc": ALL,
+                                                   "retriever": "dense"}))
+    _run(handlers.handle_message(fake_cl, session, runtime, "ho ngheo nam 2023 la bao nhieu"))  # unaccented
+    call = runtime.assistant.calls[-1]
+    assert call["filters"] == Filters(provinces=("Sơn La",), years=(2023,))
+    assert call["retriever"] == "dense"
+
+
+def test_notice_once_per_session_in_the_handler(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Cơ quan nào tổng hợp báo cáo?"))
+    assert "BM25" in _Message.sent[0].content
+    assert "BM25" not in _Message.sent[1].content
+
+
+def test_old_style_tones_and_nfd_input_are_normalised(fake_cl, runtime):
+    import unicodedata
+
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    question = unicodedata.normalize("NFD", "Uỷ ban: tỷ lệ hộ nghèo năm 2024?")
+    _run(handlers.handle_message(fake_cl, session, runtime, question))
+    asked = runtime.assistant.calls[-1]["question"]
+    assert asked == unicodedata.normalize("NFC", asked)
+    assert "11,41%" in _Message.sent[-1].content
+
+
+def test_assistant_failure_gives_a_vietnamese_message_without_trace(fake_cl, runtime):
+    def boom(*a, **k):
+        raise RuntimeError("index file corrupt at /secret/path")
+
+    runtime.assistant.answer = boom
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    assert _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo?")) is None
+    text = _Message.sent[-1].content
+    assert "Đã có lỗi" in text and "Traceback" not in text and "/secret/path" not in text
+
+
+def test_empty_message_is_ignored(fake_cl, runtime):
+    assert _run(handlers.handle_message(fake_cl, _Session(), runtime, "   ")) is None
+    assert _Message.sent == [] and runtime.assistant.calls == []
+
+
+def test_supervisor_command_reports_when_facts_are_missing_or_renders_a_table(fake_cl, runtime, monkeypatch):
+    from bot.chat import facts_view
+
+    monkeypatch.setattr(facts_view, "facts_available", lambda: False)
+    session = _Session()
+    _run(handlers.handle_message(fake_cl, session, runtime, "/chitieu hộ nghèo"))
+    assert "chưa được cài đặt" in _Message.sent[-1].content
+    assert runtime.assistant.calls == []  # a command is not a question
+
+
+def test_runtime_uses_the_factory_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(handlers.FACTORY_ENV, "tests.bot.test_chat:load_fake")
+    rt = handlers.load_runtime(Settings(feedback_db=tmp_path / "f.db", index_dir=tmp_path / "i"))
+    assert isinstance(rt.assistant, FakeAssistant)
+    assert rt.options.provinces == ("Hà Nam", "Sơn La")
+    assert (tmp_path / "f.db").exists()
+

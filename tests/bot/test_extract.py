@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from bot.extract import find_quotes, find_references, find_values, quoted_after
+
+
+def values(text):
+    return [s.text for s in find_values(text)]
+
+
+def test_values_keep_unit_and_qualifier_exactly_as_written():
+    assert values("Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%.") == ["11,41%"]
+    assert values("tỷ lệ hộ nghèo là 15,66% (giảm 4% so với năm 2022)") == ["15,66% (giảm 4% so với năm 2022)"]
+    assert values("thu nhập bình quân đạt 52,4 triệu đồng/người/năm") == ["52,4 triệu đồng/người/năm"]
+    assert values("Tốc độ tăng GRDP khoảng 9,0%.") == ["khoảng 9,0%"]
+    assert values("thu ngân sách trên địa bàn đạt 4.800 tỷ đồng") == ["4.800 tỷ đồng"]
+
+
+def test_years_periods_dates_and_rate_bases_are_not_values():
+    assert values("Kế hoạch 05 năm (2021-2025) theo Nghị quyết Đại hội lần thứ XIII") == []
+    assert values("Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng") == []
+    assert values("Số giường bệnh/10.000 dân đạt 30,6 giường") == ["30,6 giường"]
+
+
+def test_quotes_and_quoted_after_a_cue():
+    text = "Về chủ đề thi đua: “Đoàn kết, sáng tạo” với phương châm “Kỷ cương, hiệu quả”."
+    assert [q.text for q in find_quotes(text)] == ["Đoàn kết, sáng tạo", "Kỷ cương, hiệu quả"]
+    span = quoted_after(text, "phương châm")
+    assert span is not None and text[span.start : span.end] == "Kỷ cương, hiệu quả"
+
+
+def test_references_name_the_cited_documents():
+    text = ("năm 2023 theo Nghị quyết số 142/NQ-HĐND ngày 08/12/2022 của HĐND tỉnh và Quyết định số "
+            "2567/QĐ-UBND ngày 09/12/2022 của UBND tỉnh về việc giao kế hoạch")
+    refs = [r.text for r in find_references(text)]
+    assert refs[0].startswith("Nghị quyết số 142/NQ-HĐND ngày 08/12/2022")
+    assert refs[1].startswith("Quyết định số 2567/QĐ-UBND ngày 09/12/2022")

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.query import read_question
+
+KNOWN = ("Sơn La", "Lai Châu", "Hà Nam")
+
+
+def q(text, previous=None):
+    return read_question(text, known_provinces=KNOWN, previous=previous)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "chi tieu ty le ho ngheo nam 2024 cua son la",
+     "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của tỉnh SƠN LA?"],
+)
+def test_province_and_year_read_with_or_without_diacritics(text):
+    got = q(text)
+    assert got.provinces == ("Sơn La",)
+    assert got.years == (2024,)
+    assert got.kind == "target"
+
+
+def test_nam_with_diacritics_is_not_the_province_ha_nam():
+    got = q("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu?")
+    assert got.provinces == ()
+    assert q("ty le ho ngheo ha nam nam 2023").provinces == ("Hà Nam",)
+
+
+def test_old_style_tone_marks_read_the_same():
+    assert q("Chỉ tiêu năm 2023 của Hoà Bình?").unknown_places == ("Hòa Bình",)
+
+
+def test_a_province_not_in_the_corpus_is_reported_as_unknown():
+    got = q("Chỉ tiêu hộ nghèo năm 2023 của Điện Biên?")
+    assert got.provinces == ()
+    assert got.unknown_places == ("Điện Biên",)
+
+
+def test_several_years_and_ranges():
+    got = q("Tỷ lệ hộ nghèo của Sơn La qua các năm 2022, 2023 và 2024?")
+    assert got.years == (2022, 2023, 2024)
+    assert got.kind == "comparison"
+    assert q("Tỷ lệ hộ nghèo giai đoạn 2021-2025 năm 2024?").years == (2024,)
+    assert q("Chỉ thị ngày 03/01/2024 nói gì về du lịch?").years == ()
+
+
+def test_document_number_and_type():
+    got = q("Ai ký Chỉ thị 01/CT-UBND của Lai Châu?")
+    assert got.numbers == ("01/CT-UBND",)
+    assert got.doc_types == ("Chỉ thị",)
+    assert got.kind == "meta_signer"
+    assert q("Thông tư 16/2023 quy định gì?").numbers == ("16/2023",)
+    # a bare "nghị quyết" in a reference question does not narrow the documents
+    assert q("Chỉ tiêu năm 2023 căn cứ theo nghị quyết nào?").doc_types == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?", "agency"),
+        ("co quan nao chu tri theo doi viec thuc hien chi thi", "agency"),
+        ("Sở Nội vụ có trách nhiệm gì?", "duty"),
+        ("Ai ký chỉ thị thi đua năm 2022 của Sơn La?", "meta_signer"),
+        ("Chỉ thị của Lai Châu ban hành ngày nào?", "meta_date"),
+        ("Số hiệu chỉ thị năm 2024 của Sơn La là gì?", "meta_number"),
+        ("Chủ đề thi đua năm 2023 của Hà Nam là gì?", "meta_title"),
+        ("Phương châm thi đua của Hà Nam?", "meta_title"),
+        ("Những phong trào thi đua nào được phát động năm 2024?", "list"),
+        ("So sánh tỷ lệ hộ nghèo năm 2023 giữa các tỉnh", "comparison"),
+        ("Các chỉ tiêu năm 2023 của Sơn La căn cứ theo nghị quyết nào?", "reference"),
+        ("GRDP bình quân đầu người năm 2024 đạt bao nhiêu?", "target"),
+    ],
+)
+def test_kind_of_question(text, kind):
+    assert q(text).kind == kind
+
+
+def test_followup_keeps_topic_and_kind_and_changes_the_year():
+    first = q("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    follow = q("Còn năm 2023 thì sao?", previous=first)
+    assert follow.followup
+    assert follow.kind == "target"
+    assert follow.years == (2023,)
+    assert follow.provinces == ("Sơn La",)
+    assert "hộ nghèo" in follow.topic
+
+
+def test_followup_asking_another_role_keeps_the_scope():
+    first = q("Cơ quan nào chủ trì tổng hợp báo cáo kết quả thi đua năm 2024 của Sơn La?")
+    follow = q("Cơ quan nào phối hợp?", previous=first)
+    assert follow.followup
+    assert follow.kind == "agency"
+    assert follow.years == (2024,) and follow.provinces == ("Sơn La",)
+    assert follow.text == "Cơ quan nào phối hợp?"
+
+
+def test_a_full_new_question_is_not_a_followup():
+    first = q("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    new = q("Sở Thông tin và Truyền thông có trách nhiệm gì trong chỉ thị của Lai Châu?", previous=first)
+    assert not new.followup
+    assert new.provinces == ("Lai Châu",)

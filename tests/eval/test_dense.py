@@ -1,0 +1,25 @@
+"""Dense and hybrid columns with the tiny local embedding model (random weights: only the plumbing counts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.questions import load_questions
+from eval.runner import run_evaluation
+
+
+@pytest.mark.slow
+def test_all_three_retrievers_are_evaluated_with_a_loadable_model(tmp_path, tiny_st_model_dir):
+    from bot import Assistant, get_settings
+    from bot.settings import bundled_corpus_dir
+
+    settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=tmp_path / "index",
+                            embedding_model=str(tiny_st_model_dir), retriever="hybrid")
+    assistant = Assistant.load(settings)
+    questions = [q for q in load_questions() if q.kind in ("target", "unaccented", "unanswerable")][:12]
+    report = run_evaluation(assistant, questions, ["bm25", "dense", "hybrid"])
+    assert report.skipped == {}
+    assert set(report.by_retriever) == {"bm25", "dense", "hybrid"}
+    for scores in report.by_retriever.values():
+        assert 0.0 <= scores.recall_at_10 <= 1.0
+        assert scores.latency_ms_p95 >= scores.latency_ms_p50 > 0

@@ -1,0 +1,90 @@
+"""BM25 search and filters as a user sees them: the right clause comes first."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from index import Filters, open_index
+from tests.index.factory import make_corpus, make_directive
+
+OTHER_ITEMS = [
+    (("1",), "mục 1", "1. Đẩy mạnh chuyển đổi số, ứng dụng CNTT trong cải cách hành chính."),
+    (("2",), "mục 2", "2. Bảo đảm quốc phòng, an ninh, giữ vững ANTT trên địa bàn tỉnh."),
+    (("3",), "mục 3", "3. Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn, theo dõi phong trào."),
+]
+
+
+@pytest.fixture(scope="module")
+def bm25_index(tmp_path_factory):
+    corpus = make_corpus(
+        make_directive("son-la-2024"),
+        make_directive("lai-chau-2023", items=OTHER_ITEMS, province="Lai Châu", year=2023, number="02/CT-UBND"),
+    )
+    return open_index(corpus, tmp_path_factory.mktemp("ix") / "index", embedding_model="unused/model",
+                      retriever="bm25")
+
+
+def _top(index, query: str, **kw) -> str:
+    hits = index.search(query, k=3, **kw)
+    assert hits, f"no hit for {query!r}"
+    return hits[0].chunk.clause_id
+
+
+@pytest.mark.parametrize(
+    ("query", "clause"),
+    [
+        ("ty le ho ngheo", "son-la-2024:3.a"),
+        ("tỷ lệ hộ nghèo 2024", "son-la-2024:3.a"),
+        ("chỉ tiêu 11.41%", "son-la-2024:3.a"),
+        ("Uỷ ban Mặt trận Tổ quốc", "son-la-2024:2"),
+        ("hoà bình", "son-la-2024:2"),
+        ("hòa bình", "son-la-2024:2"),
+        ("MTTQ phối hợp", "son-la-2024:2"),
+        ("TĐKT hướng dẫn kiểm tra", "son-la-2024:4"),
+        ("hoi dong thi dua khen thuong kiem tra", "son-la-2024:4"),
+        ("ủy ban nhân dân các huyện báo cáo", "son-la-2024:4"),
+        ("công nghệ thông tin", "lai-chau-2023:1"),
+        ("an ninh trat tu", "lai-chau-2023:2"),
+        ("tăng trưởng GRDP", "son-la-2024:3.b"),
+    ],
+)
+def test_bm25_finds_the_clause_however_the_question_is_typed(bm25_index, query: str, clause: str) -> None:
+    assert _top(bm25_index, query) == clause
+
+
+def test_hits_are_ranked_with_spans_and_bm25_scores(bm25_index) -> None:
+    hits = bm25_index.search("Sở Nội vụ theo dõi", k=4)
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    assert all(a.score >= b.score for a, b in itertools.pairwise(hits))
+    assert all("bm25" in h.scores for h in hits)
+    assert bm25_index.retriever == "bm25"
+
+
+def test_unknown_words_and_empty_query_return_nothing(bm25_index) -> None:
+    assert bm25_index.search("xyzzy qwerty", k=5) == []
+    assert bm25_index.search("   ", k=5) == []
+
+
+@pytest.mark.parametrize("province", ["son la", "Sơn La", "SƠN LA", "tỉnh Sơn La"])
+def test_province_filter_accepts_any_spelling(bm25_index, province: str) -> None:
+    hits = bm25_index.search("Sở Nội vụ theo dõi", k=10, filters=Filters(provinces=(province,)))
+    assert hits and {h.chunk.province for h in hits} == {"Sơn La"}
+
+
+def test_filter_is_applied_before_ranking_so_a_weaker_match_still_appears(bm25_index) -> None:
+    # The best "Sở Nội vụ" match overall is in Sơn La; Lai Châu's clause must still come back.
+    hits = bm25_index.search("Sở Nội vụ theo dõi", k=1, filters=Filters(provinces=("lai chau",)))
+    assert [h.chunk.clause_id for h in hits] == ["lai-chau-2023:3"]
+
+
+def test_year_doc_and_type_filters(bm25_index) -> None:
+    assert {h.chunk.doc_id for h in bm25_index.search("phong trào thi đua", k=20, filters=Filters(years=(2023,)))} == {
+        "lai-chau-2023"
+    }
+    hits = bm25_index.search("phong trào thi đua", k=20, filters=Filters(doc_ids=("son-la-2024",)))
+    assert hits and {h.chunk.doc_id for h in hits} == {"son-la-2024"}
+    assert bm25_index.search("phong trào", k=5, filters=Filters(doc_types=("chi thi",)))
+    assert bm25_index.search("phong trào", k=5, filters=Filters(doc_types=("Thông tư",))) == []
+    assert bm25_index.search("phong trào", k=5, filters=Filters(provinces=("Hà Nam",))) == []

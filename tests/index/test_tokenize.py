@@ -1,0 +1,63 @@
+"""The BM25 analyser: how people actually type must meet how documents are written."""
+
+from __future__ import annotations
+
+from index import expand_abbreviations, tokenize_vi
+
+
+def _shared(a: str, b: str) -> set[str]:
+    return set(tokenize_vi(a)) & set(tokenize_vi(b))
+
+
+def test_unaccented_query_shares_every_word_with_the_accented_text() -> None:
+    doc = "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%."
+    assert {"ty", "le", "ho", "ngheo"} <= _shared("ty le ho ngheo", doc)
+
+
+def test_old_and_new_tone_placement_give_the_same_tokens() -> None:
+    assert tokenize_vi("Uỷ ban nhân dân, hoà bình, khoá học") == tokenize_vi("Ủy ban nhân dân, hòa bình, khóa học")
+
+
+def test_upper_case_and_nfd_input_give_the_same_tokens() -> None:
+    import unicodedata
+
+    text = "THI ĐUA KHEN THƯỞNG"
+    assert tokenize_vi(unicodedata.normalize("NFD", text)) == tokenize_vi("thi đua khen thưởng")
+
+
+def test_abbreviation_keeps_its_token_and_adds_the_expansion() -> None:
+    tokens = tokenize_vi("Chủ tịch UBND tỉnh")
+    assert "ubnd" in tokens
+    assert {"ủy", "ban", "nhân", "dân"} <= set(tokens)
+    assert {"ủy", "ban", "nhân", "dân"} <= _shared("uy ban nhan dan", "UBND") | _shared("ủy ban nhân dân", "UBND")
+
+
+def test_abbreviation_typed_without_accents_or_in_lower_case_is_expanded() -> None:
+    assert "thi đua khen thưởng" in expand_abbreviations("hội đồng tdkt")
+    assert "mặt trận tổ quốc" in expand_abbreviations("mttq tỉnh")
+    assert expand_abbreviations("TĐKT").startswith("TĐKT")
+
+
+def test_document_number_codes_are_not_expanded_but_stay_searchable() -> None:
+    assert expand_abbreviations("Chỉ thị số 01/CT-UBND") == "Chỉ thị số 01/CT-UBND"
+    assert "01/ct-ubnd" in tokenize_vi("Chỉ thị số 01/CT-UBND ngày 5/1/2024")
+
+
+def test_decimal_numbers_match_with_comma_or_dot() -> None:
+    assert "11,41" in _shared("tỷ lệ 11.41", "là 11,41%")
+
+
+def test_compound_words_are_extra_tokens_next_to_syllables() -> None:
+    tokens = tokenize_vi("Tỷ lệ hộ nghèo giai đoạn 2021-2025")
+    assert "tỷ_lệ" in tokens and "tỷ" in tokens and "lệ" in tokens
+
+
+def test_function_words_are_dropped_but_meaningful_short_words_kept() -> None:
+    tokens = tokenize_vi("các chỉ tiêu của tỉnh Sơn La không đạt")
+    assert "của" not in tokens and "các" not in tokens
+    assert "la" in tokens and "không" in tokens
+
+
+def test_empty_and_punctuation_only_text_give_no_tokens() -> None:
+    assert tokenize_vi("") == []
+    assert tokenize_vi(" ... ; - ") == []
