@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.compose import citation, doc_ref, excerpt, vn_date
-from bot.extract import find_quotes, find_references, find_values, quoted_after
+from bot.compose import MAX_EXCERPT, citation, doc_ref, excerpt, vn_date
+from bot.extract import find_quotes, find_references, find_values, has_count, quoted_after
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.models import Answer, Citation
@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 # Least share of a question's (rarity-weighted) words that the answering text must contain.
 # Chosen on the evaluation set (see eval/README.md); one number for every kind of question.
 ABSTAIN_BELOW = 0.25
-_CANDIDATES_PER_DOC = 8
+_CANDIDATES_PER_DOC = 12
+# A typed answer (an agency, a list, a reference) must not come from a much weaker sentence than the best one.
+_TYPED_SLACK = 0.15
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = set(
@@ -83,6 +85,7 @@ class Assistant:
                 if c.answerable:
                     self._segments[c.id] = split_segments(c.id, d.doc_id, c.text)
         self._scorer = Scorer(s.text for segs in self._segments.values() for s in segs)
+        self._agency_cache: dict[str, list] = {}
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
 
     @classmethod
@@ -248,6 +251,10 @@ class Assistant:
             f = self._by_segment(q, d, hits, "target")
             return f[:1] if f else None
         f = self._by_segment(q, d, hits, kind)
+        if kind in ("list", "reference", "agency"):
+            plain = self._by_segment(q, d, hits, "fact")
+            if plain and (not f or plain[0].score > f[0].score + _TYPED_SLACK):
+                f = plain
         if not f and kind == "target":
             f = self._by_segment(q, d, hits, "fact_with_number")  # "kỷ niệm bao nhiêu năm": a number, not a target
         elif not f and kind in ("list", "reference", "agency"):
@@ -265,7 +272,7 @@ class Assistant:
         return [(self._clauses[cid][1], prior) for cid, prior in seen.items()]
 
     def _by_segment(self, q: Query, d: Directive, hits: list[Hit], kind: str) -> list[_Found]:
-        topic = _topic_words(q)
+        topic = _topic_words(q) or " ".join(tokens(q.topic, accented=True))
         if not topic:
             return []
         results: list[_Found] = []
@@ -335,19 +342,39 @@ class Assistant:
             if len(quotes) < 2:
                 return None
             short = "; ".join(f"“{x.text}”" for x in quotes[:15])
-            quote, a, b = excerpt(seg.text, 0, len(seg.text))
-            return _Found(d, clause, short, quote, (seg.start, seg.end), base)
+            a, b = self._focus(text, seg.start, seg.end, topic)
+            quote, a, b = excerpt(text, a, b)
+            bonus = 0.02 * min(len(quotes), 5)  # a longer enumeration is more likely the list asked for
+            return _Found(d, clause, short, quote, (a, b), base + bonus)
         if kind == "reference":
             refs = find_references(seg.text)
             if not refs:
                 return None
             short = "; ".join(r.text for r in refs)
             return _Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
-        if kind == "fact_with_number" and not re.search(r"\d", seg.text):
+        if kind == "fact_with_number" and not has_count(seg.text):
             return None
-        # fact: the answering sentence part itself
-        quote, a, b = excerpt(seg.text, 0, len(seg.text))
-        return _Found(d, clause, quote, quote, (seg.start + a, seg.start + b), base)
+        # fact: the answering sentence part itself, focused on its best-matching words when long
+        a, b = self._focus(text, seg.start, seg.end, topic)
+        quote, a, b = excerpt(text, a, b)
+        return _Found(d, clause, quote, quote, (a, b), base)
+
+    def _focus(self, text: str, start: int, end: int, topic: str) -> tuple[int, int]:
+        """A window of at most MAX_EXCERPT characters around the comma-part that best matches the topic."""
+        if end - start <= MAX_EXCERPT:
+            return start, end
+        cuts = [start, *(start + m.end() for m in re.finditer(r",\s+", text[start:end]))]
+        bounds = list(zip(cuts, [*cuts[1:], end], strict=True))
+        best = max(range(len(bounds)), key=lambda i: self._scorer.coverage(topic, text[slice(*bounds[i])]))
+        lo = hi = best
+        grew = True
+        while grew:
+            grew = False
+            if hi + 1 < len(bounds) and bounds[hi + 1][1] - bounds[lo][0] <= MAX_EXCERPT:
+                hi, grew = hi + 1, True
+            if lo > 0 and bounds[hi][1] - bounds[lo - 1][0] <= MAX_EXCERPT:
+                lo, grew = lo - 1, True
+        return bounds[lo][0], bounds[hi][1]
 
     def _phrase_start(self, text: str, topic: str, lo: int, value_start: int) -> int:
         """Where the indicator phrase before a value begins: after the last comma/colon before its first matched word."""
@@ -360,22 +387,35 @@ class Assistant:
         """What an agency must do: the sentences in which it is the one tasked."""
         from corpus.facts import canonical_agency, find_agencies
 
-        asked = {m.canonical for m in find_agencies(q.text)}
-        if not asked:
+        asked_mentions = find_agencies(q.text)
+        if not asked_mentions:
             return []
+        asked = {m.canonical for m in asked_mentions}
+        asked_words = [set(tokens(m.name)) for m in asked_mentions]
+
+        def is_asked(name: str) -> bool:
+            # Same canonical agency, or every word of the clause's name is in the question's name
+            # ("Trưởng các Khối thi đua của tỉnh" for "Trưởng các khối thi đua tỉnh Hà Nam").
+            words = set(tokens(name))
+            return canonical_agency(name) in asked or any(words and words <= w for w in asked_words)
+
         out: list[_Found] = []
         for clause in d.answerable_clauses():
             if any(c.parent == clause.id for c in d.clauses):
                 continue  # leaves only: the most specific clause
             text = clause.text
-            for m in find_agencies(text):
-                if canonical_agency(m.name) not in asked:
+            if clause.id not in self._agency_cache:
+                self._agency_cache[clause.id] = find_agencies(text)
+            for m in self._agency_cache[clause.id]:
+                if not is_asked(m.name):
                     continue
                 seg = next((s for s in self._segments.get(clause.id, []) if s.start <= m.start < s.end + 1), None)
                 if seg is None:
                     continue
                 sentence_end = max(s.end for s in self._segments[clause.id] if s.sentence_start == seg.sentence_start)
-                quote, a, b = excerpt(text, seg.sentence_start, sentence_end)
+                topic = _topic_words(q) or q.topic
+                a, b = self._focus(text, seg.sentence_start, sentence_end, topic)
+                quote, a, b = excerpt(text, a, b)
                 lead = m.start - seg.sentence_start
                 score = 1.0 if lead <= 40 else 0.6
                 out.append(_Found(d, clause, quote, quote, (a, b), score))
@@ -433,7 +473,13 @@ class Assistant:
         return not missing
 
     def _compose(self, q: Query, found: list[_Found], top_k: int) -> Answer:
-        found = found[: max(top_k, len({f.directive.doc_id for f in found}))]
+        # Every document's best answer stays; further clauses only while there is room in top_k.
+        primary: dict[str, _Found] = {}
+        for f in sorted(found, key=lambda f: -f.score):
+            primary.setdefault(f.directive.doc_id, f)
+        extra = [f for f in found if f not in primary.values()]
+        keep = set(map(id, [*primary.values(), *extra[: max(0, top_k - len(primary))]]))
+        found = [f for f in found if id(f) in keep]
         cites: list[Citation] = []
         lines: list[str] = []
         for f in found:

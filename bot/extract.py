@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "find_quotes", "find_references", "find_values", "quoted_after"]
+__all__ = ["Span", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
 
 _UNITS = (
     "triệu đồng/người/năm", "triệu đồng/người", "triệu đồng/năm", "nghìn tỷ đồng", "tỷ đồng", "triệu đồng",
@@ -26,11 +26,14 @@ _VALUE = re.compile(
 )
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
+_DOC_KIND = r"(?:Nghị quyết|Quyết định|Kết luận|Chỉ thị|Kế hoạch|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Chương trình)"
 _REFERENCE = re.compile(
-    r"(?:Nghị quyết|Quyết định|Kết luận|Chỉ thị|Kế hoạch|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn)"
-    r"(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
+    rf"{_DOC_KIND}"
+    r"(?:(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
     r"(?:\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}| tháng \d{1,2} năm \d{4}))?"
-    r"(?:\s+(?:của|do)\s+[^,;.:]{2,60}?(?=\s+(?:về|và|tiếp|,|;)|[,;.]|$))?",
+    r"(?:\s+(?:của|do)\s+[^,;.:]{2,60}?(?=\s+(?:về|và|tiếp|,|;)|[,;.]|$))?"
+    # or unnumbered, named by its author: "Nghị quyết của Ban Thường vụ Tỉnh ủy"
+    r"|\s+(?:của|do)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?!(?:về|đối|và|trong|để|theo|tại|với|cho|nhằm|gắn)\b)[\wÀ-ỹ]+){0,5})",
 )
 
 
@@ -81,4 +84,13 @@ def quoted_after(text: str, cue: str) -> Span | None:
 
 def find_references(text: str) -> list[Span]:
     """Other documents a clause relies on ("Nghị quyết số 142/NQ-HĐND ngày 08/12/2022 của HĐND tỉnh")."""
-    return [Span(m.start(), m.end(), m.group(0).strip()) for m in _REFERENCE.finditer(text)]
+    out = []
+    for m in _REFERENCE.finditer(text):
+        piece = m.group(0).rstrip()
+        out.append(Span(m.start(), m.start() + len(piece), piece))
+    return out
+
+
+def has_count(text: str) -> bool:
+    """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
+    return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", text))

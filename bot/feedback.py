@@ -26,6 +26,7 @@ CSV_COLUMNS = ("time", "value", "comment", "question", "answer", "citations", "r
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     message_id  TEXT PRIMARY KEY,
+    run_id      TEXT,
     thread_id   TEXT,
     created_at  TEXT NOT NULL,
     user_name   TEXT,
@@ -48,12 +49,17 @@ CREATE TABLE IF NOT EXISTS feedbacks (
     comment     TEXT
 );
 CREATE INDEX IF NOT EXISTS feedbacks_message ON feedbacks(message_id);
+CREATE INDEX IF NOT EXISTS answers_run ON answers(run_id);
 """
 
 
 @dataclass(frozen=True)
 class AnswerRecord:
-    """What was shown for one chat message: enough to judge a thumbs-down later."""
+    """What was shown for one chat message: enough to judge a thumbs-down later.
+
+    ``run_id`` is the id of the step that produced the message (Chainlit attaches
+    the thumbs to that "run" step rather than to the message itself).
+    """
 
     message_id: str
     question: str
@@ -66,6 +72,7 @@ class AnswerRecord:
     kind: str | None = None
     latency_ms: float | None = None
     user_name: str | None = None
+    run_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,10 +135,10 @@ class FeedbackStore:
         """Remember what a message showed (replaces an earlier record of the same message)."""
         with self._connect() as con:
             con.execute(
-                "INSERT OR REPLACE INTO answers (message_id, thread_id, created_at, user_name, question,"
+                "INSERT OR REPLACE INTO answers (message_id, run_id, thread_id, created_at, user_name, question,"
                 " answer, abstained, citations, clause_ids, retriever, kind, latency_ms)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rec.message_id, rec.thread_id, _now(), rec.user_name, rec.question, rec.answer,
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rec.message_id, rec.run_id, rec.thread_id, _now(), rec.user_name, rec.question, rec.answer,
                  int(rec.abstained), json.dumps(list(rec.citations), ensure_ascii=False),
                  json.dumps(list(rec.clause_ids), ensure_ascii=False), rec.retriever, rec.kind,
                  rec.latency_ms),
@@ -140,7 +147,8 @@ class FeedbackStore:
     def upsert_feedback(self, message_id: str, value: int, comment: str | None = None, *,
                         feedback_id: str | None = None, thread_id: str | None = None,
                         user_name: str | None = None) -> str:
-        """Store a thumbs up (+1) or down (-1); the same ``feedback_id`` edits it.  Returns the id."""
+        """Store a thumbs up (+1) or down (-1) on a message or its run step; the same ``feedback_id``
+        edits it.  Returns the id."""
         if value not in (-1, 1):
             raise ValueError(f"feedback value must be +1 or -1, got {value!r}")
         fid = feedback_id or uuid.uuid4().hex
@@ -165,7 +173,8 @@ class FeedbackStore:
             cur = con.execute(
                 "SELECT f.id, f.created_at, f.value, f.comment, a.question, a.answer, a.citations,"
                 " a.retriever, f.message_id, COALESCE(f.thread_id, a.thread_id), f.user_name"
-                " FROM feedbacks f LEFT JOIN answers a ON a.message_id = f.message_id"
+                " FROM feedbacks f LEFT JOIN answers a"
+                " ON a.message_id = f.message_id OR a.run_id = f.message_id"
                 " ORDER BY f.created_at, f.rowid"
             )
             return [

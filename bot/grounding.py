@@ -10,10 +10,6 @@ from corpus.text import fold
 __all__ = ["facts_in", "unsupported"]
 
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_AGENCY = re.compile(
-    r"\b(?:Sở|Ban|Văn phòng|Hội đồng|Ủy ban|Uỷ ban|Bộ|Cục|Vụ|Đài|Báo|Khối|Trưởng|Thủ trưởng|Giám đốc|Chủ tịch)"
-    r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\s+(?:và|-))+"
-)
 
 
 def _key(text: str) -> str:
@@ -22,8 +18,10 @@ def _key(text: str) -> str:
 
 def facts_in(text: str) -> list[str]:
     """Numbers, dates and agency names stated in ``text``."""
+    from corpus.facts import find_agencies
+
     out = [m.group(0) for m in _NUMBER.finditer(text)]
-    out += [m.group(0).strip() for m in _AGENCY.finditer(text)]
+    out += [m.name for m in find_agencies(text)]
     return out
 
 

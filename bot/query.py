@@ -47,7 +47,7 @@ _KIND_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meta_signer", (r"\bai (?:la nguoi )?ky\b", r"nguoi ky", r"\bky boi\b", r"do ai ky", r"ai da ky",
                      r"chu tich (?:ubnd|uy ban)[^?]*\bla ai\b", r"ai la (?:nguoi )?ky")),
     ("meta_date", (r"ngay (?:nao|bao nhieu|may)", r"ban hanh (?:vao )?(?:ngay|khi|luc) ?(?:nao)?\b",
-                   r"ngay ban hanh", r"khi nao (?:duoc )?ban hanh", r"ngay ky")),
+                   r"ngay ban hanh", r"khi nao (?:duoc )?ban hanh", r"ngay ky\b(?! niem)")),
     ("meta_number", (r"so hieu", r"so ky hieu", r"mang so", r"\bso (?:cua )?(?:chi thi|van ban)\b", r"\bso (?:may|bao nhieu)\b(?!.*(?:ty le|chi tieu))",
                      r"ky hieu (?:la|cua)")),
     ("meta_title", (r"chu de", r"phuong cham", r"trich yeu", r"ve viec gi", r"noi ve (?:van de )?gi\b", r"ten (?:cua )?(?:chi thi|van ban)",
@@ -55,12 +55,12 @@ _KIND_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("duty", (r"(?:co |duoc giao )?(?:trach nhiem|nhiem vu) (?:gi|nao|ra sao|the nao)", r"phai lam gi",
               r"lam (?:nhung )?gi\b", r"duoc (?:de nghi|giao|yeu cau) (?:lam )?gi", r"vai tro (?:gi|cua)",
               r"duoc de nghi (?:nhung )?gi")),
-    ("agency", (r"co quan nao", r"don vi nao", r"\bai\b", r"(?:so|ban|to chuc) nao", r"chu tri",
+    ("agency", (r"co quan nao", r"don vi nao", r"\bai\b", r"(?<!chi )\b(?:so|ban|to chuc) nao", r"chu tri",
                 r"phoi hop", r"giao cho", r"ben nao", r"cap nao", r"noi nao")),
     ("list", (r"nhung phong trao", r"cac phong trao (?:nao|gi)", r"phong trao (?:thi dua )?nao",
               r"liet ke", r"ke ten", r"gom (?:nhung|cac) (?:gi|noi dung)", r"nhung (?:noi dung|nhiem vu) (?:nao|gi)",
               r"cac (?:noi dung|nhiem vu) (?:nao|gi)", r"nhung (?:su kien|ngay le) nao")),
-    ("target", (r"bao nhieu", r"chi tieu", r"\bty le\b", r"muc tieu", r"\bdat\b", r"phan dau", r"\bmuc\b",
+    ("target", (r"bao nhieu", r"chi tieu", r"\bty le\b", r"muc tieu (?:la )?(?:bao nhieu|dat|may)", r"\bdat\b", r"phan dau", r"\bmuc\b",
                 r"toc do", r"\bso (?:xa|giuong|bac sy|luot)", r"tang (?:truong|bao nhieu)", r"\btong (?:von|muc|thu|luot)")),
 )
 

@@ -72,8 +72,36 @@ class Segment:
     sentence_start: int
 
 
+_MIN_WORDS = 4
+
+
 def split_segments(clause_id: str, doc_id: str, text: str) -> list[Segment]:
-    """Split at sentence ends, then at semicolons; remember each part's sentence start (for subjects)."""
+    """Split at sentence ends, then at semicolons; remember each part's sentence start (for subjects).
+
+    A part of fewer than four words (a heading such as "Phụ lục") is joined to the next one:
+    alone it is never an answer.
+    """
+    return _merge_tiny(_split(clause_id, doc_id, text), text)
+
+
+def _merge_tiny(parts: list[Segment], text: str) -> list[Segment]:
+    out: list[Segment] = []
+    pending: Segment | None = None
+    for seg in parts:
+        if pending is not None:
+            seg = Segment(seg.clause_id, seg.doc_id, pending.start, seg.end, text[pending.start : seg.end],
+                          pending.sentence_start)
+            pending = None
+        if len(seg.text.split()) < _MIN_WORDS:
+            pending = seg
+            continue
+        out.append(seg)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _split(clause_id: str, doc_id: str, text: str) -> list[Segment]:
     out: list[Segment] = []
     pos = 0
     bounds = [m for m in _SENTENCE_END.finditer(text)]

@@ -11,9 +11,11 @@ from eval.runner import Scores
 
 __all__ = ["FLOORS", "below_floor"]
 
+# bm25 on the 231-question set reached 0.918 answer / 0.971 citation / 1.000 abstention accuracy.
 FLOORS: dict[str, float] = {
-    "answer_accuracy": 0.85,
-    "citation_accuracy": 0.90,
+    "answer_accuracy": 0.90,
+    "citation_accuracy": 0.95,
+    "abstention_accuracy": 0.90,
 }
 
 

@@ -180,6 +180,7 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
         citations=citation_labels(answer, corpus), clause_ids=tuple(c.clause_id for c in answer.citations),
         retriever=answer.retriever, thread_id=getattr(msg, "thread_id", None), kind=answer.kind,
         latency_ms=answer.latency_ms, user_name=getattr(user, "identifier", None),
+        run_id=getattr(msg, "parent_id", None),
     )
     try:
         await asyncio.to_thread(rt.store.record_answer, record)

@@ -159,7 +159,7 @@ def source_body(c: Citation, corpus: Corpus | None = None) -> str:
         ("Trích yếu", c.title),
     ]
     meta = "\n".join(f"- **{k}:** {_escape(str(v)) if v else unknown}" for k, v in rows)
-    hint = ("Phần **in đậm** là đoạn trả lời câu hỏi." if c.span else "")
+    hint = ("Phần ***in đậm nghiêng*** là đoạn trả lời câu hỏi." if c.span else "")
     return f"{meta}\n\n---\n\n**Toàn văn điều khoản.** {hint}\n\n{mark_span(c.text, c.span)}\n"
 
 

@@ -212,6 +212,7 @@ class _Message:
         self.elements = elements or []
         self.id = f"msg-{len(_Message.sent) + 1}"
         self.thread_id = "thread-1"
+        self.parent_id = f"run-{len(_Message.sent) + 1}"  # Chainlit's on_message step, which gets the thumbs
         self.tokens: list[str] = []
 
     async def stream_token(self, token):
@@ -269,7 +270,7 @@ def test_message_streams_answer_with_side_sources_and_records_it(fake_cl, runtim
     assert "11,41%" in msg.content
     assert [e.display for e in msg.elements] == ["side"]
     assert msg.elements[0].name in msg.content and "**11,41%**" in msg.elements[0].content
-    runtime.store.upsert_feedback(msg.id, -1, "sai năm")
+    runtime.store.upsert_feedback(msg.parent_id, -1, "sai năm")
     (row,) = runtime.store.feedback_rows()
     assert row.question.startswith("Chỉ tiêu tỷ lệ hộ nghèo")
     assert "11,41%" in row.answer and row.citations == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)

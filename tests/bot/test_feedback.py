@@ -16,7 +16,7 @@ def _record(store: FeedbackStore, message_id: str = "m1", question: str = "Tỷ 
     store.record_answer(AnswerRecord(
         message_id=message_id, question=question, answer="Tỷ lệ hộ nghèo năm 2024 là 11,41%.", abstained=False,
         citations=("Chỉ thị 01/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",), clause_ids=("son-la-2024:PL.12",),
-        retriever="bm25", thread_id="t1", kind="target", latency_ms=12.5))
+        retriever="bm25", thread_id="t1", kind="target", latency_ms=12.5, run_id=f"run-{message_id}"))
 
 
 @pytest.fixture
@@ -32,6 +32,14 @@ def test_thumbs_down_with_comment_is_joined_to_question_answer_citations_retriev
     assert row.question == "Tỷ lệ hộ nghèo năm 2024 của Sơn La?" and "11,41%" in row.answer
     assert row.citations == ("Chỉ thị 01/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
     assert row.retriever == "bm25" and row.thread_id == "t1"
+
+
+def test_thumbs_on_the_run_step_joins_the_same_answer(store):
+    _record(store, "m1")
+    _record(store, "m2", question="Ai tổng hợp báo cáo?")
+    store.upsert_feedback("run-m2", 1)
+    (row,) = store.feedback_rows()
+    assert row.question == "Ai tổng hợp báo cáo?" and row.value == 1
 
 
 def test_editing_a_feedback_keeps_one_row_and_delete_removes_it(store):

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("THIDUA_RETRIEVER", "bm25")
+    return tmp_path
+
+
+def test_ask_prints_the_answer_then_its_sources(env):
+    result = CliRunner().invoke(app, ["ask", "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "11,41%" in out.split("Nguồn:")[0]
+    assert "Nguồn:" in out
+    assert "Phụ lục, mục 12" in out.split("Nguồn:")[1]
+
+
+def test_ask_json_has_the_contract_fields(env):
+    result = CliRunner().invoke(app, ["ask", "ty le ho ngheo nam 2024 cua son la", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"question", "answer", "abstained", "citations", "retriever", "latency_ms"} <= data.keys()
+    assert data["citations"][0]["clause"] == "Phụ lục, mục 12"
+    assert data["retriever"] == "bm25"
+
+
+def test_ask_input_file_gives_one_json_object_per_line_in_order(env):
+    questions = env / "q.txt"
+    questions.write_text(
+        "Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?\n\n"
+        "Chỉ tiêu tỷ lệ hộ nghèo năm 2025 của Sơn La?\n"
+        "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["ask", "--input", str(questions), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [r["question"][:6] for r in rows] == ["Cơ qua", "Chỉ ti", "Ai ký "]
+    assert rows[0]["answer"].startswith("Sở Nội vụ")
+    assert rows[1]["abstained"] is True
+    assert "Trần Tiến Dũng" in rows[2]["answer"]
+
+
+def test_ask_without_a_question_says_how_to_use_it(env):
+    result = CliRunner().invoke(app, ["ask"])
+    assert result.exit_code == 2
+    assert "thidua ask" in result.output
+
+
+def test_ask_missing_input_file_is_one_clear_line(env):
+    result = CliRunner().invoke(app, ["ask", "--input", str(env / "none.txt")])
+    assert result.exit_code == 2
+    assert "Không tìm thấy tệp" in result.output
