@@ -446,9 +446,11 @@ class Assistant:
         clause = self._clause_stating(d, name, value)
         if clause is None:
             return None
-        pos = clause.text.find(value) if name != "date" else -1
+        pos = clause.text.find(value)
         span = (pos, pos + len(value)) if pos >= 0 else None
-        return _Found(d, clause, value, value, span, 1.0)
+        lead = {"signer": "Người ký", "date": "Ngày ban hành", "number": "Số hiệu", "title": "Trích yếu"}[name]
+        quote = clause.text[span[0] : span[1]] if span else value
+        return _Found(d, clause, f"{lead}: {value}", quote, span, 1.0)
 
     def _clause_stating(self, d: Directive, field: str, value: str) -> Clause | None:
         """The clause that states a metadata value: signature for the signer, header or appendix line otherwise."""

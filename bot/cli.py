@@ -8,6 +8,7 @@ import sys
 import typer
 
 from bot.commands import ask, chat, corpus_cmds, evaluate, feedback, index_cmds, supervisor
+from bot.settings import get_settings
 
 __all__ = ["app", "main"]
 
@@ -35,7 +36,13 @@ app.command("feedback", help="Xuất phản hồi của người dùng.")(feedba
 
 def main() -> None:
     """Entry point: no stack trace reaches the user; details go to the log."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        level = get_settings().log_level.upper()
+    except Exception as exc:  # a bad THIDUA_* value: say which, then stop
+        detail = " ".join(str(exc).split())[:300]
+        typer.echo(f"Cấu hình không hợp lệ (biến môi trường THIDUA_… hoặc tệp .env): {detail}", err=True)
+        sys.exit(2)
+    logging.basicConfig(level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except KeyboardInterrupt:

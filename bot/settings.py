@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=20.0, gt=0)
     feedback_db: Path = Field(default_factory=lambda: _data_dir() / "feedback.db")
     users_file: Path | None = None
-    log_level: str = "WARNING"
+    log_level: str = "ERROR"  # operators: THIDUA_LOG_LEVEL=INFO or DEBUG for details
 
 
 def get_settings(**overrides: object) -> Settings:

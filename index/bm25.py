@@ -17,6 +17,8 @@ from index.tokenize import tokenize_vi
 __all__ = ["LexicalIndex"]
 
 log = logging.getLogger(__name__)
+# bm25s forces its own logger to DEBUG, which would print "Building index…" to users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class LexicalIndex:

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 DEFAULT_HNSW_THRESHOLD = 20_000
 _HNSW_M = 32
 _EF_CONSTRUCTION = 80
+_EXACT_FILTER_SHARE = 0.2  # filters keeping at most this share of an HNSW store are scanned exactly
 _EF_SEARCH = 256  # recall@10 >= 0.95 at 100k clauses (scripts/bench_retrieval.py)
 
 
@@ -33,6 +34,7 @@ class VectorStore:
         self.hnsw_threshold = hnsw_threshold
         self.ef_search = ef_search
         self._index = self._new(hnsw=False)
+        self._order: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- construction -------------------------------------------------------------------------------------
 
@@ -65,6 +67,7 @@ class VectorStore:
         return self.ids(), inner.reconstruct_n(0, n)
 
     def _rebuild(self, ids: np.ndarray, vecs: np.ndarray) -> None:
+        self._order = None
         self._index = self._new(hnsw=len(ids) >= self.hnsw_threshold)
         if len(ids):
             self._index.add_with_ids(vecs, ids)
@@ -77,6 +80,7 @@ class VectorStore:
             raise ValueError(f"vectors of shape {vecs.shape} do not match dimension {self.dim}")
         if len(ids) == 0:
             return
+        self._order = None
         if self.kind == "flat" and len(self) + len(ids) >= self.hnsw_threshold:
             old_ids, old_vecs = self._all()
             log.info("switching to HNSW at %d vectors", len(old_ids) + len(ids))
@@ -88,6 +92,7 @@ class VectorStore:
         ids = np.asarray(ids, dtype="int64")
         if len(ids) == 0 or len(self) == 0:
             return
+        self._order = None
         if self.kind == "flat":
             self._index.remove_ids(ids)
             return
@@ -107,10 +112,12 @@ class VectorStore:
         k = min(k, len(self))
         params = None
         hnsw = self.kind == "hnsw"
+        if allowed is not None and hnsw and len(allowed) <= _EXACT_FILTER_SHARE * len(self):
+            return self._exact_subset(q, k, np.asarray(allowed, dtype="int64"))
         if allowed is not None:
             sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype="int64"))
             if hnsw:
-                # A restrictive filter starves the graph walk; widen it in proportion.
+                # A broad filter: walk the graph, wider in proportion to what the filter hides.
                 ratio = max(1.0, len(self) / max(1, len(allowed)))
                 ef = int(min(max(self.ef_search, k) * ratio, 4096))
                 params = faiss.SearchParametersHNSW(sel=sel, efSearch=ef)
@@ -120,6 +127,27 @@ class VectorStore:
             params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))
         scores, labels = self._index.search(q, k, params=params)
         return [(int(i), float(s)) for i, s in zip(labels[0], scores[0], strict=True) if i >= 0]
+
+    def _id_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """Ids by internal position and their sort order, cached until the store changes."""
+        if self._order is None or len(self._order[0]) != len(self):
+            ids = self.ids()
+            self._order = (ids, np.argsort(ids, kind="stable"))
+        return self._order
+
+    def _exact_subset(self, q: np.ndarray, k: int, allowed: np.ndarray) -> list[tuple[int, float]]:
+        """Exact scan of the allowed vectors only (HNSW's flat storage): a narrow filter such as one
+        province would otherwise starve the graph walk, and scanning a few thousand vectors is cheap."""
+        ids, order = self._id_order()
+        at = np.searchsorted(ids, allowed, sorter=order)
+        at = np.clip(at, 0, len(ids) - 1)
+        positions = order[at][ids[order[at]] == allowed]
+        if len(positions) == 0:
+            return []
+        storage = faiss.downcast_index(faiss.downcast_index(self._index.index).storage)
+        sel = faiss.IDSelectorBatch(positions.astype("int64"))
+        scores, labels = storage.search(q, min(k, len(positions)), params=faiss.SearchParameters(sel=sel))
+        return [(int(ids[i]), float(s)) for i, s in zip(labels[0], scores[0], strict=True) if i >= 0]
 
     # -- persistence --------------------------------------------------------------------------------------
 

@@ -359,3 +359,43 @@ def test_runtime_uses_the_factory_from_the_environment(tmp_path, monkeypatch):
     assert rt.options.provinces == ("Hà Nam", "Sơn La")
     assert (tmp_path / "f.db").exists()
 
+
+
+def test_targets_command_renders_a_table_and_a_chart_across_years(fake_cl, runtime, monkeypatch):
+    pytest.importorskip("corpus.facts")
+    from bot.chat import facts_view
+    from bot.settings import bundled_corpus_dir
+    from corpus import load_corpus
+
+    runtime.assistant.corpus = load_corpus(bundled_corpus_dir())
+    figures = []
+
+    class _Pyplot:
+        def __init__(self, name, figure, display):
+            figures.append(figure)
+
+    fake_cl.Pyplot = _Pyplot
+    monkeypatch.setattr(facts_view, "facts_available", lambda: True)
+    _run(handlers.handle_message(fake_cl, _Session(), runtime, "/chitieu ho ngheo"))  # unaccented
+    text = _Message.sent[-1].content
+    assert text.count("\n| ") >= 3 and "| Năm |" in text
+    for value in ("19,74%", "15,66%", "11,41%"):
+        assert value in text
+    (fig,) = figures
+    xs, ys = fig.axes[0].lines[0].get_data()
+    assert list(xs) == [2022, 2023, 2024] and list(ys) == [19.74, 15.66, 11.41]
+
+
+def test_responsibilities_command_lists_the_agency_in_every_directive(fake_cl, runtime, monkeypatch):
+    pytest.importorskip("corpus.facts")
+    from bot.settings import bundled_corpus_dir
+    from corpus import load_corpus
+
+    runtime.assistant.corpus = load_corpus(bundled_corpus_dir())
+    for query in ("/trachnhiem Sở Nội vụ", "/trachnhiem so noi vu"):
+        _run(handlers.handle_message(fake_cl, _Session(), runtime, query))
+        text = _Message.sent[-1].content
+        for expected in ("Sở Nội vụ", "mục 10", "mục III.5", "mục 6, điểm e", "Hà Nam", "Lai Châu"):
+            assert expected in text
+    _run(handlers.handle_message(fake_cl, _Session(), runtime, "/trachnhiem"))
+    assert "ví dụ: `/trachnhiem Sở Nội vụ`" in _Message.sent[-1].content

@@ -52,6 +52,10 @@ def test_allowed_ids_restrict_candidates_before_ranking() -> None:
         allowed = np.array([3, 77, 390])
         hits = store.search(vecs[0], 10, allowed)
         assert {i for i, _ in hits} == {3, 77, 390}
+        assert store.search(vecs[77], 1, allowed)[0][0] == 77
+        even = np.arange(0, 400, 2)  # a broad filter walks the HNSW graph instead
+        assert all(i % 2 == 0 for i, _ in store.search(vecs[11], 10, even))
+        assert store.search(vecs[12], 1, even)[0][0] == 12
         assert store.search(vecs[0], 10, np.array([], dtype="int64")) == []
 
 
