@@ -26,7 +26,7 @@ from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.models import Filters, Hit
 
-__all__ = ["ABSTAIN_BELOW", "Assistant"]
+__all__ = ["ABSTAIN_BELOW", "Assistant", "open_settings_index"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,23 @@ def _topic_words(q: Query) -> str:
     return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
 
 
+def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False):
+    """Open (build, refresh) the index the settings describe: the one place settings meet index options."""
+    from index import open_index
+
+    return open_index(
+        corpus,
+        Path(settings.index_dir),
+        embedding_model=settings.embedding_model,
+        retriever=settings.retriever,
+        reranker=settings.reranker,
+        device=settings.device,
+        batch_size=settings.batch_size,
+        progress=progress,
+        rebuild=rebuild,
+    )
+
+
 class Assistant:
     """Loaded once (corpus, index, scorer); answers many questions."""
 
@@ -92,21 +109,10 @@ class Assistant:
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
         """Read the corpus and open (or build) the index, as the settings say."""
         from corpus import load_corpus
-        from index import open_index
-
         corpus = load_corpus(Path(settings.corpus_dir), max_file_mb=settings.max_file_mb)
         for problem in corpus.problems:
             log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
-        index = open_index(
-            corpus,
-            Path(settings.index_dir),
-            embedding_model=settings.embedding_model,
-            retriever=settings.retriever,
-            reranker=settings.reranker,
-            device=settings.device,
-            batch_size=settings.batch_size,
-            progress=progress,
-        )
+        index = open_settings_index(corpus, settings, progress=progress)
         return cls(corpus, index, top_k=settings.top_k, retriever=settings.retriever)
 
     # ----------------------------------------------------------------- public API

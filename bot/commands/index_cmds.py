@@ -27,7 +27,8 @@ def index(
 ) -> None:
     """Build the index on first use, refresh only changed documents afterwards."""
     from corpus import load_corpus
-    from index import IndexMismatchError, open_index
+    from bot.assistant import open_settings_index
+    from index import IndexMismatchError
 
     if retriever is not None and retriever not in _RETRIEVERS:
         typer.echo(f"Bộ tìm kiếm '{retriever}' không hợp lệ; chọn một trong: {', '.join(_RETRIEVERS)}.", err=True)
@@ -47,17 +48,7 @@ def index(
         typer.echo(f"Thư mục {folder} không có văn bản nào đọc được; chưa xây dựng chỉ mục.", err=True)
         raise typer.Exit(1)
     try:
-        idx = open_index(
-            corpus,
-            Path(settings.index_dir),
-            embedding_model=settings.embedding_model,
-            retriever=settings.retriever,
-            reranker=settings.reranker,
-            device=settings.device,
-            batch_size=settings.batch_size,
-            progress=progress,
-            rebuild=rebuild,
-        )
+        idx = open_settings_index(corpus, settings, progress=progress, rebuild=rebuild)
     except IndexMismatchError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
