@@ -135,7 +135,7 @@ async def _reply_facts(cl: Any, rt: Runtime, kind: str, query: str) -> None:
     elements = []
     fig = facts_view.chart(reply)
     if fig is not None:
-        elements.append(cl.Pyplot(name="Biểu đồ chỉ tiêu qua các năm", figure=fig, display="inline"))
+        elements.append(cl.Pyplot(name="Biểu đồ chỉ tiêu qua các năm", figure=fig, display="inline", size="large"))
     await cl.Message(content=reply.text, elements=elements).send()
 
 

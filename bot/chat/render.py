@@ -183,10 +183,10 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
     else:
         body = answer.answer.strip() or "(không có nội dung)"
         cites, prefix, heading = answer.citations, "Nguồn", "**Nguồn** (bấm để xem toàn văn điều khoản):"
-    sources = tuple(
-        SourceSpec(source_name(prefix, i, c, corpus), source_body(c, corpus), c.clause_id)
-        for i, c in enumerate(cites, 1)
-    )
+    names = [source_name(prefix, i, c, corpus) for i, c in enumerate(cites, 1)]
+    # Each body repeats its name as a heading: Chainlit may open all sources of a message stacked.
+    sources = tuple(SourceSpec(name, f"#### {name}\n\n{source_body(c, corpus)}", c.clause_id)
+                    for name, c in zip(names, cites, strict=True))
     parts = []
     show_notice = bool(answer.notice) and not notice_already_shown
     if show_notice:

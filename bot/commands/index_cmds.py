@@ -26,8 +26,8 @@ def index(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Hiện thanh tiến trình khi nhúng."),
 ) -> None:
     """Build the index on first use, refresh only changed documents afterwards."""
-    from corpus import load_corpus
     from bot.assistant import open_settings_index
+    from corpus import load_corpus
     from index import IndexMismatchError
 
     if retriever is not None and retriever not in _RETRIEVERS:

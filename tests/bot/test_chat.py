@@ -122,6 +122,7 @@ def test_source_names_appear_verbatim_in_the_message_so_they_become_links():
 def test_source_panel_shows_whole_clause_with_answer_in_bold_and_document_metadata():
     reply = build_reply(_answer(), fake_corpus())
     body = reply.sources[0].content
+    assert body.startswith(f"#### {reply.sources[0].name}")  # labelled even when Chainlit stacks sources
     assert "**11,41%**" in body
     assert "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là" in body  # the whole clause, not just the span
     for expected in ("04/CT-UBND", "15/01/2024", "UBND tỉnh Sơn La", "Nguyễn Văn A", "Phụ lục, mục 12"):
@@ -371,7 +372,7 @@ def test_targets_command_renders_a_table_and_a_chart_across_years(fake_cl, runti
     figures = []
 
     class _Pyplot:
-        def __init__(self, name, figure, display):
+        def __init__(self, name, figure, display, size):
             figures.append(figure)
 
     fake_cl.Pyplot = _Pyplot
