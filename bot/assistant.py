@@ -212,15 +212,15 @@ class Assistant:
             places = ", ".join(q.unknown_places)
             return Answer(
                 question=q.text, abstained=True,
-                answer=(f"Kho văn bản không có chỉ thị nào của {places}, nên tôi không trả lời được câu hỏi này. "
-                        f"Các văn bản hiện có: {searched}."),
+                answer=(f"Không tìm thấy chỉ thị nào của {places} trong kho văn bản, nên tôi không trả lời được "
+                        f"câu hỏi này. Các văn bản hiện có: {searched}."),
             )
         docs = self._scope(q, filters)
         if not docs:
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
-                answer=(f"Không có chỉ thị nào khớp với {scope} trong kho văn bản. "
+                answer=(f"Không tìm thấy chỉ thị nào khớp với {scope} trong kho văn bản. "
                         f"Các văn bản hiện có: {searched}."),
             )
         hits = self._search(q, docs, k=max(_CANDIDATES_PER_DOC * len(docs), 20), retriever=retriever)

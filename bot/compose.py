@@ -34,7 +34,7 @@ def doc_ref(d: Directive) -> str:
 
 def excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
     """``text[start:end]`` trimmed to a readable length around its middle, without cutting words."""
-    piece = text[start:end].strip().rstrip(".;,:")
+    piece = text[start:end].strip().rstrip(".;,:/")  # also the end-of-document mark "/."
     if len(piece) <= MAX_EXCERPT:
         return piece, start, start + len(piece)
     cut = piece[:MAX_EXCERPT].rsplit(" ", 1)[0]
