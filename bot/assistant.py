@@ -237,22 +237,15 @@ class Assistant:
         found = [f for f in found if self._grounded(f)]
         if not found:
             return self._abstain(q, docs, hits)
-        if q.kind not in ("comparison", "duty") and len(found) > 1:
-            # Several documents answer: keep each document's best, all of them (never pick one silently).
-            best: dict[str, _Found] = {}
-            for f in found:
-                if f.directive.doc_id not in best or f.score > best[f.directive.doc_id].score:
-                    best[f.directive.doc_id] = f
-            found = list(best.values())
         return self._compose(q, found, top_k)
 
     def _answer_in(self, q: Query, d: Directive, hits: list[Hit]) -> list[_Found] | None:
         kind = q.kind
         if kind.startswith("meta_"):
-            f = self._meta(q, d, hits)
+            f = self._meta(q, d)
             return [f] if f else None
         if kind == "duty":
-            return self._duty(q, d, hits) or self._by_segment(q, d, hits, "fact")
+            return self._duty(q, d) or self._by_segment(q, d, hits, "fact")
         if kind == "comparison":
             f = self._by_segment(q, d, hits, "target")
             return f[:1] if f else None
@@ -338,8 +331,9 @@ class Assistant:
                     after = [x for x in mentions if m and x.start >= m.end()]
                     if not after:
                         return None
-                    names = ", ".join(dict.fromkeys(x.name for x in after if x.start < part_start + len(seg.text)
-                                                    or x is after[0]))
+                    # the first one named after the cue, and any others named in the same part
+                    part_end = part_start + len(seg.text)
+                    names = ", ".join(dict.fromkeys([after[0].name, *(x.name for x in after if x.start < part_end)]))
                     break
             quote, a, b = excerpt(text, seg.sentence_start, seg.end)
             return _Found(d, clause, names, quote, (a, b), base)
@@ -389,7 +383,7 @@ class Assistant:
         cut = max(text.rfind(sep, lo, anchor) for sep in (",", ":", ";"))
         return cut + 1 if cut >= lo and cut + 1 <= anchor else anchor if first is not None else lo
 
-    def _duty(self, q: Query, d: Directive, hits: list[Hit]) -> list[_Found]:
+    def _duty(self, q: Query, d: Directive) -> list[_Found]:
         """What an agency must do: the sentences in which it is the one tasked."""
         from corpus.facts import canonical_agency, find_agencies
 
@@ -429,7 +423,7 @@ class Assistant:
         out.sort(key=lambda f: -f.score)
         return [f for f in out if f.score >= ABSTAIN_BELOW][:3]
 
-    def _meta(self, q: Query, d: Directive, hits: list[Hit]) -> _Found | None:
+    def _meta(self, q: Query, d: Directive) -> _Found | None:
         kind = q.kind
         if kind == "meta_title":
             folded = fold(q.text)
@@ -449,7 +443,7 @@ class Assistant:
             value, name = d.number, "number"
         if not value:
             return None
-        clause = self._clause_stating(d, name, value)
+        clause = self._clause_stating(d, name)
         if clause is None:
             return None
         pos = clause.text.find(value)
@@ -458,7 +452,7 @@ class Assistant:
         quote = clause.text[span[0] : span[1]] if span else value
         return _Found(d, clause, f"{lead}: {value}", quote, span, 1.0)
 
-    def _clause_stating(self, d: Directive, field: str, value: str) -> Clause | None:
+    def _clause_stating(self, d: Directive, field: str) -> Clause | None:
         """The clause that states a metadata value: signature for the signer, header or appendix line otherwise."""
         source = d.field_source(field)
         wanted = {"signer": ("signature",), "title": ("header", "preamble")}.get(field, ("header", "appendix"))

@@ -6,8 +6,9 @@ import csv
 import io
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -92,6 +93,33 @@ def _emit_md(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     typer.echo("\n".join(lines))
 
 
+def _emit(
+    fmt: str,
+    rows: Sequence[Responsibility | Target],
+    fields: Sequence[str],
+    *,
+    empty: str,
+    headers: Sequence[str],
+    row: Callable[[Any], list[object]],
+    widths: Sequence[int],
+) -> None:
+    """One output path for both tables: JSON and CSV carry every field, Markdown and text a readable subset."""
+    if fmt == "json":
+        typer.echo(json.dumps(_records(rows, fields), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        _emit_csv(_records(rows, fields), fields)
+        return
+    if not rows:
+        typer.echo(empty, err=True)
+        return
+    table = [row(r) for r in rows]
+    if fmt == "md":
+        _emit_md(headers, table)
+    else:
+        _emit_table(headers, table, widths)
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -125,26 +153,21 @@ def responsibilities(
     rows = select_responsibilities(
         corpus_responsibilities(corpus), agency=agency, province=province, year=year
     )
-    if fmt == "json":
-        typer.echo(json.dumps(_records(rows, _RESP_FIELDS), ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        _emit_csv(_records(rows, _RESP_FIELDS), _RESP_FIELDS)
-        return
-    if not rows:
-        typer.echo(
-            "Không tìm thấy trách nhiệm nào khớp bộ lọc; thử bỏ bớt --agency/--province/--year.", err=True
-        )
-        return
-    headers = ["Cơ quan", "Vai trò", "Nhiệm vụ", "Nguồn", "Điều khoản"]
-    table = [
-        [r.agency, r.role, r.duty, source_label(r.number, r.date, r.province, r.doc_id), r.clause]
-        for r in rows
-    ]
-    if fmt == "md":
-        _emit_md(headers, table)
-    else:
-        _emit_table(headers, table, (36, 30, 60, 44, 22))
+    _emit(
+        fmt,
+        rows,
+        _RESP_FIELDS,
+        empty="Không tìm thấy trách nhiệm nào khớp bộ lọc; thử bỏ bớt --agency/--province/--year.",
+        headers=["Cơ quan", "Vai trò", "Nhiệm vụ", "Nguồn", "Điều khoản"],
+        row=lambda r: [
+            r.agency,
+            r.role,
+            r.duty,
+            source_label(r.number, r.date, r.province, r.doc_id),
+            r.clause,
+        ],
+        widths=(36, 30, 60, 44, 22),
+    )
 
 
 def targets(
@@ -160,20 +183,13 @@ def targets(
     fmt = _one_format(as_json, as_csv, as_md)
     corpus = _load(corpus_dir)
     rows = select_targets(corpus_targets(corpus), indicator=indicator, province=province, year=year)
-    if fmt == "json":
-        typer.echo(json.dumps(_records(rows, _TARGET_FIELDS), ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        _emit_csv(_records(rows, _TARGET_FIELDS), _TARGET_FIELDS)
-        return
-    if not rows:
-        typer.echo(
-            "Không tìm thấy chỉ tiêu nào khớp bộ lọc; thử bỏ bớt --indicator/--province/--year.", err=True
-        )
-        return
-    headers = ["Chỉ tiêu", "Giá trị", "Ghi chú", "Tỉnh", "Năm", "Nguồn", "Điều khoản"]
-    table = [
-        [
+    _emit(
+        fmt,
+        rows,
+        _TARGET_FIELDS,
+        empty="Không tìm thấy chỉ tiêu nào khớp bộ lọc; thử bỏ bớt --indicator/--province/--year.",
+        headers=["Chỉ tiêu", "Giá trị", "Ghi chú", "Tỉnh", "Năm", "Nguồn", "Điều khoản"],
+        row=lambda t: [
             t.indicator,
             t.value,
             t.qualifier,
@@ -181,13 +197,9 @@ def targets(
             t.year,
             source_label(t.number, t.date, None, t.doc_id),
             t.clause,
-        ]
-        for t in rows
-    ]
-    if fmt == "md":
-        _emit_md(headers, table)
-    else:
-        _emit_table(headers, table, (60, 24, 28, 10, 6, 40, 22))
+        ],
+        widths=(60, 24, 28, 10, 6, 40, 22),
+    )
 
 
 def report(
