@@ -1,8 +1,12 @@
-"""The evaluation question set: loading ``questions.jsonl`` into frozen records and checking it.
+"""The evaluation sets: loading the JSONL files into frozen records and checking them.
 
-A typo in a gold label or answer string silently lowers every score, so the
-set is validated twice: its shape when loaded (line numbers in every error),
-and against the parsed corpus by ``check_against_corpus`` (run in the tests).
+Three sets: ``questions.jsonl`` (the bundled directives), ``library.jsonl``
+(the gazette library, same line format) and ``conversations.jsonl`` (one
+conversation per line, scored turn by turn).  A typo in a gold label or answer
+string silently lowers every score, so a set is validated twice: its shape when
+loaded (line numbers in every error), and against the parsed corpus by
+``check_against_corpus`` (run in the tests); ``check_splits`` checks that every
+``split`` field agrees with ``eval/splits.toml``.
 """
 
 from __future__ import annotations
@@ -12,22 +16,36 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 from corpus.text import nfc
+from eval.splits import SPLITS, Split, SplitRule, load_split_rule
 
 __all__ = [
+    "EXPECTS",
     "KINDS",
+    "SETS",
+    "Conversation",
+    "Expect",
     "Gold",
+    "Kind",
     "Question",
     "QuestionSetError",
+    "SetName",
+    "Turn",
     "check_against_corpus",
+    "check_splits",
     "default_questions_path",
+    "load_conversations",
     "load_questions",
+    "parse_conversations",
     "parse_questions",
+    "set_path",
 ]
 
-#: Every kind of question the set covers; ``unanswerable`` questions must make the bot abstain.
-KINDS: tuple[str, ...] = (
+#: Every kind of question the sets cover; ``unanswerable`` questions must make the bot abstain.
+#: The first twelve come from the directives, the next five from legal texts (the library).
+Kind = Literal[
     "target",
     "agency",
     "duty",
@@ -40,11 +58,28 @@ KINDS: tuple[str, ...] = (
     "paraphrase",
     "ambiguous",
     "unanswerable",
-)
+    "condition",
+    "duration",
+    "dossier",
+    "definition",
+    "effect",
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+#: What a conversation turn is: a question with its own topic, or one that leans on the turn before.
+Expect = Literal["new_topic", "follow_up"]
+EXPECTS: tuple[str, ...] = get_args(Expect)
+#: The evaluation sets and the file (next to this module) each lives in.
+SetName = Literal["directives", "library", "conversations"]
+SETS: dict[str, str] = {
+    "directives": "questions.jsonl",
+    "library": "library.jsonl",
+    "conversations": "conversations.jsonl",
+}
 #: Kinds whose gold clauses must come from at least two documents.
 MULTI_DOC_KINDS: tuple[str, ...] = ("comparison", "ambiguous")
 
-_REQUIRED = ("id", "question", "kind", "gold", "answers", "answerable")
+_REQUIRED = ("id", "question", "kind", "gold", "answers", "answerable", "split")
+_TURN_REQUIRED = ("question", "kind", "gold", "answers", "answerable", "expect")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -73,6 +108,7 @@ class Question:
     gold: tuple[Gold, ...]
     answers: tuple[str, ...]
     answerable: bool
+    split: Split
     notes: str = ""
 
     @property
@@ -81,14 +117,39 @@ class Question:
         return tuple(dict.fromkeys(g.doc_id for g in self.gold))
 
 
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a conversation: the question (id ``<conversation>-<n>``) and what it is."""
+
+    number: int
+    expect: Expect
+    question: Question
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Questions asked in order in one chat; each turn is scored on its own."""
+
+    id: str
+    split: Split
+    turns: tuple[Turn, ...]
+
+    @property
+    def gold_docs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(d for t in self.turns for d in t.question.gold_docs))
+
+
 def default_questions_path() -> Path:
-    """The set shipped with the package (``eval/questions.jsonl``)."""
-    return Path(__file__).resolve().parent / "questions.jsonl"
+    """The directive set shipped with the package (``eval/questions.jsonl``)."""
+    return set_path("directives")
 
 
-def load_questions(path: Path | None = None) -> tuple[Question, ...]:
-    """Read and validate a JSONL question file (UTF-8, one object per line)."""
-    path = Path(path) if path is not None else default_questions_path()
+def set_path(name: str) -> Path:
+    """The shipped file of an evaluation set (``directives``, ``library``, ``conversations``)."""
+    return Path(__file__).resolve().parent / SETS[name]
+
+
+def _read_lines(path: Path) -> list[str]:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -97,31 +158,103 @@ def load_questions(path: Path | None = None) -> tuple[Question, ...]:
         ) from None
     except UnicodeDecodeError:
         raise QuestionSetError(f"Tệp câu hỏi {path} không phải UTF-8. Lưu lại tệp với mã hóa UTF-8.") from None
-    return parse_questions(raw.splitlines(), source=str(path))
+    return raw.splitlines()
 
 
-def parse_questions(lines: Iterable[str], *, source: str = "<questions>") -> tuple[Question, ...]:
-    """Parse JSONL lines; blank lines are skipped, every other problem raises with its line number."""
-    questions: list[Question] = []
-    seen: dict[str, int] = {}
+def load_questions(path: Path | None = None) -> tuple[Question, ...]:
+    """Read and validate a JSONL question file (UTF-8, one object per line)."""
+    path = Path(path) if path is not None else default_questions_path()
+    return parse_questions(_read_lines(path), source=str(path))
+
+
+def load_conversations(path: Path | None = None) -> tuple[Conversation, ...]:
+    """Read and validate a JSONL conversation file (one conversation per line)."""
+    path = Path(path) if path is not None else set_path("conversations")
+    return parse_conversations(_read_lines(path), source=str(path))
+
+
+def _objects(lines: Iterable[str], source: str) -> Iterable[tuple[str, object]]:
+    """(where, parsed object) for every non-blank line; invalid JSON raises with its line number."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{source}, dòng {number}"
         try:
-            obj = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
             raise QuestionSetError(f"{where}: không phải JSON hợp lệ ({exc.msg}). Mỗi dòng phải là một đối tượng JSON.") from None
+
+
+def _check_unique(ids: dict[str, str], item_id: str, where: str) -> None:
+    if item_id in ids:
+        raise QuestionSetError(f"{where}: mã {item_id!r} bị trùng với {ids[item_id]}. Đặt một mã khác.")
+    ids[item_id] = where
+
+
+def parse_questions(lines: Iterable[str], *, source: str = "<questions>") -> tuple[Question, ...]:
+    """Parse JSONL lines; blank lines are skipped, every other problem raises with its line number."""
+    questions: list[Question] = []
+    seen: dict[str, str] = {}
+    for where, obj in _objects(lines, source):
+        if isinstance(obj, dict) and "turns" in obj:
+            raise QuestionSetError(f"{where}: đây là một hội thoại ('turns'); dùng --conversations cho tệp hội thoại.")
         question = _parse_one(obj, where)
-        if question.id in seen:
-            raise QuestionSetError(
-                f"{where}: mã câu hỏi {question.id!r} bị trùng với dòng {seen[question.id]}. Đặt một mã khác."
-            )
-        seen[question.id] = number
+        _check_unique(seen, question.id, where)
         questions.append(question)
     if not questions:
         raise QuestionSetError(f"{source}: không có câu hỏi nào. Thêm ít nhất một dòng JSON.")
     return tuple(questions)
+
+
+def parse_conversations(lines: Iterable[str], *, source: str = "<conversations>") -> tuple[Conversation, ...]:
+    """Parse conversation lines ``{"id", "split", "turns": [...]}``; every problem names its line."""
+    conversations: list[Conversation] = []
+    seen: dict[str, str] = {}
+    for where, obj in _objects(lines, source):
+        if not isinstance(obj, dict):
+            raise QuestionSetError(f"{where}: mỗi dòng phải là một đối tượng JSON {{...}}.")
+        missing = [k for k in ("id", "split", "turns") if k not in obj]
+        if missing:
+            raise QuestionSetError(f"{where}: thiếu trường {', '.join(missing)}. Mỗi hội thoại cần id, split, turns.")
+        cid = _parse_id(obj["id"], where)
+        split = _parse_split(obj["split"], where, cid)
+        turns_raw = obj["turns"]
+        if not isinstance(turns_raw, list) or len(turns_raw) < 2:
+            raise QuestionSetError(f"{where} ({cid}): 'turns' phải là danh sách ít nhất hai lượt hỏi.")
+        turns = []
+        for number, raw in enumerate(turns_raw, start=1):
+            here = f"{where}, lượt {number}"
+            if not isinstance(raw, dict):
+                raise QuestionSetError(f"{here} ({cid}): mỗi lượt phải là một đối tượng JSON {{...}}.")
+            missing = [k for k in _TURN_REQUIRED if k not in raw]
+            if missing:
+                raise QuestionSetError(f"{here} ({cid}): thiếu trường {', '.join(missing)}.")
+            expect = raw["expect"]
+            if expect not in EXPECTS:
+                raise QuestionSetError(f"{here} ({cid}): 'expect' phải là một trong: {', '.join(EXPECTS)}.")
+            if number == 1 and expect != "new_topic":
+                raise QuestionSetError(f"{here} ({cid}): lượt đầu tiên không nối tiếp lượt nào; dùng 'new_topic'.")
+            item = {**raw, "id": f"{cid}-{number}", "split": split}
+            turns.append(Turn(number=number, expect=expect, question=_parse_one(item, here)))
+        _check_unique(seen, cid, where)
+        conversations.append(Conversation(id=cid, split=split, turns=tuple(turns)))
+    if not conversations:
+        raise QuestionSetError(f"{source}: không có hội thoại nào. Thêm ít nhất một dòng JSON.")
+    return tuple(conversations)
+
+
+def _parse_id(qid: object, where: str) -> str:
+    if not isinstance(qid, str) or not _ID.match(qid):
+        raise QuestionSetError(f"{where}: mã {qid!r} không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu '-'.")
+    return qid
+
+
+def _parse_split(split: object, where: str, qid: str) -> Split:
+    if split not in SPLITS:
+        raise QuestionSetError(
+            f"{where} ({qid}): 'split' phải là một trong: {', '.join(SPLITS)} (theo eval/splits.toml)."
+        )
+    return split  # type: ignore[return-value]
 
 
 def _parse_one(obj: object, where: str) -> Question:
@@ -130,13 +263,12 @@ def _parse_one(obj: object, where: str) -> Question:
     missing = [k for k in _REQUIRED if k not in obj]
     if missing:
         raise QuestionSetError(f"{where}: thiếu trường {', '.join(missing)}. Các trường bắt buộc: {', '.join(_REQUIRED)}.")
-    qid, text, kind = obj["id"], obj["question"], obj["kind"]
-    if not isinstance(qid, str) or not _ID.match(qid):
-        raise QuestionSetError(f"{where}: mã {qid!r} không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu '-'.")
+    qid, text, kind = _parse_id(obj["id"], where), obj["question"], obj["kind"]
     if not isinstance(text, str) or not text.strip():
         raise QuestionSetError(f"{where} ({qid}): câu hỏi rỗng.")
     if kind not in KINDS:
         raise QuestionSetError(f"{where} ({qid}): loại {kind!r} không hợp lệ; chọn một trong: {', '.join(KINDS)}.")
+    split = _parse_split(obj["split"], where, qid)
     answerable = obj["answerable"]
     if not isinstance(answerable, bool):
         raise QuestionSetError(f"{where} ({qid}): 'answerable' phải là true hoặc false.")
@@ -162,6 +294,7 @@ def _parse_one(obj: object, where: str) -> Question:
         gold=gold,
         answers=tuple(nfc(a) for a in answers),
         answerable=answerable,
+        split=split,
         notes=nfc(str(notes)),
     )
 
@@ -175,6 +308,23 @@ def _parse_gold(value: object, where: str, qid: str) -> tuple[Gold, ...]:
             raise QuestionSetError(f"{where} ({qid}): mỗi phần tử 'gold' cần 'doc_id' và 'clause' dạng chuỗi.")
         gold.append(Gold(doc_id=item["doc_id"].strip(), clause=nfc(item["clause"].strip())))
     return tuple(gold)
+
+
+def check_splits(
+    items: Iterable[Question | Conversation], rule: SplitRule | None = None
+) -> tuple[str, ...]:
+    """Items whose ``split`` disagrees with ``eval/splits.toml`` (empty: all agree).
+
+    A conversation is one item: its split follows the gold documents of all its turns.
+    """
+    rule = rule or load_split_rule()
+    problems = []
+    for item in items:
+        expected = rule.of_item(item.id, item.gold_docs)
+        if item.split != expected:
+            docs = ", ".join(item.gold_docs) or "(không có văn bản gold: theo mã)"
+            problems.append(f"{item.id}: split {item.split!r}, theo eval/splits.toml phải là {expected!r} ({docs})")
+    return tuple(problems)
 
 
 def check_against_corpus(questions: Iterable[Question], corpus: object) -> tuple[str, ...]:

@@ -1,7 +1,13 @@
-"""Presenting an evaluation: a console table, a Markdown report and a bar chart (PNG)."""
+"""Presenting an evaluation: a console table, a Markdown report and a bar chart (PNG).
+
+Figures are shown per set (directives, library, conversations) and per split
+(dev, test); the tuning in force is written into the Markdown report so a
+figure can always be traced to the weights and thresholds that produced it.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from eval.runner import EvalReport, Scores
@@ -19,6 +25,14 @@ LABELS: dict[str, str] = {
     "citation_accuracy": "Đúng trích dẫn / citation acc.",
     "abstention_accuracy": "Từ chối đúng / abstention acc.",
     "false_abstention_rate": "Từ chối nhầm / false abstention",
+    "error_rate": "Lỗi nội bộ / error rate",
+    "errors": "Số lỗi nội bộ / errors",
+    "max_cited_documents": "Số văn bản trích tối đa / max cited docs",
+    "turn_accuracy": "Lượt đúng / turn acc.",
+    "topic_switch_accuracy": "Đổi chủ đề đúng / topic switch acc.",
+    "follow_up_accuracy": "Hỏi tiếp đúng / follow-up acc.",
+    "unanswerable_follow_up_accuracy": "Hỏi tiếp ngoài văn bản / unanswerable follow-up acc.",
+    "conversation_accuracy": "Hội thoại đúng hết / conversation acc.",
     "latency_ms_p50": "Độ trễ p50 (ms)",
     "latency_ms_p95": "Độ trễ p95 (ms)",
 }
@@ -27,51 +41,92 @@ REASONS: dict[str, str] = {
     "wrong_citation": "trích dẫn sai điều khoản",
     "false_abstention": "từ chối nhầm",
     "should_abstain": "lẽ ra phải từ chối",
+    "error": "lỗi nội bộ",
 }
-_KIND_COLUMNS = ("recall@5", "mrr@10", "answer_accuracy", "citation_accuracy", "abstention_accuracy")
+_SET_NAMES = {"directives": "Chỉ thị / directives", "library": "Thư viện / library",
+              "conversations": "Hội thoại / conversations"}
+_KIND_COLUMNS = ("answer_accuracy", "citation_accuracy", "abstention_accuracy", "errors")
+_CONVERSATION_KIND_COLUMNS = ("turn_accuracy", "answer_accuracy", "abstention_accuracy", "errors")
 _CHART_KEYS = (
-    "recall@1",
     "recall@5",
-    "recall@10",
-    "mrr@10",
-    "ndcg@10",
     "answer_accuracy",
     "citation_accuracy",
     "abstention_accuracy",
     "false_abstention_rate",
+    "error_rate",
+    "turn_accuracy",
 )
 _CHART_TICKS = {
     "answer_accuracy": "Answer\naccuracy",
     "citation_accuracy": "Citation\naccuracy",
     "abstention_accuracy": "Abstention\naccuracy",
     "false_abstention_rate": "False\nabstention\n(lower = better)",
+    "error_rate": "Errors\n(lower = better)",
+    "turn_accuracy": "Conversation\nturns",
 }
+_INTEGER_KEYS = ("errors", "max_cited_documents")
 
 
 def _fmt(key: str, value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.0f}" if key.startswith("latency") else f"{value:.3f}"
+    if key in _INTEGER_KEYS or key.startswith("latency"):
+        return f"{value:.0f}"
+    return f"{value:.3f}"
+
+
+def _rows(columns: list[Scores]) -> list[tuple[str, str]]:
+    """(key, label) of the metrics that apply to at least one column (conversation rows only for turns)."""
+    return [(k, label) for k, label in LABELS.items() if any(s.get(k) is not None for s in columns)]
+
+
+def _columns(report: EvalReport) -> list[tuple[str, str, str, Scores]]:
+    """(retriever, set, split, scores) in display order."""
+    out = []
+    for retriever, sets in report.by_set.items():
+        for name, splits in sets.items():
+            for split, scores in splits.items():
+                out.append((retriever, name, split, scores))
+    return out
+
+
+def _tuning_line(report: EvalReport) -> str:
+    if report.tuning is None:
+        return "Tinh chỉnh / tuning: (chưa có AnswerTuning)"
+    return "Tinh chỉnh / tuning: " + json.dumps(report.tuning, ensure_ascii=False, sort_keys=True)
 
 
 def render_text(report: EvalReport) -> str:
-    """A plain table for the terminal: one column per retriever, then skipped retrievers."""
-    retrievers = list(report.by_retriever)
+    """Plain tables for the terminal: per retriever and set, one column per split; then kinds, skipped, failures."""
     lines = [f"Số câu hỏi / questions: {report.questions}"]
-    if retrievers:
-        width = max(len(v) for v in LABELS.values())
-        lines.append(f"{'':<{width}}  " + "  ".join(f"{r:>9}" for r in retrievers))
-        for key, label in LABELS.items():
-            cells = "  ".join(f"{_fmt(key, report.by_retriever[r].get(key)):>9}" for r in retrievers)
-            lines.append(f"{label:<{width}}  {cells}")
-    else:
+    if report.corpus.get("documents"):
+        lines.append(f"Số văn bản / documents: {report.corpus['documents']}")
+    lines.append(_tuning_line(report))
+    if not report.by_set:
         lines.append("Không có bộ truy hồi nào chạy được / no retriever could run.")
+    width = max(len(v) for v in LABELS.values())
+    for retriever, sets in report.by_set.items():
+        for name, splits in sets.items():
+            lines += ["", f"[{retriever}] {_SET_NAMES.get(name, name)}"]
+            lines.append(f"{'':<{width}}  " + "  ".join(f"{f'{sp} ({s.questions})':>11}" for sp, s in splits.items()))
+            for key, label in _rows(list(splits.values())):
+                cells = "  ".join(f"{_fmt(key, s.get(key)):>11}" for s in splits.values())
+                lines.append(f"{label:<{width}}  {cells}")
+            kinds = report.by_kind.get(retriever, {}).get(name, {})
+            cols = _CONVERSATION_KIND_COLUMNS if name == "conversations" else _KIND_COLUMNS
+            for split, by_kind in kinds.items():
+                if split == "all":
+                    continue
+                lines.append(f"  theo loại / per kind ({split}): " + " · ".join(
+                    f"{k} n={s.questions} " + "/".join(_fmt(c, s.get(c)) for c in cols) for k, s in by_kind.items()
+                ))
+            lines.append("  (cột theo loại / kind columns: " + ", ".join(cols) + ")")
     for retriever, reason in report.skipped.items():
         lines.append(f"Bỏ qua / skipped {retriever}: {reason}")
     lines.append(f"Số lỗi / failures: {len(report.failures)}")
     for f in report.failures[:20]:
         why = ", ".join(REASONS.get(r, r) for r in f.reasons)
-        lines.append(f"  [{f.retriever}] {f.id} ({why}): {f.question}")
+        lines.append(f"  [{f.retriever}/{f.set}/{f.split}] {f.id} ({why}): {f.question}")
     if len(report.failures) > 20:
         lines.append(f"  … và {len(report.failures) - 20} lỗi khác (xem --out hoặc --json).")
     return "\n".join(lines)
@@ -89,31 +144,50 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render_markdown(report: EvalReport, *, chart: str | None = None) -> str:
-    """The Markdown report: metrics per retriever, per kind, skipped retrievers and failures."""
-    retrievers = list(report.by_retriever)
-    lines = ["# Đánh giá thidua / evaluation report", "", f"Số câu hỏi: **{report.questions}**", ""]
-    lines += ["## Chỉ số theo bộ truy hồi / metrics per retriever", ""]
-    if retrievers:
-        rows = [[label, *(_fmt(k, report.by_retriever[r].get(k)) for r in retrievers)] for k, label in LABELS.items()]
-        lines += _table(["Chỉ số / metric", *retrievers], rows)
+    """The Markdown report: metrics per set and split, per kind, tuning, skipped retrievers and failures."""
+    lines = ["# Đánh giá thidua / evaluation report", "", f"Số câu hỏi: **{report.questions}**"]
+    if report.corpus.get("documents"):
+        lines.append(f"Số văn bản trong kho: **{report.corpus['documents']}**")
+    lines += ["", "## Chỉ số theo bộ câu hỏi và phần dev/test / metrics per set and split", ""]
+    if report.by_set:
+        for retriever, sets in report.by_set.items():
+            for name, splits in sets.items():
+                lines += [f"### {retriever} · {_SET_NAMES.get(name, name)}", ""]
+                header = ["Chỉ số / metric", *(f"{sp} (n={s.questions})" for sp, s in splits.items())]
+                rows = [[label, *(_fmt(k, s.get(k)) for s in splits.values())]
+                        for k, label in _rows(list(splits.values()))]
+                lines += _table(header, rows)
+                lines.append("")
     else:
-        lines.append("Không có bộ truy hồi nào chạy được.")
+        lines += ["Không có bộ truy hồi nào chạy được.", ""]
     if chart:
-        lines += ["", f"![Biểu đồ chỉ số]({chart})"]
+        lines += [f"![Biểu đồ chỉ số]({chart})", ""]
+    lines += ["## Tinh chỉnh đang dùng / tuning in force", ""]
+    if report.tuning is None:
+        lines += ["(chưa có `AnswerTuning`)", ""]
+    else:
+        lines += ["```json", json.dumps(report.tuning, ensure_ascii=False, indent=2, sort_keys=True), "```", ""]
     if report.skipped:
-        lines += ["", "## Bỏ qua / skipped", ""]
+        lines += ["## Bỏ qua / skipped", ""]
         lines += [f"- **{r}**: {_cell(reason, 400)}" for r, reason in report.skipped.items()]
-    lines += ["", "## Theo loại câu hỏi / per kind", ""]
-    for retriever, kinds in report.by_kind.items():
-        lines += [f"### {retriever}", ""]
-        rows = [[k, str(s.questions), *(_fmt(c, s.get(c)) for c in _KIND_COLUMNS)] for k, s in kinds.items()]
-        lines += _table(["Loại / kind", "n", *(LABELS[c] for c in _KIND_COLUMNS)], rows)
         lines.append("")
+    lines += ["## Theo loại câu hỏi / per kind", ""]
+    for retriever, sets in report.by_kind.items():
+        for name, splits in sets.items():
+            cols = _CONVERSATION_KIND_COLUMNS if name == "conversations" else _KIND_COLUMNS
+            for split, kinds in splits.items():
+                if split == "all":
+                    continue
+                lines += [f"### {retriever} · {name} · {split}", ""]
+                rows = [[k, str(s.questions), *(_fmt(c, s.get(c)) for c in cols)] for k, s in kinds.items()]
+                lines += _table(["Loại / kind", "n", *(LABELS[c] for c in cols)], rows)
+                lines.append("")
     lines += [f"## Câu sai / failures ({len(report.failures)})", ""]
     if report.failures:
         rows = [
             [
                 f.retriever,
+                f"{f.set}/{f.split}",
                 f.id,
                 _cell(f.question, 120),
                 ", ".join(REASONS.get(r, r) for r in f.reasons),
@@ -124,42 +198,47 @@ def render_markdown(report: EvalReport, *, chart: str | None = None) -> str:
             ]
             for f in report.failures
         ]
-        lines += _table(["retriever", "id", "Câu hỏi", "Lỗi", "Cần có", "Điều khoản gold", "Trả lời", "Trích dẫn"], rows)
+        lines += _table(
+            ["retriever", "bộ/phần", "id", "Câu hỏi", "Lỗi", "Cần có", "Điều khoản gold", "Trả lời", "Trích dẫn"], rows
+        )
     else:
         lines.append("Không có câu sai.")
     return "\n".join(lines) + "\n"
 
 
 def write_chart(report: EvalReport, path: Path) -> Path:
-    """Grouped bars: rate metrics (0–1) on the left, latency on the right, one colour per retriever."""
+    """Grouped bars: rate metrics (0–1) of each retriever and set on the test split (else what ran), latency right."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    retrievers = list(report.by_retriever)
+    series: list[tuple[str, Scores]] = []
+    for retriever, sets in report.by_set.items():
+        for name, splits in sets.items():
+            split = "test" if "test" in splits else next(iter(splits))
+            series.append((f"{retriever} · {name} · {split}", splits[split]))
     fig, (ax, ax_lat) = plt.subplots(
         1, 2, figsize=(13, 5.2), gridspec_kw={"width_ratios": [5, 1.2]}, constrained_layout=True
     )
-    width = 0.8 / max(len(retrievers), 1)
-    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"]
-    for i, retriever in enumerate(retrievers):
-        scores: Scores = report.by_retriever[retriever]
-        xs = [j + (i - (len(retrievers) - 1) / 2) * width for j in range(len(_CHART_KEYS))]
+    width = 0.8 / max(len(series), 1)
+    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+    for i, (name, scores) in enumerate(series):
+        xs = [j + (i - (len(series) - 1) / 2) * width for j in range(len(_CHART_KEYS))]
         values = [scores.get(k) for k in _CHART_KEYS]
-        bars = ax.bar(xs, [v or 0.0 for v in values], width, label=retriever, color=colours[i % len(colours)])
+        bars = ax.bar(xs, [v or 0.0 for v in values], width, label=name, color=colours[i % len(colours)])
         for bar, value in zip(bars, values, strict=True):
             text = "–" if value is None else f"{value:.2f}"
             ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center",
-                        va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+                        va="bottom", fontsize=6, xytext=(0, 2), textcoords="offset points")
         lat = [scores.latency_ms_p50 or 0.0, scores.latency_ms_p95 or 0.0]
-        lat_x = [j + (i - (len(retrievers) - 1) / 2) * width for j in range(2)]
+        lat_x = [j + (i - (len(series) - 1) / 2) * width for j in range(2)]
         lat_bars = ax_lat.bar(lat_x, lat, width, color=colours[i % len(colours)])
         for bar, value in zip(lat_bars, lat, strict=True):
             ax_lat.annotate(f"{value:.0f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center",
-                            va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+                            va="bottom", fontsize=6, xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(range(len(_CHART_KEYS)), [_CHART_TICKS.get(k, LABELS[k]) for k in _CHART_KEYS], fontsize=9)
-    ax.set_ylim(0, 1.25)
+    ax.set_ylim(0, 1.3)
     ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
     ax.set_ylabel("score (0–1)")
     ax.grid(axis="y", alpha=0.3)
@@ -168,8 +247,8 @@ def write_chart(report: EvalReport, path: Path) -> Path:
     if report.skipped:
         title += "   (bỏ qua / skipped: " + ", ".join(report.skipped) + ")"
     ax.set_title(title, fontsize=11, loc="left")
-    if retrievers:
-        ax.legend(loc="upper center", fontsize=9, ncols=len(retrievers), frameon=False)
+    if series:
+        ax.legend(loc="upper center", fontsize=8, ncols=min(len(series), 3), frameon=False)
     else:
         ax.text(0.5, 0.5, "Không có bộ truy hồi nào chạy được", ha="center", transform=ax.transAxes)
     ax_lat.set_xticks([0, 1], ["p50", "p95"])
@@ -184,10 +263,12 @@ def write_chart(report: EvalReport, path: Path) -> Path:
 
 
 def write_report(report: EvalReport, out_dir: Path) -> tuple[Path, Path]:
-    """Write ``report.md`` and ``metrics.png`` into ``out_dir`` (created if needed)."""
+    """Write ``report.md``, ``metrics.json`` and ``metrics.png`` into ``out_dir`` (created if needed)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     chart = write_chart(report, out_dir / "metrics.png")
+    (out_dir / "metrics.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n",
+                                          encoding="utf-8")
     markdown = out_dir / "report.md"
     markdown.write_text(render_markdown(report, chart=chart.name), encoding="utf-8")
     return markdown, chart

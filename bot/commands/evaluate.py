@@ -1,7 +1,8 @@
-"""`thidua eval`: run the question set through each retriever and report the figures."""
+"""`thidua eval`: run the evaluation sets through each retriever and report the figures per split and kind."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -14,12 +15,44 @@ __all__ = ["evaluate"]
 
 log = logging.getLogger(__name__)
 
+_SET_CHOICES = ("directives", "library", "conversations", "all")
+_SPLIT_CHOICES = ("dev", "test", "all")
 
-def _load_assistant(settings: Settings):
-    """The real assistant (kept separate so tests can substitute a fake)."""
-    from bot.assistant import Assistant
 
-    return Assistant.load(settings)
+def default_library_dir() -> Path:
+    """The gazette library next to the checkout (``../shared/library``), which ``library.jsonl`` is written over."""
+    return Path(__file__).resolve().parents[2].parent / "shared" / "library"
+
+
+def _load_corpus(folders: list[Path], max_file_mb: float):
+    """One corpus from several folders (the library beside the bundled directives); a doc_id seen twice is skipped."""
+    from corpus import Corpus, Problem, load_corpus
+
+    directives: dict[str, object] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        part = load_corpus(folder, max_file_mb=max_file_mb)
+        problems.extend(part.problems)
+        for d in part.directives:
+            if d.doc_id in directives:
+                problems.append(Problem(Path(folder) / d.source, f"{d.source}: trùng mã văn bản '{d.doc_id}'; bỏ qua.",
+                                        f"duplicate doc_id {d.doc_id}"))
+                continue
+            directives[d.doc_id] = d
+    return Corpus(tuple(directives[k] for k in sorted(directives)), tuple(problems))
+
+
+def _load_assistant(settings: Settings, folders: list[Path]):
+    """The real assistant over ``folders`` (kept separate so tests can substitute a fake)."""
+    from bot.assistant import Assistant, open_settings_index
+
+    if [Path(f) for f in folders] == [Path(settings.corpus_dir)]:
+        return Assistant.load(settings)
+    corpus = _load_corpus(folders, settings.max_file_mb)
+    for problem in corpus.problems:
+        log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
+    index = open_settings_index(corpus, settings)
+    return Assistant(corpus, index, top_k=settings.top_k, retriever=settings.retriever)
 
 
 def _parse_retrievers(value: str | None) -> tuple[str, ...]:
@@ -37,43 +70,103 @@ def _parse_retrievers(value: str | None) -> tuple[str, ...]:
     return names
 
 
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    value = (value or "").strip().lower()
+    if value not in choices:
+        typer.echo(f"{option} không hợp lệ: {value or '(trống)'}. Chọn một trong: {', '.join(choices)}.", err=True)
+        raise typer.Exit(2)
+    return value
+
+
+def _load_sets(set_name: str, questions: Path | None, conversations: Path | None) -> dict[str, tuple]:
+    """The sets to run: the files given with --questions/--conversations, else the shipped files of --set."""
+    from eval.questions import load_conversations, load_questions, set_path
+
+    if questions is not None or conversations is not None:
+        out: dict[str, tuple] = {}
+        if questions is not None:
+            out[Path(questions).stem] = load_questions(questions)
+        if conversations is not None:
+            out["conversations"] = load_conversations(conversations)
+        return out
+    names = ("directives", "library", "conversations") if set_name == "all" else (set_name,)
+    out = {}
+    for name in names:
+        path = set_path(name)
+        if set_name == "all" and not path.is_file():
+            log.warning("evaluation set %s not found at %s", name, path)
+            continue
+        out[name] = load_conversations(path) if name == "conversations" else load_questions(path)
+    return out
+
+
+def _eval_index_dir(settings: Settings, folders: list[Path]) -> Path:
+    """A separate index folder for a corpus other than the configured one, so eval never rebuilds the user's index."""
+    key = hashlib.sha256("\n".join(str(Path(f).resolve()) for f in folders).encode()).hexdigest()[:10]
+    index_dir = Path(settings.index_dir)
+    return index_dir.with_name(f"{index_dir.name}-eval-{key}")
+
+
 def evaluate(
-    questions: Path = typer.Option(None, "--questions", help="Tệp câu hỏi JSONL (mặc định: bộ câu hỏi kèm gói)."),
+    set_name: str = typer.Option("directives", "--set", help="Bộ câu hỏi: directives | library | conversations | all."),
+    split: str = typer.Option("all", "--split", help="Phần: dev | test | all (báo cáo riêng từng phần)."),
+    questions: Path = typer.Option(None, "--questions", help="Tệp câu hỏi JSONL thay cho bộ kèm gói."),
+    conversations: Path = typer.Option(None, "--conversations", help="Tệp hội thoại JSONL thay cho bộ kèm gói."),
     retriever: str = typer.Option(
         None, "--retriever", help="Các bộ truy hồi cần đánh giá, cách nhau bởi dấu phẩy (mặc định: bm25,dense,hybrid)."
     ),
     as_json: bool = typer.Option(False, "--json", help="In đúng một đối tượng JSON ra stdout."),
-    out: Path = typer.Option(None, "--out", help="Thư mục ghi report.md và metrics.png."),
-    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR)."),
+    out: Path = typer.Option(None, "--out", help="Thư mục ghi report.md, metrics.json và metrics.png."),
+    corpus_dir: list[Path] = typer.Option(
+        None, "--corpus-dir",
+        help="Thư mục văn bản, lặp lại được (mặc định THIDUA_CORPUS_DIR; --set library|all thêm ../shared/library).",
+    ),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng (THIDUA_EMBEDDING_MODEL)."),
-    limit: int = typer.Option(None, "--limit", min=1, help="Chỉ chạy N câu hỏi đầu tiên (để thử nhanh)."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Chỉ chạy N mục đầu tiên mỗi bộ (để thử nhanh)."),
 ) -> None:
-    from eval.questions import QuestionSetError, load_questions
+    from eval.questions import QuestionSetError
     from eval.report import render_text, write_report
     from eval.runner import run_evaluation
 
     names = _parse_retrievers(retriever)
+    set_name = _choice(set_name, _SET_CHOICES, "--set")
+    split = _choice(split, _SPLIT_CHOICES, "--split")
     try:
-        question_set = load_questions(questions)
+        sets = _load_sets(set_name, questions, conversations)
     except QuestionSetError as exc:
         typer.echo(f"Lỗi bộ câu hỏi: {exc}", err=True)
         raise typer.Exit(2) from None
-    if limit:
-        question_set = question_set[:limit]
-    settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model)
+    sets = {name: tuple(i for i in items if split == "all" or i.split == split)[:limit] for name, items in sets.items()}
+    sets = {name: items for name, items in sets.items() if items}
+    if not sets:
+        typer.echo(f"Không có câu hỏi nào trong phần {split!r} của bộ {set_name!r}.", err=True)
+        raise typer.Exit(2)
+
+    only_bm25 = names == ("bm25",)
+    settings = get_settings(corpus_dir=None, index_dir=index_dir, embedding_model=embedding_model,
+                            retriever="bm25" if only_bm25 else None)
+    folders = [Path(f) for f in corpus_dir] if corpus_dir else [Path(settings.corpus_dir)]
+    if not corpus_dir and "library" in sets and questions is None:
+        library = default_library_dir()
+        if not library.is_dir():
+            typer.echo(f"Bộ library cần thư mục thư viện ({library} không có); thêm --corpus-dir THƯ_MỤC.", err=True)
+            raise typer.Exit(2)
+        folders.append(library)
+    if folders != [Path(settings.corpus_dir)] and index_dir is None:
+        settings = settings.model_copy(update={"index_dir": _eval_index_dir(settings, folders)})
     try:
-        assistant = _load_assistant(settings)
+        assistant = _load_assistant(settings, folders)
     except Exception as exc:
         log.debug("assistant failed to load", exc_info=True)
         typer.echo(
-            f"Không tải được trợ lý ({exc}). Kiểm tra --corpus-dir ({settings.corpus_dir}) và "
+            f"Không tải được trợ lý ({exc}). Kiểm tra --corpus-dir ({', '.join(map(str, folders))}) và "
             f"--index-dir ({settings.index_dir}), hoặc chạy `thidua index` trước.",
             err=True,
         )
         raise typer.Exit(1) from None
     try:
-        report = run_evaluation(assistant, question_set, names, progress=True)
+        report = run_evaluation(assistant, sets, names, progress=True)
     except QuestionSetError as exc:
         typer.echo(f"Lỗi bộ câu hỏi: {exc}", err=True)
         raise typer.Exit(2) from None

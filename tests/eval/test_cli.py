@@ -14,9 +14,10 @@ from tests.eval.test_runner import replies, tiny_corpus
 
 LINES = [
     {"id": "t1", "question": "Tỷ lệ hộ nghèo năm 2024 của Sơn La?", "kind": "target",
-     "gold": [{"doc_id": "son-la-2024", "clause": "Phụ lục, mục 12"}], "answers": ["11,41%"], "answerable": True},
+     "gold": [{"doc_id": "son-la-2024", "clause": "Phụ lục, mục 12"}], "answers": ["11,41%"], "answerable": True,
+     "split": "test"},
     {"id": "n1", "question": "Chỉ thị năm 2021 của Điện Biên có chủ đề gì?", "kind": "unanswerable",
-     "gold": [], "answers": [], "answerable": False},
+     "gold": [], "answers": [], "answerable": False, "split": "test"},
 ]
 
 
@@ -30,7 +31,7 @@ def qfile(tmp_path):
 @pytest.fixture
 def fake(monkeypatch):
     assistant = FakeAssistant(tiny_corpus(), replies(), index=FakeIndex(notice="Không tải được mô hình nhúng."))
-    monkeypatch.setattr(evaluate_cmd, "_load_assistant", lambda settings: assistant)
+    monkeypatch.setattr(evaluate_cmd, "_load_assistant", lambda settings, folders: assistant)
     return assistant
 
 

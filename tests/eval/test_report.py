@@ -19,8 +19,9 @@ def test_write_report_creates_markdown_and_png(tmp_path):
     data = chart.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
     text = markdown.read_text(encoding="utf-8")
-    assert "| Chỉ số / metric | bm25 | hybrid |" in text
-    assert "| Recall@5 | 1.000 | 1.000 |" in text
+    assert "### bm25 · Chỉ thị / directives" in text and "### hybrid · Chỉ thị / directives" in text
+    assert "| Chỉ số / metric | test (n=5) |" in text
+    assert "| Recall@5 | 1.000 |" in text
     assert "![Biểu đồ chỉ số](metrics.png)" in text
     assert "**dense**" in text  # skipped, with its reason
     assert "| Loại / kind | n |" in text
@@ -32,8 +33,8 @@ def test_markdown_escapes_pipes_in_answers():
     text = render_markdown(report)
     assert "1,8 triệu" in text
     for line in text.splitlines():
-        if line.startswith("| bm25 | n2 |"):
-            assert line.count(" | ") == 7  # 8 columns, no stray separators
+        if line.startswith("| bm25 | directives/test | n2 |"):
+            assert line.count(" | ") == 8  # 9 columns, no stray separators
 
 
 def test_text_table_names_skipped_retrievers():

@@ -13,13 +13,14 @@ from tests.eval.fakes import FakeAssistant, FakeIndex, Reply, tiny_corpus
 SL, LC = "son-la-2024", "lai-chau-2023"
 METRIC_KEYS = {
     "recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_accuracy", "citation_accuracy",
-    "abstention_accuracy", "false_abstention_rate", "latency_ms_p50", "latency_ms_p95",
+    "abstention_accuracy", "false_abstention_rate", "latency_ms_p50", "latency_ms_p95", "errors", "error_rate",
+    "turn_accuracy", "topic_switch_accuracy", "unanswerable_follow_up_accuracy",
 }
 
 
-def q(qid, text, kind, gold=(), answers=()):
+def q(qid, text, kind, gold=(), answers=(), split="test"):
     return Question(id=qid, question=text, kind=kind, gold=tuple(Gold(d, c) for d, c in gold),
-                    answers=tuple(answers), answerable=kind != "unanswerable")
+                    answers=tuple(answers), answerable=kind != "unanswerable", split=split)
 
 
 QUESTIONS = (
@@ -88,7 +89,7 @@ def test_abstaining_on_an_answerable_question_is_counted():
 
 def test_per_kind_breakdown():
     fake = FakeAssistant(tiny_corpus(), replies())
-    kinds = run_evaluation(fake, QUESTIONS, ["bm25"], corpus=fake.corpus).by_kind["bm25"]
+    kinds = run_evaluation(fake, QUESTIONS, ["bm25"], corpus=fake.corpus).by_kind["bm25"]["directives"]["test"]
     assert set(kinds) == {"target", "unaccented", "ambiguous", "unanswerable"}
     assert kinds["target"].citation_accuracy == 1.0
     assert kinds["unaccented"].citation_accuracy == 0.0
@@ -135,12 +136,13 @@ def test_json_shape():
     text = json.dumps(data, ensure_ascii=False)
     assert "Sở Nội vụ" in text  # Vietnamese kept readable
     data = json.loads(text)
-    assert set(data) == {"questions", "by_retriever", "by_kind", "failures", "skipped"}
+    assert set(data) == {"questions", "tuning", "corpus", "by_retriever", "by_set", "by_kind", "failures", "skipped"}
     assert data["questions"] == 5
-    assert set(data["by_retriever"]["bm25"]) == METRIC_KEYS
-    assert set(data["by_kind"]["bm25"]["target"]) == METRIC_KEYS
+    assert set(data["by_retriever"]["bm25"]) >= METRIC_KEYS
+    assert set(data["by_set"]["bm25"]["directives"]["test"]) >= METRIC_KEYS
+    assert set(data["by_kind"]["bm25"]["directives"]["test"]["target"]) >= METRIC_KEYS
     assert set(data["skipped"]) == {"dense"}
-    assert {"id", "retriever", "question", "expected", "got", "cited"} <= set(data["failures"][0])
+    assert {"id", "set", "split", "retriever", "question", "expected", "got", "cited"} <= set(data["failures"][0])
 
 
 def test_citation_without_clause_id_is_resolved_from_its_label():
