@@ -313,17 +313,18 @@ def _parse_gold(value: object, where: str, qid: str) -> tuple[Gold, ...]:
 def check_splits(
     items: Iterable[Question | Conversation], rule: SplitRule | None = None
 ) -> tuple[str, ...]:
-    """Items whose ``split`` disagrees with ``eval/splits.toml`` (empty: all agree).
+    """Items of ONE file whose ``split`` disagrees with ``eval/splits.toml`` (empty: all agree).
 
     A conversation is one item: its split follows the gold documents of all its turns.
     """
     rule = rule or load_split_rule()
+    items = list(items)
+    expected = rule.of_items((item.id, item.gold_docs) for item in items)
     problems = []
     for item in items:
-        expected = rule.of_item(item.id, item.gold_docs)
-        if item.split != expected:
-            docs = ", ".join(item.gold_docs) or "(không có văn bản gold: theo mã)"
-            problems.append(f"{item.id}: split {item.split!r}, theo eval/splits.toml phải là {expected!r} ({docs})")
+        if item.split != expected[item.id]:
+            docs = ", ".join(item.gold_docs) or "không có văn bản gold: xen kẽ theo mã"
+            problems.append(f"{item.id}: split {item.split!r}, theo eval/splits.toml phải là {expected[item.id]!r} ({docs})")
     return tuple(problems)
 
 
