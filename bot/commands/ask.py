@@ -12,7 +12,28 @@ from bot.models import Answer
 from bot.settings import get_settings
 from index.models import Filters
 
-__all__ = ["ask", "render_text"]
+__all__ = ["ask", "parse_input_line", "render_text"]
+
+
+def parse_input_line(line: str) -> tuple[str, str | None, str | None]:
+    """(question, conversation id or None, problem or None) for one line of an --input file.
+
+    A plain line is one question.  A line ``{"q": "...", "conversation": "ID"}``
+    belongs to conversation ID: lines with the same ID are follow-ups, in order.
+    """
+    if not line.lstrip().startswith("{"):
+        return line, None, None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return "", None, f"Dòng không phải JSON hợp lệ ({exc.msg}); viết {{\"q\": \"câu hỏi\", \"conversation\": \"mã\"}}."
+    question = obj.get("q", obj.get("question")) if isinstance(obj, dict) else None
+    if not isinstance(question, str) or not question.strip():
+        return "", None, "Thiếu câu hỏi: mỗi dòng JSON cần trường \"q\" là một chuỗi không rỗng."
+    conversation = obj.get("conversation")
+    if conversation is not None and not isinstance(conversation, (str, int)):
+        return question, None, "Trường \"conversation\" phải là một mã (chuỗi hoặc số)."
+    return question, None if conversation in (None, "") else str(conversation), None
 
 
 def render_text(ans: Answer) -> str:
@@ -66,12 +87,25 @@ def ask(
 
     if input_file is not None:
         text = input_file.read_text(encoding="utf-8", errors="replace")
+        threads: dict[str, Answer] = {}  # conversation id -> its last answer (what a follow-up leans on)
         for line in text.splitlines():
             if not line.strip():
                 continue
-            ans = assistant.answer(line, filters=filters, retriever=retriever)
+            question, conversation, problem = parse_input_line(line)
+            if problem:
+                if as_json:
+                    sys.stdout.write(json.dumps({"question": question or line, "error": problem},
+                                                ensure_ascii=False) + "\n")
+                else:
+                    typer.echo(f"? {line}\n{problem}\n")
+                continue
+            ans = assistant.answer(question, filters=filters, retriever=retriever,
+                                   previous=threads.get(conversation) if conversation else None)
+            if conversation:
+                threads[conversation] = ans
             if as_json:
-                sys.stdout.write(json.dumps(ans.to_dict(), ensure_ascii=False) + "\n")
+                record = ans.to_dict() | ({"conversation": conversation} if conversation else {})
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 typer.echo(f"? {ans.question}\n{render_text(ans)}\n")
         return
