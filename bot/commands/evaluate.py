@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from pathlib import Path
 
 import typer
 
 from bot.settings import Settings, get_settings
 
-__all__ = ["evaluate"]
+__all__ = ["default_library_dir", "evaluate", "load_corpus_folders"]
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +25,13 @@ def default_library_dir() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "library"
 
 
-def _load_corpus(folders: list[Path], max_file_mb: float):
+def load_corpus_folders(folders: list[Path], max_file_mb: float = 20.0):
     """One corpus from several folders (the library beside the bundled directives); a doc_id seen twice is skipped."""
+    import corpus as corpus_pkg
     from corpus import Corpus, Problem, load_corpus
 
+    if hasattr(corpus_pkg, "corpus_dirs"):  # the loader reads several folders itself
+        return load_corpus([Path(f) for f in folders], max_file_mb=max_file_mb)
     directives: dict[str, object] = {}
     problems: list[Problem] = []
     for folder in folders:
@@ -44,11 +48,15 @@ def _load_corpus(folders: list[Path], max_file_mb: float):
 
 def _load_assistant(settings: Settings, folders: list[Path]):
     """The real assistant over ``folders`` (kept separate so tests can substitute a fake)."""
+    import corpus as corpus_pkg
     from bot.assistant import Assistant, open_settings_index
 
     if [Path(f) for f in folders] == [Path(settings.corpus_dir)]:
         return Assistant.load(settings)
-    corpus = _load_corpus(folders, settings.max_file_mb)
+    if hasattr(corpus_pkg, "corpus_dirs"):  # settings name several folders joined by os.pathsep
+        joined = Path(os.pathsep.join(str(f) for f in folders))
+        return Assistant.load(settings.model_copy(update={"corpus_dir": joined}))
+    corpus = load_corpus_folders(folders, settings.max_file_mb)
     for problem in corpus.problems:
         log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
     index = open_settings_index(corpus, settings)

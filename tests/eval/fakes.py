@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from bot.models import Answer, Citation
@@ -82,6 +83,9 @@ class FakeAssistant:
     falls_back: tuple[str, ...] = ()  # retrievers that silently run as bm25 (model not loadable)
     broken: tuple[str, ...] = ()  # retrievers that raise
     calls: list[tuple[str, str]] = field(default_factory=list)
+    crashes: tuple[str, ...] = ()  # questions whose answering raises (a bug)
+    swallows: tuple[str, ...] = ()  # questions whose bug is logged and turned into an abstention (a catch-all)
+    previous_seen: list[tuple[str, str | None]] = field(default_factory=list)
 
     def search(self, question, *, k=10, retriever=None, filters=None):
         if retriever in self.broken:
@@ -90,6 +94,12 @@ class FakeAssistant:
 
     def answer(self, question, *, filters=None, retriever=None, top_k=None, previous=None):
         self.calls.append((retriever, question))
+        self.previous_seen.append((question, previous.question if previous is not None else None))
+        if question in self.crashes:
+            raise KeyError("clause")
+        if question in self.swallows:
+            logging.getLogger("bot.assistant").error("answering failed for %r", question)
+            return Answer(question=question, answer="Đã có lỗi khi tìm câu trả lời.", abstained=True, retriever=retriever)
         r = self.replies[question]
         ran = "bm25" if retriever in self.falls_back else retriever
         notice = "Không tải được mô hình nhúng, dùng BM25." if ran != retriever else None

@@ -8,7 +8,15 @@ from collections import Counter
 
 import pytest
 
-from eval.questions import KINDS, QuestionSetError, check_against_corpus, load_questions, parse_questions
+from eval.questions import (
+    KINDS,
+    QuestionSetError,
+    check_against_corpus,
+    load_conversations,
+    load_questions,
+    parse_questions,
+    set_path,
+)
 
 SEED_DOCS = ("son-la-2022", "son-la-2023", "son-la-2024", "lai-chau-2023", "ha-nam-2023")
 DIRECTIVE_KINDS = {"target", "agency", "duty", "meta", "list", "comparison", "reference", "fact", "unaccented",
@@ -116,3 +124,23 @@ def test_loader_explains_missing_and_non_utf8_files(tmp_path):
     cp.write_bytes(_line().encode("utf-16"))
     with pytest.raises(QuestionSetError, match="UTF-8"):
         load_questions(cp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["library", "conversations"])
+def test_library_and_conversation_gold_resolves_in_the_library(name):
+    """Gold labels resolve and answers sit in their gold clause, over ../shared/library plus the directives."""
+    from bot.commands.evaluate import default_library_dir, load_corpus_folders
+    from bot.settings import bundled_corpus_dir
+
+    path, library = set_path(name), default_library_dir()
+    if not path.is_file() or not library.is_dir():
+        pytest.skip(f"{path.name} or the library folder {library} is not in this checkout")
+    if name == "conversations":
+        questions = [t.question for c in load_conversations(path) for t in c.turns]
+    else:
+        questions = load_questions(path)
+    assert len(questions) >= (120 if name == "library" else 60)
+    corpus = load_corpus_folders([bundled_corpus_dir(), library])
+    problems = check_against_corpus(questions, corpus)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
