@@ -1,30 +1,55 @@
-"""The CI floor: the minimum bm25 scores the full question set must reach (the one place they live).
+"""The CI floor: the minimum bm25 figures on the TEST split (the one place they live).
 
-Targets are 0.90 answer accuracy and 0.95 citation accuracy with bm25; the
-floor sits a little below what bm25 actually achieves so that a regression
-fails CI while ordinary noise does not.
+Thresholds and weights are tuned on the dev split only; the floor guards the
+held-out test split, so a rule fitted to one document cannot raise it.  Each
+floor sits a little below what bm25 measured on test (never above), so that a
+regression fails CI while ordinary noise does not; ceilings bound what must
+stay low (internal errors, documents listed in one answer).
 """
 
 from __future__ import annotations
 
 from eval.runner import Scores
 
-__all__ = ["FLOORS", "below_floor"]
+__all__ = ["CEILINGS", "FLOORS", "FLOOR_SPLIT", "below_floor"]
 
-# bm25 on the 231-question set reached 0.918 answer / 0.971 citation / 1.000 abstention accuracy.
-FLOORS: dict[str, float] = {
-    "answer_accuracy": 0.90,
-    "citation_accuracy": 0.95,
-    "abstention_accuracy": 0.90,
+#: The split the floor and the README table report.
+FLOOR_SPLIT = "test"
+
+# bm25, directives, test split (109 questions, 12 unanswerable), measured on 2026-11-23:
+# answer 0.876, citation 0.968, abstention 1.000 (12/12), errors 0, at most 3 documents per answer.
+FLOORS: dict[str, dict[str, float]] = {
+    "directives": {
+        "answer_accuracy": 0.85,
+        "citation_accuracy": 0.94,
+        "abstention_accuracy": 0.90,
+    },
+}
+CEILINGS: dict[str, dict[str, float]] = {
+    "directives": {
+        "error_rate": 0.0,
+        "max_cited_documents": 5,
+    },
 }
 
 
-def below_floor(scores: Scores, floors: dict[str, float] | None = None) -> tuple[str, ...]:
-    """One line per metric under its floor (a missing figure counts as under)."""
+def below_floor(
+    scores: Scores,
+    floors: dict[str, float] | None = None,
+    ceilings: dict[str, float] | None = None,
+    *,
+    set_name: str = "directives",
+) -> tuple[str, ...]:
+    """One line per figure under its floor or over its ceiling (a missing figure counts as failing)."""
     out = []
-    for key, floor in (floors or FLOORS).items():
+    for key, floor in (FLOORS.get(set_name, {}) if floors is None else floors).items():
         value = scores.get(key)
         if value is None or value < floor:
             shown = "–" if value is None else f"{value:.3f}"
             out.append(f"{key} = {shown} < floor {floor:.2f}")
+    for key, ceiling in (CEILINGS.get(set_name, {}) if ceilings is None else ceilings).items():
+        value = scores.get(key)
+        if value is None or value > ceiling:
+            shown = "–" if value is None else f"{value:.3f}"
+            out.append(f"{key} = {shown} > ceiling {ceiling:g}")
     return tuple(out)
