@@ -65,6 +65,8 @@ _CHART_TICKS = {
     "turn_accuracy": "Conversation\nturns",
 }
 _INTEGER_KEYS = ("errors", "max_cited_documents")
+_SHORT = {"answer_accuracy": "answer", "citation_accuracy": "citation", "abstention_accuracy": "abstention",
+          "turn_accuracy": "turn"}
 
 
 def _fmt(key: str, value: float | None) -> str:
@@ -117,10 +119,9 @@ def render_text(report: EvalReport) -> str:
             for split, by_kind in kinds.items():
                 if split == "all":
                     continue
-                lines.append(f"  theo loại / per kind ({split}): " + " · ".join(
-                    f"{k} n={s.questions} " + "/".join(_fmt(c, s.get(c)) for c in cols) for k, s in by_kind.items()
-                ))
-            lines.append("  (cột theo loại / kind columns: " + ", ".join(cols) + ")")
+                lines.append(f"  theo loại / per kind ({split}): {'n':>5}" + "".join(f"{_SHORT.get(c, c):>12}" for c in cols))
+                for k, s in by_kind.items():
+                    lines.append(f"    {k:<28}{s.questions:>5}" + "".join(f"{_fmt(c, s.get(c)):>12}" for c in cols))
     for retriever, reason in report.skipped.items():
         lines.append(f"Bỏ qua / skipped {retriever}: {reason}")
     lines.append(f"Số lỗi / failures: {len(report.failures)}")
