@@ -19,7 +19,7 @@ judge.  This reader is deliberately simple and strict:
 Directive gold (corpus/data/*.txt, labels such as "Phụ lục, mục 12") is checked
 through ``corpus.load_corpus``, which is what eval/questions.jsonl already uses.
 
-Usage:  python scripts/check_gold.py [--common]   (exit status 1 when anything fails)
+Usage:  .venv/bin/python scripts/check_gold.py [--common] [--parser]   (exit status 1 when anything fails)
 """
 
 from __future__ import annotations
@@ -127,7 +127,9 @@ def _is_appendix_heading(line: str) -> bool:
     """ "PHỤ LỤC II …" in capitals, or a line that is only "Phụ lục II"; not "Phụ lục I ban hành kèm theo …"."""
     if not _APPENDIX.match(line):
         return False
-    return line[:7].isupper() or re.fullmatch(r"Phụ lục(?: số)?(?: [IVXLC]+| \d+[a-z]?)?\.?", line) is not None
+    return (
+        line[:7].isupper() or re.fullmatch(r"Phụ lục(?: số)?(?: [IVXLC]+| \d+[a-z]?)?\.?", line) is not None
+    )
 
 
 def read_doc(path: Path) -> Doc:
@@ -165,7 +167,7 @@ def read_doc(path: Path) -> Doc:
                 end = j
                 break
         doc.regions[label] = (start, end)
-        _numbered(doc, label, start + 1, end, with_points=True)
+        _numbered(doc, label, start + 1, end, word="khoản", with_points=True)
     for k, start in enumerate(appendix_starts):
         end = appendix_starts[k + 1] if k + 1 < len(appendix_starts) else n
         m = _APPENDIX.match(lines[start])
@@ -174,21 +176,20 @@ def read_doc(path: Path) -> Doc:
         if label in doc.regions:
             continue
         doc.regions[label] = (start, end)
-        _numbered(doc, f"{label}, mục", start + 1, end, with_points=False, sep=" ")
+        _numbered(doc, label, start + 1, end, word="mục", with_points=False)
     return doc
 
 
-def _numbered(doc: Doc, parent: str, begin: int, end: int, *, with_points: bool, sep: str = ", khoản ") -> None:
-    """Sequential "1.", "2." items (khoản, or mục of an appendix) and their "a)", "b)" points."""
+def _numbered(doc: Doc, parent: str, begin: int, end: int, *, word: str, with_points: bool) -> None:
+    """Sequential "1.", "2." items under ``parent`` ("Điều 6, khoản 3" or "Phụ lục II, mục 3")."""
     items: list[tuple[int, int]] = []
     for i in range(begin, end):
         m = _KHOAN.match(doc.lines[i])
         if m and int(m.group(1)) == len(items) + 1:
             items.append((len(items) + 1, i))
-    base = parent if sep == " " else parent
     for k, (num, start) in enumerate(items):
         stop = items[k + 1][1] if k + 1 < len(items) else end
-        label = f"{base}{sep}{num}"
+        label = f"{parent}, {word} {num}"
         doc.regions[label] = (start, stop)
         if with_points:
             _points(doc, label, start + 1, stop)
@@ -280,7 +281,10 @@ class Checker:
             if nfc(answer) != answer:
                 self.fail(where, f"answer {answer!r} is not NFC")
             if texts and not any(squash(answer) in t for t in texts):
-                self.fail(where, f"answer {answer!r} not in {[str(g['doc_id']) + ': ' + g['clause'] for g in item['gold']]}")
+                self.fail(
+                    where,
+                    f"answer {answer!r} not in {[str(g['doc_id']) + ': ' + g['clause'] for g in item['gold']]}",
+                )
 
     def expected_split(self, gold_docs: list[str]) -> str:
         return "test" if any(split_of(d) == "test" for d in gold_docs) else "dev"
@@ -339,6 +343,39 @@ class Checker:
         return notes
 
 
+def parser_report(rows: list[dict]) -> list[str]:
+    """How many library gold clauses the project's own parser (corpus.read_directive) resolves.
+
+    Informational: the gold is verified by the reader above; a miss here is a
+    parser label to fix, not a gold error.
+    """
+    sys.path.insert(0, str(ROOT))
+    from corpus.loader import read_directive
+
+    paths = library_docs()
+    parsed: dict = {}
+    resolved, misses = 0, []
+    for row in rows:
+        texts = []
+        for gold in row.get("gold", []):
+            doc_id, label = gold["doc_id"], gold["clause"]
+            if doc_id not in parsed:
+                parsed[doc_id] = read_directive(paths[doc_id])
+            parts = [
+                c.text for c in parsed[doc_id].clauses if c.label == label or c.label.startswith(label + ",")
+            ]
+            if parts:
+                texts.append(squash(" ".join(parts)))
+            else:
+                misses.append(f"{row['id']}: parser has no {label!r} in {doc_id}")
+        if texts and all(any(squash(a) in t for t in texts) for a in row["answers"]):
+            resolved += 1
+        elif texts:
+            misses.append(f"{row['id']}: parser clause {row['gold']} lacks an answer string")
+    answerable = sum(1 for r in rows if r.get("answerable"))
+    return [f"parser resolves {resolved}/{answerable} answerable library questions", *misses]
+
+
 def read_jsonl(path: Path, checker: Checker) -> list[dict]:
     rows = []
     if not path.exists():
@@ -359,6 +396,9 @@ def read_jsonl(path: Path, checker: Checker) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--common", action="store_true", help="list answers found in more than 5 texts")
+    parser.add_argument(
+        "--parser", action="store_true", help="report which gold clauses corpus.read_directive resolves"
+    )
     args = parser.parse_args(argv)
     checker = Checker()
     library = read_jsonl(LIBRARY_FILE, checker)
@@ -370,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.common:
         for note in checker.common_answers(library):
             print("NOTE", note)
+    if args.parser:
+        for note in parser_report(library):
+            print("PARSER", note)
     kinds = Counter((r["kind"], r["split"]) for r in library)
     docs = {g["doc_id"] for r in library for g in r["gold"]}
     print(f"library: {len(library)} questions over {len(docs)} documents")
@@ -377,7 +420,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind:<12} dev {kinds[(kind, 'dev')]:>3}  test {kinds[(kind, 'test')]:>3}")
     conv_split = Counter(r["split"] for r in conversations)
     turns = sum(len(r["turns"]) for r in conversations)
-    print(f"conversations: {len(conversations)} ({turns} turns), dev {conv_split['dev']}, test {conv_split['test']}")
+    print(
+        f"conversations: {len(conversations)} ({turns} turns), dev {conv_split['dev']}, test {conv_split['test']}"
+    )
     print(f"{len(checker.failures)} failure(s)")
     return 1 if checker.failures else 0
 
