@@ -112,3 +112,26 @@ def fold(text: str) -> str:
 def match_key(text: str) -> str:
     """Key for comparing names and phrases: NFC, canonical tones, lower case, single spaces."""
     return " ".join(canonical_tones(normalize_spaces(text)).lower().split())
+
+
+_OLD_STYLE = re.compile(r"(?i)(?<![qg])([oòóỏõọ][aăe]|[uùúủũụ]y)(?!\w)")
+
+
+def tone_variants(text: str) -> set[str]:
+    """Both tone placements of ``text`` ("Khánh Hòa" -> {"Khánh Hòa", "Khánh Hoà"}), NFC.
+
+    Offices type either; a name list only needs one, the other is derived.
+    """
+    canonical = canonical_tones(text)
+    out = {nfc(text), canonical}
+
+    def _move(m: re.Match[str]) -> str:
+        pair = unicodedata.normalize("NFD", m.group(1))
+        tones = [ch for ch in pair if ch in _TONES]
+        if not tones:
+            return m.group(1)
+        bare = "".join(ch for ch in pair if ch not in _TONES)
+        return nfc(bare + tones[0])  # tone on the last vowel: "hoà", "uỷ"
+
+    out.add(_OLD_STYLE.sub(_move, canonical))
+    return out
