@@ -100,19 +100,20 @@ def roman_value(text: str) -> int:
 def is_signature_title(line: str) -> bool:
     """ "CHỦ TỊCH", "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "BỘ TRƯỞNG": upper-case lines only."""
     s = line.strip()
-    if not s or s != s.upper() or len(s) > 80:
+    if not s[:1].isupper() or len(s) > 80 or s != s.upper():
         return False
     return bool(_SIGN_TITLE.match(s) or _SIGN_ON_BEHALF.match(s))
 
 
 def is_recipients(line: str) -> bool:
-    return bool(_RECIPIENTS.match(line.strip()))
+    s = line.lstrip()
+    return s[:1] in ("N", "n") and bool(_RECIPIENTS.match(s))
 
 
 def is_appendix_heading(line: str) -> bool:
     """A line that opens an appendix: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01: …"."""
     s = line.strip()
-    m = _APPENDIX.match(s)
+    m = _APPENDIX.match(s) if s[:1] == "P" else None
     if not m:
         return False
     rest = s[m.end("v") if m.group("v") else len("Phụ lục") :].strip(" .:")
@@ -145,6 +146,9 @@ def ends_sentence(line: str) -> bool:
 def marker(line: str) -> Marker | None:
     """Classify the structure marker a paragraph starts with, if any."""
     s = line.lstrip()
+    first = s[:1]
+    if first.islower() and first != "n" and s[1:2] != ")":
+        return None  # fast path: a wrapped line of running text (most lines of a long file)
     if is_recipients(s):
         return Marker("recipients", "", 0)
     if is_signature_title(s):
@@ -218,7 +222,10 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
                 break
     tail = n
     for i in range(body, n):
-        if is_recipients(lines[i]) or is_signature_title(lines[i]):
+        line = lines[i]
+        if line[:1].islower() and line[:1] != "n":
+            continue  # running text: cannot open "Nơi nhận" or a signature block
+        if is_recipients(line) or is_signature_title(line):
             tail = i
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))

@@ -84,10 +84,15 @@ def read_directive(path: Path, *, max_file_mb: float = 20.0) -> Directive:
 
 
 def _candidates(folder: Path) -> list[Path]:
+    """Every entry that may be a document: subfolders, hidden files, Office lock files and sidecars aside.
+
+    Symlink loops, dangling links and FIFOs are kept so that reading them reports
+    one line each instead of skipping them silently.
+    """
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith((".", "~$")) and not p.name.endswith(".meta.toml")
+        if not p.name.startswith((".", "~$")) and not p.name.endswith(".meta.toml") and not p.is_dir()
     )
 
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["canonical_tones", "fold", "match_key", "nfc", "normalize_spaces", "strip_tones"]
+__all__ = [
+    "canonical_tones",
+    "fold",
+    "match_key",
+    "nfc",
+    "normalize_spaces",
+    "strip_controls",
+    "strip_tones",
+    "tone_variants",
+]
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -135,3 +144,23 @@ def tone_variants(text: str) -> set[str]:
 
     out.add(_OLD_STYLE.sub(_move, canonical))
     return out
+
+
+# Terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL" that retitles a terminal, two-byte
+# escapes), C0/C1 control characters other than tab, newline, carriage return and form feed, and
+# <script>/<style> blocks pasted from web pages: none of them is text a document quotes.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+    r"|<(script|style)\b[^>]{0,500}>.{0,20000}?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape/control sequences and script blocks so they never reach an answer."""
+    return _CONTROLS.sub("", text)
