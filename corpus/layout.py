@@ -27,28 +27,20 @@ __all__ = [
     "roman_value",
 ]
 
-# Upper-case type line -> how the type is written in running text.
-DOC_TYPES = {
-    "CHỈ THỊ": "Chỉ thị",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-    "THÔNG TƯ": "Thông tư",
-    "KẾ HOẠCH": "Kế hoạch",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "LUẬT": "Luật",
-    "PHÁP LỆNH": "Pháp lệnh",
-    "CÔNG VĂN": "Công văn",
-    "CÔNG ĐIỆN": "Công điện",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo",
-    "BÁO CÁO": "Báo cáo",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "ĐỀ ÁN": "Đề án",
-    "QUY CHẾ": "Quy chế",
-    "QUY ĐỊNH": "Quy định",
-}
+def _doc_types() -> dict[str, str]:
+    """Upper-case type line -> how the type is written in running text (from the lexicon).
+
+    "VĂN BẢN HỢP NHẤT" is left out: as a line it is the gazette's section banner;
+    a consolidated text is recognised by its certification block instead.
+    """
+    from corpus.lexicon import load_lexicon
+
+    return {t.type_line: t.name for t in load_lexicon().doc_types if t.kind != "consolidated"}
+
+
+DOC_TYPES = _doc_types()
 _TYPE_KEYS = {canonical_tones(k): v for k, v in DOC_TYPES.items()}
+_FOOTNOTE = re.compile(r"(?<=\D)\d{1,2}$")  # "THÔNG TƯ1": a footnote mark glued to the type line
 
 _ROMAN = re.compile(r"^(?P<v>[IVXL]{1,6})\s*[.)]\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<v>\d{1,3})\s*[.)]\s+(?=\S)")
@@ -69,7 +61,7 @@ _SIGN_ON_BEHALF = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.+|…+|\s)+\s*tháng\s+.*năm\s+(?:\d{4}|\.+|…+)")
 _HEADER = re.compile(
     r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
-    r"|Số\s*[:.]|(?:Luật|Nghị quyết|Pháp lệnh)\s+số\s*[:.]?|V/v\b)"
+    r"|Số\s*[:.]|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số\s*[:.]?|V/v\b)"
 )
 
 # Vietnamese legal lists skip f, j, w, z and put đ after d.
@@ -124,9 +116,9 @@ def is_appendix_heading(line: str) -> bool:
 def doc_type_of(line: str) -> str | None:
     """The document type if ``line`` is a type line ("CHỈ THỊ", "THÔNG TƯ")."""
     s = " ".join(line.split())
-    if not s or s != s.upper():
+    if not s or len(s) > 40 or s != s.upper():
         return None
-    return _TYPE_KEYS.get(canonical_tones(s))
+    return _TYPE_KEYS.get(canonical_tones(_FOOTNOTE.sub("", s)))
 
 
 def is_header_line(line: str) -> bool:

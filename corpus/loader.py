@@ -21,7 +21,7 @@ __all__ = ["corpus_fingerprint", "load_corpus", "parse_directive", "read_directi
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def slugify(stem: str) -> str:
@@ -48,6 +48,7 @@ def parse_directive(text: str, *, doc_id: str, source: str) -> Directive:
         text=clean,
         clauses=build_clauses(clean, doc_id),
         fields=meta.fields,
+        issuers=meta.issuers,
         fingerprint=hashlib.sha256(f"{PARSER_VERSION}\n{text}".encode()).hexdigest(),
     )
 
