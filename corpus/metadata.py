@@ -228,9 +228,9 @@ _DATE_IN = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\
 def _upper_run_before(text: str) -> str:
     """The run of upper-case words that ends ``text`` ("… kịp thời./. BỘ TÀI CHÍNH" -> "BỘ TÀI CHÍNH")."""
     i = len(text.rstrip())
-    while i > 0 and (text[i - 1].isupper() or text[i - 1] in " -–,\n"):
+    while i > 0 and (text[i - 1].isupper() or text[i - 1] in " -–—_,\n"):
         i -= 1
-    return " ".join(text[i:].split()).strip(" -–,")
+    return " ".join(text[i:].split()).strip(" -–—_,")
 
 
 def _block(text: str, at: int, end: int) -> dict[str, tuple[object, str]]:
@@ -439,7 +439,8 @@ def extract_metadata(text: str) -> Metadata:
         (m for m in _YEAR_IN_TITLE.finditer(str(title or "")) if not re.search(r"tháng\s+\d{1,2}\s*$", str(title)[: m.start()])),
         None,
     )
-    if y:
+    date_year = int(str(fields["date"].value)[:4]) if "date" in fields else None
+    if y and (date_year is None or abs(int(y.group(1)) - date_year) <= 1):
         put("year", int(y.group(1)), "title", str(title))
     elif "date" in fields:
         put("year", int(str(fields["date"].value)[:4]), "derived", f"date {fields['date'].value}")
