@@ -104,6 +104,10 @@ def render_text(report: EvalReport) -> str:
     if report.corpus.get("documents"):
         lines.append(f"Số văn bản / documents: {report.corpus['documents']}")
     lines.append(_tuning_line(report))
+    unresolved = report.corpus.get("unresolved_gold") or ()
+    if unresolved:
+        lines.append(f"Điều khoản gold không tìm thấy / unresolved gold: {len(unresolved)} "
+                     "(trích dẫn tính là sai / scored as wrong citations)")
     if not report.by_set:
         lines.append("Không có bộ truy hồi nào chạy được / no retriever could run.")
     width = max(len(v) for v in LABELS.values())
@@ -149,6 +153,10 @@ def render_markdown(report: EvalReport, *, chart: str | None = None) -> str:
     lines = ["# Đánh giá thidua / evaluation report", "", f"Số câu hỏi: **{report.questions}**"]
     if report.corpus.get("documents"):
         lines.append(f"Số văn bản trong kho: **{report.corpus['documents']}**")
+    unresolved = report.corpus.get("unresolved_gold") or ()
+    if unresolved:
+        lines += ["", f"**{len(unresolved)} điều khoản gold không tìm thấy trong kho** (trích dẫn tính là sai): "
+                  + _cell("; ".join(unresolved), 2000)]
     lines += ["", "## Chỉ số theo bộ câu hỏi và phần dev/test / metrics per set and split", ""]
     if report.by_set:
         for retriever, sets in report.by_set.items():

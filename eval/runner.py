@@ -276,17 +276,22 @@ def run_evaluation(
     *,
     corpus: object | None = None,
     progress: bool = False,
+    allow_unresolved_gold: bool = False,
 ) -> EvalReport:
     """Ask every question (and every conversation, turn by turn) with every retriever and score them.
 
     ``items`` is one set (questions or conversations) or a mapping set name ->
     items.  ``corpus`` (default ``assistant.corpus``) resolves gold labels to
-    clause ids; an unresolvable label raises ``QuestionSetError`` before anything runs.
+    clause ids; an unresolvable label raises ``QuestionSetError`` before anything runs,
+    unless ``allow_unresolved_gold``: then the question is still asked, its
+    answer judged, its citation necessarily wrong, and the labels are listed in
+    ``report.corpus["unresolved_gold"]`` (a clause the parser does not find is a
+    defect a user meets too, not a reason to leave the question out).
     """
     corpus = corpus if corpus is not None else assistant.corpus  # type: ignore[attr-defined]
     sets = _as_sets(items)
     all_questions = [q for group in sets.values() for item in group for q in _questions_of(item)]
-    gold_ids = _resolve_gold(all_questions, corpus)
+    gold_ids, unresolved = _resolve_gold(all_questions, corpus, strict=not allow_unresolved_gold)
     results: list[QuestionResult] = []
     skipped: dict[str, str] = {}
     bar = tqdm(total=len(all_questions) * len(retrievers), file=sys.stderr, disable=not progress, unit="câu")
@@ -306,7 +311,10 @@ def run_evaluation(
         bar.close()
     report = _build_report(len(all_questions), results, skipped)
     documents = len(getattr(corpus, "directives", ()) or ())
-    return replace(report, tuning=tuning_in_force(assistant), corpus={"documents": documents})
+    info: dict = {"documents": documents}
+    if unresolved:
+        info["unresolved_gold"] = unresolved
+    return replace(report, tuning=tuning_in_force(assistant), corpus=info)
 
 
 class _ErrorCapture(logging.Handler):
@@ -412,7 +420,10 @@ def _notice(assistant: object) -> str | None:
     return getattr(index, "notice", None) or None
 
 
-def _resolve_gold(questions: Sequence[Question], corpus: object) -> dict[str, tuple[str, ...]]:
+def _resolve_gold(
+    questions: Sequence[Question], corpus: object, *, strict: bool = True
+) -> tuple[dict[str, tuple[str, ...]], list[str]]:
+    """Gold clause ids per question, and the labels that do not resolve ("id → doc: label")."""
     out: dict[str, tuple[str, ...]] = {}
     missing: list[str] = []
     for q in questions:
@@ -422,17 +433,19 @@ def _resolve_gold(questions: Sequence[Question], corpus: object) -> dict[str, tu
             clause = directive.clause(g.clause) if directive is not None else None
             if clause is None:
                 missing.append(f"{q.id} → {g}")
+                ids.append(f"{g.doc_id}:?{g.clause}")  # matches no citation
             else:
                 ids.append(clause.id)
         out[q.id] = tuple(ids)
-    if missing:
+    if missing and strict:
         shown = "; ".join(missing[:5]) + (f" (và {len(missing) - 5} chỗ khác)" if len(missing) > 5 else "")
         raise QuestionSetError(
             f"{len(missing)} điều khoản gold không có trong kho văn bản: {shown}. "
             "Sửa nhãn điều khoản trong tệp câu hỏi hoặc chọn đúng --corpus-dir "
-            "(bộ library cần thêm thư mục thư viện, ví dụ --corpus-dir ../shared/library)."
+            "(bộ library cần thêm thư mục thư viện, ví dụ --corpus-dir ../shared/library); "
+            "--allow-unresolved-gold chấm các câu đó với trích dẫn tính là sai."
         )
-    return out
+    return out, missing
 
 
 def _cited_id(citation: object, corpus: object) -> str:

@@ -132,6 +132,10 @@ def evaluate(
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng (THIDUA_EMBEDDING_MODEL)."),
     limit: int = typer.Option(None, "--limit", min=1, help="Chỉ chạy N mục đầu tiên mỗi bộ (để thử nhanh)."),
+    allow_unresolved_gold: bool = typer.Option(
+        False, "--allow-unresolved-gold",
+        help="Vẫn chấm câu có điều khoản gold mà bộ đọc văn bản không tìm thấy (trích dẫn tính là sai).",
+    ),
 ) -> None:
     from eval.questions import QuestionSetError
     from eval.report import render_text, write_report
@@ -174,7 +178,7 @@ def evaluate(
         )
         raise typer.Exit(1) from None
     try:
-        report = run_evaluation(assistant, sets, names, progress=True)
+        report = run_evaluation(assistant, sets, names, progress=True, allow_unresolved_gold=allow_unresolved_gold)
     except QuestionSetError as exc:
         typer.echo(f"Lỗi bộ câu hỏi: {exc}", err=True)
         raise typer.Exit(2) from None
