@@ -75,3 +75,73 @@ def test_missing_or_broken_question_file(tmp_path, fake):
     bad.write_text('{"id": "x1", "question": "Ai ký?"}\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "--questions", str(bad)])
     assert result.exit_code == 2 and "dòng 1" in result.stderr and "thiếu trường" in result.stderr
+
+
+def test_split_option_runs_only_that_split(qfile, fake, tmp_path):
+    lines = [dict(LINES[0], id="d1", split="dev"), LINES[0], LINES[1]]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--questions", str(path), "--retriever", "bm25", "--split", "dev",
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["questions"] == 1 and list(data["by_set"]["bm25"]["mixed"]) == ["dev"]
+    both = json.loads(CliRunner().invoke(app, ["eval", "--questions", str(path), "--retriever", "bm25",
+                                               "--json"]).stdout)
+    assert set(both["by_set"]["bm25"]["mixed"]) == {"dev", "test", "all"}
+
+
+def test_conversation_file_is_scored_turn_by_turn(fake, tmp_path):
+    conv = {"id": "conv-1", "split": "test", "turns": [
+        dict({k: v for k, v in LINES[0].items() if k not in ("id", "split")}, expect="new_topic"),
+        dict({k: v for k, v in LINES[1].items() if k not in ("id", "split")}, expect="new_topic"),
+    ]}
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(conv, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--conversations", str(path), "--retriever", "bm25", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["by_set"]["bm25"]["conversations"]["test"]
+    assert scores["turn_accuracy"] == 1.0 and scores["topic_switch_accuracy"] == 1.0
+    assert [q for q, _ in fake.previous_seen] == [LINES[0]["question"], LINES[1]["question"]]
+    assert fake.previous_seen[1][1] == LINES[0]["question"]
+
+
+@pytest.mark.parametrize(("option", "value"), [("--set", "everything"), ("--split", "train")])
+def test_unknown_set_or_split_is_a_user_error(qfile, fake, option, value):
+    result = CliRunner().invoke(app, ["eval", "--questions", str(qfile), option, value])
+    assert result.exit_code == 2 and value in result.stderr and "Chọn một trong" in result.stderr
+
+
+def test_library_set_without_the_library_folder_says_what_to_add(fake, monkeypatch, tmp_path):
+    monkeypatch.setattr(evaluate_cmd, "default_library_dir", lambda: tmp_path / "no-library")
+    lib = tmp_path / "library.jsonl"
+    lib.write_text(json.dumps(LINES[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    from eval import questions as questions_mod
+
+    monkeypatch.setattr(questions_mod, "set_path", lambda name: lib)
+    result = CliRunner().invoke(app, ["eval", "--set", "library", "--retriever", "bm25"])
+    assert result.exit_code == 2 and "--corpus-dir" in result.stderr
+
+
+def test_several_corpus_folders_are_evaluated_as_one_corpus(tmp_path):
+    """The real assistant over two folders (as the library sits beside the directives); its own index folder."""
+    import shutil
+
+    from bot.settings import bundled_corpus_dir
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    shutil.copy(bundled_corpus_dir() / "son-la-2024.txt", a)
+    shutil.copy(bundled_corpus_dir() / "lai-chau-2023.txt", b)
+    lines = [LINES[0], {"id": "lc-1", "question": "Ai ký Chỉ thị thi đua năm 2023 của tỉnh Lai Châu?", "kind": "meta",
+                        "gold": [{"doc_id": "lai-chau-2023", "clause": "phần chữ ký"}], "answers": ["Trần Tiến Dũng"],
+                        "answerable": True, "split": "dev"}]
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--questions", str(path), "--retriever", "bm25", "--json",
+                                      "--corpus-dir", str(a), "--corpus-dir", str(b),
+                                      "--index-dir", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["corpus"]["documents"] == 2
+    assert data["by_set"]["bm25"]["q"]["all"]["answer_accuracy"] == 1.0, data["failures"]
