@@ -131,8 +131,10 @@ def chat(
         _fail(f"cổng {port} trên {host} đang được dùng. Chọn cổng khác bằng --port, ví dụ --port {port + 1}.")
 
     from bot.chat import APP_FILE
+    from bot.chat.offline import prepare_frontend
 
     root = _app_root()
+    prepare_frontend(root)  # the page loads no asset from the Internet (offline intranets)
     env = chainlit_env(settings, root)
     cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
     log.info("starting %s in %s", cmd, root)
