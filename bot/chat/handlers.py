@@ -15,10 +15,11 @@ import asyncio
 import importlib
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.chat import facts_view
+from bot.chat.answer_cache import AnswerCache, answer_key
 from bot.chat.render import (
     ALL,
     ChatChoice,
@@ -52,6 +53,7 @@ __all__ = [
     "open_source",
     "settings_widgets",
     "start_session",
+    "wait_for_background",
 ]
 
 log = logging.getLogger("thidua.chat")
@@ -80,6 +82,7 @@ class Runtime:
     store: FeedbackStore
     assistant: Any
     options: FilterOptions
+    cache: AnswerCache = field(default_factory=lambda: AnswerCache(0))
 
     @property
     def available_retriever(self) -> str:
@@ -102,7 +105,7 @@ def load_runtime(settings: Settings) -> Runtime:
     """Load the corpus and index (building it if missing) and open the feedback store.  Blocking."""
     store = FeedbackStore(settings.feedback_db).init()
     assistant = _make_assistant(settings)
-    return Runtime(settings, store, assistant, filter_options(assistant.corpus))
+    return Runtime(settings, store, assistant, filter_options(assistant.corpus), AnswerCache(settings.chat_cache_size))
 
 
 def _initial(values: dict | None, key: str, allowed: list[str], default: str) -> str:
@@ -263,11 +266,17 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
 
     choice: ChatChoice = session.get(_CHOICE) or ChatChoice()
     previous = session.get(_PREVIOUS)
+    key = answer_key(question, choice.filters, choice.retriever, previous)
     try:
-        answer = await asyncio.to_thread(
-            rt.assistant.answer, question, filters=choice.filters, retriever=choice.retriever,
-            previous=previous,
-        )
+        answer = rt.cache.get(key)
+        if answer is not None:
+            answer = replace(answer, latency_ms=0.0)
+        else:
+            answer = await asyncio.to_thread(
+                rt.assistant.answer, question, filters=choice.filters, retriever=choice.retriever,
+                previous=previous,
+            )
+            rt.cache.put(key, answer)
     except Exception:
         log.exception("answer failed for %r", question)
         await cl.Message(content="Đã có lỗi khi tìm câu trả lời. Vui lòng thử lại hoặc đặt câu hỏi khác; "
@@ -294,8 +303,27 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
         latency_ms=answer.latency_ms, user_name=getattr(user, "identifier", None),
         run_id=getattr(msg, "parent_id", None),
     )
+    _in_background(_record(rt, record))  # the answer is shown; the official need not wait for the disk
+    return reply
+
+
+_PENDING: set[asyncio.Task] = set()  # keeps background writes alive until they finish
+
+
+def _in_background(coro: Any) -> None:
+    task = asyncio.get_running_loop().create_task(coro)
+    _PENDING.add(task)
+    task.add_done_callback(_PENDING.discard)
+
+
+async def wait_for_background() -> None:
+    """Let pending answer records reach the store (tests, shutdown)."""
+    while _PENDING:
+        await asyncio.gather(*list(_PENDING), return_exceptions=True)
+
+
+async def _record(rt: Runtime, record: AnswerRecord) -> None:
     try:
         await asyncio.to_thread(rt.store.record_answer, record)
     except Exception:  # feedback is a nice-to-have: never lose the answer over it
-        log.exception("could not record answer %s in %s", msg.id, rt.store.path)
-    return reply
+        log.exception("could not record answer %s in %s", record.message_id, rt.store.path)

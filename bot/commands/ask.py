@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 
-import click
 import typer
 
 from bot.models import Answer
@@ -41,6 +41,14 @@ def render_text(ans: Answer) -> str:
     return "\n".join(lines)
 
 
+class SearchMode(StrEnum):
+    """The --retriever choices (typer checks them and says which are allowed)."""
+
+    hybrid = "hybrid"
+    dense = "dense"
+    bm25 = "bm25"
+
+
 def read_question_lines(path: Path) -> list[str]:
     """The lines of a question file in UTF-8, UTF-16 (with or without BOM) or cp1258; one per line.
 
@@ -67,8 +75,8 @@ def ask(
     question: str = typer.Argument(None, help="Câu hỏi tiếng Việt (có dấu hoặc không dấu)."),
     input_file: Path = typer.Option(None, "--input", "-i", help="Tệp câu hỏi, mỗi dòng một câu."),
     as_json: bool = typer.Option(False, "--json", help="In JSON (với --input: mỗi dòng một đối tượng)."),
-    retriever: str = typer.Option(None, "--retriever", click_type=click.Choice(["hybrid", "dense", "bm25"]),
-                                  help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
+    retriever: SearchMode = typer.Option(None, "--retriever",
+                                         help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
     province: list[str] = typer.Option(None, "--province", help="Chỉ tìm trong tỉnh này (lặp lại được)."),
     year: list[int] = typer.Option(None, "--year", help="Chỉ tìm trong năm này (lặp lại được)."),
     top_k: int = typer.Option(None, "--top-k", min=1, max=50, help="Số trích dẫn tối đa (1–50)."),
@@ -78,6 +86,7 @@ def ask(
 ) -> None:
     from bot.assistant import Assistant
 
+    retriever = retriever.value if isinstance(retriever, SearchMode) else retriever
     if not question and input_file is None:
         typer.echo("Hãy nhập câu hỏi, ví dụ: thidua ask \"Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?\"", err=True)
         raise typer.Exit(2)

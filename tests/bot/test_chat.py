@@ -304,7 +304,12 @@ def runtime(tmp_path):
 
 
 def _run(coro):
-    return asyncio.run(coro)
+    async def whole():
+        result = await coro
+        await handlers.wait_for_background()  # the answer record is written after the answer is shown
+        return result
+
+    return asyncio.run(whole())
 
 
 def test_answer_is_sent_whole_with_source_buttons_and_recorded(fake_cl, runtime):
@@ -490,3 +495,27 @@ def test_responsibilities_command_lists_the_agency_in_every_directive(fake_cl, r
             assert expected in text
     _run(handlers.handle_message(fake_cl, _Session(), runtime, "/trachnhiem"))
     assert "ví dụ: `/trachnhiem Sở Nội vụ`" in _Message.sent[-1].content
+
+
+def test_a_repeated_question_in_the_same_context_is_answered_from_the_cache(fake_cl, runtime):
+    from bot.chat.answer_cache import AnswerCache
+
+    runtime.cache = AnswerCache(8)
+    for _ in range(2):
+        session = _Session()
+        _run(handlers.start_session(fake_cl, session, runtime))
+        _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))
+    assert len(runtime.assistant.calls) == 1 and "11,41%" in _Message.sent[-1].content
+    _run(handlers.handle_settings_update(session, {"province": "Hà Nam"}))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))  # other filters
+    assert len(runtime.assistant.calls) == 2 and runtime.cache.hits == 1
+
+
+def test_a_follow_up_depends_on_the_previous_question():
+    from bot.chat.answer_cache import answer_key
+
+    after_2024 = Answer("q", "a", False, extra={"query": ("Sơn La", 2024)})
+    after_2023 = Answer("q", "a", False, extra={"query": ("Sơn La", 2023)})
+    keys = {answer_key("còn Lai Châu?", None, None, p) for p in (None, after_2024, after_2023)}
+    assert len(keys) == 3
+    assert answer_key("x", None, None, Answer("q", "a", False, extra={"query": ["unhashable"]})) is None
