@@ -21,9 +21,9 @@ import statistics
 import sys
 import time
 import uuid
-from urllib.parse import urlparse
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlparse
 
 import socketio
 
