@@ -166,10 +166,8 @@ async def handle_settings_update(session: Any, values: dict, cl: Any = None, rt:
     """
     if cl is not None and rt is not None:
         widgets = settings_widgets(cl, rt, values)
-        fitted = _widget_values(widgets)
-        if fitted != {k: values.get(k) for k in fitted}:
-            await cl.ChatSettings(widgets).send()
-        values = fitted
+        await cl.ChatSettings(widgets).send()
+        values = _widget_values(widgets)
     choice = choice_from_values(values)
     session.set(_CHOICE, choice)
     session.set(_VALUES, dict(values))
@@ -178,9 +176,7 @@ async def handle_settings_update(session: Any, values: dict, cl: Any = None, rt:
 
 async def handle_settings_edit(cl: Any, session: Any, rt: Runtime, values: dict) -> None:
     """While the panel is open: refresh the year and document lists for the province being chosen."""
-    widgets = settings_widgets(cl, rt, values)
-    if _widget_values(widgets) != {w.id: values.get(w.id) for w in widgets}:
-        await cl.ChatSettings(widgets).send()
+    await cl.ChatSettings(settings_widgets(cl, rt, values)).send()
 
 
 async def clear_filters(cl: Any, session: Any, rt: Runtime) -> None:

@@ -126,20 +126,41 @@ def citation_labels(answer: Answer, corpus: Corpus | None = None) -> tuple[str, 
 
 _LINE_START = re.compile(r"^(\s*)(#|>|\d+[.)]|[-+](?=\s))", re.MULTILINE)
 _RULE_LINE = re.compile(r"^(\s*)([-=_*]{3,}\s*)$", re.MULTILINE)
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|file)(:)(?=//)|\b(www)(\.)(?=\w)")
+# Web addresses and e-mails: remark-gfm links them even when escaped, so they become code spans.
+_ADDRESS = re.compile(
+    r"(?i)(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def _code_span(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _escape_plain(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]<>!~|&$])", r"\\\1", text)
+    text = re.sub(r":(?=[A-Za-z])", r"\\:", text)  # ":name" would be a remark-directive
+    text = _RULE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([#>.)+-])", r"\\\1", m.group(2)), text)
 
 
 def escape_markdown(text: str) -> str:
     """Document text as literal Markdown: no emphasis, link, image, autolink, HTML, table or list.
 
     A clause may contain ``[Cổng](http://…)`` or ``![](http://…)``; rendered as is it
-    would be a live link or an image fetched from the Internet.
+    would be a live link or an image fetched from the Internet.  Addresses are shown
+    as code (inert, copyable); everything else is backslash-escaped.
     """
-    text = re.sub(r"([\\`*_\[\]<>!~|&$])", r"\\\1", text)
-    text = _AUTOLINK.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"{m.group(3)}\\{m.group(4)}",
-                         text)
-    text = _RULE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([#>.)+-])", r"\\\1", m.group(2)), text)
+    out, pos = [], 0
+    for m in _ADDRESS.finditer(text):
+        out.append(_escape_plain(text[pos : m.start()]))
+        out.append(_code_span(m.group(0)))
+        pos = m.end()
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
 
 
 _escape = escape_markdown

@@ -135,9 +135,11 @@ def test_source_panel_shows_whole_clause_with_answer_in_bold_and_document_metada
 def test_markdown_links_and_images_in_documents_stay_text():
     clause = "Đăng ký tại [Cổng](http://evil.example/x) ![](http://img.example/p.png) www.abc.vn (*) <b>x</b>"
     escaped = escape_markdown(clause)
-    for live in ("[Cổng](", "![](", "http://", "www.abc", "<b>", "(*)"):
+    for live in ("[Cổng](", "![](", "<b>", "(*)"):
         assert live not in escaped
-    assert escaped.replace("\\", "") == clause  # nothing lost: only escapes added
+    # addresses become code (remark-gfm would link even an escaped one)
+    assert "`http://evil.example/x`" in escaped and "`www.abc.vn`" in escaped
+    assert escaped.replace("\\", "").replace("`", "") == clause  # nothing lost: only escapes added
     ans = Answer("q", f"Theo mục 1: “{clause}”.", False)
     assert "[Cổng](" not in build_reply(ans).text and "![](" not in build_reply(ans).text
 
