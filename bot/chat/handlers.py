@@ -189,7 +189,7 @@ async def clear_filters(cl: Any, session: Any, rt: Runtime) -> None:
 
 
 def _source_actions(cl: Any, reply: Reply) -> list:
-    return [cl.Action(name=SOURCE_ACTION, label=f"📄 {s.label}", tooltip=s.name,
+    return [cl.Action(name=SOURCE_ACTION, label=s.label, tooltip=s.name, icon="file-text",
                       payload={"clause_id": s.clause_id, "name": s.name,
                                "span": list(s.span) if s.span else None})
             for s in reply.sources]
@@ -284,7 +284,7 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
                         filters=describe_filters(choice.filters, rt.options))
     actions = _source_actions(cl, reply)
     if choice.filters is not None:
-        actions.append(cl.Action(name=CLEAR_FILTERS_ACTION, label="✖ Bỏ lọc", payload={},
+        actions.append(cl.Action(name=CLEAR_FILTERS_ACTION, label="Bỏ lọc", payload={}, icon="filter-x",
                                  tooltip="Tìm lại trong tất cả văn bản"))
     msg = cl.Message(content=reply.text, actions=actions)
     await msg.send()  # whole: streaming word by word made answers take seconds to arrive

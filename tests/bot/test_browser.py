@@ -300,12 +300,15 @@ def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone,
     assert _no_horizontal_overflow(pg)
     _shot(pg, "10_phone_answer")
 
-    _ask(pg, "/trachnhiem Sở Nội vụ", "Trách nhiệm của")
+    table = _ask(pg, "/trachnhiem Sở Nội vụ", "Trách nhiệm của")
     assert _no_horizontal_overflow(pg), "the supervisor table widens the page on a phone"
+    cell = table.locator("td").first.bounding_box()
+    assert cell and cell["width"] >= 60  # the table scrolls sideways; its cells are not squeezed to a letter
     _shot(pg, "11_phone_table")
 
     first.get_by_role("button", name="Nguồn 1").click()
     _panel(pg).get_by_text("11,41%").first.wait_for()
+    pg.wait_for_timeout(700)  # the sheet slides in
     _shot(pg, "12_phone_source_sheet")
     assert phone.blocked == []
 
