@@ -72,7 +72,7 @@ def read_question_lines(path: Path) -> list[str]:
 
 
 def ask(
-    question: str = typer.Argument(None, help="Câu hỏi tiếng Việt (có dấu hoặc không dấu)."),
+    question: str = typer.Argument(None, metavar="CÂU_HỎI", help="Câu hỏi tiếng Việt (có dấu hoặc không dấu)."),
     input_file: Path = typer.Option(None, "--input", "-i", help="Tệp câu hỏi, mỗi dòng một câu."),
     as_json: bool = typer.Option(False, "--json", help="In JSON (với --input: mỗi dòng một đối tượng)."),
     retriever: SearchMode = typer.Option(None, "--retriever",

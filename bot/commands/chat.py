@@ -119,8 +119,10 @@ def chat(
         settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, retriever=retriever,
                                 embedding_model=embedding_model)
     except ValidationError as exc:
-        bad = ", ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        _fail(f"cấu hình không hợp lệ ({bad}). --retriever nhận hybrid, dense hoặc bm25.", 2)
+        from bot.cli_messages import settings_error
+
+        typer.echo(settings_error(exc), err=True)
+        raise typer.Exit(2) from None
     if add_user:
         _add_user(settings, add_user)
         return

@@ -13,7 +13,7 @@ import typer
 from bot.compose import vn_date
 from bot.settings import get_settings
 from corpus import Clause, Corpus, Directive, load_corpus
-from corpus.text import fold, match_key
+from corpus.text import fold, match_key, nfc
 
 __all__ = ["docs", "show"]
 
@@ -93,14 +93,21 @@ def docs(
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text).lower())
+    """Lower-case words with their tone marks ("năm" and "Nam" differ); unaccented input matches folded."""
+    return re.findall(r"[^\W_]+", nfc(text).lower())
+
+
+def _key_form(word: str) -> str:
+    folded = fold(word).lower()
+    return word if folded != word else f"~{folded}"  # "~" marks a word typed without diacritics
 
 
 def _find_docs(corpus: Corpus, key: str) -> list[Directive]:
     """By id, by number, or by a description such as "Sơn La 2024" or "chi thi ha nam 2023".
 
     A description matches a document when each of its words is a word of the document's id, number,
-    type, province, issuer or year; several matches are all returned (the caller asks to choose).
+    type, province, issuer or year (words naming no document at all are filler and skipped);
+    several matches are all returned (the caller asks to choose).
     """
     wanted = fold(key).strip().lower()
     by_id = [d for d in corpus if fold(d.doc_id).lower() == wanted]
@@ -110,15 +117,18 @@ def _find_docs(corpus: Corpus, key: str) -> list[Directive]:
     by_number = [d for d in corpus if d.number and fold(d.number).lower().replace(" ", "") == compact]
     if by_number:
         return by_number
-    words = _words(key)
-    if not words:
-        return []
 
     def vocabulary(d: Directive) -> set[str]:
         parts = (d.doc_id, d.number, d.doc_type, d.province, d.issuer, str(d.year or ""), d.short_name())
-        return {w for part in parts if part for w in _words(part)}
+        words = {w for part in parts if part for w in _words(part)}
+        return words | {f"~{fold(w).lower()}" for w in words}
 
-    return [d for d in corpus if set(words) <= vocabulary(d)]
+    vocabularies = [(d, vocabulary(d)) for d in corpus]
+    known = set().union(*(v for _, v in vocabularies))
+    words = {w for w in map(_key_form, _words(key)) if w in known}  # filler ("năm", "của") names no document
+    if not words:
+        return []
+    return [d for d, v in vocabularies if words <= v]
 
 
 def _labels(clauses: Sequence[Clause], limit: int = 40) -> str:
@@ -142,8 +152,8 @@ def _find_clause(d: Directive, key: str) -> Clause | None:
 
 
 def show(
-    doc: str = typer.Argument(..., help='Mã văn bản (vd. son-la-2024), số hiệu (vd. 01/CT-UBND) hoặc mô tả (vd. "Sơn La 2024").'),
-    clause: str | None = typer.Argument(None, help='Điều khoản, vd. "mục 6, điểm e" hoặc "Phụ lục, mục 12".'),
+    doc: str = typer.Argument(..., metavar="VĂN_BẢN", help='Mã văn bản (vd. son-la-2024), số hiệu (vd. 01/CT-UBND) hoặc mô tả (vd. "Sơn La 2024").'),
+    clause: str | None = typer.Argument(None, metavar="ĐIỀU_KHOẢN", help='Điều khoản, vd. "mục 6, điểm e" hoặc "Phụ lục, mục 12".'),
     corpus_dir: Path | None = _CORPUS_DIR,
     index_dir: Path | None = _INDEX_DIR,
     as_json: bool = _JSON,
