@@ -521,3 +521,25 @@ def test_a_follow_up_depends_on_the_previous_question():
     keys = {answer_key("còn Lai Châu?", None, None, p) for p in (None, after_2024, after_2023)}
     assert len(keys) == 3
     assert answer_key("x", None, None, Answer("q", "a", False, extra={"query": ["unhashable"]})) is None
+
+
+def test_supervisor_tables_name_every_document_and_the_chart_legend_fits_every_year():
+    pytest.importorskip("corpus.facts")
+    from bot.chat import facts_view
+    from bot.settings import bundled_corpus_dir
+    from corpus import load_corpus
+
+    directives = list(load_corpus(bundled_corpus_dir()))
+    text = facts_view.responsibilities_reply(directives, "Sở Nội vụ").text
+    assert "| Chỉ thị năm 2023 của UBND tỉnh Hà Nam |" in text and "|  |" not in text
+    targets = facts_view.targets_reply(directives, "hộ nghèo")
+    (label, points), = targets.series
+    assert [y for y, _ in points] == [2022, 2023, 2024]
+    assert "2021-2025" not in label and "2022-2025" not in label  # the periods differ by year
+
+
+def test_markdown_in_table_cells_stays_text():
+    from bot.chat.facts_view import _table
+
+    table = _table(["Ghi chú"], [["(*) giảm 3% *so với* [năm](http://x.example) 2022 | b"]])
+    assert "\\*" in table and "[năm](" not in table and "\\|" in table
