@@ -241,7 +241,7 @@ def describe_filters(filters: Filters | None, options: FilterOptions | None = No
 
 def filter_line(described: str) -> str:
     return (f"> **Đang lọc** — {escape_markdown(described)}. Chỉ tìm trong các văn bản này; "
-            "bấm «Bỏ lọc» bên dưới hoặc chọn «Tất cả» trong ⚙️ Cài đặt để tìm trong mọi văn bản.")
+            "bấm «Bỏ lọc» bên dưới hoặc chọn «Tất cả» trong Bộ lọc tìm kiếm (⚙) để tìm trong mọi văn bản.")
 
 
 def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_shown: bool = False,
