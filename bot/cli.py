@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="thidua", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # `thidua` alone: the (Vietnamese) help
+        typer.echo(exc.format_message())
+        sys.exit(0)
     except click_errors.UsageError as exc:
         path = exc.ctx.command_path if exc.ctx is not None else "thidua"
         typer.echo(usage_error(exc.format_message(), path), err=True)

@@ -54,7 +54,7 @@ def test_a_bad_setting_in_the_environment_is_one_vietnamese_line(capsys, env, mo
     assert "THIDUA_TOP_K phải lớn hơn hoặc bằng 1" in err and "pydantic" not in err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["ask", "--help"], ["show", "--help"], ["docs", "--help"],
+@pytest.mark.parametrize("argv", [[], ["--help"], ["ask", "--help"], ["show", "--help"], ["docs", "--help"],
                                   ["report", "--help"], ["chat", "--help"]])
 def test_help_is_vietnamese(capsys, env, argv):
     code, out, _ = _run(capsys, *argv)
