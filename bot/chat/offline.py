@@ -11,6 +11,7 @@ Chainlit's own, linked rather than copied.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 import shutil
@@ -27,9 +28,12 @@ _FONT_BLOCK = re.compile(r"<!-- FONT START -->.*?<!-- FONT END -->", re.DOTALL)
 
 
 def _chainlit_dist() -> Path:
-    import chainlit
-
-    return Path(chainlit.__file__).resolve().parent / "frontend" / "dist"
+    """Chainlit's built front end, found without importing Chainlit (the import writes a
+    ``.chainlit`` folder into the current directory)."""
+    spec = importlib.util.find_spec("chainlit")
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError("chainlit is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).resolve() / "frontend" / "dist"
 
 
 def offline_index_html(html: str) -> str:
