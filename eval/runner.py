@@ -15,6 +15,7 @@ previous answer passed on, and every turn is scored on its own.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
@@ -254,7 +255,9 @@ def tuning_in_force(assistant: object) -> dict | None:
         except ImportError:
             return None
         tuning = AnswerTuning()
-    return asdict(tuning) if is_dataclass(tuning) and not isinstance(tuning, type) else None
+    if not is_dataclass(tuning) or isinstance(tuning, type):
+        return None
+    return json.loads(json.dumps(asdict(tuning), default=str))  # JSON-safe (tuples -> lists, sets -> text)
 
 
 def _as_sets(items: Sequence[Item] | Mapping[str, Sequence[Item]]) -> dict[str, tuple[Item, ...]]:
