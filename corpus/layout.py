@@ -46,9 +46,12 @@ _ROMAN = re.compile(r"^(?P<v>[IVXL]{1,6})\s*[.)]\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<v>\d{1,3})\s*[.)]\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<v>[a-zđ])\)\s*(?=\S)")
 _BULLET = re.compile(r"^(?P<v>[-–—•+])\s*(?=\S)")
-_ARTICLE = re.compile(r"^Điều\s+(?P<v>\d{1,3})\s*[.:]?(?:\s|$)")
+# "Điều 12. Tiêu đề" opens an article; "Điều 12 của Luật này …" at the start of a wrapped line cites one.
+_ARTICLE = re.compile(r"^Điều\s+(?P<v>\d{1,3})\s*(?:[.:]|$)")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<v>[IVXL]{1,6}|\d{1,3})\b")
 _PART = re.compile(r"^(?:Mục|MỤC)\s+(?P<v>\d{1,3})\b")
+# "Mẫu số 01", "Mẫu số 02/PLI", "MẪU SỐ 3": a form in an appendix ("theo Mẫu số 10 …" in a sentence is not).
+_FORM = re.compile(r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)\s*[:.]?\s*(?P<v>\d{1,3}[A-Za-z]?(?:[./-][\wĐđ]+)*)\s*[.:]?(?:\s|$)")
 _APPENDIX = re.compile(
     r"^(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s*|SỐ\s*)?(?P<v>[IVXL]{1,6}|\d{1,3}|[A-Z]))?\s*[.:]?(?:\s.*)?$"
 )
@@ -72,7 +75,7 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 class Marker:
     """A structure marker at the start of a paragraph: its kind, value and length of the marker text."""
 
-    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | appendix | recipients | signature
+    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | form | appendix | recipients | signature
     value: str
     length: int
 
@@ -135,6 +138,17 @@ def ends_sentence(line: str) -> bool:
     return s[-1] in ".!?:;…"
 
 
+def _heading_rest(rest: str) -> bool:
+    """What may follow "Chương II" / "Mục 1" in a heading: nothing, or an upper-case title.
+
+    "Chương II Nghị định này" at the start of a wrapped line is a citation.
+    """
+    if rest.lstrip()[:1] in (".", ":"):
+        return True  # "Mục 6. An ninh hàng không"
+    rest = rest.strip(" .:-–")
+    return not rest or rest == rest.upper()
+
+
 def marker(line: str) -> Marker | None:
     """Classify the structure marker a paragraph starts with, if any."""
     s = line.lstrip()
@@ -150,8 +164,11 @@ def marker(line: str) -> Marker | None:
         return Marker("appendix", (m.group("v") or "") if m else "", 0)
     for kind, pattern in (("article", _ARTICLE), ("chapter", _CHAPTER), ("part", _PART)):
         m = pattern.match(s)
-        if m:
+        if m and (kind == "article" or _heading_rest(s[m.end() :])):
             return Marker(kind, m.group("v"), m.end())
+    m = _FORM.match(s)
+    if m:
+        return Marker("form", m.group("v"), m.end())
     m = _ROMAN.match(s)
     if m and roman_value(m.group("v")):
         return Marker("roman", m.group("v"), m.end())
