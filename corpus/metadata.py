@@ -25,6 +25,11 @@ FIELD_NAMES = ("doc_type", "number", "date", "issuer", "province", "year", "titl
 _NUMBER = re.compile(
     r"^(?:Số|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d[\w/\-. ]*?)\s*$"
 )
+# A PDF text layer may put "Số: …" and the place and date on one line.
+_NUMBER_THEN_DATE = re.compile(
+    r"^(?:Số|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d\S*(?:\s*/\s*\S+)*)"
+    r"\s+(?P<rest>[^\d,]{2,40},\s*ngày\s.*)$"
+)
 _CERTIFIED = re.compile(r"XÁC THỰC VĂN BẢN HỢP NHẤT")
 _CONTINUED = re.compile(r"^\(Tiếp theo Công báo")
 _OWN_TITLE = re.compile(
@@ -335,10 +340,10 @@ def extract_metadata(text: str) -> Metadata:
 
     place = None
     for line in header:
-        m = _NUMBER.match(line)
+        m = _NUMBER.match(line) or _NUMBER_THEN_DATE.match(line)
         if m:
             put("number", _clean_number(m.group("n")), "header", line)
-        d = _DATE_LINE.match(line)
+        d = _DATE_LINE.match(m.group("rest") if m and "rest" in m.groupdict() else line)
         if d:
             place = d.group("place").strip()
             put("date", _iso(int(d.group("d")), int(d.group("m")), int(d.group("y"))), "header", line)

@@ -88,6 +88,8 @@ def _title_span(items: list[tuple[str, int]], type_line: int) -> int:
         return 0
     count = 1
     for line, gap in items[start + 1 : start + 5]:
+        if line.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
+            break  # the preamble of a legal text follows the title
         first = line[:1]
         if gap >= 2 or marker(line) or not (first.islower() or first.isdigit() or first == "("):
             break
