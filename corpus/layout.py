@@ -58,7 +58,8 @@ _APPENDIX = re.compile(
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _SIGN_TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?"
-    r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b"
+    r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM"
+    r"|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG)\b"
 )
 _SIGN_ON_BEHALF = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.+|…+|\s)+\s*tháng\s+.*năm\s+(?:\d{4}|\.+|…+)")

@@ -57,7 +57,8 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đảng", "ubnd", "hđnd", "ban", "thành", "đội"}
 _CHAIR_OF = re.compile(r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+tỉnh\b")
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+(\d{4})\b")
-_NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\d)", re.I)
+_NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
+_PASSED_ON = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -396,6 +397,14 @@ def extract_metadata(text: str) -> Metadata:
         issuers = found
         put("issuer", ", ".join(found), "header", evidence)
         put("province", province, "header", evidence)
+
+    # A law or a resolution of the National Assembly is dated by its adoption:
+    # "Luật này được Quốc hội … thông qua ngày 13 tháng 11 năm 2020."
+    if "date" not in fields and zones.type_line >= 0:
+        passed = list(_PASSED_ON.finditer(text, max(0, len(text) - 20000)))
+        if passed:
+            d = passed[-1]
+            put("date", _iso(int(d.group(1)), int(d.group(2)), int(d.group(3))), "body", d.group(0))
 
     if "doc_type" not in fields and "number" in fields:
         put("doc_type", _code_type(str(fields["number"].value)), "derived", str(fields["number"].value))
