@@ -408,9 +408,9 @@ def extract_metadata(text: str) -> Metadata:
 
     if "doc_type" not in fields and "number" in fields:
         put("doc_type", _code_type(str(fields["number"].value)), "derived", str(fields["number"].value))
-    if "number" in fields and "/TTLT-" in str(fields["number"].value) and fields.get("doc_type"):
-        if fields["doc_type"].value == "Thông tư":
-            fields["doc_type"] = FieldSource("doc_type", "Thông tư liên tịch", "derived", str(fields["number"].value))
+    joint = "number" in fields and "/TTLT-" in str(fields["number"].value)
+    if joint and "doc_type" in fields and fields["doc_type"].value == "Thông tư":
+        fields["doc_type"] = FieldSource("doc_type", "Thông tư liên tịch", "derived", str(fields["number"].value))
 
     issuer_value = fields["issuer"].value if "issuer" in fields else None
     central = issuer_value is not None and not str(issuer_value).startswith(("UBND", "HĐND")) and province is None
