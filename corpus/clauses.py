@@ -370,7 +370,12 @@ def _tail(lines: list[str], begin: int, end: int, emit) -> None:
     groups: list[list[int]] = []
     kinds: list[str] = []
     for i in range(begin, end):
-        if is_recipients(lines[i]):
+        if not groups and not is_recipients(lines[i]):
+            # The certification block of a consolidated text ("BỘ TÀI CHÍNH / Số: …/VBHN-BTC /
+            # XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày …") opens the signature part.
+            groups.append([i])
+            kinds.append("signature")
+        elif is_recipients(lines[i]):
             groups.append([i])
             kinds.append("recipients")
         elif is_signature_title(lines[i]) and (not kinds or kinds[-1] != "signature"):

@@ -206,6 +206,27 @@ class Zones:
 
 
 _HEADER_SCAN = 40
+_CERTIFIES = re.compile(r"^XÁC THỰC VĂN BẢN HỢP NHẤT")
+_PREAMBLE = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+
+
+def _enacts(lines: list[str], i: int) -> bool:
+    """ "THỦ TƯỚNG CHÍNH PHỦ" / "BỘ TRƯỞNG BỘ …" over "Căn cứ …": the enacting authority, not a signature."""
+    return any(x.lstrip().startswith(_PREAMBLE) for x in lines[i + 1 : i + 4])
+
+
+def _certification_start(lines: list[str], i: int, body: int) -> int:
+    """The certification block of a consolidated text starts at the agency name above "Số: …/VBHN-…"."""
+    start = i
+    for k in range(i - 1, max(body, i - 6) - 1, -1):
+        s = lines[k].strip()
+        if not s:
+            continue
+        if s.startswith("Số") or s in (".", "") or (s == s.upper() and any(ch.isalpha() for ch in s)):
+            start = k
+            continue
+        break
+    return start
 
 
 def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
@@ -235,7 +256,10 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
         line = lines[i]
         if line[:1].islower() and line[:1] != "n":
             continue  # running text: cannot open "Nơi nhận" or a signature block
-        if is_recipients(line) or is_signature_title(line):
+        if _CERTIFIES.search(line):
+            tail = _certification_start(lines, i, body)
+            break
+        if is_recipients(line) or (is_signature_title(line) and not _enacts(lines, i)):
             tail = i
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))
