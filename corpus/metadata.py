@@ -58,7 +58,9 @@ _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đảng", "ubnd", "hđnd", "ba
 _CHAIR_OF = re.compile(r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+tỉnh\b")
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+(\d{4})\b")
 _NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
-_PASSED_ON = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_PASSED_ON = re.compile(
+    r"(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này\b[^.;]{0,250}?thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
 
 
 @dataclass(frozen=True)
@@ -400,7 +402,7 @@ def extract_metadata(text: str) -> Metadata:
 
     # A law or a resolution of the National Assembly is dated by its adoption:
     # "Luật này được Quốc hội … thông qua ngày 13 tháng 11 năm 2020."
-    if "date" not in fields and zones.type_line >= 0:
+    if "date" not in fields and own_type in ("Luật", "Bộ luật", "Nghị quyết", "Pháp lệnh"):
         passed = list(_PASSED_ON.finditer(text, max(0, len(text) - 20000)))
         if passed:
             d = passed[-1]
