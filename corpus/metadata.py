@@ -429,7 +429,12 @@ def extract_metadata(text: str) -> Metadata:
     if "issuer" not in fields and "province" in fields:
         tail = lines[zones.tail :]
         signed = next(
-            (x for x in tail if re.match(r"^(?:TM|KT)\.\s*(?:ỦY|UỶ) BAN NHÂN DÂN", canonical_tones(x))), None
+            (
+                x
+                for x in tail
+                if x.startswith(("TM", "KT")) and re.match(r"^(?:TM|KT)\.\s*(?:ỦY|UỶ) BAN NHÂN DÂN", canonical_tones(x))
+            ),
+            None,
         )
         if signed:
             put("issuer", f"UBND tỉnh {fields['province'].value}", "signature", signed)
