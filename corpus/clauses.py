@@ -258,7 +258,10 @@ def build_clauses(text: str, doc_id: str) -> tuple[Clause, ...]:
 
     appendix_starts = [*_distinct_appendices(lines, zones.appendices), len(lines)]
     _tail(lines, zones.tail, appendix_starts[0], emit)
-    multiple = len(appendix_starts) > 2
+    # Unnamed appendices are numbered by position only when there are several of them
+    # ("PHỤ LỤC" over named "Phụ lục 1", "Phụ lục 2"… stays "Phụ lục").
+    unnamed = [a for a in appendix_starts[:-1] if not ((m := marker(lines[a])) and m.value)]
+    multiple = len(unnamed) > 1
     for n, (a, b) in enumerate(itertools.pairwise(appendix_starts), start=1):
         m = marker(lines[a])
         name = m.value if m and m.value else (str(n) if multiple else "")
