@@ -145,3 +145,22 @@ def test_several_corpus_folders_are_evaluated_as_one_corpus(tmp_path):
     data = json.loads(result.stdout)
     assert data["corpus"]["documents"] == 2
     assert data["by_set"]["bm25"]["q"]["all"]["answer_accuracy"] == 1.0, data["failures"]
+
+
+def test_another_corpus_gets_its_own_index_folder(qfile, monkeypatch, tmp_path):
+    """Evaluating over the library must not rebuild the index the user's `ask` and `chat` use."""
+    seen = {}
+
+    def load(settings, folders):
+        seen["index_dir"], seen["folders"] = settings.index_dir, folders
+        return FakeAssistant(tiny_corpus(), replies())
+
+    monkeypatch.setattr(evaluate_cmd, "_load_assistant", load)
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    args = ["eval", "--questions", str(qfile), "--retriever", "bm25", "--corpus-dir", str(tmp_path / "a"),
+            "--corpus-dir", str(tmp_path / "b")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert seen["index_dir"].parent == tmp_path and seen["index_dir"].name.startswith("index-eval-")
+    assert seen["folders"] == [tmp_path / "a", tmp_path / "b"]
+    assert CliRunner().invoke(app, ["eval", "--questions", str(qfile), "--retriever", "bm25"]).exit_code == 0
+    assert seen["index_dir"] == tmp_path / "index"  # the configured corpus keeps the configured index
