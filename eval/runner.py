@@ -368,9 +368,8 @@ def _ask(assistant, text: str, retriever: str, previous) -> tuple[object | None,
 
 def _run_one(assistant, sets, retriever, gold_ids, corpus, bar) -> tuple[list[QuestionResult], str | None]:
     """Results for one retriever, or the reason it cannot be evaluated."""
-    notice = _notice(assistant)
-    if retriever != "bm25" and notice:
-        return [], f"{retriever} không chạy được: {notice}"
+    if retriever != "bm25" and not _dense_ready(assistant):
+        return [], f"{retriever} không chạy được: {_notice(assistant) or 'chỉ mục không có vectơ'}"
     done: list[QuestionResult] = []
     for set_name, group in sets.items():
         for item in group:
@@ -413,9 +412,17 @@ def _fell_back(assistant, ans, retriever: str) -> str | None:
     if ran != retriever:
         why = getattr(ans, "notice", None) or _notice(assistant) or "không rõ lý do"
         return f"yêu cầu {retriever} nhưng hệ thống chạy {ran}: {why}"
-    if retriever != "bm25" and _notice(assistant):
-        return f"{retriever} không chạy được: {_notice(assistant)}"
+    if retriever != "bm25" and not _dense_ready(assistant):
+        return f"{retriever} không chạy được: {_notice(assistant) or 'chỉ mục không có vectơ'}"
     return None
+
+
+def _dense_ready(assistant: object) -> bool:
+    """Whether dense search can run.  A notice alone does not say: the configured model may have
+    failed while the bundled fallback loaded.  Indexes without the flag count as ready unless noticed."""
+    index = getattr(assistant, "index", None)
+    ready = getattr(index, "dense_ready", None)
+    return bool(ready) if ready is not None else not _notice(assistant)
 
 
 def _notice(assistant: object) -> str | None:
