@@ -49,8 +49,9 @@ def table(report, retrievers) -> dict[tuple[str, str], dict[str, float | None]]:
         if r not in report.by_retriever:
             continue
         out[(r, "ALL")] = report.by_retriever[r].to_dict()
-        for kind, s in report.by_kind[r].items():
-            out[(r, kind)] = s.to_dict()
+        for splits in report.by_kind[r].values():  # set -> split -> kind; one split runs here
+            for kind, s in splits[next(iter(splits))].items():
+                out[(r, kind)] = s.to_dict()
     return out
 
 
