@@ -5,18 +5,25 @@ Its SQLAlchemy layer needs five tables and stores every step; officials
 only need their feedback joined to the answer, which bot.feedback records
 itself when the answer is sent.  Threads are not persisted (no history
 sidebar), so every other method is a deliberate no-op.
+
+Chainlit does not tell a data layer who is asking; ``bot.chat.security``'s
+middleware does (``current_user``), so feedback is recorded with its author
+and only the author may change or delete it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from datetime import UTC, datetime
 
 from chainlit.data.base import BaseDataLayer
 from chainlit.types import Feedback, PageInfo, PaginatedResponse
 from chainlit.user import PersistedUser, User
+from fastapi import HTTPException
 
-from bot.feedback import FeedbackStore
+from bot.chat.security import current_user
+from bot.feedback import FeedbackDenied, FeedbackStore
 
 __all__ = ["FeedbackDataLayer"]
 
@@ -28,13 +35,20 @@ class FeedbackDataLayer(BaseDataLayer):
         self.store = store
 
     async def upsert_feedback(self, feedback: Feedback) -> str:
-        return await asyncio.to_thread(
-            self.store.upsert_feedback, feedback.forId, 1 if feedback.value == 1 else -1,
-            feedback.comment, feedback_id=feedback.id, thread_id=feedback.threadId,
-        )
+        try:
+            return await asyncio.to_thread(
+                functools.partial(self.store.upsert_feedback, feedback.forId, 1 if feedback.value == 1 else -1,
+                                  feedback.comment, feedback_id=feedback.id, thread_id=feedback.threadId,
+                                  user_name=current_user.get()))
+        except FeedbackDenied as exc:
+            raise HTTPException(status_code=403, detail=str(exc)) from exc
 
     async def delete_feedback(self, feedback_id: str) -> bool:
-        return await asyncio.to_thread(self.store.delete_feedback, feedback_id)
+        try:
+            return await asyncio.to_thread(functools.partial(self.store.delete_feedback, feedback_id,
+                                                             user_name=current_user.get()))
+        except FeedbackDenied as exc:
+            raise HTTPException(status_code=403, detail=str(exc)) from exc
 
     async def get_user(self, identifier: str) -> PersistedUser | None:
         return PersistedUser(id=identifier, identifier=identifier,
