@@ -82,8 +82,9 @@ async def _startup() -> None:
     try:
         rt = await asyncio.to_thread(handlers.load_runtime, settings)
     except Exception as exc:  # Chainlit would swallow it and serve sessions that hang
-        log.exception("the assistant could not load")
-        _refuse_to_serve(" ".join(str(exc).split()) or type(exc).__name__)
+        log.debug("the assistant could not load", exc_info=True)  # the trace, for operators
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        _refuse_to_serve(f"{reason.rstrip('.')}. Chạy lại với THIDUA_LOG_LEVEL=DEBUG để xem chi tiết.")
     if not rt.options.documents:
         _refuse_to_serve(f"không có văn bản nào đọc được trong {settings.corpus_dir}. Kiểm tra "
                          "THIDUA_CORPUS_DIR (hoặc --corpus-dir) và các dòng cảnh báo phía trên.")
