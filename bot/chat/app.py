@@ -50,6 +50,9 @@ def _settings() -> Settings:
     return settings
 
 
+_LOGIN_ON = bool(_settings().users_file and os.environ.get("CHAINLIT_AUTH_SECRET"))
+
+
 @functools.cache
 def _holder() -> dict[str, handlers.Runtime]:
     """The runtime, once loaded (empty until on_app_startup has finished)."""
@@ -94,10 +97,8 @@ async def _startup() -> None:
 
 @cl.data_layer
 def _data_layer() -> FeedbackDataLayer:
-    return FeedbackDataLayer(FeedbackStore(_settings().feedback_db).init())
+    return FeedbackDataLayer(FeedbackStore(_settings().feedback_db).init(), keep_threads=_LOGIN_ON)
 
-
-_LOGIN_ON = bool(_settings().users_file and os.environ.get("CHAINLIT_AUTH_SECRET"))
 
 
 @functools.cache
@@ -159,6 +160,12 @@ async def _starters(user: cl.User | None = None, language: str | None = None) ->
 
 @cl.on_chat_start
 async def _chat_start() -> None:
+    await handlers.start_session(cl, cl.user_session, _runtime())
+
+
+@cl.on_chat_resume
+async def _chat_resume(thread: dict) -> None:
+    """A reload or a click in the history: Chainlit shows the stored messages; the session starts afresh."""
     await handlers.start_session(cl, cl.user_session, _runtime())
 
 
