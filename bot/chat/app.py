@@ -100,7 +100,6 @@ def _data_layer() -> FeedbackDataLayer:
     return FeedbackDataLayer(FeedbackStore(_settings().feedback_db).init(), keep_threads=_LOGIN_ON)
 
 
-
 @functools.cache
 def _sessions() -> SessionRegistry:
     return SessionRegistry(lifetime_s=_settings().session_hours * 3600)

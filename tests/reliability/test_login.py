@@ -169,6 +169,8 @@ async def _socket_connects(url: str, token: str, origin: str | None = None) -> b
                           auth={"clientType": "webapp", "sessionId": str(uuid.uuid4()), "threadId": None,
                                 "userEnv": "{}", "chatProfile": None})
     except Exception:
+        if getattr(sio.eio, "http", None) is not None:  # the refused attempt leaves its HTTP session open
+            await sio.eio.http.close()
         return False
     await sio.disconnect()
     return True
