@@ -117,7 +117,7 @@ class ThreadStore:
                             " VALUES (?,?,?,?,?,?)", (thread_id, _now(), _now(), name, user, json.dumps(kept)))
                 return
             merged = {**json.loads(row[0] or "{}"), **kept}
-            con.execute("UPDATE threads SET updated_at = ?, name = COALESCE(name, ?), metadata = ? WHERE id = ?",
+            con.execute("UPDATE threads SET updated_at = ?, name = COALESCE(?, name), metadata = ? WHERE id = ?",
                         (_now(), name, json.dumps(merged, default=str), thread_id))
 
     def upsert_step(self, step: dict) -> None:

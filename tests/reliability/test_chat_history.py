@@ -160,3 +160,13 @@ def test_without_login_nothing_of_the_conversation_is_stored(open_server):
         assert con.execute("SELECT COUNT(*) FROM answers").fetchone()[0] >= 1  # feedback still has its answer
         for table in {"threads", "steps", "elements"} & tables:
             assert con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_rename_keeps_the_author_and_a_metadata_only_update_keeps_the_name(threads):
+    threads.update_thread("t1", "Câu hỏi đầu", "alice", None)
+    threads.update_thread("t1", None, None, {"chat_settings": {"year": "2024"}})
+    assert threads.get_thread("t1")["name"] == "Câu hỏi đầu"
+    threads.update_thread("t1", "Hộ nghèo Sơn La", "bob", None)  # the sidebar's rename; never a new owner
+    thread = threads.get_thread("t1")
+    assert thread["name"] == "Hộ nghèo Sơn La" and thread["userIdentifier"] == "alice"
+    assert thread["metadata"] == {"chat_settings": {"year": "2024"}}
