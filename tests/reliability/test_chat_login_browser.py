@@ -58,11 +58,19 @@ def test_wrong_password_then_reload_keeps_the_conversation(page):
     pg.fill("#email", "alice")
     pg.fill("#password", "alice-mat-khau")
     pg.keyboard.press("Enter")
-    pg.wait_for_selector("textarea")
-    pg.fill("textarea", QUESTION)
-    pg.keyboard.press("Enter")
-    pg.wait_for_url("**/thread/**")
-    pg.get_by_text("11,41%").first.wait_for()
+    pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).wait_for()  # starters: the session is ready
+    pg.wait_for_timeout(800)  # starters fade in
+    box = pg.locator("#chat-input")
+    box.click()
+    box.fill(QUESTION)
+    box.press("Enter")
+    try:
+        pg.get_by_text("11,41%").first.wait_for()
+    except Exception:
+        _shot(pg, "login-no-answer")
+        print(pg.server.log.read_text(errors="replace")[-3000:])
+        raise
+    pg.wait_for_function("() => location.pathname.startsWith('/thread/')")
     thread_url = pg.url
 
     pg.reload()
@@ -78,5 +86,5 @@ def test_wrong_password_then_reload_keeps_the_conversation(page):
     history = pg.get_by_text(QUESTION[:25]).first  # the sidebar lists the conversation by its question
     history.wait_for()
     history.click()
-    pg.wait_for_url(thread_url)
     pg.get_by_text("11,41%").first.wait_for()
+    pg.wait_for_function(f"() => location.href === {thread_url!r}")
