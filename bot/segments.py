@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.lexicon import read_words
 from corpus.text import canonical_tones, fold
-from index.tokenize import expand_abbreviations
+from index.tokenize import expand_abbreviations, is_abbreviation
 
 __all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "tokens"]
 
@@ -27,9 +28,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # (bullets start on their own line).  A " - " inside a line is a dash ("kinh tế - xã hội"), not a break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 _PART_END = re.compile(r";\s+")
-_STOP = set(
-    ["va", "cua", "cac", "la", "cho", "voi", "trong", "theo", "tai", "tu", "den", "nhung", "mot", "duoc", "co", "khong", "nao", "gi", "bao", "nhieu", "ai", "the", "sao", "nhu", "ra", "thi", "con", "vay", "hay", "hoi", "biet", "xin", "vui", "long", "de", "o", "tren", "ve", "do", "nay", "do", "boi", "khi"]
-)
+_STOP = frozenset(read_words("function_words.txt"))
 
 
 _Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")
@@ -159,6 +158,12 @@ class Scorer:
             if u in have:
                 matched += w
         return matched / total if total else 0.0
+
+    def unseen(self, text: str) -> list[str]:
+        """Syllables of ``text`` that no indexed part contains: the documents cannot be about them."""
+        accented = has_diacritics(text)
+        toks = tokens(expand_abbreviations(text), accented=accented)
+        return [t for t in toks if not self._df.get(t) and not is_abbreviation(t)]
 
     def first_match(self, question: str, text: str) -> int | None:
         """Offset in ``text`` of the first syllable that the question also has."""
