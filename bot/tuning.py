@@ -19,7 +19,7 @@ class AnswerTuning:
     #: Least (rarity-weighted) share of the question's words the answering text must contain.
     abstain_below: float = 0.25
     #: The threshold when the question has a word no document contains (the topic may not be there at all).
-    unseen_abstain_below: float = 0.45
+    unseen_abstain_below: float = 0.30
     #: Candidate clauses read per document.
     candidates_per_doc: int = 12
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
