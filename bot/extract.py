@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import read_words
+from corpus.lexicon import load_lexicon
 
 __all__ = ["Span", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
 
-_UNITS = read_words("units.txt")
+_UNITS = load_lexicon().topic("units")
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUALIFIER_BEFORE = r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|hơn|gần)\s+)?"
@@ -23,7 +23,7 @@ _VALUE = re.compile(
 )
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
-_DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(read_words("document_kinds.txt"), key=len, reverse=True)) + ")"
+_DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True)) + ")"
 _REFERENCE = re.compile(
     rf"{_DOC_KIND}"
     r"(?:(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
@@ -93,8 +93,8 @@ def has_count(text: str) -> bool:
     return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", text))
 
 
-_DURATION_UNIT = "|".join(re.escape(u) for u in sorted(read_words("duration_units.txt"), key=len, reverse=True))
-_NUMBER_WORD = "|".join(re.escape(w) for w in sorted(read_words("number_words.txt"), key=len, reverse=True))
+_DURATION_UNIT = "|".join(re.escape(u) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))
+_NUMBER_WORD = "|".join(re.escape(w) for w in sorted(load_lexicon().topic("number_words"), key=len, reverse=True))
 _DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
 _DURATION = re.compile(
     r"(?<![\w/.,])(?:(?:trong (?:thời hạn|vòng)|tối đa|tối thiểu|ít nhất|không quá|không ít hơn|chậm nhất(?: là)?|đủ|sau|trước)\s+)?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from corpus.lexicon import read_table
+from corpus.lexicon import load_lexicon
 
 __all__ = ["MERGER_YEAR", "PROVINCES", "aliases", "successor"]
 
@@ -20,13 +20,13 @@ MERGER_YEAR = 2025
 @cache
 def _table() -> tuple[dict[str, str], ...]:
     """The merger table (one place to point at another source)."""
-    return read_table("provinces.csv")
+    return load_lexicon().topic("provinces")
 
 
 @cache
 def aliases() -> dict[str, str]:
     """Other ways of writing a province ("TP. Hồ Chí Minh", "Thừa Thiên Huế") -> its name."""
-    return {row["alias"]: row["province"] for row in read_table("province_aliases.csv")}
+    return {row["alias"]: row["province"] for row in load_lexicon().topic("province_aliases")}
 
 
 def _names() -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
-from corpus.lexicon import read_table, read_words
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
 __all__ = ["KINDS", "Kind", "Query", "read_question"]
@@ -31,7 +31,7 @@ _DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}(?:
 
 
 def _doc_kinds() -> tuple[str, ...]:
-    return tuple(sorted(read_words("document_kinds.txt"), key=len, reverse=True))
+    return tuple(sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))
 
 
 _PARTIAL_NUMBER = re.compile(
@@ -43,7 +43,7 @@ _PARTIAL_NUMBER = re.compile(
 def _cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
     """Question-kind cues (lexicon), accent-folded, in order: the first kind whose cue matches wins."""
     by_kind: dict[str, list[re.Pattern[str]]] = {}
-    for row in read_table("question_cues.csv"):
+    for row in load_lexicon().topic("question_cues"):
         by_kind.setdefault(row["kind"], []).append(re.compile(row["pattern"]))
     unknown = set(by_kind) - set(KINDS)
     if unknown:
@@ -53,10 +53,10 @@ def _cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
 
 _KIND_CUES = _cues()
 # Words that only carry the question's form or scope, or only say which kind of answer is wanted.
-_FORM_WORDS = frozenset(read_words("question_form_words.txt"))
-_KIND_WORDS = frozenset(read_words("question_kind_words.txt")) | frozenset(read_words("answer_form_words.txt"))
-_FOLLOWUP = {row["position"]: re.compile(row["pattern"]) for row in read_table("followup_cues.csv")}
-_SET_CUES = tuple(re.compile(row["pattern"]) for row in read_table("scope_cues.csv"))
+_FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
+_KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
+_FOLLOWUP = {row["position"]: re.compile(row["pattern"]) for row in load_lexicon().topic("followup_cues")}
+_SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.lexicon import read_words
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # (bullets start on their own line).  A " - " inside a line is a dash ("kinh tế - xã hội"), not a break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 _PART_END = re.compile(r";\s+")
-_STOP = frozenset(read_words("function_words.txt"))
+_STOP = frozenset(load_lexicon().topic("function_words"))
 
 
 _Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.lexicon import read_table, read_words
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc
 
 __all__ = ["ABBREVIATIONS", "TOKENIZER_VERSION", "expand_abbreviations", "is_abbreviation", "tokenize_vi"]
@@ -34,14 +34,14 @@ TOKENIZER_VERSION = 1
 
 # Abbreviation (as written in documents) -> expansion (canonical tones), from the lexicon.  Variants
 # with "&" or without are listed separately; matching is case- and accent-insensitive.
-ABBREVIATIONS: dict[str, str] = {row["abbreviation"]: row["expansion"] for row in read_table("abbreviations.csv")}
+ABBREVIATIONS: dict[str, str] = {row["abbreviation"]: row["expansion"] for row in load_lexicon().topic("abbreviations")}
 
 # Frequent function words that carry no meaning in a question.  Negations,
 # "theo", "trong", numbers and question targets are deliberately kept.
-_STOPWORDS = frozenset(canonical_tones(w) for w in read_words("stopwords.txt"))
+_STOPWORDS = frozenset(canonical_tones(w) for w in load_lexicon().topic("stopwords"))
 # Unaccented stopwords only where the folded form is not also a content word
 # ("la" is "là" but also "Sơn La"; "cho" is also a verb).
-_FOLDED_STOPWORDS = frozenset(read_words("stopwords_folded.txt"))
+_FOLDED_STOPWORDS = frozenset(load_lexicon().topic("stopwords_folded"))
 
 _ABBR_KEYS = {fold(k): v for k, v in ABBREVIATIONS.items()}
 # Longest first so "UBMTTQ" wins over "MTTQ"; not inside a code such as "01/CT-UBND".

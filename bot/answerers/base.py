@@ -10,7 +10,7 @@ from bot.compose import MAX_EXCERPT
 from bot.query import Query
 from bot.segments import Scorer, Segment, tokens
 from bot.tuning import AnswerTuning
-from corpus.lexicon import read_words
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -18,7 +18,7 @@ from index.models import Hit
 __all__ = ["Answerer", "Found", "Reader", "topic_words"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
-_FORM = frozenset(read_words("answer_form_words.txt"))
+_FORM = frozenset(load_lexicon().topic("answer_form_words"))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from bot.answerers.passages import Bonus, Shape, by_segment
 from bot.extract import find_durations, find_effect, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
-from corpus.lexicon import read_table
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -27,7 +27,7 @@ __all__ = ["LegalAnswerer"]
 
 @cache
 def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"]) for r in read_table("answer_cues.csv") if r["kind"] == kind)
+    return tuple(re.compile(r["pattern"]) for r in load_lexicon().topic("answer_cues") if r["kind"] == kind)
 
 
 def _cue_bonus(kind: str, bonus: float) -> Bonus:
