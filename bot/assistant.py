@@ -21,7 +21,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
-from bot.segments import Scorer, Segment, split_segments
+from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
@@ -192,7 +192,7 @@ class Assistant:
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
             )
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
-        unseen = [] if q.kind.startswith("meta_") else self._scorer.unseen(topic_words(q))
+        unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
         k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
         hits = self._search(q, docs, k=k, retriever=retriever)
         by_doc: dict[str, list[Hit]] = {}
@@ -214,6 +214,32 @@ class Assistant:
         if not found:
             return self._abstain(q, pool, hits)
         return self._compose(q, found, top_k, merged)
+
+    def _unseen_nouns(self, q: Query) -> list[str]:
+        """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
+        of its nouns: what the question is about is then likely not in the library.  Verbs and quantifiers
+        of a paraphrase ("muốn", "mỗi") do not count, nor one odd noun beside several known ones."""
+        topic = topic_words(q)
+        unseen = set(self._scorer.unseen(topic))
+        if not unseen:
+            return []
+        from pyvi import ViPosTagger, ViTokenizer
+
+        accented = has_diacritics(topic)
+        known = set(tokens(topic, accented=accented))
+        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(q.topic))
+        out: list[str] = []
+        seen = 0
+        for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+            syllables = word.split("_")
+            if not tag.startswith("N") or tag == "Np":
+                continue
+            if any(x[:1].isupper() for x in syllables) and not (i == 0 and len(syllables) == 1):
+                continue  # a name ("Sơn_La_mong" is pyvi joining a place with the next word)
+            keys = [t for x in syllables for t in tokens(x, accented=accented)]
+            out += [t for t in keys if t in unseen]
+            seen += sum(t not in unseen and t in known for t in keys)
+        return list(dict.fromkeys(out)) if len(out) >= seen else []
 
     # ----------------------------------------------------------------- checks and output
 
