@@ -151,6 +151,8 @@ class Assistant:
                 return False
             if q.doc_types and d.doc_type not in q.doc_types:
                 return False
+            if issuers and fold(d.issuer or "") not in issuers:
+                return False
             if filters:
                 if filters.provinces and fold(d.province or "") not in {fold(p) for p in filters.provinces}:
                     return False
@@ -162,7 +164,11 @@ class Assistant:
                     return False
             return True
 
+        issuers = {fold(i) for i in q.issuers}
         docs = [d for d in self.corpus.directives if keep(d, q.years)]
+        if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
+            issuers = set()
+            docs = [d for d in self.corpus.directives if keep(d, q.years)]
         if not docs and q.inherited_years:
             docs = [d for d in self.corpus.directives if keep(d, ())]  # inherited year may not fit a new place
         return docs

@@ -81,6 +81,7 @@ class Query:
     about_set: bool = False
     merged: tuple[tuple[str, str], ...] = ()
     inherited_years: bool = False
+    issuers: tuple[str, ...] = ()
 
     @property
     def scoped(self) -> bool:
@@ -166,6 +167,34 @@ def _find_doc_types(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _authorities() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """National issuing authorities (lexicon), each with the pattern of it named as an issuer."""
+    rows = [r for r in load_lexicon().topic("authorities") if r.get("level") == "national"]
+    kinds = "|".join(re.escape(fold(k)) for k in _doc_kinds())
+    out = []
+    for r in sorted(rows, key=lambda r: len(r["name"]), reverse=True):
+        name = re.escape(fold(r["name"]))
+        code = re.escape(fold(r["code"])) if r.get("code") else None
+        who = f"(?:{name}|{code})" if code else name
+        # "của Bộ Tài chính", "do Chính phủ ban hành", "Thông tư Bộ Tài chính": named as the issuer, not as a subject
+        out.append((r["name"], re.compile(rf"(?:\b(?:cua|do)\s+|\b(?:{kinds})\s+){who}(?!\w)")))
+    return tuple(out)
+
+
+_AUTHORITIES = _authorities()
+
+
+def _find_issuers(folded: str) -> tuple[str, ...]:
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _AUTHORITIES:
+        for m in pattern.finditer(folded):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
 def _classify(folded: str) -> Kind:
     for kind, cues in _KIND_CUES:
         if any(c.search(folded) for c in cues):
@@ -244,6 +273,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic=_topic(text, provinces, unknown),
         about_set=_about_set(kind, folded, provinces, years),
         merged=merged,
+        issuers=_find_issuers(folded),
     )
     if previous is None:
         return query
@@ -277,6 +307,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         years=years_now,
         numbers=query.numbers or (previous.numbers if not (provinces or years or unknown) else ()),
         doc_types=query.doc_types or (previous.doc_types if not (provinces or years or unknown) else ()),
+        issuers=query.issuers or (previous.issuers if not (provinces or years or unknown) else ()),
         topic=topic,
         followup=True,
         about_set=_about_set(new_kind, folded, provinces_now, years_now) or (previous.about_set and not years),

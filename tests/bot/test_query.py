@@ -129,3 +129,16 @@ def test_document_number_scopes_and_its_year_is_not_a_scope_year():
 def test_a_set_question_is_marked():
     assert q("Tỷ lệ hộ nghèo của Sơn La qua các năm?").about_set
     assert not q("Tỷ lệ hộ nghèo năm 2024 của Sơn La?").about_set
+
+
+def test_an_issuer_named_as_the_issuer_scopes_the_question():
+    assert q("Thông tư của Bộ Tài chính về thuế thu nhập cá nhân quy định gì?").issuers == ("Bộ Tài chính",)
+    assert q("thong tu cua bo tai chinh ve thue quy dinh gi").issuers == ("Bộ Tài chính",)
+    assert q("Chỉ thị của Thủ tướng Chính phủ về thuế?").issuers == ("Thủ tướng Chính phủ",)
+    assert q("Sở Nội vụ có trách nhiệm gì?").issuers == ()  # an agency as the subject is not an issuer
+
+
+def test_a_former_province_for_a_year_after_the_merger():
+    got = q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2026?")
+    assert got.merged == (("Hà Nam", "Ninh Bình"),) and got.provinces == ()
+    assert q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2023?").provinces == ("Hà Nam",)
