@@ -116,6 +116,13 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        if q.same_document and previous is not None and filters is None:
+            # The document the previous answer came from (the first cited; a set answer keeps its set).
+            docs = tuple(dict.fromkeys(c.doc_id for c in previous.citations))
+            if docs and not previous.clarify and not (prev_q is not None and prev_q.about_set):
+                filters = Filters(doc_ids=docs[:1])
+            elif docs:
+                filters = Filters(doc_ids=docs)
         ans = self._answer(q, filters, retriever, top_k or self.top_k)
         return replace(
             ans,
@@ -144,9 +151,10 @@ class Assistant:
                 return False
             if years and d.year not in years:
                 return False
-            if q.numbers and not any(
-                d.number and (d.number == n or (d.number.startswith(n.split("/")[0] + "/") and n in d.number))
-                for n in q.numbers
+            if numbers and not any(
+                number and (number == n or (number.startswith(n.split("/")[0] + "/") and n in number))
+                for n in numbers
+                for number in (fold(d.number or ""),)
             ):
                 return False
             if q.doc_types and d.doc_type not in q.doc_types:
@@ -165,6 +173,7 @@ class Assistant:
             return True
 
         issuers = {fold(i) for i in q.issuers}
+        numbers = [fold(n) for n in q.numbers]  # "127/2026/ND-CP" typed without diacritics
         docs = [d for d in self.corpus.directives if keep(d, q.years)]
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
@@ -215,6 +224,11 @@ class Assistant:
         for d in pool:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
+        if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
+            # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): the title decides.
+            topic = topic_words(q)
+            found = [replace(f, score=f.score + t.title_weight * self._scorer.coverage(topic, f.directive.title or ""))
+                     for f in found]
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:

@@ -58,6 +58,8 @@ def find_values(text: str) -> list[Span]:
             continue  # "05 năm", "2021 - 2025"
         if re.match(r"\s*dân", tail) and not unit:
             continue  # "/10.000 dân" is the base of a rate, not a value
+        if not unit and not after and re.fullmatch(r"\d{1,2}", number):
+            continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
         end = m.end() if after else (m.end(2) if unit else m.end(1))
         start = m.start()
         out.append(Span(start, end, text[start:end]))

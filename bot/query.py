@@ -55,7 +55,14 @@ _KIND_CUES = _cues()
 # Words that only carry the question's form or scope, or only say which kind of answer is wanted.
 _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
-_FOLLOWUP = {row["position"]: re.compile(row["pattern"]) for row in load_lexicon().topic("followup_cues")}
+def _followup_cues() -> dict[str, re.Pattern[str]]:
+    by_position: dict[str, list[str]] = {}
+    for row in load_lexicon().topic("followup_cues"):
+        by_position.setdefault(row["position"], []).append(f"(?:{row['pattern']})")
+    return {k: re.compile("|".join(v)) for k, v in by_position.items()}
+
+
+_FOLLOWUP = _followup_cues()
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
@@ -66,7 +73,9 @@ class Query:
 
     ``merged`` lists (former province, province it merged into) pairs applied to the scope;
     ``inherited_years`` is true when the years came from the previous question, so a new
-    province without a document for them may fall back to its other years.
+    province without a document for them may fall back to its other years.  ``same_document``
+    is true when the question is about the document the previous answer came from ("Nghị định
+    này có hiệu lực khi nào?", or an elliptical follow-up that names no other scope).
     """
 
     text: str
@@ -82,6 +91,7 @@ class Query:
     merged: tuple[tuple[str, str], ...] = ()
     inherited_years: bool = False
     issuers: tuple[str, ...] = ()
+    same_document: bool = False
 
     @property
     def scoped(self) -> bool:
@@ -277,6 +287,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     )
     if previous is None:
         return query
+    if _FOLLOWUP["document"].search(folded) and not (query.numbers or provinces or unknown):
+        return replace(query, followup=True, same_document=True)  # "Nghị định này thay thế nghị định nào?"
     marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
     content = _content_words(own)
@@ -313,4 +325,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         about_set=_about_set(new_kind, folded, provinces_now, years_now) or (previous.about_set and not years),
         merged=merged or previous.merged,
         inherited_years=not years and bool(previous.years),
+        same_document=not (provinces or years or unknown or query.numbers),
     )

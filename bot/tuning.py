@@ -25,7 +25,7 @@ class AnswerTuning:
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
     max_hits: int = 120
     #: Documents read for an answer, best retrieval evidence first.
-    doc_pool: int = 8
+    doc_pool: int = 5
     #: A typed answer (agency, list, reference) may not come from a sentence this much weaker than the best.
     typed_slack: float = 0.15
     #: How a sentence part's score mixes its own coverage, its clause's and the retrieval rank.
@@ -43,6 +43,8 @@ class AnswerTuning:
     duty_subject_score: float = 1.0
     duty_mention_score: float = 0.6
     duty_max_clauses: int = 3
+    #: How much a document's title covering the question adds to its answers' scores (choosing among documents).
+    title_weight: float = 0.2
     #: Another document whose answer scores within this margin of the best one is an equal candidate.
     doc_margin: float = 0.25
     #: Most documents one answer names (per-document lines or clarify choices).

@@ -108,3 +108,15 @@ def test_an_internal_error_is_raised_not_turned_into_an_abstention(bot, monkeypa
     monkeypatch.setattr(bot.index, "search", broken)
     with pytest.raises(RuntimeError):
         bot.answer("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+
+
+def test_a_followup_about_this_document_stays_in_the_document_answered_from(bot):
+    first, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Văn bản này ban hành ngày nào?")
+    assert {c.doc_id for c in first.citations} == {"lai-chau-2023"}
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert "27/01/2023" in ans.answer
+
+
+def test_a_question_on_its_own_topic_after_a_signer_question_is_read_alone(bot):
+    _, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Sơn La?", "Thời tiết ở Sơn La tuần này thế nào?")
+    assert ans.abstained and "Hoàng Quốc Khánh" not in ans.answer
