@@ -184,7 +184,8 @@ class Assistant:
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
-        flt = Filters(doc_ids=tuple(d.doc_id for d in docs))
+        # The whole library needs no filter (a filter costs a pass over every chunk).
+        flt = None if len(docs) == len(self.corpus.directives) else Filters(doc_ids=tuple(d.doc_id for d in docs))
         return self.index.search(text, k=k, filters=flt, retriever=retriever)
 
     # ----------------------------------------------------------------- answering

@@ -267,6 +267,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     """
     text = " ".join(normalize_spaces(nfc(text)).split())
     years = _find_years(text)
+    numbers = _find_numbers(text)
+    if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not _find_places(text, known_provinces):
+        years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
     provinces, unknown, merged = _resolve_places(_find_places(text, known_provinces), years, known_provinces)
     folded = fold(text)
     kind = _classify(folded)

@@ -16,7 +16,7 @@ from bot.answerers.directive import (
     TargetAnswerer,
     TypedAnswerer,
 )
-from bot.answerers.legal import LegalAnswerer
+from bot.answerers.legal import EffectAnswerer, LegalAnswerer
 from bot.answerers.meta import MetaAnswerer
 from bot.query import KINDS, Kind
 
@@ -40,7 +40,7 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "duration": LegalAnswerer("duration"),
     "dossier": LegalAnswerer("dossier"),
     "definition": LegalAnswerer("definition"),
-    "effect": LegalAnswerer("effect"),
+    "effect": EffectAnswerer(),
     "decider": LegalAnswerer("decider", shape="agency"),
 })
 

@@ -22,7 +22,10 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["LegalAnswerer"]
+__all__ = ["EffectAnswerer", "LegalAnswerer"]
+
+_REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
+_REPLACE_TEXT = re.compile(r"thay thế|hết hiệu lực|bãi bỏ", re.IGNORECASE)
 
 
 @cache
@@ -72,3 +75,44 @@ class LegalAnswerer:
                     return "thay thế " + "; ".join(r.text for r in refs)
             return f.short
         return f.short
+
+
+class EffectAnswerer:
+    """When a document takes effect, or what it replaces: read from its own clauses, not from retrieval.
+
+    The question usually describes the document ("Thông tư về … có hiệu lực từ ngày nào?"), so the
+    answering clause shares few words with it; every clause of a document in scope that states an
+    effect date (or a replacement) is a candidate, the "Hiệu lực thi hành" article first.
+    """
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        from bot.compose import excerpt
+
+        replaces = bool(_REPLACES.search(fold(q.text)))
+        prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
+        parents = {c.parent for c in d.clauses if c.parent}
+        out: list[Found] = []
+        for clause in d.answerable_clauses():
+            if clause.id in parents:
+                continue
+            text = clause.text
+            heading = fold(" ".join(clause.heading[-1:]))
+            if replaces:
+                m = _REPLACE_TEXT.search(text)
+                refs = [r for r in find_references(text) if m] if m else []
+                if not refs:
+                    continue
+                near = min(refs, key=lambda r: abs(r.start - m.start()))
+                short, at = near.text, near.start
+            else:
+                eff = find_effect(text)
+                if eff is None:
+                    continue
+                short, at = eff.text, eff.start
+            seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
+            a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
+            quote, a, b = excerpt(text, a, b)
+            score = 0.5 + 0.3 * prior + (0.2 if "hieu luc" in heading or "hieu luc" in fold(text[:80]) else 0.0)
+            out.append(Found(d, clause, short, quote, (a, b), score))
+        out.sort(key=lambda f: -f.score)
+        return out[:1]
