@@ -42,10 +42,21 @@ def _spelling(token: str) -> str:
 
 def tokens(text: str, *, accented: bool = False) -> list[str]:
     """Syllables without function words: accent-folded, or lower-cased with canonical tone marks."""
-    if accented:
-        key = canonical_tones(text).lower()
-        return [_spelling(t) for t in _TOKEN.findall(key) if fold(t) not in _STOP]
-    return [_spelling(t) for t in _TOKEN.findall(fold(text)) if t not in _STOP]
+    out = []
+    for t in _TOKEN.findall(text.lower()):
+        key = _syllable_key(t, accented)
+        if key is not None:
+            out.append(key)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _syllable_key(token: str, accented: bool) -> str | None:
+    """One lower-case syllable's key (cached: a library has a few thousand distinct syllables)."""
+    folded = fold(token)
+    if folded in _STOP:
+        return None
+    return _spelling(canonical_tones(token).lower() if accented else folded)
 
 
 @lru_cache(maxsize=100_000)
