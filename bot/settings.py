@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=20.0, gt=0)
     feedback_db: Path = Field(default_factory=lambda: _data_dir() / "feedback.db")
     users_file: Path | None = None
+    chat_cache_size: int = Field(default=512, ge=0)  # answers the chat reuses for a repeated question; 0 = off
     log_level: str = "ERROR"  # operators: THIDUA_LOG_LEVEL=INFO or DEBUG for details
 
 

@@ -81,7 +81,22 @@ async def _chat_start() -> None:
 
 @cl.on_settings_update
 async def _settings_update(values: dict) -> None:
-    await handlers.handle_settings_update(cl.user_session, values)
+    await handlers.handle_settings_update(cl.user_session, values, cl, _runtime())
+
+
+@cl.on_settings_edit
+async def _settings_edit(values: dict) -> None:
+    await handlers.handle_settings_edit(cl, cl.user_session, _runtime(), values)
+
+
+@cl.action_callback(handlers.SOURCE_ACTION)
+async def _open_source(action: cl.Action) -> None:
+    await handlers.open_source(cl, cl.user_session, _runtime(), action.payload or {})
+
+
+@cl.action_callback(handlers.CLEAR_FILTERS_ACTION)
+async def _clear_filters(action: cl.Action) -> None:
+    await handlers.clear_filters(cl, cl.user_session, _runtime())
 
 
 @cl.on_message

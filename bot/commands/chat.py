@@ -119,8 +119,10 @@ def chat(
         settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, retriever=retriever,
                                 embedding_model=embedding_model)
     except ValidationError as exc:
-        bad = ", ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        _fail(f"cấu hình không hợp lệ ({bad}). --retriever nhận hybrid, dense hoặc bm25.", 2)
+        from bot.cli_messages import settings_error
+
+        typer.echo(settings_error(exc), err=True)
+        raise typer.Exit(2) from None
     if add_user:
         _add_user(settings, add_user)
         return
@@ -131,8 +133,10 @@ def chat(
         _fail(f"cổng {port} trên {host} đang được dùng. Chọn cổng khác bằng --port, ví dụ --port {port + 1}.")
 
     from bot.chat import APP_FILE
+    from bot.chat.offline import prepare_frontend
 
     root = _app_root()
+    prepare_frontend(root)  # the page loads no asset from the Internet (offline intranets)
     env = chainlit_env(settings, root)
     cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
     log.info("starting %s in %s", cmd, root)

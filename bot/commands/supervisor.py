@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from bot.report import format_date, source_label, write_report
+from bot.report import format_date, full_duty, source_label, write_report
 from bot.settings import get_settings
 from corpus import Corpus, load_corpus
 from corpus.facts import (
@@ -71,7 +71,14 @@ def _one_format(as_json: bool, as_csv: bool, as_md: bool) -> str:
 
 
 def _records(rows: Sequence[Responsibility | Target], fields: Sequence[str]) -> list[dict]:
-    return [{f: getattr(r, f) for f in fields} | {"span": list(r.span)} for r in rows]
+    """Every field; a responsibility's duty whole (the extracted one is shortened with "…")."""
+    out = []
+    for r in rows:
+        rec = {f: getattr(r, f) for f in fields} | {"span": list(r.span)}
+        if isinstance(r, Responsibility):
+            rec["duty"] = full_duty(r)
+        out.append(rec)
+    return out
 
 
 def _emit_csv(records: list[dict], fields: Sequence[str]) -> None:
@@ -153,6 +160,7 @@ def responsibilities(
     rows = select_responsibilities(
         corpus_responsibilities(corpus), agency=agency, province=province, year=year
     )
+    docs = {d.doc_id: d for d in corpus}
     _emit(
         fmt,
         rows,
@@ -163,7 +171,7 @@ def responsibilities(
             r.agency,
             r.role,
             r.duty,
-            source_label(r.number, r.date, r.province, r.doc_id),
+            source_label(r.number, r.date, r.province, r.doc_id, docs.get(r.doc_id), r.year),
             r.clause,
         ],
         widths=(36, 30, 60, 44, 22),
@@ -183,6 +191,7 @@ def targets(
     fmt = _one_format(as_json, as_csv, as_md)
     corpus = _load(corpus_dir)
     rows = select_targets(corpus_targets(corpus), indicator=indicator, province=province, year=year)
+    docs = {d.doc_id: d for d in corpus}
     _emit(
         fmt,
         rows,
@@ -195,7 +204,7 @@ def targets(
             t.qualifier,
             t.province,
             t.year,
-            source_label(t.number, t.date, None, t.doc_id),
+            source_label(t.number, t.date, None, t.doc_id, docs.get(t.doc_id), t.year),
             t.clause,
         ],
         widths=(60, 24, 28, 10, 6, 40, 22),
