@@ -13,7 +13,7 @@ from corpus.lexicon import load_lexicon
 
 __all__ = ["Span", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
 
-_UNITS = load_lexicon().topic("units")
+_UNITS = load_lexicon().topic("value_units")
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUALIFIER_BEFORE = r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|hơn|gần)\s+)?"
