@@ -21,7 +21,7 @@ class AnswerTuning:
     #: The threshold when the question has a word no document contains (the topic may not be there at all).
     unseen_abstain_below: float = 0.30
     #: Candidate clauses read per document.
-    candidates_per_doc: int = 12
+    candidates_per_doc: int = 6
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
     max_hits: int = 120
     #: Documents read for an answer, best retrieval evidence first.
