@@ -33,20 +33,26 @@ __all__ = ["Assistant", "open_settings_index"]
 log = logging.getLogger(__name__)
 
 
-def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False):
-    """Open (build, refresh) the index the settings describe: the one place settings meet index options."""
+def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False,
+                        embed_all: bool = False):
+    """Open (build, refresh) the index the settings describe: the one place settings meet index options.
+
+    ``embed_all`` (``thidua index``) embeds however many chunks are missing; other callers leave a large
+    backlog to it and search with BM25 meanwhile."""
     from index import open_index
 
     return open_index(
         corpus,
         Path(settings.index_dir),
         embedding_model=settings.embedding_model,
+        fallback_model=settings.embedding_fallback or None,
         retriever=settings.retriever,
         reranker=settings.reranker,
         device=settings.device,
         batch_size=settings.batch_size,
         progress=progress,
         rebuild=rebuild,
+        embed_limit=None if embed_all else settings.embed_on_open_max_chunks,
     )
 
 

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default_factory=bundled_corpus_dir)
     index_dir: Path = Field(default_factory=lambda: _data_dir() / "index")
     embedding_model: str = "AITeamVN/Vietnamese_Embedding"
+    # Tried when embedding_model cannot be loaded (offline, not cached); empty = straight to BM25.
+    embedding_fallback: str | None = "bundled:multilingual-e5-small"
+    # More chunks than this to embed are left to `thidua index` (BM25 meanwhile); see README, "Kho lớn".
+    embed_on_open_max_chunks: int = Field(default=2000, ge=0)
     reranker: str | None = None
     retriever: Retriever = "hybrid"
     top_k: int = Field(default=5, ge=1, le=50)

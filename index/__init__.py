@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.engine import BuildReport, Index, open_index
+from index.fusion import FusionTuning
 from index.models import Chunk, Filters, Hit
 from index.store import IndexMismatchError
 from index.tokenize import expand_abbreviations, tokenize_vi
@@ -11,6 +12,7 @@ __all__ = [
     "BuildReport",
     "Chunk",
     "Filters",
+    "FusionTuning",
     "Hit",
     "Index",
     "IndexMismatchError",

@@ -22,8 +22,9 @@ from corpus.models import Corpus, Directive
 from index.bm25 import LexicalIndex
 from index.chunking import ChunkerSettings, chunk_directive
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
+from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks
 from index.filtering import filter_mask
-from index.fusion import reciprocal_rank_fusion
+from index.fusion import FusionTuning, fuse
 from index.models import Chunk, Filters, Hit
 from index.store import (
     FORMAT_VERSION,
@@ -32,6 +33,7 @@ from index.store import (
     StoredIndex,
     load_folder,
     now_iso,
+    read_manifest,
     save_folder,
 )
 from index.tokenize import TOKENIZER_VERSION
@@ -95,8 +97,10 @@ class Index:
     """
 
     def __init__(self, stored: StoredIndex, *, retriever: str, notice: str | None, encoder: Encoder | None,
-                 reranker: Reranker | None, folder: Path, report: BuildReport) -> None:
+                 reranker: Reranker | None, folder: Path, report: BuildReport,
+                 fusion: FusionTuning | None = None) -> None:
         self._stored = stored
+        self.fusion = fusion or FusionTuning()
         self._encoder = encoder
         self._reranker = reranker
         self.folder = folder
@@ -107,6 +111,11 @@ class Index:
         self._pos_by_vid = {int(v): i for i, v in enumerate(self._vids) if v >= 0}
         self._dense_ready = encoder is not None and stored.vectors is not None and len(stored.vectors) > 0
         self.retriever = retriever if self._dense_ready else "bm25"
+
+    @property
+    def dense_ready(self) -> bool:
+        """True when dense and hybrid search can run (a model is loaded and vectors exist)."""
+        return self._dense_ready
 
     @property
     def model(self) -> str:
@@ -159,7 +168,7 @@ class Index:
             for pos, s in lst:
                 per_pos.setdefault(pos, {})[name] = s
         if mode == "hybrid":
-            order = reciprocal_rank_fusion([[p for p, _ in lst] for lst in ranked.values()])
+            order = fuse(ranked, self.fusion)
             for pos, s in order:
                 per_pos[pos]["rrf"] = s
             scored = [(int(p), s) for p, s in order]
@@ -209,24 +218,33 @@ def open_index(
     rebuild: bool = False,
     auto_rebuild: bool = True,
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+    fallback_model: str | None = None,
+    fusion: FusionTuning | None = None,
+    embed_limit: int | None = None,
 ) -> Index:
     """Load, refresh or build the index of ``corpus`` in ``index_dir``.
 
     Only chunks of added or changed documents are embedded; removed documents'
     chunks are dropped.  ``rebuild`` forces a fresh build; with
     ``auto_rebuild=False`` an index built with another model or format raises
-    IndexMismatchError instead of being rebuilt.
+    IndexMismatchError instead of being rebuilt.  When ``embedding_model``
+    cannot be loaded, ``fallback_model`` (the bundled one) is tried before
+    BM25 alone; the model actually used is the one the manifest records.
+    With ``embed_limit``, more chunks than that to embed are left for
+    ``thidua index`` (BM25 meanwhile, said in one line): a first chat on a
+    large library must not wait an hour.
     """
     if retriever not in RETRIEVERS:
         raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
     chunker = ChunkerSettings()
-    stored = None if rebuild else _load_existing(index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
-
     encoder, notice = (None, None)
     if retriever != "bm25":
-        encoder, notice = load_encoder(embedding_model, device=device, batch_size=batch_size)
+        encoder, notice = load_encoder(embedding_model, fallback=fallback_model, device=device,
+                                       batch_size=batch_size)
+    embedding_model = _effective_model(index_dir, encoder, embedding_model, fallback_model)
+    stored = None if rebuild else _load_existing(index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
     rerank_model = None
     if reranker:
         rerank_model, rerank_notice = load_reranker(reranker, device=device, batch_size=batch_size)
@@ -262,15 +280,22 @@ def open_index(
 
     embedded = 0
     missing = [i for i, (_, v) in enumerate(records) if v is None]
+    if encoder is not None and embed_limit is not None and len(missing) > embed_limit:
+        log.info("%d chunks to embed > limit %d: deferred to `thidua index`", len(missing), embed_limit)
+        deferred = (f"Còn {len(missing)}/{len(records)} đoạn chưa được nhúng bằng mô hình '{encoder.model_id}', "
+                    "tạm dùng tìm kiếm từ khóa BM25; chạy `thidua index` để nhúng hết (dừng giữa chừng vẫn giữ "
+                    "phần đã nhúng), sau đó tìm kiếm kết hợp tự bật.")
+        notice = f"{notice}\n{deferred}" if notice else deferred
+        encoder = None
     if encoder is not None and missing:
-        vecs = encoder.encode_passages([records[i][0].embed_text for i in missing], progress=progress)
+        vecs = _embed(encoder, [records[i][0] for i in missing], index_dir, progress)
         if vectors is not None and vecs.shape[1] != vectors.dim:
             log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
                         embedding_model, vecs.shape[1], vectors.dim)
             vectors = None
             records = [(c, None) for c, _ in records]
             missing = list(range(len(records)))
-            vecs = encoder.encode_passages([c.embed_text for c, _ in records], progress=progress)
+            vecs = _embed(encoder, [c for c, _ in records], index_dir, progress)
         if vectors is None:
             vectors = VectorStore(vecs.shape[1], hnsw_threshold=hnsw_threshold)
             dimension = int(vecs.shape[1])
@@ -308,6 +333,8 @@ def open_index(
     result = StoredIndex(manifest, chunks, [v for _, v in records], vectors, bm25)
     if dirty:
         save_folder(result, index_dir)
+    if embedded:
+        clear_checkpoints(index_dir)
     report = BuildReport(
         documents=len(doc_fps), chunks=len(chunks), added=added if stored else tuple(doc_fps),
         changed=changed, removed=removed, embedded=embedded, rebuilt=stored is None, saved=dirty,
@@ -315,4 +342,23 @@ def open_index(
     )
     log.info("index %s: %s", index_dir, report)
     return Index(result, retriever=retriever, notice=notice, encoder=encoder, reranker=rerank_model,
-                 folder=index_dir, report=report)
+                 folder=index_dir, report=report, fusion=fusion)
+
+
+def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, fallback: str | None) -> str:
+    """The model id the index is (or will be) built with: the loaded one; without one, keep what the
+    folder already holds if it is in the chain (a BM25-only open must not throw its vectors away)."""
+    if encoder is not None:
+        return encoder.model_id
+    try:
+        stored = read_manifest(index_dir).model
+    except Exception:
+        return configured
+    return stored if stored in (configured, fallback) else configured
+
+
+def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool) -> np.ndarray:
+    """Batched, checkpointed embedding (index.embedding); interrupted work resumes on the next build."""
+    result = embed_chunks(encoder, [c.embed_text for c in chunks], [c.doc_id for c in chunks],
+                          checkpoints=checkpoint_folder(index_dir), progress=progress)
+    return result.vectors
