@@ -26,6 +26,7 @@ from bot.settings import Settings
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
+from index.fusion import FusionTuning
 from index.models import Filters, Hit
 
 __all__ = ["Assistant", "open_settings_index"]
@@ -67,7 +68,13 @@ class Assistant:
         self.index = index
         self.top_k = top_k
         self.retriever = retriever or getattr(index, "retriever", "bm25")
-        self.tuning = tuning or AnswerTuning()
+        own = getattr(index, "fusion", None)
+        if tuning is None:
+            self.tuning = AnswerTuning(fusion=own) if isinstance(own, FusionTuning) else AnswerTuning()
+        else:
+            self.tuning = tuning
+            if isinstance(own, FusionTuning):
+                index.fusion = tuning.fusion  # one record of every number: the index searches with it
         self._clauses: dict[str, tuple[Directive, Clause]] = {}
         self._segments: dict[str, list[Segment]] = {}
         for d in corpus.directives:

@@ -6,8 +6,9 @@ see eval/README.md); change them there, never on the test split.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import asdict, dataclass, field
+
+from index.fusion import FusionTuning
 
 __all__ = ["AnswerTuning"]
 
@@ -51,10 +52,8 @@ class AnswerTuning:
     max_docs: int = 5
     #: Excerpt length (characters) of a long answering sentence part.
     long_segment_chars: int = 320
-    #: The index's fusion weights (``index.FusionTuning``) when the index offers them; None keeps its own.
-    fusion: Any = None
+    #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).
+    fusion: FusionTuning = field(default_factory=FusionTuning)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["fusion"] = asdict(self.fusion) if self.fusion is not None and hasattr(self.fusion, "__dataclass_fields__") else None
-        return d
+        return asdict(self)
