@@ -23,6 +23,7 @@ __all__ = ["chainlit_env", "chat"]
 log = logging.getLogger("thidua.chat")
 
 _PATH_FIELDS = ("corpus_dir", "index_dir", "feedback_db", "users_file")
+LOAD_FAILED_EXIT = 3  # bot/chat/app.py exits with it after printing why the assistant could not load
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -94,7 +95,9 @@ def _add_user(settings: Settings, name: str) -> None:
     if not settings.users_file:
         _fail("chưa đặt tệp người dùng. Đặt THIDUA_USERS_FILE=/đường/dẫn/users.toml rồi chạy lại "
               f"`thidua chat --add-user {name}`.", 2)
-    password = typer.prompt(f"Mật khẩu cho {name}", hide_input=True, confirmation_prompt=True)
+    password = typer.prompt(f"Mật khẩu cho {name}", hide_input=True)
+    if typer.prompt("Nhập lại mật khẩu để xác nhận", hide_input=True) != password:
+        _fail("hai mật khẩu đã nhập không khớp; chưa lưu gì. Chạy lại lệnh và nhập lại.", 2)
     try:
         add_user(settings.users_file, name, password)
     except (ValueError, OSError) as exc:
@@ -158,6 +161,8 @@ def chat(
         except subprocess.TimeoutExpired:
             proc.kill()
         raise
+    if code == LOAD_FAILED_EXIT:  # the chat printed why the assistant could not load
+        raise typer.Exit(code)
     if code:
         _fail(f"máy chủ trò chuyện đã dừng với mã {code}. Xem thông báo phía trên; chạy lại với "
               "THIDUA_LOG_LEVEL=INFO để xem chi tiết.", code)
