@@ -1,72 +1,37 @@
-"""Answering a question with the clause it comes from, or saying the directives do not say.
+"""Answering a question with the clause it comes from, or saying the documents do not say.
 
 The flow: read the question (scope and kind) → choose the documents in scope →
-retrieve candidate clauses → find the sentence part that answers and the exact
-words in it → compose one line per document → check every number and agency
-against the cited clause → answer, or abstain with the closest clauses.
+retrieve candidate clauses → rank documents by that evidence and keep the best few →
+the answerer of the question's kind finds the answering words in each → every number
+and agency is checked against the cited clause → one answer from the best document,
+per-document lines for a question about a set, or the differing answers with a
+request to choose (``Answer.clarify``) → or an abstention with the closest clauses.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from bot.compose import MAX_EXCERPT, citation, doc_ref, excerpt, vn_date
-from bot.extract import find_quotes, find_references, find_values, has_count, quoted_after
+from bot.answerers import Found, Reader, answerer_for, topic_words
+from bot.compose import citation, doc_ref, vn_date
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
-from bot.models import Answer, Citation
+from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
-from bot.segments import Scorer, Segment, split_segments, tokens
+from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
+from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
+from index.fusion import FusionTuning
 from index.models import Filters, Hit
 
-__all__ = ["ABSTAIN_BELOW", "Assistant", "open_settings_index"]
+__all__ = ["Assistant", "open_settings_index"]
 
 log = logging.getLogger(__name__)
-
-# Least share of a question's (rarity-weighted) words that the answering text must contain.
-# Chosen on the evaluation set (see eval/README.md); one number for every kind of question.
-ABSTAIN_BELOW = 0.25
-_CANDIDATES_PER_DOC = 12
-# A typed answer (an agency, a list, a reference) must not come from a much weaker sentence than the best one.
-_TYPED_SLACK = 0.15
-
-# Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
-_FORM = set(
-    ["chi", "tieu", "muc", "tieu", "bao", "nhieu", "co", "quan", "don", "vi", "nao", "ai", "gi", "la", "dat", "phan", "dau", "nam", "tinh", "thanh", "pho", "chi", "thi", "van", "ban", "trach", "nhiem", "nhiem", "vu", "lam", "phai", "duoc", "giao", "de", "nghi", "so", "sanh", "qua", "cac", "cao", "hon", "thap", "hon", "ky", "nguoi", "ngay", "ban", "hanh", "hieu", "ky", "chu", "de", "phuong", "cham", "ten", "trich", "yeu", "nhung", "liet", "ke", "ke", "theo", "nghi", "quyet", "can", "cu", "dua", "tren"]
-)
-# A question about the partner or the recipient of a duty, and where that one stands in the clause.
-_ROLE_AFTER = (
-    (re.compile(r"phoi hop voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
-                r"|(?:co quan|so|don vi|ai|to chuc|nhung ai)(?: nao)? (?:duoc |se )?phoi hop|\bnao phoi hop"),
-     re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
-    (re.compile(r"bao cao (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)|bao cao ai"),
-     re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
-)
-
-
-@dataclass(frozen=True)
-class _Found:
-    """One document's answer: the short answer, the clause and the answering words in it."""
-
-    directive: Directive
-    clause: Clause
-    short: str
-    quote: str
-    span: tuple[int, int] | None
-    score: float
-
-
-def _topic_words(q: Query) -> str:
-    """The topic without form words, keeping the diacritics the user typed."""
-    words = re.findall(r"[^\W_]+", q.topic)
-    return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
 
 
 def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False,
@@ -95,11 +60,21 @@ def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = 
 class Assistant:
     """Loaded once (corpus, index, scorer); answers many questions."""
 
-    def __init__(self, corpus: Corpus, index, *, top_k: int = 5, retriever: str | None = None):
+    def __init__(
+        self, corpus: Corpus, index, *, top_k: int = 5, retriever: str | None = None,
+        tuning: AnswerTuning | None = None,
+    ):
         self.corpus = corpus
         self.index = index
         self.top_k = top_k
         self.retriever = retriever or getattr(index, "retriever", "bm25")
+        own = getattr(index, "fusion", None)
+        if tuning is None:
+            self.tuning = AnswerTuning(fusion=own) if isinstance(own, FusionTuning) else AnswerTuning()
+        else:
+            self.tuning = tuning
+            if isinstance(own, FusionTuning):
+                index.fusion = tuning.fusion  # one record of every number: the index searches with it
         self._clauses: dict[str, tuple[Directive, Clause]] = {}
         self._segments: dict[str, list[Segment]] = {}
         for d in corpus.directives:
@@ -108,7 +83,7 @@ class Assistant:
                 if c.answerable:
                     self._segments[c.id] = split_segments(c.id, d.doc_id, c.text)
         self._scorer = Scorer(s.text for segs in self._segments.values() for s in segs)
-        self._agency_cache: dict[str, list] = {}
+        self._reader = Reader(self._clauses, self._segments, self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
 
     @classmethod
@@ -140,6 +115,11 @@ class Assistant:
         top_k: int | None = None,
         previous: Answer | None = None,
     ) -> Answer:
+        """Answer one question; ``previous`` (the last answer in a conversation) lets a follow-up be elliptical.
+
+        Errors are not turned into abstentions: they propagate to the caller, which shows one line
+        and logs the trace (an abstention would hide a bug and score as a correct refusal).
+        """
         t0 = time.perf_counter()
         text = clean_question(question)
         ran = self._effective_retriever(retriever)
@@ -149,12 +129,14 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
-        try:
-            ans = self._answer(q, filters, retriever, top_k or self.top_k)
-        except Exception:  # a bug must not reach the official as a stack trace
-            log.exception("answering failed for %r", text)
-            ans = Answer(question=text, answer="Đã có lỗi khi tìm câu trả lời; vui lòng thử lại hoặc hỏi cách khác.",
-                         abstained=True, kind=q.kind)
+        if q.same_document and previous is not None and filters is None:
+            # The document the previous answer came from (the first cited; a set answer keeps its set).
+            docs = tuple(dict.fromkeys(c.doc_id for c in previous.citations))
+            if docs and not previous.clarify and not (prev_q is not None and prev_q.about_set):
+                filters = Filters(doc_ids=docs[:1])
+            elif docs:
+                filters = Filters(doc_ids=docs)
+        ans = self._answer(q, filters, retriever, top_k or self.top_k)
         return replace(
             ans,
             question=text,
@@ -182,12 +164,15 @@ class Assistant:
                 return False
             if years and d.year not in years:
                 return False
-            if q.numbers and not any(
-                d.number and (d.number == n or (d.number.startswith(n.split("/")[0] + "/") and n in d.number))
-                for n in q.numbers
+            if numbers and not any(
+                number and (number == n or (number.startswith(n.split("/")[0] + "/") and n in number))
+                for n in numbers
+                for number in (fold(d.number or ""),)
             ):
                 return False
             if q.doc_types and d.doc_type not in q.doc_types:
+                return False
+            if issuers and fold(d.issuer or "") not in issuers:
                 return False
             if filters:
                 if filters.provinces and fold(d.province or "") not in {fold(p) for p in filters.provinces}:
@@ -200,279 +185,99 @@ class Assistant:
                     return False
             return True
 
+        issuers = {fold(i) for i in q.issuers}
+        numbers = [fold(n) for n in q.numbers]  # "127/2026/ND-CP" typed without diacritics
         docs = [d for d in self.corpus.directives if keep(d, q.years)]
-        if not docs and q.followup and q.years:
+        if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
+            issuers = set()
+            docs = [d for d in self.corpus.directives if keep(d, q.years)]
+        if not docs and q.inherited_years:
             docs = [d for d in self.corpus.directives if keep(d, ())]  # inherited year may not fit a new place
         return docs
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
-        flt = Filters(doc_ids=tuple(d.doc_id for d in docs))
+        # The whole library needs no filter (a filter costs a pass over every chunk).
+        flt = None if len(docs) == len(self.corpus.directives) else Filters(doc_ids=tuple(d.doc_id for d in docs))
         return self.index.search(text, k=k, filters=flt, retriever=retriever)
 
     # ----------------------------------------------------------------- answering
 
     def _answer(self, q: Query, filters: Filters | None, retriever: str | None, top_k: int) -> Answer:
-        searched = self._describe(self.corpus.directives)
+        t = self.tuning
+        merged = "".join(f" ({old} đã hợp nhất vào {new} từ ngày 01/7/2025.)" for old, new in q.merged)
         if q.unknown_places and not q.provinces:
             places = ", ".join(q.unknown_places)
             return Answer(
                 question=q.text, abstained=True,
-                answer=(f"Không tìm thấy chỉ thị nào của {places} trong kho văn bản, nên tôi không trả lời được "
-                        f"câu hỏi này. Các văn bản hiện có: {searched}."),
+                answer=(f"Không tìm thấy văn bản nào của {places} trong kho văn bản, nên tôi không trả lời được "
+                        f"câu hỏi này.{merged} {self._held()}"),
             )
         docs = self._scope(q, filters)
         if not docs:
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
-                answer=(f"Không tìm thấy chỉ thị nào khớp với {scope} trong kho văn bản. "
-                        f"Các văn bản hiện có: {searched}."),
+                answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
             )
-        hits = self._search(q, docs, k=max(_CANDIDATES_PER_DOC * len(docs), 20), retriever=retriever)
+        # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
+        unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
+        k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
+        hits = self._search(q, docs, k=k, retriever=retriever)
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
             by_doc.setdefault(h.chunk.doc_id, []).append(h)
+        # Documents in order of their retrieval evidence; those without hits last (metadata, duties).
+        ranked = [d for d in docs if d.doc_id in by_doc]
+        ranked.sort(key=lambda d: hits.index(by_doc[d.doc_id][0]))
+        ranked += [d for d in docs if d.doc_id not in by_doc]
+        pool = ranked[: max(t.doc_pool, t.max_docs)]
 
-        found: list[_Found] = []
-        for d in docs:
-            doc_hits = by_doc.get(d.doc_id, [])[:_CANDIDATES_PER_DOC]
-            f = self._answer_in(q, d, doc_hits)
-            if f is not None:
-                found.extend(f)
+        answerer = answerer_for(q.kind)
+        found: list[Found] = []
+        for d in pool:
+            found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
+        if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
+            # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): the title decides.
+            topic = topic_words(q)
+            found = [replace(f, score=f.score + t.title_weight * self._scorer.coverage(topic, f.directive.title or ""))
+                     for f in found]
+        if unseen:
+            found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:
-            return self._abstain(q, docs, hits)
-        return self._compose(q, found, top_k)
+            return self._abstain(q, pool, hits)
+        return self._compose(q, found, top_k, merged)
 
-    def _answer_in(self, q: Query, d: Directive, hits: list[Hit]) -> list[_Found] | None:
-        kind = q.kind
-        if kind.startswith("meta_"):
-            f = self._meta(q, d)
-            return [f] if f else None
-        if kind == "duty":
-            return self._duty(q, d) or self._by_segment(q, d, hits, "fact")
-        if kind == "comparison":
-            f = self._by_segment(q, d, hits, "target")
-            return f[:1] if f else None
-        f = self._by_segment(q, d, hits, kind)
-        if kind in ("list", "reference", "agency"):
-            plain = self._by_segment(q, d, hits, "fact")
-            if plain and (not f or plain[0].score > f[0].score + _TYPED_SLACK):
-                f = plain
-        if not f and kind == "target":
-            f = self._by_segment(q, d, hits, "fact_with_number")  # "kỷ niệm bao nhiêu năm": a number, not a target
-        elif not f and kind in ("list", "reference", "agency"):
-            f = self._by_segment(q, d, hits, "fact")
-        return f[:1] if f else None
-
-    # ----------------------------------------------------------------- per kind
-
-    def _candidates(self, hits: list[Hit]) -> list[tuple[Clause, float]]:
-        seen: dict[str, float] = {}
-        for rank, h in enumerate(hits):
-            cid = h.chunk.clause_id
-            if cid in self._segments and cid not in seen:
-                seen[cid] = 1.0 / (rank + 1)
-        return [(self._clauses[cid][1], prior) for cid, prior in seen.items()]
-
-    def _by_segment(self, q: Query, d: Directive, hits: list[Hit], kind: str) -> list[_Found]:
-        topic = _topic_words(q) or " ".join(tokens(q.topic, accented=True))
-        if not topic:
+    def _unseen_nouns(self, q: Query) -> list[str]:
+        """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
+        of its nouns: what the question is about is then likely not in the library.  Verbs and quantifiers
+        of a paraphrase ("muốn", "mỗi") do not count, nor one odd noun beside several known ones."""
+        topic = topic_words(q)
+        unseen = set(self._scorer.unseen(topic))
+        if not unseen:
             return []
-        results: list[_Found] = []
-        for clause, prior in self._candidates(hits):
-            clause_cov = self._scorer.coverage(topic, clause.text)
-            units = self._sentences(clause) if kind == "list" else self._segments[clause.id]
-            for seg in units:
-                seg_cov = self._scorer.coverage(topic, seg.text)
-                base = 0.6 * seg_cov + 0.3 * clause_cov + 0.1 * prior
-                f = self._extract(q, kind, d, clause, seg, topic, base)
-                if f is not None:
-                    results.append(f)
-        results.sort(key=lambda f: -f.score)
-        return [f for f in results if f.score >= ABSTAIN_BELOW]
+        from pyvi import ViPosTagger, ViTokenizer
 
-    def _sentences(self, clause: Clause) -> list[Segment]:
-        """Whole sentences (a list of names runs across semicolons)."""
-        ends: dict[int, int] = {}
-        for seg in self._segments[clause.id]:
-            ends[seg.sentence_start] = max(ends.get(seg.sentence_start, 0), seg.end)
-        return [Segment(clause.id, clause.doc_id, a, b, clause.text[a:b], a) for a, b in ends.items()]
-
-    def _extract(
-        self, q: Query, kind: str, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
-    ) -> _Found | None:
-        text = clause.text
-        if kind == "target":
-            values = find_values(seg.text)
-            if not values:
-                return None
-            best, best_cov, prev_end = None, -1.0, 0
-            for v in values:
-                ctx = seg.text[prev_end : v.end]
-                cov = self._scorer.coverage(topic, ctx)
-                if cov > best_cov:
-                    best, best_cov, ctx_start = v, cov, prev_end
-                prev_end = v.end
-            assert best is not None
-            # Quote the whole part, trimmed only when long: other values in it often belong to the answer.
-            start = 0 if len(seg.text) <= 320 else self._phrase_start(seg.text, topic, ctx_start, best.start)
-            quote, a, b = excerpt(seg.text, start, len(seg.text))
-            score = 0.5 * best_cov + 0.5 * base
-            return _Found(d, clause, best.text, quote, (seg.start + a, seg.start + b), score)
-        if kind == "agency":
-            from corpus.facts import find_agencies
-
-            sentence = text[seg.sentence_start : seg.end]
-            mentions = find_agencies(sentence)
-            if not mentions:
-                return None
-            names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
-            folded_q = fold(q.text)
-            for asks, where in _ROLE_AFTER:
-                if asks.search(folded_q):
-                    part_start = seg.start - seg.sentence_start
-                    m = where.search(sentence, part_start) or where.search(sentence)
-                    after = [x for x in mentions if m and x.start >= m.end()]
-                    if not after:
-                        return None
-                    # the first one named after the cue, and any others named in the same part
-                    part_end = part_start + len(seg.text)
-                    names = ", ".join(dict.fromkeys([after[0].name, *(x.name for x in after if x.start < part_end)]))
-                    break
-            quote, a, b = excerpt(text, seg.sentence_start, seg.end)
-            return _Found(d, clause, names, quote, (a, b), base)
-        if kind == "list":
-            quotes = find_quotes(seg.text)
-            if len(quotes) < 2:
-                return None
-            short = "; ".join(f"“{x.text}”" for x in quotes[:15])
-            a, b = self._focus(text, seg.start, seg.end, topic)
-            quote, a, b = excerpt(text, a, b)
-            bonus = 0.02 * min(len(quotes), 5)  # a longer enumeration is more likely the list asked for
-            return _Found(d, clause, short, quote, (a, b), base + bonus)
-        if kind == "reference":
-            refs = find_references(seg.text)
-            if not refs:
-                return None
-            short = "; ".join(r.text for r in refs)
-            return _Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
-        if kind == "fact_with_number" and not has_count(seg.text):
-            return None
-        # fact: the answering sentence part itself, focused on its best-matching words when long
-        a, b = self._focus(text, seg.start, seg.end, topic)
-        quote, a, b = excerpt(text, a, b)
-        return _Found(d, clause, quote, quote, (a, b), base)
-
-    def _focus(self, text: str, start: int, end: int, topic: str) -> tuple[int, int]:
-        """A window of at most MAX_EXCERPT characters around the comma-part that best matches the topic."""
-        if end - start <= MAX_EXCERPT:
-            return start, end
-        cuts = [start, *(start + m.end() for m in re.finditer(r",\s+", text[start:end]))]
-        bounds = list(zip(cuts, [*cuts[1:], end], strict=True))
-        best = max(range(len(bounds)), key=lambda i: self._scorer.coverage(topic, text[slice(*bounds[i])]))
-        lo = hi = best
-        grew = True
-        while grew:
-            grew = False
-            if hi + 1 < len(bounds) and bounds[hi + 1][1] - bounds[lo][0] <= MAX_EXCERPT:
-                hi, grew = hi + 1, True
-            if lo > 0 and bounds[hi][1] - bounds[lo - 1][0] <= MAX_EXCERPT:
-                lo, grew = lo - 1, True
-        return bounds[lo][0], bounds[hi][1]
-
-    def _phrase_start(self, text: str, topic: str, lo: int, value_start: int) -> int:
-        """Where the indicator phrase before a value begins: after the last comma/colon before its first matched word."""
-        first = self._scorer.first_match(topic, text[lo:value_start])
-        anchor = lo + first if first is not None else lo
-        cut = max(text.rfind(sep, lo, anchor) for sep in (",", ":", ";"))
-        return cut + 1 if cut >= lo and cut + 1 <= anchor else anchor if first is not None else lo
-
-    def _duty(self, q: Query, d: Directive) -> list[_Found]:
-        """What an agency must do: the sentences in which it is the one tasked."""
-        from corpus.facts import canonical_agency, find_agencies
-
-        asked_mentions = find_agencies(q.text)
-        if not asked_mentions:
-            return []
-        asked = {m.canonical for m in asked_mentions}
-        asked_words = [set(tokens(m.name)) for m in asked_mentions]
-
-        def is_asked(name: str) -> bool:
-            # Same canonical agency, or every word of the clause's name is in the question's name
-            # ("Trưởng các Khối thi đua của tỉnh" for "Trưởng các khối thi đua tỉnh Hà Nam").
-            words = set(tokens(name))
-            return canonical_agency(name) in asked or any(words and words <= w for w in asked_words)
-
-        out: list[_Found] = []
-        for clause in d.answerable_clauses():
-            if any(c.parent == clause.id for c in d.clauses):
-                continue  # leaves only: the most specific clause
-            text = clause.text
-            if clause.id not in self._agency_cache:
-                self._agency_cache[clause.id] = find_agencies(text)
-            for m in self._agency_cache[clause.id]:
-                if not is_asked(m.name):
-                    continue
-                seg = next((s for s in self._segments.get(clause.id, []) if s.start <= m.start < s.end + 1), None)
-                if seg is None:
-                    continue
-                sentence_end = max(s.end for s in self._segments[clause.id] if s.sentence_start == seg.sentence_start)
-                topic = _topic_words(q) or q.topic
-                a, b = self._focus(text, seg.sentence_start, sentence_end, topic)
-                quote, a, b = excerpt(text, a, b)
-                lead = m.start - seg.sentence_start
-                score = 1.0 if lead <= 40 else 0.6
-                out.append(_Found(d, clause, quote, quote, (a, b), score))
-                break
-        out.sort(key=lambda f: -f.score)
-        return [f for f in out if f.score >= ABSTAIN_BELOW][:3]
-
-    def _meta(self, q: Query, d: Directive) -> _Found | None:
-        kind = q.kind
-        if kind == "meta_title":
-            folded = fold(q.text)
-            for cue in ("chủ đề", "phương châm", "khẩu hiệu"):
-                if fold(cue) in folded:
-                    for clause in d.answerable_clauses():
-                        span = quoted_after(clause.text, cue)
-                        if span:
-                            return _Found(d, clause, f"“{span.text}”", span.text, (span.start, span.end), 1.0)
-                    return None
-            value, name = d.title, "title"
-        elif kind == "meta_signer":
-            value, name = d.signer, "signer"
-        elif kind == "meta_date":
-            value, name = vn_date(d.date), "date"
-        else:
-            value, name = d.number, "number"
-        if not value:
-            return None
-        clause = self._clause_stating(d, name)
-        if clause is None:
-            return None
-        pos = clause.text.find(value)
-        span = (pos, pos + len(value)) if pos >= 0 else None
-        lead = {"signer": "Người ký", "date": "Ngày ban hành", "number": "Số hiệu", "title": "Trích yếu"}[name]
-        quote = clause.text[span[0] : span[1]] if span else value
-        return _Found(d, clause, f"{lead}: {value}", quote, span, 1.0)
-
-    def _clause_stating(self, d: Directive, field: str) -> Clause | None:
-        """The clause that states a metadata value: signature for the signer, header or appendix line otherwise."""
-        source = d.field_source(field)
-        wanted = {"signer": ("signature",), "title": ("header", "preamble")}.get(field, ("header", "appendix"))
-        if source is not None and source.origin == "appendix":
-            wanted = ("appendix",)
-        for kind in wanted:
-            for c in d.clauses:
-                if c.kind == kind:
-                    return c
-        return next(iter(d.clauses), None)
+        accented = has_diacritics(topic)
+        known = set(tokens(topic, accented=accented))
+        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(q.topic))
+        out: list[str] = []
+        seen = 0
+        for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+            syllables = word.split("_")
+            if not tag.startswith("N") or tag == "Np":
+                continue
+            if any(x[:1].isupper() for x in syllables) and not (i == 0 and len(syllables) == 1):
+                continue  # a name ("Sơn_La_mong" is pyvi joining a place with the next word)
+            keys = [t for x in syllables for t in tokens(x, accented=accented)]
+            out += [t for t in keys if t in unseen]
+            seen += sum(t not in unseen and t in known for t in keys)
+        return list(dict.fromkeys(out)) if len(out) >= seen else []
 
     # ----------------------------------------------------------------- checks and output
 
-    def _grounded(self, f: _Found) -> bool:
+    def _grounded(self, f: Found) -> bool:
         d = f.directive
         meta = [x for x in (d.number, d.date and vn_date(d.date), d.signer, d.title, d.issuer) if x]
         missing = unsupported(f.short, [f.clause.text, *meta])
@@ -480,36 +285,54 @@ class Assistant:
             log.warning("dropped an unsupported statement %r (not in %s): %s", f.short, f.clause.id, missing)
         return not missing
 
-    def _compose(self, q: Query, found: list[_Found], top_k: int) -> Answer:
-        # Every document's best answer stays; further clauses only while there is room in top_k.
-        primary: dict[str, _Found] = {}
-        for f in sorted(found, key=lambda f: -f.score):
-            primary.setdefault(f.directive.doc_id, f)
-        extra = [f for f in found if f not in primary.values()]
-        keep = set(map(id, [*primary.values(), *extra[: max(0, top_k - len(primary))]]))
-        found = [f for f in found if id(f) in keep]
-        cites: list[Citation] = []
-        lines: list[str] = []
+    def _compose(self, q: Query, found: list[Found], top_k: int, note: str = "") -> Answer:
+        """One answer from the best document; per-document lines for a set; else the choices."""
+        t = self.tuning
+        found = sorted(found, key=lambda f: -f.score)
+        best_of: dict[str, Found] = {}
         for f in found:
-            cites.append(citation(f.directive, f.clause, f.score, f.span))
-            where = f"Theo {doc_ref(f.directive)} ({f.clause.label})"
-            if f.short == f.quote:
-                lines.append(f"{where}: “{f.quote}”.")
-            else:
-                lines.append(f"{f.short}. {where}: “{f.quote}”.")
-        if len(lines) == 1:
-            text = lines[0]
+            best_of.setdefault(f.directive.doc_id, f)
+        ranked = list(best_of.values())
+        top = ranked[0]
+        if q.about_set and len(ranked) > 1:
+            return self._per_document(q, ranked[: t.max_docs], note)
+        close = [f for f in ranked[1:] if f.score >= top.score - t.doc_margin]
+        if not close:
+            same_doc = [f for f in found if f.directive.doc_id == top.directive.doc_id][: max(1, top_k)]
+            return self._single(q, same_doc, note)
+        rivals = [top, *close][: t.max_docs]
+        if len({_answer_key(f.short) for f in rivals}) == 1:
+            return self._single(q, rivals, note)  # they agree: one answer, every document cited
+        return self._choices(q, rivals, note)
+
+    def _single(self, q: Query, found: list[Found], note: str) -> Answer:
+        first = found[0]
+        where = "; ".join(dict.fromkeys(f"{doc_ref(f.directive)} ({f.clause.label})" for f in found))
+        if first.short == first.quote:
+            text = f"Theo {where}: “{first.quote}”."
         else:
-            docs = {f.directive.doc_id for f in found}
-            head = (f"Có {len(docs)} văn bản nêu nội dung này:" if len(docs) > 1
-                    else "Văn bản nêu ở nhiều điều khoản:")
-            if q.kind == "comparison":
-                found_sorted = sorted(zip(found, lines, strict=True),
-                                      key=lambda p: (p[0].directive.province or "", p[0].directive.year or 0))
-                lines = [f"{f.directive.province}, năm {f.directive.year}: {line}" for f, line in found_sorted]
-                head = "So sánh theo từng văn bản:"
-            text = head + "\n" + "\n".join(f"- {line}" for line in lines)
-        return Answer(question=q.text, answer=text, abstained=False, citations=tuple(cites))
+            text = f"{first.short}. Theo {where}: “{first.quote}”."
+        cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
+        return Answer(question=q.text, answer=text + note, abstained=False, citations=cites)
+
+    def _per_document(self, q: Query, found: list[Found], note: str) -> Answer:
+        found = sorted(found, key=lambda f: (f.directive.province or "", f.directive.year or 0))
+        lines = [f"- {f.directive.short_name()}: {_line(f)}" for f in found]
+        head = "So sánh theo từng văn bản:" if q.kind == "comparison" else "Theo từng văn bản:"
+        cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
+        return Answer(question=q.text, answer="\n".join([head, *lines]) + note, abstained=False, citations=cites)
+
+    def _choices(self, q: Query, found: list[Found], note: str) -> Answer:
+        lines = [f"- {f.directive.short_name()}: {_line(f)}" for f in found]
+        text = ("Câu hỏi chưa nêu rõ văn bản, và các văn bản trả lời khác nhau:\n" + "\n".join(lines)
+                + "\nBạn hỏi về văn bản nào?")
+        choices = tuple(
+            Choice(label=f.directive.short_name(), doc_id=f.directive.doc_id,
+                   province=f.directive.province, year=f.directive.year)
+            for f in found
+        )
+        cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
+        return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
     def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit]) -> Answer:
         suggestions: list[Citation] = []
@@ -523,11 +346,24 @@ class Assistant:
             suggestions.append(citation(d, c, h.score))
             if len(suggestions) == 3:
                 break
-        text = (f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._describe(docs)}.")
+        text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
         if suggestions:
             text += " Các điều khoản gần nhất: " + "; ".join(
                 f"{s.clause} ({self._short(s)})" for s in suggestions) + "."
         return Answer(question=q.text, answer=text, abstained=True, suggestions=tuple(suggestions))
+
+    def _searched(self, docs: list[Directive]) -> str:
+        """The documents searched, named up to ``max_docs``, then counted."""
+        named = self._describe(docs[: self.tuning.max_docs])
+        more = len(docs) - self.tuning.max_docs
+        return f"{named} và {more} văn bản khác" if more > 0 else named
+
+    def _held(self) -> str:
+        """What the library holds, in one short sentence (provinces and years of its directives)."""
+        years = sorted({d.year for d in self.corpus.directives if d.year and d.province})
+        span = f", các năm {years[0]}–{years[-1]}" if len(years) > 1 else (f", năm {years[0]}" if years else "")
+        places = ", ".join(self._provinces[:10]) or "không có tỉnh nào"
+        return f"Văn bản cấp tỉnh hiện có: {places}{span}; cùng {len(self.corpus.directives)} văn bản trong kho."
 
     @staticmethod
     def _short(c: Citation) -> str:
@@ -538,3 +374,14 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+def _line(f: Found) -> str:
+    """One document's answer: the short answer, then the clause label and its quote."""
+    if f.short == f.quote:
+        return f"({f.clause.label}) “{f.quote}”."
+    return f"{f.short} ({f.clause.label}: “{f.quote}”)."
+
+
+def _answer_key(short: str) -> str:
+    return " ".join(fold(short).replace(",", ".").split())

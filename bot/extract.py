@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
+from corpus.lexicon import load_lexicon
 
-_UNITS = (
-    "triệu đồng/người/năm", "triệu đồng/người", "triệu đồng/năm", "nghìn tỷ đồng", "tỷ đồng", "triệu đồng",
-    "triệu USD", "tỷ USD", "USD", "triệu lượt người", "triệu lượt khách", "lượt người", "lượt khách",
-    "giường bệnh", "giường", "bác sỹ", "bác sĩ", "xã", "huyện", "hộ", "người", "lao động", "trường",
-    "doanh nghiệp", "km", "ha", "%", "‰",
-)
+__all__ = ["Span", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
+
+_UNITS = load_lexicon().topic("value_units")
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUALIFIER_BEFORE = r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|hơn|gần)\s+)?"
@@ -26,7 +23,7 @@ _VALUE = re.compile(
 )
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
-_DOC_KIND = r"(?:Nghị quyết|Quyết định|Kết luận|Chỉ thị|Kế hoạch|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Chương trình)"
+_DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True)) + ")"
 _REFERENCE = re.compile(
     rf"{_DOC_KIND}"
     r"(?:(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
@@ -61,6 +58,8 @@ def find_values(text: str) -> list[Span]:
             continue  # "05 năm", "2021 - 2025"
         if re.match(r"\s*dân", tail) and not unit:
             continue  # "/10.000 dân" is the base of a rate, not a value
+        if not unit and not after and re.fullmatch(r"\d{1,2}", number):
+            continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
         end = m.end() if after else (m.end(2) if unit else m.end(1))
         start = m.start()
         out.append(Span(start, end, text[start:end]))
@@ -94,3 +93,29 @@ def find_references(text: str) -> list[Span]:
 def has_count(text: str) -> bool:
     """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
     return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", text))
+
+
+_DURATION_UNIT = "|".join(re.escape(u) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))
+_NUMBER_WORD = "|".join(re.escape(w) for w in sorted(load_lexicon().topic("number_words"), key=len, reverse=True))
+_DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+_DURATION = re.compile(
+    r"(?<![\w/.,])(?:(?:trong (?:thời hạn|vòng)|tối đa|tối thiểu|ít nhất|không quá|không ít hơn|chậm nhất(?: là)?|đủ|sau|trước)\s+)?"
+    rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORD})(?:\s*\(\s*[\wÀ-ỹ ]+\s*\))?\s+(?:{_DURATION_UNIT})(?!\w)"
+    rf"|(?:trước|chậm nhất(?: là)?|đến|từ)\s+(?:ngày\s+){_DATE}",
+    re.IGNORECASE,
+)
+_EFFECT_DATE = re.compile(
+    rf"(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?({_DATE}|ngày ký(?: ban hành)?)",
+    re.IGNORECASE,
+)
+
+
+def find_durations(text: str) -> list[Span]:
+    """Durations and deadlines with their unit ("30 ngày", "trong thời hạn 05 ngày làm việc", "trước ngày 15/11")."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _DURATION.finditer(text)]
+
+
+def find_effect(text: str) -> Span | None:
+    """When a document takes effect: "có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2024" -> the date part."""
+    m = _EFFECT_DATE.search(text)
+    return Span(m.start(), m.end(), m.group(0)) if m else None

@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpus.lexicon import load_lexicon
 from corpus.text import fold, nfc
 
 __all__ = ["MAX_QUESTION_CHARS", "check_question", "clean_question"]
 
 MAX_QUESTION_CHARS = 1000
 _VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
-_VI_WORDS = set(
-    ["la", "gi", "nao", "bao", "nhieu", "ai", "co", "khong", "nam", "tinh", "chi", "thi", "tieu", "ty", "le", "ho", "ngheo", "so", "noi", "vu", "co", "quan", "don", "vi", "trach", "nhiem", "nhiem", "vu", "phong", "trao", "thi", "dua", "cua", "cho", "ve", "theo", "duoc", "nhung", "cac", "chu", "tri", "phoi", "hop", "bao", "cao", "ky", "ngay", "muc", "tieu", "dat", "tang", "giam", "so", "sanh", "qua", "hay", "la", "the", "nao", "gi"]
-)
-_EN_WORDS = set(["what", "which", "who", "how", "many", "is", "are", "the", "of", "for", "in", "does", "did", "when", "where", "please", "tell", "me"])
+_VI_WORDS = frozenset(load_lexicon().topic("vietnamese_cue_words"))
+_EN_WORDS = frozenset(load_lexicon().topic("english_cue_words"))
 _INJECTION = re.compile(
     r"bo qua (?:moi|tat ca|cac)? ?(?:huong dan|chi dan|lenh|quy tac)|ignore (?:all|previous|the above)"
     r"|system prompt|dong vai|gia vo (?:la|lam)|hay quen",

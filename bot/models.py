@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["Answer", "Citation"]
+__all__ = ["Answer", "Choice", "Citation"]
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,29 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One document to ask again with, when several documents answer a question differently.
+
+    ``label`` is how the user sees it ("Chỉ thị 01/CT-UBND (Sơn La, 2023)"); re-asking with
+    ``Filters(doc_ids=(doc_id,))`` (or the province and year) answers from that document alone.
+    """
+
+    label: str
+    doc_id: str
+    province: str | None = None
+    year: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
-    """One reply.  ``abstained`` is true when the documents do not support an answer."""
+    """One reply.  ``abstained`` is true when the documents do not support an answer.
+
+    ``clarify`` is non-empty when the question names no document and several documents answer it
+    differently: the reply then gives each one's short answer and asks which one was meant.
+    """
 
     question: str
     answer: str
@@ -48,6 +69,7 @@ class Answer:
     kind: str = "other"
     suggestions: tuple[Citation, ...] = ()
     notice: str | None = None
+    clarify: tuple[Choice, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:
@@ -61,4 +83,5 @@ class Answer:
             "kind": self.kind,
             "suggestions": [c.to_dict() for c in self.suggestions],
             "notice": self.notice,
+            "clarify": [c.to_dict() for c in self.clarify],
         }

@@ -1,19 +1,47 @@
-"""Vietnam's provinces and centrally-run cities, so a question about one we hold no directive for
-is recognised (and abstained on) instead of silently answered from another province."""
+"""Vietnam's provinces before and after the 1 July 2025 merger, read from the lexicon.
+
+A question naming a province we hold no document for is recognised (and abstained on) instead of
+silently answered from another province; a question naming a former province for a year after the
+merger ("Hà Nam năm 2026") is read as the merged province.
+"""
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES"]
+from functools import cache
 
-# The 63 provinces/cities of 2008-2025 plus the names used after the 2025 merger.
-PROVINCES: tuple[str, ...] = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
-    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình",
-    "Hồ Chí Minh", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn",
-    "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
-    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
-    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế",
-    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)
+from corpus.lexicon import load_lexicon
+
+__all__ = ["MERGER_YEAR", "PROVINCES", "aliases", "successor"]
+
+#: The year the 2025 merger took effect (1 July 2025): from the next year on, only the new provinces issue.
+MERGER_YEAR = 2025
+
+
+@cache
+def _table() -> tuple[dict[str, str], ...]:
+    """The merger table (one place to point at another source)."""
+    return load_lexicon().topic("provinces")
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Other ways of writing a province ("TP. Hồ Chí Minh", "Thừa Thiên Huế") -> its name."""
+    return {row["alias"]: row["province"] for row in load_lexicon().topic("province_aliases")}
+
+
+def _names() -> tuple[str, ...]:
+    rows = _table()
+    names = [r["province_before_2025"] for r in rows] + [r["province_from_2025_07_01"] for r in rows]
+    return tuple(dict.fromkeys([*names, *aliases()]))
+
+
+PROVINCES: tuple[str, ...] = _names()
+
+
+def successor(province: str) -> str | None:
+    """The province that took ``province`` over on 1 July 2025, when that is another one."""
+    name = aliases().get(province, province)
+    for row in _table():
+        if row["province_before_2025"] == name and row["province_from_2025_07_01"] != name:
+            return row["province_from_2025_07_01"]
+    return None

@@ -10,72 +10,76 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal, get_args
 
-from bot.places import PROVINCES
+from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Query", "read_question"]
+__all__ = ["KINDS", "Kind", "Query", "read_question"]
 
-KINDS = (
+Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
     "list", "comparison", "reference", "fact",
-)
+    "condition", "duration", "dossier", "definition", "effect", "decider",
+]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d{4})")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")
 _DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}(?:-[A-ZĐ0-9]{1,10})*)\b")
+
+
+def _doc_kinds() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))
+
+
 _PARTIAL_NUMBER = re.compile(
-    r"\b(chỉ thị|thông tư|quyết định|nghị quyết|nghị định|kế hoạch)\s+(?:số\s+)?(\d{1,4})\s*/\s*(\d{4})\b",
+    r"\b(" + "|".join(re.escape(k) for k in _doc_kinds()) + r")\s+(?:số\s+)?(\d{1,4})\s*/\s*(\d{4})\b",
     re.IGNORECASE,
 )
-_DOC_TYPES = ("Chỉ thị", "Thông tư", "Quyết định", "Nghị quyết", "Nghị định", "Kế hoạch", "Luật")
 
-# Question-kind cues, written accent-folded so unaccented questions match too.  Order matters:
-# the first kind whose cue matches wins.
-_KIND_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("comparison", (r"so sanh", r"qua cac nam", r"qua (?:ba|3|hai|2) nam", r"cao hon", r"thap hon",
-                    r"tinh nao (?:cao|thap|nhieu|it)", r"thay doi (?:the nao|ra sao|nhu the nao)",
-                    r"tang hay giam", r"cac nam \d{4}.*(?:va|,) \d{4}")),
-    # Another document named in the question ("quyết định số mấy", "chỉ thị của Thủ tướng … nào"): a reference,
-    # not this document's own number.
-    ("reference", (r"(?:nghi quyet|quyet dinh|ket luan|ke hoach|thong tu|nghi dinh|cong van|huong dan)\b.{0,90}"
-                   r"(?:so may|so bao nhieu|so hieu|\bnao\b|\bgi\b)",
-                   r"chi thi (?:cua|do) (?:thu tuong|bo chinh tri|ban bi thu|trung uong|chinh phu)",
-                   r"(?:theo|can cu(?: vao)?|thuc hien|trien khai) (?:nghi quyet|quyet dinh|ket luan|chi thi|van ban|"
-                   r"ke hoach) (?:nao|so may|gi)", r"can cu (?:nao|vao dau|vao gi)", r"van ban nao",
-                   r"dua tren (?:nghi quyet|van ban)")),
-    ("meta_signer", (r"\bai (?:la nguoi )?ky\b", r"nguoi ky", r"\bky boi\b", r"do ai ky", r"ai da ky",
-                     r"chu tich (?:ubnd|uy ban)[^?]*\bla ai\b", r"ai la (?:nguoi )?ky")),
-    ("meta_date", (r"ngay (?:nao|bao nhieu|may)", r"ban hanh (?:vao )?(?:ngay|khi|luc) ?(?:nao)?\b",
-                   r"ngay ban hanh", r"khi nao (?:duoc )?ban hanh", r"ngay ky\b(?! niem)")),
-    ("meta_number", (r"so hieu", r"so ky hieu", r"mang so", r"\bso (?:cua )?(?:chi thi|van ban)\b", r"\bso (?:may|bao nhieu)\b(?!.*(?:ty le|chi tieu))",
-                     r"ky hieu (?:la|cua)")),
-    ("meta_title", (r"chu de", r"phuong cham", r"trich yeu", r"ve viec gi", r"noi ve (?:van de )?gi\b", r"ten (?:cua )?(?:chi thi|van ban)",
-                    r"tieu de", r"khau hieu")),
-    ("duty", (r"(?:co |duoc giao )?(?:trach nhiem|nhiem vu) (?:gi|nao|ra sao|the nao)", r"phai lam gi",
-              r"lam (?:nhung )?gi\b", r"duoc (?:de nghi|giao|yeu cau) (?:lam )?gi", r"vai tro (?:gi|cua)",
-              r"duoc de nghi (?:nhung )?gi")),
-    ("agency", (r"co quan nao", r"don vi nao", r"\bai\b", r"(?<!chi )\b(?:so|ban|to chuc) nao", r"chu tri",
-                r"phoi hop", r"giao cho", r"ben nao", r"cap nao", r"noi nao")),
-    ("list", (r"nhung phong trao", r"cac phong trao (?:nao|gi)", r"phong trao (?:thi dua )?nao",
-              r"liet ke", r"ke ten", r"gom (?:nhung|cac) (?:gi|noi dung)", r"nhung (?:noi dung|nhiem vu) (?:nao|gi)",
-              r"cac (?:noi dung|nhiem vu) (?:nao|gi)", r"nhung (?:su kien|ngay le) nao")),
-    ("target", (r"bao nhieu", r"chi tieu", r"\bty le\b", r"muc tieu (?:la )?(?:bao nhieu|dat|may)", r"\bdat\b", r"phan dau", r"\bmuc\b",
-                r"toc do", r"\bso (?:xa|giuong|bac sy|luot)", r"tang (?:truong|bao nhieu)", r"\btong (?:von|muc|thu|luot)")),
-)
 
-# Words that only carry the question's form or scope; what is left is its topic.
-_FORM_WORDS = set(
-    ["la", "gi", "nao", "bao", "nhieu", "ai", "the", "sao", "nhu", "the", "nao", "ra", "sao", "co", "khong", "chua", "duoc", "cua", "cho", "ve", "trong", "theo", "tai", "nam", "tinh", "thanh", "pho", "chi", "thi", "van", "ban", "hoi", "cho", "biet", "xin", "vui", "long", "hay", "bang", "may", "nhung", "cac", "mot", "thi", "con", "vay", "tren", "dia", "ban", "o"]
-)
+def _cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Question-kind cues (lexicon), accent-folded, in order: the first kind whose cue matches wins."""
+    by_kind: dict[str, list[re.Pattern[str]]] = {}
+    for row in load_lexicon().topic("question_cues"):
+        by_kind.setdefault(row["kind"], []).append(re.compile(row["pattern"]))
+    unknown = set(by_kind) - set(KINDS)
+    if unknown:
+        raise ValueError(f"question_cues.csv names unknown kinds: {sorted(unknown)}")
+    return tuple((k, tuple(v)) for k, v in by_kind.items())
+
+
+_KIND_CUES = _cues()
+# Words that only carry the question's form or scope, or only say which kind of answer is wanted.
+_FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
+_KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
+def _followup_cues() -> dict[str, re.Pattern[str]]:
+    by_position: dict[str, list[str]] = {}
+    for row in load_lexicon().topic("followup_cues"):
+        by_position.setdefault(row["position"], []).append(f"(?:{row['pattern']})")
+    return {k: re.compile("|".join(v)) for k, v in by_position.items()}
+
+
+_FOLLOWUP = _followup_cues()
+_SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
+_DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
 @dataclass(frozen=True)
 class Query:
-    """A question as the answer layer needs it."""
+    """A question as the answer layer needs it.
+
+    ``merged`` lists (former province, province it merged into) pairs applied to the scope;
+    ``inherited_years`` is true when the years came from the previous question, so a new
+    province without a document for them may fall back to its other years.  ``same_document``
+    is true when the question is about the document the previous answer came from ("Nghị định
+    này có hiệu lực khi nào?", or an elliptical follow-up that names no other scope).
+    """
 
     text: str
-    kind: str
+    kind: Kind
     provinces: tuple[str, ...] = ()
     unknown_places: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
@@ -83,6 +87,11 @@ class Query:
     doc_types: tuple[str, ...] = ()
     topic: str = ""
     followup: bool = False
+    about_set: bool = False
+    merged: tuple[tuple[str, str], ...] = ()
+    inherited_years: bool = False
+    issuers: tuple[str, ...] = ()
+    same_document: bool = False
 
     @property
     def scoped(self) -> bool:
@@ -94,8 +103,8 @@ def _keys(text: str) -> tuple[str, str]:
     return accented, fold(text)
 
 
-def _find_places(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Provinces named in the text: (those the corpus has, those it has not)."""
+def _find_places(text: str, known: tuple[str, ...]) -> list[str]:
+    """Province names in the text, as the lexicon writes them (aliases resolved)."""
     accented, folded = _keys(text)
     found: list[str] = []
     candidates = sorted(set(PROVINCES) | set(known), key=len, reverse=True)
@@ -110,21 +119,40 @@ def _find_places(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tu
                 if is_folded and fold(text[m.start() : m.end()]) != text[m.start() : m.end()].lower():
                     continue  # typed with diacritics that differ: "năm" is not "Nam"
                 taken.append(span)
-                found.append(name)
-    # Resolve to the corpus spelling when it is the same place.
+                found.append(aliases().get(name, name))
+    return list(dict.fromkeys(found))
+
+
+def _resolve_places(
+    found: list[str], years: tuple[int, ...], known: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(provinces the corpus has, those it has not, merger pairs applied).
+
+    A former province asked about only for years after the merger is read as the merged province.
+    """
+    merged: list[tuple[str, str]] = []
+    names: list[str] = []
+    for name in found:
+        new = successor(name)
+        if new and years and min(years) > MERGER_YEAR:
+            merged.append((name, new))
+            names.append(new)
+        else:
+            names.append(name)
     known_by_key = {fold(k): k for k in known}
     have, lack = [], []
-    for name in dict.fromkeys(found):
+    for name in dict.fromkeys(names):
         key = fold(name)
         if key in known_by_key:
             have.append(known_by_key[key])
         else:
             lack.append(name)
-    return tuple(dict.fromkeys(have)), tuple(lack)
+    return tuple(dict.fromkeys(have)), tuple(lack), tuple(merged)
 
 
 def _find_years(text: str) -> tuple[int, ...]:
     cleaned = _RANGE.sub(" ", re.sub(r"\d{1,2}/\d{1,2}/\d{4}", " ", text))
+    cleaned = _DOC_NUMBER.sub(" ", cleaned)  # the year inside "16/2023/TT-BLĐTBXH" is not a scope year
     return tuple(sorted({int(y) for y in _YEAR.findall(cleaned)}))
 
 
@@ -142,43 +170,107 @@ def _find_doc_types(text: str) -> tuple[str, ...]:
     """Only a type tied to a number ("Thông tư 16/2023") narrows the search; a bare "nghị quyết" does not."""
     folded = fold(text)
     found = []
-    for t in _DOC_TYPES:
-        if re.search(re.escape(fold(t)) + r"\s+(?:so\s+)?\d{1,4}\s*/", folded):
+    for t in _doc_kinds():
+        tied = re.search(r"\b" + re.escape(fold(t)) + r"\s+(?:so\s+)?\d{1,4}\s*/", folded)
+        if tied and not any(fold(t) in fold(f) for f in found):
             found.append(t)
     return tuple(found)
 
 
-def _classify(folded: str) -> str:
+def _authorities() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """National issuing authorities (lexicon), each with the pattern of it named as an issuer."""
+    rows = [r for r in load_lexicon().topic("authorities") if r.get("level") == "national"]
+    kinds = "|".join(re.escape(fold(k)) for k in _doc_kinds())
+    out = []
+    for r in sorted(rows, key=lambda r: len(r["name"]), reverse=True):
+        name = re.escape(fold(r["name"]))
+        code = re.escape(fold(r["code"])) if r.get("code") else None
+        who = f"(?:{name}|{code})" if code else name
+        # "của Bộ Tài chính", "do Chính phủ ban hành", "Thông tư Bộ Tài chính": named as the issuer, not as a subject
+        out.append((r["name"], re.compile(rf"(?:\b(?:cua|do)\s+|\b(?:{kinds})\s+){who}(?!\w)")))
+    return tuple(out)
+
+
+_AUTHORITIES = _authorities()
+
+
+def _find_issuers(folded: str) -> tuple[str, ...]:
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _AUTHORITIES:
+        for m in pattern.finditer(folded):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _classify(folded: str) -> Kind:
     for kind, cues in _KIND_CUES:
-        if any(re.search(c, folded) for c in cues):
-            return kind
+        if any(c.search(folded) for c in cues):
+            return kind  # type: ignore[return-value]
+    if _DEFINITION.search(folded):
+        return "definition"
     return "fact"
 
 
 def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> str:
     """The question without its scope (places, years, document numbers): what the answer is about."""
     t = _DOC_NUMBER.sub(" ", text)
+    for name in sorted({*provinces, *unknown, *PROVINCES}, key=len, reverse=True):
+        for variant in {name, canonical_tones(name)}:
+            t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
     for name in (*provinces, *unknown):
-        for variant in {name, canonical_tones(name), fold(name)}:
-            t = re.sub(re.escape(variant), " ", t, flags=re.IGNORECASE)
+        t = re.sub(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"(?:19|20)\d{2}", " ", t)
     t = re.sub(r"[?!.,;:\"“”()]", " ", t)
     return " ".join(t.split())
 
 
-_FOLLOWUP_START = re.compile(r"^(?:con|the con|vay con|vay|the|con doi voi|doi voi)\b")
-_FOLLOWUP_END = re.compile(r"(?:thi sao|the nao|ra sao|nhu the nao)\s*\??$")
-
-
 def _content_words(topic: str) -> list[str]:
-    return [w for w in fold(topic).split() if w not in _FORM_WORDS and not w.isdigit()]
+    """The words of a topic that say what it is about (not its form, kind or scope)."""
+    return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
+
+
+def _strip_followup(topic: str) -> str:
+    """"Còn Sở Nội vụ thì sao" -> "Sở Nội vụ": the follow-up markers are not the topic."""
+    words = topic.split()
+    folded = [fold(w) for w in words]
+    start = _FOLLOWUP["start"].match(" ".join(folded))
+    if start:
+        n = len(start.group(0).split())
+        words, folded = words[n:], folded[n:]
+    end = _FOLLOWUP["end"].search(" ".join(folded))
+    if end:
+        n = len(end.group(0).split())
+        words = words[: len(words) - n]
+    return " ".join(words)
+
+
+def _agency_in(text: str) -> str | None:
+    from corpus.facts import find_agencies
+
+    found = find_agencies(text)
+    return found[0].name if found else None
+
+
+def _about_set(kind: str, folded: str, provinces: tuple[str, ...], years: tuple[int, ...]) -> bool:
+    """A question about several documents at once (one indicator across years or provinces)."""
+    return kind == "comparison" or len(years) > 1 or len(provinces) > 1 or any(c.search(folded) for c in _SET_CUES)
 
 
 def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None) -> Query:
-    """Read scope and kind; with ``previous``, an elliptical follow-up inherits what it does not change."""
+    """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
+
+    A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
+    scope) from the previous one, so an unrelated question never gets the previous answer.
+    """
     text = " ".join(normalize_spaces(nfc(text)).split())
-    provinces, unknown = _find_places(text, known_provinces)
     years = _find_years(text)
+    numbers = _find_numbers(text)
+    if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not _find_places(text, known_provinces):
+        years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
+    provinces, unknown, merged = _resolve_places(_find_places(text, known_provinces), years, known_provinces)
     folded = fold(text)
     kind = _classify(folded)
     if kind == "target" and len(years) > 1 and not provinces:
@@ -192,34 +284,49 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         numbers=_find_numbers(text),
         doc_types=_find_doc_types(text),
         topic=_topic(text, provinces, unknown),
+        about_set=_about_set(kind, folded, provinces, years),
+        merged=merged,
+        issuers=_find_issuers(folded),
     )
     if previous is None:
         return query
-    short = len(_content_words(query.topic)) <= 3
-    if not (_FOLLOWUP_START.search(folded) or _FOLLOWUP_END.search(folded) or short):
-        return query
-    changes_scope = bool(provinces or years or unknown or query.numbers)
-    asks_new_kind = kind != "fact" and kind != previous.kind and not _FOLLOWUP_START.search(folded)
-    if changes_scope and not asks_new_kind:
-        # "Còn năm 2023 thì sao?": same topic and kind, new scope.
-        return replace(
-            previous,
-            text=text,
-            provinces=provinces or (() if unknown else previous.provinces),
-            unknown_places=unknown,
-            years=years or previous.years,
-            numbers=query.numbers,
-            followup=True,
-        )
-    if asks_new_kind or short:
-        # "Cơ quan nào phối hợp?": new kind and words, previous topic and scope.
-        return replace(
-            query,
-            provinces=provinces or previous.provinces,
-            unknown_places=unknown,
-            years=years or previous.years,
-            numbers=query.numbers or previous.numbers,
-            topic=f"{previous.topic} {query.topic}".strip(),
-            followup=True,
-        )
-    return query
+    if _FOLLOWUP["document"].search(folded) and not (query.numbers or provinces or unknown):
+        return replace(query, followup=True, same_document=True)  # "Nghị định này thay thế nghị định nào?"
+    marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
+    own = _strip_followup(query.topic)
+    content = _content_words(own)
+    if content and not marked:
+        return query  # its own topic: a new question
+    if kind.startswith("meta_") and query.scoped and not marked:
+        return query  # "Ai ký Chỉ thị 01/CT-UBND năm 2024 của Sơn La?" is whole on its own
+    if not content and not marked and not (query.scoped or unknown or kind != "fact"):
+        return query  # nothing to read against ("Cảm ơn"): treated on its own
+    # An elliptical follow-up: what it names replaces, what it leaves out is kept.
+    new_kind: Kind = previous.kind if kind == "fact" else kind
+    if not content:
+        topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
+    else:
+        old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
+        if old_agency and new_agency and old_agency in previous.topic:
+            topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
+        else:
+            topic = own
+    provinces_now = provinces or (() if unknown else previous.provinces)
+    years_now = years or previous.years
+    return replace(
+        previous,
+        text=text,
+        kind=new_kind,
+        provinces=provinces_now,
+        unknown_places=unknown,
+        years=years_now,
+        numbers=query.numbers or (previous.numbers if not (provinces or years or unknown) else ()),
+        doc_types=query.doc_types or (previous.doc_types if not (provinces or years or unknown) else ()),
+        issuers=query.issuers or (previous.issuers if not (provinces or years or unknown) else ()),
+        topic=topic,
+        followup=True,
+        about_set=_about_set(new_kind, folded, provinces_now, years_now) or (previous.about_set and not years),
+        merged=merged or previous.merged,
+        inherited_years=not years and bool(previous.years),
+        same_document=not (provinces or years or unknown or query.numbers),
+    )

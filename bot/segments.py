@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold
-from index.tokenize import expand_abbreviations
+from index.tokenize import expand_abbreviations, is_abbreviation
 
 __all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "tokens"]
 
@@ -27,9 +28,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # (bullets start on their own line).  A " - " inside a line is a dash ("kinh tế - xã hội"), not a break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 _PART_END = re.compile(r";\s+")
-_STOP = set(
-    ["va", "cua", "cac", "la", "cho", "voi", "trong", "theo", "tai", "tu", "den", "nhung", "mot", "duoc", "co", "khong", "nao", "gi", "bao", "nhieu", "ai", "the", "sao", "nhu", "ra", "thi", "con", "vay", "hay", "hoi", "biet", "xin", "vui", "long", "de", "o", "tren", "ve", "do", "nay", "do", "boi", "khi"]
-)
+_STOP = frozenset(load_lexicon().topic("function_words"))
 
 
 _Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")
@@ -43,10 +42,21 @@ def _spelling(token: str) -> str:
 
 def tokens(text: str, *, accented: bool = False) -> list[str]:
     """Syllables without function words: accent-folded, or lower-cased with canonical tone marks."""
-    if accented:
-        key = canonical_tones(text).lower()
-        return [_spelling(t) for t in _TOKEN.findall(key) if fold(t) not in _STOP]
-    return [_spelling(t) for t in _TOKEN.findall(fold(text)) if t not in _STOP]
+    out = []
+    for t in _TOKEN.findall(text.lower()):
+        key = _syllable_key(t, accented)
+        if key is not None:
+            out.append(key)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _syllable_key(token: str, accented: bool) -> str | None:
+    """One lower-case syllable's key (cached: a library has a few thousand distinct syllables)."""
+    folded = fold(token)
+    if folded in _STOP:
+        return None
+    return _spelling(canonical_tones(token).lower() if accented else folded)
 
 
 @lru_cache(maxsize=100_000)
@@ -159,6 +169,12 @@ class Scorer:
             if u in have:
                 matched += w
         return matched / total if total else 0.0
+
+    def unseen(self, text: str) -> list[str]:
+        """Syllables of ``text`` that no indexed part contains: the documents cannot be about them."""
+        accented = has_diacritics(text)
+        toks = tokens(expand_abbreviations(text), accented=accented)
+        return [t for t in toks if not self._df.get(t) and not is_abbreviation(t)]
 
     def first_match(self, question: str, text: str) -> int | None:
         """Offset in ``text`` of the first syllable that the question also has."""

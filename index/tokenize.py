@@ -24,66 +24,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc
 
-__all__ = ["ABBREVIATIONS", "TOKENIZER_VERSION", "expand_abbreviations", "tokenize_vi"]
+__all__ = ["ABBREVIATIONS", "TOKENIZER_VERSION", "expand_abbreviations", "is_abbreviation", "tokenize_vi"]
 
 # Bump when the analyser changes: stored BM25 indexes are then rebuilt.
 TOKENIZER_VERSION = 1
 
-# Abbreviation (as written in documents) -> expansion (canonical tones).  Variants
+# Abbreviation (as written in documents) -> expansion (canonical tones), from the lexicon.  Variants
 # with "&" or without are listed separately; matching is case- and accent-insensitive.
-ABBREVIATIONS: dict[str, str] = {
-    "UBND": "ủy ban nhân dân",
-    "HĐND": "hội đồng nhân dân",
-    "UBMTTQ": "ủy ban mặt trận tổ quốc",
-    "MTTQ": "mặt trận tổ quốc",
-    "TĐKT": "thi đua khen thưởng",
-    "NTM": "nông thôn mới",
-    "ANTT": "an ninh trật tự",
-    "BHYT": "bảo hiểm y tế",
-    "BHXH": "bảo hiểm xã hội",
-    "GRDP": "tổng sản phẩm trên địa bàn",
-    "CNTT": "công nghệ thông tin",
-    "TT&TT": "thông tin và truyền thông",
-    "TTTT": "thông tin và truyền thông",
-    "KT-XH": "kinh tế xã hội",
-    "KTXH": "kinh tế xã hội",
-    "QP-AN": "quốc phòng an ninh",
-    "QPAN": "quốc phòng an ninh",
-    "CCHC": "cải cách hành chính",
-    "VHTTDL": "văn hóa thể thao và du lịch",
-    "VH-TT-DL": "văn hóa thể thao và du lịch",
-    "LĐTBXH": "lao động thương binh và xã hội",
-    "LĐ-TB&XH": "lao động thương binh và xã hội",
-    "GD&ĐT": "giáo dục và đào tạo",
-    "GDĐT": "giáo dục và đào tạo",
-    "KH&ĐT": "kế hoạch và đầu tư",
-    "KH&CN": "khoa học và công nghệ",
-    "KHCN": "khoa học và công nghệ",
-    "TN&MT": "tài nguyên và môi trường",
-    "TNMT": "tài nguyên và môi trường",
-    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
-    "GTVT": "giao thông vận tải",
-    "ATGT": "an toàn giao thông",
-    "PCCC": "phòng cháy chữa cháy",
-    "DTTS": "dân tộc thiểu số",
-    "HTX": "hợp tác xã",
-    "MTQG": "mục tiêu quốc gia",
-    "THPT": "trung học phổ thông",
-    "CBCCVC": "cán bộ công chức viên chức",
-    "CNH-HĐH": "công nghiệp hóa hiện đại hóa",
-}
+ABBREVIATIONS: dict[str, str] = {row["abbreviation"]: row["expansion"] for row in load_lexicon().topic("abbreviations")}
 
 # Frequent function words that carry no meaning in a question.  Negations,
 # "theo", "trong", numbers and question targets are deliberately kept.
-_STOPWORDS = frozenset(
-    canonical_tones(w)
-    for w in ["và", "của", "các", "những", "là", "thì", "mà", "được", "bị", "cho", "với", "này", "đó", "ấy", "gì", "nào", "ạ", "hãy", "thế", "vậy", "như", "một", "có", "về", "tại", "để", "khi", "ra", "vào", "đã", "đang", "sẽ", "rằng", "nhé"]
-)
+_STOPWORDS = frozenset(canonical_tones(w) for w in load_lexicon().topic("stopwords"))
 # Unaccented stopwords only where the folded form is not also a content word
 # ("la" is "là" but also "Sơn La"; "cho" is also a verb).
-_FOLDED_STOPWORDS = frozenset(["va", "cua", "cac", "nhung", "duoc", "gi", "nao", "nay"])
+_FOLDED_STOPWORDS = frozenset(load_lexicon().topic("stopwords_folded"))
 
 _ABBR_KEYS = {fold(k): v for k, v in ABBREVIATIONS.items()}
 # Longest first so "UBMTTQ" wins over "MTTQ"; not inside a code such as "01/CT-UBND".
@@ -98,6 +56,11 @@ _PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>«».,;:!?…*%–—-+/\\|`~=#@^$"
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` is a known abbreviation ("UBND", "tdkt"), whatever its case or accents."""
+    return fold(word) in _ABBR_KEYS
 
 
 def expand_abbreviations(text: str) -> str:

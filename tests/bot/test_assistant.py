@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import bot.assistant as assistant_module
+import bot.answerers.passages as passages_module
 from bot import Assistant, get_settings
 from bot.extract import Span
 from index import Filters
@@ -129,7 +129,7 @@ def test_old_style_tone_marks_in_the_question(bot):
 
 
 def test_grounding_check_drops_an_unsupported_number(bot, monkeypatch):
-    monkeypatch.setattr(assistant_module, "find_values", lambda text: [Span(0, 4, "99,9%")])
+    monkeypatch.setattr(passages_module, "find_values", lambda text: [Span(0, 4, "99,9%")])
     ans = bot.answer("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
     assert "99,9%" not in ans.answer
 

@@ -102,3 +102,43 @@ def test_a_full_new_question_is_not_a_followup():
     new = q("Sở Thông tin và Truyền thông có trách nhiệm gì trong chỉ thị của Lai Châu?", previous=first)
     assert not new.followup
     assert new.provinces == ("Lai Châu",)
+
+
+def test_a_question_with_its_own_topic_inherits_nothing():
+    first = q("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    for text in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "Thu ngân sách năm 2023 là bao nhiêu?"):
+        new = q(text, previous=first)
+        assert not new.followup and new.provinces == ()
+        assert "nghèo" not in new.topic
+
+
+def test_elliptical_followups_unaccented_and_by_agency():
+    first = q("chi tieu ty le ho ngheo nam 2024 cua son la")
+    assert q("con nam 2023 thi sao", previous=first).years == (2023,)
+    duty = q("Sở Nội vụ có trách nhiệm gì năm 2023?")
+    swap = q("Còn Sở Thông tin và Truyền thông thì sao?", previous=duty)
+    assert swap.followup and swap.kind == "duty" and swap.years == (2023,)
+    assert "Thông tin và Truyền thông" in swap.topic and "Nội vụ" not in swap.topic
+
+
+def test_document_number_scopes_and_its_year_is_not_a_scope_year():
+    got = q("Thông tư 16/2023/TT-BLĐTBXH có hiệu lực từ ngày nào?")
+    assert "16/2023/TT-BLĐTBXH" in got.numbers and got.years == () and got.doc_types == ("Thông tư",)
+
+
+def test_a_set_question_is_marked():
+    assert q("Tỷ lệ hộ nghèo của Sơn La qua các năm?").about_set
+    assert not q("Tỷ lệ hộ nghèo năm 2024 của Sơn La?").about_set
+
+
+def test_an_issuer_named_as_the_issuer_scopes_the_question():
+    assert q("Thông tư của Bộ Tài chính về thuế thu nhập cá nhân quy định gì?").issuers == ("Bộ Tài chính",)
+    assert q("thong tu cua bo tai chinh ve thue quy dinh gi").issuers == ("Bộ Tài chính",)
+    assert q("Chỉ thị của Thủ tướng Chính phủ về thuế?").issuers == ("Thủ tướng Chính phủ",)
+    assert q("Sở Nội vụ có trách nhiệm gì?").issuers == ()  # an agency as the subject is not an issuer
+
+
+def test_a_former_province_for_a_year_after_the_merger():
+    got = q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2026?")
+    assert got.merged == (("Hà Nam", "Ninh Bình"),) and got.provinces == ()
+    assert q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2023?").provinces == ("Hà Nam",)

@@ -1,0 +1,102 @@
+"""What every answerer shares: the found answer record and the reading context (clauses, scorer, tuning)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.compose import MAX_EXCERPT
+from bot.query import Query
+from bot.segments import Scorer, Segment, tokens
+from bot.tuning import AnswerTuning
+from corpus.lexicon import load_lexicon
+from corpus.models import Clause, Directive
+from corpus.text import fold
+from index.models import Hit
+
+__all__ = ["Answerer", "Found", "Reader", "topic_words"]
+
+# Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
+_FORM = frozenset(load_lexicon().topic("answer_form_words"))
+
+
+@dataclass(frozen=True)
+class Found:
+    """One document's answer: the short answer, the clause and the answering words in it."""
+
+    directive: Directive
+    clause: Clause
+    short: str
+    quote: str
+    span: tuple[int, int] | None
+    score: float
+
+
+def topic_words(q: Query) -> str:
+    """The topic without form words, keeping the diacritics the user typed."""
+    words = re.findall(r"[^\W_]+", q.topic)
+    return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
+
+
+class Reader:
+    """The corpus as answerers read it: clauses by id, their sentence parts, one scorer, the tuning."""
+
+    def __init__(
+        self,
+        clauses: dict[str, tuple[Directive, Clause]],
+        segments: dict[str, list[Segment]],
+        scorer: Scorer,
+        tuning: AnswerTuning,
+    ):
+        self.clauses = clauses
+        self.segments = segments
+        self.scorer = scorer
+        self.tuning = tuning
+        self.agency_cache: dict[str, list] = {}
+
+    def candidates(self, hits: list[Hit]) -> list[tuple[Clause, float]]:
+        """Answerable clauses among ``hits``, once each, with a rank prior (1, 1/2, 1/3 …)."""
+        seen: dict[str, float] = {}
+        for rank, h in enumerate(hits):
+            cid = h.chunk.clause_id
+            if cid in self.segments and cid not in seen:
+                seen[cid] = 1.0 / (rank + 1)
+        return [(self.clauses[cid][1], prior) for cid, prior in seen.items()]
+
+    def sentences(self, clause: Clause) -> list[Segment]:
+        """Whole sentences (a list of names runs across semicolons)."""
+        ends: dict[int, int] = {}
+        for seg in self.segments[clause.id]:
+            ends[seg.sentence_start] = max(ends.get(seg.sentence_start, 0), seg.end)
+        return [Segment(clause.id, clause.doc_id, a, b, clause.text[a:b], a) for a, b in ends.items()]
+
+    def focus(self, text: str, start: int, end: int, topic: str) -> tuple[int, int]:
+        """A window of at most MAX_EXCERPT characters around the comma-part that best matches the topic."""
+        if end - start <= MAX_EXCERPT:
+            return start, end
+        cuts = [start, *(start + m.end() for m in re.finditer(r",\s+", text[start:end]))]
+        bounds = list(zip(cuts, [*cuts[1:], end], strict=True))
+        best = max(range(len(bounds)), key=lambda i: self.scorer.coverage(topic, text[slice(*bounds[i])]))
+        lo = hi = best
+        grew = True
+        while grew:
+            grew = False
+            if hi + 1 < len(bounds) and bounds[hi + 1][1] - bounds[lo][0] <= MAX_EXCERPT:
+                hi, grew = hi + 1, True
+            if lo > 0 and bounds[hi][1] - bounds[lo - 1][0] <= MAX_EXCERPT:
+                lo, grew = lo - 1, True
+        return bounds[lo][0], bounds[hi][1]
+
+    def phrase_start(self, text: str, topic: str, lo: int, value_start: int) -> int:
+        """Where the indicator phrase before a value begins: after the last comma/colon before its first matched word."""
+        first = self.scorer.first_match(topic, text[lo:value_start])
+        anchor = lo + first if first is not None else lo
+        cut = max(text.rfind(sep, lo, anchor) for sep in (",", ":", ";"))
+        return cut + 1 if cut >= lo and cut + 1 <= anchor else anchor if first is not None else lo
+
+
+class Answerer(Protocol):
+    """Finds a document's answer to one kind of question (best first; empty when it has none)."""
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]: ...

@@ -1,0 +1,101 @@
+"""Answerers for the directive kinds: targets, agencies, lists, references, comparisons, plain facts, duties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.passages import Shape, by_segment
+from bot.compose import excerpt
+from bot.query import Query
+from bot.segments import tokens
+from corpus.models import Directive
+from index.models import Hit
+
+__all__ = ["ComparisonAnswerer", "DutyAnswerer", "FactAnswerer", "TargetAnswerer", "TypedAnswerer"]
+
+
+class FactAnswerer:
+    """The sentence part that best covers the question."""
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        return by_segment(reader, q, d, hits, "fact")[:1]
+
+
+class TargetAnswerer:
+    """A value with its unit; failing that, a part with a count ("kỷ niệm 115 năm")."""
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
+        return f[:1]
+
+
+class ComparisonAnswerer:
+    """One document's value, for one line of a comparison."""
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        return by_segment(reader, q, d, hits, "target")[:1]
+
+
+@dataclass(frozen=True)
+class TypedAnswerer:
+    """An agency, a list of names or a cited document; the plain part when that covers the question much better."""
+
+    shape: Shape
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        f = by_segment(reader, q, d, hits, self.shape)
+        plain = by_segment(reader, q, d, hits, "fact")
+        if plain and (not f or plain[0].score > f[0].score + reader.tuning.typed_slack):
+            f = plain
+        return f[:1]
+
+
+class DutyAnswerer:
+    """What an agency must do: the sentences in which it is the one tasked; else the best part."""
+
+    def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        return self._duty(reader, q, d) or by_segment(reader, q, d, hits, "fact")[:1]
+
+    @staticmethod
+    def _duty(reader: Reader, q: Query, d: Directive) -> list[Found]:
+        from corpus.facts import canonical_agency, find_agencies
+
+        t = reader.tuning
+        asked_mentions = find_agencies(q.topic if q.followup else q.text)
+        if not asked_mentions:
+            return []
+        asked = {m.canonical for m in asked_mentions}
+        asked_words = [set(tokens(m.name)) for m in asked_mentions]
+
+        def is_asked(name: str) -> bool:
+            # Same canonical agency, or every word of the clause's name is in the question's name
+            # ("Trưởng các Khối thi đua của tỉnh" for "Trưởng các khối thi đua tỉnh Hà Nam").
+            words = set(tokens(name))
+            return canonical_agency(name) in asked or any(words and words <= w for w in asked_words)
+
+        parents = {c.parent for c in d.clauses if c.parent}
+        out: list[Found] = []
+        for clause in d.answerable_clauses():
+            if clause.id in parents:
+                continue  # leaves only: the most specific clause
+            text = clause.text
+            if clause.id not in reader.agency_cache:
+                reader.agency_cache[clause.id] = find_agencies(text)
+            for m in reader.agency_cache[clause.id]:
+                if not is_asked(m.name):
+                    continue
+                segs = reader.segments.get(clause.id, [])
+                seg = next((s for s in segs if s.start <= m.start < s.end + 1), None)
+                if seg is None:
+                    continue
+                sentence_end = max(s.end for s in segs if s.sentence_start == seg.sentence_start)
+                topic = topic_words(q) or q.topic
+                a, b = reader.focus(text, seg.sentence_start, sentence_end, topic)
+                quote, a, b = excerpt(text, a, b)
+                lead = m.start - seg.sentence_start
+                score = t.duty_subject_score if lead <= t.duty_lead_chars else t.duty_mention_score
+                out.append(Found(d, clause, quote, quote, (a, b), score))
+                break
+        out.sort(key=lambda f: -f.score)
+        return [f for f in out if f.score >= t.abstain_below][: t.duty_max_clauses]

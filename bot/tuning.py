@@ -1,0 +1,59 @@
+"""Every weight and threshold of the answer layer, in one frozen record (recorded in eval reports).
+
+Values were set on the development split of the question set (whole documents held out for test:
+see eval/README.md); change them there, never on the test split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from index.fusion import FusionTuning
+
+__all__ = ["AnswerTuning"]
+
+
+@dataclass(frozen=True)
+class AnswerTuning:
+    """Weights and thresholds of the answer layer."""
+
+    #: Least (rarity-weighted) share of the question's words the answering text must contain.
+    abstain_below: float = 0.25
+    #: The threshold when the question has a word no document contains (the topic may not be there at all).
+    unseen_abstain_below: float = 0.30
+    #: Candidate clauses read per document.
+    candidates_per_doc: int = 6
+    #: Most hits asked of the retriever for one question (bounds the work at library scale).
+    max_hits: int = 120
+    #: Documents read for an answer, best retrieval evidence first.
+    doc_pool: int = 5
+    #: A typed answer (agency, list, reference) may not come from a sentence this much weaker than the best.
+    typed_slack: float = 0.15
+    #: How a sentence part's score mixes its own coverage, its clause's and the retrieval rank.
+    segment_weight: float = 0.6
+    clause_weight: float = 0.3
+    prior_weight: float = 0.1
+    #: A target's score: share of the coverage of the words just before the value.
+    value_context_weight: float = 0.5
+    #: Bonus per quoted name (up to five) for a list answer.
+    list_bonus: float = 0.02
+    #: Bonus for a sentence that carries the cue of a legal-text kind ("có hiệu lực", "hồ sơ gồm").
+    kind_cue_bonus: float = 0.15
+    #: A duty sentence naming the agency within this many characters of its start is its subject.
+    duty_lead_chars: int = 40
+    duty_subject_score: float = 1.0
+    duty_mention_score: float = 0.6
+    duty_max_clauses: int = 3
+    #: How much a document's title covering the question adds to its answers' scores (choosing among documents).
+    title_weight: float = 0.2
+    #: Another document whose answer scores within this margin of the best one is an equal candidate.
+    doc_margin: float = 0.25
+    #: Most documents one answer names (per-document lines or clarify choices).
+    max_docs: int = 5
+    #: Excerpt length (characters) of a long answering sentence part.
+    long_segment_chars: int = 320
+    #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).
+    fusion: FusionTuning = field(default_factory=FusionTuning)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,122 @@
+"""Conversations: a follow-up keeps what it does not change; a new topic inherits nothing; one best document."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import Assistant, get_settings
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    settings = get_settings(index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
+    return Assistant.load(settings)
+
+
+def chain(bot, *questions):
+    prev, out = None, []
+    for q in questions:
+        prev = bot.answer(q, previous=prev)
+        out.append(prev)
+    return out
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "chi tieu ty le ho ngheo nam 2024 cua son la"],
+)
+@pytest.mark.parametrize(
+    "unrelated",
+    ["Mức lương cơ sở năm 2024 là bao nhiêu?", "Giá xăng năm 2024 là bao nhiêu?", "gia xang nam 2024 la bao nhieu"],
+)
+def test_an_out_of_library_question_after_a_turn_is_abstained_on(bot, first, unrelated):
+    _, ans = chain(bot, first, unrelated)
+    assert ans.abstained
+    assert "11,41%" not in ans.answer and not ans.citations
+
+
+def test_a_new_topic_does_not_inherit_the_previous_answer(bot):
+    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Thu ngân sách năm 2023 là bao nhiêu?")
+    assert "15,66%" not in ans.answer  # the 2023 poverty rate
+    assert "4.800 tỷ đồng" in ans.answer
+    assert len(ans.citations) <= 5
+
+
+@pytest.mark.parametrize(
+    ("followups", "value", "doc"),
+    [
+        (("Còn năm 2023 thì sao?",), "15,66%", "son-la-2023"),
+        (("con nam 2023 thi sao",), "15,66%", "son-la-2023"),
+        (("Năm 2022?",), "19,74%", "son-la-2022"),
+        (("Còn năm 2023 thì sao?", "Năm 2022?"), "19,74%", "son-la-2022"),
+    ],
+)
+def test_an_elliptical_followup_changes_only_the_scope_it_names(bot, followups, value, doc):
+    answers = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", *followups)
+    last = answers[-1]
+    assert not last.abstained
+    assert value in last.answer
+    assert {c.doc_id for c in last.citations} == {doc}
+
+
+def test_another_province_keeps_the_indicator(bot):
+    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La?", "Còn Lai Châu?")
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert "hộ nghèo" in ans.answer
+
+
+def test_another_agency_replaces_the_agency_and_keeps_the_scope(bot):
+    _, ans = chain(bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?",
+                   "Còn Sở Thông tin và Truyền thông thì sao?")
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
+    assert "Thông tin và Truyền thông" in ans.answer
+
+
+def test_old_style_tone_marks_in_a_followup(bot):
+    _, ans = chain(bot, "Ủy ban MTTQ tỉnh Sơn La năm 2024 được đề nghị làm gì?", "Còn năm 2023 thì sao?")
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
+
+
+def test_an_unknown_province_in_a_followup_is_abstained_on(bot):
+    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Còn Điện Biên?")
+    assert ans.abstained and "Điện Biên" in ans.answer
+
+
+def test_a_former_province_after_the_merger_is_read_as_the_merged_one(bot):
+    ans = bot.answer("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2026?")
+    assert ans.abstained
+    assert "Ninh Bình" in ans.answer and "Hà Nam" in ans.answer
+
+
+def test_documents_answering_differently_are_offered_as_choices(bot):
+    ans = bot.answer("Chỉ tiêu thu ngân sách trên địa bàn năm 2023 là bao nhiêu?")
+    assert {c.doc_id for c in ans.clarify} == {"son-la-2023", "lai-chau-2023"}
+    assert "4.800 tỷ đồng" in ans.answer and "2.450 tỷ đồng" in ans.answer
+    payload = ans.to_dict()["clarify"]
+    assert {"label", "doc_id", "province", "year"} <= set(payload[0])
+
+
+def test_a_single_document_answer_offers_no_choice(bot):
+    ans = bot.answer("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    assert ans.clarify == () and ans.to_dict()["clarify"] == []
+
+
+def test_an_internal_error_is_raised_not_turned_into_an_abstention(bot, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index broken")
+
+    monkeypatch.setattr(bot.index, "search", broken)
+    with pytest.raises(RuntimeError):
+        bot.answer("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+
+
+def test_a_followup_about_this_document_stays_in_the_document_answered_from(bot):
+    first, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Văn bản này ban hành ngày nào?")
+    assert {c.doc_id for c in first.citations} == {"lai-chau-2023"}
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert "27/01/2023" in ans.answer
+
+
+def test_a_question_on_its_own_topic_after_a_signer_question_is_read_alone(bot):
+    _, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Sơn La?", "Thời tiết ở Sơn La tuần này thế nào?")
+    assert ans.abstained and "Hoàng Quốc Khánh" not in ans.answer
