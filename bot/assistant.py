@@ -12,12 +12,12 @@ import logging
 import re
 import time
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from bot.compose import MAX_EXCERPT, citation, doc_ref, excerpt, vn_date
 from bot.extract import find_quotes, find_references, find_values, has_count, quoted_after
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
+from bot.library import load_settings_library, open_settings_index
 from bot.models import Answer, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, split_segments, tokens
@@ -69,23 +69,6 @@ def _topic_words(q: Query) -> str:
     return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
 
 
-def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False):
-    """Open (build, refresh) the index the settings describe: the one place settings meet index options."""
-    from index import open_index
-
-    return open_index(
-        corpus,
-        Path(settings.index_dir),
-        embedding_model=settings.embedding_model,
-        retriever=settings.retriever,
-        reranker=settings.reranker,
-        device=settings.device,
-        batch_size=settings.batch_size,
-        progress=progress,
-        rebuild=rebuild,
-    )
-
-
 class Assistant:
     """Loaded once (corpus, index, scorer); answers many questions."""
 
@@ -94,26 +77,38 @@ class Assistant:
         self.index = index
         self.top_k = top_k
         self.retriever = retriever or getattr(index, "retriever", "bm25")
-        self._clauses: dict[str, tuple[Directive, Clause]] = {}
-        self._segments: dict[str, list[Segment]] = {}
-        for d in corpus.directives:
-            for c in d.clauses:
-                self._clauses[c.id] = (d, c)
-                if c.answerable:
-                    self._segments[c.id] = split_segments(c.id, d.doc_id, c.text)
-        self._scorer = Scorer(s.text for segs in self._segments.values() for s in segs)
+        self._clauses: dict[str, tuple[Directive, Clause]] = {
+            c.id: (d, c) for d in corpus.directives for c in d.clauses
+        }
+        self._segmented: tuple[dict[str, list[Segment]], Scorer] | None = None
         self._agency_cache: dict[str, list] = {}
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
 
+    def _segmentation(self) -> tuple[dict[str, list[Segment]], Scorer]:
+        """Sentence parts of every answerable clause and their rarity weights: built on the first question,
+        not at start (a library of hundreds of documents takes seconds), then kept."""
+        if self._segmented is None:
+            segments = {c.id: split_segments(c.id, d.doc_id, c.text)
+                        for d, c in self._clauses.values() if c.answerable}
+            self._segmented = (segments, Scorer(s.text for segs in segments.values() for s in segs))
+        return self._segmented
+
+    @property
+    def _segments(self) -> dict[str, list[Segment]]:
+        return self._segmentation()[0]
+
+    @property
+    def _scorer(self) -> Scorer:
+        return self._segmentation()[1]
+
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
-        """Read the corpus and open (or build) the index, as the settings say."""
-        from corpus import load_corpus
-        corpus = load_corpus(Path(settings.corpus_dir), max_file_mb=settings.max_file_mb)
-        for problem in corpus.problems:
+        """Read the corpus (only files changed since the index was built) and open (or build) the index."""
+        library = load_settings_library(settings, progress=progress)
+        for problem in library.corpus.problems:
             log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
-        index = open_settings_index(corpus, settings, progress=progress)
-        return cls(corpus, index, top_k=settings.top_k, retriever=settings.retriever)
+        index = open_settings_index(library, settings, progress=progress)
+        return cls(library.corpus, index, top_k=settings.top_k, retriever=settings.retriever)
 
     # ----------------------------------------------------------------- public API
 

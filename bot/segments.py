@@ -135,11 +135,11 @@ class Scorer:
 
     def __init__(self, documents: Iterable[str]):
         df: Counter[str] = Counter()
-        n = 0
-        for doc in documents:
-            n += 1
-            df.update(set(_units(doc)) | set(_units(doc, accented=True)))
-        self._n = max(n, 1)
+        texts = Counter(documents)  # parent clauses repeat their children's sentences: count each text once
+        for doc, times in texts.items():
+            for unit in set(_units(doc)) | set(_units(doc, accented=True)):
+                df[unit] += times
+        self._n = max(sum(texts.values()), 1)
         self._df = df
 
     def idf(self, unit: str) -> float:

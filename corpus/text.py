@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["canonical_tones", "fold", "match_key", "nfc", "normalize_spaces", "strip_tones"]
 
@@ -43,6 +44,7 @@ def _syllable_units(word: str) -> list[tuple[str, set[str]]]:
     return units
 
 
+@lru_cache(maxsize=65536)  # a few thousand syllables cover the language; this is the hot path of every key
 def _place_tone(word: str) -> str:
     units = _syllable_units(word)
     tone = None

@@ -1,12 +1,14 @@
 """Lexical retrieval: bm25s over the Vietnamese analyser in ``index.tokenize``.
 
-BM25 is cheap to rebuild (no model), so it is rebuilt whole whenever the
-chunk list changes; documents are numbered by their position in that list.
+The BM25 matrix is rebuilt whole whenever the chunk list changes (documents
+are numbered by their position in that list), but from stored tokens: only
+the chunks of an added or changed document are tokenised again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import bm25s
@@ -14,11 +16,24 @@ import numpy as np
 
 from index.tokenize import tokenize_vi
 
-__all__ = ["LexicalIndex"]
+__all__ = ["LexicalIndex", "tokenize_texts"]
 
 log = logging.getLogger(__name__)
 # bm25s forces its own logger to DEBUG, which would print "Building index…" to users.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+_EMPTY = "\u2205"
+
+
+def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
+    """BM25 tokens of each text; ``progress(n)`` after each one (the slow part of a build)."""
+    out = []
+    for text in texts:
+        out.append(tokenize_vi(text))
+        if progress is not None:
+            progress(1)
+    return out
 
 
 class LexicalIndex:
@@ -30,11 +45,15 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalIndex:
+        return cls.from_tokens(tokenize_texts(texts))
+
+    @classmethod
+    def from_tokens(cls, tokens: list[list[str]]) -> LexicalIndex:
+        """The index over already tokenised chunks (see ``tokenize_texts``)."""
         model = bm25s.BM25()
-        tokens = [tokenize_vi(t) or ["\u2205"] for t in texts]  # bm25s needs non-empty documents
         if tokens:
-            model.index(tokens, show_progress=False)
-        return cls(model, len(texts))
+            model.index([t or [_EMPTY] for t in tokens], show_progress=False)  # bm25s needs non-empty documents
+        return cls(model, len(tokens))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of each chunk position (zeros when no query token is known)."""
