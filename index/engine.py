@@ -475,7 +475,7 @@ def open_index(
     removed = tuple(d for d in old_fps if d not in doc_fps)
     fresh = not old_fps
     if added or changed or removed:
-        if not fresh and (added or changed):
+        if not fresh:
             stored.tokens = stored.tokens or read_tokens(index_dir)
         stored.facts = read_facts_lines(index_dir) if not fresh else {}
     stored.manifest = replace(stored.manifest, tokenizer=TOKENIZER_VERSION, lexicon=lexicon)
