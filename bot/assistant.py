@@ -104,7 +104,7 @@ class Assistant:
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
         """Read the corpus (only files changed since the index was built) and open (or build) the index."""
-        library = load_settings_library(settings, progress=progress)
+        library = load_settings_library(settings, progress=progress, with_facts=True)
         for problem in library.corpus.problems:
             log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
         index = open_settings_index(library, settings, progress=progress)

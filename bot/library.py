@@ -24,8 +24,12 @@ __all__ = ["StoredFacts", "load_settings_library", "open_settings_index"]
 log = logging.getLogger(__name__)
 
 
-def load_settings_library(settings: Settings, *, progress: bool = False, use_stored: bool = True) -> Library:
-    """The corpus the settings name (one or several folders), re-reading only changed files."""
+def load_settings_library(settings: Settings, *, progress: bool = False, use_stored: bool = True,
+                          with_facts: bool = False) -> Library:
+    """The corpus the settings name (one or several folders), re-reading only changed files.
+
+    ``with_facts``: files parsed now also get their supervisor facts, for the index to store.
+    """
     from index.store import read_records
 
     known: dict[str, ParsedRecord] = {}
@@ -50,7 +54,7 @@ def load_settings_library(settings: Settings, *, progress: bool = False, use_sto
 
     try:
         return load_library(corpus_dirs(settings.corpus_dir), max_file_mb=settings.max_file_mb, known=known,
-                            progress=tick if bar is not None else None)
+                            progress=tick if bar is not None else None, with_facts=with_facts)
     finally:
         if bar is not None:
             bar.close()
@@ -61,9 +65,10 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
     """Open (build, refresh) the index the settings describe: the one place settings meet index options."""
     from index import open_index
 
-    fingerprints = records = None
+    fingerprints = records = facts = None
     if isinstance(corpus, Library):
         fingerprints = {doc_id: r.fingerprint for doc_id, r in corpus.doc_records.items()}
+        facts = {doc_id: r.facts for doc_id, r in corpus.doc_records.items() if r.facts is not None}
         records = [r.to_json() for r in corpus.records.values()]
         corpus = corpus.corpus
     return open_index(
@@ -78,6 +83,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
         rebuild=rebuild,
         fingerprints=fingerprints,
         records=records,
+        facts=facts,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -14,7 +15,7 @@ from corpus.clauses import build_clauses
 from corpus.metadata import FIELD_NAMES, extract_metadata
 from corpus.models import Corpus, Directive, FieldSource, Problem
 from corpus.normalize import clean_text
-from corpus.persist import PARSER_KEY, ParsedRecord, file_key
+from corpus.persist import PARSER_KEY, FileKey, ParsedRecord, encode_facts, file_key
 from corpus.readers import ReadError, read_raw_text
 from corpus.sidecar import SidecarError, read_sidecar, sidecar_path
 from corpus.text import fold
@@ -126,26 +127,53 @@ class Library:
     reparsed: tuple[str, ...]  # doc_ids read and parsed in this call (the rest came from the records)
 
 
-def _read_one(path: Path, max_file_mb: float, known: Mapping[str, ParsedRecord]) -> tuple[ParsedRecord, bool]:
-    """The record of one file: the stored one when its key still matches, else a fresh parse."""
+def _parse_one(path: Path, key: FileKey, max_file_mb: float, with_facts: bool) -> ParsedRecord:
+    """A fresh record of one file (its facts too when asked): never raises."""
     try:
-        key = file_key(path)
-    except OSError as exc:
-        problem = Problem(path, f"{path.name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc))
-        return ParsedRecord((str(path), -1, -1, -1, -1), PARSER_KEY, problem={"message": problem.message,
-                                                                              "detail": problem.detail}), True
-    old = known.get(key[0])
-    if old is not None and old.key == key and old.parser == PARSER_KEY:
-        return old, False
-    try:
-        return ParsedRecord.of_directive(key, read_directive(path, max_file_mb=max_file_mb)), True
+        directive = read_directive(path, max_file_mb=max_file_mb)
     except ReadError as err:
         log.warning("skipped %s: %s", path.name, err.detail)
-        return ParsedRecord.of_problem(key, Problem(path, err.message, err.detail)), True
+        return ParsedRecord.of_problem(key, Problem(path, err.message, err.detail))
     except Exception as exc:  # a parser bug must not hide the other documents
         log.exception("unexpected error reading %s", path)
         problem = Problem(path, f"{path.name}: lỗi không mong muốn khi đọc tệp; xem nhật ký (log).", repr(exc))
-        return ParsedRecord.of_problem(key, problem), True
+        return ParsedRecord.of_problem(key, problem)
+    record = ParsedRecord.of_directive(key, directive)
+    if with_facts:
+        try:
+            facts = json.dumps(encode_facts(directive), ensure_ascii=False, separators=(",", ":"))
+        except Exception:  # facts are an extra: a rule bug must not lose the document
+            log.exception("facts failed for %s", path)
+            facts = None
+        record = replace(record, facts=facts)
+    return record
+
+
+def _parse_job(job: tuple[Path, FileKey, float, bool]) -> ParsedRecord:
+    return _parse_one(*job)
+
+
+_POOL_FROM = 16  # fresh files from which parsing is spread over the CPU cores
+
+
+def _parse_all(jobs: list[tuple[Path, FileKey, float, bool]], tick: Callable[[], None]) -> list[ParsedRecord]:
+    """Parse in order; over several processes when there are many files (first build of a library)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < _POOL_FROM or workers < 2:
+        out = []
+        for job in jobs:
+            out.append(_parse_job(job))
+            tick()
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        out = []
+        for record in pool.map(_parse_job, jobs, chunksize=1):
+            out.append(record)
+            tick()
+        return out
 
 
 def load_library(
@@ -154,18 +182,16 @@ def load_library(
     max_file_mb: float = 20.0,
     known: Mapping[str, ParsedRecord] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    with_facts: bool = False,
 ) -> Library:
     """Every supported file of each folder (not recursive), reusing ``known`` records of unchanged files.
 
     Folders are read in the order given; a later file whose doc_id is already taken (e.g. the PDF copy
     of a text already read) is skipped with one line.  ``progress(done, total)`` is called per file.
+    ``with_facts`` also extracts the supervisor facts of each file parsed now (for the index to store).
     """
     known = known or {}
-    directives: dict[str, Directive] = {}
-    doc_records: dict[str, ParsedRecord] = {}
-    records: dict[str, ParsedRecord] = {}
     problems: list[Problem] = []
-    reparsed: list[str] = []
     paths: list[Path] = []
     for folder in corpus_dirs(folders):
         if not folder.is_dir():
@@ -181,11 +207,40 @@ def load_library(
                 log.info("not a document, skipped: %s", path)
                 continue
             paths.append(path)
-    for n, path in enumerate(paths, 1):
-        record, fresh = _read_one(path, max_file_mb, known)
-        records[record.key[0]] = record
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
         if progress is not None:
-            progress(n, len(paths))
+            progress(done, len(paths))
+
+    slots: list[ParsedRecord | None] = []
+    jobs: list[tuple[Path, FileKey, float, bool]] = []
+    for path in paths:
+        try:
+            key = file_key(path)
+        except OSError as exc:
+            problem = Problem(path, f"{path.name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc))
+            slots.append(ParsedRecord.of_problem((str(path), -1, -1, -1, -1), problem))
+            tick()
+            continue
+        old = known.get(key[0])
+        if old is not None and old.key == key and old.parser == PARSER_KEY:
+            slots.append(old)
+            tick()
+        else:
+            slots.append(None)
+            jobs.append((path, key, max_file_mb, with_facts))
+    fresh = iter(_parse_all(jobs, tick))
+    records_in_order = [r if r is not None else next(fresh) for r in slots]
+
+    directives: dict[str, Directive] = {}
+    doc_records: dict[str, ParsedRecord] = {}
+    records: dict[str, ParsedRecord] = {}
+    reparsed: list[str] = []
+    for path, record in zip(paths, records_in_order, strict=True):
+        records[record.key[0]] = record
         problem = record.as_problem()
         if problem is not None:
             problems.append(problem)
@@ -201,7 +256,7 @@ def load_library(
             log.warning("skipped %s: duplicate doc_id %s (%s)", path, directive.doc_id, other)
             problems.append(Problem(path, msg, f"duplicate doc_id {directive.doc_id}"))
             continue
-        if fresh:
+        if record.raw == "":
             reparsed.append(directive.doc_id)
             if not directive.answerable_clauses():
                 log.info("%s: no answerable clause found", path.name)

@@ -82,6 +82,7 @@ class ParsedRecord:
     problem: dict[str, str] | None = None
     fingerprint: str = ""  # sha256 of the doc record: what the search index compares
     raw: str = field(default="", compare=False, repr=False)  # the stored line, written back as is
+    facts: str | None = field(default=None, compare=False, repr=False)  # facts line of a fresh parse
 
     def to_json(self) -> str:
         if self.raw:

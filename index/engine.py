@@ -426,6 +426,7 @@ def open_index(
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
     fingerprints: Mapping[str, str] | None = None,
     records: list[str] | None = None,
+    facts: Mapping[str, str] | None = None,
 ) -> Index:
     """Load, refresh or build the index of ``corpus`` in ``index_dir``.
 
@@ -435,7 +436,8 @@ def open_index(
     or a damaged one, raises IndexMismatchError instead of being rebuilt.
     ``fingerprints`` (doc_id -> fingerprint of its parse) and ``records`` (the
     parsed library's lines, stored with the index) come from
-    ``corpus.loader.load_library``; without them they are derived from ``corpus``.
+    ``corpus.loader.load_library``, with ``facts`` (doc_id -> facts line) of the documents parsed
+    now; without them they are derived from ``corpus``.
     """
     if retriever not in RETRIEVERS:
         raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
@@ -474,10 +476,11 @@ def open_index(
     changed = tuple(d for d in doc_fps if d in old_fps and old_fps[d] != doc_fps[d])
     removed = tuple(d for d in old_fps if d not in doc_fps)
     fresh = not old_fps
-    if added or changed or removed:
-        if not fresh:
-            stored.tokens = stored.tokens or read_tokens(index_dir)
-        stored.facts = read_facts_lines(index_dir) if not fresh else {}
+    records_differ = records is not None and records != stored.records
+    if not fresh and (added or changed or removed):
+        stored.tokens = stored.tokens or read_tokens(index_dir)
+    if not fresh and (added or changed or removed or records_differ):
+        stored.facts = read_facts_lines(index_dir)  # carried over for the documents that stay
     stored.manifest = replace(stored.manifest, tokenizer=TOKENIZER_VERSION, lexicon=lexicon)
 
     index = Index(stored, retriever=retriever, notice=notice, encoder=encoder, reranker=rerank_model,
@@ -485,7 +488,7 @@ def open_index(
                   chunker=chunker, hnsw_threshold=hnsw_threshold, progress=progress)
     index.remove([*changed, *removed])
     by_id = {d.doc_id: d for d in corpus}
-    index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps)
+    index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)
     missing = [i for i, v in enumerate(stored.vector_ids) if v is None]
     if encoder is not None and missing:  # a bm25-only index opened with a model: embed what has no vector
         vids = index._embed([stored.chunks[i] for i in missing])
@@ -496,7 +499,7 @@ def open_index(
     if stored.bm25 is None and stored.chunks:
         index._bm25_stale = True
     content_changed = bool(added or changed or removed) or fresh
-    dirty = content_changed or embedded > 0 or index._bm25_stale or (records is not None and records != stored.records)
+    dirty = content_changed or embedded > 0 or index._bm25_stale or records_differ
     if records is None:
         from corpus.persist import ParsedRecord
 

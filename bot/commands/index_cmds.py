@@ -43,7 +43,7 @@ def index(
                    "Đặt --corpus-dir hoặc THIDUA_CORPUS_DIR.", err=True)
         raise typer.Exit(1)
     t0 = time.perf_counter()
-    library = load_settings_library(settings, progress=progress, use_stored=not rebuild)
+    library = load_settings_library(settings, progress=progress, use_stored=not rebuild, with_facts=True)
     corpus = library.corpus
     for problem in corpus.problems:
         typer.echo(problem.message, err=True)

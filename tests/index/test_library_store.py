@@ -157,3 +157,21 @@ def test_the_local_index_is_an_index_backend(tmp_path) -> None:
     assert idx.save()
     again = open_index(make_corpus(make_directive("b")), tmp_path / "ix", embedding_model="m", retriever="bm25")
     assert not again.report.saved and again.count() == idx.count()
+
+
+def test_a_touched_file_keeps_every_stored_fact(tmp_path, library, monkeypatch) -> None:
+    settings = _settings(tmp_path, library)
+    _build(settings)
+    before = StoredFacts(load_settings_library(settings), settings.index_dir)
+    rows = (len(before.targets()), len(before.responsibilities()))
+    os.utime(library / "ha-nam-2023.txt", ns=(1, 1))  # same text, new date: re-read, facts must stay
+    idx = _build(settings)
+    assert idx.report.saved and not idx.report.changed
+    import bot.library
+
+    def no(*a, **k):
+        raise AssertionError("facts recomputed although the index has them")
+
+    monkeypatch.setattr(bot.library, "encode_facts", no)
+    facts = StoredFacts(load_settings_library(settings), settings.index_dir)
+    assert (len(facts.targets()), len(facts.responsibilities())) == rows and rows[0] > 0
