@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from index.backend import IndexBackend
 from index.engine import BuildReport, Index, open_index
 from index.models import Chunk, Filters, Hit
-from index.store import IndexMismatchError
+from index.store import IndexDamagedError, IndexMismatchError
 from index.tokenize import expand_abbreviations, tokenize_vi
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "Filters",
     "Hit",
     "Index",
+    "IndexBackend",
+    "IndexDamagedError",
     "IndexMismatchError",
     "expand_abbreviations",
     "open_index",
