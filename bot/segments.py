@@ -41,12 +41,18 @@ def _spelling(token: str) -> str:
     return _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_TO_I), token)
 
 
+@lru_cache(maxsize=200_000)
+def _syllable(token: str, accented: bool) -> str | None:
+    """One token's key, or None for a function word (cached: a library repeats a few thousand syllables)."""
+    if (fold(token) if accented else token) in _STOP:
+        return None
+    return _spelling(token)
+
+
 def tokens(text: str, *, accented: bool = False) -> list[str]:
     """Syllables without function words: accent-folded, or lower-cased with canonical tone marks."""
-    if accented:
-        key = canonical_tones(text).lower()
-        return [_spelling(t) for t in _TOKEN.findall(key) if fold(t) not in _STOP]
-    return [_spelling(t) for t in _TOKEN.findall(fold(text)) if t not in _STOP]
+    key = canonical_tones(text).lower() if accented else fold(text)
+    return [k for k in (_syllable(t, accented) for t in _TOKEN.findall(key)) if k is not None]
 
 
 @lru_cache(maxsize=100_000)
