@@ -220,12 +220,9 @@ def load_library(
     for path in paths:
         try:
             key = file_key(path)
-        except OSError as exc:
-            problem = Problem(path, f"{path.name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc))
-            slots.append(ParsedRecord.of_problem((str(path), -1, -1, -1, -1), problem))
-            tick()
-            continue
-        old = known.get(key[0])
+        except OSError:  # a dangling link or a loop: the reader says which, in one line
+            key = (str(path), -1, -1, -1, -1)
+        old = known.get(key[0]) if key[1] >= 0 else None
         if old is not None and old.key == key and old.parser == PARSER_KEY:
             slots.append(old)
             tick()

@@ -119,6 +119,9 @@ class ParsedRecord:
         return Problem(Path(self.key[0]), self.problem["message"], self.problem.get("detail", ""))
 
 
+_OWN = ("text", "clauses", "fields", "path")  # Directive fields stored in their own form
+
+
 def encode_directive(d: Directive) -> dict[str, Any]:
     """A directive as JSON-ready data; clause texts become spans when they are slices of the text."""
     clauses = []
@@ -126,22 +129,15 @@ def encode_directive(d: Directive) -> dict[str, Any]:
         row = [c.id, c.label, c.kind, list(c.path), list(c.heading), c.start, c.end, c.parent, c.answerable]
         row.append(None if d.text[c.start : c.end] == c.text else c.text)
         clauses.append(row)
-    return {
-        "doc_id": d.doc_id,
-        "source": d.source,
-        "doc_type": d.doc_type,
-        "number": d.number,
-        "date": d.date,
-        "issuer": d.issuer,
-        "province": d.province,
-        "year": d.year,
-        "title": d.title,
-        "signer": d.signer,
-        "text": d.text,
-        "fields": [[f.name, f.value, f.origin, f.evidence] for f in d.fields],
-        "fingerprint": d.fingerprint,
-        "clauses": clauses,
-    }
+    data: dict[str, Any] = {}
+    for f in fields(Directive):  # every metadata field, including ones added later
+        if f.name not in _OWN:
+            value = getattr(d, f.name)
+            data[f.name] = list(value) if isinstance(value, tuple) else value
+    data["text"] = d.text
+    data["fields"] = [[f.name, f.value, f.origin, f.evidence] for f in d.fields]
+    data["clauses"] = clauses
+    return data
 
 
 def decode_directive(data: dict[str, Any], path: Path | None = None) -> Directive:
@@ -153,36 +149,40 @@ def decode_directive(data: dict[str, Any], path: Path | None = None) -> Directiv
                answerable=answerable)
         for cid, label, kind, cpath, heading, start, end, parent, answerable, own in data["clauses"]
     )
+    meta: dict[str, Any] = {}
+    for f in fields(Directive):
+        if f.name not in _OWN and f.name in data:
+            value = data[f.name]
+            meta[f.name] = tuple(value) if isinstance(value, list) else value
     return Directive(
-        doc_id=doc_id,
-        source=data["source"],
-        doc_type=data["doc_type"],
-        number=data["number"],
-        date=data["date"],
-        issuer=data["issuer"],
-        province=data["province"],
-        year=data["year"],
-        title=data["title"],
-        signer=data["signer"],
+        **meta,
         text=text,
         clauses=clauses,
         fields=tuple(FieldSource(*f) for f in data["fields"]),
-        fingerprint=data["fingerprint"],
         path=path,
     )
 
 
-def _rows(items: list[Any]) -> list[dict[str, Any]]:
-    return [asdict(x) for x in items]
+def _rows(items: list[Any], texts: dict[str, int]) -> list[dict[str, Any]]:
+    """Rows as dicts; their long ``text`` (the clause quoted) is stored once per document."""
+    out = []
+    for x in items:
+        row = asdict(x)
+        if isinstance(row.get("text"), str):
+            row["text"] = texts.setdefault(row["text"], len(texts))
+        out.append(row)
+    return out
 
 
-def _unrow(cls: type, row: dict[str, Any]) -> Any:
+def _unrow(cls: type, row: dict[str, Any], texts: list[str]) -> Any:
     known = {f.name: f for f in fields(cls)}
     values = {}
     for name, value in row.items():
         f = known.get(name)
         if f is None:
             continue
+        if name == "text" and isinstance(value, int):
+            value = texts[value]
         values[name] = tuple(value) if isinstance(value, list) and "tuple" in str(f.type) else value
     return cls(**values)
 
@@ -192,11 +192,10 @@ def encode_facts(directive: Directive) -> dict[str, Any]:
     from corpus.facts.responsibilities import extract_responsibilities
     from corpus.facts.targets import extract_targets
 
-    return {
-        "doc_id": directive.doc_id,
-        "responsibilities": _rows(extract_responsibilities(directive)),
-        "targets": _rows(extract_targets(directive)),
-    }
+    texts: dict[str, int] = {}
+    resp = _rows(extract_responsibilities(directive), texts)
+    tgts = _rows(extract_targets(directive), texts)
+    return {"doc_id": directive.doc_id, "texts": list(texts), "responsibilities": resp, "targets": tgts}
 
 
 def decode_facts(data: dict[str, Any]) -> tuple[list[Any], list[Any]]:
@@ -204,5 +203,6 @@ def decode_facts(data: dict[str, Any]) -> tuple[list[Any], list[Any]]:
     from corpus.facts.responsibilities import Responsibility
     from corpus.facts.targets import Target
 
-    return ([_unrow(Responsibility, r) for r in data.get("responsibilities", [])],
-            [_unrow(Target, t) for t in data.get("targets", [])])
+    texts = data.get("texts", [])
+    return ([_unrow(Responsibility, r, texts) for r in data.get("responsibilities", [])],
+            [_unrow(Target, t, texts) for t in data.get("targets", [])])

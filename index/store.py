@@ -227,8 +227,8 @@ def load_folder(folder: Path, *, embedding_model: str, hnsw_threshold: int = DEF
     if len(chunks) != manifest.chunks:
         raise _damaged(folder, f"chunks.jsonl có {len(chunks)} đoạn, manifest ghi {manifest.chunks}")
     records = _lines(_checked_bytes(folder, manifest, DOCUMENTS))
-    for name in manifest.files:  # the rest are checked here, read below or on demand
-        if name not in (CHUNKS, DOCUMENTS):
+    for name in manifest.files:  # searched files are checked now; facts and tokens when they are read
+        if name not in (CHUNKS, DOCUMENTS, FACTS, TOKENS):
             _checked_bytes(folder, manifest, name)
     vectors = None
     if (folder / VECTORS).exists():

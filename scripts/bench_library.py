@@ -8,7 +8,8 @@ Every figure comes from a child process running the code under ``--code`` (defau
 the same script measures another revision (``git archive main | tar -x -C /tmp/before`` then
 ``--code /tmp/before``):
 
-- build: ``thidua index --retriever bm25 --rebuild`` wall time and the child's peak RSS;
+- build: ``thidua index --retriever bm25 --rebuild`` wall and CPU time and the child's peak RSS
+  (with parallel parsing: the largest process's peak, worker processes included);
 - start with a built index: wall time of ``thidua docs``, of ``thidua ask`` for one question, and of a
   process that creates the chat's Assistant (``Assistant.load``) until it is ready;
 - ask: p50/p95/max over the questions in ``bench_library_questions.txt`` (Assistant loaded once);
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,22 +60,22 @@ def _env(code: Path, corpus: str, index_dir: Path) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (MB) of this child, stdout; raises with stderr on failure."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = proc.communicate()  # reads both pipes, then reaps the child
-    seconds = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(args[:4])}… failed ({proc.returncode}):\n{err[-2000:]}")
-    return seconds, 0, out
+@dataclass(frozen=True)
+class _Ran:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the child and its own children (less sensitive to a busy machine)
+    rss_mb: float  # peak resident memory of the child (or of its largest child process)
+    out: str
 
 
-def _run_rss(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
-    """Like _run, but waits with wait4 to read the child's own peak RSS."""
+def _run(args: list[str], env: dict[str, str], cwd: Path, stdin: str | None = None) -> _Ran:
+    """Run a child; wait4 gives its own CPU time and peak RSS.  Raises with its stderr on failure."""
     t0 = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
+    with tempfile.TemporaryFile("w+") as inp, tempfile.TemporaryFile("w+") as out, \
+            tempfile.TemporaryFile("w+") as err:
+        inp.write(stdin or "")
+        inp.seek(0)
+        proc = subprocess.Popen(args, env=env, cwd=cwd, stdin=inp, stdout=out, stderr=err, text=True)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - t0
@@ -81,7 +83,7 @@ def _run_rss(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, fl
         err.seek(0)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(args[:4])}… failed ({proc.returncode}):\n{err.read()[-2000:]}")
-        return seconds, usage.ru_maxrss / 1024, out.read()
+        return _Ran(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read())
 
 
 _ASSISTANT_READY = """
@@ -159,33 +161,31 @@ def main() -> None:
         env = _env(code, corpus, work / "index")
         print(f"code: {code}\ncorpus: {layout}\nindex: {work / 'index'}\n", flush=True)
 
-        seconds, rss, out = _run_rss([py, "-m", "bot.cli", "index", "--retriever", "bm25", "--rebuild",
-                                      "--no-progress"], env, work)
-        docs = next((ln.split(":", 1)[1].strip() for ln in out.splitlines() if "Văn bản:" in ln), "?")
-        chunks = next((ln.split(":", 1)[1].strip() for ln in out.splitlines() if "Đoạn" in ln), "?")
-        rows.append(("build (bm25, --rebuild)", f"{seconds:.1f} s", f"<= {TARGETS['build_s']:.0f} s"))
-        rows.append(("build peak RSS", f"{rss:.0f} MB", f"<= {TARGETS['rss_mb']:.0f} MB"))
+        build = _run([py, "-m", "bot.cli", "index", "--retriever", "bm25", "--rebuild", "--no-progress"], env, work)
+        lines = build.out.splitlines()
+        docs = next((ln.split(":", 1)[1].strip() for ln in lines if "Văn bản:" in ln), "?")
+        chunks = next((ln.split(":", 1)[1].strip() for ln in lines if "Đoạn" in ln), "?")
+        rows.append(("build (bm25, --rebuild)", f"{build.wall:.1f} s (cpu {build.cpu:.1f} s)",
+                     f"<= {TARGETS['build_s']:.0f} s"))
+        rows.append(("build peak RSS", f"{build.rss_mb:.0f} MB", f"<= {TARGETS['rss_mb']:.0f} MB"))
         rows.append(("documents / chunks", f"{docs} / {chunks.split(' ')[0]}", ""))
 
-        seconds, _, _ = _run([py, "-m", "bot.cli", "docs"], env, work)
-        rows.append(("start: thidua docs", f"{seconds:.2f} s", f"<= {TARGETS['start_s']:.0f} s"))
-        seconds, _, _ = _run([py, "-m", "bot.cli", "ask", _questions()[13]], env, work)
-        rows.append(("start: thidua ask (1 question)", f"{seconds:.2f} s", f"<= {TARGETS['start_s']:.0f} s"))
-        seconds, _, out = _run([py, "-c", _ASSISTANT_READY], env, work)
-        inner = float(out.split()[-1])
-        rows.append(("start: chat Assistant ready", f"{seconds:.2f} s (load {inner:.2f} s)",
+        run = _run([py, "-m", "bot.cli", "docs"], env, work)
+        rows.append(("start: thidua docs", f"{run.wall:.2f} s (cpu {run.cpu:.2f} s)", f"<= {TARGETS['start_s']:.0f} s"))
+        run = _run([py, "-m", "bot.cli", "ask", _questions()[13]], env, work)
+        rows.append(("start: thidua ask (1 question)", f"{run.wall:.2f} s (cpu {run.cpu:.2f} s)",
+                     f"<= {TARGETS['start_s']:.0f} s"))
+        run = _run([py, "-c", _ASSISTANT_READY], env, work)
+        rows.append(("start: chat Assistant ready", f"{run.wall:.2f} s (cpu {run.cpu:.2f} s)",
                      f"<= {TARGETS['start_s']:.0f} s"))
 
         qs = _questions()
-        proc = subprocess.run([py, "-c", _ASK_LOOP], env=env, cwd=work, input=json.dumps(qs),
-                              capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise RuntimeError(f"ask loop failed:\n{proc.stderr[-2000:]}")
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        run = _run([py, "-c", _ASK_LOOP], env, work, stdin=json.dumps(qs))
+        data = json.loads(run.out.strip().splitlines()[-1])
         ms = [t * 1000 for t in data["times"]]
         rows.append((f"ask p50 / p95 / max ({len(qs)} q.)",
                      f"{statistics.median(ms):.0f} / {_pct(ms, 0.95):.0f} / {max(ms):.0f} ms",
-                     f"abstained {data['abstained']}"))
+                     f"first {ms[0]:.0f} ms; abstained {data['abstained']}"))
         # metadata: the measuring script of the revision under test, over the library alone
         proc = subprocess.run([py, "-c", _METADATA, str(code / "scripts"), str(library)], env=env, cwd=work,
                               capture_output=True, text=True, check=False)
