@@ -27,28 +27,20 @@ __all__ = [
     "roman_value",
 ]
 
-# Upper-case type line -> how the type is written in running text.
-DOC_TYPES = {
-    "CHỈ THỊ": "Chỉ thị",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-    "THÔNG TƯ": "Thông tư",
-    "KẾ HOẠCH": "Kế hoạch",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "LUẬT": "Luật",
-    "PHÁP LỆNH": "Pháp lệnh",
-    "CÔNG VĂN": "Công văn",
-    "CÔNG ĐIỆN": "Công điện",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo",
-    "BÁO CÁO": "Báo cáo",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "ĐỀ ÁN": "Đề án",
-    "QUY CHẾ": "Quy chế",
-    "QUY ĐỊNH": "Quy định",
-}
+def _doc_types() -> dict[str, str]:
+    """Upper-case type line -> how the type is written in running text (from the lexicon).
+
+    "VĂN BẢN HỢP NHẤT" is left out: as a line it is the gazette's section banner;
+    a consolidated text is recognised by its certification block instead.
+    """
+    from corpus.lexicon import load_lexicon
+
+    return {t.type_line: t.name for t in load_lexicon().doc_types if t.kind != "consolidated"}
+
+
+DOC_TYPES = _doc_types()
 _TYPE_KEYS = {canonical_tones(k): v for k, v in DOC_TYPES.items()}
+_FOOTNOTE = re.compile(r"(?<=\D)\d{1,2}$")  # "THÔNG TƯ1": a footnote mark glued to the type line
 
 _ROMAN = re.compile(r"^(?P<v>[IVXL]{1,6})\s*[.)]\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<v>\d{1,3})\s*[.)]\s+(?=\S)")
@@ -69,7 +61,7 @@ _SIGN_ON_BEHALF = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.+|…+|\s)+\s*tháng\s+.*năm\s+(?:\d{4}|\.+|…+)")
 _HEADER = re.compile(
     r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
-    r"|Số\s*[:.]|(?:Luật|Nghị quyết|Pháp lệnh)\s+số\s*[:.]?|V/v\b)"
+    r"|Số\s*[:.]|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số\s*[:.]?|V/v\b)"
 )
 
 # Vietnamese legal lists skip f, j, w, z and put đ after d.
@@ -100,19 +92,20 @@ def roman_value(text: str) -> int:
 def is_signature_title(line: str) -> bool:
     """ "CHỦ TỊCH", "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "BỘ TRƯỞNG": upper-case lines only."""
     s = line.strip()
-    if not s or s != s.upper() or len(s) > 80:
+    if not s[:1].isupper() or len(s) > 80 or s != s.upper():
         return False
     return bool(_SIGN_TITLE.match(s) or _SIGN_ON_BEHALF.match(s))
 
 
 def is_recipients(line: str) -> bool:
-    return bool(_RECIPIENTS.match(line.strip()))
+    s = line.lstrip()
+    return s[:1] in ("N", "n") and bool(_RECIPIENTS.match(s))
 
 
 def is_appendix_heading(line: str) -> bool:
     """A line that opens an appendix: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01: …"."""
     s = line.strip()
-    m = _APPENDIX.match(s)
+    m = _APPENDIX.match(s) if s[:1] == "P" else None
     if not m:
         return False
     rest = s[m.end("v") if m.group("v") else len("Phụ lục") :].strip(" .:")
@@ -123,9 +116,9 @@ def is_appendix_heading(line: str) -> bool:
 def doc_type_of(line: str) -> str | None:
     """The document type if ``line`` is a type line ("CHỈ THỊ", "THÔNG TƯ")."""
     s = " ".join(line.split())
-    if not s or s != s.upper():
+    if not s or len(s) > 40 or s != s.upper():
         return None
-    return _TYPE_KEYS.get(canonical_tones(s))
+    return _TYPE_KEYS.get(canonical_tones(_FOOTNOTE.sub("", s)))
 
 
 def is_header_line(line: str) -> bool:
@@ -145,6 +138,9 @@ def ends_sentence(line: str) -> bool:
 def marker(line: str) -> Marker | None:
     """Classify the structure marker a paragraph starts with, if any."""
     s = line.lstrip()
+    first = s[:1]
+    if first.islower() and first != "n" and s[1:2] != ")":
+        return None  # fast path: a wrapped line of running text (most lines of a long file)
     if is_recipients(s):
         return Marker("recipients", "", 0)
     if is_signature_title(s):
@@ -218,7 +214,10 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
                 break
     tail = n
     for i in range(body, n):
-        if is_recipients(lines[i]) or is_signature_title(lines[i]):
+        line = lines[i]
+        if line[:1].islower() and line[:1] != "n":
+            continue  # running text: cannot open "Nơi nhận" or a signature block
+        if is_recipients(line) or is_signature_title(line):
             tail = i
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))

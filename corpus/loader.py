@@ -34,7 +34,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def slugify(stem: str) -> str:
@@ -61,6 +61,7 @@ def parse_directive(text: str, *, doc_id: str, source: str) -> Directive:
         text=clean,
         clauses=build_clauses(clean, doc_id),
         fields=meta.fields,
+        issuers=meta.issuers,
         fingerprint=hashlib.sha256(f"{PARSER_VERSION}\n{text}".encode()).hexdigest(),
     )
 
@@ -97,10 +98,15 @@ def read_directive(path: Path, *, max_file_mb: float = 20.0) -> Directive:
 
 
 def _candidates(folder: Path) -> list[Path]:
+    """Every entry that may be a document: subfolders, hidden files, Office lock files and sidecars aside.
+
+    Symlink loops, dangling links and FIFOs are kept so that reading them reports
+    one line each instead of skipping them silently.
+    """
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith((".", "~$")) and not p.name.endswith(".meta.toml")
+        if not p.name.startswith((".", "~$")) and not p.name.endswith(".meta.toml") and not p.is_dir()
     )
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus.layout import doc_type_of, find_zones, is_header_line, is_signature_title
+from corpus.lexicon import load_lexicon
 from corpus.models import FieldSource
 from corpus.text import canonical_tones, fold
 
@@ -21,7 +22,15 @@ __all__ = ["FIELD_NAMES", "Metadata", "extract_metadata"]
 
 FIELD_NAMES = ("doc_type", "number", "date", "issuer", "province", "year", "title", "signer")
 
-_NUMBER = re.compile(r"^(?:Số|(?:Luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d[\w/\-. ]*?)\s*$")
+_NUMBER = re.compile(
+    r"^(?:Số|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d[\w/\-. ]*?)\s*$"
+)
+_CERTIFIED = re.compile(r"XÁC THỰC VĂN BẢN HỢP NHẤT")
+_CONTINUED = re.compile(r"^\(Tiếp theo Công báo")
+_OWN_TITLE = re.compile(
+    r"^(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị)"
+    r"\s+số\s+(?P<n>\d[\w/\-.Đđ]*)\s+ngày\s+(?P<date>\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+)
 _DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
@@ -59,6 +68,7 @@ class Metadata:
     title: str | None
     signer: str | None
     fields: tuple[FieldSource, ...]
+    issuers: tuple[str, ...] = ()
 
 
 def _title_case(words: str) -> str:
@@ -89,7 +99,7 @@ def _sentence_case_agency(name: str) -> str:
 def _clean_number(raw: str) -> str | None:
     n = re.sub(r"\s*/\s*", "/", raw.strip().rstrip("."))
     n = re.sub(r"\s*-\s*", "-", n)
-    return n if re.match(r"^\d+[\w\-]*(?:/[\w\-Đđ]+)+$", n) else None
+    return n if re.match(r"^\d+(?:\.\d+)?[\w\-]*(?:/[\w\-Đđ]+)+$", n) else None
 
 
 def _iso(d: int, m: int, y: int) -> str | None:
@@ -105,43 +115,144 @@ def _parse_date(text: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-def _agency(header: list[str]) -> tuple[str | None, str | None, str]:
-    """Issuer and province from the agency lines of the header (left column)."""
+def _key(text: str) -> str:
+    """Accent-free, upper/lower-blind key with punctuation as single spaces: for matching header forms."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def _is_banner(line: str) -> bool:
+    key = _key(line)
+    return any(key.startswith(_key(b)) for b in load_lexicon().banners)
+
+
+def _agency_parts(lines: list[str]) -> list[str]:
+    """Upper-case agency lines (left column of the header), gazette banners and the motto left out."""
     parts = []
-    for line in header:
+    for line in lines:
         if doc_type_of(line):
             break
-        s = _MOTTO.sub("", line).strip(" -–_")
+        s = _MOTTO.sub("", line).strip(" -–—_")
         if not s or (is_header_line(line) and not _MOTTO.search(line)) or s != s.upper():
             continue
+        if _is_banner(s) or not any(ch.isalpha() for ch in s):
+            continue
         parts.append(s)
-    if not parts:
-        return None, None, ""
-    evidence = " / ".join(parts)
-    # Two-level headers ("UBND TỈNH SƠN LA" / "SỞ NỘI VỤ"): the last unit issues, the first locates.
-    full = " ".join(parts)
+    return _dedupe(parts)
+
+
+def _dedupe(parts: list[str]) -> list[str]:
+    """The gazette prints the agency once as a section heading, then again in the header, often wrapped:
+    keep the header's copy ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" / "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI")."""
+    for k in range(1, len(parts)):
+        if _key(" ".join(parts[:k])) == _key(" ".join(parts[k:])):
+            return parts[k:]
+    return parts
+
+
+def _authorities(full: str) -> tuple[list[str], str]:
+    """Known national authorities named in ``full``, in order, and what is left unexplained."""
+    key = f" {_key(full)} "
+    found: list[tuple[int, str]] = []
+    for a in sorted(load_lexicon().authorities, key=lambda a: -len(a.form)):
+        form = f" {_key(a.form)} "
+        pos = key.find(form)
+        while pos >= 0:
+            found.append((pos, a.name))
+            key = key[:pos] + " " + "#" * (len(form) - 2) + " " + key[pos + len(form) :]
+            pos = key.find(form)
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    rest = " ".join(w for w in key.replace("#", " ").split() if w not in ("va", "lien", "tich"))
+    return names, rest
+
+
+def _province_in(words: list[str]) -> tuple[str | None, list[str]]:
+    """The longest leading run of ``words`` that is a real province, and the words after it."""
+    lexicon = load_lexicon()
+    for k in range(min(len(words), 5), 0, -1):
+        name = lexicon.province(" ".join(words[:k]))
+        if name:
+            return name, words[k:]
+    return None, words
+
+
+def _local(full: str) -> tuple[str | None, str | None] | None:
+    """ "ỦY BAN NHÂN DÂN TỈNH SƠN LA [SỞ NỘI VỤ]" -> ("UBND tỉnh Sơn La" or "Sở Nội vụ tỉnh Sơn La", "Sơn La")."""
     m = _PEOPLE_COMMITTEE.match(full) or _COUNCIL.match(full)
-    if m:
-        short = "UBND" if _PEOPLE_COMMITTEE.match(full) else "HĐND"
-        unit = _UNIT.match(m.group("rest").strip())
-        if unit:
-            name = _title_case(unit.group("name"))
-            level = unit.group("unit").lower()
-            province = name if level in ("tỉnh", "thành phố") else None
-            return f"{short} {level} {name}", province, evidence
-        return None, None, evidence
-    if len(parts) >= 2:
-        first = _PEOPLE_COMMITTEE.match(parts[0])
-        unit = _UNIT.match(first.group("rest").strip()) if first else None
-        if unit:
-            name = _title_case(unit.group("name"))
-            level = unit.group("unit").lower()
-            return (
-                f"{_sentence_case_agency(parts[-1])} {level} {name}",
-                name if level in ("tỉnh", "thành phố") else None,
-                evidence,
-            )
-    return _sentence_case_agency(full), None, evidence
+    if not m:
+        return None
+    short = "UBND" if _PEOPLE_COMMITTEE.match(full) else "HĐND"
+    unit = _UNIT.match(m.group("rest").strip())
+    if not unit:
+        return None, None
+    level = unit.group("unit").lower()
+    if level in ("tỉnh", "thành phố"):
+        province, rest = _province_in(unit.group("name").split())
+        if province is None:
+            return None, None
+        if rest:
+            return f"{_sentence_case_agency(' '.join(rest))} {level} {province}", province
+        return f"{short} {level} {province}", province
+    return f"{short} {level} {_title_case(unit.group('name'))}", None
+
+
+def _agency(header: list[str]) -> tuple[tuple[str, ...], str | None, str]:
+    """Issuers and province from the agency lines of the header (left column)."""
+    parts = _agency_parts(header)
+    if not parts:
+        return (), None, ""
+    evidence = " / ".join(parts)
+    full = " ".join(parts)
+    local = _local(full)
+    if local is not None:
+        issuer, province = local
+        return ((issuer,) if issuer else ()), province, evidence
+    names, rest = _authorities(full)
+    if names and not rest:
+        return tuple(names), None, evidence
+    if len(parts) >= 2 and _authorities(parts[-1])[0] == []:
+        # "BỘ TÀI CHÍNH" / "TỔNG CỤC THUẾ": the unit on the last line issues.
+        return (_sentence_case_agency(parts[-1]),), None, evidence
+    if names:
+        return tuple(names), None, evidence
+    return (_sentence_case_agency(full),), None, evidence
+
+
+_WINDOW = 300  # characters around a displaced header or a certification block
+_NUMBER_IN = re.compile(r"Số\s*:\s*(?P<n>\d[\w/\-.Đđ]*)")
+_DATE_IN = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+
+
+def _upper_run_before(text: str) -> str:
+    """The run of upper-case words that ends ``text`` ("… kịp thời./. BỘ TÀI CHÍNH" -> "BỘ TÀI CHÍNH")."""
+    i = len(text.rstrip())
+    while i > 0 and (text[i - 1].isupper() or text[i - 1] in " -–—_,\n"):
+        i -= 1
+    return " ".join(text[i:].split()).strip(" -–—_,")
+
+
+def _block(text: str, at: int, end: int) -> dict[str, tuple[object, str]]:
+    """Number, date and agency of a header-like block found at ``text[at:end]`` (±_WINDOW)."""
+    lo, hi = max(0, at - _WINDOW), min(len(text), end + _WINDOW)
+    win = text[lo:hi]
+    out: dict[str, tuple[object, str]] = {}
+    m = _NUMBER_IN.search(win)
+    n = _clean_number(m.group("n")) if m else None
+    if m and n:
+        out["number"] = (n, win[m.start() : m.end()])
+    d = _DATE_IN.search(win, max(0, at - lo - 60))
+    if d:
+        iso = _iso(int(d.group("d")), int(d.group("m")), int(d.group("y")))
+        if iso:
+            out["date"] = (iso, win[max(0, d.start() - 20) : d.end()].strip())
+    first = min(x for x in (m.start() if m else None, at - lo) if x is not None)
+    run = _upper_run_before(win[:first])
+    names, _ = _authorities(run) if run else ([], "")
+    if names:
+        out["issuer"] = (tuple(names), run)
+    return out
 
 
 def _body_province(text: str) -> tuple[str | None, str]:
@@ -152,9 +263,10 @@ def _body_province(text: str) -> tuple[str | None, str]:
         words = name.split()
         if words[0].lower() in _NOT_PLACE:
             continue
-        # Stop at a capitalised word that starts a new phrase ("tỉnh Sơn La Nghị quyết" is rare; keep <= 4 words).
-        name = " ".join(words[:4])
-        counts[m.group("unit")][name] += 1
+        # Only a real province counts ("tỉnh Sơn La Nghị quyết …" -> "Sơn La"; "tỉnh để …" -> nothing).
+        real, _ = _province_in(words[:5])
+        if real:
+            counts[m.group("unit")][real] += 1
     for unit in ("tỉnh", "thành phố"):
         if counts[unit]:
             name, n = counts[unit].most_common(1)[0]
@@ -178,16 +290,39 @@ def _signer(lines: list[str], start: int) -> tuple[str | None, str]:
     return None, ""
 
 
+def _code_type(number: str) -> str | None:
+    """ "135/2026/NĐ-CP" -> "Nghị định": the type the number's code names."""
+    code = number.rsplit("/", 1)[-1].split("-")[0]
+    return load_lexicon().doc_type_by_code(code)
+
+
 def extract_metadata(text: str) -> Metadata:
-    """Read the eight fields from a clean text (see ``clean_text``)."""
+    """Read the fields from a clean text (see ``clean_text``)."""
     lines = text.split("\n")
     zones = find_zones(lines, title_lines=1)
     header = lines[: zones.body]
     fields: dict[str, FieldSource] = {}
+    lexicon = load_lexicon()
 
     def put(name: str, value, origin: str, evidence: str) -> None:
         if value is not None and name not in fields:
             fields[name] = FieldSource(name, value, origin, evidence)
+
+    # A consolidated text (Văn bản hợp nhất) is named by its certification block at the end
+    # ("BỘ TÀI CHÍNH / Số: 19/VBHN-BTC / XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày …"); its header
+    # repeats the consolidated document's type and cites the original numbers.
+    issuers: tuple[str, ...] = ()
+    certified = next((m for m in _CERTIFIED.finditer(text)), None)
+    if certified:
+        block = _block(text, certified.start(), certified.end())
+        if block.get("number") and "VBHN" in str(block["number"][0]).upper():
+            put("doc_type", "Văn bản hợp nhất", "certification", certified.group(0))
+            put("number", block["number"][0], "certification", block["number"][1])
+            if "date" in block:
+                put("date", block["date"][0], "certification", block["date"][1])
+            if "issuer" in block:
+                issuers = block["issuer"][0]  # type: ignore[assignment]
+                put("issuer", ", ".join(issuers), "certification", block["issuer"][1])
 
     if zones.type_line >= 0:
         put("doc_type", doc_type_of(lines[zones.type_line]), "header", lines[zones.type_line])
@@ -208,10 +343,38 @@ def extract_metadata(text: str) -> Metadata:
             place = d.group("place").strip()
             put("date", _iso(int(d.group("d")), int(d.group("m")), int(d.group("y"))), "header", line)
 
+    # A continuation part of a gazette issue starts with its document's heading:
+    # "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 …" / "(Tiếp theo Công báo số …)".
+    for k, line in enumerate(lines[:8]):
+        m = _OWN_TITLE.match(line)
+        if m and any(_CONTINUED.match(x) for x in lines[k + 1 : k + 4]):
+            put("doc_type", m.group("type"), "continuation", line)
+            put("number", _clean_number(m.group("n")), "continuation", line)
+            put("date", _parse_date(m.group("date")), "continuation", line)
+            break
+
+    # Newer gazette PDFs put the header table after the first page of text: find the first
+    # motto or "Số:" block before the signature when the top of the text had none.
+    if "number" not in fields and zones.type_line >= 0:
+        body_text_end = sum(len(x) + 1 for x in lines[: zones.tail])
+        start = sum(len(x) + 1 for x in lines[: zones.body])
+        motto = _MOTTO.search(text, start, body_text_end)
+        if motto:
+            block = _block(text, motto.start(), motto.end())
+            if "number" in block:
+                put("number", block["number"][0], "header", block["number"][1])
+                if "date" in block:
+                    put("date", block["date"][0], "header", block["date"][1])
+                if "issuer" in block and "issuer" not in fields:
+                    issuers = block["issuer"][0]  # type: ignore[assignment]
+                    put("issuer", ", ".join(issuers), "header", block["issuer"][1])
+
     # "(Ban hành kèm theo Chỉ thị số 01/CT-UBND ngày 03/01/2024 …)" names this document only
     # when the type matches; other "kèm theo" lines cite something else.
     own_type = fields["doc_type"].value if "doc_type" in fields else None
-    for a in zones.appendices:
+    continuation = "doc_type" in fields and fields["doc_type"].origin == "continuation"
+    starts = zones.appendices if not continuation else (0,)
+    for a in starts:
         for line in lines[a : a + 4]:
             m = _ATTACHED.search(line)
             if m and (own_type is None or fold(m.group("type")).strip() == fold(str(own_type))):
@@ -220,19 +383,32 @@ def extract_metadata(text: str) -> Metadata:
                 put("number", _clean_number(m.group("n")), "appendix", line)
                 put("date", _parse_date(m.group("date")), "appendix", line)
 
-    issuer, province, evidence = _agency(header)
-    put("issuer", issuer, "header", evidence)
-    put("province", province, "header", evidence)
-    central = issuer is not None and province is None and not issuer.startswith(("UBND", "HĐND"))
+    found, province, evidence = _agency(header)
+    has_header = (
+        zones.type_line >= 0 or "number" in fields or any(_MOTTO.search(x) or _DATE_LINE.match(x) for x in header)
+    )
+    if found and has_header and "issuer" not in fields:
+        issuers = found
+        put("issuer", ", ".join(found), "header", evidence)
+        put("province", province, "header", evidence)
 
-    if not central and "province" not in fields:
+    if "doc_type" not in fields and "number" in fields:
+        put("doc_type", _code_type(str(fields["number"].value)), "derived", str(fields["number"].value))
+    if "number" in fields and "/TTLT-" in str(fields["number"].value) and fields.get("doc_type"):
+        if fields["doc_type"].value == "Thông tư":
+            fields["doc_type"] = FieldSource("doc_type", "Thông tư liên tịch", "derived", str(fields["number"].value))
+
+    issuer_value = fields["issuer"].value if "issuer" in fields else None
+    central = issuer_value is not None and not str(issuer_value).startswith(("UBND", "HĐND")) and province is None
+    if not central and "province" not in fields and (has_header or issuer_value):
         body_name, body_evidence = _body_province("\n".join(lines[zones.body :]))
-        if place and body_name and fold(place) == fold(body_name):
-            put("province", body_name, "header", next(x for x in header if x.startswith(place)))
+        place_name = lexicon.province(place) if place else None
+        if place_name and body_name and place_name == body_name:
+            put("province", body_name, "header", next(x for x in header if x.startswith(place or "")))
         elif body_name:
             put("province", body_name, "body", body_evidence)
-        elif place:
-            put("province", place, "header", next(x for x in header if x.startswith(place)))
+        elif place_name:
+            put("province", place_name, "header", next(x for x in header if x.startswith(place or "")))
 
     if "issuer" not in fields and "province" in fields:
         tail = lines[zones.tail :]
@@ -248,10 +424,23 @@ def extract_metadata(text: str) -> Metadata:
                 put(
                     "issuer", f"UBND tỉnh {fields['province'].value}", "body", hit.group(0) if hit else m[:80]
                 )
+    # A province belongs to a provincial issuer only.
+    issuer_value = fields["issuer"].value if "issuer" in fields else None
+    if "province" in fields and not (
+        issuer_value and re.search(r"\b(?:tỉnh|thành phố)\s", str(issuer_value))
+    ):
+        del fields["province"]
+    if not issuers and issuer_value:
+        issuers = (str(issuer_value),)
 
     title = fields["title"].value if "title" in fields else None
-    y = _YEAR_IN_TITLE.search(str(title)) if title else None
-    if y:
+    # "… năm 2024" in a title names the year it is about; "ngày 15 tháng 12 năm 2021" cites a date.
+    y = next(
+        (m for m in _YEAR_IN_TITLE.finditer(str(title or "")) if not re.search(r"tháng\s+\d{1,2}\s*$", str(title)[: m.start()])),
+        None,
+    )
+    date_year = int(str(fields["date"].value)[:4]) if "date" in fields else None
+    if y and (date_year is None or abs(int(y.group(1)) - date_year) <= 1):
         put("year", int(y.group(1)), "title", str(title))
     elif "date" in fields:
         put("year", int(str(fields["date"].value)[:4]), "derived", f"date {fields['date'].value}")
@@ -263,6 +452,7 @@ def extract_metadata(text: str) -> Metadata:
         return fields[key].value if key in fields else None
 
     return Metadata(
+        issuers=issuers,
         doc_type=value("doc_type"),
         number=value("number"),
         date=value("date"),

@@ -69,6 +69,9 @@ class Directive:
     fields: tuple[FieldSource, ...] = ()
     fingerprint: str = ""
     path: Path | None = field(default=None, compare=False)
+    # Every issuing authority, in header order: one for most documents, all of them for a joint
+    # circular (``issuer`` then joins them with ", ").
+    issuers: tuple[str, ...] = ()
 
     def clause(self, key: str) -> Clause | None:
         """Find a clause by id, path ("PL.12") or label, case- and tone-insensitively."""

@@ -15,34 +15,35 @@ import re
 import statistics
 
 from corpus.layout import ends_sentence, find_zones, is_appendix_heading, marker
-from corpus.text import nfc, normalize_spaces
+from corpus.text import nfc, normalize_spaces, strip_controls
 
 __all__ = ["clean_text"]
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_HEADING_HASHES = re.compile(r"^\s*#{1,6}\s+")
+_HEADING_HASHES = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 _STRONG = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![\w*(])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*)])|^\*(?=\S)")
+_EMPHASIS = re.compile(r"(?<![\w*(])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*)])|^\*(?=\S)", re.M)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _GAZETTE = re.compile(r"^(?:\d{1,4}\s*)?CÔNG BÁO\s*/")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–]\s*)?(?:\d{1,3}|(?!19|20)\d{4})(?:\s*[-–])?$|^Trang\s+\d+(?:\s*/\s*\d+)?$"
 )
-_SIGNED_BY = re.compile(r"^Người ký\s*:")
-_SIGNED_FIELDS = re.compile(r"^(?:Email|Cơ quan|Thời gian ký)\s*:")
+_SIGNED_BY = re.compile(r"^(?:Người ký|Ký bởi)\s*:")
+_SIGNED_FIELDS = re.compile(r"^(?:Email|Cơ quan|Thời gian ký|Ngày ký)\s*:")
 _RULE = re.compile(r"^[-_=~*.…]{3,}$")
 _HARD_WRAP_MAX = 140  # a PDF line of body text is never longer than this
 _HEADING_LINE = 60  # a numbered line this short, alone, is a heading rather than a wrapped sentence
 _SHORT_LINE = 0.8  # a line ending a sentence this much shorter than usual ends its paragraph
 
 
-def _strip_markup(line: str) -> str:
-    line = _BOOKMARK.sub("", line)
-    line = _HEADING_HASHES.sub("", line)
-    line = _STRONG.sub("", line)
-    line = _EMPHASIS.sub("", line)
-    line = _INVISIBLE.sub("", line)
-    return normalize_spaces(line).strip()
+def _strip_markup(text: str) -> str:
+    """Markdown and invisible characters out of the whole text at once (regexes run in C, not per line)."""
+    text = _BOOKMARK.sub("", text)
+    text = _HEADING_HASHES.sub("", text)
+    text = _STRONG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return normalize_spaces(text)
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
@@ -57,6 +58,10 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             continue
         if line:
             in_stamp = False
+        first = line[:1]
+        if first.islower():
+            out.append(line)  # running text: none of the patterns below can match
+            continue
         if _GAZETTE.match(line) or _PAGE_NUMBER.match(line) or _RULE.match(line):
             continue
         out.append(line)
@@ -74,12 +79,6 @@ def _with_gaps(lines: list[str]) -> list[tuple[str, int]]:
         else:
             blanks += 1
     return out
-
-
-def _join(a: str, b: str) -> str:
-    if a.endswith("-") and len(a) > 1 and not a[-2].isspace():
-        return a + b  # "(11/6/1948-" + "11/6/2023)"
-    return f"{a} {b}"
 
 
 def _title_span(items: list[tuple[str, int]], type_line: int) -> int:
@@ -108,29 +107,49 @@ def _is_heading_line(line: str) -> bool:
 
 
 def _flow(items: list[tuple[str, int]]) -> list[str]:
-    """Join wrapped lines into paragraphs (see the module docstring for the two styles)."""
+    """Join wrapped lines into paragraphs (see the module docstring for the two styles).
+
+    A paragraph is built as a list of pieces and joined once: appending to a
+    growing string is quadratic, and a file of a million short lines is one
+    paragraph.
+    """
     if not items:
         return []
     lengths = [len(line) for line, _ in items]
     hard_wrapped = len(items) >= 6 and sorted(lengths)[int(len(lengths) * 0.9)] <= _HARD_WRAP_MAX
     width = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 2 else lengths[0]
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     prev = ""
+    alone = False  # the current paragraph is exactly one line so far
+
+    def extend(line: str) -> None:
+        last = paragraphs[-1]
+        if last[-1].endswith("-") and len(last[-1]) > 1 and not last[-1][-2].isspace():
+            last.append(line)  # "(11/6/1948-" + "11/6/2023)"
+        else:
+            last.append(" ")
+            last.append(line)
+
     for line, gap in items:
         if not paragraphs or marker(line):
-            paragraphs.append(line)
+            paragraphs.append([line])
+            alone = True
         elif line[:1].islower():
-            paragraphs[-1] = _join(paragraphs[-1], line)
-        elif prev == paragraphs[-1] and _is_heading_line(prev):
-            paragraphs.append(line)  # "Điều 1. Phạm vi điều chỉnh" / "III. TỔ CHỨC THỰC HIỆN" stand alone
+            extend(line)
+            alone = False
+        elif alone and _is_heading_line(prev):
+            paragraphs.append([line])  # "Điều 1. Phạm vi điều chỉnh" / "III. TỔ CHỨC THỰC HIỆN" stand alone
+            alone = True
         elif (hard_wrapped and gap >= 2) or (
             ends_sentence(prev) and (not hard_wrapped or len(prev) < _SHORT_LINE * width)
         ):
-            paragraphs.append(line)
+            paragraphs.append([line])
+            alone = True
         else:
-            paragraphs[-1] = _join(paragraphs[-1], line)
+            extend(line)
+            alone = False
         prev = line
-    return paragraphs
+    return ["".join(p) for p in paragraphs]
 
 
 def clean_text(raw: str) -> str:
@@ -140,8 +159,8 @@ def clean_text(raw: str) -> str:
     "Nơi nhận" list, the signature block and appendix headings keep their own
     lines; the title is joined onto one line.
     """
-    text = nfc(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = _drop_furniture([_strip_markup(line) for line in text.split("\n")])
+    text = nfc(strip_controls(raw)).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = _drop_furniture([line.strip() for line in _strip_markup(text).split("\n")])
     items = _with_gaps(lines)
     plain = [line for line, _ in items]
     zones = find_zones(plain, title_lines=0)

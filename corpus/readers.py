@@ -7,10 +7,15 @@ is a ``ReadError`` carrying that line (and an English detail for the log).
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import re
+import stat
 from pathlib import Path
 
 from corpus.encoding import DecodeError, decode_text
+from corpus.text import strip_controls
 
 __all__ = ["SUPPORTED_SUFFIXES", "ReadError", "read_raw_text"]
 
@@ -19,6 +24,8 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _MB = 1024 * 1024
 _MIN_PDF_CHARS = 40  # fewer letters than this in a whole PDF means there is no text layer
+_MIN_WORDS = 8  # a document uses at least this many different words of two letters or more
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class ReadError(Exception):
@@ -108,10 +115,54 @@ def _read_pdf(path: Path) -> str:
     return text
 
 
+def _looks_like_document(text: str) -> bool:
+    """Enough different words to be a document: not one-letter lines, not one phrase repeated.
+
+    Stops at the first few distinct words, so a real document costs nothing and a
+    20 MB file of "a" lines is one regex scan.
+    """
+    seen: set[str] = set()
+    for m in _WORD.finditer(text):
+        seen.add(m.group(0).lower())
+        if len(seen) >= _MIN_WORDS:
+            return True
+    return False
+
+
+def _check_regular_file(path: Path) -> int:
+    """Size of ``path``; ``ReadError`` for symlink loops, dangling links, FIFOs, devices, sockets."""
+    name = path.name
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(
+                f"{name}: liên kết (symlink) trỏ vòng lặp, không dẫn tới tệp nào; hãy xóa hoặc sửa liên kết.",
+                f"{name}: symlink loop",
+            ) from exc
+        if path.is_symlink():
+            raise ReadError(
+                f"{name}: liên kết (symlink) trỏ tới tệp không còn tồn tại; hãy xóa hoặc sửa liên kết.",
+                f"{name}: dangling symlink -> {os.readlink(path)}",
+            ) from exc
+        raise ReadError(f"{name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        kind = "FIFO (ống dẫn)" if stat.S_ISFIFO(st.st_mode) else "tệp đặc biệt của hệ thống"
+        raise ReadError(
+            f"{name}: là {kind}, không phải tệp văn bản; đã bỏ qua.",
+            f"{name}: not a regular file (mode {stat.filemode(st.st_mode)})",
+        )
+    return st.st_size
+
+
 def read_raw_text(path: Path, *, max_file_mb: float = 20.0) -> str:
-    """The text of one file, before normalisation.  Raises ``ReadError`` for anything unreadable."""
+    """The text of one file, before normalisation, without control sequences.
+
+    Raises ``ReadError`` for anything unreadable or that is not a document.
+    """
     name = path.name
     suffix = path.suffix.lower()
+    size = _check_regular_file(path)
     if suffix not in SUPPORTED_SUFFIXES:
         hint = " (hãy lưu lại thành .docx)" if suffix == ".doc" else ""
         raise ReadError(
@@ -119,10 +170,6 @@ def read_raw_text(path: Path, *, max_file_mb: float = 20.0) -> str:
             f"chỉ đọc {', '.join(SUPPORTED_SUFFIXES)}.",
             f"{name}: unsupported suffix {suffix!r}",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"{name}: không mở được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc)) from exc
     if size > max_file_mb * _MB:
         raise ReadError(
             f"{name}: tệp {size / _MB:.1f} MB vượt giới hạn {max_file_mb:g} MB; "
@@ -144,6 +191,12 @@ def read_raw_text(path: Path, *, max_file_mb: float = 20.0) -> str:
         raise ReadError(
             f"{name}: không đọc được tệp ({exc.strerror}); kiểm tra quyền đọc.", str(exc)
         ) from exc
+    text = strip_controls(text)
     if not text.strip():
         raise _decode_message(name, DecodeError("empty"))
+    if not _looks_like_document(text):
+        raise ReadError(
+            f"{name}: không phải văn bản (không có đủ từ ngữ, chỉ là ký tự lặp lại); đã bỏ qua.",
+            f"{name}: not a document (fewer than {_MIN_WORDS} distinct words)",
+        )
     return text

@@ -12,7 +12,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["canonical_tones", "fold", "match_key", "nfc", "normalize_spaces", "strip_tones"]
+__all__ = [
+    "canonical_tones",
+    "fold",
+    "match_key",
+    "nfc",
+    "normalize_spaces",
+    "strip_controls",
+    "strip_tones",
+    "tone_variants",
+]
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -114,3 +123,46 @@ def fold(text: str) -> str:
 def match_key(text: str) -> str:
     """Key for comparing names and phrases: NFC, canonical tones, lower case, single spaces."""
     return " ".join(canonical_tones(normalize_spaces(text)).lower().split())
+
+
+_OLD_STYLE = re.compile(r"(?i)(?<![qg])([oòóỏõọ][aăe]|[uùúủũụ]y)(?!\w)")
+
+
+def tone_variants(text: str) -> set[str]:
+    """Both tone placements of ``text`` ("Khánh Hòa" -> {"Khánh Hòa", "Khánh Hoà"}), NFC.
+
+    Offices type either; a name list only needs one, the other is derived.
+    """
+    canonical = canonical_tones(text)
+    out = {nfc(text), canonical}
+
+    def _move(m: re.Match[str]) -> str:
+        pair = unicodedata.normalize("NFD", m.group(1))
+        tones = [ch for ch in pair if ch in _TONES]
+        if not tones:
+            return m.group(1)
+        bare = "".join(ch for ch in pair if ch not in _TONES)
+        return nfc(bare + tones[0])  # tone on the last vowel: "hoà", "uỷ"
+
+    out.add(_OLD_STYLE.sub(_move, canonical))
+    return out
+
+
+# Terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL" that retitles a terminal, two-byte
+# escapes), C0/C1 control characters other than tab, newline, carriage return and form feed, and
+# <script>/<style> blocks pasted from web pages: none of them is text a document quotes.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+    r"|<(script|style)\b[^>]{0,500}>.{0,20000}?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape/control sequences and script blocks so they never reach an answer."""
+    return _CONTROLS.sub("", text)

@@ -1,0 +1,56 @@
+"""Reading must be linear in the size of the file: time ``clean_text`` and the whole parse on big inputs.
+
+    .venv/bin/python scripts/bench_normalize.py [--mb 20]
+
+Prints one line per input: size, seconds for ``clean_text``, seconds for
+``parse_directive`` (metadata and clause tree too).  Target: a 20 MB file in
+≤ 10 s on the 2-core machine.  Figures are noisy on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from corpus import clean_text, parse_directive  # noqa: E402
+
+SEED = ROOT / "corpus" / "data" / "son-la-2024.txt"
+
+
+def _inputs(mb: float) -> list[tuple[str, str]]:
+    size = int(mb * 1024 * 1024)
+    phrase = "thi đua yêu nước\n"
+    seed = SEED.read_text(encoding="utf-8")
+    return [
+        ('"thi đua yêu nước\\n" * 200000', phrase * 200000),
+        (f"one-letter lines, {mb:g} MB", "a\n" * (size // 2)),
+        (f"short wrapped lines, {mb:g} MB", (phrase * (size // len(phrase.encode())))),
+        (f"a real directive repeated, {mb:g} MB", seed * max(1, size // len(seed.encode()))),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="size of the big inputs (default 20)")
+    ap.add_argument("--no-parse", action="store_true", help="time clean_text only")
+    args = ap.parse_args(argv)
+    for name, text in _inputs(args.mb):
+        t0 = time.perf_counter()
+        clean_text(text)
+        t1 = time.perf_counter()
+        line = f"{name:<40} {len(text.encode()) / 2**20:6.1f} MB  clean_text {t1 - t0:6.2f} s"
+        if not args.no_parse:
+            parse_directive(text, doc_id="bench", source="bench.txt")
+            line += f"  parse {time.perf_counter() - t1:6.2f} s"
+        print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
