@@ -29,8 +29,9 @@ _EMPTY = "\u2205"
 def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
     """BM25 tokens of each text; ``progress(n)`` after each one (the slow part of a build)."""
     out = []
+    seen: dict[str, str] = {}  # one string per distinct token: a library has ~10 million tokens, few words
     for text in texts:
-        out.append(tokenize_vi(text))
+        out.append([seen.setdefault(t, t) for t in tokenize_vi(text)])
         if progress is not None:
             progress(1)
     return out
