@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from bot.compose import MAX_EXCERPT, citation, doc_ref, excerpt, vn_date
 from bot.extract import find_quotes, find_references, find_values, has_count, quoted_after
@@ -69,6 +70,42 @@ def _topic_words(q: Query) -> str:
     return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
 
 
+def _scorer_key() -> str:
+    """Changes with the code that decides what a unit is (sentence parts, syllables, lexicon)."""
+    import hashlib
+
+    import bot.segments
+    import index.tokenize
+    from corpus.persist import PARSER_KEY
+
+    h = hashlib.sha256(PARSER_KEY.encode())
+    for module in (bot.segments, index.tokenize):
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:12]
+
+
+class _LazySegments(dict):
+    """Sentence parts of answerable clauses, split when first needed (a library has hundreds of thousands)."""
+
+    def __init__(self, clauses: dict[str, tuple[Directive, Clause]]) -> None:
+        super().__init__()
+        self._clauses = clauses
+
+    def __contains__(self, cid: object) -> bool:
+        found = self._clauses.get(cid)  # type: ignore[call-overload]
+        return found is not None and found[1].answerable
+
+    def __missing__(self, cid: str) -> list[Segment]:
+        if cid not in self:
+            raise KeyError(cid)
+        d, c = self._clauses[cid]
+        value = self[cid] = split_segments(c.id, d.doc_id, c.text)
+        return value
+
+    def get(self, cid: str, default=None):  # type: ignore[override]
+        return self[cid] if cid in self else default  # noqa: SIM401 (this is get itself)
+
+
 class Assistant:
     """Loaded once (corpus, index, scorer); answers many questions."""
 
@@ -80,26 +117,24 @@ class Assistant:
         self._clauses: dict[str, tuple[Directive, Clause]] = {
             c.id: (d, c) for d in corpus.directives for c in d.clauses
         }
-        self._segmented: tuple[dict[str, list[Segment]], Scorer] | None = None
+        self._segments = _LazySegments(self._clauses)
+        self._scorer_cache: Scorer | None = None
         self._agency_cache: dict[str, list] = {}
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
 
-    def _segmentation(self) -> tuple[dict[str, list[Segment]], Scorer]:
-        """Sentence parts of every answerable clause and their rarity weights: built on the first question,
-        not at start (a library of hundreds of documents takes seconds), then kept."""
-        if self._segmented is None:
-            segments = {c.id: split_segments(c.id, d.doc_id, c.text)
-                        for d, c in self._clauses.values() if c.answerable}
-            self._segmented = (segments, Scorer(s.text for segs in segments.values() for s in segs))
-        return self._segmented
-
-    @property
-    def _segments(self) -> dict[str, list[Segment]]:
-        return self._segmentation()[0]
-
     @property
     def _scorer(self) -> Scorer:
-        return self._segmentation()[1]
+        """Word rarities over every sentence part: stored beside the index once counted, so only the
+        first question after a build counts them (minutes for a library of hundreds of documents)."""
+        if self._scorer_cache is None:
+            def count() -> dict[str, object]:
+                return Scorer(s.text for d, c in self._clauses.values() if c.answerable
+                              for s in split_segments(c.id, d.doc_id, c.text)).table()
+
+            derived = getattr(self.index, "derived", None)
+            table = derived(f"scorer-{_scorer_key()}", count) if derived is not None else count()
+            self._scorer_cache = Scorer.from_table(table)
+        return self._scorer_cache
 
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:

@@ -15,7 +15,8 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -30,6 +31,7 @@ from index.filtering import filter_mask
 from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk, Filters, Hit
 from index.store import (
+    DERIVED,
     FORMAT_VERSION,
     IndexDamagedError,
     IndexMismatchError,
@@ -346,6 +348,29 @@ class Index:
         stored.manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(chunks),
                                   dimension=int(vecs.shape[1]))
         return [int(i) for i in ids]
+
+    # ----------------------------------------------------------------- derived tables
+
+    def derived(self, name: str, build: Callable[[], dict]) -> dict:
+        """A JSON table another layer computes from the indexed corpus (e.g. word rarities), kept in the
+        index folder until the next save, so it is computed once per corpus instead of at every start."""
+        key = self._stored.manifest.corpus_fingerprint[:16] or "memory"
+        path = self.folder / DERIVED / f"{name}.{key}.json"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            pass
+        table = build()
+        try:
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(table, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError as exc:  # read-only folder: computed again next time, nothing lost
+            log.info("could not keep %s in %s: %s", name, path.parent, exc)
+        return table
 
     # ----------------------------------------------------------------- save
 

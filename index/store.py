@@ -10,6 +10,7 @@ Layout (all UTF-8)::
     tokens.npz      BM25 tokens of every chunk, so adding a document does not re-tokenise the rest
     vectors.faiss   IndexIDMap2 over IndexFlatIP or IndexHNSWFlat (if embedded)
     bm25/           bm25s save folder
+    derived/        tables computed from the corpus by the answer layer (not in the manifest)
 
 A save takes a lock file beside the folder, removes temporaries left by killed
 saves, writes a complete sibling folder and swaps it in by renaming, so a crash
@@ -40,6 +41,7 @@ from index.models import Chunk
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
 
 __all__ = [
+    "DERIVED",
     "FORMAT_VERSION",
     "IndexDamagedError",
     "IndexMismatchError",
@@ -65,7 +67,8 @@ FACTS = "facts.jsonl"
 TOKENS = "tokens.npz"
 VECTORS = "vectors.faiss"
 BM25 = "bm25"
-_OURS = {MANIFEST, CHUNKS, DOCUMENTS, FACTS, TOKENS, VECTORS, BM25}
+DERIVED = "derived"  # tables other layers compute from the indexed corpus; dropped by the next save
+_OURS = {MANIFEST, CHUNKS, DOCUMENTS, FACTS, TOKENS, VECTORS, BM25, DERIVED}
 _REBUILD_HINT = "Chạy `thidua index --rebuild` để xây dựng lại chỉ mục (mất vài phút với mô hình lớn)."
 
 

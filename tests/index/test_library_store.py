@@ -175,3 +175,40 @@ def test_a_touched_file_keeps_every_stored_fact(tmp_path, library, monkeypatch) 
     monkeypatch.setattr(bot.library, "encode_facts", no)
     facts = StoredFacts(load_settings_library(settings), settings.index_dir)
     assert (len(facts.targets()), len(facts.responsibilities())) == rows and rows[0] > 0
+
+
+def test_a_derived_table_is_computed_once_per_corpus(tmp_path) -> None:
+    folder = tmp_path / "ix"
+    calls: list[int] = []
+
+    def build() -> dict:
+        calls.append(1)
+        return {"n": 3}
+
+    corpus = make_corpus(make_directive("a"))
+    assert open_index(corpus, folder, embedding_model="m", retriever="bm25").derived("t", build) == {"n": 3}
+    assert open_index(corpus, folder, embedding_model="m", retriever="bm25").derived("t", build) == {"n": 3}
+    assert len(calls) == 1
+    changed = open_index(make_corpus(make_directive("a"), make_directive("b")), folder, embedding_model="m",
+                         retriever="bm25")
+    changed.derived("t", build)
+    assert len(calls) == 2  # another corpus: counted again
+
+
+def test_the_second_start_answers_without_recounting_word_rarities(tmp_path, library, monkeypatch) -> None:
+    from bot.assistant import Assistant
+    from bot.segments import Scorer
+
+    settings = _settings(tmp_path, library)
+    first = Assistant.load(settings).answer("Tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    counted: list[int] = []
+    real = Scorer.table
+
+    def counting(self):
+        counted.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Scorer, "table", counting)
+    again = Assistant.load(settings).answer("Tỷ lệ hộ nghèo năm 2024 của Sơn La?")
+    assert counted == []
+    assert again.answer == first.answer and "11,41%" in again.answer
