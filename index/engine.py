@@ -14,8 +14,8 @@ import errno
 import hashlib
 import json
 import logging
-import time
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
