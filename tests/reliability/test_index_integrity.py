@@ -120,3 +120,19 @@ def test_a_folder_with_foreign_files_is_refused_with_the_fix(env) -> None:
     assert res.exit_code == 1
     assert "không phải là chỉ mục thidua" in res.stderr and "--index-dir" in res.stderr
     assert (env / "luan-van.docx").read_bytes() == b"not ours"  # nothing of the user's is lost
+
+
+def test_a_cut_parsed_library_is_read_again_and_rebuilt(env) -> None:
+    _cut(env / "documents.jsonl", 2)
+    res = _ask()
+    _answers(res)
+    assert "documents.jsonl" in res.stderr
+
+
+def test_a_damaged_facts_file_gives_the_same_tables(env) -> None:
+    before = CliRunner().invoke(app, ["targets", "--json"])
+    assert before.exit_code == 0, before.output
+    (env / "facts.jsonl").write_text('{"doc_id": "son-la-2024", "texts": [], "targets": []}\n', encoding="utf-8")
+    after = CliRunner().invoke(app, ["targets", "--json"])
+    assert after.exit_code == 0, after.output
+    assert json.loads(after.stdout) == json.loads(before.stdout)  # checksum fails: facts computed again
