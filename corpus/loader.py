@@ -162,6 +162,19 @@ def _parse_job(job: tuple[Path, FileKey, float, bool]) -> ParsedRecord:
 _POOL_FROM = 16  # fresh files from which parsing is spread over the CPU cores
 
 
+def _die_with_parent(parent: int) -> None:
+    """A parsing worker ends when the command that started it is killed, instead of lingering (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        return
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
 def _parse_all(jobs: list[tuple[Path, FileKey, float, bool]], tick: Callable[[], None]) -> list[ParsedRecord]:
     """Parse in order; over several processes when there are many files (first build of a library)."""
     workers = min(os.cpu_count() or 1, 4)
@@ -174,7 +187,8 @@ def _parse_all(jobs: list[tuple[Path, FileKey, float, bool]], tick: Callable[[],
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         out = []
         for record in pool.map(_parse_job, jobs, chunksize=1):
             out.append(record)

@@ -94,3 +94,57 @@ def test_lock_file_lives_beside_the_folder_not_inside(tmp_path) -> None:
     open_index(make_corpus(make_directive("a")), folder, embedding_model="m", retriever="bm25")
     assert (tmp_path / ".ix.lock").exists()
     assert ".ix.lock" not in os.listdir(folder)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_a_killed_build_leaves_no_parsing_worker_behind(tmp_path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = (bundled_corpus_dir() / "son-la-2024.txt").read_text(encoding="utf-8")
+    for n in range(60):
+        (docs / f"van-ban-{n}.txt").write_text(text, encoding="utf-8")
+    code = f"from corpus import load_library; load_library({str(docs)!r}, with_facts=True)"
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    workers: list[int] = []
+    for _ in range(600):  # until the pool has started (bounded)
+        workers = _children(proc.pid)
+        if workers or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    if not workers:
+        proc.wait()
+        pytest.skip("the machine has one core or the parse finished before the pool was seen")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    def running(pid: int) -> bool:  # a zombie awaiting its reaper has ended
+        try:
+            return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+        except OSError:
+            return False
+
+    for _ in range(200):  # bounded wait for the workers to end with their parent
+        if not any(running(w) for w in workers):
+            break
+        time.sleep(0.05)
+    alive = [w for w in workers if running(w)]
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert not alive
