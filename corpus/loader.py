@@ -19,6 +19,7 @@ from corpus.persist import PARSER_KEY, FileKey, ParsedRecord, encode_facts, file
 from corpus.readers import ReadError, read_raw_text
 from corpus.sidecar import SidecarError, read_sidecar, sidecar_path
 from corpus.text import fold
+from corpus.workers import cpu_workers, process_pool
 
 __all__ = [
     "Library",
@@ -162,33 +163,16 @@ def _parse_job(job: tuple[Path, FileKey, float, bool]) -> ParsedRecord:
 _POOL_FROM = 16  # fresh files from which parsing is spread over the CPU cores
 
 
-def _die_with_parent(parent: int) -> None:
-    """A parsing worker ends when the command that started it is killed, instead of lingering (Linux)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
-        return
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
-
-
 def _parse_all(jobs: list[tuple[Path, FileKey, float, bool]], tick: Callable[[], None]) -> list[ParsedRecord]:
     """Parse in order; over several processes when there are many files (first build of a library)."""
-    workers = min(os.cpu_count() or 1, 4)
+    workers = cpu_workers()
     if len(jobs) < _POOL_FROM or workers < 2:
         out = []
         for job in jobs:
             out.append(_parse_job(job))
             tick()
         return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+    with process_pool(workers) as pool:
         out = []
         for record in pool.map(_parse_job, jobs, chunksize=1):
             out.append(record)

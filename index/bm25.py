@@ -26,15 +26,34 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 _EMPTY = "\u2205"
 
 
+_POOL_FROM = 2000  # texts from which tokenising is spread over the CPU cores (a library's first build)
+_BATCH = 500
+
+
+def _tokenize_batch(texts: list[str]) -> list[list[str]]:
+    return [tokenize_vi(t) for t in texts]
+
+
 def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
-    """BM25 tokens of each text; ``progress(n)`` after each one (the slow part of a build)."""
-    out = []
+    """BM25 tokens of each text; ``progress(n)`` as they are done (the slow part of a build)."""
+    from corpus.workers import cpu_workers, process_pool
+
+    batches = [texts[i : i + _BATCH] for i in range(0, len(texts), _BATCH)]
+    workers = cpu_workers()
+    if len(texts) >= _POOL_FROM and workers > 1:
+        with process_pool(workers) as pool:
+            results = list(_counted(pool.map(_tokenize_batch, batches), progress))
+    else:
+        results = list(_counted(map(_tokenize_batch, batches), progress))
     seen: dict[str, str] = {}  # one string per distinct token: a library has ~10 million tokens, few words
-    for text in texts:
-        out.append([seen.setdefault(t, t) for t in tokenize_vi(text)])
+    return [[seen.setdefault(t, t) for t in toks] for batch in results for toks in batch]
+
+
+def _counted(batches, progress: Callable[[int], None] | None):
+    for batch in batches:
         if progress is not None:
-            progress(1)
-    return out
+            progress(len(batch))
+        yield batch
 
 
 class LexicalIndex:
