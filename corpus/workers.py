@@ -31,7 +31,9 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def process_pool(workers: int) -> ProcessPoolExecutor:
-    """Forked workers (the loaded code and data are shared, nothing is imported again)."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+def process_pool(workers: int, *, fresh: bool = False) -> ProcessPoolExecutor:
+    """Forked workers (the loaded code is shared, nothing imported again), or ``fresh`` ones (spawned:
+    small, for a parent already holding a large library in memory, which a fork would count again)."""
+    context = multiprocessing.get_context("spawn" if fresh else "fork")
+    return ProcessPoolExecutor(workers, mp_context=context,
                                initializer=_die_with_parent, initargs=(os.getpid(),))

@@ -8,7 +8,7 @@ the chunks of an added or changed document are tokenised again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import bm25s
@@ -41,19 +41,20 @@ def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = No
     batches = [texts[i : i + _BATCH] for i in range(0, len(texts), _BATCH)]
     workers = cpu_workers()
     if len(texts) >= _POOL_FROM and workers > 1:
-        with process_pool(workers) as pool:
-            results = list(_counted(pool.map(_tokenize_batch, batches), progress))
-    else:
-        results = list(_counted(map(_tokenize_batch, batches), progress))
-    seen: dict[str, str] = {}  # one string per distinct token: a library has ~10 million tokens, few words
-    return [[seen.setdefault(t, t) for t in toks] for batch in results for toks in batch]
+        with process_pool(workers, fresh=True) as pool:
+            return _shared(pool.map(_tokenize_batch, batches), progress)
+    return _shared(map(_tokenize_batch, batches), progress)
 
 
-def _counted(batches, progress: Callable[[int], None] | None):
+def _shared(batches: Iterable[list[list[str]]], progress: Callable[[int], None] | None) -> list[list[str]]:
+    """Tokens with one string per distinct token (a library has ~10 million tokens, few words), batch by batch."""
+    seen: dict[str, str] = {}
+    out: list[list[str]] = []
     for batch in batches:
+        out.extend([seen.setdefault(t, t) for t in toks] for toks in batch)
         if progress is not None:
             progress(len(batch))
-        yield batch
+    return out
 
 
 class LexicalIndex:
