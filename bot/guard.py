@@ -29,15 +29,20 @@ def clean_question(text: str) -> str:
     return " ".join(text.split())
 
 
+def _thousands(n: int) -> str:
+    """17399 -> "17.399": Vietnamese groups thousands with a dot."""
+    return f"{n:,}".replace(",", ".")
+
+
 def check_question(text: str) -> str | None:
     """A Vietnamese message when the question cannot be taken as asked, else None."""
     if not text:
         return "Câu hỏi đang để trống. Hãy nhập câu hỏi về chỉ thị thi đua, ví dụ: “Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?”"
     if len(text) > MAX_QUESTION_CHARS:
         return (
-            f"Câu hỏi dài {len(text):,} ký tự, vượt giới hạn {MAX_QUESTION_CHARS:,} ký tự. "
+            f"Câu hỏi dài {_thousands(len(text))} ký tự, vượt giới hạn {_thousands(MAX_QUESTION_CHARS)} ký tự. "
             "Hãy hỏi ngắn gọn một ý, ví dụ: “Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?”"
-        ).replace(",", ".")
+        )
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2:
         return "Không đọc được câu hỏi (không có chữ). Hãy nhập câu hỏi bằng tiếng Việt."

@@ -61,8 +61,11 @@ def load_settings_library(settings: Settings, *, progress: bool = False, use_sto
 
 
 def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progress: bool = False,
-                        rebuild: bool = False):
-    """Open (build, refresh) the index the settings describe: the one place settings meet index options."""
+                        rebuild: bool = False, embed_all: bool = False):
+    """Open (build, refresh) the index the settings describe: the one place settings meet index options.
+
+    ``embed_all`` (``thidua index``) embeds however many chunks are missing; other callers leave a large
+    backlog to it and search with BM25 meanwhile."""
     from index import open_index
 
     fingerprints = records = facts = None
@@ -75,6 +78,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
         corpus,
         Path(settings.index_dir),
         embedding_model=settings.embedding_model,
+        fallback_model=settings.embedding_fallback or None,
         retriever=settings.retriever,
         reranker=settings.reranker,
         device=settings.device,
@@ -84,6 +88,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
         fingerprints=fingerprints,
         records=records,
         facts=facts,
+        embed_limit=None if embed_all else settings.embed_on_open_max_chunks,
     )
 
 

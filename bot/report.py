@@ -17,7 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from corpus.facts import Responsibility, Target
 from corpus.models import Directive
 
-__all__ = ["RESPONSIBILITY_SHEET", "TARGET_SHEET", "format_date", "source_label", "write_report"]
+__all__ = ["RESPONSIBILITY_SHEET", "TARGET_SHEET", "document_label", "format_date", "full_duty", "source_label",
+           "write_report"]
 
 RESPONSIBILITY_SHEET = "Trách nhiệm"
 TARGET_SHEET = "Chỉ tiêu"
@@ -56,8 +57,33 @@ def format_date(iso: str | None) -> str:
     return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else iso
 
 
-def source_label(number: str | None, date: str | None, province: str | None, doc_id: str) -> str:
-    """ "Chỉ thị 01/CT-UBND ngày 03/01/2024 (Sơn La)"; the file id when the number is unknown."""
+def document_label(d: Directive | None, number: str | None = None, year: int | None = None,
+                   province: str | None = None) -> str:
+    """How a table names a document: "Chỉ thị 01/CT-UBND"; without a number
+    "Chỉ thị năm 2023 của UBND tỉnh Hà Nam" (never empty)."""
+    kind = (d.doc_type if d else None) or "Chỉ thị"
+    number = (d.number if d else None) or number
+    if number:
+        return f"{kind} {number}"
+    year = (d.year if d else None) or year
+    issuer = (d.issuer if d else None) or (f"UBND tỉnh {province}" if province else None)
+    parts = [kind] + ([f"năm {year}"] if year else []) + ([f"của {issuer}"] if issuer else [])
+    return " ".join(parts) if len(parts) > 1 else (d.doc_id if d else kind)
+
+
+def full_duty(r: Responsibility) -> str:
+    """The whole duty sentence from the clause (the extracted ``duty`` is shortened with "…")."""
+    s, e = r.span
+    if 0 <= s < e <= len(r.text):
+        return " ".join(r.text[s:e].split()).removesuffix("/.").rstrip(" ;,")
+    return r.duty
+
+
+def source_label(number: str | None, date: str | None, province: str | None, doc_id: str,
+                 d: Directive | None = None, year: int | None = None) -> str:
+    """ "Chỉ thị 01/CT-UBND ngày 03/01/2024 (Sơn La)"; "Chỉ thị năm 2023 của UBND tỉnh Hà Nam" without a number."""
+    if not number and (d is not None or year):
+        return document_label(d, number, year, province)
     head = f"Chỉ thị {number}" if number else doc_id
     if date:
         head += f" ngày {format_date(date)}"
@@ -66,7 +92,8 @@ def source_label(number: str | None, date: str | None, province: str | None, doc
 
 def _table(
     ws: Worksheet, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]], first_row: int
-) -> None:
+) -> str:
+    """Header and rows from ``first_row``; returns the table's range (for an autofilter)."""
     for col, (title, width) in enumerate(columns, start=1):
         cell = ws.cell(row=first_row, column=col, value=title)
         cell.font = _BOLD
@@ -76,22 +103,24 @@ def _table(
     for r, values in enumerate(rows, start=first_row + 1):
         for c, value in enumerate(values, start=1):
             ws.cell(row=r, column=c, value=value).alignment = _WRAP
+    last = ws.cell(row=first_row + max(len(rows), 1), column=len(columns)).coordinate
+    return f"A{first_row}:{last}"
 
 
-def _resp_row(r: Responsibility) -> list[object]:
+def _resp_row(r: Responsibility, d: Directive | None = None) -> list[object]:
     return [
         r.agency,
         r.role,
-        r.duty,
+        full_duty(r),
         r.province or "",
         r.year,
-        source_label(r.number, r.date, r.province, r.doc_id),
+        source_label(r.number, r.date, r.province, r.doc_id, d, r.year),
         r.clause,
         r.text,
     ]
 
 
-def _target_row(t: Target) -> list[object]:
+def _target_row(t: Target, d: Directive | None = None) -> list[object]:
     return [
         t.indicator,
         t.value,
@@ -100,7 +129,7 @@ def _target_row(t: Target) -> list[object]:
         t.qualifier,
         t.province or "",
         t.year,
-        source_label(t.number, t.date, t.province, t.doc_id),
+        source_label(t.number, t.date, t.province, t.doc_id, d, t.year),
         t.clause,
         t.text,
     ]
@@ -124,21 +153,22 @@ def write_report(
     targets: Sequence[Target],
 ) -> Path:
     """Write the workbook and return its path (parent folders are created)."""
+    by_id = {d.doc_id: d for d in directives}
     wb = Workbook()
     ws = wb.active
     ws.title = RESPONSIBILITY_SHEET
-    _table(ws, _RESP_COLUMNS, [_resp_row(r) for r in responsibilities], 1)
+    ws.auto_filter.ref = _table(ws, _RESP_COLUMNS, [_resp_row(r, by_id.get(r.doc_id)) for r in responsibilities], 1)
     ws.freeze_panes = "B2"
 
     ws = wb.create_sheet(TARGET_SHEET)
-    _table(ws, _TARGET_COLUMNS, [_target_row(t) for t in targets], 1)
+    ws.auto_filter.ref = _table(ws, _TARGET_COLUMNS, [_target_row(t, by_id.get(t.doc_id)) for t in targets], 1)
     ws.freeze_panes = "B2"
 
     used = {RESPONSIBILITY_SHEET.lower(), TARGET_SHEET.lower()}
     for d in directives:
         ws = wb.create_sheet(_sheet_title(d.doc_id, used))
         meta = (
-            ("Văn bản", " ".join(x for x in (d.doc_type, d.number) if x) or d.doc_id),
+            ("Văn bản", document_label(d)),
             ("Trích yếu", d.title or ""),
             ("Cơ quan ban hành", d.issuer or ""),
             ("Tỉnh", d.province or ""),
@@ -152,11 +182,11 @@ def write_report(
             ws.cell(row=r, column=2, value=value).alignment = _WRAP
         row = len(meta) + 2
         ws.cell(row=row, column=1, value=RESPONSIBILITY_SHEET).font = _BOLD
-        own_resp = [_resp_row(r) for r in responsibilities if r.doc_id == d.doc_id]
+        own_resp = [_resp_row(r, d) for r in responsibilities if r.doc_id == d.doc_id]
         _table(ws, _RESP_COLUMNS, own_resp, row + 1)
         row += len(own_resp) + 3
         ws.cell(row=row, column=1, value=TARGET_SHEET).font = _BOLD
-        own_targets = [_target_row(t) for t in targets if t.doc_id == d.doc_id]
+        own_targets = [_target_row(t, d) for t in targets if t.doc_id == d.doc_id]
         _table(ws, _TARGET_COLUMNS, own_targets, row + 1)
         ws.freeze_panes = "B1"
     path = Path(path)

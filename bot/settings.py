@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default_factory=bundled_corpus_dir)
     index_dir: Path = Field(default_factory=lambda: _data_dir() / "index")
     embedding_model: str = "AITeamVN/Vietnamese_Embedding"
+    # Tried when embedding_model cannot be loaded (offline, not cached); empty = straight to BM25.
+    embedding_fallback: str | None = "bundled:multilingual-e5-small"
+    # More chunks than this to embed are left to `thidua index` (BM25 meanwhile); see README, "Kho lớn".
+    embed_on_open_max_chunks: int = Field(default=2000, ge=0)
     reranker: str | None = None
     retriever: Retriever = "hybrid"
     top_k: int = Field(default=5, ge=1, le=50)
@@ -41,6 +45,14 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=20.0, gt=0)
     feedback_db: Path = Field(default_factory=lambda: _data_dir() / "feedback.db")
     users_file: Path | None = None
+    # login (only with users_file): how long a login lasts, failures allowed per window, other web
+    # origins allowed to call the chat with the login cookie (comma-separated; none by default)
+    session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_max_failures_per_address: int = Field(default=20, ge=1)
+    login_window_minutes: float = Field(default=15.0, gt=0)
+    allowed_origins: str = ""
+    chat_cache_size: int = Field(default=512, ge=0)  # answers the chat reuses for a repeated question; 0 = off
     log_level: str = "ERROR"  # operators: THIDUA_LOG_LEVEL=INFO or DEBUG for details
 
 

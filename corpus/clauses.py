@@ -24,6 +24,7 @@ _HEADING_MAX = 160
 
 # Depth of each node kind; a node ends where the next node of the same or smaller depth starts.
 _DEPTH = {
+    "form": 0,
     "chapter": 0,
     "section": 0,
     "part": 1,
@@ -77,6 +78,7 @@ class _Builder:
         self.last_roman = 0
         self.last_article = 0
         self.headings: list[str] = []  # chapter / part headings above the current article
+        self.quote_depth = 0  # “ opened and not yet closed: an amending text quoting other articles
 
     def _deepest(self, kinds: tuple[str, ...]) -> _Node | None:
         best = None
@@ -109,11 +111,23 @@ class _Builder:
 
     def feed(self, i: int) -> bool:
         """Place line ``i``; returns False when it is plain text (continuation)."""
-        m = marker(self.lines[i])
+        line = self.lines[i]
+        quoted = self.quote_depth > 0
+        self.quote_depth = max(0, self.quote_depth + line.count("“") - line.count("”"))
+        m = marker(line)
         if m is None:
             return False
         if self.legal:
-            return self._feed_legal(m, i)
+            placed = self._feed_legal(m, i, quoted)
+            if placed and m.kind == "article":
+                self.quote_depth = max(0, line.count("“") - line.count("”"))
+            return placed
+        if m.kind == "form":
+            label = f"{self.prefix}Mẫu số {m.value}"
+            if any(n.label == label for n in self.nodes):
+                return False  # the same form named again (a page header, a reference)
+            self._add("form", label, (*self.path_prefix, f"M{m.value}"), i, None)
+            return True
         if m.kind == "roman" and roman_value(m.value) == self.last_roman + 1:
             self.last_roman += 1
             self._add("section", f"{self.prefix}mục {m.value}", (*self.path_prefix, m.value), i, None)
@@ -163,7 +177,16 @@ class _Builder:
         self._add(kind, f"{parent.label}, gạch đầu dòng {count}", (*parent.path, f"{sign}{count}"), i, parent)
         return True
 
-    def _feed_legal(self, m, i: int) -> bool:
+    def _feed_legal(self, m, i: int, quoted: bool = False) -> bool:
+        if m.kind == "article":
+            n = int(m.value)
+            titled = bool(self.lines[i][m.length :].strip())
+            # An article follows the previous one; a jump is taken only for a titled heading outside a
+            # quotation ("Điều 6." ending a wrapped citation, “Điều 69. …” quoted by an amending decree).
+            if n != self.last_article + 1 and (quoted or not titled):
+                return False
+        if m.kind == "chapter" and quoted:
+            return False
         if m.kind == "chapter":
             self.headings = [_heading_of(self.lines[i])]
             self._add("chapter", f"Chương {m.value}", (f"Ch{m.value}",), i, None)
@@ -233,9 +256,12 @@ def build_clauses(text: str, doc_id: str) -> tuple[Clause, ...]:
     legal = any(marker(lines[i]) and marker(lines[i]).kind == "article" for i in range(zones.body, body_end))
     _tree(lines, zones.body, body_end, "", (), legal, emit, allow_closing=True)
 
-    appendix_starts = [*zones.appendices, len(lines)]
+    appendix_starts = [*_distinct_appendices(lines, zones.appendices), len(lines)]
     _tail(lines, zones.tail, appendix_starts[0], emit)
-    multiple = len(zones.appendices) > 1
+    # Unnamed appendices are numbered by position only when there are several of them
+    # ("PHỤ LỤC" over named "Phụ lục 1", "Phụ lục 2"… stays "Phụ lục").
+    unnamed = [a for a in appendix_starts[:-1] if not ((m := marker(lines[a])) and m.value)]
+    multiple = len(unnamed) > 1
     for n, (a, b) in enumerate(itertools.pairwise(appendix_starts), start=1):
         m = marker(lines[a])
         name = m.value if m and m.value else (str(n) if multiple else "")
@@ -257,6 +283,20 @@ def build_clauses(text: str, doc_id: str) -> tuple[Clause, ...]:
         )
     out.sort(key=lambda c: (c.start, -c.end))
     return tuple(out)
+
+
+def _distinct_appendices(lines: list[str], starts: tuple[int, ...]) -> list[int]:
+    """Appendix headings, a named one repeated later ("PHỤ LỤC I" over each page of a table) kept once."""
+    seen: set[str] = set()
+    out: list[int] = []
+    for a in starts:
+        m = marker(lines[a])
+        name = (m.value if m else "") or ""
+        if name and name in seen:
+            continue
+        seen.add(name)
+        out.append(a)
+    return out
 
 
 def _tree(
@@ -320,7 +360,7 @@ def _tree(
             kind = "bullet"
         m = marker(lines[node.first])
         # The text a clause quotes starts after its own marker ("e) Giao Sở Nội vụ …" -> "Giao Sở Nội vụ …").
-        skip = m.length if m and node.kind not in ("chapter", "article") else 0
+        skip = m.length if m and node.kind not in ("chapter", "article", "form") else 0
         ids[id(node)] = emit(
             kind, node.label, node.path, node.first, node.last, heading=heading, parent=parent_id, skip=skip
         )
@@ -333,7 +373,12 @@ def _tail(lines: list[str], begin: int, end: int, emit) -> None:
     groups: list[list[int]] = []
     kinds: list[str] = []
     for i in range(begin, end):
-        if is_recipients(lines[i]):
+        if not groups and not is_recipients(lines[i]):
+            # The certification block of a consolidated text ("BỘ TÀI CHÍNH / Số: …/VBHN-BTC /
+            # XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày …") opens the signature part.
+            groups.append([i])
+            kinds.append("signature")
+        elif is_recipients(lines[i]):
             groups.append([i])
             kinds.append("recipients")
         elif is_signature_title(lines[i]) and (not kinds or kinds[-1] != "signature"):

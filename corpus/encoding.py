@@ -73,7 +73,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _legacy_font(text: str) -> str | None:
-    """Name the pre-Unicode font encoding the text was typed in, if the signs are clear."""
+    """Name the pre-Unicode font encoding the text was typed in, if the signs are clear.
+
+    A file is typed in one font: the first 200,000 characters tell, and the
+    cost stays flat for a 20 MB file.
+    """
+    text = text[:200_000]
     words = max(1, len(_WORDS.findall(text)))
     unicode_viet = len(_VIETNAMESE.findall(text))
     tcvn = len(_TCVN3_SIGNS.findall(text))

@@ -46,16 +46,20 @@ _ROMAN = re.compile(r"^(?P<v>[IVXL]{1,6})\s*[.)]\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<v>\d{1,3})\s*[.)]\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<v>[a-zđ])\)\s*(?=\S)")
 _BULLET = re.compile(r"^(?P<v>[-–—•+])\s*(?=\S)")
-_ARTICLE = re.compile(r"^Điều\s+(?P<v>\d{1,3})\s*[.:]?(?:\s|$)")
+# "Điều 12. Tiêu đề" opens an article; "Điều 12 của Luật này …" at the start of a wrapped line cites one.
+_ARTICLE = re.compile(r"^Điều\s+(?P<v>\d{1,3})\s*(?:[.:]|$)")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<v>[IVXL]{1,6}|\d{1,3})\b")
 _PART = re.compile(r"^(?:Mục|MỤC)\s+(?P<v>\d{1,3})\b")
+# "Mẫu số 01", "Mẫu số 02/PLI", "MẪU SỐ 3": a form in an appendix ("theo Mẫu số 10 …" in a sentence is not).
+_FORM = re.compile(r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)\s*[:.]?\s*(?P<v>\d{1,3}[A-Za-z]?(?:[./-][\wĐđ]+)*)\s*[.:]?(?:\s|$)")
 _APPENDIX = re.compile(
     r"^(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s*|SỐ\s*)?(?P<v>[IVXL]{1,6}|\d{1,3}|[A-Z]))?\s*[.:]?(?:\s.*)?$"
 )
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _SIGN_TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?"
-    r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b"
+    r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM"
+    r"|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG)\b"
 )
 _SIGN_ON_BEHALF = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.+|…+|\s)+\s*tháng\s+.*năm\s+(?:\d{4}|\.+|…+)")
@@ -72,7 +76,7 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 class Marker:
     """A structure marker at the start of a paragraph: its kind, value and length of the marker text."""
 
-    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | appendix | recipients | signature
+    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | form | appendix | recipients | signature
     value: str
     length: int
 
@@ -135,6 +139,17 @@ def ends_sentence(line: str) -> bool:
     return s[-1] in ".!?:;…"
 
 
+def _heading_rest(rest: str) -> bool:
+    """What may follow "Chương II" / "Mục 1" in a heading: nothing, or an upper-case title.
+
+    "Chương II Nghị định này" at the start of a wrapped line is a citation.
+    """
+    if rest.lstrip()[:1] in (".", ":"):
+        return True  # "Mục 6. An ninh hàng không"
+    rest = rest.strip(" .:-–")
+    return not rest or rest == rest.upper()
+
+
 def marker(line: str) -> Marker | None:
     """Classify the structure marker a paragraph starts with, if any."""
     s = line.lstrip()
@@ -150,8 +165,11 @@ def marker(line: str) -> Marker | None:
         return Marker("appendix", (m.group("v") or "") if m else "", 0)
     for kind, pattern in (("article", _ARTICLE), ("chapter", _CHAPTER), ("part", _PART)):
         m = pattern.match(s)
-        if m:
+        if m and (kind == "article" or _heading_rest(s[m.end() :])):
             return Marker(kind, m.group("v"), m.end())
+    m = _FORM.match(s)
+    if m:
+        return Marker("form", m.group("v"), m.end())
     m = _ROMAN.match(s)
     if m and roman_value(m.group("v")):
         return Marker("roman", m.group("v"), m.end())
@@ -188,6 +206,27 @@ class Zones:
 
 
 _HEADER_SCAN = 40
+_CERTIFIES = re.compile(r"^XÁC THỰC VĂN BẢN HỢP NHẤT")
+_PREAMBLE = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+
+
+def _enacts(lines: list[str], i: int) -> bool:
+    """ "THỦ TƯỚNG CHÍNH PHỦ" / "BỘ TRƯỞNG BỘ …" over "Căn cứ …": the enacting authority, not a signature."""
+    return any(x.lstrip().startswith(_PREAMBLE) for x in lines[i + 1 : i + 4])
+
+
+def _certification_start(lines: list[str], i: int, body: int) -> int:
+    """The certification block of a consolidated text starts at the agency name above "Số: …/VBHN-…"."""
+    start = i
+    for k in range(i - 1, max(body, i - 6) - 1, -1):
+        s = lines[k].strip()
+        if not s:
+            continue
+        if s.startswith("Số") or s in (".", "") or (s == s.upper() and any(ch.isalpha() for ch in s)):
+            start = k
+            continue
+        break
+    return start
 
 
 def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
@@ -217,7 +256,10 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
         line = lines[i]
         if line[:1].islower() and line[:1] != "n":
             continue  # running text: cannot open "Nơi nhận" or a signature block
-        if is_recipients(line) or is_signature_title(line):
+        if _CERTIFIES.search(line):
+            tail = _certification_start(lines, i, body)
+            break
+        if is_recipients(line) or (is_signature_title(line) and not _enacts(lines, i)):
             tail = i
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))

@@ -25,6 +25,11 @@ FIELD_NAMES = ("doc_type", "number", "date", "issuer", "province", "year", "titl
 _NUMBER = re.compile(
     r"^(?:Số|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d[\w/\-. ]*?)\s*$"
 )
+# A PDF text layer may put "Số: …" and the place and date on one line.
+_NUMBER_THEN_DATE = re.compile(
+    r"^(?:Số|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+số)\s*[:.]?\s*(?P<n>\d\S*(?:\s*/\s*\S+)*)"
+    r"\s+(?P<rest>[^\d,]{2,40},\s*ngày\s.*)$"
+)
 _CERTIFIED = re.compile(r"XÁC THỰC VĂN BẢN HỢP NHẤT")
 _CONTINUED = re.compile(r"^\(Tiếp theo Công báo")
 _OWN_TITLE = re.compile(
@@ -52,7 +57,10 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đảng", "ubnd", "hđnd", "ban", "thành", "đội"}
 _CHAIR_OF = re.compile(r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+tỉnh\b")
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+(\d{4})\b")
-_NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\d)", re.I)
+_NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
+_PASSED_ON = re.compile(
+    r"(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này\b[^.;]{0,250}?thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
 
 
 @dataclass(frozen=True)
@@ -335,10 +343,10 @@ def extract_metadata(text: str) -> Metadata:
 
     place = None
     for line in header:
-        m = _NUMBER.match(line)
+        m = _NUMBER.match(line) or _NUMBER_THEN_DATE.match(line)
         if m:
             put("number", _clean_number(m.group("n")), "header", line)
-        d = _DATE_LINE.match(line)
+        d = _DATE_LINE.match(m.group("rest") if m and "rest" in m.groupdict() else line)
         if d:
             place = d.group("place").strip()
             put("date", _iso(int(d.group("d")), int(d.group("m")), int(d.group("y"))), "header", line)
@@ -392,11 +400,19 @@ def extract_metadata(text: str) -> Metadata:
         put("issuer", ", ".join(found), "header", evidence)
         put("province", province, "header", evidence)
 
+    # A law or a resolution of the National Assembly is dated by its adoption:
+    # "Luật này được Quốc hội … thông qua ngày 13 tháng 11 năm 2020."
+    if "date" not in fields and own_type in ("Luật", "Bộ luật", "Nghị quyết", "Pháp lệnh"):
+        passed = list(_PASSED_ON.finditer(text, max(0, len(text) - 20000)))
+        if passed:
+            d = passed[-1]
+            put("date", _iso(int(d.group(1)), int(d.group(2)), int(d.group(3))), "body", d.group(0))
+
     if "doc_type" not in fields and "number" in fields:
         put("doc_type", _code_type(str(fields["number"].value)), "derived", str(fields["number"].value))
-    if "number" in fields and "/TTLT-" in str(fields["number"].value) and fields.get("doc_type"):
-        if fields["doc_type"].value == "Thông tư":
-            fields["doc_type"] = FieldSource("doc_type", "Thông tư liên tịch", "derived", str(fields["number"].value))
+    joint = "number" in fields and "/TTLT-" in str(fields["number"].value)
+    if joint and "doc_type" in fields and fields["doc_type"].value == "Thông tư":
+        fields["doc_type"] = FieldSource("doc_type", "Thông tư liên tịch", "derived", str(fields["number"].value))
 
     issuer_value = fields["issuer"].value if "issuer" in fields else None
     central = issuer_value is not None and not str(issuer_value).startswith(("UBND", "HĐND")) and province is None
@@ -413,7 +429,12 @@ def extract_metadata(text: str) -> Metadata:
     if "issuer" not in fields and "province" in fields:
         tail = lines[zones.tail :]
         signed = next(
-            (x for x in tail if re.match(r"^(?:TM|KT)\.\s*(?:ỦY|UỶ) BAN NHÂN DÂN", canonical_tones(x))), None
+            (
+                x
+                for x in tail
+                if x.startswith(("TM", "KT")) and re.match(r"^(?:TM|KT)\.\s*(?:ỦY|UỶ) BAN NHÂN DÂN", canonical_tones(x))
+            ),
+            None,
         )
         if signed:
             put("issuer", f"UBND tỉnh {fields['province'].value}", "signature", signed)

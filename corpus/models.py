@@ -15,8 +15,11 @@ class FieldSource:
     ``origin`` is one of: ``header`` (Số/ngày lines at the top), ``title``,
     ``appendix`` ("Ban hành kèm theo Chỉ thị số … ngày …"), ``body`` (e.g.
     "tỉnh Sơn La" in the text), ``signature`` (the block under CHỦ TỊCH),
-    ``derived`` (computed from another field, e.g. year from date),
-    ``sidecar`` (set by hand in ``X.meta.toml``).
+    ``derived`` (computed from another field, e.g. year from date, type from
+    the number's code), ``certification`` (the "XÁC THỰC VĂN BẢN HỢP NHẤT"
+    block of a consolidated text), ``continuation`` (the heading of a
+    continuation part of a gazette issue: "Thông tư số … ngày …" over
+    "(Tiếp theo Công báo số …)"), ``sidecar`` (set by hand in ``X.meta.toml``).
     """
 
     name: str

@@ -51,6 +51,10 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     out: list[str] = []
     in_stamp = False
     for line in lines:
+        if line[:1].islower():
+            in_stamp = False
+            out.append(line)  # running text: no stamp, header or page number starts in lower case
+            continue
         if _SIGNED_BY.match(line):
             in_stamp = True
             continue
@@ -58,10 +62,6 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             continue
         if line:
             in_stamp = False
-        first = line[:1]
-        if first.islower():
-            out.append(line)  # running text: none of the patterns below can match
-            continue
         if _GAZETTE.match(line) or _PAGE_NUMBER.match(line) or _RULE.match(line):
             continue
         out.append(line)
@@ -88,6 +88,8 @@ def _title_span(items: list[tuple[str, int]], type_line: int) -> int:
         return 0
     count = 1
     for line, gap in items[start + 1 : start + 5]:
+        if line.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
+            break  # the preamble of a legal text follows the title
         first = line[:1]
         if gap >= 2 or marker(line) or not (first.islower() or first.isdigit() or first == "("):
             break
@@ -131,6 +133,12 @@ def _flow(items: list[tuple[str, int]]) -> list[str]:
             last.append(line)
 
     for line, gap in items:
+        first = line[:1]
+        if paragraphs and first.islower() and first != "n" and line[1:2] != ")":
+            extend(line)  # the common case, decided without calling ``marker``
+            alone = False
+            prev = line
+            continue
         if not paragraphs or marker(line):
             paragraphs.append([line])
             alone = True
@@ -165,7 +173,8 @@ def clean_text(raw: str) -> str:
     plain = [line for line, _ in items]
     zones = find_zones(plain, title_lines=0)
     title = _title_span(items, zones.type_line) if zones.type_line >= 0 else 0
-    zones = find_zones(plain, title_lines=title)
+    if title:
+        zones = find_zones(plain, title_lines=title)
 
     out: list[str] = [line for line, _ in items[: zones.type_line + 1]] if zones.type_line >= 0 else []
     if title:

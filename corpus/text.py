@@ -53,7 +53,7 @@ def _syllable_units(word: str) -> list[tuple[str, set[str]]]:
     return units
 
 
-@lru_cache(maxsize=65536)  # a few thousand syllables cover the language; this is the hot path of every key
+@lru_cache(maxsize=65536)
 def _place_tone(word: str) -> str:
     units = _syllable_units(word)
     tone = None

@@ -202,8 +202,8 @@ def run_evaluation(
 def _run_one(assistant, questions, retriever, gold_ids, corpus, bar) -> tuple[list[QuestionResult], str | None]:
     """Results for one retriever, or the reason it cannot be evaluated."""
     notice = _notice(assistant)
-    if retriever != "bm25" and notice:
-        return [], f"{retriever} không chạy được: {notice}"
+    if retriever != "bm25" and not _dense_ready(assistant):
+        return [], f"{retriever} không chạy được: {notice or 'chỉ mục không có vectơ'}"
     done: list[QuestionResult] = []
     for q in questions:
         try:
@@ -216,11 +216,19 @@ def _run_one(assistant, questions, retriever, gold_ids, corpus, bar) -> tuple[li
         if ran != retriever:
             why = ans.notice or _notice(assistant) or "không rõ lý do"
             return done, f"yêu cầu {retriever} nhưng hệ thống chạy {ran}: {why}"
-        if retriever != "bm25" and _notice(assistant):
-            return done, f"{retriever} không chạy được: {_notice(assistant)}"
+        if retriever != "bm25" and not _dense_ready(assistant):
+            return done, f"{retriever} không chạy được: {_notice(assistant) or 'chỉ mục không có vectơ'}"
         done.append(score(q, retriever, [h.chunk.clause_id for h in hits], ans, gold_ids[q.id], corpus))
         bar.update(1)
     return done, None
+
+
+def _dense_ready(assistant: object) -> bool:
+    """Whether dense search can run.  A notice alone does not say: the configured model may have
+    failed while the bundled fallback loaded.  Indexes without the flag count as ready unless noticed."""
+    index = getattr(assistant, "index", None)
+    ready = getattr(index, "dense_ready", None)
+    return bool(ready) if ready is not None else not _notice(assistant)
 
 
 def _notice(assistant: object) -> str | None:

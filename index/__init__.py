@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.backend import IndexBackend
 from index.engine import BuildReport, Index, open_index
+from index.fusion import FusionTuning
 from index.models import Chunk, Filters, Hit
 from index.store import IndexDamagedError, IndexMismatchError
 from index.tokenize import expand_abbreviations, tokenize_vi
@@ -12,6 +13,7 @@ __all__ = [
     "BuildReport",
     "Chunk",
     "Filters",
+    "FusionTuning",
     "Hit",
     "Index",
     "IndexBackend",

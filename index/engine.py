@@ -27,8 +27,9 @@ from corpus.models import Corpus, Directive
 from index.bm25 import LexicalIndex, tokenize_texts
 from index.chunking import ChunkerSettings, chunk_directive
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
+from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks
 from index.filtering import filter_mask
-from index.fusion import reciprocal_rank_fusion
+from index.fusion import FusionTuning, fuse
 from index.models import Chunk, Filters, Hit
 from index.store import (
     DERIVED,
@@ -40,6 +41,7 @@ from index.store import (
     load_folder,
     now_iso,
     read_facts_lines,
+    read_manifest,
     read_tokens,
     save_folder,
 )
@@ -137,8 +139,9 @@ class Index:
     def __init__(self, stored: StoredIndex, *, retriever: str, notice: str | None, encoder: Encoder | None,
                  reranker: Reranker | None, folder: Path, report: BuildReport,
                  chunker: ChunkerSettings | None = None, hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
-                 progress: bool = False) -> None:
+                 progress: bool = False, fusion: FusionTuning | None = None) -> None:
         self._stored = stored
+        self.fusion = fusion or FusionTuning()
         self._encoder = encoder
         self._reranker = reranker
         self._chunker = chunker or ChunkerSettings()
@@ -167,6 +170,11 @@ class Index:
         self._dense_ready = (self._encoder is not None and stored.vectors is not None
                              and len(stored.vectors) > 0)
         self.retriever = self._wanted if self._dense_ready else "bm25"
+
+    @property
+    def dense_ready(self) -> bool:
+        """True when dense and hybrid search can run (a model is loaded and vectors exist)."""
+        return self._dense_ready
 
     @property
     def model(self) -> str:
@@ -240,7 +248,7 @@ class Index:
             for pos, s in lst:
                 per_pos.setdefault(pos, {})[name] = s
         if mode == "hybrid":
-            order = reciprocal_rank_fusion([[p for p, _ in lst] for lst in ranked.values()])
+            order = fuse(ranked, self.fusion)
             for pos, s in order:
                 per_pos[pos]["rrf"] = s
             scored = [(int(p), s) for p, s in order]
@@ -324,7 +332,7 @@ class Index:
             return [None] * len(chunks)
         stored = self._stored
         manifest = stored.manifest
-        vecs = self._encoder.encode_passages([c.embed_text for c in chunks], progress=self._progress)
+        vecs = _embed(self._encoder, chunks, self.folder, self._progress)
         self.embedded += len(chunks)
         if stored.vectors is not None and vecs.shape[1] != stored.vectors.dim:
             log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
@@ -333,7 +341,7 @@ class Index:
             old = stored.chunks
             stored.vector_ids = [None] * len(old)
             if old:
-                every = self._encoder.encode_passages([c.embed_text for c in [*old, *chunks]], progress=self._progress)
+                every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress)
                 vecs = every[len(old):]
                 self.embedded += len(old)
                 stored.vectors = VectorStore(every.shape[1], hnsw_threshold=self._hnsw_threshold)
@@ -452,6 +460,9 @@ def open_index(
     fingerprints: Mapping[str, str] | None = None,
     records: list[str] | None = None,
     facts: Mapping[str, str] | None = None,
+    fallback_model: str | None = None,
+    fusion: FusionTuning | None = None,
+    embed_limit: int | None = None,
 ) -> Index:
     """Load, refresh or build the index of ``corpus`` in ``index_dir``.
 
@@ -462,19 +473,25 @@ def open_index(
     ``fingerprints`` (doc_id -> fingerprint of its parse) and ``records`` (the
     parsed library's lines, stored with the index) come from
     ``corpus.loader.load_library``, with ``facts`` (doc_id -> facts line) of the documents parsed
-    now; without them they are derived from ``corpus``.
+    now; without them they are derived from ``corpus``.  When ``embedding_model``
+    cannot be loaded, ``fallback_model`` (the bundled one) is tried before
+    BM25 alone; the model actually used is the one the manifest records.
+    With ``embed_limit``, more chunks than that to embed are left for
+    ``thidua index`` (BM25 meanwhile, said in one line): a first chat on a
+    large library must not wait an hour.
     """
     if retriever not in RETRIEVERS:
         raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
     chunker = ChunkerSettings()
-    stored, reason = (None, None) if rebuild else _load_existing(
-        index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
-
     encoder, notice = (None, None)
     if retriever != "bm25":
-        encoder, notice = load_encoder(embedding_model, device=device, batch_size=batch_size)
+        encoder, notice = load_encoder(embedding_model, fallback=fallback_model, device=device,
+                                       batch_size=batch_size)
+    embedding_model = _effective_model(index_dir, encoder, embedding_model, fallback_model)
+    stored, reason = (None, None) if rebuild else _load_existing(
+        index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
     rerank_model = None
     if reranker:
         rerank_model, rerank_notice = load_reranker(reranker, device=device, batch_size=batch_size)
@@ -508,13 +525,22 @@ def open_index(
         stored.facts = read_facts_lines(index_dir)  # carried over for the documents that stay
     stored.manifest = replace(stored.manifest, tokenizer=TOKENIZER_VERSION, lexicon=lexicon)
 
-    index = Index(stored, retriever=retriever, notice=notice, encoder=encoder, reranker=rerank_model,
+    index = Index(stored, retriever=retriever, notice=notice, encoder=None, reranker=rerank_model,
                   folder=index_dir, report=BuildReport(0, 0, (), (), (), 0, True, False, 0.0),
-                  chunker=chunker, hnsw_threshold=hnsw_threshold, progress=progress)
+                  chunker=chunker, hnsw_threshold=hnsw_threshold, progress=progress, fusion=fusion)
     index.remove([*changed, *removed])
     by_id = {d.doc_id: d for d in corpus}
-    index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)
+    index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)  # chunks, tokens
     missing = [i for i, v in enumerate(stored.vector_ids) if v is None]
+    if encoder is not None and embed_limit is not None and len(missing) > embed_limit:
+        log.info("%d chunks to embed > limit %d: deferred to `thidua index`", len(missing), embed_limit)
+        index.notice = _join(index.notice, (
+            f"Còn {len(missing)}/{len(stored.chunks)} đoạn chưa được nhúng bằng mô hình '{encoder.model_id}', "
+            "tạm dùng tìm kiếm từ khóa BM25; chạy `thidua index` để nhúng hết (dừng giữa chừng vẫn giữ "
+            "phần đã nhúng), sau đó tìm kiếm kết hợp tự bật."))
+        encoder = None
+    index._encoder = encoder
+    index._refresh()
     if encoder is not None and missing:  # a bm25-only index opened with a model: embed what has no vector
         vids = index._embed([stored.chunks[i] for i in missing])
         for i, v in zip(missing, vids, strict=True):
@@ -531,6 +557,8 @@ def open_index(
         if dirty:
             records = [ParsedRecord.of_directive(("", 0, 0, -1, -1), d).to_json() for d in corpus]
     saved = index.save(records=records) if dirty else False
+    if embedded:
+        clear_checkpoints(index_dir)
     index.report = replace(
         index.report, documents=len(doc_fps), chunks=index.count(), added=added if not fresh else tuple(doc_fps),
         changed=changed, removed=removed, embedded=embedded, rebuilt=fresh, saved=saved,
@@ -538,3 +566,22 @@ def open_index(
     )
     log.info("index %s: %s", index_dir, index.report)
     return index
+
+
+def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, fallback: str | None) -> str:
+    """The model id the index is (or will be) built with: the loaded one; without one, keep what the
+    folder already holds if it is in the chain (a BM25-only open must not throw its vectors away)."""
+    if encoder is not None:
+        return encoder.model_id
+    try:
+        stored = read_manifest(index_dir).model
+    except Exception:
+        return configured
+    return stored if stored in (configured, fallback) else configured
+
+
+def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool) -> np.ndarray:
+    """Batched, checkpointed embedding (index.embedding); interrupted work resumes on the next build."""
+    result = embed_chunks(encoder, [c.embed_text for c in chunks], [c.doc_id for c in chunks],
+                          checkpoints=checkpoint_folder(index_dir), progress=progress)
+    return result.vectors

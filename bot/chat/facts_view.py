@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.chat.render import escape_markdown
+from bot.report import document_label
 from corpus.text import fold, nfc
 
 __all__ = ["COMMANDS", "FactsReply", "chart", "facts_available", "parse_command", "responsibilities_reply",
@@ -51,7 +53,8 @@ def _key(text: str) -> str:
 
 
 def _cell(value: Any) -> str:
-    return " ".join(str(value if value is not None else "").split()).replace("|", "\\|")
+    """Document words inside a table cell stay text ("(*) giảm 3%" must not turn italic)."""
+    return escape_markdown(" ".join(str(value if value is not None else "").split()))
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -70,6 +73,8 @@ def responsibilities_reply(directives: Iterable[Any], query: str) -> FactsReply:
     if not query:
         return FactsReply("Hãy ghi tên cơ quan sau lệnh, ví dụ: `/trachnhiem Sở Nội vụ`.")
     facts = importlib.import_module("corpus.facts")
+    directives = list(directives)
+    docs = {d.doc_id: d for d in directives}
     wanted = _key(facts.canonical_agency(query))
     plain = _key(query)
     rows = [r for d in directives for r in facts.extract_responsibilities(d)
@@ -78,7 +83,8 @@ def responsibilities_reply(directives: Iterable[Any], query: str) -> FactsReply:
         return FactsReply(f"Không tìm thấy trách nhiệm nào của «{query}» trong các chỉ thị.")
     rows.sort(key=lambda r: (_key(r.province or ""), r.year or 0, r.clause))
     table = _table(["Tỉnh", "Năm", "Cơ quan", "Vai trò", "Nhiệm vụ", "Văn bản", "Điều khoản"],
-                   [(r.province, r.year, r.agency, r.role, r.duty, r.number, r.clause)
+                   [(r.province, r.year, r.agency, r.role, r.duty,
+                     document_label(docs.get(r.doc_id), r.number, r.year, r.province), r.clause)
                     for r in rows[:_MAX_ROWS]])
     return FactsReply(f"**Trách nhiệm của «{query}»** ({len(rows)} dòng)\n\n{table}{_too_many(len(rows))}")
 
@@ -88,6 +94,8 @@ def targets_reply(directives: Iterable[Any], query: str) -> FactsReply:
     if not query:
         return FactsReply("Hãy ghi tên chỉ tiêu sau lệnh, ví dụ: `/chitieu hộ nghèo`.")
     facts = importlib.import_module("corpus.facts")
+    directives = list(directives)
+    docs = {d.doc_id: d for d in directives}
     wanted = _key(query)
     rows = [t for d in directives for t in facts.extract_targets(d)
             if wanted in _key(t.indicator) or wanted in _key(t.indicator_key)]
@@ -95,7 +103,8 @@ def targets_reply(directives: Iterable[Any], query: str) -> FactsReply:
         return FactsReply(f"Không tìm thấy chỉ tiêu nào khớp «{query}» trong các chỉ thị.")
     rows.sort(key=lambda t: (_key(t.province or ""), t.year or 0, t.clause))
     table = _table(["Tỉnh", "Năm", "Chỉ tiêu", "Giá trị", "Ghi chú", "Văn bản", "Điều khoản"],
-                   [(t.province, t.year, t.indicator, t.value, t.qualifier, t.number, t.clause)
+                   [(t.province, t.year, t.indicator, t.value, t.qualifier,
+                     document_label(docs.get(t.doc_id), t.number, t.year, t.province), t.clause)
                     for t in rows[:_MAX_ROWS]])
     groups: dict[tuple[str, str, str], dict[int, float]] = defaultdict(dict)
     for t in rows:
@@ -107,10 +116,31 @@ def targets_reply(directives: Iterable[Any], query: str) -> FactsReply:
     unit = ""
     if multi:
         (province, ikey, unit), values = multi[0]
-        label = next(t.indicator for t in rows if t.indicator_key == ikey)
+        label = _common_label([t.indicator for t in rows if t.indicator_key == ikey and (t.province or "") == province
+                               and t.year in values])
         series = ((f"{label} ({province})" if province else label, tuple(sorted(values.items()))),)
     text = f"**Chỉ tiêu khớp «{query}»** ({len(rows)} dòng)\n\n{table}{_too_many(len(rows))}"
     return FactsReply(text, series, unit)
+
+
+def _common_label(names: list[str]) -> str:
+    """The words every year's indicator shares; "…" marks where they differ.
+
+    "… giai đoạn 2021-2025" in 2024 and "… giai đoạn 2022-2025" in 2023: the legend must
+    not show one year's period for all.
+    """
+    split = [n.split() for n in names if n.strip()]
+    if not split:
+        return ""
+    common: list[str] = []
+    for words in zip(*split, strict=False):
+        if len({w.lower() for w in words}) != 1:
+            break
+        common.append(words[0])
+    whole = all(len(w) == len(common) for w in split)
+    label = " ".join(common) if whole else " ".join(common) + " …"
+    label = label if common else split[0][0] + " …"
+    return label[:1].upper() + label[1:]
 
 
 def chart(reply: FactsReply):
@@ -132,9 +162,10 @@ def chart(reply: FactsReply):
             ax.annotate(f"{v:g}".replace(".", ","), (y, v), textcoords="offset points", xytext=(0, 6),
                         ha="center", fontsize=8)
         ax.set_xticks(years)
+    ax.margins(x=0.12, y=0.25)  # room for the value labels above the highest point
     ax.set_xlabel("Năm")
     ax.set_ylabel(reply.unit or "Giá trị")
-    ax.legend(fontsize=7, loc="best")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig

@@ -4,6 +4,9 @@ The Chainlit module is passed in (``cl``) together with the user session,
 so these handlers run unchanged under fakes in tests; ``bot/chat/app.py``
 only wires them to Chainlit's decorators.  Blocking work (loading the
 assistant, answering) runs in a worker thread, never on the event loop.
+
+Answers are sent whole (one socket message, not a stream of words).  Each
+source is a button; clicking it shows exactly that clause in the panel.
 """
 
 from __future__ import annotations
@@ -12,35 +15,45 @@ import asyncio
 import importlib
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.chat import facts_view
+from bot.chat.answer_cache import AnswerCache, answer_key
 from bot.chat.render import (
     ALL,
-    RETRIEVERS,
     ChatChoice,
     FilterOptions,
     Reply,
+    SourceSpec,
     build_reply,
     choice_from_values,
     citation_labels,
+    describe_filters,
     filter_options,
-    stream_pieces,
+    retriever_choices,
+    source_body,
 )
+from bot.compose import citation
 from bot.feedback import AnswerRecord, FeedbackStore
 from bot.settings import Settings
 from corpus.text import nfc
 
 __all__ = [
+    "CLEAR_FILTERS_ACTION",
     "FACTORY_ENV",
+    "SOURCE_ACTION",
     "STARTERS",
     "Runtime",
+    "clear_filters",
     "handle_message",
+    "handle_settings_edit",
     "handle_settings_update",
     "load_runtime",
+    "open_source",
     "settings_widgets",
     "start_session",
+    "wait_for_background",
 ]
 
 log = logging.getLogger("thidua.chat")
@@ -54,8 +67,11 @@ STARTERS = (
     ("So sánh qua các năm", "Tỷ lệ hộ nghèo của Sơn La qua các năm 2022, 2023, 2024?"),
 )
 
+# Chainlit action names (bot/chat/app.py registers their callbacks)
+SOURCE_ACTION, CLEAR_FILTERS_ACTION = "thidua_source", "thidua_clear_filters"
+
 # user-session keys
-_CHOICE, _PREVIOUS, _NOTICE = "choice", "previous_answer", "notice_shown"
+_CHOICE, _PREVIOUS, _NOTICE, _PANEL, _VALUES = "choice", "previous_answer", "notice_shown", "panel", "settings"
 
 
 @dataclass
@@ -66,6 +82,13 @@ class Runtime:
     store: FeedbackStore
     assistant: Any
     options: FilterOptions
+    cache: AnswerCache = field(default_factory=lambda: AnswerCache(0))
+
+    @property
+    def available_retriever(self) -> str:
+        """"bm25" when no embedding model is loaded (dense and hybrid cannot run), else the configured one."""
+        index = getattr(self.assistant, "index", None)
+        return getattr(index, "retriever", None) or self.settings.retriever
 
 
 def _make_assistant(settings: Settings) -> Any:
@@ -82,23 +105,46 @@ def load_runtime(settings: Settings) -> Runtime:
     """Load the corpus and index (building it if missing) and open the feedback store.  Blocking."""
     store = FeedbackStore(settings.feedback_db).init()
     assistant = _make_assistant(settings)
-    return Runtime(settings, store, assistant, filter_options(assistant.corpus))
+    return Runtime(settings, store, assistant, filter_options(assistant.corpus), AnswerCache(settings.chat_cache_size))
 
 
-def settings_widgets(cl: Any, rt: Runtime) -> list:
-    """The filter panel: province, year, document, retriever (defaults: all, settings.retriever)."""
-    opts = rt.options
+def _initial(values: dict | None, key: str, allowed: list[str], default: str) -> str:
+    value = str((values or {}).get(key) or default)
+    return value if value in allowed else default
+
+
+def settings_widgets(cl: Any, rt: Runtime, values: dict | None = None) -> list:
+    """The filter panel: province, year, document, search mode.
+
+    Years and documents offered fit the chosen province (and year); a choice that no
+    longer fits falls back to "Tất cả".  Search modes that cannot run are not offered.
+    """
+    province = _initial(values, "province", list(rt.options.provinces), ALL)
+    year = _initial(values, "year", [str(y) for y in rt.options.years], ALL)
+    opts = rt.options.narrowed(None if province == ALL else province, None)
+    year = year if year == ALL or int(year) in opts.years else ALL
+    opts = rt.options.narrowed(None if province == ALL else province, None if year == ALL else int(year))
+    doc = _initial(values, "doc", [d for d, _ in opts.documents], ALL)
+    modes = retriever_choices(rt.available_retriever)
+    default_mode = rt.settings.retriever if rt.settings.retriever in modes else next(iter(modes))
+    mode = _initial(values, "retriever", list(modes), default_mode)
     every = {"Tất cả": ALL}
     return [
-        cl.input_widget.Select(id="province", label="Tỉnh", initial_value=ALL,
+        cl.input_widget.Select(id="province", label="Tỉnh", initial_value=province,
                                items=every | {p: p for p in opts.provinces}),
-        cl.input_widget.Select(id="year", label="Năm", initial_value=ALL,
+        cl.input_widget.Select(id="year", label="Năm", initial_value=year,
                                items=every | {str(y): str(y) for y in opts.years}),
-        cl.input_widget.Select(id="doc", label="Văn bản", initial_value=ALL,
+        cl.input_widget.Select(id="doc", label="Văn bản", initial_value=doc,
                                items=every | {name: doc_id for doc_id, name in opts.documents}),
-        cl.input_widget.Select(id="retriever", label="Cách tìm kiếm", initial_value=rt.settings.retriever,
-                               items={label: key for key, label in RETRIEVERS.items()}),
+        cl.input_widget.Select(id="retriever", label="Cách tìm kiếm", initial_value=mode,
+                               items={label: key for key, label in modes.items()},
+                               description=None if len(modes) > 1 else
+                               "Chưa tải được mô hình ngữ nghĩa trên máy chủ: chỉ tìm theo từ khóa (BM25)."),
     ]
+
+
+def _widget_values(widgets: list) -> dict:
+    return {w.id: w.initial_value for w in widgets}
 
 
 async def start_session(cl: Any, session: Any, rt: Runtime) -> None:
@@ -106,23 +152,83 @@ async def start_session(cl: Any, session: Any, rt: Runtime) -> None:
     session.set(_CHOICE, ChatChoice())
     session.set(_PREVIOUS, None)
     session.set(_NOTICE, False)
-    values = await cl.ChatSettings(settings_widgets(cl, rt)).send()
-    await handle_settings_update(session, values or {})
+    session.set(_PANEL, None)
+    widgets = settings_widgets(cl, rt)
+    values = await cl.ChatSettings(widgets).send()
+    await handle_settings_update(session, values or _widget_values(widgets))
 
 
-async def handle_settings_update(session: Any, values: dict) -> ChatChoice:
+async def handle_settings_update(session: Any, values: dict, cl: Any = None, rt: Runtime | None = None) -> ChatChoice:
+    """Confirmed settings become the filters of the next questions.
+
+    With ``cl`` and ``rt``, the panel is sent again so its lists fit the choice (documents of the
+    chosen province) and a choice that does not fit is dropped rather than silently ignored.
+    """
+    if cl is not None and rt is not None:
+        widgets = settings_widgets(cl, rt, values)
+        await cl.ChatSettings(widgets).send()
+        values = _widget_values(widgets)
     choice = choice_from_values(values)
     session.set(_CHOICE, choice)
+    session.set(_VALUES, dict(values))
     return choice
 
 
-async def _send_streamed(cl: Any, text: str, elements: list) -> Any:
-    msg = cl.Message(content="", elements=elements)
-    for piece in stream_pieces(text):
-        await msg.stream_token(piece)
-        await asyncio.sleep(0)  # let the socket flush between tokens
-    await msg.send()
-    return msg
+async def handle_settings_edit(cl: Any, session: Any, rt: Runtime, values: dict) -> None:
+    """While the panel is open: refresh the year and document lists for the province being chosen."""
+    await cl.ChatSettings(settings_widgets(cl, rt, values)).send()
+
+
+async def clear_filters(cl: Any, session: Any, rt: Runtime) -> None:
+    """The «Bỏ lọc» button: every filter back to "Tất cả" (the search mode is kept)."""
+    mode = (session.get(_VALUES) or {}).get("retriever")
+    widgets = settings_widgets(cl, rt, {"retriever": mode} if mode else None)
+    await cl.ChatSettings(widgets).send()
+    await handle_settings_update(session, _widget_values(widgets))
+    await cl.Message(content="Đã bỏ mọi bộ lọc: câu hỏi tiếp theo được tìm trong tất cả văn bản.").send()
+
+
+def _source_actions(cl: Any, reply: Reply) -> list:
+    return [cl.Action(name=SOURCE_ACTION, label=s.label, tooltip=s.name, icon="file-text",
+                      payload={"clause_id": s.clause_id, "name": s.name,
+                               "span": list(s.span) if s.span else None})
+            for s in reply.sources]
+
+
+def _source_spec(rt: Runtime, payload: dict) -> SourceSpec | None:
+    """Rebuild a source from the corpus (not from session memory, so it also works in a resumed thread)."""
+    corpus = getattr(rt.assistant, "corpus", None)
+    clause_id = str(payload.get("clause_id") or "")
+    doc_id = clause_id.split(":", 1)[0]
+    d = corpus.get(doc_id) if corpus is not None else None
+    clause = next((c for c in d.clauses if c.id == clause_id), None) if d is not None else None
+    if clause is None:
+        return None
+    span = payload.get("span")
+    span = (int(span[0]), int(span[1])) if isinstance(span, list | tuple) and len(span) == 2 else None
+    name = str(payload.get("name") or clause.label)
+    return SourceSpec(name, source_body(citation(d, clause, 0.0, span), corpus), clause_id, span=span)
+
+
+async def open_source(cl: Any, session: Any, rt: Runtime, payload: dict) -> None:
+    """A source button was clicked: the panel shows exactly that clause, replacing what it showed.
+
+    Chainlit opens a panel with *every* side element of the session; so only one exists at a
+    time: the previous one is removed before the clicked one is sent.
+    """
+    spec = _source_spec(rt, payload)
+    if spec is None:
+        await cl.Message(content="Không còn tìm thấy điều khoản này trong kho văn bản hiện tại.").send()
+        return
+    previous = session.get(_PANEL)
+    if previous is not None:
+        try:
+            await previous.remove()
+        except Exception:  # the panel is a convenience: never fail the click over it
+            log.warning("could not remove the previous source element", exc_info=True)
+    element = cl.Text(name=spec.name, content=spec.content, display="side")
+    await element.send(for_id="", persist=False)
+    session.set(_PANEL, element)
 
 
 async def _reply_facts(cl: Any, rt: Runtime, kind: str, query: str) -> None:
@@ -156,11 +262,17 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
 
     choice: ChatChoice = session.get(_CHOICE) or ChatChoice()
     previous = session.get(_PREVIOUS)
+    key = answer_key(question, choice.filters, choice.retriever, previous)
     try:
-        answer = await asyncio.to_thread(
-            rt.assistant.answer, question, filters=choice.filters, retriever=choice.retriever,
-            previous=previous,
-        )
+        answer = rt.cache.get(key)
+        if answer is not None:
+            answer = replace(answer, latency_ms=0.0)
+        else:
+            answer = await asyncio.to_thread(
+                rt.assistant.answer, question, filters=choice.filters, retriever=choice.retriever,
+                previous=previous,
+            )
+            rt.cache.put(key, answer)
     except Exception:
         log.exception("answer failed for %r", question)
         await cl.Message(content="Đã có lỗi khi tìm câu trả lời. Vui lòng thử lại hoặc đặt câu hỏi khác; "
@@ -168,9 +280,14 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
         return None
 
     corpus = getattr(rt.assistant, "corpus", None)
-    reply = build_reply(answer, corpus, notice_already_shown=bool(session.get(_NOTICE)))
-    elements = [cl.Text(name=s.name, content=s.content, display="side") for s in reply.sources]
-    msg = await _send_streamed(cl, reply.text, elements)
+    reply = build_reply(answer, corpus, notice_already_shown=bool(session.get(_NOTICE)),
+                        filters=describe_filters(choice.filters, rt.options))
+    actions = _source_actions(cl, reply)
+    if choice.filters is not None:
+        actions.append(cl.Action(name=CLEAR_FILTERS_ACTION, label="Bỏ lọc", payload={}, icon="filter-x",
+                                 tooltip="Tìm lại trong tất cả văn bản"))
+    msg = cl.Message(content=reply.text, actions=actions)
+    await msg.send()  # whole: streaming word by word made answers take seconds to arrive
     session.set(_PREVIOUS, answer)
     session.set(_NOTICE, reply.notice_shown)
 
@@ -182,8 +299,27 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
         latency_ms=answer.latency_ms, user_name=getattr(user, "identifier", None),
         run_id=getattr(msg, "parent_id", None),
     )
+    _in_background(_record(rt, record))  # the answer is shown; the official need not wait for the disk
+    return reply
+
+
+_PENDING: set[asyncio.Task] = set()  # keeps background writes alive until they finish
+
+
+def _in_background(coro: Any) -> None:
+    task = asyncio.get_running_loop().create_task(coro)
+    _PENDING.add(task)
+    task.add_done_callback(_PENDING.discard)
+
+
+async def wait_for_background() -> None:
+    """Let pending answer records reach the store (tests, shutdown)."""
+    while _PENDING:
+        await asyncio.gather(*list(_PENDING), return_exceptions=True)
+
+
+async def _record(rt: Runtime, record: AnswerRecord) -> None:
     try:
         await asyncio.to_thread(rt.store.record_answer, record)
     except Exception:  # feedback is a nice-to-have: never lose the answer over it
-        log.exception("could not record answer %s in %s", msg.id, rt.store.path)
-    return reply
+        log.exception("could not record answer %s in %s", record.message_id, rt.store.path)

@@ -1,10 +1,11 @@
-"""Turning an Answer into what the chat shows: message text, clickable sources, filters.
+"""Turning an Answer into what the chat shows: message text, source buttons, the source panel, filters.
 
 Pure functions (no Chainlit import) so the wording a user sees is tested
-directly.  Chainlit turns every occurrence of a side element's *name* in
-the message text into a link; so each source gets a distinctive name
-("Nguồn 1 – Chỉ thị 01/CT-UBND (Sơn La, 2024), Phụ lục, mục 12") that the
-text repeats verbatim.
+directly.  Sources are *not* Chainlit side elements attached to the message:
+Chainlit opens every side element of the conversation by itself, stacked.
+Each source is a button instead; a click shows exactly that clause in the
+panel (``bot.chat.handlers.open_source``).  Document text is Markdown-escaped
+everywhere (answer quote, panel) so a clause never becomes a link or an image.
 """
 
 from __future__ import annotations
@@ -29,11 +30,14 @@ __all__ = [
     "build_reply",
     "choice_from_values",
     "citation_labels",
+    "describe_filters",
+    "escape_markdown",
+    "filter_line",
     "filter_options",
     "mark_span",
+    "retriever_choices",
     "source_body",
     "source_name",
-    "stream_pieces",
 ]
 
 ALL = "*"  # the "Tất cả" value of every filter select
@@ -43,19 +47,21 @@ RETRIEVERS = {"hybrid": "Kết hợp (hybrid)", "dense": "Ngữ nghĩa (dense)",
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """One side element: its (unique, linkable) name and Markdown content."""
+    """One source: its full name (panel title), Markdown content (panel body) and button label."""
 
     name: str
     content: str
     clause_id: str
+    label: str = ""  # the button: "Nguồn 1"
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
 class Reply:
     """What one answer becomes in the chat.
 
-    ``body`` is the answer text that is streamed; ``text`` is the full message
-    (notice + body + list of source names) sent once streaming ends.
+    ``body`` is the answer as the assistant wrote it; ``text`` is the full message
+    (notice, active filters, escaped body, list of source names), sent whole.
     """
 
     body: str
@@ -71,6 +77,16 @@ class FilterOptions:
     provinces: tuple[str, ...]
     years: tuple[int, ...]
     documents: tuple[tuple[str, str], ...]  # (doc_id, short name)
+    scope: tuple[tuple[str, str | None, int | None], ...] = ()  # (doc_id, province, year)
+
+    def narrowed(self, province: str | None, year: int | None) -> FilterOptions:
+        """The years and documents that fit a chosen province (and year): choices stay consistent."""
+        if not self.scope or (province is None and year is None):
+            return self
+        fits = [(d, p, y) for d, p, y in self.scope if province is None or p == province]
+        years = tuple(y for y in self.years if any(fy == y for _, _, fy in fits))
+        docs = {d for d, _, y in fits if year is None or y == year}
+        return FilterOptions(self.provinces, years, tuple(x for x in self.documents if x[0] in docs), self.scope)
 
 
 @dataclass(frozen=True)
@@ -108,13 +124,46 @@ def citation_labels(answer: Answer, corpus: Corpus | None = None) -> tuple[str, 
     return tuple(f"{_doc_name(c, _directive(corpus, c.doc_id))}, {c.clause}" for c in answer.citations)
 
 
-_LINE_START = re.compile(r"^(\s*)(#|>|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(#|>|\d+[.)]|[-+](?=\s))", re.MULTILINE)
+_RULE_LINE = re.compile(r"^(\s*)([-=_*]{3,}\s*)$", re.MULTILINE)
+# Web addresses and e-mails: remark-gfm links them even when escaped, so they become code spans.
+_ADDRESS = re.compile(
+    r"(?i)(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 
 
-def _escape(text: str) -> str:
-    """Keep clause text literal in Markdown (numbering, stars, underscores)."""
-    text = re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([#>.)])", r"\\\1", m.group(2)), text)
+def _code_span(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _escape_plain(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]<>!~|&$])", r"\\\1", text)
+    text = re.sub(r":(?=[A-Za-z])", r"\\:", text)  # ":name" would be a remark-directive
+    text = _RULE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([#>.)+-])", r"\\\1", m.group(2)), text)
+
+
+def escape_markdown(text: str) -> str:
+    """Document text as literal Markdown: no emphasis, link, image, autolink, HTML, table or list.
+
+    A clause may contain ``[Cổng](http://…)`` or ``![](http://…)``; rendered as is it
+    would be a live link or an image fetched from the Internet.  Addresses are shown
+    as code (inert, copyable); everything else is backslash-escaped.
+    """
+    out, pos = [], 0
+    for m in _ADDRESS.finditer(text):
+        out.append(_escape_plain(text[pos : m.start()]))
+        out.append(_code_span(m.group(0)))
+        pos = m.end()
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
+
+
+_escape = escape_markdown
 
 
 def _bold(text: str) -> str:
@@ -132,12 +181,17 @@ def _bold(text: str) -> str:
     return "\n".join(out)
 
 
+def _hard_breaks(markdown: str) -> str:
+    """Each line of the document stays a line (Markdown would join them into one paragraph)."""
+    return re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", "  \n", markdown)
+
+
 def mark_span(text: str, span: tuple[int, int] | None) -> str:
-    """The clause as Markdown with the answering words in bold; literal otherwise."""
+    """The clause as Markdown with the answering words in bold; literal otherwise; lines kept."""
     if not span or not (0 <= span[0] < span[1] <= len(text)):
-        return _escape(text)
+        return _hard_breaks(_escape(text))
     s, e = span
-    return _escape(text[:s]) + _bold(text[s:e]) + _escape(text[e:])
+    return _hard_breaks(_escape(text[:s]) + _bold(text[s:e]) + _escape(text[e:]))
 
 
 def _vn_date(date: str | None) -> str | None:
@@ -168,48 +222,77 @@ def _is_abstention_text(text: str) -> bool:
     return "khong tim thay" in folded or "chua tim thay" in folded
 
 
-def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_shown: bool = False) -> Reply:
-    """Message text and side elements for one answer.
+def describe_filters(filters: Filters | None, options: FilterOptions | None = None) -> str | None:
+    """ "Tỉnh: Hà Nam; Năm: 2024" for the filters an official set, or None when there are none."""
+    if filters is None or filters.is_empty():
+        return None
+    names = dict(options.documents) if options else {}
+    parts = []
+    if filters.provinces:
+        parts.append("Tỉnh: " + ", ".join(filters.provinces))
+    if filters.years:
+        parts.append("Năm: " + ", ".join(str(y) for y in filters.years))
+    if filters.doc_ids:
+        parts.append("Văn bản: " + ", ".join(names.get(d, d) for d in filters.doc_ids))
+    if filters.doc_types:
+        parts.append("Loại: " + ", ".join(filters.doc_types))
+    return "; ".join(parts)
+
+
+def filter_line(described: str) -> str:
+    return (f"> **Đang lọc** — {escape_markdown(described)}. Chỉ tìm trong các văn bản này; "
+            "bấm «Bỏ lọc» bên dưới hoặc chọn «Tất cả» trong Bộ lọc tìm kiếm (⚙) để tìm trong mọi văn bản.")
+
+
+def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_shown: bool = False,
+                filters: str | None = None) -> Reply:
+    """Message text and source buttons for one answer.
 
     Sources are named "Nguồn i – …" for citations and "Gợi ý i – …" for the
-    clauses suggested after an abstention; the text lists those names so
-    Chainlit makes them clickable.  The fallback notice is shown once per session.
+    clauses suggested after an abstention; the text lists them (so a copied
+    answer keeps its citations) and each gets a button.  ``filters`` (from
+    ``describe_filters``) is shown above an answer the filters narrowed.  The
+    fallback notice is shown once per session.
     """
     if answer.abstained:
         body = answer.answer.strip()
         if not _is_abstention_text(body):
             body = f"{ABSTAIN_LEAD} {body}".strip()
-        cites, prefix, heading = answer.suggestions, "Gợi ý", "**Các điều khoản có thể liên quan** (bấm để xem):"
+        cites, prefix, heading = answer.suggestions, "Gợi ý", "**Các điều khoản có thể liên quan** (bấm nút để xem):"
     else:
         body = answer.answer.strip() or "(không có nội dung)"
-        cites, prefix, heading = answer.citations, "Nguồn", "**Nguồn** (bấm để xem toàn văn điều khoản):"
+        cites, prefix, heading = answer.citations, "Nguồn", "**Nguồn** (bấm nút để xem toàn văn điều khoản):"
     names = [source_name(prefix, i, c, corpus) for i, c in enumerate(cites, 1)]
-    # Each body repeats its name as a heading: Chainlit may open all sources of a message stacked.
-    sources = tuple(SourceSpec(name, f"#### {name}\n\n{source_body(c, corpus)}", c.clause_id)
-                    for name, c in zip(names, cites, strict=True))
+    sources = tuple(SourceSpec(name, source_body(c, corpus), c.clause_id, f"{prefix} {i}", c.span)
+                    for i, (name, c) in enumerate(zip(names, cites, strict=True), 1))
     parts = []
     show_notice = bool(answer.notice) and not notice_already_shown
     if show_notice:
-        parts.append(f"> ⚠️ {answer.notice}")
-    parts.append(body)
+        parts.append(f"> ⚠️ {escape_markdown(answer.notice or '')}")
+    if filters:
+        parts.append(filter_line(filters))
+    parts.append(_hard_breaks(escape_markdown(body)))
     if sources:
-        parts.append(heading + "\n" + "\n".join(f"- {s.name}" for s in sources))
+        parts.append(heading + "\n" + "\n".join(f"- {escape_markdown(s.name)}" for s in sources))
     return Reply(body=body, text="\n\n".join(parts), sources=sources,
                  notice_shown=show_notice or notice_already_shown)
-
-
-def stream_pieces(text: str) -> list[str]:
-    """Word-sized pieces (whitespace kept) whose concatenation is ``text``."""
-    return re.findall(r"\S+\s*|\s+", text)
 
 
 def filter_options(corpus: Corpus | Iterable[Directive]) -> FilterOptions:
     directives = list(corpus)
     provinces = sorted({d.province for d in directives if d.province}, key=lambda p: fold(p).lower())
     years = sorted({d.year for d in directives if d.year}, reverse=True)
-    docs = tuple((d.doc_id, d.short_name()) for d in sorted(
-        directives, key=lambda d: (fold(d.province or "").lower(), -(d.year or 0), d.doc_id)))
-    return FilterOptions(tuple(provinces), tuple(years), docs)
+    ordered = sorted(directives, key=lambda d: (fold(d.province or "").lower(), -(d.year or 0), d.doc_id))
+    docs = tuple((d.doc_id, d.short_name()) for d in ordered)
+    scope = tuple((d.doc_id, d.province, d.year) for d in ordered)
+    return FilterOptions(tuple(provinces), tuple(years), docs, scope)
+
+
+def retriever_choices(available: str) -> dict[str, str]:
+    """Search modes that can actually run: without a loaded embedding model only BM25 is offered."""
+    if available == "bm25":
+        return {"bm25": RETRIEVERS["bm25"]}
+    return dict(RETRIEVERS)
 
 
 def choice_from_values(values: Mapping[str, object]) -> ChatChoice:

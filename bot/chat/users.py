@@ -59,7 +59,7 @@ def load_users(path: Path) -> dict[str, str]:
 
 
 def add_user(path: Path, name: str, password: str) -> None:
-    """Add or replace one user, keeping the others; writes TOML unless the file ends in .json."""
+    """Add or replace one user, keeping the others; writes TOML unless the file ends in .json (mode 0600)."""
     name = nfc(name.strip())
     if not name:
         raise ValueError("Tên người dùng không được để trống.")
@@ -73,5 +73,8 @@ def add_user(path: Path, name: str, password: str) -> None:
     else:  # json.dumps gives valid TOML basic strings for keys and values
         text = "".join(f"{json.dumps(k)} = {json.dumps(v)}\n" for k, v in sorted(users.items()))
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.unlink(missing_ok=True)
+    # password hashes: readable by the owner only (0600), also when replacing a looser older file
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
+        fh.write(text)
     tmp.replace(path)

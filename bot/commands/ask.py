@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from bot.models import Answer
+from bot.quotes import quote_lines
 from bot.settings import get_settings
+from corpus.encoding import DecodeError, decode_text
+from corpus.text import nfc
 from index.models import Filters
 
-__all__ = ["ask", "render_text"]
+__all__ = ["ask", "read_question_lines", "render_text"]
 
 
 def render_text(ans: Answer) -> str:
@@ -24,36 +28,73 @@ def render_text(ans: Answer) -> str:
         for i, c in enumerate(ans.citations, 1):
             name = f"{c.doc_type or 'Văn bản'} {c.number or ''}".strip()
             where = ", ".join(str(x) for x in (c.province, c.year) if x)
-            lines.append(f"[{i}] {name} ({where}), {c.clause}:")
-            lines.append(f"    “{c.text}”")
+            lines.append(f"[{i}] {name} ({where}), {c.clause}:" if where else f"[{i}] {name}, {c.clause}:")
+            lines.extend(quote_lines(c))
     if ans.abstained and ans.suggestions:
         lines.append("")
         lines.append("Gợi ý các điều khoản gần nhất:")
         for c in ans.suggestions:
-            lines.append(f"- {c.clause} ({c.doc_type or ''} {c.number or ''}, {c.province}, {c.year}): {c.text[:200]}")
+            name = " ".join(x for x in (c.doc_type or "Văn bản", c.number) if x)
+            where = ", ".join(str(x) for x in (c.province, c.year) if x)
+            lines.append(f"- {name} ({where}), {c.clause}:" if where else f"- {name}, {c.clause}:")
+            lines.extend(quote_lines(c))
     return "\n".join(lines)
 
 
+class SearchMode(StrEnum):
+    """The --retriever choices (typer checks them and says which are allowed)."""
+
+    hybrid = "hybrid"
+    dense = "dense"
+    bm25 = "bm25"
+
+
+def read_question_lines(path: Path) -> list[str]:
+    """The lines of a question file in UTF-8, UTF-16 (with or without BOM) or cp1258; one per line.
+
+    Only "\\n" ends a line (not the rarer separators ``str.splitlines`` knows), so answers stay
+    aligned with the lines an official sees in Notepad.
+    """
+    try:
+        text, _ = decode_text(path.read_bytes())
+    except DecodeError as exc:
+        if exc.reason == "empty":
+            return []
+        typer.echo(f"Không đọc được tệp câu hỏi {path.name}: hãy lưu lại ở dạng văn bản Unicode (UTF-8).", err=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        typer.echo(f"Không đọc được tệp câu hỏi {path}: {exc.strerror or exc}.", err=True)
+        raise typer.Exit(2) from None
+    lines = nfc(text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line does not start another
+    return lines
+
+
 def ask(
-    question: str = typer.Argument(None, help="Câu hỏi tiếng Việt (có dấu hoặc không dấu)."),
+    question: str = typer.Argument(None, metavar="CÂU_HỎI", help="Câu hỏi tiếng Việt (có dấu hoặc không dấu)."),
     input_file: Path = typer.Option(None, "--input", "-i", help="Tệp câu hỏi, mỗi dòng một câu."),
     as_json: bool = typer.Option(False, "--json", help="In JSON (với --input: mỗi dòng một đối tượng)."),
-    retriever: str = typer.Option(None, help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
+    retriever: SearchMode = typer.Option(None, "--retriever",
+                                         help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
     province: list[str] = typer.Option(None, "--province", help="Chỉ tìm trong tỉnh này (lặp lại được)."),
     year: list[int] = typer.Option(None, "--year", help="Chỉ tìm trong năm này (lặp lại được)."),
-    top_k: int = typer.Option(None, "--top-k", help="Số trích dẫn tối đa."),
+    top_k: int = typer.Option(None, "--top-k", min=1, max=50, help="Số trích dẫn tối đa (1–50)."),
     corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR)."),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng (THIDUA_EMBEDDING_MODEL)."),
 ) -> None:
     from bot.assistant import Assistant
 
+    retriever = retriever.value if isinstance(retriever, SearchMode) else retriever
     if not question and input_file is None:
         typer.echo("Hãy nhập câu hỏi, ví dụ: thidua ask \"Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?\"", err=True)
         raise typer.Exit(2)
     if input_file is not None and not input_file.is_file():
         typer.echo(f"Không tìm thấy tệp câu hỏi: {input_file}", err=True)
         raise typer.Exit(2)
+    if input_file is not None:
+        read_question_lines(input_file)  # an unreadable file stops here, before the index loads
     settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model,
                             retriever=retriever, top_k=top_k)
     assistant = Assistant.load(settings)
@@ -65,13 +106,18 @@ def ask(
     filters = None if filters.is_empty() else filters
 
     if input_file is not None:
-        text = input_file.read_text(encoding="utf-8", errors="replace")
-        for line in text.splitlines():
-            if not line.strip():
+        for n, line in enumerate(read_question_lines(input_file), 1):
+            if not line.strip():  # one output line per input line: an empty line gets an error object
+                message = f"Dòng {n} trống: không có câu hỏi."
+                if as_json:
+                    sys.stdout.write(json.dumps({"line": n, "question": "", "error": message},
+                                                ensure_ascii=False) + "\n")
+                else:
+                    typer.echo(f"? (dòng {n})\n{message}\n")
                 continue
             ans = assistant.answer(line, filters=filters, retriever=retriever)
             if as_json:
-                sys.stdout.write(json.dumps(ans.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps({"line": n, **ans.to_dict()}, ensure_ascii=False) + "\n")
             else:
                 typer.echo(f"? {ans.question}\n{render_text(ans)}\n")
         return

@@ -23,6 +23,7 @@ __all__ = ["chainlit_env", "chat"]
 log = logging.getLogger("thidua.chat")
 
 _PATH_FIELDS = ("corpus_dir", "index_dir", "feedback_db", "users_file")
+LOAD_FAILED_EXIT = 3  # bot/chat/app.py exits with it after printing why the assistant could not load
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -94,7 +95,9 @@ def _add_user(settings: Settings, name: str) -> None:
     if not settings.users_file:
         _fail("chưa đặt tệp người dùng. Đặt THIDUA_USERS_FILE=/đường/dẫn/users.toml rồi chạy lại "
               f"`thidua chat --add-user {name}`.", 2)
-    password = typer.prompt(f"Mật khẩu cho {name}", hide_input=True, confirmation_prompt=True)
+    password = typer.prompt(f"Mật khẩu cho {name}", hide_input=True)
+    if typer.prompt("Nhập lại mật khẩu để xác nhận", hide_input=True) != password:
+        _fail("hai mật khẩu đã nhập không khớp; chưa lưu gì. Chạy lại lệnh và nhập lại.", 2)
     try:
         add_user(settings.users_file, name, password)
     except (ValueError, OSError) as exc:
@@ -119,8 +122,10 @@ def chat(
         settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, retriever=retriever,
                                 embedding_model=embedding_model)
     except ValidationError as exc:
-        bad = ", ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        _fail(f"cấu hình không hợp lệ ({bad}). --retriever nhận hybrid, dense hoặc bm25.", 2)
+        from bot.cli_messages import settings_error
+
+        typer.echo(settings_error(exc), err=True)
+        raise typer.Exit(2) from None
     if add_user:
         _add_user(settings, add_user)
         return
@@ -131,8 +136,10 @@ def chat(
         _fail(f"cổng {port} trên {host} đang được dùng. Chọn cổng khác bằng --port, ví dụ --port {port + 1}.")
 
     from bot.chat import APP_FILE
+    from bot.chat.offline import prepare_frontend
 
     root = _app_root()
+    prepare_frontend(root)  # the page loads no asset from the Internet (offline intranets)
     env = chainlit_env(settings, root)
     cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
     log.info("starting %s in %s", cmd, root)
@@ -154,6 +161,8 @@ def chat(
         except subprocess.TimeoutExpired:
             proc.kill()
         raise
+    if code == LOAD_FAILED_EXIT:  # the chat printed why the assistant could not load
+        raise typer.Exit(code)
     if code:
         _fail(f"máy chủ trò chuyện đã dừng với mã {code}. Xem thông báo phía trên; chạy lại với "
               "THIDUA_LOG_LEVEL=INFO để xem chi tiết.", code)

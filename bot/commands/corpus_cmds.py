@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
 
+from bot.compose import vn_date
 from bot.settings import get_settings
 from corpus import Clause, Corpus, Directive
-from corpus.text import fold, match_key
+from corpus.text import fold, match_key, nfc
 
 __all__ = ["docs", "show"]
 
@@ -19,6 +22,11 @@ log = logging.getLogger(__name__)
 _CORPUS_DIR = typer.Option(None, "--corpus-dir", help="Thư mục văn bản (mặc định: THIDUA_CORPUS_DIR).")
 _INDEX_DIR = typer.Option(None, "--index-dir", help="Thư mục chỉ mục (mặc định: THIDUA_INDEX_DIR).")
 _JSON = typer.Option(False, "--json", help="In JSON (UTF-8) thay cho bảng.")
+# How `show` names metadata fields and where each value was read.
+_FIELDS = {"doc_type": "Loại", "number": "Số hiệu", "date": "Ngày ban hành", "issuer": "Cơ quan ban hành",
+           "province": "Tỉnh", "year": "Năm", "signer": "Người ký", "title": "Trích yếu"}
+_ORIGINS = {"header": "đầu văn bản", "title": "tên văn bản", "appendix": "phụ lục", "body": "nội dung",
+            "signature": "chữ ký", "derived": "suy ra", "sidecar": "tệp sửa tay"}
 
 
 def _load(corpus_dir: Path | None, index_dir: Path | None) -> Corpus:
@@ -76,7 +84,7 @@ def docs(
             d.doc_id,
             d.doc_type or "-",
             d.number or "-",
-            d.date or "-",
+            vn_date(d.date) or "-",
             d.province or "-",
             str(d.year or "-"),
             d.signer or "-",
@@ -87,14 +95,50 @@ def docs(
     typer.echo(_table(rows))
 
 
-def _find_doc(corpus: Corpus, key: str) -> Directive | None:
-    wanted = fold(key).strip()
-    by_id = [d for d in corpus if fold(d.doc_id) == wanted]
+def _words(text: str) -> list[str]:
+    """Lower-case words with their tone marks ("năm" and "Nam" differ); unaccented input matches folded."""
+    return re.findall(r"[^\W_]+", nfc(text).lower())
+
+
+def _key_form(word: str) -> str:
+    folded = fold(word).lower()
+    return word if folded != word else f"~{folded}"  # "~" marks a word typed without diacritics
+
+
+def _find_docs(corpus: Corpus, key: str) -> list[Directive]:
+    """By id, by number, or by a description such as "Sơn La 2024" or "chi thi ha nam 2023".
+
+    A description matches a document when each of its words is a word of the document's id, number,
+    type, province, issuer or year (words naming no document at all are filler and skipped);
+    several matches are all returned (the caller asks to choose).
+    """
+    wanted = fold(key).strip().lower()
+    by_id = [d for d in corpus if fold(d.doc_id).lower() == wanted]
     if by_id:
-        return by_id[0]
+        return by_id[:1]
     compact = wanted.replace(" ", "")
-    by_number = [d for d in corpus if d.number and fold(d.number).replace(" ", "") == compact]
-    return by_number[0] if len(by_number) == 1 else None
+    by_number = [d for d in corpus if d.number and fold(d.number).lower().replace(" ", "") == compact]
+    if by_number:
+        return by_number
+
+    def vocabulary(d: Directive) -> set[str]:
+        parts = (d.doc_id, d.number, d.doc_type, d.province, d.issuer, str(d.year or ""), d.short_name())
+        words = {w for part in parts if part for w in _words(part)}
+        return words | {f"~{fold(w).lower()}" for w in words}
+
+    vocabularies = [(d, vocabulary(d)) for d in corpus]
+    known = set().union(*(v for _, v in vocabularies))
+    words = {w for w in map(_key_form, _words(key)) if w in known}  # filler ("năm", "của") names no document
+    if not words:
+        return []
+    return [d for d, v in vocabularies if words <= v]
+
+
+def _labels(clauses: Sequence[Clause], limit: int = 40) -> str:
+    """Labels contain commas ("Phụ lục, mục 12"), so each is quoted and they are joined by "; "."""
+    shown = "; ".join(f"«{c.label}»" for c in clauses[:limit])
+    more = len(clauses) - limit
+    return f"{shown}; … và {more} điều khoản khác" if more > 0 else shown
 
 
 def _find_clause(d: Directive, key: str) -> Clause | None:
@@ -111,21 +155,23 @@ def _find_clause(d: Directive, key: str) -> Clause | None:
 
 
 def show(
-    doc: str = typer.Argument(..., help="Mã văn bản (vd. son-la-2024) hoặc số hiệu (vd. 01/CT-UBND)."),
-    clause: str | None = typer.Argument(None, help='Điều khoản, vd. "mục 6, điểm e" hoặc "Phụ lục, mục 12".'),
+    doc: str = typer.Argument(..., metavar="VĂN_BẢN", help='Mã văn bản (vd. son-la-2024), số hiệu (vd. 01/CT-UBND) hoặc mô tả (vd. "Sơn La 2024").'),
+    clause: str | None = typer.Argument(None, metavar="ĐIỀU_KHOẢN", help='Điều khoản, vd. "mục 6, điểm e" hoặc "Phụ lục, mục 12".'),
     corpus_dir: Path | None = _CORPUS_DIR,
     index_dir: Path | None = _INDEX_DIR,
     as_json: bool = _JSON,
 ) -> None:
     """Show one document's metadata and clause labels, or one clause in full."""
     corpus = _load(corpus_dir, index_dir)
-    d = _find_doc(corpus, doc)
-    if d is None:
-        choices = ", ".join(x.doc_id for x in corpus) or "(kho trống)"
-        typer.echo(
-            f"Không tìm thấy văn bản '{doc}' (hoặc số hiệu trùng nhiều văn bản). Có: {choices}.", err=True
-        )
+    found = _find_docs(corpus, doc)
+    if len(found) != 1:
+        pool = found or list(corpus)
+        choices = "; ".join(f"{x.doc_id} ({x.short_name()})" for x in pool) or "(kho trống)"
+        lead = (f"«{doc}» khớp {len(found)} văn bản, hãy ghi rõ hơn" if found
+                else f"Không tìm thấy văn bản «{doc}»")
+        typer.echo(f"{lead}. Có: {choices}.", err=True)
         raise typer.Exit(1)
+    d = found[0]
     if clause is None:
         if as_json:
             data = _doc_json(d) | {
@@ -135,8 +181,12 @@ def show(
             return
         typer.echo(d.short_name())
         for f in d.fields:
-            typer.echo(f"  {f.name}: {f.value}  [{f.origin}: {f.evidence[:80]}]")
-        typer.echo(f"  source: {d.source}")
+            value = vn_date(str(f.value)) if f.name == "date" and f.value else f.value
+            where = _ORIGINS.get(f.origin, f.origin)
+            evidence = " ".join(f.evidence.split())[:80]
+            typer.echo(f"  {_FIELDS.get(f.name, f.name)}: {value}  [{where}: {evidence}]" if evidence
+                       else f"  {_FIELDS.get(f.name, f.name)}: {value}  [{where}]")
+        typer.echo(f"  Tệp: {d.source}")
         typer.echo("Điều khoản:")
         for c in d.clauses:
             mark = "" if c.answerable else " (không dùng để trả lời)"
@@ -144,8 +194,7 @@ def show(
         return
     c = _find_clause(d, clause)
     if c is None:
-        choices = ", ".join(x.label for x in d.clauses)
-        typer.echo(f"Không tìm thấy điều khoản '{clause}' trong {d.doc_id}. Có: {choices}.", err=True)
+        typer.echo(f"Không tìm thấy điều khoản «{clause}» trong {d.doc_id}. Có: {_labels(d.clauses)}.", err=True)
         raise typer.Exit(1)
     if as_json:
         data = {

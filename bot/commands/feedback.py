@@ -14,7 +14,7 @@ __all__ = ["feedback"]
 
 
 def feedback(
-    csv: bool = typer.Option(False, "--csv", help="Xuất CSV: time, value, comment, question, answer, citations, retriever."),
+    csv: bool = typer.Option(False, "--csv", help="Xuất CSV: time, value, comment, question, answer, citations, retriever, user."),
     out: Path | None = typer.Option(None, "--out", help="Ghi CSV ra tệp (UTF-8 có BOM cho Excel) thay vì màn hình."),
     feedback_db: Path | None = typer.Option(None, "--feedback-db", help="Tệp SQLite phản hồi (mặc định: THIDUA_FEEDBACK_DB)."),
 ) -> None:

@@ -51,7 +51,7 @@ def index(
         typer.echo(f"Thư mục {settings.corpus_dir} không có văn bản nào đọc được; chưa xây dựng chỉ mục.", err=True)
         raise typer.Exit(1)
     try:
-        idx = open_settings_index(library, settings, progress=progress, rebuild=rebuild)
+        idx = open_settings_index(library, settings, progress=progress, rebuild=rebuild, embed_all=True)
     except IndexMismatchError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from bot.library import StoredFacts, load_settings_library
-from bot.report import format_date, source_label, write_report
+from bot.report import format_date, full_duty, source_label, write_report
 from bot.settings import get_settings
 from corpus import Corpus, corpus_dirs
 from corpus.facts import (
@@ -71,7 +71,14 @@ def _one_format(as_json: bool, as_csv: bool, as_md: bool) -> str:
 
 
 def _records(rows: Sequence[Responsibility | Target], fields: Sequence[str]) -> list[dict]:
-    return [{f: getattr(r, f) for f in fields} | {"span": list(r.span)} for r in rows]
+    """Every field; a responsibility's duty whole (the extracted one is shortened with "…")."""
+    out = []
+    for r in rows:
+        rec = {f: getattr(r, f) for f in fields} | {"span": list(r.span)}
+        if isinstance(r, Responsibility):
+            rec["duty"] = full_duty(r)
+        out.append(rec)
+    return out
 
 
 def _emit_csv(records: list[dict], fields: Sequence[str]) -> None:
@@ -149,10 +156,11 @@ def responsibilities(
 ) -> None:
     """Who is responsible for what: agency, role, duty and the clause that says so."""
     fmt = _one_format(as_json, as_csv, as_md)
-    _corpus, facts = _load(corpus_dir)
+    corpus, facts = _load(corpus_dir)
     rows = select_responsibilities(
         facts.responsibilities(), agency=agency, province=province, year=year
     )
+    docs = {d.doc_id: d for d in corpus}
     _emit(
         fmt,
         rows,
@@ -163,7 +171,7 @@ def responsibilities(
             r.agency,
             r.role,
             r.duty,
-            source_label(r.number, r.date, r.province, r.doc_id),
+            source_label(r.number, r.date, r.province, r.doc_id, docs.get(r.doc_id), r.year),
             r.clause,
         ],
         widths=(36, 30, 60, 44, 22),
@@ -181,8 +189,9 @@ def targets(
 ) -> None:
     """Every numeric target: indicator, value, unit, qualifier and the clause it comes from."""
     fmt = _one_format(as_json, as_csv, as_md)
-    _corpus, facts = _load(corpus_dir)
+    corpus, facts = _load(corpus_dir)
     rows = select_targets(facts.targets(), indicator=indicator, province=province, year=year)
+    docs = {d.doc_id: d for d in corpus}
     _emit(
         fmt,
         rows,
@@ -195,7 +204,7 @@ def targets(
             t.qualifier,
             t.province,
             t.year,
-            source_label(t.number, t.date, None, t.doc_id),
+            source_label(t.number, t.date, None, t.doc_id, docs.get(t.doc_id), t.year),
             t.clause,
         ],
         widths=(60, 24, 28, 10, 6, 40, 22),

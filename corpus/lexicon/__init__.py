@@ -29,8 +29,8 @@ __all__ = [
     "DocType",
     "Lexicon",
     "Province",
-    "load_lexicon",
     "lexicon_hash",
+    "load_lexicon",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent
@@ -133,7 +133,7 @@ def _provinces(rows: tuple[dict[str, str], ...]) -> tuple[Province, ...]:
     out: dict[str, Province] = {}
     for r in rows:
         before, merged = r["province_before_2025"], r["province_from_2025_07_01"]
-        kind = after[before] if before in after else "tỉnh"
+        kind = after.get(before, "tỉnh")
         out[before] = Province(before, kind, merged, before in after)  # type: ignore[arg-type]
     for name, kind in after.items():
         out.setdefault(name, Province(name, kind, name, True))  # type: ignore[arg-type]

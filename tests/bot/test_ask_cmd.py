@@ -43,11 +43,12 @@ def test_ask_input_file_gives_one_json_object_per_line_in_order(env):
     )
     result = CliRunner().invoke(app, ["ask", "--input", str(questions), "--json"])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    assert [r["question"][:6] for r in rows] == ["Cơ qua", "Chỉ ti", "Ai ký "]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]  # one line out per line in
+    assert [r["question"][:6] for r in rows] == ["Cơ qua", "", "Chỉ ti", "Ai ký "]
     assert rows[0]["answer"].startswith("Sở Nội vụ")
-    assert rows[1]["abstained"] is True
-    assert "Trần Tiến Dũng" in rows[2]["answer"]
+    assert rows[1]["line"] == 2 and "trống" in rows[1]["error"]  # the empty line gets an error object
+    assert rows[2]["abstained"] is True
+    assert "Trần Tiến Dũng" in rows[3]["answer"]
 
 
 def test_ask_without_a_question_says_how_to_use_it(env):

@@ -1,21 +1,30 @@
 """End to end in a real headless Chromium: `thidua chat` with the real assistant (BM25, offline).
 
-Starter question -> answer with its number; a typed follow-up; a source
-opened in the side panel shows the clause; a thumbs-down with a comment
-lands in the SQLite feedback database.  Screenshots go to artifacts/browser/.
+Every request that does not go to the chat server is blocked (an intranet
+without Internet); the page must still load fully.  Covered: a starter
+answered with its number; no source panel opening by itself; a click on a
+source button showing exactly that clause; filters named in the answer and
+reset with «Bỏ lọc»; the document list following the province; a phone
+screen without horizontal scrolling; a Markdown link inside a clause staying
+text; a thumbs-down with a comment landing in the feedback database.
+Screenshots go to artifacts/browser/.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+
+from bot.settings import bundled_corpus_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,6 +35,10 @@ REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts" / "browser"
 START_TIMEOUT_S = 600  # first start builds the BM25 index
 ANSWER_TIMEOUT_MS = 120_000
+# A clause carrying Markdown, as a document pasted from a web page may: it must stay text.
+PLAIN_LINE = "16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1%."
+MARKDOWN_LINE = ("16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1% (xem [Cổng dữ liệu](http://cong.example.invalid/so-lieu) "
+                 "![](http://anh.example.invalid/bieu-do.png)).")
 
 
 def _free_port() -> int:
@@ -48,6 +61,18 @@ def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
                 f"{log.read_text(errors='replace')[-4000:]}")
 
 
+def _corpus(folder: Path) -> Path:
+    """The five bundled directives under neutral names; one appendix line carries a Markdown link."""
+    folder.mkdir()
+    for i, src in enumerate(sorted(bundled_corpus_dir().glob("*.txt")), 1):
+        text = src.read_text(encoding="utf-8")
+        if PLAIN_LINE in text:
+            text = text.replace(PLAIN_LINE, MARKDOWN_LINE)
+        (folder / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    assert MARKDOWN_LINE in "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt"))
+    return folder
+
+
 @pytest.fixture(scope="module")
 def chat_server(tmp_path_factory):
     if not CHROMIUM.exists():
@@ -56,7 +81,8 @@ def chat_server(tmp_path_factory):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("THIDUA_", "CHAINLIT_"))}
     env.update(THIDUA_INDEX_DIR=str(tmp / "index"), THIDUA_RETRIEVER="bm25", THIDUA_FEEDBACK_DB=str(tmp / "feedback.db"),
-               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", THIDUA_LOG_LEVEL="INFO")
+               THIDUA_CORPUS_DIR=str(_corpus(tmp / "corpus")), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
+               THIDUA_LOG_LEVEL="INFO")
     log = tmp / "server.log"
     thidua = Path(sys.executable).with_name("thidua")
     with log.open("wb") as out:
@@ -75,19 +101,54 @@ def chat_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(chat_server):
+def browser():
     from playwright.sync_api import sync_playwright
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if ARTIFACTS.exists():
+        shutil.rmtree(ARTIFACTS)
+    ARTIFACTS.mkdir(parents=True)
     print(f"\nscreenshots: {ARTIFACTS}")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        pg = context.new_page()
-        pg.set_default_timeout(ANSWER_TIMEOUT_MS)
-        yield pg
-        context.close()
-        browser.close()
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class _Offline:
+    """A browser context where every request to another host is blocked and remembered."""
+
+    def __init__(self, browser, **context_args) -> None:
+        self.blocked: list[str] = []
+        self.context = browser.new_context(locale="vi-VN", **context_args)
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(ANSWER_TIMEOUT_MS)
+
+    def _route(self, route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    session = _Offline(browser, viewport={"width": 1280, "height": 900})
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def phone(browser):
+    session = _Offline(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                       device_scale_factor=2)
+    yield session
+    session.close()
 
 
 def _shot(pg, name: str) -> None:
@@ -98,50 +159,84 @@ def _assistant_messages(pg):
     return pg.locator("[data-step-type='assistant_message']")
 
 
-def test_official_asks_opens_a_source_and_sends_feedback(page, chat_server):
-    pg = page
-    pg.goto(chat_server["url"])
-    starter = pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True)
-    starter.wait_for()
+def _open(pg, url: str) -> None:
+    pg.goto(url)
     pg.locator("#chat-input").wait_for()
-    pg.wait_for_timeout(1000)  # starters fade in
-    body = pg.locator("body").inner_text()
-    assert "Type your message" not in body and "LLMs can make mistakes" not in body
-    _shot(pg, "01_welcome")
+    pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).wait_for()
+    pg.wait_for_timeout(800)  # starters fade in
 
-    starter.click()
-    first = _assistant_messages(pg).first
-    first.get_by_text("11,41%").first.wait_for()
-    pg.locator(".element-link").first.wait_for()
-    _shot(pg, "02_first_answer")
-    assert "Nguồn 1 – " in first.inner_text()
 
+def _ask(pg, question: str, expect: str):
+    """Type a question; return the new assistant message once ``expect`` shows in it."""
+    before = _assistant_messages(pg).count()
     box = pg.locator("#chat-input")
     box.click()
-    box.fill("Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?")
+    box.fill(question)
     box.press("Enter")
-    second = _assistant_messages(pg).nth(1)
-    second.get_by_text("Sở Nội vụ").first.wait_for()
-    second.locator(".element-link").first.wait_for()  # sources arrive when the answer is complete
-    _shot(pg, "03_second_answer")
+    msg = _assistant_messages(pg).nth(before)
+    msg.get_by_text(expect).first.wait_for()
+    pg.wait_for_timeout(300)
+    return msg
 
-    link = first.locator(".element-link").first
-    name = link.inner_text()
-    assert name.startswith("Nguồn 1 – ")
-    link.click()
-    panel = pg.locator("#side-view-content")
-    panel.get_by_text("11,41%").first.wait_for()
-    panel_text = panel.inner_text()
-    assert "Tỷ lệ hộ nghèo" in panel_text and "Số hiệu" in panel_text
-    marked = panel.locator(".italic .font-bold, .font-bold .italic, em strong, strong em", has_text="11,41%")
+
+def _panel(pg):
+    return pg.locator("#side-view-content")
+
+
+def _no_horizontal_overflow(pg) -> bool:
+    return pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
+
+
+def test_the_page_loads_fully_with_every_non_local_request_blocked(desktop, chat_server):
+    pg = desktop.page
+    _open(pg, chat_server["url"])
+    body = pg.locator("body").inner_text()
+    assert "Type your message" not in body and "LLMs can make mistakes" not in body
+    assert pg.evaluate("document.fonts.status") == "loaded"
+    assert pg.evaluate("[...document.styleSheets].every(s => !s.href || s.href.startsWith(location.origin))")
+    _shot(pg, "01_welcome_offline")
+    assert desktop.blocked == []  # nothing asked of fonts.googleapis.com, cdn.jsdelivr.net or anywhere else
+
+
+def test_a_source_opens_only_on_a_click_and_shows_exactly_that_clause(desktop, chat_server):
+    pg = desktop.page
+    _open(pg, chat_server["url"])
+    pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).click()
+    first = _assistant_messages(pg).first
+    first.get_by_text("11,41%").first.wait_for()
+    first.get_by_role("button", name="Nguồn 1").wait_for()
+    pg.wait_for_timeout(1500)
+    assert _panel(pg).count() == 0, "the source panel opened by itself"
+    assert "Nguồn 1 – Chỉ thị 01/CT-UBND (Sơn La, 2024), Phụ lục, mục 12" in first.inner_text()
+    _shot(pg, "02_first_answer_no_panel")
+
+    second = _ask(pg, "Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?", "Sở Nội vụ")
+    second.get_by_role("button", name="Nguồn 1").wait_for()
+    pg.wait_for_timeout(1000)
+    assert _panel(pg).count() == 0, "the source panel opened by itself after the second answer"
+    _shot(pg, "03_second_answer_no_panel")
+
+    first.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).get_by_text("11,41%").first.wait_for()
+    title = pg.locator("#side-view-title").inner_text()
+    assert "Phụ lục, mục 12" in title and "Sơn La, 2024" in title
+    text = _panel(pg).inner_text()
+    assert "Tỷ lệ hộ nghèo" in text and "Số hiệu" in text
+    assert "tổng hợp báo cáo" not in text  # only the clicked source, not the whole conversation's
+    marked = _panel(pg).locator(".italic .font-bold, .font-bold .italic, em strong, strong em", has_text="11,41%")
     assert marked.count() >= 1  # the answering span is marked (bold italic, highlighted by thidua.css)
-    _shot(pg, "04_source_panel")
+    _shot(pg, "04_clicked_first_source")
+
+    second.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).get_by_text("tổng hợp báo cáo").first.wait_for()
+    text = _panel(pg).inner_text()
+    assert "11,41%" not in text and "mục 10" in pg.locator("#side-view-title").inner_text()
+    _shot(pg, "05_clicked_second_source")
 
     first.hover()
     first.locator(".negative-feedback-off").first.click()
     comment = "Thiếu so sánh với năm 2023"
     pg.get_by_placeholder("Câu trả lời sai ở đâu", exact=False).fill(comment)
-    _shot(pg, "05_feedback_dialog")
     pg.locator("#submit-feedback").click()
     first.locator(".negative-feedback-on").first.wait_for()
     _shot(pg, "06_feedback_sent")
@@ -159,3 +254,75 @@ def test_official_asks_opens_a_source_and_sends_feedback(page, chat_server):
     assert value == -1 and saved_comment == comment
     assert question == "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?"
     assert "11,41%" in answer and "Phụ lục" in citations and retriever == "bm25"
+    assert desktop.blocked == []
+
+
+def _choose(pg, select_id: str, option: str) -> None:
+    pg.locator(f"#{select_id}").click()
+    pg.get_by_role("option", name=option, exact=True).click()
+
+
+def test_filters_are_shown_in_the_answer_and_reset(desktop, chat_server):
+    pg = desktop.page
+    _open(pg, chat_server["url"])
+    pg.locator("#chat-settings-open-modal").click()
+    _choose(pg, "province", "Hà Nam")
+    pg.wait_for_timeout(800)  # the document list follows the province
+    pg.locator("#doc").click()
+    offered = [o.strip() for o in pg.get_by_role("option").all_inner_texts()]
+    assert "Tất cả" in offered and any("Hà Nam" in o for o in offered)
+    assert not any("Sơn La" in o or "Lai Châu" in o for o in offered), offered
+    pg.keyboard.press("Escape")
+    _shot(pg, "07_filter_panel_ha_nam")
+    pg.locator("#confirm").click()
+
+    narrowed = _ask(pg, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", "Đang lọc")
+    assert "Tỉnh: Hà Nam" in narrowed.inner_text()
+    _shot(pg, "08_answer_names_the_filter")
+    narrowed.get_by_role("button", name="Bỏ lọc").click()
+    pg.get_by_text("Đã bỏ mọi bộ lọc", exact=False).first.wait_for()
+
+    everything = _ask(pg, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", "11,41%")
+    assert "Đang lọc" not in everything.inner_text()
+    _shot(pg, "09_after_reset")
+    assert desktop.blocked == []
+
+
+def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone, chat_server):
+    pg = phone.page
+    _open(pg, chat_server["url"])
+    assert _no_horizontal_overflow(pg)
+    pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).click()
+    first = _assistant_messages(pg).first
+    first.get_by_text("11,41%").first.wait_for()
+    pg.wait_for_timeout(1500)
+    assert _panel(pg).count() == 0, "a panel covers the answer on the phone"
+    assert _no_horizontal_overflow(pg)
+    _shot(pg, "10_phone_answer")
+
+    table = _ask(pg, "/trachnhiem Sở Nội vụ", "Trách nhiệm của")
+    assert _no_horizontal_overflow(pg), "the supervisor table widens the page on a phone"
+    cell = table.locator("td").first.bounding_box()
+    assert cell and cell["width"] >= 60  # the table scrolls sideways; its cells are not squeezed to a letter
+    _shot(pg, "11_phone_table")
+
+    first.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).get_by_text("11,41%").first.wait_for()
+    pg.wait_for_timeout(700)  # the sheet slides in
+    _shot(pg, "12_phone_source_sheet")
+    assert phone.blocked == []
+
+
+def test_a_markdown_link_inside_a_clause_stays_text(desktop, chat_server):
+    pg = desktop.page
+    _open(pg, chat_server["url"])
+    answer = _ask(pg, "Tỷ lệ người dân có thẻ bảo hiểm y tế năm 2024 của Sơn La là bao nhiêu?", "96,1%")
+    literal = "[Cổng dữ liệu](http://cong.example.invalid/so-lieu)"
+    assert literal in answer.inner_text()  # the quoted clause shows the Markdown as typed
+    answer.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).get_by_text("96,1%").first.wait_for()
+    assert literal in _panel(pg).inner_text()
+    assert pg.locator("a[href*='example.invalid']").count() == 0
+    assert pg.locator("img[src*='example.invalid']").count() == 0
+    _shot(pg, "13_markdown_stays_text")
+    assert not any("example.invalid" in url for url in desktop.blocked)  # no image fetch was even attempted

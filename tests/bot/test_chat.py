@@ -1,7 +1,7 @@
-"""The chat as an official sees it: answer text, clickable sources, marked spans, filters, follow-ups.
+"""The chat as an official sees it: answer text, source buttons, marked spans, filters, follow-ups.
 
 Chainlit itself is replaced by small fakes implementing only what the
-handlers call (Message, Text, ChatSettings, input widgets, user session).
+handlers call (Message, Action, Text, ChatSettings, input widgets, user session).
 ``load_fake`` is also the assistant factory the browser test can use via
 THIDUA_ASSISTANT_FACTORY when the real one cannot run.
 """
@@ -20,10 +20,12 @@ from bot.chat.render import (
     build_reply,
     choice_from_values,
     citation_labels,
+    describe_filters,
+    escape_markdown,
     filter_options,
     mark_span,
+    retriever_choices,
     source_name,
-    stream_pieces,
 )
 from bot.feedback import FeedbackStore
 from bot.models import Answer, Citation
@@ -109,26 +111,42 @@ def _answer(question: str = "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của S
     return FakeAssistant(**kw).answer(question)
 
 
-def test_source_names_appear_verbatim_in_the_message_so_they_become_links():
+def test_each_source_is_named_in_the_message_and_gets_a_short_button_label():
     corpus = fake_corpus()
     reply = build_reply(_answer(), corpus)
     assert "11,41%" in reply.text
     assert [s.name for s in reply.sources] == ["Nguồn 1 – Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12"]
-    for s in reply.sources:
-        assert s.name in reply.text
+    assert [s.label for s in reply.sources] == ["Nguồn 1"]
+    assert "Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12" in reply.text  # a copied answer keeps it
     assert reply.sources[0].clause_id == "son-la-2024:PL.12"
 
 
 def test_source_panel_shows_whole_clause_with_answer_in_bold_and_document_metadata():
     reply = build_reply(_answer(), fake_corpus())
     body = reply.sources[0].content
-    assert body.startswith(f"#### {reply.sources[0].name}")  # labelled even when Chainlit stacks sources
     assert "**11,41%**" in body
     assert "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là" in body  # the whole clause, not just the span
     for expected in ("04/CT-UBND", "15/01/2024", "UBND tỉnh Sơn La", "Nguyễn Văn A", "Phụ lục, mục 12"):
         assert expected in body
     # the clause's own numbering stays literal instead of becoming a Markdown list
     assert "12\\. Tỷ lệ" in body
+
+
+def test_markdown_links_and_images_in_documents_stay_text():
+    clause = "Đăng ký tại [Cổng](http://evil.example/x) ![](http://img.example/p.png) www.abc.vn (*) <b>x</b>"
+    escaped = escape_markdown(clause)
+    for live in ("[Cổng](", "![](", "<b>", "(*)"):
+        assert live not in escaped
+    # addresses become code (remark-gfm would link even an escaped one)
+    assert "`http://evil.example/x`" in escaped and "`www.abc.vn`" in escaped
+    assert escaped.replace("\\", "").replace("`", "") == clause  # nothing lost: only escapes added
+    ans = Answer("q", f"Theo mục 1: “{clause}”.", False)
+    assert "[Cổng](" not in build_reply(ans).text and "![](" not in build_reply(ans).text
+
+
+def test_document_lines_stay_lines_in_the_panel():
+    marked = mark_span("1. Mục tiêu:\n- Giảm nghèo;\n- Tăng thu nhập.", None)
+    assert marked.count("  \n") == 2 and "\\- Giảm" in marked
 
 
 def test_mark_span_bolds_each_line_and_ignores_bad_spans():
@@ -168,10 +186,14 @@ def test_names_without_brackets_and_without_corpus():
     assert "[" not in name and "]" not in name
 
 
-def test_stream_pieces_rebuild_the_text_exactly():
-    text = "Tỷ lệ hộ nghèo  là 11,41%.\n\n**Nguồn**\n- Nguồn 1"
-    pieces = stream_pieces(text)
-    assert len(pieces) > 5 and "".join(pieces) == text
+def test_active_filters_are_named_above_the_answer_they_narrowed():
+    opts = filter_options(fake_corpus())
+    described = describe_filters(Filters(provinces=("Hà Nam",), doc_ids=("son-la-2024",)), opts)
+    assert described == "Tỉnh: Hà Nam; Văn bản: Chỉ thị 04/CT-UBND (Sơn La, 2024)"
+    reply = build_reply(_answer("Lương tối thiểu?"), fake_corpus(), filters=described)
+    assert reply.text.index("Đang lọc") < reply.text.index("Không tìm thấy")
+    assert "Bỏ lọc" in reply.text
+    assert describe_filters(None) is None and "Đang lọc" not in build_reply(_answer()).text
 
 
 def test_citation_labels_for_the_feedback_export():
@@ -186,6 +208,14 @@ def test_filter_options_come_from_the_corpus():
     assert opts.provinces == ("Hà Nam", "Sơn La")
     assert opts.years == (2024, 2023)
     assert ("son-la-2024", "Chỉ thị 04/CT-UBND (Sơn La, 2024)") in opts.documents
+    ha_nam = opts.narrowed("Hà Nam", None)
+    assert [d for d, _ in ha_nam.documents] == ["ha-nam-2023"] and ha_nam.years == (2023,)
+    assert [d for d, _ in opts.narrowed("Sơn La", 2023).documents] == ["son-la-2023"]
+
+
+def test_dense_is_not_offered_when_only_bm25_can_run():
+    assert list(retriever_choices("bm25")) == ["bm25"]
+    assert set(retriever_choices("hybrid")) == {"hybrid", "dense", "bm25"}
 
 
 def test_settings_values_become_filters_and_retriever():
@@ -208,9 +238,10 @@ class _Session(dict):
 class _Message:
     sent: ClassVar[list[_Message]] = []
 
-    def __init__(self, content="", elements=None, **kw):
+    def __init__(self, content="", elements=None, actions=None, **kw):
         self.content = content
         self.elements = elements or []
+        self.actions = actions or []
         self.id = f"msg-{len(_Message.sent) + 1}"
         self.thread_id = "thread-1"
         self.parent_id = f"run-{len(_Message.sent) + 1}"  # Chainlit's on_message step, which gets the thumbs
@@ -226,8 +257,21 @@ class _Message:
 
 
 class _Text:
+    shown: ClassVar[list[_Text]] = []  # side elements currently in the browser
+
     def __init__(self, name, content, display):
         self.name, self.content, self.display = name, content, display
+
+    async def send(self, for_id, persist=True):
+        _Text.shown.append(self)
+
+    async def remove(self):
+        _Text.shown.remove(self)
+
+
+class _Action:
+    def __init__(self, name, payload, label="", tooltip="", icon=None, **kw):
+        self.name, self.payload, self.label, self.tooltip = name, payload, label, tooltip
 
 
 class _Select:
@@ -236,18 +280,21 @@ class _Select:
 
 
 class _ChatSettings:
+    sent: ClassVar[list[list]] = []
+
     def __init__(self, inputs):
         self.inputs = inputs
 
     async def send(self):
+        _ChatSettings.sent.append(self.inputs)
         return {w.id: w.initial_value for w in self.inputs}
 
 
 @pytest.fixture
 def fake_cl():
-    _Message.sent = []
-    return types.SimpleNamespace(Message=_Message, Text=_Text, ChatSettings=_ChatSettings, Pyplot=None,
-                                 input_widget=types.SimpleNamespace(Select=_Select))
+    _Message.sent, _Text.shown, _ChatSettings.sent = [], [], []
+    return types.SimpleNamespace(Message=_Message, Text=_Text, Action=_Action, ChatSettings=_ChatSettings,
+                                 Pyplot=None, input_widget=types.SimpleNamespace(Select=_Select))
 
 
 @pytest.fixture
@@ -259,23 +306,42 @@ def runtime(tmp_path):
 
 
 def _run(coro):
-    return asyncio.run(coro)
+    async def whole():
+        result = await coro
+        await handlers.wait_for_background()  # the answer record is written after the answer is shown
+        return result
+
+    return asyncio.run(whole())
 
 
-def test_message_streams_answer_with_side_sources_and_records_it(fake_cl, runtime):
+def test_answer_is_sent_whole_with_source_buttons_and_recorded(fake_cl, runtime):
     session = _Session()
     _run(handlers.start_session(fake_cl, session, runtime))
     _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?"))
     msg = _Message.sent[-1]
-    assert len(msg.tokens) > 3  # streamed, not sent in one block
+    assert msg.tokens == []  # one message, not a stream of words
     assert "11,41%" in msg.content
-    assert [e.display for e in msg.elements] == ["side"]
-    assert msg.elements[0].name in msg.content and "**11,41%**" in msg.elements[0].content
+    assert msg.elements == [] and _Text.shown == []  # no panel opens by itself
+    assert [a.label for a in msg.actions] == ["Nguồn 1"]
     runtime.store.upsert_feedback(msg.parent_id, -1, "sai năm")
     (row,) = runtime.store.feedback_rows()
     assert row.question.startswith("Chỉ tiêu tỷ lệ hộ nghèo")
     assert "11,41%" in row.answer and row.citations == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
     assert row.retriever == "hybrid" and row.comment == "sai năm"
+
+
+def test_a_click_shows_exactly_the_clicked_source(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Cơ quan nào tổng hợp báo cáo?"))
+    first, second = (m.actions[0] for m in _Message.sent)
+    _run(handlers.open_source(fake_cl, session, runtime, first.payload))
+    assert [t.name for t in _Text.shown] == [first.tooltip]
+    assert "**11,41%**" in _Text.shown[0].content and _Text.shown[0].display == "side"
+    _run(handlers.open_source(fake_cl, session, runtime, second.payload))
+    (shown,) = _Text.shown  # the previous source left the panel
+    assert shown.name == second.tooltip and "Sở Nội vụ" in shown.content and "11,41%" not in shown.content
 
 
 def test_follow_up_passes_the_previous_answer(fake_cl, runtime):
@@ -303,6 +369,37 @@ def test_settings_panel_offers_corpus_choices_and_filters_following_questions(fa
     call = runtime.assistant.calls[-1]
     assert call["filters"] == Filters(provinces=("Sơn La",), years=(2023,))
     assert call["retriever"] == "dense"
+    text = _Message.sent[-1].content
+    assert "Đang lọc" in text and "Tỉnh: Sơn La; Năm: 2023" in text
+    assert "Bỏ lọc" in [a.label for a in _Message.sent[-1].actions]
+
+
+def test_document_list_follows_the_province_and_a_misfit_choice_is_dropped(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    choice = _run(handlers.handle_settings_update(
+        session, {"province": "Hà Nam", "year": ALL, "doc": "son-la-2024", "retriever": "hybrid"}, fake_cl, runtime))
+    assert choice.filters == Filters(provinces=("Hà Nam",))  # Sơn La's directive does not fit Hà Nam
+    docs = {w.id: w for w in _ChatSettings.sent[-1]}["doc"]
+    assert list(docs.items.values()) == [ALL, "ha-nam-2023"] and docs.initial_value == ALL
+
+
+def test_clear_filters_resets_every_filter_and_the_panel(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_settings_update(session, {"province": "Sơn La", "year": "2024", "doc": ALL,
+                                                   "retriever": "bm25"}, fake_cl, runtime))
+    _run(handlers.clear_filters(fake_cl, session, runtime))
+    assert {w.id: w.initial_value for w in _ChatSettings.sent[-1]} == {
+        "province": ALL, "year": ALL, "doc": ALL, "retriever": "bm25"}
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
+    assert runtime.assistant.calls[-1]["filters"] is None and "Đang lọc" not in _Message.sent[-1].content
+
+
+def test_dense_mode_is_not_offered_without_a_model(fake_cl, runtime):
+    runtime.assistant.index = types.SimpleNamespace(retriever="bm25")
+    modes = {w.id: w for w in handlers.settings_widgets(fake_cl, runtime)}["retriever"]
+    assert list(modes.items.values()) == ["bm25"] and modes.initial_value == "bm25"
 
 
 def test_notice_once_per_session_in_the_handler(fake_cl, runtime):
@@ -400,3 +497,49 @@ def test_responsibilities_command_lists_the_agency_in_every_directive(fake_cl, r
             assert expected in text
     _run(handlers.handle_message(fake_cl, _Session(), runtime, "/trachnhiem"))
     assert "ví dụ: `/trachnhiem Sở Nội vụ`" in _Message.sent[-1].content
+
+
+def test_a_repeated_question_in_the_same_context_is_answered_from_the_cache(fake_cl, runtime):
+    from bot.chat.answer_cache import AnswerCache
+
+    runtime.cache = AnswerCache(8)
+    for _ in range(2):
+        session = _Session()
+        _run(handlers.start_session(fake_cl, session, runtime))
+        _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))
+    assert len(runtime.assistant.calls) == 1 and "11,41%" in _Message.sent[-1].content
+    _run(handlers.handle_settings_update(session, {"province": "Hà Nam"}))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"))  # other filters
+    assert len(runtime.assistant.calls) == 2 and runtime.cache.hits == 1
+
+
+def test_a_follow_up_depends_on_the_previous_question():
+    from bot.chat.answer_cache import answer_key
+
+    after_2024 = Answer("q", "a", False, extra={"query": ("Sơn La", 2024)})
+    after_2023 = Answer("q", "a", False, extra={"query": ("Sơn La", 2023)})
+    keys = {answer_key("còn Lai Châu?", None, None, p) for p in (None, after_2024, after_2023)}
+    assert len(keys) == 3
+    assert answer_key("x", None, None, Answer("q", "a", False, extra={"query": ["unhashable"]})) is None
+
+
+def test_supervisor_tables_name_every_document_and_the_chart_legend_fits_every_year():
+    pytest.importorskip("corpus.facts")
+    from bot.chat import facts_view
+    from bot.settings import bundled_corpus_dir
+    from corpus import load_corpus
+
+    directives = list(load_corpus(bundled_corpus_dir()))
+    text = facts_view.responsibilities_reply(directives, "Sở Nội vụ").text
+    assert "| Chỉ thị năm 2023 của UBND tỉnh Hà Nam |" in text and "|  |" not in text
+    targets = facts_view.targets_reply(directives, "hộ nghèo")
+    (label, points), = targets.series
+    assert [y for y, _ in points] == [2022, 2023, 2024]
+    assert "2021-2025" not in label and "2022-2025" not in label  # the periods differ by year
+
+
+def test_markdown_in_table_cells_stays_text():
+    from bot.chat.facts_view import _table
+
+    table = _table(["Ghi chú"], [["(*) giảm 3% *so với* [năm](http://x.example) 2022 | b"]])
+    assert "\\*" in table and "[năm](" not in table and "\\|" in table

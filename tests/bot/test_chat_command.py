@@ -29,7 +29,8 @@ def test_env_carries_every_setting_with_absolute_paths(tmp_path, monkeypatch):
 def test_bad_retriever_is_refused_in_vietnamese():
     result = CliRunner().invoke(app, ["chat", "--retriever", "magic"])
     assert result.exit_code == 2
-    assert "hybrid, dense hoặc bm25" in result.output and "Traceback" not in result.output
+    assert "--retriever / THIDUA_RETRIEVER phải là một trong: hybrid, dense, bm25" in result.output
+    assert "Traceback" not in result.output and "pydantic" not in result.output and len(result.output.splitlines()) == 1
 
 
 def test_busy_port_is_reported_with_the_fix():

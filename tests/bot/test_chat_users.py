@@ -66,3 +66,22 @@ def test_chat_refuses_login_without_auth_secret(tmp_path, monkeypatch):
     monkeypatch.delenv("CHAINLIT_AUTH_SECRET", raising=False)
     result = CliRunner().invoke(app, ["chat", "--port", "8765"])
     assert result.exit_code == 2 and "CHAINLIT_AUTH_SECRET" in result.output
+
+
+def test_cli_add_user_asks_again_in_vietnamese_and_refuses_a_mismatch(tmp_path, monkeypatch):
+    path = tmp_path / "users.toml"
+    monkeypatch.setenv("THIDUA_USERS_FILE", str(path))
+    result = CliRunner().invoke(app, ["chat", "--add-user", "can.bo"], input="matkhau-rat-dai\nmatkhau-khac-han\n")
+    assert result.exit_code == 2
+    assert "Nhập lại mật khẩu để xác nhận" in result.output and "không khớp" in result.output
+    assert "Repeat for confirmation" not in result.output and "Error:" not in result.output
+    assert not path.exists()  # nothing saved
+
+
+def test_users_file_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "users.toml"
+    path.write_text("", encoding="utf-8")
+    path.chmod(0o644)  # an older, looser file is tightened when rewritten
+    add_user(path, "a", "matkhau-rat-dai")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert not path.with_suffix(".toml.tmp").exists()

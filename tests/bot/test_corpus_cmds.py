@@ -87,8 +87,34 @@ def test_unknown_document_or_clause_lists_the_choices() -> None:
     corpus = str(bundled_corpus_dir())
     result = _run("show", "dien-bien-2030", "--corpus-dir", corpus)
     assert result.exit_code == 1
-    assert "Không tìm thấy văn bản 'dien-bien-2030'" in result.stderr and "son-la-2024" in result.stderr
+    assert "Không tìm thấy văn bản «dien-bien-2030»" in result.stderr and "son-la-2024" in result.stderr
     assert "Traceback" not in result.output
     clause = _run("show", "ha-nam-2023", "mục 9", "--corpus-dir", corpus)
     assert clause.exit_code == 1
-    assert "Không tìm thấy điều khoản 'mục 9'" in clause.stderr and "mục III.5" in clause.stderr
+    assert "Không tìm thấy điều khoản «mục 9»" in clause.stderr and "«mục III.5»" in clause.stderr
+    assert len(clause.stderr.strip().splitlines()) == 1
+
+
+def test_clause_labels_with_commas_are_listed_unambiguously() -> None:
+    result = _run("show", "son-la-2024", "mục 99", "--corpus-dir", str(bundled_corpus_dir()))
+    assert "«Phụ lục, mục 12»; «Phụ lục, mục 13»" in result.stderr
+    assert "«mục 3, gạch đầu dòng 1»" in result.stderr
+
+
+def test_show_accepts_a_description_as_well_as_the_id() -> None:
+    corpus = str(bundled_corpus_dir())
+    for key in ("Sơn La 2024", "son la 2024", "Chỉ thị Sơn La năm 2024"):
+        result = _run("show", key, "Phụ lục, mục 12", "--corpus-dir", corpus)
+        assert result.exit_code == 0, (key, result.output)
+        assert "11,41%" in result.stdout
+    several = _run("show", "Sơn La", "--corpus-dir", corpus)
+    assert several.exit_code == 1 and "khớp 3 văn bản" in several.stderr and "son-la-2022" in several.stderr
+
+
+def test_dates_are_shown_the_vietnamese_way() -> None:
+    corpus = str(bundled_corpus_dir())
+    table = _run("docs", "--corpus-dir", corpus)
+    assert "03/01/2024" in table.stdout and "2024-01-03" not in table.stdout
+    overview = _run("show", "son-la-2024", "--corpus-dir", corpus)
+    assert "Ngày ban hành: 03/01/2024" in overview.stdout and "2024-01-03" not in overview.stdout
+    assert "Số hiệu: 01/CT-UBND" in overview.stdout

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.feedback import CSV_COLUMNS, AnswerRecord, FeedbackStore, write_csv
+from bot.feedback import CSV_COLUMNS, AnswerRecord, FeedbackDenied, FeedbackStore, write_csv
 
 
 def _record(store: FeedbackStore, message_id: str = "m1", question: str = "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"):
@@ -79,7 +79,8 @@ def test_csv_has_the_agreed_columns_and_signed_values(store):
     buf = io.StringIO()
     write_csv(store.feedback_rows(), buf)
     rows = list(csv.reader(io.StringIO(buf.getvalue())))
-    assert tuple(rows[0]) == CSV_COLUMNS == ("time", "value", "comment", "question", "answer", "citations", "retriever")
+    assert tuple(rows[0]) == CSV_COLUMNS == ("time", "value", "comment", "question", "answer", "citations", "retriever",
+                                          "user")
     assert rows[1][1] == "-1" and rows[1][2] == "thiếu nguồn, xem Uỷ ban"
     assert rows[1][5] == "Chỉ thị 01/CT-UBND (Sơn La, 2024), Phụ lục, mục 12" and rows[1][6] == "bm25"
 
@@ -109,3 +110,59 @@ def test_cli_csv_to_stdout_and_summary(store):
 def test_cli_with_no_feedback_yet(tmp_path):
     result = CliRunner().invoke(app, ["feedback", "--feedback-db", str(tmp_path / "x.db")])
     assert result.exit_code == 0 and "Chưa có phản hồi" in result.output
+
+
+def test_only_the_author_changes_or_deletes_a_feedback(store):
+    _record(store)
+    bob = store.upsert_feedback("m1", 1, "đúng", user_name="bob")
+    with pytest.raises(FeedbackDenied):
+        store.upsert_feedback("m1", -1, "sửa trộm", feedback_id=bob, user_name="alice")
+    with pytest.raises(FeedbackDenied):
+        store.delete_feedback(bob, user_name="alice")
+    with pytest.raises(FeedbackDenied):
+        store.delete_feedback(bob)  # anonymous neither
+    (row,) = store.feedback_rows()
+    assert (row.value, row.comment, row.user_name) == (1, "đúng", "bob")
+    assert store.upsert_feedback("m1", -1, "đổi ý", feedback_id=bob, user_name="bob") == bob
+    assert store.delete_feedback(bob, user_name="bob") and store.feedback_rows() == []
+
+
+def test_huge_question_and_comment_are_stored_cut(store):
+    from bot.guard import MAX_QUESTION_CHARS
+
+    huge = "Tỷ lệ hộ nghèo " * 60_000  # 900 000 characters
+    _record(store, question=huge)
+    store.upsert_feedback("m1", -1, "sai " * 10_000)
+    (row,) = store.feedback_rows()
+    assert len(row.question) == MAX_QUESTION_CHARS and row.question.endswith("…")
+    assert row.question.startswith("Tỷ lệ hộ nghèo")
+    assert len(row.comment) <= 2_000
+    assert store.path.stat().st_size < 200_000
+
+
+@pytest.mark.parametrize("evil", ["=1+1+cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"bấm\")", "+1", "-2+3",
+                                  "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_made_inert(store, evil):
+    _record(store, question=evil)
+    store.upsert_feedback("m1", -1, evil, user_name=evil)
+    buf = io.StringIO()
+    write_csv(store.feedback_rows(), buf)
+    row = list(csv.reader(io.StringIO(buf.getvalue())))[1]
+    stored = {2: evil.strip(), 3: evil, 7: evil}  # comment, question, user (the comment is trimmed)
+    for col, text in stored.items():
+        assert row[col] == "'" + text, (CSV_COLUMNS[col], row[col])
+    assert row[1] == "-1"
+
+
+def test_ordinary_cells_are_not_touched(store):
+    _record(store)
+    store.upsert_feedback("m1", 1, "đúng; số liệu 11,41%")
+    buf = io.StringIO()
+    write_csv(store.feedback_rows(), buf)
+    row = list(csv.reader(io.StringIO(buf.getvalue())))[1]
+    assert row[2] == "đúng; số liệu 11,41%" and row[3] == "Tỷ lệ hộ nghèo năm 2024 của Sơn La?"
+
+
+def test_new_database_is_readable_by_its_owner_only(tmp_path):
+    store = FeedbackStore(tmp_path / "fb.db").init()
+    assert store.path.stat().st_mode & 0o777 == 0o600

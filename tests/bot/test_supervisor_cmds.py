@@ -131,3 +131,25 @@ def test_report_xlsx_reads_back(tmp_path: Path) -> None:
 def test_report_refuses_a_non_xlsx_name(tmp_path: Path) -> None:
     result = run("report", "--out", str(tmp_path / "bao-cao.csv"))
     assert result.exit_code == 2 and ".xlsx" in result.stderr
+
+
+def test_spreadsheet_gives_whole_duties_names_every_document_and_filters(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    assert run("report", "--out", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    resp, targets = wb["Trách nhiệm"], wb["Chỉ tiêu"]
+    assert resp.auto_filter.ref and resp.auto_filter.ref.startswith("A1:")
+    assert targets.auto_filter.ref and targets.auto_filter.ref.startswith("A1:")
+    rows = list(resp.iter_rows(min_row=2, values_only=True))
+    assert not any("…" in (row[2] or "") for row in rows)  # "Nhiệm vụ" whole, never cut
+    assert all(row[5] for row in rows)  # "Văn bản" never empty
+    ha_nam = [row for row in rows if row[3] == "Hà Nam"]
+    assert ha_nam and all(row[5] == "Chỉ thị năm 2023 của UBND tỉnh Hà Nam" for row in ha_nam)
+
+
+def test_csv_and_json_give_the_whole_duty() -> None:
+    data = json.loads(run("responsibilities", "--agency", "so noi vu", "--json").stdout)
+    lai_chau = next(r for r in data if r["clause"] == "mục 6, điểm e")
+    assert "…" not in lai_chau["duty"] and lai_chau["duty"].endswith("phong trào thi đua của tỉnh.")
+    table = list(csv.DictReader(io.StringIO(run("responsibilities", "--csv").stdout.lstrip("\ufeff"))))
+    assert table and not any("…" in r["duty"] for r in table)

@@ -130,3 +130,83 @@ def test_text_without_a_header_yields_nulls_not_guesses() -> None:
 def test_number_spacing_is_normalised() -> None:
     assert _read("lai-chau-2023").field_source("number").evidence == "Số: 01 /CT-UBND"
     assert _read("lai-chau-2023").number == "01/CT-UBND"
+
+
+JOINT = """BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2020/TTLT-BTC-BLĐTBXH
+Hà Nội, ngày 05 tháng 3 năm 2020
+
+THÔNG TƯ LIÊN TỊCH
+Hướng dẫn quản lý kinh phí khen thưởng phong trào thi đua
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư liên tịch này hướng dẫn việc lập dự toán, quản lý kinh phí khen thưởng.
+Điều 2. Hiệu lực thi hành
+Thông tư liên tịch này có hiệu lực từ ngày 20 tháng 4 năm 2020.
+"""
+
+COUNCIL = """HỘI ĐỒNG NHÂN DÂN
+TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 10/2023/NQ-HĐND
+Lai Châu, ngày 12 tháng 7 năm 2023
+
+NGHỊ QUYẾT
+Quy định mức chi khen thưởng thi đua trên địa bàn tỉnh Lai Châu
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức chi khen thưởng thi đua trên địa bàn tỉnh Lai Châu.
+Điều 2. Tổ chức thực hiện
+Giao Ủy ban nhân dân tỉnh Lai Châu tổ chức thực hiện Nghị quyết này.
+"""
+
+
+def test_joint_circular_names_every_issuer() -> None:
+    d = parse_directive(JOINT, doc_id="x", source="x.txt")
+    assert d.doc_type == "Thông tư liên tịch" and d.number == "12/2020/TTLT-BTC-BLĐTBXH"
+    assert d.issuers == ("Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội")
+    assert d.issuer == "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"
+    assert d.province is None
+
+
+def test_joint_circular_with_issuers_on_separate_lines() -> None:
+    text = JOINT.replace("BỘ TÀI CHÍNH - BỘ LAO ĐỘNG", "BỘ TÀI CHÍNH\nBỘ LAO ĐỘNG", 1)
+    d = parse_directive(text, doc_id="x", source="x.txt")
+    assert d.issuers == ("Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội")
+
+
+def test_provincial_council_resolution() -> None:
+    d = parse_directive(COUNCIL, doc_id="x", source="x.txt")
+    assert (d.doc_type, d.number, d.issuer, d.province) == (
+        "Nghị quyết",
+        "10/2023/NQ-HĐND",
+        "HĐND tỉnh Lai Châu",
+        "Lai Châu",
+    )
+
+
+def test_old_tone_spelling_of_the_province_in_the_header() -> None:
+    text = DIEN_BIEN.replace("TỈNH ĐIỆN BIÊN", "TỈNH THANH HOÁ").replace("Điện Biên", "Thanh Hoá")
+    d = parse_directive(text, doc_id="x", source="x.txt")
+    assert (d.issuer, d.province) == ("UBND tỉnh Thanh Hóa", "Thanh Hóa")
+
+
+def test_a_national_document_naming_a_province_has_no_province() -> None:
+    text = CIRCULAR.replace("Điều 1.", "Thí điểm tại tỉnh Sơn La và tỉnh Sơn La trước.\nĐiều 1.", 1)
+    d = parse_directive(text, doc_id="x", source="x.txt")
+    assert d.issuer == "Bộ Nội vụ" and d.province is None
+
+
+def test_an_ordinary_word_after_tinh_is_never_a_province() -> None:
+    text = "CHỈ THỊ\nPhát động thi đua năm 2024\nCác đơn vị của tỉnh để thực hiện tốt. Cán bộ tỉnh Ký cam kết.\n"
+    d = parse_directive(text, doc_id="x", source="x.txt")
+    assert d.province is None and d.issuer is None
+
+
+def test_gazette_banner_and_repeated_agency_give_the_usual_name() -> None:
+    text = "VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ NỘI VỤ\n" + CIRCULAR
+    d = parse_directive(text, doc_id="x", source="x.txt")
+    assert d.issuer == "Bộ Nội vụ" and d.issuers == ("Bộ Nội vụ",)

@@ -23,3 +23,23 @@ def test_all_three_retrievers_are_evaluated_with_a_loadable_model(tmp_path, tiny
     for scores in report.by_retriever.values():
         assert 0.0 <= scores.recall_at_10 <= 1.0
         assert scores.latency_ms_p95 >= scores.latency_ms_p50 > 0
+
+
+
+def test_a_fallback_notice_does_not_skip_dense_when_the_bundled_model_loaded():
+    from dataclasses import dataclass
+
+    from tests.eval.fakes import FakeAssistant, FakeIndex, tiny_corpus
+    from tests.eval.test_runner import QUESTIONS, replies
+
+    @dataclass
+    class FallbackIndex(FakeIndex):
+        dense_ready: bool = True
+
+    notice = "Không tải được mô hình nhúng 'X'; chuyển sang mô hình nhúng kèm theo 'bundled:multilingual-e5-small'."
+    fake = FakeAssistant(tiny_corpus(), replies(), index=FallbackIndex(notice=notice))
+    report = run_evaluation(fake, QUESTIONS, ["bm25", "dense", "hybrid"], corpus=fake.corpus)
+    assert report.skipped == {} and set(report.by_retriever) == {"bm25", "dense", "hybrid"}
+    none_loaded = FakeAssistant(tiny_corpus(), replies(), index=FallbackIndex(notice="BM25", dense_ready=False))
+    report = run_evaluation(none_loaded, QUESTIONS, ["bm25", "dense"], corpus=none_loaded.corpus)
+    assert list(report.by_retriever) == ["bm25"] and "BM25" in report.skipped["dense"]

@@ -60,7 +60,8 @@ def test_first_run_builds_and_prints_a_vietnamese_summary(fake_corpus, tmp_path,
     assert "Đã xây dựng mới chỉ mục" in forced.output
 
 
-def test_offline_model_prints_the_notice_and_still_builds_bm25(fake_corpus, tmp_path) -> None:
+def test_offline_model_prints_the_notice_and_still_builds_bm25(fake_corpus, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("THIDUA_EMBEDDING_FALLBACK", "")  # no bundled model: the last step of the chain
     res = _run("--corpus-dir", str(fake_corpus), "--index-dir", str(tmp_path / "ix"),
                "--embedding-model", "no-such-org/model")
     assert res.exit_code == 0, res.output
@@ -72,3 +73,12 @@ def test_offline_model_prints_the_notice_and_still_builds_bm25(fake_corpus, tmp_
 def test_unknown_retriever_is_refused_with_the_choices(fake_corpus, tmp_path) -> None:
     res = _run("--retriever", "fuzzy", "--corpus-dir", str(fake_corpus), "--index-dir", str(tmp_path / "ix"))
     assert res.exit_code == 2 and "hybrid, dense, bm25" in res.output
+
+
+def test_offline_model_falls_back_to_the_bundled_model_and_builds_hybrid(fake_corpus, tmp_path) -> None:
+    res = _run("--corpus-dir", str(fake_corpus), "--index-dir", str(tmp_path / "ix"),
+               "--embedding-model", "no-such-org/model")
+    assert res.exit_code == 0, res.output
+    assert "chuyển sang mô hình nhúng kèm theo 'bundled:multilingual-e5-small'" in res.output
+    assert "Mô hình nhúng: bundled:multilingual-e5-small (số chiều: 384" in res.output
+    assert "Bộ tìm kiếm đang dùng: hybrid" in res.output
