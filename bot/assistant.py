@@ -19,6 +19,7 @@ from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
+from bot.library import load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
@@ -34,27 +35,40 @@ __all__ = ["Assistant", "open_settings_index"]
 log = logging.getLogger(__name__)
 
 
-def open_settings_index(corpus: Corpus, settings: Settings, *, progress: bool = False, rebuild: bool = False,
-                        embed_all: bool = False):
-    """Open (build, refresh) the index the settings describe: the one place settings meet index options.
+def _scorer_key() -> str:
+    """Changes with the code that decides what a unit is (sentence parts, syllables, lexicon)."""
+    import hashlib
 
-    ``embed_all`` (``thidua index``) embeds however many chunks are missing; other callers leave a large
-    backlog to it and search with BM25 meanwhile."""
-    from index import open_index
+    import bot.segments
+    import index.tokenize
+    from corpus.persist import PARSER_KEY
 
-    return open_index(
-        corpus,
-        Path(settings.index_dir),
-        embedding_model=settings.embedding_model,
-        fallback_model=settings.embedding_fallback or None,
-        retriever=settings.retriever,
-        reranker=settings.reranker,
-        device=settings.device,
-        batch_size=settings.batch_size,
-        progress=progress,
-        rebuild=rebuild,
-        embed_limit=None if embed_all else settings.embed_on_open_max_chunks,
-    )
+    h = hashlib.sha256(PARSER_KEY.encode())
+    for module in (bot.segments, index.tokenize):
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:12]
+
+
+class _LazySegments(dict):
+    """Sentence parts of answerable clauses, split when first needed (a library has hundreds of thousands)."""
+
+    def __init__(self, clauses: dict[str, tuple[Directive, Clause]]) -> None:
+        super().__init__()
+        self._clauses = clauses
+
+    def __contains__(self, cid: object) -> bool:
+        found = self._clauses.get(cid)  # type: ignore[call-overload]
+        return found is not None and found[1].answerable
+
+    def __missing__(self, cid: str) -> list[Segment]:
+        if cid not in self:
+            raise KeyError(cid)
+        d, c = self._clauses[cid]
+        value = self[cid] = split_segments(c.id, d.doc_id, c.text)
+        return value
+
+    def get(self, cid: str, default=None):  # type: ignore[override]
+        return self[cid] if cid in self else default  # noqa: SIM401 (this is get itself)
 
 
 class Assistant:
@@ -75,26 +89,36 @@ class Assistant:
             self.tuning = tuning
             if isinstance(own, FusionTuning):
                 index.fusion = tuning.fusion  # one record of every number: the index searches with it
-        self._clauses: dict[str, tuple[Directive, Clause]] = {}
-        self._segments: dict[str, list[Segment]] = {}
-        for d in corpus.directives:
-            for c in d.clauses:
-                self._clauses[c.id] = (d, c)
-                if c.answerable:
-                    self._segments[c.id] = split_segments(c.id, d.doc_id, c.text)
-        self._scorer = Scorer(s.text for segs in self._segments.values() for s in segs)
-        self._reader = Reader(self._clauses, self._segments, self._scorer, self.tuning)
+        self._clauses: dict[str, tuple[Directive, Clause]] = {
+            c.id: (d, c) for d in corpus.directives for c in d.clauses
+        }
+        self._segments = _LazySegments(self._clauses)
+        self._scorer_cache: Scorer | None = None
+        self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
+
+    @property
+    def _scorer(self) -> Scorer:
+        """Word rarities over every sentence part: stored beside the index once counted, so only the
+        first question after a build counts them (minutes for a library of hundreds of documents)."""
+        if self._scorer_cache is None:
+            def count() -> dict[str, object]:
+                return Scorer(s.text for d, c in self._clauses.values() if c.answerable
+                              for s in split_segments(c.id, d.doc_id, c.text)).table()
+
+            derived = getattr(self.index, "derived", None)
+            table = derived(f"scorer-{_scorer_key()}", count) if derived is not None else count()
+            self._scorer_cache = Scorer.from_table(table)
+        return self._scorer_cache
 
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
-        """Read the corpus and open (or build) the index, as the settings say."""
-        from corpus import load_corpus
-        corpus = load_corpus(Path(settings.corpus_dir), max_file_mb=settings.max_file_mb)
-        for problem in corpus.problems:
+        """Read the corpus (only files changed since the index was built) and open (or build) the index."""
+        library = load_settings_library(settings, progress=progress, with_facts=True)
+        for problem in library.corpus.problems:
             log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
-        index = open_settings_index(corpus, settings, progress=progress)
-        return cls(corpus, index, top_k=settings.top_k, retriever=settings.retriever)
+        index = open_settings_index(library, settings, progress=progress)
+        return cls(library.corpus, index, top_k=settings.top_k, retriever=settings.retriever)
 
     # ----------------------------------------------------------------- public API
 

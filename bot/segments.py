@@ -145,12 +145,23 @@ class Scorer:
 
     def __init__(self, documents: Iterable[str]):
         df: Counter[str] = Counter()
-        n = 0
-        for doc in documents:
-            n += 1
-            df.update(set(_units(doc)) | set(_units(doc, accented=True)))
-        self._n = max(n, 1)
+        texts = Counter(documents)  # parent clauses repeat their children's sentences: count each text once
+        for doc, times in texts.items():
+            for unit in set(_units(doc)) | set(_units(doc, accented=True)):
+                df[unit] += times
+        self._n = max(sum(texts.values()), 1)
         self._df = df
+
+    @classmethod
+    def from_table(cls, table: dict[str, object]) -> Scorer:
+        """A scorer from ``table()`` output (stored with the index, so a start need not recount)."""
+        scorer = cls(())
+        scorer._n = int(table["n"])  # type: ignore[arg-type]
+        scorer._df = Counter(table["df"])  # type: ignore[arg-type]
+        return scorer
+
+    def table(self) -> dict[str, object]:
+        return {"n": self._n, "df": dict(self._df)}
 
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))

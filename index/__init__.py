@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from index.backend import IndexBackend
 from index.engine import BuildReport, Index, open_index
 from index.fusion import FusionTuning
 from index.models import Chunk, Filters, Hit
-from index.store import IndexMismatchError
+from index.store import IndexDamagedError, IndexMismatchError
 from index.tokenize import expand_abbreviations, tokenize_vi
 
 __all__ = [
@@ -15,6 +16,8 @@ __all__ = [
     "FusionTuning",
     "Hit",
     "Index",
+    "IndexBackend",
+    "IndexDamagedError",
     "IndexMismatchError",
     "expand_abbreviations",
     "open_index",

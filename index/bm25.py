@@ -1,12 +1,14 @@
 """Lexical retrieval: bm25s over the Vietnamese analyser in ``index.tokenize``.
 
-BM25 is cheap to rebuild (no model), so it is rebuilt whole whenever the
-chunk list changes; documents are numbered by their position in that list.
+The BM25 matrix is rebuilt whole whenever the chunk list changes (documents
+are numbered by their position in that list), but from stored tokens: only
+the chunks of an added or changed document are tokenised again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import bm25s
@@ -14,11 +16,45 @@ import numpy as np
 
 from index.tokenize import tokenize_vi
 
-__all__ = ["LexicalIndex"]
+__all__ = ["LexicalIndex", "tokenize_texts"]
 
 log = logging.getLogger(__name__)
 # bm25s forces its own logger to DEBUG, which would print "Building index…" to users.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+_EMPTY = "\u2205"
+
+
+_POOL_FROM = 2000  # texts from which tokenising is spread over the CPU cores (a library's first build)
+_BATCH = 500
+
+
+def _tokenize_batch(texts: list[str]) -> list[list[str]]:
+    return [tokenize_vi(t) for t in texts]
+
+
+def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
+    """BM25 tokens of each text; ``progress(n)`` as they are done (the slow part of a build)."""
+    from corpus.workers import cpu_workers, process_pool
+
+    batches = [texts[i : i + _BATCH] for i in range(0, len(texts), _BATCH)]
+    workers = cpu_workers()
+    if len(texts) >= _POOL_FROM and workers > 1:
+        with process_pool(workers, fresh=True) as pool:
+            return _shared(pool.map(_tokenize_batch, batches), progress)
+    return _shared(map(_tokenize_batch, batches), progress)
+
+
+def _shared(batches: Iterable[list[list[str]]], progress: Callable[[int], None] | None) -> list[list[str]]:
+    """Tokens with one string per distinct token (a library has ~10 million tokens, few words), batch by batch."""
+    seen: dict[str, str] = {}
+    out: list[list[str]] = []
+    for batch in batches:
+        out.extend([seen.setdefault(t, t) for t in toks] for toks in batch)
+        if progress is not None:
+            progress(len(batch))
+    return out
 
 
 class LexicalIndex:
@@ -30,11 +66,15 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalIndex:
+        return cls.from_tokens(tokenize_texts(texts))
+
+    @classmethod
+    def from_tokens(cls, tokens: list[list[str]]) -> LexicalIndex:
+        """The index over already tokenised chunks (see ``tokenize_texts``)."""
         model = bm25s.BM25()
-        tokens = [tokenize_vi(t) or ["\u2205"] for t in texts]  # bm25s needs non-empty documents
         if tokens:
-            model.index(tokens, show_progress=False)
-        return cls(model, len(texts))
+            model.index([t or [_EMPTY] for t in tokens], show_progress=False)  # bm25s needs non-empty documents
+        return cls(model, len(tokens))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of each chunk position (zeros when no query token is known)."""

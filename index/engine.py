@@ -1,25 +1,30 @@
 """Opening the index for a corpus and searching it: the one entry point the bot uses.
 
 ``open_index`` builds the folder on first use, refreshes it when documents
-were added, changed or removed (only their chunks are embedded again), and
-otherwise just loads it.  ``Index.search`` applies filters first, then runs
-BM25, dense search or both fused with RRF, then the optional reranker.
+were added, changed or removed (only their chunks are tokenised and embedded
+again), and otherwise just loads it.  ``Index`` is the local implementation of
+``index.backend.IndexBackend``: ``search`` applies filters first, then runs
+BM25, dense search or both fused with RRF, then the optional reranker;
+``add``/``remove`` work per document; ``save`` writes the folder atomically.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
+import os
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 
 from corpus.models import Corpus, Directive
-from index.bm25 import LexicalIndex
+from index.bm25 import LexicalIndex, tokenize_texts
 from index.chunking import ChunkerSettings, chunk_directive
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
 from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks
@@ -27,25 +32,39 @@ from index.filtering import filter_mask
 from index.fusion import FusionTuning, fuse
 from index.models import Chunk, Filters, Hit
 from index.store import (
+    DERIVED,
     FORMAT_VERSION,
+    IndexDamagedError,
     IndexMismatchError,
     Manifest,
     StoredIndex,
     load_folder,
     now_iso,
+    read_facts_lines,
     read_manifest,
+    read_tokens,
     save_folder,
 )
 from index.tokenize import TOKENIZER_VERSION
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
 
-__all__ = ["RETRIEVERS", "BuildReport", "Index", "open_index"]
+__all__ = ["RETRIEVERS", "BuildReport", "Index", "lexicon_version", "open_index"]
 
 log = logging.getLogger(__name__)
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 _POOL = 50  # candidates taken from each retriever before fusion
 _RERANK_TOP = 30
+_READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
+
+
+def lexicon_version() -> str:
+    """Hash of the domain lexicon the analyser uses: a changed lexicon rebuilds the lexical index."""
+    try:  # corpus/lexicon is created by the corpus helper; until it exists the tokenizer version stands alone
+        from corpus.lexicon import lexicon_hash  # type: ignore[import-not-found]
+    except ImportError:
+        return ""
+    return str(lexicon_hash())
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,8 @@ class BuildReport:
     rebuilt: bool
     saved: bool
     seconds: float
+    reason: str | None = None  # why the stored index was rebuilt (one Vietnamese line), if it was
+    write_error: str | None = None  # why the folder could not be written (the index answers from memory)
 
 
 def _thidua_version() -> str:
@@ -88,29 +109,67 @@ def _corpus_fingerprint(doc_fps: dict[str, str]) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+class _Progress:
+    """A tqdm bar on stderr when asked for, else nothing."""
+
+    def __init__(self, enabled: bool, total: int, desc: str) -> None:
+        self._bar = None
+        if enabled and total:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc=desc, unit="đoạn", leave=False)
+
+    def __call__(self, n: int) -> None:
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
 class Index:
-    """A searchable index over one corpus.
+    """A searchable index over one corpus (the local ``IndexBackend``).
 
     ``retriever`` is what actually runs ("bm25" when the embedding model could
     not be loaded); ``notice`` is the one-line Vietnamese warning shown to the
-    user in that case.
+    user (model fallback, index rebuilt because damaged, folder not writable).
     """
 
     def __init__(self, stored: StoredIndex, *, retriever: str, notice: str | None, encoder: Encoder | None,
                  reranker: Reranker | None, folder: Path, report: BuildReport,
-                 fusion: FusionTuning | None = None) -> None:
+                 chunker: ChunkerSettings | None = None, hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+                 progress: bool = False, fusion: FusionTuning | None = None) -> None:
         self._stored = stored
         self.fusion = fusion or FusionTuning()
         self._encoder = encoder
         self._reranker = reranker
+        self._chunker = chunker or ChunkerSettings()
+        self._hnsw_threshold = hnsw_threshold
+        self._progress = progress
+        self._wanted = retriever
+        self._bm25_stale = False
+        self.embedded = 0
+        self._doc_fps: dict[str, str] = dict(stored.manifest.documents)
         self.folder = folder
         self.report = report
         self.notice = notice
+        self._refresh()
+
+    # ----------------------------------------------------------------- views
+
+    def _refresh(self) -> None:
+        stored = self._stored
         self.chunks: tuple[Chunk, ...] = tuple(stored.chunks)
         self._vids = np.array([-1 if v is None else v for v in stored.vector_ids], dtype="int64")
         self._pos_by_vid = {int(v): i for i, v in enumerate(self._vids) if v >= 0}
-        self._dense_ready = encoder is not None and stored.vectors is not None and len(stored.vectors) > 0
-        self.retriever = retriever if self._dense_ready else "bm25"
+        codes: dict[str, int] = {}
+        self._doc_code = np.array([codes.setdefault(c.doc_id.lower(), len(codes)) for c in self.chunks],
+                                  dtype="int32")
+        self._codes = codes
+        self._dense_ready = (self._encoder is not None and stored.vectors is not None
+                             and len(stored.vectors) > 0)
+        self.retriever = self._wanted if self._dense_ready else "bm25"
 
     @property
     def dense_ready(self) -> bool:
@@ -130,10 +189,31 @@ class Index:
         """"flat" (exact) or "hnsw" when vectors exist, else None."""
         return self._stored.vectors.kind if self._stored.vectors is not None and len(self._stored.vectors) else None
 
+    def count(self) -> int:
+        return len(self.chunks)
+
+    def doc_ids(self) -> frozenset[str]:
+        return frozenset(self._doc_fps)
+
+    # ----------------------------------------------------------------- search
+
+    def _mask(self, filters: Filters | None) -> np.ndarray | None:
+        if filters is not None and filters.doc_ids and not (filters.provinces or filters.years or filters.doc_types):
+            wanted = [self._codes[d.strip().lower()] for d in filters.doc_ids if d.strip().lower() in self._codes]
+            return np.isin(self._doc_code, np.array(wanted, dtype="int32"))  # the bot's usual scope: fast path
+        return filter_mask(self.chunks, filters)
+
+    def _lexical(self) -> LexicalIndex | None:
+        if self._bm25_stale:
+            self._stored.bm25 = LexicalIndex.from_tokens(self._tokens()) if self._stored.chunks else None
+            self._bm25_stale = False
+        return self._stored.bm25
+
     def _bm25(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
-        if self._stored.bm25 is None:
+        lexical = self._lexical()
+        if lexical is None:
             return []
-        return self._stored.bm25.top(query, pool, mask)
+        return lexical.top(query, pool, mask)
 
     def _dense(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         assert self._encoder is not None and self._stored.vectors is not None
@@ -154,7 +234,7 @@ class Index:
             mode = "bm25"
         if not query.strip() or k <= 0 or not self.chunks:
             return []
-        mask = filter_mask(self.chunks, filters)
+        mask = self._mask(filters)
         if mask is not None and not mask.any():
             return []
         pool = max(k, _POOL, _RERANK_TOP if self._reranker else 0)
@@ -184,25 +264,184 @@ class Index:
         return [Hit(chunk=self.chunks[p], score=float(s), rank=r, scores=per_pos[p])
                 for r, (p, s) in enumerate(scored[:k], 1)]
 
+    # ----------------------------------------------------------------- add / remove
+
+    def _tokens(self) -> list[list[str]]:
+        """BM25 tokens of every chunk: stored ones when they match, else tokenised now (once)."""
+        stored = self._stored
+        if stored.tokens is None or len(stored.tokens) != len(stored.chunks):
+            bar = _Progress(self._progress, len(stored.chunks), "Tách từ")
+            stored.tokens = tokenize_texts([c.embed_text for c in stored.chunks], bar)
+            bar.close()
+        return stored.tokens
+
+    def remove(self, doc_ids: Iterable[str]) -> int:
+        """Drop every chunk (and vector) of these documents; the others are not tokenised again."""
+        gone = set(doc_ids)
+        if not gone:
+            return 0
+        stored = self._stored
+        tokens = self._tokens() if stored.chunks else []
+        keep = [i for i, c in enumerate(stored.chunks) if c.doc_id not in gone]
+        stale = [v for i, v in enumerate(stored.vector_ids) if stored.chunks[i].doc_id in gone and v is not None]
+        removed = len(stored.chunks) - len(keep)
+        stored.chunks = [stored.chunks[i] for i in keep]
+        stored.vector_ids = [stored.vector_ids[i] for i in keep]
+        stored.tokens = [tokens[i] for i in keep]
+        if stored.vectors is not None and stale:
+            stored.vectors.remove(np.array(stale, dtype="int64"))
+        for d in gone:
+            self._doc_fps.pop(d, None)
+            stored.facts.pop(d, None)
+        self._bm25_stale = True
+        self._refresh()
+        return removed
+
+    def add(self, directives: Iterable[Directive], *, fingerprints: Mapping[str, str] | None = None,
+            facts: Mapping[str, str] | None = None) -> int:
+        """Chunk, tokenise and embed these documents (replacing any with the same doc_id)."""
+        docs = list(directives)
+        if not docs:
+            return 0
+        self.remove([d.doc_id for d in docs if d.doc_id in self._doc_fps])
+        stored = self._stored
+        tokens = self._tokens() if stored.chunks else []
+        new: list[Chunk] = [c for d in docs for c in chunk_directive(d, self._chunker)]
+        bar = _Progress(self._progress, len(new), "Tách từ")
+        new_tokens = tokenize_texts([c.embed_text for c in new], bar)
+        bar.close()
+        vids = self._embed(new)
+        stored.chunks = [*stored.chunks, *new]
+        stored.vector_ids = [*stored.vector_ids, *vids]
+        stored.tokens = [*tokens, *new_tokens]
+        for d in docs:
+            self._doc_fps[d.doc_id] = (fingerprints or {}).get(d.doc_id) or _doc_fingerprint(d)
+            line = (facts or {}).get(d.doc_id)
+            if line is None:
+                from corpus.persist import encode_facts
+
+                line = json.dumps(encode_facts(d), ensure_ascii=False, separators=(",", ":"))
+            stored.facts[d.doc_id] = line
+        self._bm25_stale = True
+        self._refresh()
+        return len(new)
+
+    def _embed(self, chunks: list[Chunk]) -> list[int | None]:
+        """Vector ids of new chunks (None each when no encoder); re-embeds all if the dimension changed."""
+        if self._encoder is None or not chunks:
+            return [None] * len(chunks)
+        stored = self._stored
+        manifest = stored.manifest
+        vecs = _embed(self._encoder, chunks, self.folder, self._progress)
+        self.embedded += len(chunks)
+        if stored.vectors is not None and vecs.shape[1] != stored.vectors.dim:
+            log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
+                        manifest.model, vecs.shape[1], stored.vectors.dim)
+            stored.vectors = None
+            old = stored.chunks
+            stored.vector_ids = [None] * len(old)
+            if old:
+                every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress)
+                vecs = every[len(old):]
+                self.embedded += len(old)
+                stored.vectors = VectorStore(every.shape[1], hnsw_threshold=self._hnsw_threshold)
+                ids = np.arange(manifest.next_vector_id, manifest.next_vector_id + len(old), dtype="int64")
+                stored.vectors.add(ids, every[: len(old)])
+                stored.vector_ids = [int(i) for i in ids]
+                manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(old))
+        if stored.vectors is None:
+            stored.vectors = VectorStore(vecs.shape[1], hnsw_threshold=self._hnsw_threshold)
+        ids = np.arange(manifest.next_vector_id, manifest.next_vector_id + len(chunks), dtype="int64")
+        stored.vectors.add(ids, vecs)
+        stored.manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(chunks),
+                                  dimension=int(vecs.shape[1]))
+        return [int(i) for i in ids]
+
+    # ----------------------------------------------------------------- derived tables
+
+    def derived(self, name: str, build: Callable[[], dict]) -> dict:
+        """A JSON table another layer computes from the indexed corpus (e.g. word rarities), kept in the
+        index folder until the next save, so it is computed once per corpus instead of at every start."""
+        key = self._stored.manifest.corpus_fingerprint[:16] or "memory"
+        path = self.folder / DERIVED / f"{name}.{key}.json"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            pass
+        table = build()
+        try:
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(table, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError as exc:  # read-only folder: computed again next time, nothing lost
+            log.info("could not keep %s in %s: %s", name, path.parent, exc)
+        return table
+
+    # ----------------------------------------------------------------- save
+
+    def save(self, folder: Path | None = None, *, records: list[str] | None = None) -> bool:
+        """Write the folder atomically; False (and a notice) when it is read-only: answers come from memory."""
+        folder = Path(folder or self.folder)
+        stored = self._stored
+        self._lexical()
+        if records is not None:
+            stored.records = records
+        now = now_iso()
+        stored.manifest = replace(
+            stored.manifest,
+            corpus_fingerprint=_corpus_fingerprint(self._doc_fps),
+            documents=dict(self._doc_fps),
+            vector_index=self.vector_index,
+            chunks=len(stored.chunks),
+            updated_at=now,
+            thidua_version=_thidua_version(),
+        )
+        try:
+            save_folder(stored, folder)
+        except OSError as exc:
+            if exc.errno not in _READ_ONLY:
+                raise
+            log.warning("index folder %s not writable (%s); answering from memory", folder, exc)
+            self.notice = _join(self.notice, (
+                f"Không ghi được chỉ mục vào {folder} ({exc.strerror or 'không có quyền ghi'}); "
+                "đang trả lời từ bản dựng trong bộ nhớ, kho văn bản hiện tại."))
+            self.report = replace(self.report, saved=False, write_error=str(exc.strerror or exc))
+            return False
+        return True
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    return f"{a} {b}" if a and b else (a or b)
+
 
 def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettings, hnsw_threshold: int,
-                   auto_rebuild: bool) -> StoredIndex | None:
+                   auto_rebuild: bool) -> tuple[StoredIndex | None, str | None]:
+    """The stored index to refresh, or None and (when it was there but unusable) the reason in Vietnamese."""
     try:
         stored = load_folder(index_dir, embedding_model=embedding_model, hnsw_threshold=hnsw_threshold)
     except FileNotFoundError:
-        return None
+        return None, None
+    except IndexDamagedError as exc:
+        if not auto_rebuild:
+            raise IndexDamagedError(str(exc).replace("; đã xây dựng lại.", ". ") +
+                                    "Chạy `thidua index --rebuild` để xây dựng lại.") from None
+        log.warning("rebuilding the index: %s", exc)
+        return None, str(exc)
     except IndexMismatchError as exc:
         if not auto_rebuild:
             raise
         log.warning("rebuilding the index: %s", exc)
-        return None
+        return None, None
     except Exception as exc:  # unreadable or corrupt: rebuilding is always safe
         log.warning("index at %s unreadable (%s: %s); rebuilding", index_dir, type(exc).__name__, exc)
-        return None
+        return None, f"Chỉ mục tại {index_dir} không đọc được ({type(exc).__name__}); đã xây dựng lại."
     if stored.manifest.chunker != chunker.to_dict():
         log.info("chunker settings changed; re-chunking every document")
-        return None
-    return stored
+        return None, None
+    return stored, None
 
 
 def open_index(
@@ -218,16 +457,23 @@ def open_index(
     rebuild: bool = False,
     auto_rebuild: bool = True,
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+    fingerprints: Mapping[str, str] | None = None,
+    records: list[str] | None = None,
+    facts: Mapping[str, str] | None = None,
     fallback_model: str | None = None,
     fusion: FusionTuning | None = None,
     embed_limit: int | None = None,
 ) -> Index:
     """Load, refresh or build the index of ``corpus`` in ``index_dir``.
 
-    Only chunks of added or changed documents are embedded; removed documents'
-    chunks are dropped.  ``rebuild`` forces a fresh build; with
-    ``auto_rebuild=False`` an index built with another model or format raises
-    IndexMismatchError instead of being rebuilt.  When ``embedding_model``
+    Only chunks of added or changed documents are tokenised and embedded;
+    removed documents' chunks are dropped.  ``rebuild`` forces a fresh build;
+    with ``auto_rebuild=False`` an index built with another model or format,
+    or a damaged one, raises IndexMismatchError instead of being rebuilt.
+    ``fingerprints`` (doc_id -> fingerprint of its parse) and ``records`` (the
+    parsed library's lines, stored with the index) come from
+    ``corpus.loader.load_library``, with ``facts`` (doc_id -> facts line) of the documents parsed
+    now; without them they are derived from ``corpus``.  When ``embedding_model``
     cannot be loaded, ``fallback_model`` (the bundled one) is tried before
     BM25 alone; the model actually used is the one the manifest records.
     With ``embed_limit``, more chunks than that to embed are left for
@@ -244,105 +490,82 @@ def open_index(
         encoder, notice = load_encoder(embedding_model, fallback=fallback_model, device=device,
                                        batch_size=batch_size)
     embedding_model = _effective_model(index_dir, encoder, embedding_model, fallback_model)
-    stored = None if rebuild else _load_existing(index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
+    stored, reason = (None, None) if rebuild else _load_existing(
+        index_dir, embedding_model, chunker, hnsw_threshold, auto_rebuild)
     rerank_model = None
     if reranker:
         rerank_model, rerank_notice = load_reranker(reranker, device=device, batch_size=batch_size)
-        if rerank_notice:
-            notice = f"{notice} {rerank_notice}" if notice else rerank_notice
+        notice = _join(notice, rerank_notice)
+    notice = _join(reason, notice)
 
-    doc_fps = {d.doc_id: _doc_fingerprint(d) for d in corpus}
-    old_fps = dict(stored.manifest.documents) if stored else {}
-    by_doc: dict[str, list[tuple[Chunk, int | None]]] = {}
-    if stored:
-        for c, v in zip(stored.chunks, stored.vector_ids, strict=True):
-            by_doc.setdefault(c.doc_id, []).append((c, v))
+    doc_fps = {d.doc_id: (fingerprints or {}).get(d.doc_id) or _doc_fingerprint(d) for d in corpus}
+    lexicon = lexicon_version()
+    if stored is not None and (stored.manifest.tokenizer != TOKENIZER_VERSION or stored.manifest.lexicon != lexicon):
+        log.info("tokenizer or lexicon changed; re-tokenising every chunk")
+        stored.tokens = None
+        stored.bm25 = None
+    if stored is None:
+        now = now_iso()
+        manifest = Manifest(
+            format=FORMAT_VERSION, model=embedding_model, dimension=None, chunker=chunker.to_dict(),
+            tokenizer=TOKENIZER_VERSION, corpus_fingerprint="", documents={}, next_vector_id=0,
+            vector_index=None, chunks=0, built_at=now, updated_at=now, thidua_version=_thidua_version(),
+            lexicon=lexicon,
+        )
+        stored = StoredIndex(manifest, [], [], None, None)
+    old_fps = dict(stored.manifest.documents)
     added = tuple(d for d in doc_fps if d not in old_fps)
     changed = tuple(d for d in doc_fps if d in old_fps and old_fps[d] != doc_fps[d])
     removed = tuple(d for d in old_fps if d not in doc_fps)
+    fresh = not old_fps
+    records_differ = records is not None and records != stored.records
+    if not fresh and (added or changed or removed):
+        stored.tokens = stored.tokens or read_tokens(index_dir)
+    if not fresh and (added or changed or removed or records_differ):
+        stored.facts = read_facts_lines(index_dir)  # carried over for the documents that stay
+    stored.manifest = replace(stored.manifest, tokenizer=TOKENIZER_VERSION, lexicon=lexicon)
 
-    records: list[tuple[Chunk, int | None]] = []
-    stale: list[int] = []
-    for d in corpus:
-        if d.doc_id in old_fps and old_fps[d.doc_id] == doc_fps[d.doc_id]:
-            records.extend(by_doc.get(d.doc_id, []))
-        else:
-            records.extend((c, None) for c in chunk_directive(d, chunker))
-    for doc_id, recs in by_doc.items():
-        if doc_id in changed or doc_id in removed:
-            stale.extend(v for _, v in recs if v is not None)
-
-    vectors = stored.vectors if stored else None
-    dimension = stored.manifest.dimension if stored else None
-    next_vid = stored.manifest.next_vector_id if stored else 0
-    if vectors is not None and stale:
-        vectors.remove(np.array(stale, dtype="int64"))
-
-    embedded = 0
-    missing = [i for i, (_, v) in enumerate(records) if v is None]
+    index = Index(stored, retriever=retriever, notice=notice, encoder=None, reranker=rerank_model,
+                  folder=index_dir, report=BuildReport(0, 0, (), (), (), 0, True, False, 0.0),
+                  chunker=chunker, hnsw_threshold=hnsw_threshold, progress=progress, fusion=fusion)
+    index.remove([*changed, *removed])
+    by_id = {d.doc_id: d for d in corpus}
+    index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)  # chunks, tokens
+    missing = [i for i, v in enumerate(stored.vector_ids) if v is None]
     if encoder is not None and embed_limit is not None and len(missing) > embed_limit:
         log.info("%d chunks to embed > limit %d: deferred to `thidua index`", len(missing), embed_limit)
-        deferred = (f"Còn {len(missing)}/{len(records)} đoạn chưa được nhúng bằng mô hình '{encoder.model_id}', "
-                    "tạm dùng tìm kiếm từ khóa BM25; chạy `thidua index` để nhúng hết (dừng giữa chừng vẫn giữ "
-                    "phần đã nhúng), sau đó tìm kiếm kết hợp tự bật.")
-        notice = f"{notice}\n{deferred}" if notice else deferred
+        index.notice = _join(index.notice, (
+            f"Còn {len(missing)}/{len(stored.chunks)} đoạn chưa được nhúng bằng mô hình '{encoder.model_id}', "
+            "tạm dùng tìm kiếm từ khóa BM25; chạy `thidua index` để nhúng hết (dừng giữa chừng vẫn giữ "
+            "phần đã nhúng), sau đó tìm kiếm kết hợp tự bật."))
         encoder = None
-    if encoder is not None and missing:
-        vecs = _embed(encoder, [records[i][0] for i in missing], index_dir, progress)
-        if vectors is not None and vecs.shape[1] != vectors.dim:
-            log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
-                        embedding_model, vecs.shape[1], vectors.dim)
-            vectors = None
-            records = [(c, None) for c, _ in records]
-            missing = list(range(len(records)))
-            vecs = _embed(encoder, [c for c, _ in records], index_dir, progress)
-        if vectors is None:
-            vectors = VectorStore(vecs.shape[1], hnsw_threshold=hnsw_threshold)
-            dimension = int(vecs.shape[1])
-        ids = np.arange(next_vid, next_vid + len(missing), dtype="int64")
-        vectors.add(ids, vecs)
-        next_vid += len(missing)
-        for i, vid in zip(missing, ids, strict=True):
-            records[i] = (records[i][0], int(vid))
-        embedded = len(missing)
+    index._encoder = encoder
+    index._refresh()
+    if encoder is not None and missing:  # a bm25-only index opened with a model: embed what has no vector
+        vids = index._embed([stored.chunks[i] for i in missing])
+        for i, v in zip(missing, vids, strict=True):
+            stored.vector_ids[i] = v
+        index._refresh()
+    embedded = index.embedded
+    if stored.bm25 is None and stored.chunks:
+        index._bm25_stale = True
+    content_changed = bool(added or changed or removed) or fresh
+    dirty = content_changed or embedded > 0 or index._bm25_stale or records_differ
+    if records is None:
+        from corpus.persist import ParsedRecord
 
-    chunks = [c for c, _ in records]
-    tokenizer_changed = stored is None or stored.manifest.tokenizer != TOKENIZER_VERSION
-    content_changed = bool(added or changed or removed) or stored is None
-    bm25 = stored.bm25 if stored else None
-    if content_changed or tokenizer_changed or bm25 is None:
-        bm25 = LexicalIndex.build([c.embed_text for c in chunks])
-
-    dirty = content_changed or tokenizer_changed or embedded > 0
-    now = now_iso()
-    manifest = Manifest(
-        format=FORMAT_VERSION,
-        model=embedding_model,
-        dimension=dimension,
-        chunker=chunker.to_dict(),
-        tokenizer=TOKENIZER_VERSION,
-        corpus_fingerprint=_corpus_fingerprint(doc_fps),
-        documents=doc_fps,
-        next_vector_id=next_vid,
-        vector_index=vectors.kind if vectors is not None and len(vectors) else None,
-        chunks=len(chunks),
-        built_at=stored.manifest.built_at if stored else now,
-        updated_at=now if dirty else (stored.manifest.updated_at if stored else now),
-        thidua_version=_thidua_version(),
-    )
-    result = StoredIndex(manifest, chunks, [v for _, v in records], vectors, bm25)
-    if dirty:
-        save_folder(result, index_dir)
+        if dirty:
+            records = [ParsedRecord.of_directive(("", 0, 0, -1, -1), d).to_json() for d in corpus]
+    saved = index.save(records=records) if dirty else False
     if embedded:
         clear_checkpoints(index_dir)
-    report = BuildReport(
-        documents=len(doc_fps), chunks=len(chunks), added=added if stored else tuple(doc_fps),
-        changed=changed, removed=removed, embedded=embedded, rebuilt=stored is None, saved=dirty,
-        seconds=time.perf_counter() - t0,
+    index.report = replace(
+        index.report, documents=len(doc_fps), chunks=index.count(), added=added if not fresh else tuple(doc_fps),
+        changed=changed, removed=removed, embedded=embedded, rebuilt=fresh, saved=saved,
+        seconds=time.perf_counter() - t0, reason=reason,
     )
-    log.info("index %s: %s", index_dir, report)
-    return Index(result, retriever=retriever, notice=notice, encoder=encoder, reranker=rerank_model,
-                 folder=index_dir, report=report, fusion=fusion)
+    log.info("index %s: %s", index_dir, index.report)
+    return index
 
 
 def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, fallback: str | None) -> str:

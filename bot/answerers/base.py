@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,14 +47,19 @@ class Reader:
         self,
         clauses: dict[str, tuple[Directive, Clause]],
         segments: dict[str, list[Segment]],
-        scorer: Scorer,
+        scorer: Callable[[], Scorer],
         tuning: AnswerTuning,
     ):
         self.clauses = clauses
         self.segments = segments
-        self.scorer = scorer
+        self._scorer = scorer
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
+
+    @property
+    def scorer(self) -> Scorer:
+        """Asked for lazily: counting word rarities over a library is the slow part of a first start."""
+        return self._scorer()
 
     def candidates(self, hits: list[Hit]) -> list[tuple[Clause, float]]:
         """Answerable clauses among ``hits``, once each, with a rank prior (1, 1/2, 1/3 …)."""

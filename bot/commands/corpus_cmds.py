@@ -12,7 +12,7 @@ import typer
 
 from bot.compose import vn_date
 from bot.settings import get_settings
-from corpus import Clause, Corpus, Directive, load_corpus
+from corpus import Clause, Corpus, Directive
 from corpus.text import fold, match_key, nfc
 
 __all__ = ["docs", "show"]
@@ -30,9 +30,12 @@ _ORIGINS = {"header": "đầu văn bản", "title": "tên văn bản", "appendix
 
 
 def _load(corpus_dir: Path | None, index_dir: Path | None) -> Corpus:
+    """The corpus, from the parse stored in the index folder for files unchanged since (nothing written)."""
+    from bot.library import load_settings_library
+
     settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir)
     logging.getLogger().setLevel(settings.log_level.upper())
-    corpus = load_corpus(settings.corpus_dir, max_file_mb=settings.max_file_mb)
+    corpus = load_settings_library(settings).corpus
     for problem in corpus.problems:
         typer.echo(f"Bỏ qua: {problem.message}", err=True)
     return corpus

@@ -20,14 +20,14 @@ _RETRIEVERS = ("hybrid", "dense", "bm25")
 def index(
     retriever: str = typer.Option(None, help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Xây dựng lại toàn bộ chỉ mục (nhúng lại mọi đoạn)."),
-    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR)."),
+    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR); nhiều thư mục cách nhau bởi ':'."),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng: tên trên Hugging Face hoặc thư mục (THIDUA_EMBEDDING_MODEL)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Hiện thanh tiến trình khi nhúng."),
 ) -> None:
     """Build the index on first use, refresh only changed documents afterwards."""
-    from bot.assistant import open_settings_index
-    from corpus import load_corpus
+    from bot.library import load_settings_library, open_settings_index
+    from corpus import corpus_dirs
     from index import IndexMismatchError
 
     if retriever is not None and retriever not in _RETRIEVERS:
@@ -36,19 +36,22 @@ def index(
     settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model,
                             retriever=retriever)
     logging.getLogger().setLevel(settings.log_level.upper())
-    folder = Path(settings.corpus_dir)
-    if not folder.is_dir():
-        typer.echo(f"Không tìm thấy thư mục văn bản: {folder}. Đặt --corpus-dir hoặc THIDUA_CORPUS_DIR.", err=True)
+    folders = corpus_dirs(settings.corpus_dir)
+    missing = [f for f in folders if not f.is_dir()]
+    if missing:
+        typer.echo(f"Không tìm thấy thư mục văn bản: {', '.join(map(str, missing))}. "
+                   "Đặt --corpus-dir hoặc THIDUA_CORPUS_DIR.", err=True)
         raise typer.Exit(1)
     t0 = time.perf_counter()
-    corpus = load_corpus(folder, max_file_mb=settings.max_file_mb)
+    library = load_settings_library(settings, progress=progress, use_stored=not rebuild, with_facts=True)
+    corpus = library.corpus
     for problem in corpus.problems:
         typer.echo(problem.message, err=True)
     if not len(corpus):
-        typer.echo(f"Thư mục {folder} không có văn bản nào đọc được; chưa xây dựng chỉ mục.", err=True)
+        typer.echo(f"Thư mục {settings.corpus_dir} không có văn bản nào đọc được; chưa xây dựng chỉ mục.", err=True)
         raise typer.Exit(1)
     try:
-        idx = open_settings_index(corpus, settings, progress=progress, rebuild=rebuild, embed_all=True)
+        idx = open_settings_index(library, settings, progress=progress, rebuild=rebuild, embed_all=True)
     except IndexMismatchError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
@@ -57,6 +60,10 @@ def index(
         typer.echo(f"Không ghi được chỉ mục vào {settings.index_dir}: {exc.strerror or exc}. "
                    "Kiểm tra quyền ghi hoặc chọn thư mục khác bằng --index-dir.", err=True)
         raise typer.Exit(1) from None
+    if idx.report.write_error:
+        typer.echo(f"Không ghi được chỉ mục vào {settings.index_dir}: {idx.report.write_error}. "
+                   "Kiểm tra quyền ghi hoặc chọn thư mục khác bằng --index-dir.", err=True)
+        raise typer.Exit(1)
     if idx.notice:
         typer.echo(idx.notice, err=True)
     rep = idx.report

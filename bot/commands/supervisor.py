@@ -12,14 +12,13 @@ from typing import Any
 
 import typer
 
+from bot.library import StoredFacts, load_settings_library
 from bot.report import format_date, full_duty, source_label, write_report
 from bot.settings import get_settings
-from corpus import Corpus, load_corpus
+from corpus import Corpus, corpus_dirs
 from corpus.facts import (
     Responsibility,
     Target,
-    corpus_responsibilities,
-    corpus_targets,
     select_directives,
     select_responsibilities,
     select_targets,
@@ -45,10 +44,11 @@ _TARGET_FIELDS = (
 )  # fmt: skip
 
 
-def _load(corpus_dir: Path | None) -> Corpus:
+def _load(corpus_dir: Path | None) -> tuple[Corpus, StoredFacts]:
+    """The corpus and its facts (stored at index time; computed now only for documents not indexed)."""
     settings = get_settings(corpus_dir=corpus_dir)
     logging.getLogger().setLevel(settings.log_level.upper())
-    if not Path(settings.corpus_dir).is_dir():
+    if not all(p.is_dir() for p in corpus_dirs(settings.corpus_dir)):
         log.error("corpus dir not found: %s", settings.corpus_dir)
         typer.echo(
             f"Lỗi: không thấy thư mục văn bản {settings.corpus_dir}. "
@@ -56,10 +56,10 @@ def _load(corpus_dir: Path | None) -> Corpus:
             err=True,
         )
         raise typer.Exit(1)
-    corpus = load_corpus(settings.corpus_dir, max_file_mb=settings.max_file_mb)
-    for problem in corpus.problems:
+    library = load_settings_library(settings)
+    for problem in library.corpus.problems:
         typer.echo(f"Bỏ qua: {problem.message}", err=True)
-    return corpus
+    return library.corpus, StoredFacts(library, Path(settings.index_dir))
 
 
 def _one_format(as_json: bool, as_csv: bool, as_md: bool) -> str:
@@ -156,9 +156,9 @@ def responsibilities(
 ) -> None:
     """Who is responsible for what: agency, role, duty and the clause that says so."""
     fmt = _one_format(as_json, as_csv, as_md)
-    corpus = _load(corpus_dir)
+    corpus, facts = _load(corpus_dir)
     rows = select_responsibilities(
-        corpus_responsibilities(corpus), agency=agency, province=province, year=year
+        facts.responsibilities(), agency=agency, province=province, year=year
     )
     docs = {d.doc_id: d for d in corpus}
     _emit(
@@ -189,8 +189,8 @@ def targets(
 ) -> None:
     """Every numeric target: indicator, value, unit, qualifier and the clause it comes from."""
     fmt = _one_format(as_json, as_csv, as_md)
-    corpus = _load(corpus_dir)
-    rows = select_targets(corpus_targets(corpus), indicator=indicator, province=province, year=year)
+    corpus, facts = _load(corpus_dir)
+    rows = select_targets(facts.targets(), indicator=indicator, province=province, year=year)
     docs = {d.doc_id: d for d in corpus}
     _emit(
         fmt,
@@ -223,9 +223,9 @@ def report(
             f"Lỗi: tệp xuất phải có đuôi .xlsx (nhận được '{out.name}'). Ví dụ: --out bao-cao.xlsx", err=True
         )
         raise typer.Exit(2)
-    corpus = _load(corpus_dir)
-    resp = select_responsibilities(corpus_responsibilities(corpus), province=province, year=year)
-    tgts = select_targets(corpus_targets(corpus), province=province, year=year)
+    corpus, facts = _load(corpus_dir)
+    resp = select_responsibilities(facts.responsibilities(), province=province, year=year)
+    tgts = select_targets(facts.targets(), province=province, year=year)
     directives = select_directives(corpus, province=province, year=year)
     try:
         path = write_report(out, directives, resp, tgts)

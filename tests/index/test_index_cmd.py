@@ -23,7 +23,10 @@ def fake_corpus(monkeypatch, tmp_path):
         directives=(make_directive("son-la-2024"), make_directive("lai-chau-2023", province="Lai Châu", year=2023)),
         problems=(Problem(folder / "hong.pdf", "Bỏ qua hong.pdf: tệp PDF không có lớp chữ."),),
     )
-    monkeypatch.setattr(corpus_pkg, "load_corpus", lambda path, **kw: result, raising=False)
+    import bot.library
+
+    library = corpus_pkg.Library(result, {}, {}, ())
+    monkeypatch.setattr(bot.library, "load_settings_library", lambda settings, **kw: library)
     return folder
 
 
