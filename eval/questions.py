@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import ThiduaError
 from corpus.text import nfc
 
 __all__ = [
@@ -48,7 +49,7 @@ _REQUIRED = ("id", "question", "kind", "gold", "answers", "answerable")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(ThiduaError, ValueError):
     """The question file cannot be used; the message names the file, the line and the fix."""
 
 

@@ -23,6 +23,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from corpus.errors import ThiduaError
 from index.bm25 import LexicalIndex
 from index.models import Chunk
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
@@ -39,7 +40,7 @@ _BM25 = "bm25"
 _REBUILD_HINT = "Chạy `thidua index --rebuild` để xây dựng lại chỉ mục (mất vài phút với mô hình lớn)."
 
 
-class IndexMismatchError(Exception):
+class IndexMismatchError(ThiduaError):
     """The stored index was built with another embedding model or file format."""
 
 
