@@ -30,8 +30,13 @@ def setup_logging(level: str, log_file: Path | None) -> Path | None:
     trace = logging.getLogger(_TRACE)
     trace.propagate = console_level <= logging.DEBUG  # DEBUG: operators see traces on the console too
     trace.setLevel(logging.ERROR)
-    if log_file is None or any(isinstance(h, logging.FileHandler) for h in trace.handlers):
-        return log_file
+    for old in [h for h in trace.handlers if isinstance(h, logging.FileHandler)]:
+        if log_file is not None and old.baseFilename == str(Path(log_file).resolve()):
+            return log_file
+        trace.removeHandler(old)
+        old.close()
+    if log_file is None:
+        return None
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
