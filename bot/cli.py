@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import typer
@@ -18,7 +17,9 @@ from bot.cli_messages import (
     usage_error,
 )
 from bot.commands import ask, chat, corpus_cmds, evaluate, feedback, index_cmds, supervisor
+from bot.logs import log_trace, setup_logging
 from bot.settings import get_settings
+from corpus.errors import ThiduaError
 
 __all__ = ["app", "main"]
 
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
         detail = " ".join(str(exc).split())[:300]
         typer.echo(f"Cấu hình không hợp lệ (biến môi trường THIDUA_… hoặc tệp .env): {detail}", err=True)
         sys.exit(2)
-    logging.basicConfig(level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s")
+    log_file = setup_logging(level, get_settings().log_file)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="thidua", standalone_mode=False)
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
         path = exc.ctx.command_path if exc.ctx is not None else "thidua"
         typer.echo(usage_error(exc.format_message(), path), err=True)
         sys.exit(exc.exit_code)
-    except (click_errors.Abort, typer.Abort):
+    except typer.Abort:
         typer.echo("Đã hủy.", err=True)
         sys.exit(1)
     except click_errors.ClickException as exc:
@@ -82,10 +83,14 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("Đã dừng.", err=True)
         sys.exit(130)
-    except Exception as exc:  # last line of defence; commands report their own known errors
-        logging.getLogger("thidua").debug("unexpected error", exc_info=True)
-        typer.echo(f"Lỗi: {' '.join(str(exc).split())}. Chạy lại với THIDUA_LOG_LEVEL=DEBUG để xem chi tiết.",
-                   err=True)
+    except ThiduaError as exc:  # a known failure: its own Vietnamese line
+        log_trace(f"thidua {' '.join(argv or sys.argv[1:])}: {exc.detail}")
+        typer.echo(f"Lỗi: {' '.join(exc.message.split())}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one generic line for the user, the trace for operators
+        log_trace(f"thidua {' '.join(argv or sys.argv[1:])}: unexpected {type(exc).__name__}")
+        where = f" Chi tiết đã ghi vào {log_file}." if log_file else ""
+        typer.echo(f"Lỗi nội bộ ({type(exc).__name__}); lệnh chưa hoàn thành.{where}", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 

@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     allowed_origins: str = ""
     chat_cache_size: int = Field(default=512, ge=0)  # answers the chat reuses for a repeated question; 0 = off
     log_level: str = "ERROR"  # operators: THIDUA_LOG_LEVEL=INFO or DEBUG for details
+    log_file: Path | None = Field(default_factory=lambda: _data_dir() / "thidua.log")  # operators' traces
 
 
 def get_settings(**overrides: object) -> Settings:

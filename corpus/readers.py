@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from corpus.encoding import DecodeError, decode_text
+from corpus.errors import ThiduaError
 from corpus.text import strip_controls
 
 __all__ = ["SUPPORTED_SUFFIXES", "ReadError", "read_raw_text"]
@@ -28,13 +29,8 @@ _MIN_WORDS = 8  # a document uses at least this many different words of two lett
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-class ReadError(Exception):
+class ReadError(ThiduaError):
     """A file that cannot be read.  ``message`` is the Vietnamese line for the user."""
-
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail or message
 
 
 def _decode_message(name: str, err: DecodeError) -> ReadError:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from corpus.errors import ThiduaError
 from corpus.metadata import FIELD_NAMES
 
 __all__ = ["SidecarError", "read_sidecar", "sidecar_path"]
 
 
-class SidecarError(ValueError):
+class SidecarError(ThiduaError, ValueError):
     """The sidecar exists but cannot be used; the message is Vietnamese, for the user."""
 
 

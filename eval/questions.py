@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
+from corpus.errors import ThiduaError
 from corpus.text import nfc
 from eval.splits import SPLITS, Split, SplitRule, load_split_rule
 
@@ -83,7 +84,7 @@ _TURN_REQUIRED = ("question", "kind", "gold", "answers", "answerable", "expect")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(ThiduaError, ValueError):
     """The question file cannot be used; the message names the file, the line and the fix."""
 
 

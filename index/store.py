@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.errors import ThiduaError
 from index.bm25 import LexicalIndex
 from index.models import Chunk
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
@@ -72,7 +73,7 @@ _OURS = {MANIFEST, CHUNKS, DOCUMENTS, FACTS, TOKENS, VECTORS, BM25, DERIVED}
 _REBUILD_HINT = "Chạy `thidua index --rebuild` để xây dựng lại chỉ mục (mất vài phút với mô hình lớn)."
 
 
-class IndexMismatchError(Exception):
+class IndexMismatchError(ThiduaError):
     """The stored index was built with another embedding model or file format, or cannot be written."""
 
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus.errors import ThiduaError
+
 __all__ = ["Encoder", "EncoderOptions", "EncoderUnavailableError"]
 
 _QUERY_CACHE = 1024
 
 
-class EncoderUnavailableError(Exception):
+class EncoderUnavailableError(ThiduaError):
     """A backend cannot load this model here (missing package, no cache, offline, bad path)."""
 
 
