@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.guard import MAX_QUESTION_CHARS
+from corpus.errors import ThiduaError
 
 __all__ = ["CSV_COLUMNS", "AnswerRecord", "FeedbackDenied", "FeedbackRow", "FeedbackStore", "StoreLimits",
            "spreadsheet_safe", "write_csv"]
@@ -46,7 +47,7 @@ class StoreLimits:
 LIMITS = StoreLimits()
 
 
-class FeedbackDenied(PermissionError):
+class FeedbackDenied(ThiduaError, PermissionError):
     """Someone tried to change or delete a feedback that another user gave."""
 
 
