@@ -19,7 +19,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,6 +148,17 @@ class FeedbackRow:
         return [self.time, f"{self.value:+d}", *map(spreadsheet_safe, text)]
 
 
+@contextmanager
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """One connection per call, so threads never share one: committed on success, always closed."""
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        with con:
+            yield con
+    finally:
+        con.close()
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -158,14 +169,8 @@ class FeedbackStore:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=10)
-        try:
-            with con:
-                yield con
-        finally:
-            con.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def init(self) -> FeedbackStore:
         """Create the folder and tables if missing (idempotent); a new file is readable by its owner only."""

@@ -21,8 +21,7 @@ import base64
 import functools
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from chainlit.user import PersistedUser, User
 from fastapi import HTTPException
 
 from bot.chat.security import current_user
-from bot.feedback import LIMITS, FeedbackDenied, FeedbackStore
+from bot.feedback import LIMITS, FeedbackDenied, FeedbackStore, connect
 
 __all__ = ["FeedbackDataLayer", "ThreadStore"]
 
@@ -85,14 +84,8 @@ class ThreadStore:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=10)
-        try:
-            with con:
-                yield con
-        finally:
-            con.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def init(self) -> ThreadStore:
         """Create the tables; forget steps of conversations that never started (older than a day)."""
