@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.commands import evaluate as evaluate_cmd
-from tests.eval.fakes import FakeAssistant, FakeIndex
 from tests.eval.test_runner import replies, tiny_corpus
+from tests.fakes import FakeAssistant, FakeIndex
 
 LINES = [
     {"id": "t1", "question": "Tỷ lệ hộ nghèo năm 2024 của Sơn La?", "kind": "target",

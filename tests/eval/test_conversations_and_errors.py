@@ -11,8 +11,8 @@ from bot.models import Answer
 from eval.questions import Conversation, QuestionSetError, Turn, parse_conversations
 from eval.report import render_markdown, render_text
 from eval.runner import run_evaluation
-from tests.eval.fakes import FakeAssistant, Reply, tiny_corpus
 from tests.eval.test_runner import QUESTIONS, q, replies
+from tests.fakes import FakeAssistant, Reply, tiny_corpus
 
 SL = "son-la-2024"
 POVERTY = "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?"

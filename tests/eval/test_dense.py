@@ -29,8 +29,8 @@ def test_all_three_retrievers_are_evaluated_with_a_loadable_model(tmp_path, tiny
 def test_a_fallback_notice_does_not_skip_dense_when_the_bundled_model_loaded():
     from dataclasses import dataclass
 
-    from tests.eval.fakes import FakeAssistant, FakeIndex, tiny_corpus
     from tests.eval.test_runner import QUESTIONS, replies
+    from tests.fakes import FakeAssistant, FakeIndex, tiny_corpus
 
     @dataclass
     class FallbackIndex(FakeIndex):

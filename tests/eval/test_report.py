@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from eval.report import render_markdown, render_text, write_report
 from eval.runner import run_evaluation
-from tests.eval.fakes import FakeAssistant
 from tests.eval.test_runner import QUESTIONS, replies, tiny_corpus
+from tests.fakes import FakeAssistant
 
 
 def _report(**kw):

@@ -8,7 +8,7 @@ import pytest
 
 from eval.questions import Gold, Question, QuestionSetError
 from eval.runner import run_evaluation
-from tests.eval.fakes import FakeAssistant, FakeIndex, Reply, tiny_corpus
+from tests.fakes import FakeAssistant, FakeIndex, Reply, tiny_corpus
 
 SL, LC = "son-la-2024", "lai-chau-2023"
 METRIC_KEYS = {
