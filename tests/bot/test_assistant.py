@@ -38,6 +38,17 @@ def test_target_value_exactly_as_written_with_its_clause(bot, question):
     assert c.span is not None and "11,41%" in c.text[c.span[0] : c.span[1]]
 
 
+@pytest.mark.parametrize("question", ["Tỷ lệ người sử dụng Internet năm 2024 của Sơn La?",
+                                      "Tỉ lệ người sử dụng Internet năm 2024 của Sơn La?"])
+def test_a_neighbouring_indicator_never_answers_for_the_asked_one(bot, question):
+    # The directive misspells "sử dung"; the clean-water line next to it spells "sử dụng" right.
+    # "người" and "tỷ/tỉ" carry the topic: losing them once cited the clean-water figure.
+    ans = bot.answer(question)
+    assert "93,84%" not in ans.answer
+    assert "48,56%" in ans.answer
+    assert cited(ans) == [("son-la-2024", "Phụ lục, mục 20")]
+
+
 def test_target_keeps_its_qualifier(bot):
     ans = bot.answer("Tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?")
     assert "15,66% (giảm 4% so với năm 2022)" in ans.answer
