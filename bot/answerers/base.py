@@ -37,7 +37,7 @@ class Found:
 def topic_words(q: Query) -> str:
     """The topic without form words, keeping the diacritics the user typed."""
     words = re.findall(r"[^\W_]+", q.topic)
-    return " ".join(w for w in words if fold(w) not in _FORM and tokens(w))  # tokens() drops function words
+    return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
 
 
 class Reader:

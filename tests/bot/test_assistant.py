@@ -42,7 +42,7 @@ def test_target_value_exactly_as_written_with_its_clause(bot, question):
                                       "Tỉ lệ người sử dụng Internet năm 2024 của Sơn La?"])
 def test_a_neighbouring_indicator_never_answers_for_the_asked_one(bot, question):
     # The directive misspells "sử dung"; the clean-water line next to it spells "sử dụng" right.
-    # "người" and "tỷ/tỉ" carry the topic: losing them once cited the clean-water figure.
+    # "người" carries the topic: treating it as a form word once cited the clean-water figure.
     ans = bot.answer(question)
     assert "93,84%" not in ans.answer
     assert "48,56%" in ans.answer
