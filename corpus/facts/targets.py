@@ -71,7 +71,7 @@ _LINK_BEFORE = re.compile(r"\s*(?:đạt mức|ở mức|đạt|là|bằng)\s*$"
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{0,120})\)")
 _HEADS = re.compile(
     r"(?:tỷ lệ|tỉ lệ|số|tổng|tốc độ|giá trị|thu nhập|thu ngân sách|mức|cơ cấu|doanh thu|sản lượng|"
-    r"diện tích|GRDP|GRPD|chỉ số|kim ngạch|vốn)(?!\w)",
+    r"diện tích|GRDP|chỉ số|kim ngạch|vốn)(?!\w)",
     re.IGNORECASE,
 )
 _VERB_HEAD = re.compile(
@@ -113,6 +113,8 @@ def _boundaries(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,;:-–\n")
     phrase = re.sub(r"^(?:và|đồng thời|riêng|trong đó)\s+", "", phrase, flags=re.IGNORECASE)
+    # "giải quyết việc làm cho 8.440 lao động": the indicator ends before the preposition that leads to the value
+    phrase = re.sub(r"\s+(?:cho|với|của|để)$", "", phrase.rstrip(), flags=re.IGNORECASE)
     return " ".join(phrase.split())
 
 

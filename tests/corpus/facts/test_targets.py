@@ -115,3 +115,14 @@ def test_indicator_key_ignores_wording_around_the_indicator(written: str) -> Non
 def test_indicator_key_old_tone_marks() -> None:
     assert indicator_key("Tỷ lệ đô thị hoà") == indicator_key("tỷ lệ đô thị hóa")
     assert indicator_key("Số bác sĩ/10.000 dân") == indicator_key("số bác sỹ/10.000 dân")
+
+
+def test_indicator_label_stops_before_the_preposition_that_leads_to_the_value() -> None:
+    text = (
+        "CHỈ THỊ\nPhát động phong trào thi đua năm 2025\n\n"
+        "1. Phấn đấu giải quyết việc làm cho 9.100 lao động; hỗ trợ vốn vay với 1.200 hộ.\n"
+    )
+    directive = parse_directive(text, doc_id="viec-lam", source="viec-lam.txt")
+    labels = {t.indicator: t.value for t in extract_targets(directive)}
+    assert labels.get("giải quyết việc làm") == "9.100 lao động"
+    assert not any(label.endswith((" cho", " với")) for label in labels)
