@@ -12,6 +12,7 @@ Screenshots go to artifacts/browser/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -152,6 +153,12 @@ def phone(browser):
 
 
 def _shot(pg, name: str) -> None:
+    """Screenshot once sliding panels have come to rest, so the picture shows what a user sees."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # an endless animation (a spinner) must not fail the test: the picture is for people
+    with contextlib.suppress(PlaywrightTimeout):
+        pg.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=3000)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
