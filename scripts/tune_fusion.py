@@ -22,25 +22,13 @@ from pathlib import Path
 
 from bot import Assistant, get_settings
 from bot.settings import bundled_corpus_dir
-from corpus.text import fold
-from eval.questions import Question, load_questions
+from eval.questions import load_questions
 from eval.runner import run_evaluation
 from index.encoders import BUNDLED_MODEL
 from index.fusion import FusionTuning
 
-TEST_DOCS = frozenset({"son-la-2024", "ha-nam-2023"})
 KEYS = ("recall@5", "answer_accuracy", "abstention_accuracy")
 
-
-def split_of(q: Question) -> str:
-    explicit = getattr(q, "split", None)
-    if explicit:
-        return explicit
-    docs = {g.doc_id for g in q.gold}
-    if docs:
-        return "test" if docs & TEST_DOCS else "dev"
-    text = fold(q.question)
-    return "test" if "ha nam" in text or ("son la" in text and "2024" in text) else "dev"
 
 
 def table(report, retrievers) -> dict[tuple[str, str], dict[str, float | None]]:
@@ -89,7 +77,7 @@ def main() -> int:
     settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
                             retriever="hybrid")
     assistant = Assistant.load(settings, progress=True)
-    questions = [q for q in load_questions() if split_of(q) == args.split]
+    questions = [q for q in load_questions() if q.split == args.split]  # eval/splits.toml decides
     print(f"{args.split}: {len(questions)} questions", file=sys.stderr)
     kinds = sorted({q.kind for q in questions})
     base = run_evaluation(assistant, questions, ["bm25", "dense"], progress=True)

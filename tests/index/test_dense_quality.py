@@ -7,28 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.text import fold
-from eval.questions import Question, load_questions
+from eval.questions import load_questions
 from eval.runner import run_evaluation
-
-TEST_DOCS = frozenset({"son-la-2024", "ha-nam-2023"})
-
-
-def _split(q: Question) -> str:
-    """By document: a question touching a test directive is test (a ``split`` field, when present, wins)."""
-    explicit = getattr(q, "split", None)
-    if explicit:
-        return explicit
-    docs = {g.doc_id for g in q.gold}
-    if docs:
-        return "test" if docs & TEST_DOCS else "dev"
-    text = fold(q.question)
-    return "test" if "ha nam" in text or ("son la" in text and "2024" in text) else "dev"
 
 
 @pytest.fixture(scope="module")
 def test_split_report(bundled_e5_assistant):
-    questions = [q for q in load_questions() if _split(q) == "test"]
+    questions = [q for q in load_questions() if q.split == "test"]  # eval/splits.toml decides
     return run_evaluation(bundled_e5_assistant, questions, ["bm25", "dense", "hybrid"])
 
 
