@@ -281,11 +281,11 @@ class Assistant:
         unseen = set(self._scorer.unseen(topic))
         if not unseen:
             return []
-        from pyvi import ViPosTagger, ViTokenizer
+        from index.wordseg import pos_tags, segment
 
         accented = has_diacritics(topic)
         known = set(tokens(topic, accented=accented))
-        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(q.topic))
+        words, tags = pos_tags(segment(q.topic))
         out: list[str] = []
         seen = 0
         for i, (word, tag) in enumerate(zip(words, tags, strict=True)):

@@ -80,9 +80,9 @@ def expand_abbreviations(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _segment(sentence: str) -> tuple[str, ...]:
     """pyvi word segmentation of one sentence (cached: directives repeat boilerplate)."""
-    from pyvi import ViTokenizer
+    from index.wordseg import segment
 
-    return tuple(w for w in ViTokenizer.tokenize(sentence).split() if "_" in w)
+    return tuple(w for w in segment(sentence).split() if "_" in w)
 
 
 def _number_tokens(word: str) -> list[str]:

@@ -70,9 +70,9 @@ class SentenceTransformerEncoder(Encoder):
 
     def _embed(self, texts: list[str], *, query: bool) -> np.ndarray:
         if self._segmented:
-            from pyvi import ViTokenizer
+            from index.wordseg import segment
 
-            texts = [ViTokenizer.tokenize(t) for t in texts]
+            texts = [segment(t) for t in texts]
         if self._e5:
             prefix = "query: " if query else "passage: "
             texts = [prefix + t for t in texts]

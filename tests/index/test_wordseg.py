@@ -1,0 +1,48 @@
+"""Word segmentation without scikit-learn: a cold question does not pay for it, and the words are pyvi's own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+_SENTENCES = [
+    "Tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?",
+    "Uỷ ban nhân dân tỉnh Lai Châu phát động phong trào thi đua",
+    "ty le ho ngheo giai doan 2021-2025",
+    "Giá xăng tăng bao nhiêu phần trăm?",
+]
+
+_OURS = """
+import json, sys
+from index.wordseg import pos_tags, segment
+out = [[segment(s), pos_tags(segment(s))] for s in json.loads(sys.argv[1])]
+print(json.dumps({"out": out, "sklearn": sorted(m for m in sys.modules if m.split(".")[0] == "sklearn")}))
+"""
+
+_PYVI = """
+import json, sys
+from pyvi import ViPosTagger, ViTokenizer
+out = []
+for s in json.loads(sys.argv[1]):
+    seg = ViTokenizer.tokenize(s)
+    words, tags = ViPosTagger.postagging(seg)
+    out.append([seg, [list(words), [str(t) for t in tags]]])
+print(json.dumps({"out": out}))
+"""
+
+
+def _run(code: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(_SENTENCES)], capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_segmenting_a_question_does_not_import_scikit_learn() -> None:
+    ours = _run(_OURS)
+    assert ours["sklearn"] == []
+    assert ours["out"][0][0].startswith("Tỷ_lệ hộ nghèo năm 2024 của Sơn_La")
+
+
+def test_words_and_tags_are_the_ones_pyvi_gives_with_scikit_learn() -> None:
+    assert _run(_OURS)["out"] == _run(_PYVI)["out"]
