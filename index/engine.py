@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,6 +26,7 @@ import numpy as np
 from corpus.models import Corpus, Directive
 from index.bm25 import LexicalIndex, tokenize_texts
 from index.chunking import ChunkerSettings, chunk_directive
+from index.chunkstore import ChunkTable, chunk_groups
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
 from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks
 from index.filtering import filter_mask
@@ -33,8 +34,10 @@ from index.fusion import FusionTuning, fuse
 from index.models import Chunk, Filters, Hit
 from index.store import (
     DERIVED,
+    DOCUMENTS,
     FORMAT_VERSION,
     IndexDamagedError,
+    IndexFormatError,
     IndexMismatchError,
     Manifest,
     StoredIndex,
@@ -42,7 +45,9 @@ from index.store import (
     now_iso,
     read_facts_lines,
     read_manifest,
+    read_records,
     read_tokens,
+    records_digest,
     save_folder,
 )
 from index.tokenize import TOKENIZER_VERSION
@@ -160,12 +165,15 @@ class Index:
 
     def _refresh(self) -> None:
         stored = self._stored
-        self.chunks: tuple[Chunk, ...] = tuple(stored.chunks)
+        # a loaded table stays as it is: its texts are decoded only for the hits a search returns
+        self.chunks: Sequence[Chunk] = (stored.chunks if isinstance(stored.chunks, ChunkTable)
+                                        else tuple(stored.chunks))
         self._vids = np.array([-1 if v is None else v for v in stored.vector_ids], dtype="int64")
         self._pos_by_vid = {int(v): i for i, v in enumerate(self._vids) if v >= 0}
         codes: dict[str, int] = {}
-        self._doc_code = np.array([codes.setdefault(c.doc_id.lower(), len(codes)) for c in self.chunks],
-                                  dtype="int32")
+        groups, group_of = chunk_groups(self.chunks)
+        per_group = np.array([codes.setdefault(g[0].lower(), len(codes)) for g in groups], dtype="int32")
+        self._doc_code = per_group[group_of] if len(groups) else np.zeros(0, dtype="int32")
         self._codes = codes
         self._dense_ready = (self._encoder is not None and stored.vectors is not None
                              and len(stored.vectors) > 0)
@@ -282,8 +290,10 @@ class Index:
             return 0
         stored = self._stored
         tokens = self._tokens() if stored.chunks else []
-        keep = [i for i, c in enumerate(stored.chunks) if c.doc_id not in gone]
-        stale = [v for i, v in enumerate(stored.vector_ids) if stored.chunks[i].doc_id in gone and v is not None]
+        groups, group_of = chunk_groups(stored.chunks)
+        dropped = np.array([g[0] in gone for g in groups], dtype=bool)[group_of] if groups else np.zeros(0, bool)
+        keep = np.flatnonzero(~dropped).tolist()
+        stale = [v for i, v in enumerate(stored.vector_ids) if dropped[i] and v is not None]
         removed = len(stored.chunks) - len(keep)
         stored.chunks = [stored.chunks[i] for i in keep]
         stored.vector_ids = [stored.vector_ids[i] for i in keep]
@@ -389,6 +399,8 @@ class Index:
         self._lexical()
         if records is not None:
             stored.records = records
+        elif stored.records is None:  # loaded and not read: written back as the folder holds them
+            stored.records = read_records(self.folder) or []
         now = now_iso()
         stored.manifest = replace(
             stored.manifest,
@@ -430,6 +442,11 @@ def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettin
                                     "Chạy `thidua index --rebuild` để xây dựng lại.") from None
         log.warning("rebuilding the index: %s", exc)
         return None, str(exc)
+    except IndexFormatError as exc:
+        if not auto_rebuild:
+            raise
+        log.warning("rebuilding the index: %s", exc)
+        return None, exc.rebuilt_line()
     except IndexMismatchError as exc:
         if not auto_rebuild:
             raise
@@ -518,7 +535,9 @@ def open_index(
     changed = tuple(d for d in doc_fps if d in old_fps and old_fps[d] != doc_fps[d])
     removed = tuple(d for d in old_fps if d not in doc_fps)
     fresh = not old_fps
-    records_differ = records is not None and records != stored.records
+    records_differ = records is not None and (
+        records != stored.records if stored.records is not None
+        else records_digest(records) != stored.manifest.files.get(DOCUMENTS, {}).get("sha256"))
     if not fresh and (added or changed or removed):
         stored.tokens = stored.tokens or read_tokens(index_dir)
     if not fresh and (added or changed or removed or records_differ):

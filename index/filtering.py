@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from corpus.text import fold, match_key
+from index.chunkstore import GroupKey, chunk_groups
 from index.models import Chunk, Filters
 
 __all__ = ["filter_mask", "place_key"]
@@ -32,13 +33,16 @@ def filter_mask(chunks: Sequence[Chunk], filters: Filters | None) -> np.ndarray 
     types = {place_key(t) for t in filters.doc_types}
     doc_ids = {d.strip().lower() for d in filters.doc_ids}
     years = {int(y) for y in filters.years}
-    def keep(c: Chunk) -> bool:
+    def keep(g: GroupKey) -> bool:
+        doc_id, province, year, doc_type, _ = g
         return (
-            (not provinces or (c.province is not None and place_key(c.province) in provinces))
-            and (not years or c.year in years)
-            and (not doc_ids or c.doc_id.lower() in doc_ids)
-            and (not types or (c.doc_type is not None and place_key(c.doc_type) in types))
+            (not provinces or (province is not None and place_key(province) in provinces))
+            and (not years or year in years)
+            and (not doc_ids or doc_id.lower() in doc_ids)
+            and (not types or (doc_type is not None and place_key(doc_type) in types))
         )
 
-    mask = np.fromiter((keep(c) for c in chunks), dtype=bool, count=len(chunks))
-    return mask
+    groups, group_of = chunk_groups(chunks)  # the filtered fields are the document's: tested once per document
+    if not groups:
+        return np.zeros(0, dtype=bool)
+    return np.array([keep(g) for g in groups], dtype=bool)[group_of]

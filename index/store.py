@@ -4,7 +4,8 @@ Layout (all UTF-8)::
 
     manifest.json   format version, model id, dimension, chunker settings, lexicon hash,
                     per-document fingerprints, counts, and the size and sha256 of every other file
-    chunks.jsonl    one chunk per line (ensure_ascii=False) with its vector id
+    chunks.json     chunk fields as columns, with vector ids and text offsets (index.chunkstore)
+    chunks.txt      chunk texts and embedding headers, UTF-8, decoded when a chunk is read
     documents.jsonl the parsed library: one record per file (document or reason skipped)
     facts.jsonl     supervisor facts (responsibilities, targets) per document, read only when asked
     tokens.npz      BM25 tokens of every chunk, so adding a document does not re-tokenise the rest
@@ -30,7 +31,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -38,13 +39,16 @@ import numpy as np
 
 from corpus.errors import ThiduaError
 from index.bm25 import LexicalIndex
+from index.chunkstore import CHUNKS_META, CHUNKS_TEXT, decode_chunks, encode_chunks
 from index.models import Chunk
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
 
 __all__ = [
     "DERIVED",
+    "DOCUMENTS",
     "FORMAT_VERSION",
     "IndexDamagedError",
+    "IndexFormatError",
     "IndexMismatchError",
     "Manifest",
     "StoredIndex",
@@ -55,26 +59,43 @@ __all__ = [
     "read_manifest",
     "read_records",
     "read_tokens",
+    "records_digest",
     "save_folder",
 ]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: checksums of every file, parsed library, facts and tokens stored
+# 2: checksums of every file, parsed library, facts and tokens stored;
+# 3: chunks.jsonl replaced by chunks.json + chunks.txt (texts decoded lazily: a start is 1 s faster)
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
-CHUNKS = "chunks.jsonl"
+CHUNKS_V2 = "chunks.jsonl"  # format 2's chunk file: still ours when an old folder is replaced
 DOCUMENTS = "documents.jsonl"
 FACTS = "facts.jsonl"
 TOKENS = "tokens.npz"
 VECTORS = "vectors.faiss"
 BM25 = "bm25"
 DERIVED = "derived"  # tables other layers compute from the indexed corpus; dropped by the next save
-_OURS = {MANIFEST, CHUNKS, DOCUMENTS, FACTS, TOKENS, VECTORS, BM25, DERIVED}
+_OURS = {MANIFEST, CHUNKS_META, CHUNKS_TEXT, CHUNKS_V2, DOCUMENTS, FACTS, TOKENS, VECTORS, BM25, DERIVED}
 _REBUILD_HINT = "Chạy `thidua index --rebuild` để xây dựng lại chỉ mục (mất vài phút với mô hình lớn)."
 
 
 class IndexMismatchError(ThiduaError):
     """The stored index was built with another embedding model or file format, or cannot be written."""
+
+
+class IndexFormatError(IndexMismatchError):
+    """The stored index was written in another file format version (``found``) than this code reads."""
+
+    def __init__(self, message: str, *, folder: Path, found: object) -> None:
+        super().__init__(message)
+        self.folder = folder
+        self.found = found
+
+    def rebuilt_line(self) -> str:
+        """The one line a user sees when the folder was rebuilt in the current format."""
+        return (f"Chỉ mục tại {self.folder} ở định dạng cũ (phiên bản {self.found}, "
+                f"phiên bản này của thidua dùng {FORMAT_VERSION}); đã xây dựng lại.")
 
 
 class IndexDamagedError(IndexMismatchError):
@@ -115,16 +136,17 @@ class Manifest:
 class StoredIndex:
     """An index folder's content in memory (mutable while the engine refreshes it).
 
-    ``records`` (the parsed library) and ``facts`` (doc_id -> one JSON line) are
-    written as given; ``tokens`` are the BM25 tokens of ``chunks``, position by position.
+    ``chunks`` is a ``ChunkTable`` when loaded (texts decoded on access), a list when built;
+    ``records`` (the parsed library; None when loaded: still only on disk, checked but not decoded,
+    since the library reads it itself) and ``facts`` (doc_id -> one JSON line) are written as given; ``tokens`` are the BM25 tokens of ``chunks``, position by position.
     """
 
     manifest: Manifest
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]
     vector_ids: list[int | None]
     vectors: VectorStore | None
     bm25: LexicalIndex | None
-    records: list[str] = field(default_factory=list)
+    records: list[str] | None = field(default_factory=list)
     facts: dict[str, str] = field(default_factory=dict)
     tokens: list[list[str]] | None = None
 
@@ -192,9 +214,10 @@ def _open_manifest(folder: Path, embedding_model: str | None) -> tuple[Path, Man
     except (ValueError, TypeError) as exc:
         raise _damaged(folder, f"manifest.json không đọc được: {exc}") from None
     if manifest.format != FORMAT_VERSION:
-        raise IndexMismatchError(
+        raise IndexFormatError(
             f"Chỉ mục tại {folder} có định dạng phiên bản {manifest.format}, "
-            f"phiên bản này của thidua cần định dạng {FORMAT_VERSION}. {_REBUILD_HINT}"
+            f"phiên bản này của thidua cần định dạng {FORMAT_VERSION}. {_REBUILD_HINT}",
+            folder=folder, found=manifest.format,
         )
     if embedding_model is not None and manifest.model != embedding_model:
         raise IndexMismatchError(
@@ -217,22 +240,19 @@ def load_folder(folder: Path, *, embedding_model: str, hnsw_threshold: int = DEF
     Facts and tokens are left on disk (``read_facts_lines``, ``read_tokens``).
     """
     folder, manifest = _open_manifest(folder, embedding_model)
-    chunks: list[Chunk] = []
-    vids: list[int | None] = []
-    known = {f for f in Chunk.__dataclass_fields__}
+    meta = _checked_bytes(folder, manifest, CHUNKS_META)
+    blob = _checked_bytes(folder, manifest, CHUNKS_TEXT)
+    if meta is None or blob is None:
+        raise _damaged(folder, f"thiếu {CHUNKS_META if meta is None else CHUNKS_TEXT} trong manifest.json")
     try:
-        for line in _lines(_checked_bytes(folder, manifest, CHUNKS)):
-            data = json.loads(line)
-            vid = data.pop("vector_id", None)
-            chunks.append(Chunk(**{k: v for k, v in data.items() if k in known}))
-            vids.append(int(vid) if vid is not None else None)
-    except (ValueError, TypeError) as exc:
-        raise _damaged(folder, f"chunks.jsonl không đọc được: {exc}") from None
+        chunks, vids = decode_chunks(meta, blob)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise _damaged(folder, f"{CHUNKS_META} không đọc được: {exc}") from None
     if len(chunks) != manifest.chunks:
-        raise _damaged(folder, f"chunks.jsonl có {len(chunks)} đoạn, manifest ghi {manifest.chunks}")
-    records = _lines(_checked_bytes(folder, manifest, DOCUMENTS))
+        raise _damaged(folder, f"{CHUNKS_META} có {len(chunks)} đoạn, manifest ghi {manifest.chunks}")
+    _checked_bytes(folder, manifest, DOCUMENTS)  # damage is caught here; the lines are the library's to read
     for name in manifest.files:  # searched files are checked now; facts and tokens when they are read
-        if name not in (CHUNKS, DOCUMENTS, FACTS, TOKENS):
+        if name not in (CHUNKS_META, CHUNKS_TEXT, DOCUMENTS, FACTS, TOKENS):
             _checked_bytes(folder, manifest, name)
     vectors = None
     if (folder / VECTORS).exists():
@@ -240,7 +260,17 @@ def load_folder(folder: Path, *, embedding_model: str, hnsw_threshold: int = DEF
     bm25 = LexicalIndex.load(folder / BM25, len(chunks)) if (folder / BM25).exists() and chunks else None
     if chunks and bm25 is None:
         raise _damaged(folder, "thiếu thư mục bm25")
-    return StoredIndex(manifest, chunks, vids, vectors, bm25, records=records)
+    return StoredIndex(manifest, chunks, vids, vectors, bm25, records=None)
+
+
+def records_digest(records: list[str]) -> str:
+    """The sha256 ``documents.jsonl`` gets when ``records`` are written: a parse is compared with the
+    stored one through the manifest, without decoding the stored lines a second time."""
+    h = hashlib.sha256()
+    for line in records:
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
 
 
 def read_records(folder: Path) -> list[str] | None:
@@ -330,13 +360,11 @@ def save_folder(stored: StoredIndex, folder: Path) -> Manifest:
         _clean_stale(folder)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
         try:
-            with open(tmp / CHUNKS, "w", encoding="utf-8") as fh:
-                for chunk, vid in zip(stored.chunks, stored.vector_ids, strict=True):
-                    record = asdict(chunk)
-                    record["vector_id"] = vid
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            meta, blob = encode_chunks(stored.chunks, stored.vector_ids)
+            (tmp / CHUNKS_META).write_bytes(meta)
+            (tmp / CHUNKS_TEXT).write_bytes(blob)
             with open(tmp / DOCUMENTS, "w", encoding="utf-8") as fh:
-                fh.writelines(line + "\n" for line in stored.records)
+                fh.writelines(line + "\n" for line in stored.records or ())
             with open(tmp / FACTS, "w", encoding="utf-8") as fh:
                 fh.writelines(stored.facts[d] + "\n" for d in sorted(stored.facts))
             if stored.tokens is not None:

@@ -84,7 +84,7 @@ def test_reload_keeps_vietnamese_text_identical_without_embedding_again(
     assert all(unicodedata.is_normalized("NFC", c.text) for c in again.chunks)
     q = "Uỷ ban Mặt trận Tổ quốc"
     assert [h.chunk.id for h in again.search(q)] == [h.chunk.id for h in first.search(q)]
-    raw = (tmp_path / "ix" / "chunks.jsonl").read_text(encoding="utf-8")
+    raw = (tmp_path / "ix" / "chunks.txt").read_text(encoding="utf-8")
     assert "Tỷ lệ hộ nghèo" in raw  # stored readable, not \\u-escaped
     manifest = json.loads((tmp_path / "ix" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["model"] == str(tiny_st_model_dir) and manifest["dimension"] == 32

@@ -212,3 +212,13 @@ def test_the_second_start_answers_without_recounting_word_rarities(tmp_path, lib
     again = Assistant.load(settings).answer("Tỷ lệ hộ nghèo năm 2024 của Sơn La?")
     assert counted == []
     assert again.answer == first.answer and "11,41%" in again.answer
+
+
+def test_saving_a_loaded_index_keeps_the_stored_parse(tmp_path, library, count_parsed) -> None:
+    settings = _settings(tmp_path, library)
+    _build(settings)
+    loaded = open_settings_index(load_settings_library(settings), settings)
+    assert not loaded.report.saved  # same parse as stored: nothing written
+    assert loaded.save()  # a backend save of a loaded index writes the parsed library back as it was
+    count_parsed.clear()
+    assert len(load_settings_library(settings).corpus) == 5 and count_parsed == []

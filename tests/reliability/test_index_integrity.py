@@ -48,34 +48,68 @@ def _cut(path: Path, keep: int) -> None:
     path.write_text("".join(lines[:keep]), encoding="utf-8")
 
 
-def test_a_cut_chunk_file_is_noticed_and_rebuilt_with_one_line(env) -> None:
-    _cut(env / "chunks.jsonl", 50)
+def _one_reason(res, file: str) -> None:
+    reasons = [ln for ln in res.stderr.splitlines() if "bị hỏng" in ln]
+    assert len(reasons) == 1 and file in reasons[0] and "đã xây dựng lại" in reasons[0]
+
+
+def test_a_cut_chunk_text_file_is_noticed_and_rebuilt_with_one_line(env) -> None:
+    _cut(env / "chunks.txt", 50)
     res = _ask()
     _answers(res)
-    reasons = [ln for ln in res.stderr.splitlines() if "bị hỏng" in ln]
-    assert len(reasons) == 1 and "chunks.jsonl" in reasons[0] and "đã xây dựng lại" in reasons[0]
+    _one_reason(res, "chunks.txt")
     again = _ask()  # repaired on disk: the next start says nothing
     _answers(again)
     assert "bị hỏng" not in again.stderr
 
 
-def test_an_empty_chunk_file_does_not_make_every_question_abstain(env) -> None:
-    (env / "chunks.jsonl").write_text("", encoding="utf-8")
+def test_a_cut_chunk_table_is_noticed_and_rebuilt_with_one_line(env) -> None:
+    path = env / "chunks.json"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    res = _ask()
+    _answers(res)
+    _one_reason(res, "chunks.json")
+
+
+@pytest.mark.parametrize("name", ["chunks.json", "chunks.txt"])
+def test_an_empty_chunk_file_does_not_make_every_question_abstain(env, name) -> None:
+    (env / name).write_text("", encoding="utf-8")
     _answers(_ask())
 
 
-def test_a_reordered_chunk_file_is_caught_by_its_checksum(env) -> None:
-    path = env / "chunks.jsonl"
+def test_reordered_chunk_texts_are_caught_by_the_checksum(env) -> None:
+    path = env / "chunks.txt"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    random.Random(3).shuffle(lines)
+    random.Random(3).shuffle(lines)  # same bytes, same size, texts at the wrong offsets
     path.write_text("".join(lines), encoding="utf-8")
     res = _ask()
     _answers(res)
-    assert "chunks.jsonl" in res.stderr
+    assert "chunks.txt" in res.stderr
+
+
+def test_a_missing_chunk_text_file_is_noticed(env) -> None:
+    (env / "chunks.txt").unlink()
+    res = _ask()
+    _answers(res)
+    _one_reason(res, "chunks.txt")
+
+
+def test_an_index_in_the_previous_format_is_rebuilt_with_one_line(env) -> None:
+    manifest = json.loads((env / "manifest.json").read_text(encoding="utf-8"))
+    manifest["format"] = 2  # as written by the thidua that kept chunks.jsonl
+    (env / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    res = _ask()
+    _answers(res)
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip() and "không phải văn bản" not in ln]
+    assert len(lines) == 1 and "định dạng cũ" in lines[0] and "đã xây dựng lại" in lines[0]
+    assert json.loads((env / "manifest.json").read_text(encoding="utf-8"))["format"] > 2
+    again = _ask()
+    _answers(again)
+    assert "định dạng" not in again.stderr
 
 
 def test_index_does_not_call_a_damaged_folder_up_to_date(env) -> None:
-    _cut(env / "chunks.jsonl", 50)
+    _cut(env / "chunks.txt", 50)
     res = CliRunner().invoke(app, ["index", "--no-progress"])
     assert res.exit_code == 0, res.output
     assert "bị hỏng" in res.stderr
@@ -95,7 +129,8 @@ def test_manifest_records_counts_and_checksums_of_every_file(env) -> None:
     on_disk = {p.relative_to(env).as_posix() for p in env.rglob("*") if p.is_file() and p.name != "manifest.json"}
     assert set(manifest["files"]) == on_disk
     assert all(len(e["sha256"]) == 64 and e["bytes"] > 0 for e in manifest["files"].values())
-    assert manifest["chunks"] == len((env / "chunks.jsonl").read_text(encoding="utf-8").splitlines())
+    table = json.loads((env / "chunks.json").read_text(encoding="utf-8"))
+    assert manifest["chunks"] == table["count"] == len(table["columns"]["id"]) > 0
     assert "lexicon" in manifest and len(manifest["documents"]) == 5
 
 

@@ -45,7 +45,7 @@ def test_temporaries_of_a_killed_save_are_cleaned_by_the_next_save(tmp_path) -> 
     open_index(make_corpus(make_directive("a")), folder, embedding_model="m", retriever="bm25")
     stale = tmp_path / ".ix.k1ll3d.tmp"
     stale.mkdir()
-    (stale / "chunks.jsonl").write_text("{}\n", encoding="utf-8")
+    (stale / "chunks.json").write_text("{}\n", encoding="utf-8")
     open_index(make_corpus(make_directive("a"), make_directive("b")), folder, embedding_model="m", retriever="bm25")
     assert not stale.exists()
 
