@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import sys
 from collections.abc import Callable
 
 __all__ = ["VietnameseCommand", "VietnameseGroup", "install", "settings_error", "translate_error",
@@ -101,9 +102,10 @@ def install() -> None:
     for cls in (TyperArgument, TyperOption):
         if not hasattr(cls.display_type, "__wrapped__"):
             cls.display_type = _vietnamese_label(cls.display_type)
-    try:  # Typer's rich help computed these titles at import time
-        from typer import rich_utils
-    except Exception:  # rich not installed: plain Click help, already translated
+    # Typer's rich help computed these titles at import time.  `thidua` sets rich_markup_mode=None, so
+    # Typer never imports rich_utils (0.1 s of every start): translated only when something else did.
+    rich_utils = sys.modules.get("typer.rich_utils")
+    if rich_utils is None:
         return
     for name, english in (("ARGUMENTS_PANEL_TITLE", "Arguments"), ("OPTIONS_PANEL_TITLE", "Options"),
                           ("COMMANDS_PANEL_TITLE", "Commands"), ("ERRORS_PANEL_TITLE", "Error"),

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from corpus.facts import Responsibility, Target
 from corpus.models import Directive
+
+if TYPE_CHECKING:  # openpyxl (and the PIL it imports) only when a workbook is written: every command starts faster
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["RESPONSIBILITY_SHEET", "TARGET_SHEET", "document_label", "format_date", "full_duty", "source_label",
            "write_report"]
@@ -45,8 +47,20 @@ _TARGET_COLUMNS = (
     ("Điều khoản", 20),
     ("Nội dung điều khoản", 90),
 )
-_BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@cache
+def _bold() -> Font:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+@cache
+def _wrap() -> Alignment:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
 
 
 def format_date(iso: str | None) -> str:
@@ -96,13 +110,13 @@ def _table(
     """Header and rows from ``first_row``; returns the table's range (for an autofilter)."""
     for col, (title, width) in enumerate(columns, start=1):
         cell = ws.cell(row=first_row, column=col, value=title)
-        cell.font = _BOLD
-        cell.alignment = _WRAP
+        cell.font = _bold()
+        cell.alignment = _wrap()
         letter = cell.column_letter
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, width)
     for r, values in enumerate(rows, start=first_row + 1):
         for c, value in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=value).alignment = _WRAP
+            ws.cell(row=r, column=c, value=value).alignment = _wrap()
     last = ws.cell(row=first_row + max(len(rows), 1), column=len(columns)).coordinate
     return f"A{first_row}:{last}"
 
@@ -153,6 +167,8 @@ def write_report(
     targets: Sequence[Target],
 ) -> Path:
     """Write the workbook and return its path (parent folders are created)."""
+    from openpyxl import Workbook
+
     by_id = {d.doc_id: d for d in directives}
     wb = Workbook()
     ws = wb.active
@@ -178,14 +194,14 @@ def write_report(
             ("Tệp", d.source),
         )
         for r, (name, value) in enumerate(meta, start=1):
-            ws.cell(row=r, column=1, value=name).font = _BOLD
-            ws.cell(row=r, column=2, value=value).alignment = _WRAP
+            ws.cell(row=r, column=1, value=name).font = _bold()
+            ws.cell(row=r, column=2, value=value).alignment = _wrap()
         row = len(meta) + 2
-        ws.cell(row=row, column=1, value=RESPONSIBILITY_SHEET).font = _BOLD
+        ws.cell(row=row, column=1, value=RESPONSIBILITY_SHEET).font = _bold()
         own_resp = [_resp_row(r, d) for r in responsibilities if r.doc_id == d.doc_id]
         _table(ws, _RESP_COLUMNS, own_resp, row + 1)
         row += len(own_resp) + 3
-        ws.cell(row=row, column=1, value=TARGET_SHEET).font = _BOLD
+        ws.cell(row=row, column=1, value=TARGET_SHEET).font = _bold()
         own_targets = [_target_row(t, d) for t in targets if t.doc_id == d.doc_id]
         _table(ws, _TARGET_COLUMNS, own_targets, row + 1)
         ws.freeze_panes = "B1"

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import faiss
 import numpy as np
+
+if TYPE_CHECKING:
+    import faiss
 
 __all__ = ["DEFAULT_HNSW_THRESHOLD", "VectorStore"]
 
@@ -23,6 +26,12 @@ _HNSW_M = 32
 _EF_CONSTRUCTION = 80
 _EXACT_FILTER_SHARE = 0.2  # filters keeping at most this share of an HNSW store are scanned exactly
 _EF_SEARCH = 256  # recall@10 >= 0.95 at 100k clauses (scripts/bench_retrieval.py)
+
+
+def _faiss():  # imported on first use: a BM25-only start never needs it (0.1 s)
+    import faiss
+
+    return faiss
 
 
 class VectorStore:
@@ -40,30 +49,30 @@ class VectorStore:
 
     def _new(self, *, hnsw: bool) -> faiss.IndexIDMap2:
         if hnsw:
-            inner = faiss.IndexHNSWFlat(self.dim, _HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            inner = _faiss().IndexHNSWFlat(self.dim, _HNSW_M, _faiss().METRIC_INNER_PRODUCT)
             inner.hnsw.efConstruction = _EF_CONSTRUCTION
             inner.hnsw.efSearch = self.ef_search
         else:
-            inner = faiss.IndexFlatIP(self.dim)
-        return faiss.IndexIDMap2(inner)
+            inner = _faiss().IndexFlatIP(self.dim)
+        return _faiss().IndexIDMap2(inner)
 
     @property
     def kind(self) -> str:
         """"hnsw" or "flat": what searches actually use."""
-        inner = faiss.downcast_index(self._index.index)
-        return "hnsw" if isinstance(inner, faiss.IndexHNSW) else "flat"
+        inner = _faiss().downcast_index(self._index.index)
+        return "hnsw" if isinstance(inner, _faiss().IndexHNSW) else "flat"
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
 
     def ids(self) -> np.ndarray:
-        return faiss.vector_to_array(self._index.id_map).astype("int64")
+        return _faiss().vector_to_array(self._index.id_map).astype("int64")
 
     def _all(self) -> tuple[np.ndarray, np.ndarray]:
         n = len(self)
         if n == 0:
             return np.empty(0, dtype="int64"), np.empty((0, self.dim), dtype="float32")
-        inner = faiss.downcast_index(self._index.index)
+        inner = _faiss().downcast_index(self._index.index)
         return self.ids(), inner.reconstruct_n(0, n)
 
     def _rebuild(self, ids: np.ndarray, vecs: np.ndarray) -> None:
@@ -115,16 +124,16 @@ class VectorStore:
         if allowed is not None and hnsw and len(allowed) <= _EXACT_FILTER_SHARE * len(self):
             return self._exact_subset(q, k, np.asarray(allowed, dtype="int64"))
         if allowed is not None:
-            sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype="int64"))
+            sel = _faiss().IDSelectorBatch(np.asarray(allowed, dtype="int64"))
             if hnsw:
                 # A broad filter: walk the graph, wider in proportion to what the filter hides.
                 ratio = max(1.0, len(self) / max(1, len(allowed)))
                 ef = int(min(max(self.ef_search, k) * ratio, 4096))
-                params = faiss.SearchParametersHNSW(sel=sel, efSearch=ef)
+                params = _faiss().SearchParametersHNSW(sel=sel, efSearch=ef)
             else:
-                params = faiss.SearchParameters(sel=sel)
+                params = _faiss().SearchParameters(sel=sel)
         elif hnsw:
-            params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))
+            params = _faiss().SearchParametersHNSW(efSearch=max(self.ef_search, k))
         scores, labels = self._index.search(q, k, params=params)
         return [(int(i), float(s)) for i, s in zip(labels[0], scores[0], strict=True) if i >= 0]
 
@@ -144,22 +153,22 @@ class VectorStore:
         positions = order[at][ids[order[at]] == allowed]
         if len(positions) == 0:
             return []
-        storage = faiss.downcast_index(faiss.downcast_index(self._index.index).storage)
-        sel = faiss.IDSelectorBatch(positions.astype("int64"))
-        scores, labels = storage.search(q, min(k, len(positions)), params=faiss.SearchParameters(sel=sel))
+        storage = _faiss().downcast_index(_faiss().downcast_index(self._index.index).storage)
+        sel = _faiss().IDSelectorBatch(positions.astype("int64"))
+        scores, labels = storage.search(q, min(k, len(positions)), params=_faiss().SearchParameters(sel=sel))
         return [(int(ids[i]), float(s)) for i, s in zip(labels[0], scores[0], strict=True) if i >= 0]
 
     # -- persistence --------------------------------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        faiss.write_index(self._index, str(path))
+        _faiss().write_index(self._index, str(path))
 
     @classmethod
     def load(cls, path: Path, *, hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
              ef_search: int = _EF_SEARCH) -> VectorStore:
-        index = faiss.read_index(str(path))
+        index = _faiss().read_index(str(path))
         store = cls(index.d, hnsw_threshold=hnsw_threshold, ef_search=ef_search)
-        store._index = faiss.downcast_index(index) if not isinstance(index, faiss.IndexIDMap2) else index
-        if not isinstance(store._index, faiss.IndexIDMap2):
+        store._index = _faiss().downcast_index(index) if not isinstance(index, _faiss().IndexIDMap2) else index
+        if not isinstance(store._index, _faiss().IndexIDMap2):
             raise ValueError(f"{path} is not an id-mapped FAISS index")
         return store
