@@ -9,12 +9,14 @@ was indexed, and are read only when a command asks for them.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +43,17 @@ def _long_lived() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        _unfreeze_at_exit()
         if enabled:
             gc.enable()
+
+
+@cache
+def _unfreeze_at_exit() -> None:
+    """Frozen objects are skipped by the collection at interpreter exit, so objects in a reference cycle
+    (a script's module and its functions) would never be finalised: a file a script left open would lose
+    its unflushed lines.  Unfreezing first (atexit runs before that collection) keeps exit as it was."""
+    atexit.register(gc.unfreeze)
 
 
 def load_settings_library(settings: Settings, *, progress: bool = False, use_stored: bool = True,

@@ -222,3 +222,32 @@ def test_saving_a_loaded_index_keeps_the_stored_parse(tmp_path, library, count_p
     assert loaded.save()  # a backend save of a loaded index writes the parsed library back as it was
     count_parsed.clear()
     assert len(load_settings_library(settings).corpus) == 5 and count_parsed == []
+
+
+_SCRIPT = """
+import sys
+from pathlib import Path
+from bot.library import load_settings_library
+from bot.settings import Settings
+
+out = open(sys.argv[1], "w", encoding="utf-8")
+
+
+def keep():  # a function: the script's module is now in a reference cycle, as every real script's is
+    return out
+
+
+lib = load_settings_library(Settings(corpus_dir=Path(sys.argv[2]), index_dir=Path(sys.argv[3]), retriever="bm25"))
+out.write(f"{len(lib.corpus)} văn bản\\n")  # never closed: written when the interpreter exits
+"""
+
+
+def test_a_script_that_loads_the_library_keeps_what_it_wrote_to_an_open_file(tmp_path, library) -> None:
+    import subprocess
+    import sys
+
+    _build(_settings(tmp_path, library))
+    out = tmp_path / "out.txt"
+    subprocess.run([sys.executable, "-c", _SCRIPT, str(out), str(library), str(tmp_path / "index")], check=True,
+                   capture_output=True)
+    assert out.read_text(encoding="utf-8") == "5 văn bản\n"
