@@ -24,8 +24,11 @@ from pathlib import Path
 
 from bot import Assistant, get_settings
 from bot.settings import bundled_corpus_dir
+from corpus import load_corpus
 from eval.questions import load_questions
 from eval.runner import run_evaluation
+from index import open_index
+from index.chunking import ChunkerSettings
 from index.encoders import BUNDLED_MODEL
 from index.fusion import FusionTuning
 
@@ -75,10 +78,19 @@ def main() -> int:
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--only", default=None, action="append",
                     help="evaluate just these FusionTunings, e.g. rrf:60:1:1:50:0 (repeatable)")
+    ap.add_argument("--embed-chars", type=int, default=0,
+                    help="embed each chunk's header + body cut to N characters (ChunkerSettings.embed_chars; "
+                         "use its own --index-dir): how much a cheaper library build costs in quality")
     args = ap.parse_args()
     settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
                             retriever="hybrid")
-    assistant = Assistant.load(settings, progress=True)
+    if args.embed_chars:
+        corpus = load_corpus(bundled_corpus_dir())
+        index = open_index(corpus, args.index_dir, embedding_model=BUNDLED_MODEL, retriever="hybrid", progress=True,
+                           chunker=ChunkerSettings(embed_chars=args.embed_chars))
+        assistant = Assistant(corpus, index, retriever="hybrid")
+    else:
+        assistant = Assistant.load(settings, progress=True)
     questions = [q for q in load_questions() if q.split == args.split]  # eval/splits.toml decides
     print(f"{args.split}: {len(questions)} questions", file=sys.stderr)
     kinds = sorted({q.kind for q in questions})
