@@ -3,15 +3,23 @@
 The BM25 matrix is rebuilt whole whenever the chunk list changes (documents
 are numbered by their position in that list), but from stored tokens: only
 the chunks of an added or changed document are tokenised again.
+
+bm25s builds and saves the matrix (its eager scores as CSC arrays).  A start only
+reads it back: the arrays and the vocabulary are loaded with numpy and json and a
+query's columns are summed as bm25s sums them (``np.add.at`` per query token, in
+token order, in the index's float type), so scores are bit for bit bm25s's while a
+question does not import bm25s and scipy (0.15 s of a cold ``thidua ask``).
 """
 
 from __future__ import annotations
 
+import io
+import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-import bm25s
 import numpy as np
 
 from index.tokenize import tokenize_vi
@@ -19,8 +27,6 @@ from index.tokenize import tokenize_vi
 __all__ = ["LexicalIndex", "tokenize_texts"]
 
 log = logging.getLogger(__name__)
-# bm25s forces its own logger to DEBUG, which would print "Building index…" to users.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 _EMPTY = "\u2205"
@@ -57,11 +63,42 @@ def _shared(batches: Iterable[list[list[str]]], progress: Callable[[int], None] 
     return out
 
 
+_PARAMS = "params.index.json"
+_VOCAB = "vocab.index.json"
+_ARRAYS = {"data": "data.csc.index.npy", "indices": "indices.csc.index.npy", "indptr": "indptr.csc.index.npy"}
+_PLAIN_METHODS = {"robertson", "lucene", "atire"}  # no non-occurrence array: a score is the sum of the columns
+
+
+def _bm25s() -> Any:
+    import bm25s
+
+    # bm25s forces its own logger to DEBUG, which would print "Building index…" to users.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def _npy(data: bytes) -> np.ndarray:
+    """A saved ``.npy`` array as a read-only view of its bytes (no copy: a library's matrix is 50 MB)."""
+    from numpy.lib import format as npy
+
+    stream = io.BytesIO(data)
+    version = npy.read_magic(stream)
+    shape, fortran, dtype = (npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0)(stream)
+    if fortran or len(shape) != 1 or dtype.hasobject:
+        raise ValueError("not a flat numeric array")
+    return np.frombuffer(data, dtype=dtype, count=shape[0], offset=stream.tell())
+
+
 class LexicalIndex:
     """BM25 scores for every chunk position, with an optional candidate mask."""
 
-    def __init__(self, model: bm25s.BM25, size: int) -> None:
-        self._model = model
+    def __init__(self, vocab: dict[str, int], arrays: dict[str, np.ndarray], size: int, *, dtype: str = "float32",
+                 model: Any = None, params: bytes | None = None) -> None:
+        self._vocab = vocab
+        self._data, self._indices, self._indptr = arrays["data"], arrays["indices"], arrays["indptr"]
+        self._dtype = np.dtype(dtype)
+        self._model = model  # the bm25s model when built here (it saves itself)
+        self._params = params  # when loaded: the parameters file, written back as it was
         self.size = size
 
     @classmethod
@@ -71,20 +108,33 @@ class LexicalIndex:
     @classmethod
     def from_tokens(cls, tokens: list[list[str]]) -> LexicalIndex:
         """The index over already tokenised chunks (see ``tokenize_texts``)."""
-        model = bm25s.BM25()
-        if tokens:
-            model.index([t or [_EMPTY] for t in tokens], show_progress=False)  # bm25s needs non-empty documents
-        return cls(model, len(tokens))
+        model = _bm25s().BM25()
+        if not tokens:
+            empty = np.zeros(0, dtype="int32")
+            return cls({}, {"data": np.zeros(0, dtype="float32"), "indices": empty, "indptr": empty}, 0,
+                       model=model)
+        model.index([t or [_EMPTY] for t in tokens], show_progress=False)  # bm25s needs non-empty documents
+        return cls._of_model(model, len(tokens))
+
+    @classmethod
+    def _of_model(cls, model: Any, size: int) -> LexicalIndex:
+        arrays = {k: model.scores[k] for k in _ARRAYS}
+        return cls(model.vocab_dict, arrays, size, dtype=model.dtype, model=model)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of each chunk position (zeros when no query token is known)."""
         if self.size == 0:
             return np.zeros(0, dtype="float32")
-        vocab = self._model.vocab_dict
-        ids = [vocab[t] for t in tokenize_vi(query) if t in vocab]
+        vocab = self._vocab
+        last = len(self._indptr) - 1  # bm25s keeps the empty token last, without a column
+        ids = [vocab[t] for t in tokenize_vi(query) if t in vocab and vocab[t] < last]
         if not ids:
             return np.zeros(self.size, dtype="float32")
-        return np.asarray(self._model.get_scores(ids), dtype="float32")
+        scores = np.zeros(self.size, dtype=self._dtype)
+        for t in ids:  # bm25s's own sum: column by column, in query order, in the index's float type
+            start, end = self._indptr[t], self._indptr[t + 1]
+            np.add.at(scores, self._indices[start:end], self._data[start:end])
+        return np.asarray(scores, dtype="float32")
 
     def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Best ``k`` (position, score) pairs with a positive score; ``allowed`` is a boolean mask."""
@@ -101,9 +151,37 @@ class LexicalIndex:
         return [(int(i), float(scores[i])) for i in order]
 
     def save(self, folder: Path) -> None:
-        self._model.save(str(folder), show_progress=False)
+        if self._model is not None:
+            self._model.save(str(folder), show_progress=False)
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _PARAMS).write_bytes(self._params or b"{}")
+        with open(folder / _VOCAB, "w", encoding="utf-8") as fh:
+            json.dump(self._vocab, fh)
+        for key, name in _ARRAYS.items():
+            np.save(folder / name, getattr(self, f"_{key}"))
 
     @classmethod
-    def load(cls, folder: Path, size: int) -> LexicalIndex:
-        model = bm25s.BM25.load(str(folder), show_progress=False)
-        return cls(model, size)
+    def load(cls, folder: Path, size: int, files: Mapping[str, bytes] | None = None) -> LexicalIndex:
+        """The saved index; ``files`` (name -> bytes) when the caller has read and checked them already.
+
+        A folder bm25s wrote for another scoring method (with a non-occurrence array) is loaded by bm25s."""
+        files = dict(files or {})
+
+        def read(name: str) -> bytes:
+            if name not in files:
+                files[name] = (folder / name).read_bytes()
+            return files[name]
+
+        params = json.loads(read(_PARAMS))
+        plain = {_PARAMS, _VOCAB, *_ARRAYS.values()}
+        if params.get("method") not in _PLAIN_METHODS or {p.name for p in folder.iterdir()} - plain:
+            model = _bm25s().BM25.load(str(folder), show_progress=False)
+            return cls._of_model(model, size)
+        arrays = {k: _npy(read(name)) for k, name in _ARRAYS.items()}
+        vocab = json.loads(read(_VOCAB))
+        indptr = arrays["indptr"]
+        if (params.get("num_docs", size) != size or len(indptr) < len(vocab) or not len(indptr)
+                or indptr[-1] != len(arrays["data"]) or len(arrays["data"]) != len(arrays["indices"])):
+            raise ValueError(f"the BM25 index in {folder} does not fit {size} chunks")
+        return cls(vocab, arrays, size, dtype=params.get("dtype", "float32"), params=read(_PARAMS))

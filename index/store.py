@@ -251,13 +251,16 @@ def load_folder(folder: Path, *, embedding_model: str, hnsw_threshold: int = DEF
     if len(chunks) != manifest.chunks:
         raise _damaged(folder, f"{CHUNKS_META} có {len(chunks)} đoạn, manifest ghi {manifest.chunks}")
     _checked_bytes(folder, manifest, DOCUMENTS)  # damage is caught here; the lines are the library's to read
+    lexical: dict[str, bytes] = {}  # the BM25 files, read once: checked here, then loaded from these bytes
     for name in manifest.files:  # searched files are checked now; facts and tokens when they are read
         if name not in (CHUNKS_META, CHUNKS_TEXT, DOCUMENTS, FACTS, TOKENS):
-            _checked_bytes(folder, manifest, name)
+            data = _checked_bytes(folder, manifest, name)
+            if name.startswith(f"{BM25}/") and data is not None:
+                lexical[name.split("/", 1)[1]] = data
     vectors = None
     if (folder / VECTORS).exists():
         vectors = VectorStore.load(folder / VECTORS, hnsw_threshold=hnsw_threshold)
-    bm25 = LexicalIndex.load(folder / BM25, len(chunks)) if (folder / BM25).exists() and chunks else None
+    bm25 = LexicalIndex.load(folder / BM25, len(chunks), lexical) if (folder / BM25).exists() and chunks else None
     if chunks and bm25 is None:
         raise _damaged(folder, "thiếu thư mục bm25")
     return StoredIndex(manifest, chunks, vids, vectors, bm25, records=None)

@@ -1,0 +1,64 @@
+"""BM25 read back from the index folder without bm25s: the same scores, bit for bit, and a lighter start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+
+from index import open_index
+from index.bm25 import LexicalIndex
+from tests.index.factory import make_corpus, make_directive
+
+_QUERIES = ["Tỷ lệ hộ nghèo năm 2024?", "ty le ho ngheo", "UBND tỉnh báo cáo", "hoà bình hòa bình", "GRDP 7,5%",
+            "qwxz"]
+
+
+def _corpus():
+    return make_corpus(make_directive("a"), make_directive("b", province="Lai Châu", year=2023))
+
+
+def test_scores_read_back_equal_the_scores_built(tmp_path) -> None:
+    built = open_index(_corpus(), tmp_path / "ix", embedding_model="m", retriever="bm25")
+    lexical = LexicalIndex.load(tmp_path / "ix" / "bm25", built.count())
+    fresh = LexicalIndex.from_tokens(built._tokens())
+    for q in _QUERIES:
+        assert np.array_equal(lexical.scores(q), fresh.scores(q))
+        assert lexical.scores(q).dtype == np.float32
+    assert not lexical.scores(_QUERIES[-1]).any()
+
+
+def test_a_loaded_bm25_index_saved_again_gives_the_same_scores(tmp_path) -> None:
+    ix = open_index(_corpus(), tmp_path / "ix", embedding_model="m", retriever="bm25")
+    loaded = LexicalIndex.load(tmp_path / "ix" / "bm25", ix.count())
+    loaded.save(tmp_path / "copy")
+    again = LexicalIndex.load(tmp_path / "copy", ix.count())
+    for q in _QUERIES:
+        assert np.array_equal(again.scores(q), loaded.scores(q))
+
+
+_START = """
+import sys
+from pathlib import Path
+from index import open_index
+from tests.index.factory import make_corpus, make_directive
+ix = open_index(make_corpus(make_directive("a"), make_directive("b", province="Lai Châu", year=2023)),
+                Path(sys.argv[1]), embedding_model="m", retriever="bm25")
+hits = ix.search("tỷ lệ hộ nghèo", k=3)
+print(ix.report.saved, hits[0].chunk.clause_id, sorted(m for m in ("bm25s", "scipy", "faiss") if m in sys.modules))
+"""
+
+
+def test_searching_a_stored_index_imports_neither_bm25s_nor_scipy(tmp_path) -> None:
+    import os
+
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the factory's fingerprints hash the text: same in both runs
+
+    def start() -> list[str]:
+        return subprocess.run([sys.executable, "-c", _START, str(tmp_path / "ix")], capture_output=True, text=True,
+                              check=True, env=env).stdout.split()
+
+    built = start()
+    assert built[0] == "True" and "bm25s" in built[2]  # the build uses bm25s
+    assert start() == ["False", built[1], "[]"]  # a start from the folder: same top hit, neither imported
