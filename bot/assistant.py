@@ -291,19 +291,16 @@ class Assistant:
         wanted = needs(q, self._scorer, self.tuning)
         if not wanted:
             return found, None
-        kept: list[Found] = []
-        lacking, floor = None, 0.0
-        for f in sorted(found, key=lambda f: -f.score):
-            missing = gap(wanted, f)
-            if missing is None:
-                if lacking is None or f.score >= floor:
-                    kept.append(f)
-                log.info("supported by %s (%.2f)", f.clause.id, f.score)
-            elif lacking is None:
-                lacking, floor = missing, f.score - self.tuning.support_slack
+        checked = [(f, gap(wanted, f)) for f in found]  # the found order stays: it breaks ties later
+        for f, missing in checked:
             if missing is not None:
                 log.info("not supported by %s (%.2f): lacks %s %r", f.clause.id, f.score, missing.kind, missing.phrase)
-        return kept, lacking if not kept else None
+        top_lacking = max(((f.score, missing) for f, missing in checked if missing is not None),
+                          key=lambda x: x[0], default=None)
+        kept = [f for f, missing in checked if missing is None]
+        if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
+            kept = []  # only far weaker clauses hold the words: they answer something else
+        return kept, top_lacking[1] if top_lacking and not kept else None
 
     def _unseen_nouns(self, q: Query) -> list[str]:
         """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half

@@ -22,7 +22,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import Found, topic_words
@@ -177,19 +177,30 @@ def gap(wanted: Iterable[Need], f: Found) -> Need | None:
     wanted = list(wanted)
     if not wanted:
         return None
-    text = expand_abbreviations(" ".join([f.clause.text, *f.clause.heading, f.directive.title or ""]))
-    have: dict[bool, set[str]] = {}
-    folded = fold(text)
+    text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
     for n in wanted:
-        if n.token is not None:
-            if n.accented not in have:
-                toks = tokens(text, accented=n.accented)
-                have[n.accented] = {*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))}
-            if n.token not in have[n.accented]:
-                return n
-        if n.pattern is not None and not n.pattern.search(folded):
+        if n.token is not None and n.token not in _units_of(text, n.accented):
+            return n
+        if n.pattern is not None and not n.pattern.search(_folded(text)):
             return n
     return None
+
+
+@lru_cache(maxsize=2048)
+def _expanded(text: str) -> str:
+    return expand_abbreviations(text)
+
+
+@lru_cache(maxsize=2048)
+def _folded(text: str) -> str:
+    return fold(_expanded(text))
+
+
+@lru_cache(maxsize=2048)
+def _units_of(text: str, accented: bool) -> frozenset[str]:
+    """Syllables and syllable pairs of a clause (cached: the same clauses answer many questions)."""
+    toks = tokens(_expanded(text), accented=accented)
+    return frozenset((*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))))
 
 
 # ------------------------------------------------------------------ documents named by number

@@ -26,8 +26,8 @@ class AnswerTuning:
     support_rare_idf: float = 6.0
     #: ... and the library must use it in at least this many parts (a word it never uses is the unseen check's).
     support_min_parts: int = 3
-    #: When the best answer lacks what makes the question specific, another may replace it only if it scores
-    #: at most this much less (a far weaker clause that happens to hold the words is no answer either).
+    #: When the best answer lacks what makes the question specific, the others answer only if the best of them
+    #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
     support_slack: float = 0.03
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
