@@ -24,7 +24,7 @@ from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
-from bot.support import DocumentNumbers, Need, gap, needs, unknown_documents
+from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
@@ -284,23 +284,20 @@ class Assistant:
             return self._abstain(q, pool, hits, lacking)
         return self._compose(q, found, top_k, merged)
 
-    def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], Need | None]:
+    def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
         """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked."""
-        if not found:
-            return found, None
-        wanted = needs(q, self._scorer, self.tuning)
+        wanted = needs(q, self._scorer, self.tuning) if found else ()
         if not wanted:
-            return found, None
-        checked = [(f, gap(wanted, f)) for f in found]  # the found order stays: it breaks ties later
+            return found, ()
+        checked = [(f, gaps(wanted, f)) for f in found]  # the found order stays: it breaks ties later
         for f, missing in checked:
-            if missing is not None:
-                log.info("not supported by %s (%.2f): lacks %s %r", f.clause.id, f.score, missing.kind, missing.phrase)
-        top_lacking = max(((f.score, missing) for f, missing in checked if missing is not None),
-                          key=lambda x: x[0], default=None)
-        kept = [f for f, missing in checked if missing is None]
+            if missing:
+                log.info("not supported by %s (%.2f): lacks %s", f.clause.id, f.score, [n.phrase for n in missing])
+        top_lacking = max(((f.score, missing) for f, missing in checked if missing), key=lambda x: x[0], default=None)
+        kept = [f for f, missing in checked if not missing]
         if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
             kept = []  # only far weaker clauses hold the words: they answer something else
-        return kept, top_lacking[1] if top_lacking and not kept else None
+        return kept, top_lacking[1] if top_lacking and not kept else ()
 
     def _unseen_nouns(self, q: Query) -> list[str]:
         """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
@@ -387,7 +384,7 @@ class Assistant:
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
-    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit], lacking: Need | None = None) -> Answer:
+    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = ()) -> Answer:
         suggestions: list[Citation] = []
         seen = set()
         for h in hits:
@@ -400,8 +397,9 @@ class Assistant:
             if len(suggestions) == 3:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
-        if lacking is not None:
-            text += f" Các điều khoản tìm được không nêu “{lacking.phrase}”."
+        if lacking:
+            named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
+            text += f" Các điều khoản tìm được không nêu {named}."
         if suggestions:
             text += " Các điều khoản gần nhất: " + "; ".join(
                 f"{s.clause} ({self._short(s)})" for s in suggestions) + "."

@@ -34,7 +34,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gap", "named_numbers", "needs", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
 
 NeedKind = Literal["label", "period", "unit", "word"]
 
@@ -172,18 +172,14 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
 # ------------------------------------------------------------------ does a clause meet them
 
 
-def gap(wanted: Iterable[Need], f: Found) -> Need | None:
-    """The first need ``f``'s clause (with its headings and its document's title) does not meet, else None."""
-    wanted = list(wanted)
-    if not wanted:
-        return None
+def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
+    """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
     text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
-    for n in wanted:
-        if n.token is not None and n.token not in _units_of(text, n.accented):
-            return n
-        if n.pattern is not None and not n.pattern.search(_folded(text)):
-            return n
-    return None
+    return tuple(
+        n for n in wanted
+        if (n.token is not None and n.token not in _units_of(text, n.accented))
+        or (n.pattern is not None and not n.pattern.search(_folded(text)))
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -223,8 +219,8 @@ def named_numbers(text: str) -> tuple[str, ...]:
     out = []
     for m in _NUMBER.finditer(text):
         num, year, symbol = m.groups()
-        if not any(ch.isalpha() for ch in symbol[:1]) or len(symbol) < 2:
-            continue
+        if len(symbol) < 2 or not (year or "-" in symbol or any(ch.isupper() for ch in symbol)):
+            continue  # "500/km2" is a unit, not a document
         out.append(f"{num}/{year}/{symbol}" if year else f"{num}/{symbol}")
     return tuple(dict.fromkeys(out))
 
