@@ -23,10 +23,10 @@ __all__ = ["changed", "context_after", "context_of", "pointed_documents", "prefe
 _CONTEXT = "context"
 
 
-def _cited(ans: Answer, q: Query | None) -> tuple[str, ...]:
+def _cited(ans: Answer, q: object) -> tuple[str, ...]:
     """The documents an answer is about: its first document, or all of them for a set or a choice."""
     docs = tuple(dict.fromkeys(c.doc_id for c in ans.citations))
-    if docs and not ans.clarify and not (q is not None and q.about_set):
+    if docs and not ans.clarify and not getattr(q, "about_set", False):
         return docs[:1]
     return docs
 

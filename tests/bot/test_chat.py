@@ -543,3 +543,15 @@ def test_markdown_in_table_cells_stays_text():
 
     table = _table(["Ghi chú"], [["(*) giảm 3% *so với* [năm](http://x.example) 2022 | b"]])
     assert "\\*" in table and "[năm](" not in table and "\\|" in table
+
+
+def test_a_follow_up_depends_on_the_documents_the_conversation_is_about():
+    from bot.chat.answer_cache import answer_key
+
+    def after(doc_id):
+        cite = Citation(doc_id=doc_id, doc_type=None, title=None, issuer=None, province=None, year=None,
+                        number=None, date=None, clause="mục 1", text="…", score=1.0)
+        return Answer("Ai ký?", "a", False, citations=(cite,), extra={"query": ("Ai ký?",)})
+
+    keys = {answer_key("Văn bản này ban hành ngày nào?", None, None, p) for p in (after("a"), after("b"))}
+    assert len(keys) == 2
