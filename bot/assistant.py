@@ -17,7 +17,15 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
-from bot.conversation import changed, context_after, context_of, pointed_documents, prefer_context, repeats
+from bot.conversation import (
+    changed,
+    context_after,
+    context_of,
+    history_after,
+    pointed_documents,
+    prefer_context,
+    repeats,
+)
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import load_settings_library, open_settings_index
@@ -158,7 +166,8 @@ class Assistant:
         context = context_of(previous)
         if q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
-            filters = Filters(doc_ids=pointed_documents(q, context, self._directives))
+            history = tuple(previous.extra.get("context_history", ())) if previous is not None else ()
+            filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history))
         ans = self._answer(q, filters, retriever, top_k or self.top_k)
         if context and filters is None and ans.clarify:
             # Several documents answer differently and the question names none: the conversation names one.
@@ -178,7 +187,8 @@ class Assistant:
             kind=q.kind,
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
-            extra={**ans.extra, "query": q, "context": context_after(ans, q, previous)},
+            extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
+                   "context_history": history_after(ans, q, previous)},
         )
 
     def _other_years(self, q: Query) -> str:

@@ -18,9 +18,10 @@ from bot.query import Query
 from corpus.models import Directive
 from corpus.text import fold
 
-__all__ = ["changed", "context_after", "context_of", "pointed_documents", "prefer_context", "repeats"]
+__all__ = ["changed", "context_after", "context_of", "history_after", "pointed_documents", "prefer_context", "repeats"]
 
-_CONTEXT = "context"
+_CONTEXT, _HISTORY = "context", "context_history"
+_HISTORY_TURNS = 5
 
 
 def _cited(ans: Answer, q: object) -> tuple[str, ...]:
@@ -47,13 +48,26 @@ def context_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[str, 
     return _cited(ans, q)
 
 
-def pointed_documents(q: Query, context: tuple[str, ...], directives: Mapping[str, Directive]) -> tuple[str, ...]:
-    """The documents a same-document follow-up is about: those of the context of the kind it names, if any."""
+def history_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[tuple[str, ...], ...]:
+    """The documents of the last few turns, latest first (what "Chỉ thị này" may point back to)."""
+    earlier = tuple(previous.extra.get(_HISTORY, ())) if previous is not None else ()
+    now = context_after(ans, q, previous)
+    return tuple(dict.fromkeys(c for c in (now, *earlier) if c))[:_HISTORY_TURNS]
+
+
+def pointed_documents(
+    q: Query, context: tuple[str, ...], directives: Mapping[str, Directive], history: tuple[tuple[str, ...], ...] = ()
+) -> tuple[str, ...]:
+    """The documents a same-document follow-up is about: the conversation's, or, when it names a kind
+    ("Chỉ thị này"), the latest ones of that kind discussed (the context itself when none is)."""
     if not q.refers_to:
         return context
     kind = fold(q.refers_to)
-    named = tuple(d for d in context if d in directives and fold(directives[d].doc_type or "") == kind)
-    return named or context
+    for docs in (context, *history):
+        named = tuple(d for d in docs if d in directives and fold(directives[d].doc_type or "") == kind)
+        if named:
+            return named
+    return context
 
 
 def prefer_context(ans: Answer, scoped: Answer, *, margin: float) -> bool:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.conversation import changed, context_after, context_of, pointed_documents, prefer_context, repeats
+from bot.conversation import (
+    changed,
+    context_after,
+    context_of,
+    history_after,
+    pointed_documents,
+    prefer_context,
+    repeats,
+)
 from bot.models import Answer, Choice, Citation
 from bot.query import read_question
 from tests.fakes import tiny_corpus
@@ -60,3 +68,16 @@ def test_a_changed_followup_never_gets_the_previous_answer_again():
     assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="3.250.000 đồng."), before)
     assert not repeats(answer(cite("nd38", "Điều 3, khoản 2"), text="4.680.000 đồng."), before)
     assert not changed(read_question("Còn?", previous=first), first)
+
+
+def test_a_pointer_naming_a_kind_finds_the_latest_document_of_that_kind_discussed():
+    base = tiny_corpus().directives[0]
+    docs = {"ct": replace(base, doc_id="ct", doc_type="Chỉ thị"), "tt": replace(base, doc_id="tt", doc_type="Thông tư")}
+    q = read_question("Giá xăng hôm nay bao nhiêu?")
+    first = answer(cite("ct"), context=("ct",), context_history=(("ct",),))
+    second = answer(cite("tt"), text="khác")
+    history = history_after(second, q, first)
+    assert history == (("tt",), ("ct",))
+    pointer = read_question("Chỉ thị này do ai ký?", previous=q)
+    assert pointed_documents(pointer, ("tt",), docs, history) == ("ct",)
+    assert pointed_documents(read_question("Văn bản này do ai ký?", previous=q), ("tt",), docs, history) == ("tt",)
