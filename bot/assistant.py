@@ -192,13 +192,13 @@ class Assistant:
         )
 
     def _other_years(self, q: Query) -> str:
-        """Why a follow-up that kept the previous year found nothing, and which years the province has."""
-        asked = ", ".join(str(y) for y in q.years)
-        have = [f"{p}: năm {', '.join(str(y) for y in sorted({d.year for d in self.corpus.directives if d.province == p and d.year}))}"
-                for p in q.provinces
-                if any(d.province == p and d.year for d in self.corpus.directives)]
-        said = f" Năm {asked} lấy theo câu hỏi trước."
-        return said + (f" Văn bản hiện có của {'; '.join(have)}." if have else "")
+        """Why a follow-up that kept the previous year found no document, and which years the province has."""
+        years = {p: sorted({d.year for d in self.corpus.directives if d.province == p and d.year}) for p in q.provinces}
+        if any(y in q.years for have in years.values() for y in have):
+            return ""  # the documents exist: they just do not say it
+        have = "; ".join(f"{p}: năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
+        said = f" Năm {', '.join(map(str, q.years))} lấy theo câu hỏi trước."
+        return said + (f" Văn bản hiện có của {have}." if have else "")
 
     @property
     def index_notice(self) -> str | None:

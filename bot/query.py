@@ -79,6 +79,8 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
     if fold(text) == text.lower():  # typed without diacritics: only the folded form can be compared
         return _FOLLOWUP[f"{position}_folded"].search(fold(text))
     return _FOLLOWUP[position].search(canonical_tones(text).lower())
+
+
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
