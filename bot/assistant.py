@@ -17,6 +17,15 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
+from bot.conversation import (
+    changed,
+    context_after,
+    context_of,
+    history_after,
+    pointed_documents,
+    prefer_context,
+    repeats,
+)
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
@@ -24,6 +33,7 @@ from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
+from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
@@ -97,6 +107,8 @@ class Assistant:
         self._scorer_cache: Scorer | None = None
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
+        self._numbers = DocumentNumbers(corpus.directives)
+        self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
     def _scorer(self) -> Scorer:
@@ -155,14 +167,23 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
-        if q.same_document and previous is not None and filters is None:
-            # The document the previous answer came from (the first cited; a set answer keeps its set).
-            docs = tuple(dict.fromkeys(c.doc_id for c in previous.citations))
-            if docs and not previous.clarify and not (prev_q is not None and prev_q.about_set):
-                filters = Filters(doc_ids=docs[:1])
-            elif docs:
-                filters = Filters(doc_ids=docs)
+        context = context_of(previous)
+        if q.same_document and context and filters is None:
+            # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
+            history = tuple(previous.extra.get("context_history", ())) if previous is not None else ()
+            filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history))
         ans = self._answer(q, filters, retriever, top_k or self.top_k)
+        if context and filters is None and ans.clarify:
+            # Several documents answer differently and the question names none: the conversation names one.
+            scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
+            if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight):
+                ans = scoped
+        if q.elliptical and changed(q, prev_q) and repeats(ans, previous):
+            ans = Answer(question=q.text, abstained=True,
+                         answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
+                                 "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
+        if ans.abstained and q.inherited_years and q.provinces:
+            ans = replace(ans, answer=ans.answer + self._other_years(q))
         return replace(
             ans,
             question=text,
@@ -170,8 +191,18 @@ class Assistant:
             kind=q.kind,
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
-            extra={**ans.extra, "query": q},
+            extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
+                   "context_history": history_after(ans, q, previous)},
         )
+
+    def _other_years(self, q: Query) -> str:
+        """Why a follow-up that kept the previous year found no document, and which years the province has."""
+        years = {p: sorted({d.year for d in self.corpus.directives if d.province == p and d.year}) for p in q.provinces}
+        if any(y in q.years for have in years.values() for y in have):
+            return ""  # the documents exist: they just do not say it
+        have = "; ".join(f"{p}: năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
+        said = f" Năm {', '.join(map(str, q.years))} lấy theo câu hỏi trước."
+        return said + (f" Văn bản hiện có của {have}." if have else "")
 
     @property
     def index_notice(self) -> str | None:
@@ -217,8 +248,6 @@ class Assistant:
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
             docs = [d for d in self.corpus.directives if keep(d, q.years)]
-        if not docs and q.inherited_years:
-            docs = [d for d in self.corpus.directives if keep(d, ())]  # inherited year may not fit a new place
         return docs
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
@@ -238,6 +267,14 @@ class Assistant:
                 question=q.text, abstained=True,
                 answer=(f"Không tìm thấy văn bản nào của {places} trong kho văn bản, nên tôi không trả lời được "
                         f"câu hỏi này.{merged} {self._held()}"),
+            )
+        missing = unknown_documents(q.text, self._numbers)
+        if missing:
+            named = ", ".join(missing)
+            return Answer(
+                question=q.text, abstained=True,
+                answer=(f"Không tìm thấy văn bản số {named} trong kho văn bản ({len(self.corpus.directives)} văn bản), "
+                        "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs = self._scope(q, filters)
         if not docs:
@@ -264,6 +301,7 @@ class Assistant:
         for d in pool:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
+        found, lacking = self._supported(q, found)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): the title decides.
             topic = topic_words(q)
@@ -272,8 +310,23 @@ class Assistant:
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:
-            return self._abstain(q, pool, hits)
+            return self._abstain(q, pool, hits, lacking)
         return self._compose(q, found, top_k, merged)
+
+    def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
+        """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked."""
+        wanted = needs(q, self._scorer, self.tuning) if found else ()
+        if not wanted:
+            return found, ()
+        checked = [(f, gaps(wanted, f)) for f in found]  # the found order stays: it breaks ties later
+        for f, missing in checked:
+            if missing:
+                log.info("not supported by %s (%.2f): lacks %s", f.clause.id, f.score, [n.phrase for n in missing])
+        top_lacking = max(((f.score, missing) for f, missing in checked if missing), key=lambda x: x[0], default=None)
+        kept = [f for f, missing in checked if not missing]
+        if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
+            kept = []  # only far weaker clauses hold the words: they answer something else
+        return kept, top_lacking[1] if top_lacking and not kept else ()
 
     def _unseen_nouns(self, q: Query) -> list[str]:
         """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
@@ -360,7 +413,7 @@ class Assistant:
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
-    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit]) -> Answer:
+    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = ()) -> Answer:
         suggestions: list[Citation] = []
         seen = set()
         for h in hits:
@@ -373,6 +426,9 @@ class Assistant:
             if len(suggestions) == 3:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
+        if lacking:
+            named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
+            text += f" Các điều khoản tìm được không nêu {named}."
         if suggestions:
             text += " Các điều khoản gần nhất: " + "; ".join(
                 f"{s.clause} ({self._short(s)})" for s in suggestions) + "."
