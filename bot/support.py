@@ -115,7 +115,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     syllable may be common while the pair is rare); a pair the library lacks is pyvi joining two words, so
     its syllables count alone.
     """
-    from pyvi import ViPosTagger, ViTokenizer
+    from index.wordseg import pos_tags, segment
 
     topic = topic_words(q)
     if not topic:
@@ -126,7 +126,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     def rare(unit: str) -> bool:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
-    words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(topic))
+    words, tags = pos_tags(segment(topic))
     out: list[Need] = []
     for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
         if not tag.startswith("N") or tag in ("Np", "Nu", "Ny"):
