@@ -50,6 +50,12 @@ class AnswerTuning:
     doc_margin: float = 0.25
     #: Most documents one answer names (per-document lines or clarify choices).
     max_docs: int = 5
+    #: A lead-in ("Hồ sơ gồm các thành phần sau:") is answered with its items: at most this many, each cut to
+    #: this many characters (the rest is counted: "và 3 mục khác").
+    list_max_items: int = 8
+    list_item_chars: int = 160
+    #: Bonus for a lead-in part when the question asks for the parts of something (a dossier).
+    lead_in_bonus: float = 0.2
     #: Excerpt length (characters) of a long answering sentence part.
     long_segment_chars: int = 320
     #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).

@@ -16,6 +16,7 @@ from bot.answerers.directive import (
     TargetAnswerer,
     TypedAnswerer,
 )
+from bot.answerers.items import Listing
 from bot.answerers.legal import EffectAnswerer, LegalAnswerer
 from bot.answerers.meta import MetaAnswerer
 from bot.query import KINDS, Kind
@@ -28,17 +29,17 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "target": TargetAnswerer(),
     "comparison": ComparisonAnswerer(),
     "agency": TypedAnswerer("agency"),
-    "list": TypedAnswerer("list"),
+    "list": Listing(TypedAnswerer("list")),
     "reference": TypedAnswerer("reference"),
-    "fact": FactAnswerer(),
+    "fact": Listing(FactAnswerer()),
     "duty": DutyAnswerer(),
     "meta_signer": _META,
     "meta_date": _META,
     "meta_number": _META,
     "meta_title": _META,
-    "condition": LegalAnswerer("condition"),
+    "condition": Listing(LegalAnswerer("condition")),
     "duration": LegalAnswerer("duration"),
-    "dossier": LegalAnswerer("dossier"),
+    "dossier": Listing(LegalAnswerer("dossier")),
     "definition": LegalAnswerer("definition"),
     "effect": EffectAnswerer(),
     "decider": LegalAnswerer("decider", shape="agency"),

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.answerers.base import Found, Reader
+from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.items import is_lead_in, line_of
 from bot.answerers.passages import Bonus, Shape, by_segment
 from bot.extract import find_durations, find_effect, find_references
 from bot.query import Kind, Query
@@ -41,6 +42,23 @@ def _cue_bonus(kind: str, bonus: float) -> Bonus:
     return score
 
 
+def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
+    """A part announcing a list gets a bonus, and is scored with its whole line: "Thành phần hồ sơ gồm:"
+    alone says little, the sentence before it on the line says whose dossier it is."""
+    t = reader.tuning
+    topic = topic_words(q) or q.topic
+
+    def score(clause: Clause, seg: Segment) -> float | None:
+        got = cue(clause, seg) or 0.0
+        if not is_lead_in(clause.text, seg.end):
+            return got
+        line = line_of(clause.text, seg.end)
+        wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
+        return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
+
+    return score
+
+
 @dataclass(frozen=True)
 class LegalAnswerer:
     """One legal-text kind: the best part with the kind's cue, its answering words pulled out where it has them."""
@@ -50,6 +68,8 @@ class LegalAnswerer:
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         bonus = _cue_bonus(self.kind, reader.tuning.kind_cue_bonus)
+        if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
+            bonus = _lead_in_bonus(reader, q, bonus)
         found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
         if self.shape != "fact" and not found:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
