@@ -56,6 +56,13 @@ class AnswerTuning:
     list_item_chars: int = 160
     #: Bonus for a lead-in part when the question asks for the parts of something (a dossier).
     lead_in_bonus: float = 0.2
+    #: A definition ("X là …") answers when its term covers this much of the asked phrase (a definition
+    #: question), or this much when the question was read as another kind ("… là gì?").
+    definition_min_cover: float = 0.5
+    definition_strict_cover: float = 0.8
+    #: A definition's score: this base plus the rest times its cover, plus a bonus in a "Giải thích từ ngữ" article.
+    definition_base: float = 0.5
+    glossary_bonus: float = 0.1
     #: Excerpt length (characters) of a long answering sentence part.
     long_segment_chars: int = 320
     #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from bot.answerers.base import Answerer, Found, Reader, topic_words
+from bot.answerers.definitions import Defining
 from bot.answerers.directive import (
     ComparisonAnswerer,
     DutyAnswerer,
@@ -30,8 +31,8 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "comparison": ComparisonAnswerer(),
     "agency": TypedAnswerer("agency"),
     "list": Listing(TypedAnswerer("list")),
-    "reference": TypedAnswerer("reference"),
-    "fact": Listing(FactAnswerer()),
+    "reference": Defining(TypedAnswerer("reference")),
+    "fact": Defining(Listing(FactAnswerer())),
     "duty": DutyAnswerer(),
     "meta_signer": _META,
     "meta_date": _META,
@@ -40,7 +41,7 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "condition": Listing(LegalAnswerer("condition")),
     "duration": LegalAnswerer("duration"),
     "dossier": Listing(LegalAnswerer("dossier")),
-    "definition": LegalAnswerer("definition"),
+    "definition": Defining(Listing(LegalAnswerer("definition")), strict=False),
     "effect": EffectAnswerer(),
     "decider": LegalAnswerer("decider", shape="agency"),
 })

@@ -15,6 +15,7 @@ from functools import cache
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.items import is_lead_in, line_of
 from bot.answerers.passages import Bonus, Shape, by_segment
+from bot.compose import MAX_EXCERPT
 from bot.extract import find_durations, find_effect, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
@@ -75,16 +76,18 @@ class LegalAnswerer:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
         out: list[Found] = []
         for f in found[:3]:
+            if self.kind == "duration":
+                got = _duration(reader, q, f)
+                if got is not None:
+                    out.append(got)
+                continue
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
         return out[:1]
 
     def _short(self, f: Found) -> str | None:
-        """The answering words of the quoted part; None rejects a part that lacks them (a duration without one)."""
-        if self.kind == "duration":
-            spans = find_durations(f.quote)
-            return "; ".join(dict.fromkeys(s.text for s in spans)) if spans else None
+        """The answering words of the quoted part."""
         if self.kind == "effect":
             eff = find_effect(f.quote)
             if eff is not None:
@@ -95,6 +98,61 @@ class LegalAnswerer:
                     return "thay thế " + "; ".join(r.text for r in refs)
             return f.short
         return f.short
+
+
+def _asked_unit(q: Query) -> str | None:
+    """The unit a duration question names ("bao nhiêu ngày", "mấy năm"), accent-folded."""
+    units = "|".join(re.escape(fold(u)) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))
+    m = re.search(rf"\b(?:bao nhieu|may)\s+({units})\b", fold(q.text))
+    return m.group(1) if m else None
+
+
+def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
+    """The duration of the sentence part that answers, with the words around it as the quote.
+
+    A part may state several ("tối đa 300 giờ trong 01 năm … không quá 60 giờ trong 01 tháng"): the one
+    whose own words (from the previous duration to the next) best cover the question wins, one in the
+    unit the question names first; a range ("từ đủ 12 tháng đến 36 tháng") is one duration.  The whole
+    part is read, not only the quoted window, which may have been focused on other words of a long part.
+    """
+    from bot.compose import excerpt
+
+    text = f.clause.text
+    at = f.span[0] if f.span else 0
+    seg = next((s for s in reader.segments.get(f.clause.id, []) if s.start <= at < s.end + 1), None)
+    lo, hi = (seg.start, seg.end) if seg else (0, len(text))
+    spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
+    if not spans:
+        return None
+    topic = topic_words(q) or q.topic
+    unit = _asked_unit(q)
+
+    def rank(i: int) -> tuple[bool, float]:
+        a = spans[i - 1][1] if i else lo
+        b = spans[i + 1][0] if i + 1 < len(spans) else hi
+        in_unit = unit is not None and re.search(rf"\b{unit}\b", fold(text[slice(*spans[i])])) is not None
+        return in_unit, reader.scorer.coverage(topic, text[a:b])
+
+    best = max(range(len(spans)), key=rank)
+    start, end = spans[best]
+    ctx = spans[best - 1][1] if best else lo
+    cut = max(text.rfind(", ", ctx, start), text.rfind("; ", ctx, start))
+    begin = lo if hi - lo <= MAX_EXCERPT or cut < 0 else cut + 2
+    quote, a, b = excerpt(text, begin, hi)
+    if b < end:  # cut before the duration: quote from the duration's own words
+        quote, a, b = excerpt(text, max(ctx, start - 80), hi)
+    return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score)
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join "từ 12 tháng đến 36 tháng" (two durations with "đến" between) into one."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[out[-1][1] : a]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a - 3 if text[max(0, a - 3) : a].lower() == "từ " else a, b) for a, b in out]
 
 
 class EffectAnswerer:
