@@ -40,3 +40,22 @@ def test_the_asked_term_stands_before_or_after_the_definition_cue_with_or_withou
     assert asked_term("tam dung ket noi econtract duoc hieu la gi") == "tam dung ket noi econtract"
     assert asked_term("Thế nào là hàng hoá siêu trọng?") == "hang hoa sieu trong"
     assert asked_term("Hồ sơ đề nghị cấp thẻ gồm những gì?") is None
+
+
+_TABLE = (
+    "Mức phụ cấp theo khu vực như sau: Khu vực Mức phụ cấp tháng (Đơn vị: đồng/tháng) Mức phụ cấp ngày "
+    "(Đơn vị: đồng/ngày) Khu vực I 900.000 41.000 Khu vực II 700.000 32.000 Khu vực III 500.000 23.000"
+)
+
+
+def test_a_table_value_is_the_cell_at_the_asked_row_and_column():
+    from bot.answerers.tables import table_cell
+    from bot.segments import Scorer
+
+    scorer = Scorer([_TABLE, "phụ cấp tháng", "phụ cấp ngày", "khu vực"])
+    for question, value in [("Mức phụ cấp ngày ở khu vực II là bao nhiêu?", "32.000"),
+                            ("muc phu cap thang khu vuc iii", "500.000")]:
+        cell = table_cell(scorer, question, question, _TABLE)
+        assert cell is not None and cell.value is not None and cell.value.text == value
+    missing = table_cell(scorer, "Mức phụ cấp tháng khu vực IV?", "Mức phụ cấp tháng khu vực IV", _TABLE)
+    assert missing is not None and missing.missing_row and missing.value is None
