@@ -72,6 +72,8 @@ class LegalAnswerer:
         if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
             bonus = _lead_in_bonus(reader, q, bonus)
         found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
+        if self.kind == "duration" and _asks_date(q):
+            found = sorted([*found, *_dated_parts(reader, q, d, bonus)], key=lambda f: -f.score)
         if self.shape != "fact" and not found:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
         out: list[Found] = []
@@ -107,6 +109,50 @@ def _asked_unit(q: Query) -> str | None:
     return m.group(1) if m else None
 
 
+_PERIOD_WORDS = r"(?:nam|thang|tuan|ngay|gio)"
+_ASKS_PERIOD = re.compile(rf"\b(?:trong|moi|mot|1|01)\s+(?:(?:mot|1|01)\s+)?({_PERIOD_WORDS})\b(?!\s+(?:nao|lam viec|qua|ke|truoc|sau))")
+_STATES_PERIOD = re.compile(rf"\b(?:trong|moi|/)\s*(?:(?:mot|1|01)\s+)?({_PERIOD_WORDS})\b")
+_DATE_IN = re.compile(r"\d{1,2}/\d{1,2}|tháng\s+\d{1,2}", re.IGNORECASE)
+
+
+def _asks_date(q: Query) -> bool:
+    return re.search(r"\bngay nao\b", fold(q.text)) is not None
+
+
+def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[Found]:
+    """Every part of ``d`` stating a date a thing applies from or must be done by ("kể từ ngày 01 tháng 01
+    năm 2026"), scored as retrieved parts are: the date a question asks for often stands in the article on
+    effect, whose words retrieval does not rank high ("… được thực hiện từ ngày nào?")."""
+    from bot.compose import excerpt
+
+    t = reader.tuning
+    topic = topic_words(q) or q.topic
+    parents = {c.parent for c in d.clauses if c.parent}
+    out: list[Found] = []
+    for clause in d.answerable_clauses():
+        if clause.id in parents or not _DATE_IN.search(clause.text):
+            continue
+        clause_cov = None
+        for seg in reader.segments.get(clause.id, []):
+            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)):
+                continue
+            if clause_cov is None:
+                clause_cov = reader.scorer.coverage(topic, clause.text)
+            extra = bonus(clause, seg) or 0.0
+            score = t.segment_weight * reader.scorer.coverage(topic, seg.text) + t.clause_weight * clause_cov + extra
+            quote, a, b = excerpt(clause.text, seg.start, seg.end)
+            out.append(Found(d, clause, quote, quote, (a, b), score))
+    return [f for f in out if f.score >= t.abstain_below]
+
+
+def _asked_period(q: Query) -> str | None:
+    """The period a rate question names ("bao nhiêu giờ trong một tuần" → tuần), accent-folded."""
+    folded = fold(q.text)
+    m = re.search(r"\b(?:bao nhieu|may)\s+\w+\s+(.*)$", folded)
+    found = _ASKS_PERIOD.search(m.group(1)) if m else None
+    return found.group(1) if found else None
+
+
 def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     """The duration of the sentence part that answers, with the words around it as the quote.
 
@@ -124,6 +170,15 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
     if not spans:
         return None
+    if _asks_date(q):  # "từ ngày nào": a date, not a count of days
+        spans = [sp for sp in spans if _DATE_IN.search(text[slice(*sp)])]
+        if not spans:
+            return None
+    period = _asked_period(q)
+    if period is not None:
+        stated = {m.group(1) for m in _STATES_PERIOD.finditer(fold(text[lo:hi]))}
+        if stated and period not in stated:
+            return None  # rates per other periods ("trong 01 năm", "trong 01 tháng"), not per the asked one
     topic = topic_words(q) or q.topic
     unit = _asked_unit(q)
 

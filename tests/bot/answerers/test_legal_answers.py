@@ -41,8 +41,10 @@ d) Ý kiến của Ủy ban nhân dân cấp xã nơi cộng tác viên cư trú
 1. Trong thời hạn 10 ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Nội vụ cấp thẻ cộng tác viên; trường hợp không cấp thì trả lời bằng văn bản và nêu rõ lý do.
 2. Thẻ cộng tác viên có thời hạn 03 năm. Chậm nhất 30 ngày trước khi thẻ hết hạn, cộng tác viên gửi đơn đề nghị gia hạn thẻ đến Sở Nội vụ.
 3. Cộng tác viên thi đua bị thu hồi thẻ khi không còn tham gia tuyên truyền phong trào thi đua ở cơ sở.
+4. Cộng tác viên thi đua được tham gia bồi dưỡng nghiệp vụ tối đa 05 ngày trong 01 năm.
 Điều 5. Hiệu lực thi hành
-Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+2. Thẻ cộng tác viên theo mẫu mới được sử dụng kể từ ngày 01 tháng 7 năm 2026.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -102,3 +104,25 @@ def test_a_duration_question_gets_the_duration_of_the_matching_sentence(bot, que
     assert not ans.abstained and ans.kind == "duration"
     assert ans.answer.startswith(duration) or ans.answer.split(".")[0].endswith(duration)
     assert ans.citations[0].clause == clause
+
+
+def test_a_date_question_gets_the_date_even_from_the_article_on_effect(bot):
+    ans = bot.answer("Thẻ cộng tác viên theo mẫu mới được sử dụng từ ngày nào?")
+    assert not ans.abstained
+    assert "01 tháng 7 năm 2026" in ans.answer and "01 tháng 5" not in ans.answer.split(".")[0]
+    assert ans.citations[0].clause == "Điều 5, khoản 2"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Cộng tác viên thi đua được bồi dưỡng nghiệp vụ tối đa bao nhiêu ngày trong một năm?", True),
+        ("cong tac vien thi dua duoc boi duong nghiep vu toi da bao nhieu ngay trong mot tuan", False),
+    ],
+)
+def test_a_rate_is_read_only_for_the_period_the_question_names(bot, question, answered):
+    ans = bot.answer(question)
+    if answered:
+        assert not ans.abstained and ans.answer.startswith("tối đa 05 ngày")
+    else:
+        assert ans.abstained or "05 ngày" not in ans.answer
