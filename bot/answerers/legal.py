@@ -16,7 +16,7 @@ from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.items import is_lead_in, line_of
 from bot.answerers.passages import Bonus, Shape, by_segment
 from bot.compose import MAX_EXCERPT
-from bot.extract import find_durations, find_effect, find_references
+from bot.extract import find_applies_from, find_durations, find_effect, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
 from corpus.lexicon import load_lexicon
@@ -27,6 +27,7 @@ from index.models import Hit
 __all__ = ["EffectAnswerer", "LegalAnswerer"]
 
 _REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
+_APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
 _REPLACE_TEXT = re.compile(r"thay thế|hết hiệu lực|bãi bỏ", re.IGNORECASE)
 
 
@@ -222,6 +223,7 @@ class EffectAnswerer:
         from bot.compose import excerpt
 
         replaces = bool(_REPLACES.search(fold(q.text)))
+        asks_applies = bool(_APPLIES.search(fold(q.text)))
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []
@@ -244,6 +246,10 @@ class EffectAnswerer:
                 short, at = eff.text, eff.start
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
+            applies = find_applies_from(text) if asks_applies and not replaces else None
+            if applies is not None:  # "có hiệu lực khi nào và … áp dụng từ ngày nào": both dates
+                short = f"{short}; {applies.text}"
+                a, b = min(a, applies.start), max(b, applies.end)
             quote, a, b = excerpt(text, a, b)
             score = 0.5 + 0.3 * prior + (0.2 if "hieu luc" in heading or "hieu luc" in fold(text[:80]) else 0.0)
             out.append(Found(d, clause, short, quote, (a, b), score))

@@ -59,3 +59,20 @@ def test_a_table_value_is_the_cell_at_the_asked_row_and_column():
         assert cell is not None and cell.value is not None and cell.value.text == value
     missing = table_cell(scorer, "Mức phụ cấp tháng khu vực IV?", "Mức phụ cấp tháng khu vực IV", _TABLE)
     assert missing is not None and missing.missing_row and missing.value is None
+
+
+def test_an_effect_after_a_delay_and_the_date_rules_apply_from_are_read_whole():
+    from bot.extract import find_applies_from, find_effect
+
+    text = ("Thông tư này có hiệu lực sau 45 ngày kể từ ngày ký. Các chế độ quy định tại Thông tư này "
+            "được áp dụng từ ngày 01 tháng 7 năm 2021.")
+    eff, applies = find_effect(text), find_applies_from(text)
+    assert eff is not None and eff.text == "có hiệu lực sau 45 ngày kể từ ngày ký"
+    assert applies is not None and applies.text.endswith("từ ngày 01 tháng 7 năm 2021")
+
+
+def test_who_signed_is_read_as_a_signer_question_when_the_title_is_named():
+    from bot.query import read_question
+
+    assert read_question("Chủ tịch Quốc hội nào ký Luật số 69/2020/QH14?").kind == "meta_signer"
+    assert read_question("bo truong nao ky thong tu 09/2021/tt-bldtbxh").kind == "meta_signer"
