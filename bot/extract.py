@@ -92,7 +92,8 @@ def find_references(text: str) -> list[Span]:
 
 def has_count(text: str) -> bool:
     """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
-    return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", text))
+    undated = re.sub(rf"(?:ngày\s+)?{_DATE}|tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?", " ", text, flags=re.IGNORECASE)
+    return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", undated))
 
 
 _DURATION_UNIT = "|".join(re.escape(u) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))

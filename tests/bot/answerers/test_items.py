@@ -76,3 +76,10 @@ def test_who_signed_is_read_as_a_signer_question_when_the_title_is_named():
 
     assert read_question("Chủ tịch Quốc hội nào ký Luật số 69/2020/QH14?").kind == "meta_signer"
     assert read_question("bo truong nao ky thong tu 09/2021/tt-bldtbxh").kind == "meta_signer"
+
+
+def test_the_day_of_a_date_written_in_words_is_not_a_count():
+    from bot.extract import has_count
+
+    assert not has_count("tại thời điểm ngày 30 tháng 9 năm 2021 (có tên trong danh sách)")
+    assert has_count("kỷ niệm 115 năm thành lập tỉnh") and has_count("70 xã đạt chuẩn trước ngày 30/6")
