@@ -121,10 +121,10 @@ def _cut(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(";,.:") + " …"
 
 
-def _deepest(d: Directive, clause: Clause, lead: str, first: str) -> Clause:
-    """The smallest clause under ``clause`` holding the lead-in and its first item (what to cite)."""
+def _deepest(d: Directive, clause: Clause, lead: str, first: list[str]) -> Clause:
+    """The smallest clause under ``clause`` holding the lead-in and the items shown (what to cite)."""
     inside = [c for c in d.clauses if (c.id == clause.id or c.id.startswith(clause.id + ".")) and c.answerable]
-    holding = [c for c in inside if lead in c.text and first in c.text]
+    holding = [c for c in inside if lead in c.text and all(x in c.text for x in first)]
     return min(holding, key=lambda c: len(c.text)) if holding else clause
 
 
@@ -145,7 +145,7 @@ def listed(found: Found, tuning: AnswerTuning) -> Found | None:
     parts = [f"{it.marker} {_cut(it.text, tuning.list_item_chars)}".strip() for it in shown]
     more = len(items) - len(shown)
     answer = f"{lead}: {'; '.join(parts)}" + (f" … (và {more} mục khác)" if more > 0 else "")
-    clause = _deepest(found.directive, found.clause, lead, items[0].text[:30])
+    clause = _deepest(found.directive, found.clause, lead, [it.text[:30] for it in shown])
     if clause is found.clause:
         span = (a, shown[-1].end)
     else:
