@@ -116,6 +116,16 @@ _STATES_PERIOD = re.compile(rf"\b(?:trong|moi|/)\s*(?:(?:mot|1|01)\s+)?({_PERIOD
 _DATE_IN = re.compile(r"\d{1,2}/\d{1,2}|tháng\s+\d{1,2}", re.IGNORECASE)
 
 
+_ASKS = re.compile(r"\b(?:ai|nao|gi|bao nhieu|bao lau|may|khi nao)\b")
+
+
+def _asks_two(q: Query) -> bool:
+    """A question joining two asks ("Ai quyết định … và nhiệm kỳ là mấy năm?")."""
+    folded = fold(q.text)
+    head, sep, tail = folded.partition(" va ")
+    return bool(sep) and bool(_ASKS.search(head)) and bool(_ASKS.search(tail))
+
+
 def _asks_date(q: Query) -> bool:
     return re.search(r"\bngay nao\b", fold(q.text)) is not None
 
@@ -197,6 +207,8 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     quote, a, b = excerpt(text, begin, hi)
     if b < end:  # cut before the duration: quote from the duration's own words
         quote, a, b = excerpt(text, max(ctx, start - 80), hi)
+    if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
+        quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
     return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score)
 
 

@@ -126,3 +126,10 @@ def test_a_rate_is_read_only_for_the_period_the_question_names(bot, question, an
         assert not ans.abstained and ans.answer.startswith("tối đa 05 ngày")
     else:
         assert ans.abstained or "05 ngày" not in ans.answer
+
+
+def test_a_question_asking_two_things_quotes_the_clause_that_answers_both(bot):
+    ans = bot.answer("Thẻ cộng tác viên có thời hạn bao lâu và cộng tác viên phải gửi đơn gia hạn chậm nhất mấy ngày?")
+    assert not ans.abstained
+    assert "03 năm" in ans.answer and "30 ngày" in ans.answer
+    assert ans.citations[0].clause == "Điều 4, khoản 2"
