@@ -33,6 +33,7 @@ from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
+from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
@@ -106,6 +107,7 @@ class Assistant:
         self._scorer_cache: Scorer | None = None
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
+        self._numbers = DocumentNumbers(corpus.directives)
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
@@ -266,6 +268,14 @@ class Assistant:
                 answer=(f"Không tìm thấy văn bản nào của {places} trong kho văn bản, nên tôi không trả lời được "
                         f"câu hỏi này.{merged} {self._held()}"),
             )
+        missing = unknown_documents(q.text, self._numbers)
+        if missing:
+            named = ", ".join(missing)
+            return Answer(
+                question=q.text, abstained=True,
+                answer=(f"Không tìm thấy văn bản số {named} trong kho văn bản ({len(self.corpus.directives)} văn bản), "
+                        "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
+            )
         docs = self._scope(q, filters)
         if not docs:
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
@@ -291,6 +301,7 @@ class Assistant:
         for d in pool:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
+        found, lacking = self._supported(q, found)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): the title decides.
             topic = topic_words(q)
@@ -299,8 +310,23 @@ class Assistant:
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:
-            return self._abstain(q, pool, hits)
+            return self._abstain(q, pool, hits, lacking)
         return self._compose(q, found, top_k, merged)
+
+    def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
+        """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked."""
+        wanted = needs(q, self._scorer, self.tuning) if found else ()
+        if not wanted:
+            return found, ()
+        checked = [(f, gaps(wanted, f)) for f in found]  # the found order stays: it breaks ties later
+        for f, missing in checked:
+            if missing:
+                log.info("not supported by %s (%.2f): lacks %s", f.clause.id, f.score, [n.phrase for n in missing])
+        top_lacking = max(((f.score, missing) for f, missing in checked if missing), key=lambda x: x[0], default=None)
+        kept = [f for f, missing in checked if not missing]
+        if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
+            kept = []  # only far weaker clauses hold the words: they answer something else
+        return kept, top_lacking[1] if top_lacking and not kept else ()
 
     def _unseen_nouns(self, q: Query) -> list[str]:
         """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
@@ -387,7 +413,7 @@ class Assistant:
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
-    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit]) -> Answer:
+    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = ()) -> Answer:
         suggestions: list[Citation] = []
         seen = set()
         for h in hits:
@@ -400,6 +426,9 @@ class Assistant:
             if len(suggestions) == 3:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
+        if lacking:
+            named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
+            text += f" Các điều khoản tìm được không nêu {named}."
         if suggestions:
             text += " Các điều khoản gần nhất: " + "; ".join(
                 f"{s.clause} ({self._short(s)})" for s in suggestions) + "."

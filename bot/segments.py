@@ -163,6 +163,10 @@ class Scorer:
     def table(self) -> dict[str, object]:
         return {"n": self._n, "df": dict(self._df)}
 
+    def parts_with(self, unit: str) -> int:
+        """How many indexed parts contain ``unit`` (a syllable or a pair "a_b")."""
+        return int(self._df.get(unit, 0))
+
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
 

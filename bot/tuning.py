@@ -21,6 +21,14 @@ class AnswerTuning:
     abstain_below: float = 0.25
     #: The threshold when the question has a word no document contains (the topic may not be there at all).
     unseen_abstain_below: float = 0.30
+    #: A noun of the question at least this rare over the library (idf) must stand in the answering clause,
+    #: its headings or its document's title (bot.support): it is what makes the question specific.
+    support_rare_idf: float = 6.0
+    #: ... and the library must use it in at least this many parts (a word it never uses is the unseen check's).
+    support_min_parts: int = 3
+    #: When the best answer lacks what makes the question specific, the others answer only if the best of them
+    #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
+    support_slack: float = 0.03
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
