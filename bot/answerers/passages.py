@@ -76,7 +76,7 @@ def _extract(
         if not values:
             return None
         cell = table_cell(reader.scorer, q.text, topic, seg.text)
-        if cell is not None and (cell.missing_row or cell.value is not None):
+        if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         for v in values:
@@ -108,8 +108,6 @@ def _extract(
         return Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
-    if shape == "fact_with_number" and (cell := table_cell(reader.scorer, q.text, topic, seg.text)) and cell.missing_row:
-        return None  # a table without the asked row does not answer with its other rows
     # fact: the answering sentence part itself, focused on its best-matching words when long
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
@@ -118,10 +116,12 @@ def _extract(
 
 def _cell(
     reader: Reader, d: Directive, clause: Clause, seg: Segment, topic: str, base: float, cell: Cell
-) -> Found | None:
-    """A table's cell: its value, quoted with its column heading and its row; None when the asked row is missing."""
-    if cell.value is None:
-        return None  # the question names a row this table does not have ("vùng V"): not this part's answer
+) -> Found:
+    """A table's cell: its value, quoted with its column heading and its row.
+
+    A table without the asked row ("vùng V") is left to the support check (bot.support), which says
+    what the clauses lack; the part is then answered as any other and found unsupported there."""
+    assert cell.value is not None
     t = reader.tuning
     row = seg.text[cell.row_start : cell.row_end].strip()
     quote = f"{cell.heading} … {row}" if cell.heading else row
