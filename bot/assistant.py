@@ -217,6 +217,8 @@ class Assistant:
         topic = q.topic or q.text
         issuers = {fold(i) for i in q.issuers}
         numbers = [fold(n) for n in q.numbers]  # "127/2026/ND-CP" typed without diacritics
+        # "20/2021" read from "Nghị định 20/2021/NĐ-CP" is that number, not any document numbered 20/2021
+        numbers = [n for n in numbers if not any(m != n and m.startswith(n + "/") for m in numbers)]
         docs = [d for d in self.corpus.directives if keep(d, q.years)]
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
@@ -343,9 +345,15 @@ class Assistant:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
+        if named is not None and q.kind != "comparison":
             mine = [f for f in found if f.directive.doc_id == named]
-            if mine and not q.about_set and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
+            if mine and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
                 found = mine  # the document the question describes answers it; others do not compete
+            elif not mine:
+                # It has no answer: a document the question does not describe must not answer in its place.
+                found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
+                if not found:
+                    return self._abstain(q, pool, hits)
         return self._compose(q, found, top_k, merged)
 
     def _unseen_nouns(self, q: Query) -> list[str]:

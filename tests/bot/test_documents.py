@@ -101,3 +101,9 @@ def test_a_number_in_no_document_at_all_is_still_not_found(bot):
 )
 def test_named_types_are_the_document_types_a_question_names(question, types):
     assert named_types(question) == types
+
+
+def test_a_whole_number_is_not_read_as_any_document_sharing_its_first_part(bot):
+    """"Thông tư 200/2026/TT-BTC" is not "Nghị định 200/2026/NĐ-CP" (doc3) although both start "200/2026"."""
+    hits = bot.search("Nghị định 162/2026/NĐ-CP và Thông tư 200/2026/TT-BTC có hiệu lực từ ngày nào?", k=20)
+    assert hits and {h.chunk.doc_id for h in hits} == {"doc1"}
