@@ -20,7 +20,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
-from bot.library import load_settings_library, open_settings_index
+from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
 from bot.query import Query, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
@@ -77,9 +77,10 @@ class Assistant:
 
     def __init__(
         self, corpus: Corpus, index, *, top_k: int = 5, retriever: str | None = None,
-        tuning: AnswerTuning | None = None,
+        tuning: AnswerTuning | None = None, facts: StoredFacts | None = None,
     ):
         self.corpus = corpus
+        self.facts = facts  # supervisor facts stored at index time, read on the first /trachnhiem or /chitieu
         self.index = index
         self.top_k = top_k
         self.retriever = retriever or getattr(index, "retriever", "bm25")
@@ -120,7 +121,8 @@ class Assistant:
         for problem in library.corpus.problems:
             log.warning("skipped %s: %s", problem.path, problem.detail or problem.message)
         index = open_settings_index(library, settings, progress=progress)
-        return cls(library.corpus, index, top_k=settings.top_k, retriever=settings.retriever)
+        return cls(library.corpus, index, top_k=settings.top_k, retriever=settings.retriever,
+                   facts=StoredFacts(library, Path(settings.index_dir)))
 
     # ----------------------------------------------------------------- public API
 

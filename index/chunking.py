@@ -25,9 +25,16 @@ class ChunkerSettings:
     overlap: int = 150
     min_lead_words: int = 6
     version: int = 1
+    #: characters of a chunk's body the embedding model reads after its header (0 = all; see
+    #: ``index.embedding.passage_text``); BM25 always reads the whole chunk
+    embed_chars: int = 0
 
     def to_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """The manifest's record; ``embed_chars`` only when set, so folders built before it existed still match."""
+        out = asdict(self)
+        if not out["embed_chars"]:
+            del out["embed_chars"]
+        return out
 
 
 _SEPARATORS = ["\n\n", "\n", ". ", "; ", ", ", " ", ""]

@@ -26,7 +26,7 @@ from tqdm import tqdm
 
 from index.encoders import Encoder
 
-__all__ = ["EmbedResult", "checkpoint_folder", "clear_checkpoints", "embed_chunks"]
+__all__ = ["EmbedResult", "checkpoint_folder", "clear_checkpoints", "embed_chunks", "passage_text"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,35 @@ def checkpoint_folder(index_dir: Path) -> Path:
 def clear_checkpoints(index_dir: Path) -> None:
     """Drop the checkpoints once the index holding their vectors is saved."""
     shutil.rmtree(checkpoint_folder(index_dir), ignore_errors=True)
+
+
+_SENTENCE_END = (". ", "; ", ".\n", ";\n", ":\n", "\n")
+
+
+def passage_text(embed_text: str, max_chars: int = 0) -> str:
+    """What the embedding model reads for one chunk: its header line and the start of its body.
+
+    ``max_chars`` = 0 keeps everything.  Otherwise the body is cut to at most
+    ``max_chars`` characters, at the last sentence end inside that budget
+    when one falls in its second half, else at the last space: the clause's
+    heading path stays whole (it names the topic) and the model's cost,
+    which grows with the tokens read, is bounded for long clauses.
+    """
+    if max_chars <= 0:
+        return embed_text
+    header, sep, body = embed_text.partition("\n")
+    if not sep:
+        header, body = "", embed_text
+    if len(body) <= max_chars:
+        return embed_text
+    window = body[: max_chars + 1]
+    cut = max((window.rfind(e) + len(e.rstrip(" ")) for e in _SENTENCE_END if window.rfind(e) >= 0), default=-1)
+    if cut < max_chars // 2:
+        cut = window.rfind(" ")
+    if cut <= 0:
+        cut = max_chars
+    body = body[:cut].rstrip()
+    return f"{header}\n{body}" if header else body
 
 
 def _key(model_id: str, texts: Sequence[str]) -> str:

@@ -27,7 +27,7 @@ from corpus.models import Corpus, Directive
 from index.bm25 import LexicalIndex, tokenize_texts
 from index.chunking import ChunkerSettings, chunk_directive
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
-from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks
+from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks, passage_text
 from index.filtering import filter_mask
 from index.fusion import FusionTuning, fuse
 from index.models import Chunk, Filters, Hit
@@ -332,7 +332,7 @@ class Index:
             return [None] * len(chunks)
         stored = self._stored
         manifest = stored.manifest
-        vecs = _embed(self._encoder, chunks, self.folder, self._progress)
+        vecs = _embed(self._encoder, chunks, self.folder, self._progress, self._chunker.embed_chars)
         self.embedded += len(chunks)
         if stored.vectors is not None and vecs.shape[1] != stored.vectors.dim:
             log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
@@ -341,7 +341,8 @@ class Index:
             old = stored.chunks
             stored.vector_ids = [None] * len(old)
             if old:
-                every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress)
+                every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress,
+                               self._chunker.embed_chars)
                 vecs = every[len(old):]
                 self.embedded += len(old)
                 stored.vectors = VectorStore(every.shape[1], hnsw_threshold=self._hnsw_threshold)
@@ -463,6 +464,7 @@ def open_index(
     fallback_model: str | None = None,
     fusion: FusionTuning | None = None,
     embed_limit: int | None = None,
+    chunker: ChunkerSettings | None = None,
 ) -> Index:
     """Load, refresh or build the index of ``corpus`` in ``index_dir``.
 
@@ -484,7 +486,7 @@ def open_index(
         raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
-    chunker = ChunkerSettings()
+    chunker = chunker or ChunkerSettings()  # recorded in the manifest: a different one re-chunks and re-embeds
     encoder, notice = (None, None)
     if retriever != "bm25":
         encoder, notice = load_encoder(embedding_model, fallback=fallback_model, device=device,
@@ -580,8 +582,10 @@ def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, 
     return stored if stored in (configured, fallback) else configured
 
 
-def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool) -> np.ndarray:
+def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool, embed_chars: int = 0
+           ) -> np.ndarray:
     """Batched, checkpointed embedding (index.embedding); interrupted work resumes on the next build."""
-    result = embed_chunks(encoder, [c.embed_text for c in chunks], [c.doc_id for c in chunks],
+    result = embed_chunks(encoder, [passage_text(c.embed_text, embed_chars) for c in chunks],
+                          [c.doc_id for c in chunks],
                           checkpoints=checkpoint_folder(index_dir), progress=progress)
     return result.vectors

@@ -2,17 +2,28 @@
 
 Usage::
 
-    .venv/bin/python scripts/bench_embedding.py ../shared/library --sample 300
+    .venv/bin/python scripts/bench_embedding.py ../shared/library --sample 120
+    .venv/bin/python scripts/bench_embedding.py ../shared/library --sample 120 --cuts 0,600,300 --batch 32,128
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/bench_embedding.py ../shared/library --threads 1
     .venv/bin/python scripts/bench_embedding.py corpus/data --sample 0      # 0 = every chunk
 
-Prints chunks/s and tokens/s for the chunk texts as indexed and, for comparison,
-for a "heading + first sentences" cut (the first 300 characters), then the
-estimated full build.  Figures only: the machine is shared, timings are noisy.
+For each passage cut (0 = the chunk as indexed; N = header line + the body cut
+to N characters at a sentence end, ``index.embedding.passage_text``, the
+``embed_chars`` chunker setting) and batch size, prints chunks/s and tokens/s
+on the wall clock, chunks per CPU-second (all threads together: the figure a
+shared machine distorts least) and the estimated full build, both on the wall
+clock here and on an idle machine with every core busy (CPU-seconds / cores,
+assuming the engine scales over cores).  The threads the engine uses are fixed
+when it loads, so compare thread counts in separate runs (``--threads``).
+The engine packs a batch's texts end to end (no padding), so sorting by length
+saves nothing there; a bigger batch only shares each layer's weight pass.
+Figures only: the machine is shared, timings are noisy.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 from pathlib import Path
@@ -20,14 +31,16 @@ from pathlib import Path
 from corpus import load_corpus
 from index.chunking import chunk_directive
 from index.dense import BUNDLED_MODEL, load_encoder
-from index.embedding import embed_chunks
+from index.embedding import embed_chunks, passage_text
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", type=Path)
-    ap.add_argument("--sample", type=int, default=300, help="chunks to embed (0 = all)")
-    ap.add_argument("--cut", type=int, default=300, help="characters kept in the shortened variant")
+    ap.add_argument("--sample", type=int, default=120, help="chunks to embed (0 = all)")
+    ap.add_argument("--cuts", default="0,300", help="body characters kept, comma-separated (0 = whole chunk)")
+    ap.add_argument("--batch", default="32", help="batch sizes to try, comma-separated")
+    ap.add_argument("--threads", type=int, default=None, help="engine threads (default: every core)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     corpus = load_corpus(args.corpus)
@@ -35,16 +48,28 @@ def main() -> int:
     print(f"{len(corpus)} documents, {len(chunks)} chunks (read + chunked in {time.perf_counter() - t0:.1f} s)")
     sample = chunks if args.sample <= 0 or args.sample >= len(chunks) else \
         random.Random(0).sample(chunks, args.sample)
-    encoder, notice = load_encoder(BUNDLED_MODEL)
+    encoder, notice = load_encoder(BUNDLED_MODEL, threads=args.threads)
     assert encoder is not None, notice
-    tokens = sum(encoder.model.token_count(c.embed_text) for c in sample)  # type: ignore[attr-defined]
-    for name, texts in (("as indexed", [c.embed_text for c in sample]),
-                        (f"first {args.cut} chars", [c.embed_text[: args.cut] for c in sample])):
-        res = embed_chunks(encoder, texts, [c.doc_id for c in sample], progress=True)
-        rate = res.per_second
-        print(f"{name:>18}: {len(texts)} chunks in {res.seconds:.1f} s = {rate:.2f} chunks/s"
-              + (f", {tokens / res.seconds:.0f} tokens/s" if name == "as indexed" else "")
-              + f"; full build of {len(chunks)} chunks ≈ {len(chunks) / rate / 60:.1f} min")
+    cores = args.threads or os.cpu_count() or 1
+    try:
+        load = f"load average {os.getloadavg()[0]:.1f}"
+    except OSError:
+        load = "load unknown"
+    print(f"engine threads {cores} ({os.cpu_count()} CPUs, {load}); sample {len(sample)} chunks")
+    for cut in (int(x) for x in args.cuts.split(",")):
+        texts = [passage_text(c.embed_text, cut) for c in sample]
+        tokens = sum(encoder.model.token_count(t) for t in texts)  # type: ignore[attr-defined]
+        for batch in (int(x) for x in args.batch.split(",")):
+            cpu0 = time.process_time()
+            res = embed_chunks(encoder, texts, [c.doc_id for c in sample], batch_size=batch)
+            cpu = time.process_time() - cpu0
+            per_cpu = len(texts) / cpu if cpu > 0 else 0.0
+            name = "whole chunk" if cut <= 0 else f"body ≤ {cut} chars"
+            print(f"{name:>18} batch {batch:>3}: {tokens / len(texts):5.0f} tokens/chunk; "
+                  f"{res.per_second:.2f} chunks/s wall ({tokens / res.seconds:.0f} tokens/s), "
+                  f"{per_cpu:.2f} chunks per CPU-s; full build of {len(chunks)} chunks ≈ "
+                  f"{len(chunks) / res.per_second / 3600:.1f} h here, "
+                  f"{len(chunks) / (per_cpu * cores) / 3600:.1f} h on {cores} idle cores")
     return 0
 
 

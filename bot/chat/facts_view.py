@@ -1,8 +1,10 @@
 """The supervisors' chat commands: /trachnhiem <cơ quan> and /chitieu <chỉ tiêu>.
 
 They render the tables of ``corpus.facts`` (responsibilities, numeric
-targets) as Markdown, and one indicator across years as a chart.  When
-``corpus.facts`` is not installed the commands say so instead of failing.
+targets) as Markdown, and one indicator across years as a chart.  The rows
+come from the index folder (computed when each document was indexed); only
+documents not indexed yet are read now.  When ``corpus.facts`` is not
+installed the commands say so instead of failing.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from bot.chat.render import escape_markdown
 from bot.report import document_label
 from corpus.text import fold, nfc
 
-__all__ = ["COMMANDS", "FactsReply", "chart", "facts_available", "parse_command", "responsibilities_reply",
+__all__ = ["COMMANDS", "ComputedFacts", "FactsReply", "FactsSource", "chart", "facts_available", "parse_command", "responsibilities_reply",
            "targets_reply"]
 
 COMMANDS = {"/trachnhiem": "responsibilities", "/chitieu": "targets"}
@@ -31,6 +33,29 @@ class FactsReply:
     text: str
     series: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
     unit: str = ""
+
+
+class FactsSource(Protocol):
+    """Where the rows come from: ``bot.library.StoredFacts`` (stored at index time) or computed ones."""
+
+    def responsibilities(self) -> list[Any]: ...
+
+    def targets(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class ComputedFacts:
+    """Rows computed from the documents now: for an assistant opened without an index folder."""
+
+    directives: tuple[Any, ...]
+
+    def responsibilities(self) -> list[Any]:
+        facts = importlib.import_module("corpus.facts")
+        return [r for d in self.directives for r in facts.extract_responsibilities(d)]
+
+    def targets(self) -> list[Any]:
+        facts = importlib.import_module("corpus.facts")
+        return [t for d in self.directives for t in facts.extract_targets(d)]
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -68,17 +93,17 @@ def _too_many(n: int) -> str:
         if n > _MAX_ROWS else ""
 
 
-def responsibilities_reply(directives: Iterable[Any], query: str) -> FactsReply:
+def responsibilities_reply(directives: Iterable[Any], query: str, source: FactsSource | None = None) -> FactsReply:
     """Who must do what, by clause, for agencies whose name contains ``query`` (accents optional)."""
     if not query:
         return FactsReply("Hãy ghi tên cơ quan sau lệnh, ví dụ: `/trachnhiem Sở Nội vụ`.")
     facts = importlib.import_module("corpus.facts")
     directives = list(directives)
+    source = source or ComputedFacts(tuple(directives))
     docs = {d.doc_id: d for d in directives}
     wanted = _key(facts.canonical_agency(query))
     plain = _key(query)
-    rows = [r for d in directives for r in facts.extract_responsibilities(d)
-            if wanted in _key(r.agency) or plain in _key(r.agency)]
+    rows = [r for r in source.responsibilities() if wanted in _key(r.agency) or plain in _key(r.agency)]
     if not rows:
         return FactsReply(f"Không tìm thấy trách nhiệm nào của «{query}» trong các chỉ thị.")
     rows.sort(key=lambda r: (_key(r.province or ""), r.year or 0, r.clause))
@@ -89,16 +114,15 @@ def responsibilities_reply(directives: Iterable[Any], query: str) -> FactsReply:
     return FactsReply(f"**Trách nhiệm của «{query}»** ({len(rows)} dòng)\n\n{table}{_too_many(len(rows))}")
 
 
-def targets_reply(directives: Iterable[Any], query: str) -> FactsReply:
+def targets_reply(directives: Iterable[Any], query: str, source: FactsSource | None = None) -> FactsReply:
     """Numeric targets whose indicator contains ``query``; the series to chart across years."""
     if not query:
         return FactsReply("Hãy ghi tên chỉ tiêu sau lệnh, ví dụ: `/chitieu hộ nghèo`.")
-    facts = importlib.import_module("corpus.facts")
     directives = list(directives)
+    source = source or ComputedFacts(tuple(directives))
     docs = {d.doc_id: d for d in directives}
     wanted = _key(query)
-    rows = [t for d in directives for t in facts.extract_targets(d)
-            if wanted in _key(t.indicator) or wanted in _key(t.indicator_key)]
+    rows = [t for t in source.targets() if wanted in _key(t.indicator) or wanted in _key(t.indicator_key)]
     if not rows:
         return FactsReply(f"Không tìm thấy chỉ tiêu nào khớp «{query}» trong các chỉ thị.")
     rows.sort(key=lambda t: (_key(t.province or ""), t.year or 0, t.clause))

@@ -236,8 +236,9 @@ async def _reply_facts(cl: Any, rt: Runtime, kind: str, query: str) -> None:
         await cl.Message(content="Chức năng bảng trách nhiệm/chỉ tiêu chưa được cài đặt trong phiên bản này.").send()
         return
     directives = list(rt.assistant.corpus)
+    source = getattr(rt.assistant, "facts", None)  # stored in the index folder when the assistant has one
     make = facts_view.responsibilities_reply if kind == "responsibilities" else facts_view.targets_reply
-    reply = await asyncio.to_thread(make, directives, query)
+    reply = await asyncio.to_thread(make, directives, query, source)
     elements = []
     fig = facts_view.chart(reply)
     if fig is not None:

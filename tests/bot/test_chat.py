@@ -543,3 +543,26 @@ def test_markdown_in_table_cells_stays_text():
 
     table = _table(["Ghi chú"], [["(*) giảm 3% *so với* [năm](http://x.example) 2022 | b"]])
     assert "\\*" in table and "[năm](" not in table and "\\|" in table
+
+
+def test_supervisor_commands_read_the_facts_stored_in_the_index(tmp_path, monkeypatch):
+    """/chitieu after a start answers from the index folder: no clause is parsed for facts again."""
+    pytest.importorskip("corpus.facts")
+    import corpus.facts as facts
+    from bot import Assistant, get_settings
+    from bot.chat import facts_view
+
+    settings = get_settings(index_dir=tmp_path / "index", retriever="bm25")
+    Assistant.load(settings)  # builds the index, which stores every document's facts
+    assistant = Assistant.load(settings)
+
+    def no(*a, **k):
+        raise AssertionError("facts recomputed although the index stores them")
+
+    monkeypatch.setattr(facts, "extract_targets", no)
+    monkeypatch.setattr(facts, "extract_responsibilities", no)
+    directives = list(assistant.corpus)
+    reply = facts_view.targets_reply(directives, "hộ nghèo", assistant.facts)
+    assert "11,41%" in reply.text and "Sơn La" in reply.text
+    who = facts_view.responsibilities_reply(directives, "so noi vu", assistant.facts)
+    assert "Sở Nội vụ" in who.text and "Điều khoản" in who.text

@@ -7,7 +7,8 @@ import pytest
 
 import index.engine as engine
 from index import open_index
-from index.embedding import checkpoint_folder, embed_chunks
+from index.chunking import ChunkerSettings
+from index.embedding import checkpoint_folder, embed_chunks, passage_text
 from tests.fakes import FakeEncoder
 from tests.index.factory import make_corpus, make_directive
 
@@ -76,3 +77,33 @@ def test_a_backlog_above_the_limit_waits_for_thidua_index_and_says_so(tmp_path, 
     full = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")  # what `thidua index` does
     assert full.retriever == "hybrid" and full.report.embedded == len(full.chunks)
     assert open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", embed_limit=3).dense_ready
+
+
+HEADER = "Chỉ thị 01/CT-UBND UBND tỉnh Sơn La năm 2024 — mục 3 — Chỉ tiêu chủ yếu"
+BODY = ("Tốc độ tăng trưởng GRDP đạt 7,5%. Tỷ lệ hộ nghèo giảm còn 11,41%; thu ngân sách nhà nước "
+        "trên địa bàn đạt 5.800 tỷ đồng và tỷ lệ che phủ rừng đạt 47,6% theo kế hoạch của tỉnh.")
+
+
+def test_the_passage_cut_keeps_the_header_whole_and_ends_the_body_at_a_sentence() -> None:
+    text = f"{HEADER}\n{BODY}"
+    assert passage_text(text, 0) == text and passage_text(text, 10_000) == text
+    assert passage_text(text, 60) == f"{HEADER}\nTốc độ tăng trưởng GRDP đạt 7,5%."
+    cut = passage_text(text, 70)
+    assert cut == f"{HEADER}\nTốc độ tăng trưởng GRDP đạt 7,5%. Tỷ lệ hộ nghèo giảm còn 11,41%;"
+    short = passage_text(text, 20)  # no sentence end in the budget: the last whole word
+    assert short == f"{HEADER}\nTốc độ tăng trưởng"
+
+
+def test_a_cut_passage_budget_is_recorded_and_changing_it_re_embeds_everything(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    enc = FakeEncoder("fake/encoder")
+    _patch_encoder(monkeypatch, enc)
+    whole = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    assert "embed_chars" not in whole._stored.manifest.chunker  # folders built before the setting still match
+    longest = max(len(t) for call in enc.calls for t in call)
+    enc.calls.clear()
+    cut = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=ChunkerSettings(embed_chars=40))
+    assert cut.report.rebuilt or cut.report.embedded == len(cut.chunks)
+    assert cut._stored.manifest.chunker["embed_chars"] == 40
+    assert max(len(t) for call in enc.calls for t in call) < longest
+    assert [c.embed_text for c in cut.chunks] == [c.embed_text for c in whole.chunks]  # BM25 still reads it all

@@ -1,4 +1,4 @@
-"""Fusion of BM25 and dense rankings: weighted RRF, score mix, and the BM25-confidence gate."""
+"""Fusion of BM25 and dense rankings: weighted RRF, score mixes (min-max and standard-score), the gate."""
 
 from __future__ import annotations
 
@@ -42,8 +42,41 @@ def test_only_the_top_dense_candidates_take_part_and_missing_sides_are_fine() ->
     assert fuse({}, FusionTuning()) == []
 
 
+def _pool(top: list[tuple[str, float]], n: int = 40) -> list[tuple[str, float]]:
+    """A dense pool as e5 gives it within one document: ``top`` above a crowd of cosines 0.79-0.81."""
+    return top + [(f"z{i}", 0.81 if i % 2 else 0.79) for i in range(n)]
+
+
+def test_default_keeps_bm25s_clear_top_hit_although_dense_prefers_another() -> None:
+    # BM25: "sig" 60% ahead (a signature line the question names); dense ranks it below average, likes "x".
+    ranked = {"bm25": [("sig", 10.0), ("x", 4.0), ("y", 3.5)],
+              "dense": [*_pool([("x", 0.825), ("y", 0.82)]), ("sig", 0.78)]}
+    assert _order(ranked, FusionTuning())[0] == "sig"
+
+
+def test_default_lets_a_dense_hit_that_stands_out_break_a_near_tie() -> None:
+    # BM25 barely prefers "a" (4% ahead); dense puts "b" above the crowd and "a" below it.
+    ranked = {"bm25": [("a", 10.0), ("b", 9.6), ("c", 3.0)], "dense": [*_pool([("b", 0.825)]), ("a", 0.78)]}
+    assert _order(ranked, FusionTuning())[:2] == ["b", "a"]
+
+
+def test_standard_score_mix_gives_below_average_dense_hits_nothing() -> None:
+    # "b" is dense's best of two weak hits, both below the crowd: min-max still hands it a bonus.
+    ranked = {"bm25": [("a", 10.0), ("b", 9.5)], "dense": [*_pool([]), ("b", 0.785), ("a", 0.78)]}
+    assert _order(ranked, FusionTuning(method="zmix", dense_weight=0.2))[0] == "a"
+    fused = dict(fuse(ranked, FusionTuning(method="mix", dense_weight=0.2)))
+    assert fused["b"] > 0.95 * 1.0 and fused["a"] == 1.0  # min-max: b 0.95 + bonus, a 1.0 + 0
+
+
+def test_a_hit_only_dense_finds_enters_the_list_without_displacing_a_clear_bm25_hit() -> None:
+    ranked = {"bm25": [("a", 5.0), ("b", 1.0)], "dense": _pool([("new", 0.83)])}
+    order = _order(ranked, FusionTuning())
+    assert order[0] == "a" and order.index("new") < order.index("b")
+
+
 def test_the_tuning_is_a_frozen_record_for_reports() -> None:
     t = FusionTuning()
-    assert t.to_dict()["method"] in ("rrf", "mix", "gate")
+    assert t.to_dict()["method"] in ("rrf", "mix", "zmix", "gate")
+    assert set(t.to_dict()) >= {"method", "dense_weight", "dense_depth", "bm25_weight"}
     with pytest.raises(FrozenInstanceError):
         t.rrf_k = 1  # type: ignore[misc]

@@ -36,3 +36,9 @@ def test_hybrid_answers_at_least_as_well_as_bm25_on_the_test_split(test_split_re
 def test_an_unaccented_question_finds_its_clause_through_hybrid(bundled_e5_assistant) -> None:
     ans = bundled_e5_assistant.answer("chi tieu ty le ho ngheo nam 2024 cua son la", retriever="hybrid")
     assert ans.retriever == "hybrid" and "11,41%" in ans.answer
+
+
+def test_the_fusion_the_index_searched_with_is_recorded_in_the_report(bundled_e5_assistant, test_split_report) -> None:
+    fusion = bundled_e5_assistant.index.fusion
+    assert test_split_report.tuning["fusion"] == fusion.to_dict()
+    assert bundled_e5_assistant.tuning.fusion == fusion  # one record of every number
