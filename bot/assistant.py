@@ -265,8 +265,11 @@ class Assistant:
         topic = q.topic or q.text
         kinds = named_types(q.text)
         first = kinds[0] if kinds else None
+        # A provincial directive is named by its province and year (the scope), not by its title: directives
+        # of other provinces share it almost word for word, and a question that names no province is asked of all.
         return {
-            d.doc_id: self._names.score(topic, d) + (t.type_bonus if first and self._names.has_type(d, first) else 0.0)
+            d.doc_id: 0.0 if d.province else
+            self._names.score(topic, d) + (t.type_bonus if first and self._names.has_type(d, first) else 0.0)
             for d in docs
         }
 
