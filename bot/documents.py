@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.segments import tokens
 from corpus.lexicon import load_lexicon
@@ -113,6 +113,7 @@ def consolidating(docs: Iterable[Directive], asked: str) -> list[Directive]:
     return base + amended
 
 
+@lru_cache(maxsize=4096)
 def _units(text: str) -> frozenset[str]:
     toks = tokens(expand_abbreviations(text))
     return frozenset([*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))])
