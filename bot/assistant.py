@@ -17,6 +17,15 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
+from bot.conversation import (
+    changed,
+    context_after,
+    context_of,
+    history_after,
+    pointed_documents,
+    prefer_context,
+    repeats,
+)
 from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
@@ -99,6 +108,7 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._names = DocumentNames(corpus.directives)
+        self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
     def _scorer(self) -> Scorer:
@@ -159,14 +169,23 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
-        if q.same_document and previous is not None and filters is None:
-            # The document the previous answer came from (the first cited; a set answer keeps its set).
-            docs = tuple(dict.fromkeys(c.doc_id for c in previous.citations))
-            if docs and not previous.clarify and not (prev_q is not None and prev_q.about_set):
-                filters = Filters(doc_ids=docs[:1])
-            elif docs:
-                filters = Filters(doc_ids=docs)
+        context = context_of(previous)
+        if q.same_document and context and filters is None:
+            # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
+            history = tuple(previous.extra.get("context_history", ())) if previous is not None else ()
+            filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history))
         ans = self._answer(q, filters, retriever, top_k or self.top_k)
+        if context and filters is None and ans.clarify:
+            # Several documents answer differently and the question names none: the conversation names one.
+            scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
+            if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight):
+                ans = scoped
+        if q.elliptical and changed(q, prev_q) and repeats(ans, previous):
+            ans = Answer(question=q.text, abstained=True,
+                         answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
+                                 "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
+        if ans.abstained and q.inherited_years and q.provinces:
+            ans = replace(ans, answer=ans.answer + self._other_years(q))
         return replace(
             ans,
             question=text,
@@ -174,8 +193,18 @@ class Assistant:
             kind=q.kind,
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
-            extra={**ans.extra, "query": q},
+            extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
+                   "context_history": history_after(ans, q, previous)},
         )
+
+    def _other_years(self, q: Query) -> str:
+        """Why a follow-up that kept the previous year found no document, and which years the province has."""
+        years = {p: sorted({d.year for d in self.corpus.directives if d.province == p and d.year}) for p in q.provinces}
+        if any(y in q.years for have in years.values() for y in have):
+            return ""  # the documents exist: they just do not say it
+        have = "; ".join(f"{p}: năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
+        said = f" Năm {', '.join(map(str, q.years))} lấy theo câu hỏi trước."
+        return said + (f" Văn bản hiện có của {have}." if have else "")
 
     @property
     def index_notice(self) -> str | None:
@@ -225,8 +254,6 @@ class Assistant:
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
             docs = [d for d in self.corpus.directives if keep(d, q.years)]
-        if not docs and q.inherited_years:
-            docs = [d for d in self.corpus.directives if keep(d, ())]  # inherited year may not fit a new place
         return docs
 
     def _scope_with_note(self, q: Query, filters: Filters | None) -> tuple[list[Directive], str]:

@@ -55,14 +55,32 @@ _KIND_CUES = _cues()
 # Words that only carry the question's form or scope, or only say which kind of answer is wanted.
 _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
+# Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
+# ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
+_ACCENTED_CUES = ("document", "reference")
+
+
 def _followup_cues() -> dict[str, re.Pattern[str]]:
     by_position: dict[str, list[str]] = {}
     for row in load_lexicon().topic("followup_cues"):
-        by_position.setdefault(row["position"], []).append(f"(?:{row['pattern']})")
+        pattern = row["pattern"]
+        if row["position"] in _ACCENTED_CUES:
+            by_position.setdefault(f"{row['position']}_folded", []).append(f"(?:{fold(pattern)})")
+            pattern = canonical_tones(pattern).lower()
+        by_position.setdefault(row["position"], []).append(f"(?:{pattern})")
     return {k: re.compile("|".join(v)) for k, v in by_position.items()}
 
 
 _FOLLOWUP = _followup_cues()
+
+
+def _cue(position: str, text: str) -> re.Match[str] | None:
+    """A follow-up cue of ``position`` ("document", "reference") in the question, accents respected when typed."""
+    if fold(text) == text.lower():  # typed without diacritics: only the folded form can be compared
+        return _FOLLOWUP[f"{position}_folded"].search(fold(text))
+    return _FOLLOWUP[position].search(canonical_tones(text).lower())
+
+
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
@@ -72,10 +90,13 @@ class Query:
     """A question as the answer layer needs it.
 
     ``merged`` lists (former province, province it merged into) pairs applied to the scope;
-    ``inherited_years`` is true when the years came from the previous question, so a new
-    province without a document for them may fall back to its other years.  ``same_document``
+    ``inherited_years`` is true when the years came from the previous question: a follow-up keeps
+    them ("Còn Lai Châu?" after a 2022 question asks about Lai Châu in 2022, and is abstained on
+    when there is no such document, never answered from another year).  ``same_document``
     is true when the question is about the document the previous answer came from ("Nghị định
-    này có hiệu lực khi nào?", or an elliptical follow-up that names no other scope).
+    này có hiệu lực khi nào?", "doanh nghiệp đó", or an elliptical follow-up that names no other
+    scope); ``refers_to`` is the kind of document such a pointer names ("Nghị định"), if any.
+    ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?").
     """
 
     text: str
@@ -92,6 +113,8 @@ class Query:
     inherited_years: bool = False
     issuers: tuple[str, ...] = ()
     same_document: bool = False
+    refers_to: str = ""
+    elliptical: bool = False
 
     @property
     def scoped(self) -> bool:
@@ -247,6 +270,17 @@ def _strip_followup(topic: str) -> str:
     return " ".join(words)
 
 
+def _kind_named(pointer: re.Match[str] | None) -> str:
+    """The kind of document a pointer names ("Nghị định" in "nghị định này"); "" for "văn bản này"."""
+    if pointer is None:
+        return ""
+    said = fold(pointer.group(0))
+    for kind in _doc_kinds():  # longest first: "bộ luật" before "luật"
+        if re.search(r"(?<!\w)" + re.escape(fold(kind)) + r"(?!\w)", said):
+            return kind
+    return ""
+
+
 def _agency_in(text: str) -> str | None:
     from corpus.facts import find_agencies
 
@@ -290,8 +324,11 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     )
     if previous is None:
         return query
-    if _FOLLOWUP["document"].search(folded) and not (query.numbers or provinces or unknown):
-        return replace(query, followup=True, same_document=True)  # "Nghị định này thay thế nghị định nào?"
+    pointer = _cue("document", text)
+    if (pointer or _cue("reference", text)) and not (query.numbers or provinces or unknown):
+        # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
+        # and kind, asked of the document the conversation is about.
+        return replace(query, followup=True, same_document=True, refers_to=_kind_named(pointer))
     marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
     content = _content_words(own)
@@ -329,4 +366,6 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         merged=merged or previous.merged,
         inherited_years=not years and bool(previous.years),
         same_document=not (provinces or years or unknown or query.numbers),
+        refers_to="",
+        elliptical=True,
     )

@@ -1,7 +1,7 @@
 """Answers already computed in this server, reused when the same question is asked in the same context.
 
 The assistant is deterministic: the same question with the same filters,
-search mode and previous question (for follow-ups) gives the same answer.
+search mode, previous question and documents under discussion (for follow-ups) gives the same answer.
 Officials ask the same questions (the starters, "Sở Nội vụ có trách nhiệm
 gì?") many times a day; a reused answer is sent at once instead of waiting
 behind every other session for the CPU.  Bounded (least recently used out);
@@ -14,13 +14,17 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
 
+from bot.conversation import context_of
+
 __all__ = ["AnswerCache", "answer_key"]
 
 
 def answer_key(question: str, filters: Any, retriever: str | None, previous: Any) -> Hashable | None:
     """What the answer depends on; None when some part cannot be compared (then nothing is cached)."""
     prev_query = getattr(previous, "extra", {}).get("query") if previous is not None else None
-    key = (" ".join(question.split()), filters, retriever, prev_query)
+    # A follow-up is also answered from the documents the conversation is about (bot.conversation).
+    context = context_of(previous) if previous is not None else ()
+    key = (" ".join(question.split()), filters, retriever, prev_query, context)
     try:
         hash(key)
     except TypeError:

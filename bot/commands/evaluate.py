@@ -127,7 +127,7 @@ def evaluate(
     out: Path = typer.Option(None, "--out", help="Thư mục ghi report.md, metrics.json và metrics.png."),
     corpus_dir: list[Path] = typer.Option(
         None, "--corpus-dir",
-        help="Thư mục văn bản, lặp lại được (mặc định THIDUA_CORPUS_DIR; --set library|all thêm ../shared/library).",
+        help="Thư mục văn bản, lặp lại được (mặc định THIDUA_CORPUS_DIR; --set library|conversations|all thêm ../shared/library).",
     ),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng (THIDUA_EMBEDDING_MODEL)."),
@@ -159,10 +159,11 @@ def evaluate(
     settings = get_settings(corpus_dir=None, index_dir=index_dir, embedding_model=embedding_model,
                             retriever="bm25" if only_bm25 else None)
     folders = [Path(f) for f in corpus_dir] if corpus_dir else [Path(settings.corpus_dir)]
-    if not corpus_dir and "library" in sets and questions is None:
+    # Conversations ask about library documents as well as the directives (their gold cites both).
+    if not corpus_dir and ("library" in sets or "conversations" in sets) and questions is None and conversations is None:
         library = default_library_dir()
         if not library.is_dir():
-            typer.echo(f"Bộ library cần thư mục thư viện ({library} không có); thêm --corpus-dir THƯ_MỤC.", err=True)
+            typer.echo(f"Bộ {set_name} cần thư mục thư viện ({library} không có); thêm --corpus-dir THƯ_MỤC.", err=True)
             raise typer.Exit(2)
         folders.append(library)
     if folders != [Path(settings.corpus_dir)] and index_dir is None:

@@ -111,3 +111,25 @@ def test_follow_up_in_a_conversation_keeps_the_scope_with_the_real_assistant(tmp
     assert "11,41%" in first["answer"]
     assert follow_up["citations"] and all(c["year"] == 2023 for c in follow_up["citations"])
     assert follow_up["answer"] != alone["answer"]
+
+
+def test_interleaved_conversations_each_keep_their_own_document_with_the_real_assistant(tmp_path, monkeypatch):
+    """Two threads in one file: each pointer and each new question is read against its own thread only."""
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("THIDUA_RETRIEVER", "bm25")
+    path = tmp_path / "hoi.jsonl"
+    path.write_text(_lines(
+        {"q": "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "conversation": "lc"},
+        {"q": "chi tieu ty le ho ngheo nam 2023 cua son la", "conversation": "sl"},
+        {"q": "Chỉ tiêu thu ngân sách trên địa bàn năm 2023 là bao nhiêu?", "conversation": "lc"},
+        {"q": "ai ky van ban nay?", "conversation": "sl"},
+        {"q": "Còn năm 2021?", "conversation": "sl"},
+    ), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ask", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    signer, poverty, budget, signed, missing = (json.loads(line) for line in result.stdout.splitlines())
+    assert {c["doc_id"] for c in signer["citations"]} == {"lai-chau-2023"}
+    assert "15,66%" in poverty["answer"]
+    assert {c["doc_id"] for c in budget["citations"]} == {"lai-chau-2023"} and "2.450 tỷ đồng" in budget["answer"]
+    assert {c["doc_id"] for c in signed["citations"]} == {"son-la-2023"} and "Hoàng Quốc Khánh" in signed["answer"]
+    assert missing["abstained"] and not missing["citations"]  # no 2021 document: never another year's figure

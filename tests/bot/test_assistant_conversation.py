@@ -120,3 +120,43 @@ def test_a_followup_about_this_document_stays_in_the_document_answered_from(bot)
 def test_a_question_on_its_own_topic_after_a_signer_question_is_read_alone(bot):
     _, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Sơn La?", "Thời tiết ở Sơn La tuần này thế nào?")
     assert ans.abstained and "Hoàng Quốc Khánh" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "switch"),
+    [("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Thu ngân sách năm 2023 là bao nhiêu?"),
+     ("chi tieu ty le ho ngheo nam 2024 cua son la", "thu ngan sach nam 2023 la bao nhieu")],
+)
+def test_a_topic_switch_after_a_target_question_never_carries_its_number(bot, first, switch):
+    before, ans = chain(bot, first, switch)
+    assert "11,41%" in before.answer
+    assert not ans.abstained
+    assert "11,41%" not in ans.answer and "15,66%" not in ans.answer
+
+
+@pytest.mark.parametrize("other", ["Còn Lai Châu?", "con lai chau thi sao?"])
+def test_another_province_keeps_the_year_and_says_when_it_has_no_document_for_it(bot, other):
+    *_, ans = chain(bot, "Thu nhập bình quân đầu người năm 2023 của Sơn La phấn đấu đạt bao nhiêu?", "Năm 2022?", other)
+    assert ans.abstained and not ans.citations
+    assert "52,9" not in ans.answer  # Lai Châu's 2023 figure is not its 2022 one
+    assert "Lai Châu: năm 2023" in ans.answer
+
+
+@pytest.mark.parametrize("outside", ["Còn giá xăng thì sao?", "con gia xang thi sao", "Giá vàng miếng hôm nay là bao nhiêu?"])
+def test_an_out_of_library_followup_is_abstained_on(bot, outside):
+    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", outside)
+    assert ans.abstained and "11,41%" not in ans.answer and not ans.citations
+
+
+def test_a_question_several_documents_answer_is_answered_from_the_one_under_discussion(bot):
+    _, ans = chain(bot, "Tỷ lệ hộ nghèo năm 2023 của Lai Châu giảm bao nhiêu?",
+                   "Chỉ tiêu thu ngân sách trên địa bàn năm 2023 là bao nhiêu?")
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"} and not ans.clarify
+    assert "2.450 tỷ đồng" in ans.answer and "4.800" not in ans.answer
+
+
+def test_this_document_after_an_abstained_turn_is_still_the_one_answered_from(bot):
+    *_, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Giá vàng miếng hôm nay là bao nhiêu?",
+                    "Văn bản này ban hành ngày nào?")
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert "27/01/2023" in ans.answer

@@ -545,6 +545,18 @@ def test_markdown_in_table_cells_stays_text():
     assert "\\*" in table and "[năm](" not in table and "\\|" in table
 
 
+def test_a_follow_up_depends_on_the_documents_the_conversation_is_about():
+    from bot.chat.answer_cache import answer_key
+
+    def after(doc_id):
+        cite = Citation(doc_id=doc_id, doc_type=None, title=None, issuer=None, province=None, year=None,
+                        number=None, date=None, clause="mục 1", text="…", score=1.0)
+        return Answer("Ai ký?", "a", False, citations=(cite,), extra={"query": ("Ai ký?",)})
+
+    keys = {answer_key("Văn bản này ban hành ngày nào?", None, None, p) for p in (after("a"), after("b"))}
+    assert len(keys) == 2
+
+
 def test_supervisor_commands_read_the_facts_stored_in_the_index(tmp_path, monkeypatch):
     """/chitieu after a start answers from the index folder: no clause is parsed for facts again."""
     pytest.importorskip("corpus.facts")

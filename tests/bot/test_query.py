@@ -142,3 +142,48 @@ def test_a_former_province_for_a_year_after_the_merger():
     got = q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2026?")
     assert got.merged == (("Hà Nam", "Ninh Bình"),) and got.provinces == ()
     assert q("Chỉ tiêu tỷ lệ hộ nghèo của Hà Nam năm 2023?").provinces == ("Hà Nam",)
+
+
+@pytest.mark.parametrize("text", ["Còn Lai Châu?", "con lai chau", "Còn Lai Châu thì sao?"])
+def test_another_province_keeps_topic_kind_and_year(text):
+    first = q("Thu nhập bình quân đầu người năm 2022 của Sơn La phấn đấu đạt bao nhiêu?")
+    follow = q(text, previous=first)
+    assert follow.followup and follow.elliptical
+    assert follow.provinces == ("Lai Châu",) and follow.years == (2022,) and follow.inherited_years
+    assert follow.kind == first.kind and "bình quân đầu người" in follow.topic
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Nghị định này có hiệu lực khi nào?", "Nghị định"), ("nghi dinh nay co hieu luc khi nao", "Nghị định"),
+     ("Văn bản này ban hành ngày nào?", ""), ("Thông tư nói trên thay thế văn bản nào?", "Thông tư")],
+)
+def test_a_pointer_to_the_document_keeps_its_own_question_and_names_the_kind(text, kind):
+    first = q("Mức lương tối thiểu vùng I là bao nhiêu?")
+    follow = q(text, previous=first)
+    assert follow.followup and follow.same_document and not follow.elliptical
+    assert follow.refers_to == kind
+    assert "lương" not in follow.topic  # its own topic, not the previous one
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Người đại diện theo pháp luật của doanh nghiệp đó cần ít nhất mấy năm kinh nghiệm?",
+     "Hồ sơ này gồm những gì?", "nguoi dai dien cua doanh nghiep do can may nam kinh nghiem?"],
+)
+def test_a_pointer_to_something_named_before_stays_in_the_conversation(text):
+    first = q("Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài cần vốn điều lệ tối thiểu bao nhiêu?")
+    follow = q(text, previous=first)
+    assert follow.same_document and follow.followup
+    assert "vốn điều lệ" not in follow.topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Văn bản do Bộ Tài chính ban hành về thuế suất là gì?", "Doanh nghiệp do Nhà nước nắm giữ vốn điều lệ là gì?",
+     "Thời tiết tuần này thế nào?", "Hàng hóa trên đường thủy nội địa là gì?"],
+)
+def test_words_that_only_look_like_pointers_start_a_new_question(text):
+    first = q("Mức lương tối thiểu vùng I là bao nhiêu?")
+    follow = q(text, previous=first)
+    assert not follow.followup and not follow.same_document

@@ -164,3 +164,29 @@ def test_another_corpus_gets_its_own_index_folder(qfile, monkeypatch, tmp_path):
     assert seen["folders"] == [tmp_path / "a", tmp_path / "b"]
     assert CliRunner().invoke(app, ["eval", "--questions", str(qfile), "--retriever", "bm25"]).exit_code == 0
     assert seen["index_dir"] == tmp_path / "index"  # the configured corpus keeps the configured index
+
+
+def test_the_conversation_set_is_asked_over_the_directives_and_the_library(monkeypatch, tmp_path):
+    """Its gold cites library documents too: without the library every such turn would be unresolved."""
+    seen = {}
+
+    def load(settings, folders):
+        seen["folders"] = folders
+        return FakeAssistant(tiny_corpus(), replies())
+
+    library = tmp_path / "library"
+    library.mkdir()
+    monkeypatch.setattr(evaluate_cmd, "_load_assistant", load)
+    monkeypatch.setattr(evaluate_cmd, "default_library_dir", lambda: library)
+    conv = tmp_path / "conversations.jsonl"
+    conv.write_text(json.dumps({"id": "c-1", "split": "dev", "turns": [
+        {"question": q, "kind": "unanswerable", "gold": [], "answers": [], "answerable": False, "expect": expect}
+        for q, expect in (("Giá vàng hôm nay?", "new_topic"), ("Còn giá xăng?", "follow_up"))]}, ensure_ascii=False)
+        + "\n", encoding="utf-8")
+    from eval import questions as questions_mod
+
+    monkeypatch.setattr(questions_mod, "set_path", lambda name: conv)
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    result = CliRunner().invoke(app, ["eval", "--set", "conversations", "--retriever", "bm25"])
+    assert "folders" in seen, result.output
+    assert seen["folders"][-1] == library and len(seen["folders"]) == 2
