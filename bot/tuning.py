@@ -52,8 +52,17 @@ class AnswerTuning:
     duty_subject_score: float = 1.0
     duty_mention_score: float = 0.6
     duty_max_clauses: int = 3
-    #: How much a document's title covering the question adds to its answers' scores (choosing among documents).
+    #: How much a document's name fitting the question (its title's share of the topic's rare words, plus
+    #: ``type_bonus`` when the question names its type) adds to its answers' scores (choosing among documents).
     title_weight: float = 0.2
+    #: Added to a document's name fit when the first document type the question names is its type.
+    type_bonus: float = 0.2
+    #: A document whose name fits at least this well, and this much better than any other's, is the one
+    #: the question describes: its best clauses are read first even when the library-wide search missed them.
+    named_min: float = 0.4
+    named_lead: float = 0.12
+    #: The described document answers alone when its best answer scores at most this much below the best one.
+    named_slack: float = 0.3
     #: Another document whose answer scores within this margin of the best one is an equal candidate.
     doc_margin: float = 0.25
     #: Most documents one answer names (per-document lines or clarify choices).
