@@ -26,6 +26,7 @@ from bot.conversation import (
     prefer_context,
     repeats,
 )
+from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
@@ -108,6 +109,7 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._numbers = DocumentNumbers(corpus.directives)
+        self._names = DocumentNames(corpus.directives)
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
@@ -141,8 +143,10 @@ class Assistant:
     ) -> list[Hit]:
         """The ranking the answer starts from: question scope and ``filters`` applied."""
         q = read_question(clean_question(question), known_provinces=self._provinces)
-        docs = self._scope(q, filters) or list(self.corpus.directives)
-        return self._search(q, docs, k=k, retriever=retriever)
+        docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
+        hits = self._search(q, docs, k=k, retriever=retriever)
+        named = self._named(self._fits(q, docs))
+        return self._with_named(q, hits, named, retriever=retriever)[:k]
 
     def answer(
         self,
@@ -219,13 +223,9 @@ class Assistant:
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
             if q.provinces and d.province not in q.provinces:
                 return False
-            if years and d.year not in years:
+            if years and d.year not in years and not (covers_years(d, years) and described(d)):
                 return False
-            if numbers and not any(
-                number and (number == n or (number.startswith(n.split("/")[0] + "/") and n in number))
-                for n in numbers
-                for number in (fold(d.number or ""),)
-            ):
+            if numbers and not any(number_matches(fold(d.number or ""), n) for n in numbers):
                 return False
             if q.doc_types and d.doc_type not in q.doc_types:
                 return False
@@ -242,13 +242,87 @@ class Assistant:
                     return False
             return True
 
+        def described(d: Directive) -> bool:
+            # A year inside a document's period ("giai đoạn 2025 - 2027"), or the year of the document a
+            # consolidated text consolidates, is weaker than its own year: the question must also describe it.
+            return self._names.score(topic, d) >= self.tuning.named_min
+
+        topic = q.topic or q.text
         issuers = {fold(i) for i in q.issuers}
         numbers = [fold(n) for n in q.numbers]  # "127/2026/ND-CP" typed without diacritics
+        # "20/2021" read from "Nghị định 20/2021/NĐ-CP" is that number, not any document numbered 20/2021
+        numbers = [n for n in numbers if not any(m != n and m.startswith(n + "/") for m in numbers)]
         docs = [d for d in self.corpus.directives if keep(d, q.years)]
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
             docs = [d for d in self.corpus.directives if keep(d, q.years)]
         return docs
+
+    def _scope_with_note(self, q: Query, filters: Filters | None) -> tuple[list[Directive], str]:
+        """The documents in scope, and a note when a number was found only inside a consolidated text.
+
+        A question may name a document the library holds only as part of a consolidated text
+        (Văn bản hợp nhất): "Thông tư 34/2019/TT-BLĐTBXH" consolidated in 468/VBHN-BLĐTBXH.  Scope by
+        number then falls back to the consolidated texts that name it in their opening paragraph."""
+        docs = self._scope(q, filters)
+        if docs or not q.numbers:
+            return docs, ""
+        allowed: dict[str, Directive] = {}
+        notes: list[str] = []
+        for n in q.numbers:
+            asked = fold(n)
+            if any(number_matches(fold(d.number or ""), asked) for d in self.corpus.directives):
+                continue
+            holders = consolidating(self.corpus.directives, asked)
+            for d in holders:
+                allowed.setdefault(d.doc_id, d)
+            if holders and "/" in n.split("/", 1)[1]:  # a whole number, not "34/2019" repeating it
+                names = ", ".join(f"{d.doc_type} số {d.number}" for d in holders[: self.tuning.max_docs])
+                notes.append(f" ({n} không có trong kho như một văn bản riêng; nội dung của nó nằm trong {names}.)")
+        if not allowed:
+            return docs, ""
+        wider = replace(q, numbers=(), doc_types=())
+        docs = [d for d in self._scope(wider, filters) if d.doc_id in allowed]
+        return docs, "".join(notes) if docs else ""
+
+    def _fits(self, q: Query, docs: list[Directive]) -> dict[str, float]:
+        """How well each document's name fits the question (``DocumentNames.score``), plus a bonus when the
+        question names the document's type first ("Nghị định về …")."""
+        if len(docs) < 2:
+            return {}
+        t = self.tuning
+        topic = q.topic or q.text
+        kinds = named_types(q.text)
+        first = kinds[0] if kinds else None
+        # A provincial directive is named by its province and year (the scope), not by its title: directives
+        # of other provinces share it almost word for word, and a question that names no province is asked of all.
+        return {
+            d.doc_id: 0.0 if d.province else
+            self._names.score(topic, d) + (t.type_bonus if first and self._names.has_type(d, first) else 0.0)
+            for d in docs
+        }
+
+    def _named(self, fits: dict[str, float]) -> str | None:
+        """The document the question describes, when its name fits clearly better than any other's."""
+        if len(fits) < 2:
+            return None
+        (best, top), (_, second) = sorted(fits.items(), key=lambda x: -x[1])[:2]
+        t = self.tuning
+        return best if top >= t.named_min and top - second >= t.named_lead else None
+
+    def _with_named(self, q: Query, hits: list[Hit], named: str | None, *, retriever: str | None) -> list[Hit]:
+        """``hits`` with the described document's best clauses first (searched within it when the
+        library-wide search did not reach them)."""
+        if named is None:
+            return hits
+        d = self.corpus.get(named)
+        text = q.topic or q.text
+        # Inside the document its title's words are everywhere: the rest of the question finds the clause.
+        rest = self._names.beyond_title(text, d) if d is not None else ""
+        own = self.index.search(rest or text, k=self.tuning.candidates_per_doc,
+                                filters=Filters(doc_ids=(named,)), retriever=retriever)
+        first = {h.chunk.clause_id for h in own}
+        return [*own, *(h for h in hits if h.chunk.clause_id not in first)]
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
@@ -276,7 +350,8 @@ class Assistant:
                 answer=(f"Không tìm thấy văn bản số {named} trong kho văn bản ({len(self.corpus.directives)} văn bản), "
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
-        docs = self._scope(q, filters)
+        docs, found_in = self._scope_with_note(q, filters)
+        merged += found_in
         if not docs:
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
             return Answer(
@@ -287,6 +362,9 @@ class Assistant:
         unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
         k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
         hits = self._search(q, docs, k=k, retriever=retriever)
+        fits = self._fits(q, docs)
+        named = self._named(fits)
+        hits = self._with_named(q, hits, named, retriever=retriever)
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
             by_doc.setdefault(h.chunk.doc_id, []).append(h)
@@ -302,15 +380,23 @@ class Assistant:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)
-        if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
-            # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): the title decides.
-            topic = topic_words(q)
-            found = [replace(f, score=f.score + t.title_weight * self._scorer.coverage(topic, f.directive.title or ""))
-                     for f in found]
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:
             return self._abstain(q, pool, hits, lacking)
+        if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
+            # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
+            # adds to its answers' evidence, so the document described wins instead of a request to choose.
+            found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
+        if named is not None and q.kind != "comparison":
+            mine = [f for f in found if f.directive.doc_id == named]
+            if mine and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
+                found = mine  # the document the question describes answers it; others do not compete
+            elif not mine:
+                # It has no answer: a document the question does not describe must not answer in its place.
+                found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
+                if not found:
+                    return self._abstain(q, pool, hits)
         return self._compose(q, found, top_k, merged)
 
     def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:

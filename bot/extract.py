@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from corpus.lexicon import load_lexicon
 
-__all__ = ["Span", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
+__all__ = ["Span", "find_applies_from", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
 
 _UNITS = load_lexicon().topic("value_units")
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -92,7 +92,8 @@ def find_references(text: str) -> list[Span]:
 
 def has_count(text: str) -> bool:
     """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
-    return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", text))
+    undated = re.sub(rf"(?:ngày\s+)?{_DATE}|tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?", " ", text, flags=re.IGNORECASE)
+    return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", undated))
 
 
 _DURATION_UNIT = "|".join(re.escape(u) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))
@@ -105,14 +106,26 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _EFFECT_DATE = re.compile(
-    rf"(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?({_DATE}|ngày ký(?: ban hành)?)",
+    rf"(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?({_DATE}|ngày ký(?: ban hành)?)"
+    # or a delay after signing or publication: "có hiệu lực sau 45 ngày kể từ ngày ký"
+    r"|(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)\s+sau\s+\d+\s+ngày\s+kể\s+từ\s+ngày\s+(?:ký|công bố|ban hành)",
     re.IGNORECASE,
+)
+# When rules apply from, beside when the document takes effect: "Các chế độ … được áp dụng từ ngày 01/7/2021".
+_APPLIES_FROM = re.compile(
+    rf"(?:được\s+)?(?:áp dụng|thực hiện|tính hưởng)\b[^.;:]{{0,120}}?(?:kể\s+)?từ\s+ngày\s+{_DATE}", re.IGNORECASE
 )
 
 
 def find_durations(text: str) -> list[Span]:
     """Durations and deadlines with their unit ("30 ngày", "trong thời hạn 05 ngày làm việc", "trước ngày 15/11")."""
     return [Span(m.start(), m.end(), m.group(0)) for m in _DURATION.finditer(text)]
+
+
+def find_applies_from(text: str) -> Span | None:
+    """From when rules apply, when a clause says so beside its effect date ("… được áp dụng từ ngày 01 tháng 7 năm 2021")."""
+    m = _APPLIES_FROM.search(text)
+    return Span(m.start(), m.end(), m.group(0)) if m else None
 
 
 def find_effect(text: str) -> Span | None:

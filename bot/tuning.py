@@ -52,12 +52,34 @@ class AnswerTuning:
     duty_subject_score: float = 1.0
     duty_mention_score: float = 0.6
     duty_max_clauses: int = 3
-    #: How much a document's title covering the question adds to its answers' scores (choosing among documents).
+    #: How much a document's name fitting the question (its title's share of the topic's rare words, plus
+    #: ``type_bonus`` when the question names its type) adds to its answers' scores (choosing among documents).
     title_weight: float = 0.2
+    #: Added to a document's name fit when the first document type the question names is its type.
+    type_bonus: float = 0.2
+    #: A document whose name fits at least this well, and this much better than any other's, is the one
+    #: the question describes: its best clauses are read first even when the library-wide search missed them.
+    named_min: float = 0.4
+    named_lead: float = 0.12
+    #: The described document answers alone when its best answer scores at most this much below the best one.
+    named_slack: float = 0.3
     #: Another document whose answer scores within this margin of the best one is an equal candidate.
     doc_margin: float = 0.25
     #: Most documents one answer names (per-document lines or clarify choices).
     max_docs: int = 5
+    #: A lead-in ("Hồ sơ gồm các thành phần sau:") is answered with its items: at most this many, each cut to
+    #: this many characters (the rest is counted: "và 3 mục khác").
+    list_max_items: int = 8
+    list_item_chars: int = 160
+    #: Bonus for a lead-in part when the question asks for the parts of something (a dossier).
+    lead_in_bonus: float = 0.2
+    #: A definition ("X là …") answers when its term covers this much of the asked phrase (a definition
+    #: question), or this much when the question was read as another kind ("… là gì?").
+    definition_min_cover: float = 0.5
+    definition_strict_cover: float = 0.8
+    #: A definition's score: this base plus the rest times its cover, plus a bonus in a "Giải thích từ ngữ" article.
+    definition_base: float = 0.5
+    glossary_bonus: float = 0.1
     #: Excerpt length (characters) of a long answering sentence part.
     long_segment_chars: int = 320
     #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).

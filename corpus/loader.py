@@ -63,6 +63,8 @@ def parse_directive(text: str, *, doc_id: str, source: str) -> Directive:
         clauses=build_clauses(clean, doc_id),
         fields=meta.fields,
         issuers=meta.issuers,
+        consolidates=meta.consolidates,
+        base_type=meta.base_type,
         fingerprint=hashlib.sha256(f"{PARSER_VERSION}\n{text}".encode()).hexdigest(),
     )
 

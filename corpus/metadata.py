@@ -57,6 +57,10 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đảng", "ubnd", "hđnd", "ban", "thành", "đội"}
 _CHAIR_OF = re.compile(r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+tỉnh\b")
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+(\d{4})\b")
+# A document number as the opening of a consolidated text cites it ("34/2019/TT-BLĐTBXH", "67/2025/QH15").
+_CITED_NUMBER = re.compile(r"(?<![\w/])\d{1,4}/(?:\d{4}/)?[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*")
+# Where the opening paragraph of a consolidated text ends: its own legal bases or its first article.
+_OPENING_END = re.compile(r"^(?:Căn cứ|Theo đề nghị|Điều 1\b|Chương\s+I\b|Phần\s+I\b|Quốc hội ban hành)")
 _NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
 _PASSED_ON = re.compile(
     r"(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này\b[^.;]{0,250}?thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
@@ -77,6 +81,8 @@ class Metadata:
     signer: str | None
     fields: tuple[FieldSource, ...]
     issuers: tuple[str, ...] = ()
+    consolidates: tuple[str, ...] = ()
+    base_type: str | None = None
 
 
 def _title_case(words: str) -> str:
@@ -298,6 +304,23 @@ def _signer(lines: list[str], start: int) -> tuple[str | None, str]:
     return None, ""
 
 
+def _consolidated(lines: list[str], type_line: int) -> tuple[tuple[str, ...], str | None]:
+    """(numbers, type) of the documents a consolidated text consolidates, from its own opening paragraph:
+    "Thông tư số 34/2019/TT-BLĐTBXH …, được sửa đổi, bổ sung bởi: Thông tư số 12/2024/TT-BLĐTBXH …".
+
+    The base document comes first; the type is the one its header repeats ("THÔNG TƯ", "LUẬT")."""
+    if type_line < 0:
+        return (), None
+    base_type = doc_type_of(lines[type_line])
+    opening: list[str] = []
+    for line in lines[type_line + 2 : type_line + 60]:
+        if _OPENING_END.match(line.strip()):
+            break
+        opening.append(line)
+    numbers = tuple(dict.fromkeys(_clean_number(n) or n for n in _CITED_NUMBER.findall(" ".join(opening))))
+    return numbers, base_type
+
+
 def _code_type(number: str) -> str | None:
     """ "135/2026/NĐ-CP" -> "Nghị định": the type the number's code names."""
     code = number.rsplit("/", 1)[-1].split("-")[0]
@@ -320,11 +343,14 @@ def extract_metadata(text: str) -> Metadata:
     # ("BỘ TÀI CHÍNH / Số: 19/VBHN-BTC / XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày …"); its header
     # repeats the consolidated document's type and cites the original numbers.
     issuers: tuple[str, ...] = ()
+    consolidates: tuple[str, ...] = ()
+    base_type: str | None = None
     certified = next((m for m in _CERTIFIED.finditer(text)), None)
     if certified:
         block = _block(text, certified.start(), certified.end())
         if block.get("number") and "VBHN" in str(block["number"][0]).upper():
             put("doc_type", "Văn bản hợp nhất", "certification", certified.group(0))
+            consolidates, base_type = _consolidated(lines, zones.type_line)
             put("number", block["number"][0], "certification", block["number"][1])
             if "date" in block:
                 put("date", block["date"][0], "certification", block["date"][1])
@@ -474,6 +500,8 @@ def extract_metadata(text: str) -> Metadata:
 
     return Metadata(
         issuers=issuers,
+        consolidates=consolidates,
+        base_type=base_type,
         doc_type=value("doc_type"),
         number=value("number"),
         date=value("date"),

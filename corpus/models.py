@@ -75,6 +75,10 @@ class Directive:
     # Every issuing authority, in header order: one for most documents, all of them for a joint
     # circular (``issuer`` then joins them with ", ").
     issuers: tuple[str, ...] = ()
+    # A consolidated text (Văn bản hợp nhất): the numbers of the documents it consolidates, the base
+    # document first, then the amending ones, and the base document's type ("Thông tư", "Luật").
+    consolidates: tuple[str, ...] = ()
+    base_type: str | None = None
 
     def clause(self, key: str) -> Clause | None:
         """Find a clause by id, path ("PL.12") or label, case- and tone-insensitively."""

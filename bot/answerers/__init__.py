@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from bot.answerers.base import Answerer, Found, Reader, topic_words
+from bot.answerers.definitions import Defining
 from bot.answerers.directive import (
     ComparisonAnswerer,
     DutyAnswerer,
@@ -16,6 +17,7 @@ from bot.answerers.directive import (
     TargetAnswerer,
     TypedAnswerer,
 )
+from bot.answerers.items import Listing
 from bot.answerers.legal import EffectAnswerer, LegalAnswerer
 from bot.answerers.meta import MetaAnswerer
 from bot.query import KINDS, Kind
@@ -28,18 +30,18 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "target": TargetAnswerer(),
     "comparison": ComparisonAnswerer(),
     "agency": TypedAnswerer("agency"),
-    "list": TypedAnswerer("list"),
-    "reference": TypedAnswerer("reference"),
-    "fact": FactAnswerer(),
+    "list": Listing(TypedAnswerer("list")),
+    "reference": Defining(TypedAnswerer("reference")),
+    "fact": Defining(Listing(FactAnswerer())),
     "duty": DutyAnswerer(),
     "meta_signer": _META,
     "meta_date": _META,
     "meta_number": _META,
     "meta_title": _META,
-    "condition": LegalAnswerer("condition"),
+    "condition": Listing(LegalAnswerer("condition")),
     "duration": LegalAnswerer("duration"),
-    "dossier": LegalAnswerer("dossier"),
-    "definition": LegalAnswerer("definition"),
+    "dossier": Listing(LegalAnswerer("dossier")),
+    "definition": Defining(Listing(LegalAnswerer("definition")), strict=False),
     "effect": EffectAnswerer(),
     "decider": LegalAnswerer("decider", shape="agency"),
 })

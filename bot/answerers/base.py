@@ -55,6 +55,7 @@ class Reader:
         self._scorer = scorer
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
+        self.definition_cache: dict[str, list] = {}
 
     @property
     def scorer(self) -> Scorer:

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.answerers.base import Found, Reader
+from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.items import is_lead_in, line_of
 from bot.answerers.passages import Bonus, Shape, by_segment
-from bot.extract import find_durations, find_effect, find_references
+from bot.compose import MAX_EXCERPT
+from bot.extract import find_applies_from, find_durations, find_effect, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
 from corpus.lexicon import load_lexicon
@@ -25,6 +27,7 @@ from index.models import Hit
 __all__ = ["EffectAnswerer", "LegalAnswerer"]
 
 _REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
+_APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
 _REPLACE_TEXT = re.compile(r"thay thế|hết hiệu lực|bãi bỏ", re.IGNORECASE)
 
 
@@ -41,6 +44,23 @@ def _cue_bonus(kind: str, bonus: float) -> Bonus:
     return score
 
 
+def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
+    """A part announcing a list gets a bonus, and is scored with its whole line: "Thành phần hồ sơ gồm:"
+    alone says little, the sentence before it on the line says whose dossier it is."""
+    t = reader.tuning
+    topic = topic_words(q) or q.topic
+
+    def score(clause: Clause, seg: Segment) -> float | None:
+        got = cue(clause, seg) or 0.0
+        if not is_lead_in(clause.text, seg.end):
+            return got
+        line = line_of(clause.text, seg.end)
+        wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
+        return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
+
+    return score
+
+
 @dataclass(frozen=True)
 class LegalAnswerer:
     """One legal-text kind: the best part with the kind's cue, its answering words pulled out where it has them."""
@@ -50,21 +70,27 @@ class LegalAnswerer:
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         bonus = _cue_bonus(self.kind, reader.tuning.kind_cue_bonus)
+        if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
+            bonus = _lead_in_bonus(reader, q, bonus)
         found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
+        if self.kind == "duration" and _asks_date(q):
+            found = sorted([*found, *_dated_parts(reader, q, d, bonus)], key=lambda f: -f.score)
         if self.shape != "fact" and not found:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
         out: list[Found] = []
         for f in found[:3]:
+            if self.kind == "duration":
+                got = _duration(reader, q, f)
+                if got is not None:
+                    out.append(got)
+                continue
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
         return out[:1]
 
     def _short(self, f: Found) -> str | None:
-        """The answering words of the quoted part; None rejects a part that lacks them (a duration without one)."""
-        if self.kind == "duration":
-            spans = find_durations(f.quote)
-            return "; ".join(dict.fromkeys(s.text for s in spans)) if spans else None
+        """The answering words of the quoted part."""
         if self.kind == "effect":
             eff = find_effect(f.quote)
             if eff is not None:
@@ -75,6 +101,126 @@ class LegalAnswerer:
                     return "thay thế " + "; ".join(r.text for r in refs)
             return f.short
         return f.short
+
+
+def _asked_unit(q: Query) -> str | None:
+    """The unit a duration question names ("bao nhiêu ngày", "mấy năm"), accent-folded."""
+    units = "|".join(re.escape(fold(u)) for u in sorted(load_lexicon().topic("duration_units"), key=len, reverse=True))
+    m = re.search(rf"\b(?:bao nhieu|may)\s+({units})\b", fold(q.text))
+    return m.group(1) if m else None
+
+
+_PERIOD_WORDS = r"(?:nam|thang|tuan|ngay|gio)"
+_ASKS_PERIOD = re.compile(rf"\b(?:trong|moi|mot|1|01)\s+(?:(?:mot|1|01)\s+)?({_PERIOD_WORDS})\b(?!\s+(?:nao|lam viec|qua|ke|truoc|sau))")
+_STATES_PERIOD = re.compile(rf"\b(?:trong|moi|/)\s*(?:(?:mot|1|01)\s+)?({_PERIOD_WORDS})\b")
+_DATE_IN = re.compile(r"\d{1,2}/\d{1,2}|tháng\s+\d{1,2}", re.IGNORECASE)
+
+
+_ASKS = re.compile(r"\b(?:ai|nao|gi|bao nhieu|bao lau|may|khi nao)\b")
+
+
+def _asks_two(q: Query) -> bool:
+    """A question joining two asks ("Ai quyết định … và nhiệm kỳ là mấy năm?")."""
+    folded = fold(q.text)
+    head, sep, tail = folded.partition(" va ")
+    return bool(sep) and bool(_ASKS.search(head)) and bool(_ASKS.search(tail))
+
+
+def _asks_date(q: Query) -> bool:
+    return re.search(r"\bngay nao\b", fold(q.text)) is not None
+
+
+def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[Found]:
+    """Every part of ``d`` stating a date a thing applies from or must be done by ("kể từ ngày 01 tháng 01
+    năm 2026"), scored as retrieved parts are: the date a question asks for often stands in the article on
+    effect, whose words retrieval does not rank high ("… được thực hiện từ ngày nào?")."""
+    from bot.compose import excerpt
+
+    t = reader.tuning
+    topic = topic_words(q) or q.topic
+    parents = {c.parent for c in d.clauses if c.parent}
+    out: list[Found] = []
+    for clause in d.answerable_clauses():
+        if clause.id in parents or not _DATE_IN.search(clause.text):
+            continue
+        clause_cov = None
+        for seg in reader.segments.get(clause.id, []):
+            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)):
+                continue
+            if clause_cov is None:
+                clause_cov = reader.scorer.coverage(topic, clause.text)
+            extra = bonus(clause, seg) or 0.0
+            score = t.segment_weight * reader.scorer.coverage(topic, seg.text) + t.clause_weight * clause_cov + extra
+            quote, a, b = excerpt(clause.text, seg.start, seg.end)
+            out.append(Found(d, clause, quote, quote, (a, b), score))
+    return [f for f in out if f.score >= t.abstain_below]
+
+
+def _asked_period(q: Query) -> str | None:
+    """The period a rate question names ("bao nhiêu giờ trong một tuần" → tuần), accent-folded."""
+    folded = fold(q.text)
+    m = re.search(r"\b(?:bao nhieu|may)\s+\w+\s+(.*)$", folded)
+    found = _ASKS_PERIOD.search(m.group(1)) if m else None
+    return found.group(1) if found else None
+
+
+def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
+    """The duration of the sentence part that answers, with the words around it as the quote.
+
+    A part may state several ("tối đa 300 giờ trong 01 năm … không quá 60 giờ trong 01 tháng"): the one
+    whose own words (from the previous duration to the next) best cover the question wins, one in the
+    unit the question names first; a range ("từ đủ 12 tháng đến 36 tháng") is one duration.  The whole
+    part is read, not only the quoted window, which may have been focused on other words of a long part.
+    """
+    from bot.compose import excerpt
+
+    text = f.clause.text
+    at = f.span[0] if f.span else 0
+    seg = next((s for s in reader.segments.get(f.clause.id, []) if s.start <= at < s.end + 1), None)
+    lo, hi = (seg.start, seg.end) if seg else (0, len(text))
+    spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
+    if not spans:
+        return None
+    if _asks_date(q):  # "từ ngày nào": a date, not a count of days
+        spans = [sp for sp in spans if _DATE_IN.search(text[slice(*sp)])]
+        if not spans:
+            return None
+    period = _asked_period(q)
+    if period is not None:
+        stated = {m.group(1) for m in _STATES_PERIOD.finditer(fold(text[lo:hi]))}
+        if stated and period not in stated:
+            return None  # rates per other periods ("trong 01 năm", "trong 01 tháng"), not per the asked one
+    topic = topic_words(q) or q.topic
+    unit = _asked_unit(q)
+
+    def rank(i: int) -> tuple[bool, float]:
+        a = spans[i - 1][1] if i else lo
+        b = spans[i + 1][0] if i + 1 < len(spans) else hi
+        in_unit = unit is not None and re.search(rf"\b{unit}\b", fold(text[slice(*spans[i])])) is not None
+        return in_unit, reader.scorer.coverage(topic, text[a:b])
+
+    best = max(range(len(spans)), key=rank)
+    start, end = spans[best]
+    ctx = spans[best - 1][1] if best else lo
+    cut = max(text.rfind(", ", ctx, start), text.rfind("; ", ctx, start))
+    begin = lo if hi - lo <= MAX_EXCERPT or cut < 0 else cut + 2
+    quote, a, b = excerpt(text, begin, hi)
+    if b < end:  # cut before the duration: quote from the duration's own words
+        quote, a, b = excerpt(text, max(ctx, start - 80), hi)
+    if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
+        quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
+    return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score)
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join "từ 12 tháng đến 36 tháng" (two durations with "đến" between) into one."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[out[-1][1] : a]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a - 3 if text[max(0, a - 3) : a].lower() == "từ " else a, b) for a, b in out]
 
 
 class EffectAnswerer:
@@ -89,6 +235,7 @@ class EffectAnswerer:
         from bot.compose import excerpt
 
         replaces = bool(_REPLACES.search(fold(q.text)))
+        asks_applies = bool(_APPLIES.search(fold(q.text)))
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []
@@ -111,6 +258,10 @@ class EffectAnswerer:
                 short, at = eff.text, eff.start
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
+            applies = find_applies_from(text) if asks_applies and not replaces else None
+            if applies is not None:  # "có hiệu lực khi nào và … áp dụng từ ngày nào": both dates
+                short = f"{short}; {applies.text}"
+                a, b = min(a, applies.start), max(b, applies.end)
             quote, a, b = excerpt(text, a, b)
             score = 0.5 + 0.3 * prior + (0.2 if "hieu luc" in heading or "hieu luc" in fold(text[:80]) else 0.0)
             out.append(Found(d, clause, short, quote, (a, b), score))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
 from bot.extract import find_quotes, find_references, find_values, has_count
 from bot.query import Query
@@ -74,6 +75,9 @@ def _extract(
         values = find_values(seg.text)
         if not values:
             return None
+        cell = table_cell(reader.scorer, q.text, topic, seg.text)
+        if cell is not None and cell.value is not None:
+            return _cell(reader, d, clause, seg, topic, base, cell)
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         for v in values:
             cov = reader.scorer.coverage(topic, seg.text[prev_end : v.end])
@@ -108,6 +112,22 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
+
+
+def _cell(
+    reader: Reader, d: Directive, clause: Clause, seg: Segment, topic: str, base: float, cell: Cell
+) -> Found:
+    """A table's cell: its value, quoted with its column heading and its row.
+
+    A table without the asked row ("vùng V") is left to the support check (bot.support), which says
+    what the clauses lack; the part is then answered as any other and found unsupported there."""
+    assert cell.value is not None
+    t = reader.tuning
+    row = seg.text[cell.row_start : cell.row_end].strip()
+    quote = f"{cell.heading} … {row}" if cell.heading else row
+    cov = reader.scorer.coverage(topic, f"{cell.heading} {row}")
+    score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
+    return Found(d, clause, cell.value.text, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
 
 
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

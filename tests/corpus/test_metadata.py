@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corpus import parse_directive
@@ -210,3 +212,31 @@ def test_gazette_banner_and_repeated_agency_give_the_usual_name() -> None:
     text = "VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ NỘI VỤ\n" + CIRCULAR
     d = parse_directive(text, doc_id="x", source="x.txt")
     assert d.issuer == "Bộ Nội vụ" and d.issuers == ("Bộ Nội vụ",)
+
+
+_LIBRARY = Path(__file__).resolve().parents[2].parent / "shared" / "library"
+
+
+@pytest.mark.parametrize(
+    ("name", "base_type", "consolidates"),
+    [
+        ("van-ban-hop-nhat-so-468-vbhn-bldtbxh-44204.txt", "Thông tư", ("34/2019/TT-BLĐTBXH", "12/2024/TT-BLĐTBXH")),
+        ("van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt", "Luật", ("67/2025/QH15", "116/2025/QH15")),
+    ],
+)
+def test_a_consolidated_text_records_the_documents_it_consolidates(name, base_type, consolidates):
+    """From its own opening paragraph ("Thông tư số 34/2019/TT-BLĐTBXH …, được sửa đổi, bổ sung bởi: …")."""
+    path = _LIBRARY / name
+    if not path.is_file():
+        pytest.skip("the shared library is not next to this checkout")
+    d = parse_directive(path.read_text(encoding="utf-8"), doc_id="doc1", source="doc1.txt")
+    assert d.doc_type == "Văn bản hợp nhất"
+    assert d.base_type == base_type
+    assert d.consolidates[: len(consolidates)] == consolidates
+    # its own legal bases ("Căn cứ Nghị định số 106/2012/NĐ-CP …") are not consolidated documents
+    assert not any(n.startswith("106/2012") for n in d.consolidates)
+
+
+def test_an_ordinary_document_consolidates_nothing():
+    d = parse_directive(DIEN_BIEN, doc_id="doc1", source="doc1.txt")
+    assert d.consolidates == () and d.base_type is None

@@ -1,0 +1,80 @@
+"""Values in a table flattened into a sentence: "Vùng Mức lương tối thiểu tháng … Mức lương tối thiểu giờ …
+Vùng I 4.680.000 22.500 Vùng II 4.160.000 20.000 …".  The answer is the cell at the row the question
+names ("vùng IV") and the column whose heading matches the question best ("giờ"), not the first value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract import Span, find_values
+from bot.segments import Scorer, tokens
+
+__all__ = ["Cell", "table_cell"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The chosen value, the row it is on (offsets into the text) and whether the table lacks the asked row."""
+
+    value: Span | None
+    row_start: int
+    row_end: int
+    heading: str = ""
+    missing_row: bool = False
+
+
+def _runs(text: str, values: list[Span]) -> list[tuple[int, list[Span]]]:
+    """Values that follow each other with only spaces between them: (label start, values) per row."""
+    rows: list[tuple[int, list[Span]]] = []
+    for v in values:
+        if rows and not text[rows[-1][1][-1].end : v.start].strip():
+            rows[-1][1].append(v)
+        else:
+            rows.append((rows[-1][1][-1].end if rows else 0, [v]))
+    return rows
+
+
+def _columns(header: str, k: int) -> list[str] | None:
+    """The k column headings of a header: split where a phrase that starts every heading repeats."""
+    words = header.split()
+    for size in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            starts = [m.start() for m in re.finditer(re.escape(phrase), header)]
+            if len(starts) == k:
+                return [header[a:b] for a, b in zip(starts, [*starts[1:], len(header)], strict=True)]
+    return None
+
+
+def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
+    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
+    rows = _runs(text, find_values(text))
+    width = len(rows[-1][1]) if rows else 0
+    body = [r for r in rows if len(r[1]) == width]
+    if width < 2 or len(body) < 3:
+        return None
+    labels = [text[a : vals[0].start].split() for a, vals in body]
+    n = len(labels[1])  # the first label also holds the header: its row name has as many words as the next
+    if not n or any(len(x) != n for x in labels[1:]):
+        return None
+    asked = set(tokens(question))
+    names = [tokens(" ".join(x[-n:])) for x in labels]
+    matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
+    if not matching:
+        heads = {name[0] for name in names if name}
+        # Every row is "<word> <name>" and the question names a row of that word the table lacks ("vùng V").
+        missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
+        return Cell(None, 0, 0, missing_row=bool(missing))
+    row = matching[-1]
+    header = " ".join(labels[0][:-n])
+    # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
+    head_word = labels[1][0]
+    at = header.rfind(head_word)
+    header = header[at + len(head_word):] if at >= 0 else header
+    columns = _columns(header, width)
+    col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
+    a, values = body[row]
+    heading = columns[col].strip() if columns else ""
+    return Cell(values[col], a + len(text[a:]) - len(text[a:].lstrip()), values[-1].end, heading)

@@ -1,0 +1,172 @@
+"""Which document a question is about, when it describes the document instead of giving its number.
+
+Officials name a document by its type and subject ("Nghị định về sản phẩm, dịch vụ Halal", "Luật
+Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020", "Thông tư hướng dẫn quản
+lý lao động, tiền lương … ở SCIC").  Among hundreds of documents whose clauses share most words,
+that description is often the strongest evidence of which one is meant: this module measures how
+well each document's name (its title, type and years) fits the question, so the assistant can
+prefer the document the question describes and ask which one only when documents truly tie.
+
+It also answers the two scope questions a library raises beyond a directive's year and number:
+the years a document covers (its own year, the period its title names, the year of the document
+a consolidated text consolidates) and which consolidated text (Văn bản hợp nhất) holds a document
+whose number the library does not have as its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from bot.segments import tokens
+from corpus.lexicon import load_lexicon
+from corpus.models import Directive
+from corpus.text import canonical_tones, fold
+from index.tokenize import expand_abbreviations
+
+__all__ = ["DocumentNames", "consolidating", "covers_years", "named_types", "number_matches"]
+
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
+_YEAR_OF_NUMBER = re.compile(r"^\d{1,4}/((?:19|20)\d{2})/")
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(type, accented pattern, folded pattern, common word) for every document type, longest first."""
+    lexicon = load_lexicon()
+    common = {fold(k) for k in lexicon.topic("common_word_kinds")}
+    names = {t.name for t in lexicon.doc_types} | set(lexicon.topic("document_kinds"))
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        acc = canonical_tones(name).lower()
+        # "luật" inside "pháp luật" or "Bộ luật" names no law of its own
+        before = r"(?<!pháp )(?<!bộ )" if fold(name) == "luat" else ""
+        fold_before = r"(?<!phap )(?<!bo )" if fold(name) == "luat" else ""
+        out.append((name, re.compile(before + r"(?<!\w)" + re.escape(acc) + r"(?!\w)"),
+                    re.compile(fold_before + r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)"),
+                    fold(name) in common))
+    return tuple(out)
+
+
+def named_types(text: str) -> tuple[str, ...]:
+    """The document types a question names, in the order it names them ("Nghị định … hướng dẫn Luật …"
+    -> Nghị định, Luật).  A type that is also a common word counts only written with a capital inside
+    the sentence ("theo Quyết định …", not "Ai quyết định …")."""
+    accented = canonical_tones(text).lower()
+    folded = fold(text)
+    typed_plain = folded == text.lower()
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name, acc, plain, common in _kind_patterns():
+        hay, pattern = (folded, plain) if typed_plain else (accented, acc)
+        for m in pattern.finditer(hay):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if common and (m.start() == 0 or not text[m.start()].isupper()):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), name))
+    return tuple(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def covers_years(d: Directive, years: Iterable[int]) -> bool:
+    """Whether a document is about one of ``years``.  A provincial directive is about its own year; a
+    central document also about the period its title names ("giai đoạn 2025 - 2027") and, for a
+    consolidated text, the year of the document it consolidates ("Luật … năm 2025")."""
+    wanted = set(years)
+    if d.year in wanted:
+        return True
+    if d.province:
+        return False
+    for a, b in _PERIOD.findall(d.title or ""):
+        if any(int(a) <= y <= int(b) for y in wanted):
+            return True
+    if d.consolidates:
+        m = _YEAR_OF_NUMBER.match(d.consolidates[0])
+        if m and int(m.group(1)) in wanted:
+            return True
+    return False
+
+
+def number_matches(number: str | None, asked: str) -> bool:
+    """Whether a document number is the one asked for (both accent-folded): the whole number, or its
+    leading "16/2023" part when the question gives only that."""
+    if not number:
+        return False
+    return number == asked or (number.startswith(asked.split("/")[0] + "/") and asked in number)
+
+
+def consolidating(docs: Iterable[Directive], asked: str) -> list[Directive]:
+    """Consolidated texts that consolidate the document numbered ``asked`` (accent-folded): those where
+    it is the base document first, then those where it is an amending one."""
+    base, amended = [], []
+    for d in docs:
+        numbers = [fold(n) for n in d.consolidates]
+        if numbers and number_matches(numbers[0], asked):
+            base.append(d)
+        elif any(number_matches(n, asked) for n in numbers[1:]):
+            amended.append(d)
+    return base + amended
+
+
+@lru_cache(maxsize=4096)
+def _units(text: str) -> frozenset[str]:
+    toks = tokens(expand_abbreviations(text))
+    return frozenset([*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))])
+
+
+class DocumentNames:
+    """Each document's name as rare words, to measure how well a question describes it.
+
+    Rarity is counted over the names themselves: "tiền lương" in many titles says little,
+    "Halal" or "siêu trường" in one says which document is meant.
+    """
+
+    def __init__(self, docs: Iterable[Directive]):
+        self._names: dict[str, frozenset[str]] = {}
+        self._types: dict[str, frozenset[str]] = {}
+        for d in docs:
+            self._names[d.doc_id] = _units(d.title or "")
+            self._types[d.doc_id] = frozenset(t for t in (d.doc_type, d.base_type) if t)
+        self._df = Counter(u for units in self._names.values() for u in units)
+        self._n = max(len(self._names), 1)
+
+    def _idf(self, unit: str) -> float:
+        return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
+
+    def fit(self, words: str, d: Directive) -> float:
+        """Share of the rarity of ``words`` (the question's topic) that the document's title holds (0..1),
+        counting only words some document's name has."""
+        # A word in no document's name ("bao nhiêu", "Haram") says nothing about which document is meant.
+        asked = [u for u in _units(words) if u in self._df]
+        have = self._names.get(d.doc_id, frozenset())
+        total = sum(self._idf(u) for u in asked)
+        return sum(self._idf(u) for u in asked if u in have) / total if total else 0.0
+
+    def score(self, words: str, d: Directive) -> float:
+        """How well ``words`` describe the document (0..1): the geometric mean of the share of their rare
+        words its title holds and the share of its title's rare words they hold.  A question that shares
+        one rare word with a long title ("tối thiểu") describes it less than one that names its subject."""
+        return math.sqrt(self.fit(words, d) * self.recall(words, d))
+
+    def recall(self, words: str, d: Directive) -> float:
+        """Share of the rarity of the document's title that ``words`` hold (0..1)."""
+        asked = _units(words)
+        have = self._names.get(d.doc_id, frozenset())
+        total = sum(self._idf(u) for u in have)
+        return sum(self._idf(u) for u in have if u in asked) / total if total else 0.0
+
+    def beyond_title(self, words: str, d: Directive) -> str:
+        """``words`` without those of the document's title: inside the document described, its title's
+        words say nothing about which clause answers ("Luật Người lao động … thay thế luật số mấy")."""
+        title = set(tokens(expand_abbreviations(d.title or "")))
+        kept = [w for w in words.split() if not (set(tokens(w)) and set(tokens(w)) <= title)]
+        return " ".join(kept)
+
+    def has_type(self, d: Directive, kind: str) -> bool:
+        """Whether the document is of type ``kind``, or consolidates a document of that type."""
+        return kind in self._types.get(d.doc_id, frozenset())
