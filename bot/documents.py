@@ -134,6 +134,10 @@ class DocumentNames:
             self._types[d.doc_id] = frozenset(t for t in (d.doc_type, d.base_type) if t)
         self._df = Counter(u for units in self._names.values() for u in units)
         self._n = max(len(self._names), 1)
+        # Every question is scored against every document's name: rarities and name totals once.
+        self._idfs = {u: self._idf(u) for u in self._df}
+        self._totals = {doc: sum(self._idfs[u] for u in units) for doc, units in self._names.items()}
+        self._last: tuple[str, frozenset[str], float] = ("", frozenset(), 0.0)
 
     def _idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
@@ -151,7 +155,21 @@ class DocumentNames:
         """How well ``words`` describe the document (0..1): the geometric mean of the share of their rare
         words its title holds and the share of its title's rare words they hold.  A question that shares
         one rare word with a long title ("tối thiểu") describes it less than one that names its subject."""
-        return math.sqrt(self.fit(words, d) * self.recall(words, d))
+        asked, total = self._asked(words)
+        name_total = self._totals.get(d.doc_id, 0.0)
+        if not total or not name_total:
+            return 0.0
+        shared = sum(self._idfs[u] for u in asked & self._names[d.doc_id])
+        return math.sqrt((shared / total) * (shared / name_total))
+
+    def _asked(self, words: str) -> tuple[frozenset[str], float]:
+        """The question's units that some name has, and their rarity (kept for the next document)."""
+        last = self._last  # one read: the chat answers in several threads
+        if last[0] != words:
+            asked = frozenset(u for u in _units(words) if u in self._idfs)
+            last = (words, asked, sum(self._idfs[u] for u in asked))
+            self._last = last
+        return last[1], last[2]
 
     def recall(self, words: str, d: Directive) -> float:
         """Share of the rarity of the document's title that ``words`` hold (0..1)."""
