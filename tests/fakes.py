@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -13,7 +16,31 @@ from corpus.models import Clause, Corpus, Directive
 from index.encoders import Encoder
 from index.models import Chunk, Hit
 
-__all__ = ["FakeAssistant", "FakeEncoder", "FakeIndex", "Reply", "tiny_corpus"]
+__all__ = ["SHARED_LIBRARY", "FakeAssistant", "FakeEncoder", "FakeIndex", "Reply", "assistant_over", "tiny_corpus"]
+
+_ROOT = Path(__file__).resolve().parents[1]
+SHARED_LIBRARY = _ROOT.parent / "shared" / "library"  # the gazette texts, next to the checkout (not in it)
+
+
+def assistant_over(tmp_path_factory, files: Mapping[str, str] = {}, texts: Mapping[str, str] = {}):
+    """A bm25 Assistant over library files copied under neutral names (``files``: neutral name -> file of
+    ../shared/library), documents written here (``texts``) and the five bundled directives.  Metadata must
+    come from the text, so no test may see a library file's own name.  Skips when the library is absent."""
+    from bot import Assistant, get_settings
+
+    if not all((SHARED_LIBRARY / name).is_file() for name in files.values()):
+        import pytest
+
+        pytest.skip("the shared library is not next to this checkout")
+    corpus = tmp_path_factory.mktemp("corpus")
+    for neutral, name in files.items():
+        shutil.copy(SHARED_LIBRARY / name, corpus / neutral)
+    for neutral, text in texts.items():
+        (corpus / neutral).write_text(text, encoding="utf-8")
+    for p in sorted((_ROOT / "corpus" / "data").glob("*.txt")):
+        shutil.copy(p, corpus / p.name)
+    settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
+    return Assistant.load(settings)
 
 
 class FakeEncoder(Encoder):

@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from bot import Assistant, get_settings
+from bot import Assistant
 from bot.documents import named_types
+from tests.fakes import assistant_over
 
-_ROOT = Path(__file__).resolve().parents[2]
-_LIBRARY = _ROOT.parent / "shared" / "library"
 _COPIES = {
     "doc1.txt": "nghi-dinh-so-162-2026-nd-cp-469551.txt",  # điều chỉnh lương hưu (2026)
     "doc2.txt": "van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt",  # Luật Bảo hiểm xã hội, hợp nhất
@@ -26,15 +23,7 @@ _COPIES = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    if not all((_LIBRARY / name).is_file() for name in _COPIES.values()):
-        pytest.skip("the shared library is not next to this checkout")
-    corpus = tmp_path_factory.mktemp("corpus")
-    for neutral, name in _COPIES.items():
-        shutil.copy(_LIBRARY / name, corpus / neutral)
-    for p in sorted((_ROOT / "corpus" / "data").glob("*.txt")):
-        shutil.copy(p, corpus / p.name)
-    settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
-    return Assistant.load(settings)
+    return assistant_over(tmp_path_factory, _COPIES)
 
 
 @pytest.mark.parametrize(

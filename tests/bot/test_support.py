@@ -4,12 +4,8 @@ under neutral names (metadata comes from the text)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from bot import Assistant, get_settings
 from bot.answerers import Found
 from bot.query import read_question
 from bot.segments import Scorer
@@ -17,9 +13,8 @@ from bot.support import DocumentNumbers, gaps, named_numbers, needs, unknown_doc
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
+from tests.fakes import assistant_over
 
-_ROOT = Path(__file__).resolve().parents[2]
-_LIBRARY = _ROOT.parent / "shared" / "library"
 _FILES = {
     "doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt",  # minimum wages, regions I–IV
     "doc2.txt": "nghi-quyet-so-17-2022-ubtvqh15-36956.txt",  # overtime hours per month and per year
@@ -31,15 +26,7 @@ _FILES = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    if not all((_LIBRARY / name).is_file() for name in _FILES.values()):
-        pytest.skip("the shared library is not next to this checkout")
-    corpus = tmp_path_factory.mktemp("corpus")
-    for neutral, name in _FILES.items():
-        shutil.copy(_LIBRARY / name, corpus / neutral)
-    for p in sorted((_ROOT / "corpus" / "data").glob("*.txt")):
-        shutil.copy(p, corpus / p.name)
-    settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
-    return Assistant.load(settings)
+    return assistant_over(tmp_path_factory, _FILES)
 
 
 def _not_found(ans) -> None:

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from bot import Assistant, get_settings
+from tests.fakes import assistant_over
 
-_LIBRARY = Path(__file__).resolve().parents[3].parent / "shared" / "library"
-_CIRCULAR = _LIBRARY / "thong-tu-so-27-2026-tt-btc-469358.txt"
+_CIRCULAR = "thong-tu-so-27-2026-tt-btc-469358.txt"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    if not _CIRCULAR.is_file():
-        pytest.skip("the shared library is not next to this checkout")
-    corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(_CIRCULAR, corpus / "doc1.txt")
-    for p in sorted((Path(__file__).resolve().parents[3] / "corpus" / "data").glob("*.txt")):
-        shutil.copy(p, corpus / p.name)
-    settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
-    return Assistant.load(settings)
+    return assistant_over(tmp_path_factory, {"doc1.txt": _CIRCULAR})
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,9 @@ quotes the defining clause, a duration is the one of the sentence that matches t
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from bot import Assistant, get_settings
+from tests.fakes import assistant_over
 
 _CIRCULAR = """BỘ NỘI VỤ
 Số: 77/2026/TT-BNV
@@ -53,12 +50,7 @@ Nguyễn Văn An
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / "doc1.txt").write_text(_CIRCULAR, encoding="utf-8")
-    for p in sorted((Path(__file__).resolve().parents[3] / "corpus" / "data").glob("*.txt")):
-        shutil.copy(p, corpus / p.name)
-    settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
-    return Assistant.load(settings)
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _CIRCULAR})
 
 
 @pytest.mark.parametrize(
