@@ -37,7 +37,10 @@ _BATCH = 500
 
 
 def _tokenize_batch(texts: list[str]) -> list[list[str]]:
-    return [tokenize_vi(t) for t in texts]
+    """One string object per distinct token of the batch: the worker's result pickles each word once, and
+    the parent receives and keeps a few thousand strings per batch instead of one per token."""
+    seen: dict[str, str] = {}
+    return [[seen.setdefault(t, t) for t in tokenize_vi(text)] for text in texts]
 
 
 def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
@@ -53,11 +56,11 @@ def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = No
 
 
 def _shared(batches: Iterable[list[list[str]]], progress: Callable[[int], None] | None) -> list[list[str]]:
-    """Tokens with one string per distinct token (a library has ~10 million tokens, few words), batch by batch."""
-    seen: dict[str, str] = {}
+    """The batches' tokens in order (each batch shares one string per distinct token: a library has ~10 million
+    tokens but few words; sharing across batches too would cost the parent a pass over every token)."""
     out: list[list[str]] = []
     for batch in batches:
-        out.extend([seen.setdefault(t, t) for t in toks] for toks in batch)
+        out.extend(batch)
         if progress is not None:
             progress(len(batch))
     return out
