@@ -15,14 +15,13 @@ whose number the library does not have as its own.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 
-from bot.segments import tokens
+from bot.segments import syllable_units, tokens
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
@@ -113,12 +112,6 @@ def consolidating(docs: Iterable[Directive], asked: str) -> list[Directive]:
     return base + amended
 
 
-@lru_cache(maxsize=4096)
-def _units(text: str) -> frozenset[str]:
-    toks = tokens(expand_abbreviations(text))
-    return frozenset([*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))])
-
-
 class DocumentNames:
     """Each document's name as rare words, to measure how well a question describes it.
 
@@ -130,7 +123,7 @@ class DocumentNames:
         self._names: dict[str, frozenset[str]] = {}
         self._types: dict[str, frozenset[str]] = {}
         for d in docs:
-            self._names[d.doc_id] = _units(d.title or "")
+            self._names[d.doc_id] = syllable_units(d.title or "")
             self._types[d.doc_id] = frozenset(t for t in (d.doc_type, d.base_type) if t)
         self._df = Counter(u for units in self._names.values() for u in units)
         self._n = max(len(self._names), 1)
@@ -146,7 +139,7 @@ class DocumentNames:
         """Share of the rarity of ``words`` (the question's topic) that the document's title holds (0..1),
         counting only words some document's name has."""
         # A word in no document's name ("bao nhiêu", "Haram") says nothing about which document is meant.
-        asked = [u for u in _units(words) if u in self._df]
+        asked = [u for u in syllable_units(words) if u in self._df]
         have = self._names.get(d.doc_id, frozenset())
         total = sum(self._idf(u) for u in asked)
         return sum(self._idf(u) for u in asked if u in have) / total if total else 0.0
@@ -166,14 +159,14 @@ class DocumentNames:
         """The question's units that some name has, and their rarity (kept for the next document)."""
         last = self._last  # one read: the chat answers in several threads
         if last[0] != words:
-            asked = frozenset(u for u in _units(words) if u in self._idfs)
+            asked = frozenset(u for u in syllable_units(words) if u in self._idfs)
             last = (words, asked, sum(self._idfs[u] for u in asked))
             self._last = last
         return last[1], last[2]
 
     def recall(self, words: str, d: Directive) -> float:
         """Share of the rarity of the document's title that ``words`` hold (0..1)."""
-        asked = _units(words)
+        asked = syllable_units(words)
         have = self._names.get(d.doc_id, frozenset())
         total = sum(self._idf(u) for u in have)
         return sum(self._idf(u) for u in have if u in asked) / total if total else 0.0

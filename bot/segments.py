@@ -20,7 +20,7 @@ from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "tokens"]
+__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "syllable_units", "tokens"]
 
 PAIR_WEIGHT = 1.0
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -38,6 +38,14 @@ _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 def _spelling(token: str) -> str:
     """One spelling for the i/y pairs Vietnamese writes both ways (bác sĩ/bác sỹ, tỉ/tỷ, kĩ/kỹ)."""
     return _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_TO_I), token)
+
+
+@lru_cache(maxsize=4096)
+def syllable_units(text: str, *, accented: bool = False) -> frozenset[str]:
+    """Syllables and syllable pairs of ``text`` with abbreviations spelled out: "lệ phí" is rare as a pair
+    though each syllable is common (cached: the same titles and clauses meet many questions)."""
+    toks = tokens(expand_abbreviations(text), accented=accented)
+    return frozenset((*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))))
 
 
 def tokens(text: str, *, accented: bool = False) -> list[str]:

@@ -27,7 +27,7 @@ from typing import Literal
 
 from bot.answerers.base import Found, topic_words
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, tokens
+from bot.segments import Scorer, has_diacritics, syllable_units, tokens
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -177,7 +177,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
     return tuple(
         n for n in wanted
-        if (n.token is not None and n.token not in _units_of(text, n.accented))
+        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
         or (n.pattern is not None and not n.pattern.search(_folded(text)))
     )
 
@@ -190,13 +190,6 @@ def _expanded(text: str) -> str:
 @lru_cache(maxsize=2048)
 def _folded(text: str) -> str:
     return fold(_expanded(text))
-
-
-@lru_cache(maxsize=2048)
-def _units_of(text: str, accented: bool) -> frozenset[str]:
-    """Syllables and syllable pairs of a clause (cached: the same clauses answer many questions)."""
-    toks = tokens(_expanded(text), accented=accented)
-    return frozenset((*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))))
 
 
 # ------------------------------------------------------------------ documents named by number
