@@ -77,12 +77,11 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(repl, nfc(text))
 
 
-@lru_cache(maxsize=65536)
-def _segment(sentence: str) -> tuple[str, ...]:
-    """pyvi word segmentation of one sentence (cached: directives repeat boilerplate)."""
+def _segment(sentence: str) -> list[str]:
+    """pyvi's compounds (words of several syllables) in one sentence."""
     from index.wordseg import segment
 
-    return tuple(w for w in segment(sentence).split() if "_" in w)
+    return [w for w in segment(sentence).split() if "_" in w]
 
 
 def _number_tokens(word: str) -> list[str]:
@@ -118,6 +117,22 @@ def _emit(tokens: list[str], out: list[str]) -> None:
             out.append(folded)
 
 
+@lru_cache(maxsize=131072)
+def _word_out(word: str) -> tuple[str, ...]:
+    """Tokens of one whitespace-separated word (cached: a library has ~10 million words, ~100,000 distinct)."""
+    out: list[str] = []
+    _emit(_word_tokens(word), out)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _compound_out(sentence: str) -> tuple[str, ...]:
+    """Compound tokens of one sentence (cached: chunks overlap, and directives repeat boilerplate)."""
+    out: list[str] = []
+    _emit(_segment(sentence), out)
+    return tuple(out)
+
+
 def tokenize_vi(text: str, *, compounds: bool = True) -> list[str]:
     """BM25 tokens of a document or a query (same analyser for both).
 
@@ -129,9 +144,10 @@ def tokenize_vi(text: str, *, compounds: bool = True) -> list[str]:
     norm = canonical_tones(expand_abbreviations(text)).lower()
     out: list[str] = []
     for word in _WORDS.findall(norm):
-        _emit(_word_tokens(word), out)
+        out += _word_out(word)
     if compounds:
         for sentence in _SENTENCE.split(norm):
-            if sentence.strip():
-                _emit(list(_segment(sentence.strip())), out)
+            sentence = sentence.strip()
+            if sentence:
+                out += _compound_out(sentence)
     return out

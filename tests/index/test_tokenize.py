@@ -61,3 +61,17 @@ def test_function_words_are_dropped_but_meaningful_short_words_kept() -> None:
 def test_empty_and_punctuation_only_text_give_no_tokens() -> None:
     assert tokenize_vi("") == []
     assert tokenize_vi(" ... ; - ") == []
+
+
+def test_tokens_of_a_repeated_text_are_the_same_and_a_caller_cannot_change_them() -> None:
+    """Words and sentences are tokenised once and remembered: a second chunk repeating them gets equal tokens,
+    and a caller editing its list must not change what the next caller gets."""
+    text = "Ủy ban nhân dân tỉnh phát động phong trào thi đua. Tỷ lệ hộ nghèo giảm 1,5%."
+    first = tokenize_vi(text)
+    expected = list(first)
+    first.clear()
+    first_words = tokenize_vi("Ủy ban nhân dân tỉnh")
+    first_words.append("ghi-đè")
+    assert tokenize_vi(text) == expected
+    assert "ghi-đè" not in tokenize_vi("Ủy ban nhân dân tỉnh")
+    assert "ủy_ban" in expected and "uy_ban" in expected and "1,5" in expected
