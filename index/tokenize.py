@@ -51,6 +51,12 @@ _ABBR_RE = re.compile(
     + r")(?![\w/&-])",
     re.IGNORECASE,
 )
+# Any abbreviation anywhere in a lower-cased text, without the boundary checks: a text without one (most
+# clauses) is returned without running ``_ABBR_RE``, whose look-behind is tried at every position.  The keys
+# are ASCII, and only these non-ASCII letters match an ASCII letter when case is ignored (Kelvin sign, long s,
+# dotted and dotless i): a text holding one of them always takes the full expression.
+_ABBR_ANY = re.compile("|".join(re.escape(k) for k in sorted(_ABBR_KEYS, key=len, reverse=True)))
+_CASE_TWINS = re.compile("[\u212a\u017f\u0130\u0131]")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\S+")
@@ -74,7 +80,10 @@ def expand_abbreviations(text: str) -> str:
         expansion = _ABBR_KEYS.get(fold(m.group(1)))
         return f"{m.group(1)} ({expansion})" if expansion else m.group(1)
 
-    return _ABBR_RE.sub(repl, nfc(text))
+    text = nfc(text)
+    if not _ABBR_ANY.search(text.lower()) and not _CASE_TWINS.search(text):
+        return text
+    return _ABBR_RE.sub(repl, text)
 
 
 def _segment(sentence: str) -> list[str]:
