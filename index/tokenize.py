@@ -112,11 +112,14 @@ def _word_tokens(word: str) -> list[str]:
     return pieces
 
 
+_fold_token = lru_cache(maxsize=131072)(fold)  # compounds are emitted per sentence; their words repeat
+
+
 def _emit(tokens: list[str], out: list[str]) -> None:
     for tok in tokens:
         if tok in _STOPWORDS:
             continue
-        folded = fold(tok)
+        folded = _fold_token(tok)
         if folded == tok:
             if tok.isascii() and tok in _FOLDED_STOPWORDS:
                 continue

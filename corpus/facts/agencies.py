@@ -136,10 +136,6 @@ def _key(word: str) -> str:
     return canonical_tones(word).lower()
 
 
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(0), _key(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
 def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Sequences grouped by their first word, each group in the given order (longest-first stays first)."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -297,11 +293,15 @@ def _scan_at(text: str, toks: list[_Tok], i: int) -> int | None:
 
 def find_agencies(text: str) -> list[AgencyMention]:
     """Every agency named in ``text``, left to right, longest name first, never overlapping."""
-    toks = _tokens(text)
     found: list[AgencyMention] = []
     collectives: dict[int, tuple[int, int]] = {}
     for m in _COLLECTIVES.finditer(text):
         collectives.setdefault(m.start(), (m.start(), m.end()))
+    matches = list(_TOKEN.finditer(text))
+    keys = [_key(m.group(0)) for m in matches]
+    if not collectives and _HEAD_WORDS.isdisjoint(keys):
+        return found  # no name can start anywhere (four sentences in ten): no token objects needed
+    toks = [_Tok(m.group(0), k, m.start(), m.end()) for m, k in zip(matches, keys, strict=True)]
     i = 0
     while i < len(toks):
         start = toks[i].start
