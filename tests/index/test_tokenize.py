@@ -75,3 +75,12 @@ def test_tokens_of_a_repeated_text_are_the_same_and_a_caller_cannot_change_them(
     assert tokenize_vi(text) == expected
     assert "ghi-đè" not in tokenize_vi("Ủy ban nhân dân tỉnh")
     assert "ủy_ban" in expected and "uy_ban" in expected and "1,5" in expected
+
+
+def test_text_without_abbreviations_is_left_as_is_and_odd_capitals_still_expand() -> None:
+    """Most clauses hold no abbreviation and skip the full search; a letter that only matches an abbreviation
+    when case is ignored (the Kelvin sign typed for K) must still be expanded as before."""
+    assert expand_abbreviations("Tỷ lệ hộ nghèo giảm 1,5%") == "Tỷ lệ hộ nghèo giảm 1,5%"
+    assert expand_abbreviations("Sở KHCN tỉnh") == "Sở KHCN (khoa học và công nghệ) tỉnh"
+    assert expand_abbreviations("Sở \u212aHCN tỉnh") == "Sở \u212aHCN (khoa học và công nghệ) tỉnh"
+    assert expand_abbreviations("mã 01/CT-UBND") == "mã 01/CT-UBND"
