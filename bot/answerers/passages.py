@@ -78,6 +78,9 @@ def _extract(
         cell = table_cell(reader.scorer, q.text, topic, seg.text)
         if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
+        yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years else None
+        if yearly is not None:
+            return yearly
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         for v in values:
             cov = reader.scorer.coverage(topic, seg.text[prev_end : v.end])
@@ -153,3 +156,45 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
+
+
+_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+
+def _year_value(
+    reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
+) -> Found | None:
+    """The value a sentence ties to the asked year, when it gives one per year.
+
+    "… bình quân giai đoạn 2025 - 2027 tối đa 1,28% …; trong đó, năm 2025 tối đa 1,36%, năm 2026 tối đa
+    1,26% và năm 2027 tối đa 1,23%": a question about 2026 wants 1,26%, not the period's average.  Only a
+    sentence naming at least two years each followed by its own value counts (a date "ngày … năm 2026"
+    before one value is no list of values per year)."""
+    text = clause.text
+    parts = reader.segments[clause.id]
+    end = max((s.end for s in parts if s.sentence_start == seg.sentence_start), default=seg.end)
+    start = seg.sentence_start
+    sentence = text[start:end]
+    mentions = list(_YEAR_MENTION.finditer(sentence))
+    tied: dict[int, tuple[int, int, str, int]] = {}  # year -> (value start, value end, value, year mention start)
+    for i, m in enumerate(mentions):
+        stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(sentence)
+        values = find_values(sentence[m.end() : stop])
+        if values:
+            v = values[0]
+            tied.setdefault(int(m.group(1)), (m.end() + v.start, m.end() + v.end, v.text, m.start()))
+    if len(tied) < 2:
+        return None
+    asked = next((y for y in q.years if y in tied), None)
+    if asked is None:
+        return None
+    v_start, v_end, value, at = tied[asked]
+    # Quote the sentence up to the value's part; a long one from the part the value's year begins.
+    part_end = next((s.end for s in parts if s.start <= start + v_start < s.end + 1), start + v_end)
+    quote, a, b = excerpt(text, start, part_end)
+    if b < start + v_end:
+        quote, a, b = excerpt(text, start + at, part_end)
+    # As for any value: the words of the sentence before it say what it measures.
+    t = reader.tuning
+    cov = reader.scorer.coverage(topic, sentence[:v_start])
+    return Found(d, clause, value, quote, (a, b), t.value_context_weight * cov + (1 - t.value_context_weight) * base)
