@@ -48,7 +48,7 @@ def by_segment(
         return []
     results: list[Found] = []
     for clause, prior in reader.candidates(hits):
-        clause_cov = reader.scorer.coverage(topic, clause.text)
+        clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:
             extra = 0.0
@@ -64,6 +64,24 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
+
+
+def _lead_in(clause: Clause) -> str:
+    """The headings above a clause inside its article (the article's title, its paragraph's lead-in): a point
+    "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
+    Giấy phép … khi có đủ các điều kiện sau đây".  A chapter's or a directive's section heading is shared by
+    too many parts to say which one answers."""
+    heading = clause.heading
+    start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
+    return "" if start is None else " ".join(heading[start:])
+
+
+def _with_lead_in(clause: Clause) -> str:
+    lead = _lead_in(clause)
+    return f"{lead} {clause.text}" if lead else clause.text
+
+
+_ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)
 
 
 def _extract(
@@ -82,8 +100,12 @@ def _extract(
         if yearly is not None:
             return yearly
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
+        # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
+        # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
+        lead = _lead_in(clause) if seg.start == 0 else ""
         for v in values:
-            cov = reader.scorer.coverage(topic, seg.text[prev_end : v.end])
+            before = seg.text[prev_end : v.end]
+            cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)
             if cov > best_cov:
                 best, best_cov, ctx_start = v, cov, prev_end
             prev_end = v.end

@@ -38,3 +38,37 @@ def test_without_a_year_the_period_value_answers(bot):
     ans = bot.answer("Mức chi tổ chức và hoạt động bảo hiểm xã hội bình quân giai đoạn 2025 - 2027 tối đa bao nhiêu?")
     assert not ans.abstained, ans.answer
     assert ans.answer.startswith("tối đa 1,28%"), ans.answer
+
+
+@pytest.fixture(scope="module")
+def law(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {
+        "law.txt": "luat-so-69-2020-qh14-32699.txt",  # Luật Người lao động Việt Nam đi làm việc ở nước ngoài
+        "tax.txt": "van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",  # Luật Thuế thu nhập doanh nghiệp, hợp nhất
+    })
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Doanh nghiệp muốn được cấp Giấy phép dịch vụ đưa người lao động đi làm việc ở nước ngoài phải có vốn "
+        "điều lệ tối thiểu bao nhiêu?",
+        "Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài cần vốn điều lệ tối thiểu bao nhiêu?",
+    ],
+)
+def test_a_points_value_is_read_with_the_lead_in_it_continues(law, question):
+    """ "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" names neither the licence nor the business: its paragraph's
+    lead-in does ("Doanh nghiệp được cấp Giấy phép … khi có đủ các điều kiện sau đây")."""
+    ans = law.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "05 tỷ đồng" in ans.answer.split("Theo")[0] or ans.clarify, ans.answer
+    assert any(c.doc_id == "law" and c.clause == "Điều 10, khoản 1, điểm a" for c in ans.citations), ans.answer
+
+
+def test_a_content_word_spelt_like_a_form_word_still_counts(law):
+    """ "không quá 03 tỷ đồng": "quá" folds to the form word "qua" but is what tells 15% from 17%."""
+    ans = law.answer("Thuế suất thuế thu nhập doanh nghiệp áp dụng cho doanh nghiệp có tổng doanh thu năm không quá "
+                     "03 tỷ đồng là bao nhiêu?")
+    assert not ans.abstained and not ans.clarify, ans.answer
+    assert "15%" in ans.answer and "17%" not in ans.answer, ans.answer
+    assert [c.clause for c in ans.citations][:1] == ["Điều 10, khoản 2"]
