@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from corpus.lexicon import load_lexicon
 
 __all__ = [
-    "Span", "find_applies_from", "find_durations", "find_effect", "find_named_references", "find_quotes",
-    "find_references", "find_values", "has_count", "quoted_after",
+    "Span",
+    "find_applies_from",
+    "find_durations",
+    "find_effect",
+    "find_named_references",
+    "find_ordinals",
+    "find_quotes",
+    "find_references",
+    "find_values",
+    "has_count",
+    "quoted_after",
 ]
 
 _UNITS = load_lexicon().topic("value_units")
@@ -103,6 +112,15 @@ _NAMED_REFERENCE = re.compile(
 def find_named_references(text: str) -> list[Span]:
     """Documents named by type, name and full number, the way a law names the law it replaces."""
     return [Span(m.start(), m.end(), m.group(0)) for m in _NAMED_REFERENCE.finditer(text)]
+
+
+# "phiên họp thứ 47", "Đại hội lần thứ XIV": the noun counted and its rank.
+_ORDINAL = re.compile(r"(?:[^\W\d_]+\s+){1,2}thứ\s+(?:\d{1,3}|[IVXLC]{1,6})(?![\w/])")
+
+
+def find_ordinals(text: str) -> list[Span]:
+    """Ranks in a sequence ("phiên họp thứ 47"): the answer to "thứ mấy", which no value is."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
 def has_count(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Literal
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
-from bot.extract import find_quotes, find_references, find_values, has_count
+from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
 from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.models import Clause, Directive
@@ -23,7 +23,7 @@ from index.models import Hit
 
 __all__ = ["Shape", "by_segment"]
 
-Shape = Literal["target", "agency", "list", "reference", "fact", "fact_with_number"]
+Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
 # A question about the partner or the recipient of a duty, and where that one stands in the clause.
 _ROLE_AFTER = (
@@ -115,6 +115,14 @@ def _extract(
         quote, a, b = excerpt(seg.text, start, len(seg.text))
         score = t.value_context_weight * best_cov + (1 - t.value_context_weight) * base
         return Found(d, clause, best.text, quote, (seg.start + a, seg.start + b), score)
+    if shape == "ordinal":
+        ranks = find_ordinals(seg.text)
+        if not ranks:
+            return None
+        best_rank = max(ranks, key=lambda r: reader.scorer.coverage(topic, r.text))
+        a, b = reader.focus(text, seg.start, seg.end, topic)
+        quote, a, b = excerpt(text, a, b)
+        return Found(d, clause, best_rank.text, quote, (a, b), base)
     if shape == "agency":
         return _agency(reader, q, d, clause, seg, base)
     if shape == "list":

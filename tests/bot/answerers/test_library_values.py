@@ -72,3 +72,12 @@ def test_a_content_word_spelt_like_a_form_word_still_counts(law):
     assert not ans.abstained and not ans.clarify, ans.answer
     assert "15%" in ans.answer and "17%" not in ans.answer, ans.answer
     assert [c.clause for c in ans.citations][:1] == ["Điều 10, khoản 2"]
+
+
+def test_a_rank_asked_is_answered_with_a_rank_not_a_value(bot):
+    """ "phiên họp thứ mấy" wants "phiên họp thứ 47" (Điều 3), not the 1,28% the resolution is about."""
+    ans = bot.answer("Nghị quyết về mức chi tổ chức và hoạt động bảo hiểm xã hội, bảo hiểm thất nghiệp giai đoạn "
+                     "2025 - 2027 được thông qua ở phiên họp thứ mấy?")
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("phiên họp thứ 47"), ans.answer
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("doc1", "Điều 3")]
