@@ -87,6 +87,8 @@ class AnswerTuning:
     effect_prior_weight: float = 0.3
     effect_article_bonus: float = 0.2
     effect_text_bonus: float = 0.1
+    #: ... plus this when the effect sentence dates the document itself ("Bộ luật này có hiệu lực …").
+    effect_self_bonus: float = 0.1
     #: ... and, for what a document replaces, when the replaced document's number carries a year the question names.
     effect_year_bonus: float = 0.05
     #: Excerpt length (characters) of a long answering sentence part.

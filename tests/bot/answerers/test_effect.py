@@ -68,3 +68,23 @@ def test_a_consolidated_text_answers_with_its_own_effect_article_not_a_footnote(
     assert not ans.abstained, ans.answer
     assert "01 tháng 7 năm 2019" in ans.answer and "29 tháng 12 năm 2024" not in ans.answer, ans.answer
     assert [(c.doc_id, c.clause) for c in ans.citations] == [("vb2", "Điều 10, khoản 1")]
+
+
+@pytest.fixture(scope="module")
+def code(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {"code.txt": "nghi-quyet-so-45-2019-qh14-30232.txt"})  # Bộ luật Lao động 2019
+
+
+def test_the_codes_own_effect_sentence_beats_an_article_on_agreements_effect(code):
+    """Điều 78 ("Hiệu lực … của thỏa ước lao động tập thể": "có hiệu lực kể từ ngày ký") dates agreements;
+    Điều 220 ("Bộ luật này có hiệu lực …") dates the code."""
+    ans = code.answer("Bộ luật Lao động số 45/2019/QH14 có hiệu lực từ ngày nào?")
+    assert ans.answer.startswith("có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021"), ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
+
+
+def test_effect_and_what_it_replaces_asked_together_are_both_answered(code):
+    ans = code.answer("Bộ luật Lao động số 45/2019/QH14 có hiệu lực từ ngày nào và làm hết hiệu lực bộ luật nào?")
+    head = ans.answer.split("Theo")[0]
+    assert "01 tháng 01 năm 2021" in head and "10/2012/QH13" in head, ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
