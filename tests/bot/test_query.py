@@ -200,3 +200,14 @@ def test_a_number_whose_symbol_ends_in_the_legislatures_term_is_read_whole(quest
     q = read_question(question)
     assert number in q.numbers
     assert not q.years  # the year inside the number is no scope year
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tổ chức muốn chứng nhận Halal nộp hồ sơ đăng ký hoạt động chứng nhận đến bộ nào?",
+        "to chuc chung nhan halal nop ho so den bo nao",
+    ],
+)
+def test_bo_nao_asks_for_an_agency(question):
+    assert read_question(question).kind == "agency"
