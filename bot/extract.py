@@ -11,7 +11,19 @@ from dataclasses import dataclass
 
 from corpus.lexicon import load_lexicon
 
-__all__ = ["Span", "find_applies_from", "find_durations", "find_effect", "find_quotes", "find_references", "find_values", "has_count", "quoted_after"]
+__all__ = [
+    "Span",
+    "find_applies_from",
+    "find_durations",
+    "find_effect",
+    "find_named_references",
+    "find_ordinals",
+    "find_quotes",
+    "find_references",
+    "find_values",
+    "has_count",
+    "quoted_after",
+]
 
 _UNITS = load_lexicon().topic("value_units")
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -88,6 +100,27 @@ def find_references(text: str) -> list[Span]:
         piece = m.group(0).rstrip()
         out.append(Span(m.start(), m.start() + len(piece), piece))
     return out
+
+
+# A document named by its type and its name before its number: "Luật Người lao động Việt Nam đi làm việc ở
+# nước ngoài theo hợp đồng số 72/2006/QH11", "Bộ luật Lao động số 10/2012/QH13".
+_NAMED_REFERENCE = re.compile(
+    rf"{_DOC_KIND}(?:\s+[^\s;:.]+){{0,20}}?\s+số\s+\d{{1,5}}/\d{{4}}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
+)
+
+
+def find_named_references(text: str) -> list[Span]:
+    """Documents named by type, name and full number, the way a law names the law it replaces."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _NAMED_REFERENCE.finditer(text)]
+
+
+# "phiên họp thứ 47", "Đại hội lần thứ XIV": the noun counted and its rank.
+_ORDINAL = re.compile(r"(?:[^\W\d_]+\s+){1,2}thứ\s+(?:\d{1,3}|[IVXLC]{1,6})(?![\w/])")
+
+
+def find_ordinals(text: str) -> list[Span]:
+    """Ranks in a sequence ("phiên họp thứ 47"): the answer to "thứ mấy", which no value is."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
 def has_count(text: str) -> bool:

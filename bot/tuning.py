@@ -80,6 +80,17 @@ class AnswerTuning:
     #: A definition's score: this base plus the rest times its cover, plus a bonus in a "Giải thích từ ngữ" article.
     definition_base: float = 0.5
     glossary_bonus: float = 0.1
+    #: An effect answer's score: this base, plus this times the retrieval prior, plus a bonus when the clause sits
+    #: in the document's article on effect ("Điều 8. Hiệu lực thi hành"), a smaller one when it only opens with
+    #: an effect sentence (a consolidated text's footnote quoting an amending document's effect article).
+    effect_base: float = 0.5
+    effect_prior_weight: float = 0.3
+    effect_article_bonus: float = 0.2
+    effect_text_bonus: float = 0.1
+    #: ... plus this when the effect sentence dates the document itself ("Bộ luật này có hiệu lực …").
+    effect_self_bonus: float = 0.1
+    #: ... and, for what a document replaces, when the replaced document's number carries a year the question names.
+    effect_year_bonus: float = 0.05
     #: Excerpt length (characters) of a long answering sentence part.
     long_segment_chars: int = 320
     #: How hybrid search weighs BM25 and dense (the index's own record, kept here so a report shows every number).

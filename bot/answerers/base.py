@@ -9,17 +9,19 @@ from typing import Protocol
 
 from bot.compose import MAX_EXCERPT
 from bot.query import Query
-from bot.segments import Scorer, Segment, tokens
+from bot.segments import Scorer, Segment, has_diacritics, tokens
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
-from corpus.text import fold
+from corpus.text import canonical_tones, fold
 from index.models import Hit
 
 __all__ = ["Answerer", "Found", "Reader", "topic_words"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
+# ... and their spellings, for a question typed with diacritics ("bán hàng" is not "ban hành").
+_FORM_SPELT = frozenset(canonical_tones(w).lower() for w in load_lexicon().topic("answer_form_spellings"))
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,15 @@ class Found:
 
 
 def topic_words(q: Query) -> str:
-    """The topic without form words, keeping the diacritics the user typed."""
+    """The topic without form words, keeping the diacritics the user typed.  Typed with diacritics, a word
+    is a form word only in a form word's spelling: "mức chi", "bán hàng", "tư vấn" keep "chi", "bán", "vấn"."""
     words = re.findall(r"[^\W_]+", q.topic)
-    return " ".join(w for w in words if fold(w) not in _FORM and fold(w) in set(tokens(w)))
+    accented = has_diacritics(q.topic)
+
+    def form(w: str) -> bool:
+        return canonical_tones(w).lower() in _FORM_SPELT if accented else fold(w) in _FORM
+
+    return " ".join(w for w in words if not form(w) and fold(w) in set(tokens(w)))
 
 
 class Reader:

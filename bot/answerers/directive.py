@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words
@@ -10,6 +11,7 @@ from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
 from corpus.models import Directive
+from corpus.text import fold
 from index.models import Hit
 
 __all__ = ["ComparisonAnswerer", "DutyAnswerer", "FactAnswerer", "TargetAnswerer", "TypedAnswerer"]
@@ -23,11 +25,17 @@ class FactAnswerer:
 
 
 class TargetAnswerer:
-    """A value with its unit; failing that, a part with a count ("kỷ niệm 115 năm")."""
+    """A value with its unit; failing that, a part with a count ("kỷ niệm 115 năm").  A question asking a rank
+    ("phiên họp thứ mấy") is answered with a rank ("phiên họp thứ 47"), not with a value."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
+        if _ASKS_RANK.search(fold(q.text)):
+            return by_segment(reader, q, d, hits, "ordinal")[:1]
         f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
         return f[:1]
+
+
+_ASKS_RANK = re.compile(r"\bthu (?:may|bao nhieu)\b")
 
 
 class ComparisonAnswerer:

@@ -16,7 +16,7 @@ from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.items import is_lead_in, line_of
 from bot.answerers.passages import Bonus, Shape, by_segment
 from bot.compose import MAX_EXCERPT
-from bot.extract import find_applies_from, find_durations, find_effect, find_references
+from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
 from corpus.lexicon import load_lexicon
@@ -28,6 +28,9 @@ __all__ = ["EffectAnswerer", "LegalAnswerer"]
 
 _REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
 _APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
+_ASKS_EFFECT = re.compile(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu|vao) (?:ngay|khi|thoi diem) nao")
+_THIS_DOCUMENT = re.compile(r"\bnày\s*(?:sẽ\s+|chính thức\s+)?$", re.IGNORECASE)
+_EFFECT_ARTICLE = re.compile(r"dieu\s+\d+\w*\s*[.:]?[^.\n]{0,40}hieu luc")
 _REPLACE_TEXT = re.compile(r"thay thế|hết hiệu lực|bãi bỏ", re.IGNORECASE)
 
 
@@ -234,8 +237,10 @@ class EffectAnswerer:
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         from bot.compose import excerpt
 
+        t = reader.tuning
         replaces = bool(_REPLACES.search(fold(q.text)))
         asks_applies = bool(_APPLIES.search(fold(q.text)))
+        asks_both = bool(_ASKS_EFFECT.search(fold(q.text)))
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []
@@ -244,26 +249,50 @@ class EffectAnswerer:
                 continue
             text = clause.text
             heading = fold(" ".join(clause.heading[-1:]))
+            self_cue = 0.0
             if replaces:
+                # "2. … các Nghị định sau đây hết hiệu lực thi hành: a) Nghị định số 115/2015/NĐ-CP …": a point
+                # names what its lead-in says is replaced.
                 m = _REPLACE_TEXT.search(text)
-                refs = [r for r in find_references(text) if m] if m else []
+                if m is None and not _REPLACE_TEXT.search(" ".join(clause.heading[-1:])):
+                    continue
+                refs = find_references(text) or find_named_references(text)
                 if not refs:
                     continue
-                near = min(refs, key=lambda r: abs(r.start - m.start()))
+                near = min(refs, key=lambda r: abs(r.start - m.start())) if m else refs[0]
                 short, at = near.text, near.start
             else:
                 eff = find_effect(text)
                 if eff is None:
                     continue
                 short, at = eff.text, eff.start
+                # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
+                # (in an article on agreements' effect) dates something it regulates.
+                if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]):
+                    self_cue = t.effect_self_bonus
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
             applies = find_applies_from(text) if asks_applies and not replaces else None
             if applies is not None:  # "có hiệu lực khi nào và … áp dụng từ ngày nào": both dates
                 short = f"{short}; {applies.text}"
                 a, b = min(a, applies.start), max(b, applies.end)
+            own = find_effect(text) if replaces and asks_both else None
+            if own is not None and own.end <= at:  # "có hiệu lực từ ngày nào và làm hết hiệu lực luật nào": both
+                short = f"{own.text}; {short} hết hiệu lực"
+                first = next((x for x in reader.segments.get(clause.id, []) if x.start <= own.start < x.end + 1), None)
+                a = min(a, first.sentence_start if first else own.start)
             quote, a, b = excerpt(text, a, b)
-            score = 0.5 + 0.3 * prior + (0.2 if "hieu luc" in heading or "hieu luc" in fold(text[:80]) else 0.0)
+            # The document's own article on effect ("Điều 8. Hiệu lực thi hành") outranks a clause that merely
+            # opens with an effect sentence: a consolidated text quotes each amending document's effect
+            # article in a footnote, which the layout leaves inside whatever article it follows.
+            if "hieu luc" in heading or _EFFECT_ARTICLE.match(fold(text[:80])):
+                cue = t.effect_article_bonus
+            else:
+                cue = t.effect_text_bonus if "hieu luc" in fold(text[:80]) else 0.0
+            cue += self_cue
+            if replaces and any(str(y) in short for y in q.years):
+                cue += t.effect_year_bonus  # "… nghị định nào của năm 2015?": the one numbered in that year
+            score = t.effect_base + t.effect_prior_weight * prior + cue
             out.append(Found(d, clause, short, quote, (a, b), score))
         out.sort(key=lambda f: -f.score)
         return out[:1]

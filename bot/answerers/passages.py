@@ -14,7 +14,7 @@ from typing import Literal
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
-from bot.extract import find_quotes, find_references, find_values, has_count
+from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
 from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.models import Clause, Directive
@@ -23,7 +23,7 @@ from index.models import Hit
 
 __all__ = ["Shape", "by_segment"]
 
-Shape = Literal["target", "agency", "list", "reference", "fact", "fact_with_number"]
+Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
 # A question about the partner or the recipient of a duty, and where that one stands in the clause.
 _ROLE_AFTER = (
@@ -48,7 +48,7 @@ def by_segment(
         return []
     results: list[Found] = []
     for clause, prior in reader.candidates(hits):
-        clause_cov = reader.scorer.coverage(topic, clause.text)
+        clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:
             extra = 0.0
@@ -66,6 +66,24 @@ def by_segment(
     return [f for f in results if f.score >= t.abstain_below]
 
 
+def _lead_in(clause: Clause) -> str:
+    """The headings above a clause inside its article (the article's title, its paragraph's lead-in): a point
+    "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
+    Giấy phép … khi có đủ các điều kiện sau đây".  A chapter's or a directive's section heading is shared by
+    too many parts to say which one answers."""
+    heading = clause.heading
+    start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
+    return "" if start is None else " ".join(heading[start:])
+
+
+def _with_lead_in(clause: Clause) -> str:
+    lead = _lead_in(clause)
+    return f"{lead} {clause.text}" if lead else clause.text
+
+
+_ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)
+
+
 def _extract(
     reader: Reader, q: Query, shape: Shape, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
 ) -> Found | None:
@@ -78,9 +96,16 @@ def _extract(
         cell = table_cell(reader.scorer, q.text, topic, seg.text)
         if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
+        yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years else None
+        if yearly is not None:
+            return yearly
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
+        # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
+        # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
+        lead = _lead_in(clause) if seg.start == 0 else ""
         for v in values:
-            cov = reader.scorer.coverage(topic, seg.text[prev_end : v.end])
+            before = seg.text[prev_end : v.end]
+            cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)
             if cov > best_cov:
                 best, best_cov, ctx_start = v, cov, prev_end
             prev_end = v.end
@@ -90,6 +115,14 @@ def _extract(
         quote, a, b = excerpt(seg.text, start, len(seg.text))
         score = t.value_context_weight * best_cov + (1 - t.value_context_weight) * base
         return Found(d, clause, best.text, quote, (seg.start + a, seg.start + b), score)
+    if shape == "ordinal":
+        ranks = find_ordinals(seg.text)
+        if not ranks:
+            return None
+        best_rank = max(ranks, key=lambda r: reader.scorer.coverage(topic, r.text))
+        a, b = reader.focus(text, seg.start, seg.end, topic)
+        quote, a, b = excerpt(text, a, b)
+        return Found(d, clause, best_rank.text, quote, (a, b), base)
     if shape == "agency":
         return _agency(reader, q, d, clause, seg, base)
     if shape == "list":
@@ -153,3 +186,45 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
+
+
+_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+
+def _year_value(
+    reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
+) -> Found | None:
+    """The value a sentence ties to the asked year, when it gives one per year.
+
+    "… bình quân giai đoạn 2025 - 2027 tối đa 1,28% …; trong đó, năm 2025 tối đa 1,36%, năm 2026 tối đa
+    1,26% và năm 2027 tối đa 1,23%": a question about 2026 wants 1,26%, not the period's average.  Only a
+    sentence naming at least two years each followed by its own value counts (a date "ngày … năm 2026"
+    before one value is no list of values per year)."""
+    text = clause.text
+    parts = reader.segments[clause.id]
+    end = max((s.end for s in parts if s.sentence_start == seg.sentence_start), default=seg.end)
+    start = seg.sentence_start
+    sentence = text[start:end]
+    mentions = list(_YEAR_MENTION.finditer(sentence))
+    tied: dict[int, tuple[int, int, str, int]] = {}  # year -> (value start, value end, value, year mention start)
+    for i, m in enumerate(mentions):
+        stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(sentence)
+        values = find_values(sentence[m.end() : stop])
+        if values:
+            v = values[0]
+            tied.setdefault(int(m.group(1)), (m.end() + v.start, m.end() + v.end, v.text, m.start()))
+    if len(tied) < 2:
+        return None
+    asked = next((y for y in q.years if y in tied), None)
+    if asked is None:
+        return None
+    v_start, v_end, value, at = tied[asked]
+    # Quote the sentence up to the value's part; a long one from the part the value's year begins.
+    part_end = next((s.end for s in parts if s.start <= start + v_start < s.end + 1), start + v_end)
+    quote, a, b = excerpt(text, start, part_end)
+    if b < start + v_end:
+        quote, a, b = excerpt(text, start + at, part_end)
+    # As for any value: the words of the sentence before it say what it measures.
+    t = reader.tuning
+    cov = reader.scorer.coverage(topic, sentence[:v_start])
+    return Found(d, clause, value, quote, (a, b), t.value_context_weight * cov + (1 - t.value_context_weight) * base)

@@ -34,3 +34,10 @@ def test_references_name_the_cited_documents():
     refs = [r.text for r in find_references(text)]
     assert refs[0].startswith("Nghị quyết số 142/NQ-HĐND ngày 08/12/2022")
     assert refs[1].startswith("Quyết định số 2567/QĐ-UBND ngày 09/12/2022")
+
+
+def test_ranks_are_found_with_the_noun_they_rank():
+    from bot.extract import find_ordinals
+
+    text = "Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025; Đại hội lần thứ VI"
+    assert [s.text for s in find_ordinals(text)] == ["phiên họp thứ 47", "hội lần thứ VI"]

@@ -187,3 +187,27 @@ def test_words_that_only_look_like_pointers_start_a_new_question(text):
     first = q("Mức lương tối thiểu vùng I là bao nhiêu?")
     follow = q(text, previous=first)
     assert not follow.followup and not follow.same_document
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Ho so cua nguoi lao dong di lam viec o nuoc ngoai theo Luat 69/2020/QH14 gom nhung giay to gi?", "69/2020/QH14"),
+        ("Nghị quyết 89/2025/UBTVQH15 do ai ký?", "89/2025/UBTVQH15"),
+    ],
+)
+def test_a_number_whose_symbol_ends_in_the_legislatures_term_is_read_whole(question, number):
+    q = read_question(question)
+    assert number in q.numbers
+    assert not q.years  # the year inside the number is no scope year
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tổ chức muốn chứng nhận Halal nộp hồ sơ đăng ký hoạt động chứng nhận đến bộ nào?",
+        "to chuc chung nhan halal nop ho so den bo nao",
+    ],
+)
+def test_bo_nao_asks_for_an_agency(question):
+    assert read_question(question).kind == "agency"

@@ -33,3 +33,58 @@ def test_a_followup_about_this_circular_stays_in_it(bot):
     first = bot.answer("Thông tư 27/2026/TT-BTC do ai ký?")
     ans = bot.answer("Thông tư này có hiệu lực từ ngày nào?", previous=first)
     assert {c.doc_id for c in ans.citations} == {"doc1"}
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {
+        "law.txt": "luat-so-69-2020-qh14-32699.txt",  # replaces Luật … số 72/2006/QH11 (Điều 73, khoản 2)
+        "decree.txt": "nghi-dinh-so-158-2025-nd-cp-45240.txt",  # Điều 44, khoản 2: a list of decrees replaced
+        "vb1.txt": "van-ban-hop-nhat-so-465-vbhn-bldtbxh-44175.txt",  # consolidated: footnotes quote 2024 effect
+        "vb2.txt": "van-ban-hop-nhat-so-468-vbhn-bldtbxh-44204.txt",
+    })
+
+
+def test_a_law_named_by_its_title_replaces_the_law_named_by_title_and_number(laws):
+    ans = laws.answer("Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020 thay thế luật số mấy?")
+    assert not ans.abstained, ans.answer
+    assert "72/2006/QH11" in ans.answer.split("Theo")[0]
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("law", "Điều 73, khoản 2")]
+
+
+def test_a_point_under_a_replacing_lead_in_answers_and_the_asked_year_picks_it(laws):
+    ans = laws.answer("Nghị định năm 2025 hướng dẫn Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc làm hết hiệu lực "
+                      "nghị định nào của năm 2015?")
+    assert not ans.abstained and not ans.clarify, ans.answer
+    assert ans.answer.startswith("Nghị định số 115/2015/NĐ-CP"), ans.answer
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("decree", "Điều 44, khoản 2, điểm a")]
+
+
+def test_a_consolidated_text_answers_with_its_own_effect_article_not_a_footnote(laws):
+    """The footnote quoting the amending circular ("có hiệu lực thi hành kể từ ngày 29 tháng 12 năm 2024") sits
+    inside another article; the consolidated circular's own "Hiệu lực thi hành" article answers."""
+    ans = laws.answer("Các chế độ tiền lương ở Quỹ Phát triển doanh nghiệp nhỏ và vừa theo Thông tư 34/2019/TT-BLĐTBXH "
+                      "được áp dụng từ ngày nào?")
+    assert not ans.abstained, ans.answer
+    assert "01 tháng 7 năm 2019" in ans.answer and "29 tháng 12 năm 2024" not in ans.answer, ans.answer
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("vb2", "Điều 10, khoản 1")]
+
+
+@pytest.fixture(scope="module")
+def code(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {"code.txt": "nghi-quyet-so-45-2019-qh14-30232.txt"})  # Bộ luật Lao động 2019
+
+
+def test_the_codes_own_effect_sentence_beats_an_article_on_agreements_effect(code):
+    """Điều 78 ("Hiệu lực … của thỏa ước lao động tập thể": "có hiệu lực kể từ ngày ký") dates agreements;
+    Điều 220 ("Bộ luật này có hiệu lực …") dates the code."""
+    ans = code.answer("Bộ luật Lao động số 45/2019/QH14 có hiệu lực từ ngày nào?")
+    assert ans.answer.startswith("có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021"), ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
+
+
+def test_effect_and_what_it_replaces_asked_together_are_both_answered(code):
+    ans = code.answer("Bộ luật Lao động số 45/2019/QH14 có hiệu lực từ ngày nào và làm hết hiệu lực bộ luật nào?")
+    head = ans.answer.split("Theo")[0]
+    assert "01 tháng 01 năm 2021" in head and "10/2012/QH13" in head, ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
