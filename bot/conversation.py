@@ -7,18 +7,29 @@ answered from them; a new question that names no document and that several docum
 differently is answered from them when they answer it about as well as the others (a person
 asked about "the" budget figure after talking about one directive means that directive).
 An abstained turn does not change the documents a conversation is about.
+
+A follow-up that changes only the year ("Còn năm 2027?", "Năm 2022?") asks the same question of the
+same series of documents in another year: the document itself when it covers that year (a resolution
+"giai đoạn 2025 - 2027"), else the documents of the same kind, issuer and province of that year (Sơn
+La's directive of 2022 after its directive of 2023).  A decree of another year or another issuer is a
+different series: when the series has no document for the year, the follow-up is abstained on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query
+from bot.segments import has_diacritics, tokens
 from corpus.models import Directive
 from corpus.text import fold
 
-__all__ = ["changed", "context_after", "context_of", "history_after", "pointed_documents", "prefer_context", "repeats"]
+__all__ = [
+    "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
+    "repeats", "same_series", "unsaid",
+]
 
 _CONTEXT, _HISTORY = "context", "context_history"
 _HISTORY_TURNS = 5
@@ -70,14 +81,57 @@ def pointed_documents(
     return context
 
 
-def prefer_context(ans: Answer, scoped: Answer, *, margin: float) -> bool:
+def other_year(q: Query, before: Query | None) -> bool:
+    """Whether an elliptical follow-up names a year of its own and no other scope ("Còn năm 2027?",
+    "Năm 2022 thì sao?", "Còn thu ngân sách năm 2022?"): the rest of the scope is the conversation's."""
+    if before is None or not q.elliptical or not q.years or q.inherited_years:
+        return False
+    return q.provinces == before.provinces and not q.unknown_places and not q.numbers
+
+
+def same_series(
+    years: tuple[int, ...], context: tuple[str, ...], directives: Mapping[str, Directive]
+) -> tuple[str, ...]:
+    """The documents a follow-up for ``years`` is about: those of the conversation that cover the years,
+    else the documents of the same kind, issuer and province as the conversation's that cover them."""
+    docs = [directives[c] for c in context if c in directives]
+    covering = tuple(d.doc_id for d in docs if covers_years(d, years))
+    if covering:
+        return covering
+
+    def series(d: Directive) -> tuple[str, str, str]:
+        return fold(d.doc_type or ""), fold(d.issuer or ""), fold(d.province or "")
+
+    wanted = {series(d) for d in docs}
+    return tuple(d.doc_id for d in directives.values() if series(d) in wanted and covers_years(d, years))
+
+
+def prefer_context(ans: Answer, scoped: Answer, *, margin: float, context: tuple[str, ...] | None = None) -> bool:
     """Whether ``scoped`` (the question answered from the conversation's documents only) replaces ``ans``,
-    an answer that asks which document was meant: it must be about as well supported as the best of the
-    choices (within ``margin``).  It is then one answer, or a choice among the conversation's documents."""
+    an answer that asks which document was meant: a document of the conversation must be among the choices
+    offered (else the conversation does not say which one was meant), and its answer about as well supported
+    as the best of them (within ``margin``).  It is then one answer, or a choice among the conversation's documents."""
     if not ans.clarify or scoped.abstained or not scoped.citations:
+        return False
+    if context is not None and not any(c.doc_id in context for c in ans.clarify):
         return False
     best = max((c.score for c in ans.citations), default=0.0)
     return max(c.score for c in scoped.citations) >= best - margin
+
+
+def unsaid(q: Query, text: str) -> tuple[str, ...]:
+    """The words a follow-up put in place of the previous question's that ``text`` (an answering clause)
+    does not say: "vùng V" is not answered by the clause on "vùng IV", nor "hàng siêu trường" by the one on
+    "hàng siêu trọng" under their shared heading.  Accents count when the follow-up was typed with them."""
+    if not q.introduced:
+        return ()
+    accented = has_diacritics(q.introduced)
+
+    def keys(s: str) -> list[str]:
+        return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
+
+    said = set(keys(text))
+    return tuple(k for k in dict.fromkeys(keys(q.introduced)) if k not in said)
 
 
 def changed(q: Query, before: Query | None) -> bool:

@@ -57,7 +57,7 @@ _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
-_ACCENTED_CUES = ("document", "reference")
+_ACCENTED_CUES = ("document", "reference", "asked")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -96,7 +96,9 @@ class Query:
     is true when the question is about the document the previous answer came from ("Nghị định
     này có hiệu lực khi nào?", "doanh nghiệp đó", or an elliptical follow-up that names no other
     scope); ``refers_to`` is the kind of document such a pointer names ("Nghị định"), if any.
-    ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?").
+    ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?");
+    ``introduced`` holds the words such a follow-up put in place of the previous question's ("IV" in
+    "Còn vùng IV?"): what it asks differently, which its answer must therefore say.
     """
 
     text: str
@@ -115,6 +117,7 @@ class Query:
     same_document: bool = False
     refers_to: str = ""
     elliptical: bool = False
+    introduced: str = ""
 
     @property
     def scoped(self) -> bool:
@@ -270,6 +273,42 @@ def _strip_followup(topic: str) -> str:
     return " ".join(words)
 
 
+def _replace_in(before: str, own: str) -> str:
+    """``before`` with the words ``own`` changes replaced, or "" when ``own`` shares no content word with it.
+
+    "Còn vùng IV?" after "mức lương tối thiểu vùng I theo Nghị định 38" asks the minimum wage of region IV;
+    "Còn hàng siêu trường?" after "hàng hóa siêu trọng … có trọng lượng bao nhiêu" asks of "hàng hóa siêu
+    trường".  The words both share anchor the replacement; new words before the first and after the last
+    shared word replace as many words of ``before`` there, never its form words ("là bao nhiêu").
+    """
+    from difflib import SequenceMatcher
+
+    old_words, new_words = before.split(), own.split()
+    old_keys, new_keys = [fold(w) for w in old_words], [fold(w) for w in new_words]
+    blocks = [b for b in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks() if b.size]
+    if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
+        return ""
+    first, last = blocks[0], blocks[-1]
+
+    def replaced(old: list[str], new: int) -> int:
+        """How many of ``old`` (nearest first) ``new`` words replace: never the asking words ("là bao nhiêu")."""
+        n = 0
+        while n < new and n < len(old) and not _cue("asked", old[n]):
+            n += 1
+        return n
+
+    head = old_words[: first.a]
+    out = head[: len(head) - replaced(head[::-1], first.b)] + new_words[: first.b]
+    for this, after in zip(blocks, [*blocks[1:], None], strict=True):
+        out += old_words[this.a : this.a + this.size]
+        if after is not None:
+            between = new_words[this.b + this.size : after.b]
+            out += between or old_words[this.a + this.size : after.a]  # words left out are kept ("hàng [hóa]")
+    tail_new = new_words[last.b + last.size :]
+    tail_old = old_words[last.a + last.size :]
+    return " ".join([*out, *tail_new, *tail_old[replaced(tail_old, len(tail_new)) :]])
+
+
 def _kind_named(pointer: re.Match[str] | None) -> str:
     """The kind of document a pointer names ("Nghị định" in "nghị định này"); "" for "văn bản này"."""
     if pointer is None:
@@ -340,6 +379,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         return query  # nothing to read against ("Cảm ơn"): treated on its own
     # An elliptical follow-up: what it names replaces, what it leaves out is kept.
     new_kind: Kind = previous.kind if kind == "fact" else kind
+    introduced = ""
     if not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
@@ -347,7 +387,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         if old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
         else:
-            topic = own
+            topic = _replace_in(previous.topic, own) or own
+            kept = set(fold(previous.topic).split())
+            introduced = " ".join(w for w in own.split() if fold(w) not in kept)
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(
@@ -368,4 +410,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
         elliptical=True,
+        introduced=introduced,
     )
