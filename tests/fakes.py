@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import shutil
-from collections.abc import Mapping
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +22,8 @@ from corpus.models import Clause, Corpus, Directive
 from index.encoders import Encoder
 from index.models import Chunk, Hit
 
-__all__ = ["SHARED_LIBRARY", "FakeAssistant", "FakeEncoder", "FakeIndex", "Reply", "assistant_over", "tiny_corpus"]
+__all__ = ["SHARED_LIBRARY", "ChatServer", "FakeAssistant", "FakeEncoder", "FakeIndex", "Reply", "assistant_over",
+           "chat_env", "free_port", "running_chat", "tiny_corpus"]
 
 _ROOT = Path(__file__).resolve().parents[1]
 SHARED_LIBRARY = _ROOT.parent / "shared" / "library"  # the gazette texts, next to the checkout (not in it)
@@ -41,6 +48,71 @@ def assistant_over(tmp_path_factory, files: Mapping[str, str] = {}, texts: Mappi
         shutil.copy(p, corpus / p.name)
     settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
     return Assistant.load(settings)
+
+
+THIDUA = Path(sys.executable).with_name("thidua")
+
+
+@dataclass(frozen=True)
+class ChatServer:
+    """A `thidua chat` process listening on 127.0.0.1: its address, feedback database and log."""
+
+    url: str
+    db: Path
+    log: Path
+    users: Path | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def chat_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """The environment of a test chat: offline, bm25, index and feedback under ``tmp``, no THIDUA_/CHAINLIT_
+    variable of the developer's shell leaking in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("THIDUA_", "CHAINLIT_"))}
+    env.update(THIDUA_INDEX_DIR=str(tmp / "index"), THIDUA_RETRIEVER="bm25", THIDUA_FEEDBACK_DB=str(tmp / "feedback.db"),
+               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(_ROOT))
+    env.update(extra)
+    return env
+
+
+@contextlib.contextmanager
+def running_chat(tmp: Path, *, timeout_s: float = 300, cwd: Path | None = None, users: Path | None = None,
+                 **extra: str) -> Iterator[ChatServer]:
+    """Start `thidua chat` on a free local port and wait (bounded) until it listens; always stopped after.
+
+    A server that exits or never listens fails the test with the end of its log."""
+    import pytest
+
+    port = free_port()
+    log = tmp / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(THIDUA), "chat", "--port", str(port)], env=chat_env(tmp, **extra), stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True, cwd=cwd)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"`thidua chat` exited with {proc.returncode}:\n{log.read_text(errors='replace')[-4000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"`thidua chat` did not open port {port} in {timeout_s:.0f} s:\n"
+                                f"{log.read_text(errors='replace')[-4000:]}")
+                time.sleep(0.3)
+        yield ChatServer(f"http://127.0.0.1:{port}", tmp / "feedback.db", log, users)
+    finally:
+        proc.terminate()  # `thidua chat` stops its Chainlit child on SIGTERM
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
 
 
 class FakeEncoder(Encoder):

@@ -13,12 +13,8 @@ Screenshots go to artifacts/browser/.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,6 +22,7 @@ from urllib.parse import urlparse
 import pytest
 
 from bot.settings import bundled_corpus_dir
+from tests.fakes import running_chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,26 +37,6 @@ ANSWER_TIMEOUT_MS = 120_000
 PLAIN_LINE = "16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1%."
 MARKDOWN_LINE = ("16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1% (xem [Cổng dữ liệu](http://cong.example.invalid/so-lieu) "
                  "![](http://anh.example.invalid/bieu-do.png)).")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"`thidua chat` exited with {proc.returncode}:\n{log.read_text(errors='replace')[-4000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"`thidua chat` did not open port {port} in {START_TIMEOUT_S}s:\n"
-                f"{log.read_text(errors='replace')[-4000:]}")
 
 
 def _corpus(folder: Path) -> Path:
@@ -79,26 +56,9 @@ def chat_server(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing: install it with `make browser` (apt-get install chromium)")
     tmp = tmp_path_factory.mktemp("chat")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("THIDUA_", "CHAINLIT_"))}
-    env.update(THIDUA_INDEX_DIR=str(tmp / "index"), THIDUA_RETRIEVER="bm25", THIDUA_FEEDBACK_DB=str(tmp / "feedback.db"),
-               THIDUA_CORPUS_DIR=str(_corpus(tmp / "corpus")), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               THIDUA_LOG_LEVEL="INFO")
-    log = tmp / "server.log"
-    thidua = Path(sys.executable).with_name("thidua")
-    with log.open("wb") as out:
-        proc = subprocess.Popen([str(thidua), "chat", "--port", str(port)], env=env, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        _wait_for_port(port, proc, log)
-        yield {"url": f"http://127.0.0.1:{port}", "db": tmp / "feedback.db", "log": log}
-    finally:
-        proc.terminate()  # `thidua chat` stops its Chainlit child on SIGTERM
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.wait()
+    with running_chat(tmp, timeout_s=START_TIMEOUT_S, THIDUA_CORPUS_DIR=str(_corpus(tmp / "corpus")),
+                      THIDUA_LOG_LEVEL="INFO") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +156,7 @@ def _no_horizontal_overflow(pg) -> bool:
 
 def test_the_page_loads_fully_with_every_non_local_request_blocked(desktop, chat_server):
     pg = desktop.page
-    _open(pg, chat_server["url"])
+    _open(pg, chat_server.url)
     body = pg.locator("body").inner_text()
     assert "Type your message" not in body and "LLMs can make mistakes" not in body
     assert pg.evaluate("document.fonts.status") == "loaded"
@@ -207,7 +167,7 @@ def test_the_page_loads_fully_with_every_non_local_request_blocked(desktop, chat
 
 def test_a_source_opens_only_on_a_click_and_shows_exactly_that_clause(desktop, chat_server):
     pg = desktop.page
-    _open(pg, chat_server["url"])
+    _open(pg, chat_server.url)
     pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).click()
     first = _assistant_messages(pg).first
     first.get_by_text("11,41%").first.wait_for()
@@ -251,7 +211,7 @@ def test_a_source_opens_only_on_a_click_and_shows_exactly_that_clause(desktop, c
     deadline = time.monotonic() + 10
     rows: list = []
     while time.monotonic() < deadline and not rows:
-        with sqlite3.connect(chat_server["db"]) as con:
+        with sqlite3.connect(chat_server.db) as con:
             rows = con.execute(
                 "SELECT f.value, f.comment, a.question, a.answer, a.citations, a.retriever FROM feedbacks f"
                 " JOIN answers a ON f.message_id IN (a.message_id, a.run_id)").fetchall()
@@ -271,7 +231,7 @@ def _choose(pg, select_id: str, option: str) -> None:
 
 def test_filters_are_shown_in_the_answer_and_reset(desktop, chat_server):
     pg = desktop.page
-    _open(pg, chat_server["url"])
+    _open(pg, chat_server.url)
     pg.locator("#chat-settings-open-modal").click()
     _choose(pg, "province", "Hà Nam")
     pg.wait_for_timeout(800)  # the document list follows the province
@@ -297,7 +257,7 @@ def test_filters_are_shown_in_the_answer_and_reset(desktop, chat_server):
 
 def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone, chat_server):
     pg = phone.page
-    _open(pg, chat_server["url"])
+    _open(pg, chat_server.url)
     assert _no_horizontal_overflow(pg)
     pg.get_by_text("Chỉ tiêu hộ nghèo 2024", exact=True).click()
     first = _assistant_messages(pg).first
@@ -322,7 +282,7 @@ def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone,
 
 def test_a_markdown_link_inside_a_clause_stays_text(desktop, chat_server):
     pg = desktop.page
-    _open(pg, chat_server["url"])
+    _open(pg, chat_server.url)
     answer = _ask(pg, "Tỷ lệ người dân có thẻ bảo hiểm y tế năm 2024 của Sơn La là bao nhiêu?", "96,1%")
     literal = "[Cổng dữ liệu](http://cong.example.invalid/so-lieu)"
     assert literal in answer.inner_text()  # the quoted clause shows the Markdown as typed

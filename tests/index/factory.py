@@ -5,6 +5,8 @@ Kept independent of the corpus reader so retrieval tests pin retrieval behaviour
 
 from __future__ import annotations
 
+import hashlib
+
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import nfc
 
@@ -73,7 +75,7 @@ def make_directive(
         signer=None,
         text=text,
         clauses=tuple(clauses),
-        fingerprint=str(hash(text)),
+        fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
 

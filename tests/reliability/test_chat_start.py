@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.reliability.conftest import THIDUA, chat_env, free_port
+from tests.fakes import THIDUA, chat_env, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from tests.reliability.conftest import THIDUA
+from tests.fakes import THIDUA
 
 pytestmark = pytest.mark.slow
 
