@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
-    changed,
+    answered_after,
     context_after,
     context_of,
     history_after,
@@ -34,7 +34,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, read_question
+from bot.query import Query, followup_phrase, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
@@ -193,7 +193,7 @@ class Assistant:
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
             if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight, context=context):
                 ans = scoped
-        if q.elliptical and changed(q, prev_q) and repeats(ans, previous):
+        if q.elliptical and repeats(ans, q, previous):
             ans = Answer(question=q.text, abstained=True,
                          answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
@@ -207,7 +207,7 @@ class Assistant:
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
             extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
-                   "context_history": history_after(ans, q, previous)},
+                   "context_history": history_after(ans, q, previous), "answered": answered_after(ans, previous)},
         )
 
     def _no_series(self, q: Query, context: tuple[str, ...]) -> Answer:
@@ -398,7 +398,7 @@ class Assistant:
             # A follow-up's new words ("Còn vùng V?", "Còn hàng siêu trường?") must stand in the clause itself:
             # its siblings under the same heading answer the previous question, not this one.  The follow-up
             # as typed finds those clauses first; the previous question's words, completing it, the rest.
-            own = self._search(replace(q, topic=q.text), docs, k=t.candidates_per_doc, retriever=retriever)
+            own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
             first = {h.chunk.clause_id for h in own}
             hits = [h for h in (*own, *(h for h in hits if h.chunk.clause_id not in first))
                     if h.chunk.clause_id in self._clauses and not unsaid(q, self._clauses[h.chunk.clause_id][1].text)]

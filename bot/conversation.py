@@ -27,11 +27,11 @@ from corpus.models import Directive
 from corpus.text import fold
 
 __all__ = [
-    "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
+    "answered_after", "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
     "repeats", "same_series", "unsaid",
 ]
 
-_CONTEXT, _HISTORY = "context", "context_history"
+_CONTEXT, _HISTORY, _ANSWERED = "context", "context_history", "answered"
 _HISTORY_TURNS = 5
 
 
@@ -142,12 +142,30 @@ def changed(q: Query, before: Query | None) -> bool:
     return any(getattr(q, f) != getattr(before, f) for f in fields)
 
 
-def repeats(ans: Answer, previous: Answer | None) -> bool:
-    """Whether ``ans`` is the previous answer again: the same words from the same clauses.
+Given = tuple[str, frozenset[str], object]  # an answer's words, its clauses, the question as read
 
-    A follow-up that changed what it asks must never get the previous turn's answer or number.
+
+def answered_after(ans: Answer, previous: Answer | None) -> tuple[Given, ...]:
+    """The answers the user was given in the last few turns, latest first (an abstention adds none)."""
+    earlier = tuple(previous.extra.get(_ANSWERED, ())) if previous is not None else ()
+    if ans.abstained or not ans.citations:
+        return earlier
+    now = (ans.answer, frozenset(c.clause_id for c in ans.citations), ans.extra.get("query"))
+    return (now, *earlier)[:_HISTORY_TURNS]
+
+
+def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
+    """Whether ``ans`` is an answer already given in the conversation (the same words from the same clauses)
+    to a question that asked something else.
+
+    A follow-up that changed what it asks must never get the previous turn's answer or number, nor, after
+    an abstained turn ("Còn giai đoạn 2?"), an answer given before it ("Giai đoạn 3 thì sao?").
     """
-    if previous is None or previous.abstained or ans.abstained or not ans.citations:
+    if previous is None or ans.abstained or not ans.citations:
         return False
-    same_clauses = {c.clause_id for c in ans.citations} == {c.clause_id for c in previous.citations}
-    return same_clauses and ans.answer == previous.answer
+    given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, None)
+    clauses = {c.clause_id for c in ans.citations}
+    return any(
+        ans.answer == text and clauses == cited and (not isinstance(asked, Query) or changed(q, asked))
+        for text, cited, asked in given
+    )

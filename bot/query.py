@@ -16,7 +16,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "read_question"]
+__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -284,6 +284,10 @@ def _replace_in(before: str, own: str) -> str:
     from difflib import SequenceMatcher
 
     old_words, new_words = before.split(), own.split()
+    while new_words and fold(new_words[0]) in _FORM_WORDS:  # "Năm [2020] thì mức giảm trừ …": form, not topic
+        new_words = new_words[1:]
+    while new_words and fold(new_words[-1]) in _FORM_WORDS:
+        new_words = new_words[:-1]
     old_keys, new_keys = [fold(w) for w in old_words], [fold(w) for w in new_words]
     blocks = [b for b in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks() if b.size]
     if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
@@ -307,6 +311,11 @@ def _replace_in(before: str, own: str) -> str:
     tail_new = new_words[last.b + last.size :]
     tail_old = old_words[last.a + last.size :]
     return " ".join([*out, *tail_new, *tail_old[replaced(tail_old, len(tail_new)) :]])
+
+
+def followup_phrase(q: Query) -> str:
+    """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
+    return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
 
 
 def _kind_named(pointer: re.Match[str] | None) -> str:
@@ -371,7 +380,10 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
     content = _content_words(own)
-    if content and not marked:
+    # "Năm 2020 thì mức giảm trừ là bao nhiêu?" after a question on "mức giảm trừ gia cảnh": a new scope for
+    # the same topic, restated in fewer words, is a follow-up; a topic of its own is a new question.
+    restated = (query.scoped or bool(unknown)) and set(content) <= set(_content_words(previous.topic))
+    if content and not marked and not restated:
         return query  # its own topic: a new question
     if kind.startswith("meta_") and query.scoped and not marked:
         return query  # "Ai ký Chỉ thị 01/CT-UBND năm 2024 của Sơn La?" is whole on its own
@@ -389,7 +401,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
-            introduced = " ".join(w for w in own.split() if fold(w) not in kept)
+            introduced = " ".join(w for w in own.split() if fold(w) not in kept and (_content_words(w) or w.isdigit()))
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(

@@ -69,9 +69,13 @@ def test_a_changed_followup_never_gets_the_previous_answer_again():
     follow = read_question("Còn vùng V?", previous=first)
     assert follow.elliptical and changed(follow, first)
     before = answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng.")
-    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), before)
-    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="3.250.000 đồng."), before)
-    assert not repeats(answer(cite("nd38", "Điều 3, khoản 2"), text="4.680.000 đồng."), before)
+    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), follow, before)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="3.250.000 đồng."), follow, before)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 2"), text="4.680.000 đồng."), follow, before)
+    gone = answer(abstained=True, answered=(("4.680.000 đồng.", frozenset({"nd38#Điều 3, khoản 1"}), first),))
+    again = read_question("Còn vùng VI?", previous=follow)
+    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), again, gone)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), first, gone)
     assert not changed(read_question("Còn?", previous=first), first)
 
 
@@ -128,6 +132,14 @@ def test_the_words_a_followup_introduces_must_be_said_by_the_answering_clause():
     assert unsaid(read_question("Còn năm 2023 thì sao?", previous=before), "bất kỳ") == ()  # only the year changed
 
 
+def test_the_same_topic_restated_for_another_year_is_a_followup_not_a_new_question():
+    before = read_question("Mức giảm trừ gia cảnh cho bản thân người nộp thuế thu nhập cá nhân là bao nhiêu?")
+    for text in ("Năm 2020 thì mức giảm trừ là bao nhiêu?", "nam 2020 thi muc giam tru la bao nhieu"):
+        q = read_question(text, previous=before)
+        assert q.elliptical and other_year(q, before) and q.topic == before.topic and q.introduced == ""
+    assert not read_question("Mức giảm trừ là bao nhiêu?", previous=before).elliptical  # no new scope: read alone
+
+
 def test_a_new_question_after_an_answer_introduces_nothing_and_is_not_elliptical():
     before = read_question("Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?")
     q = read_question("Thu ngân sách năm 2023 là bao nhiêu?", previous=before)
@@ -176,6 +188,8 @@ _LIBRARY = {
     "doc2.txt": "nghi-quyet-so-89-2025-ubtvqh15-45738.txt",  # spending caps for 2025 - 2027
     "doc3.txt": "nghi-dinh-so-123-2026-nd-cp-469299.txt",  # oversized / overweight cargo on inland waterways
     "doc4.txt": "van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",  # the 2025 corporate income tax law, consolidated
+    "doc5.txt": "nghi-quyet-so-45-2019-qh14-30232.txt",  # the 2019 Labour Code (public holidays)
+    "doc6.txt": "quyet-dinh-so-892-qd-ttg-469579.txt",  # a training scheme with targets by stage
 }
 
 
@@ -259,9 +273,28 @@ def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, 
 
 
 @pytest.mark.parametrize("outside", ["Giá vàng miếng hôm nay là bao nhiêu?", "Còn Điện Biên?", "Còn Nghị định 39/2022/NĐ-CP?",
-                                     "ty gia do la hom nay la bao nhieu"])
+                                     "thoi tiet o ha noi tuan nay the nao"])
 def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, outside):
     for first in (_WAGE, _CARGO, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?"):
         before, ans = chain(library_bot, first, outside)
         assert not before.abstained
         assert ans.abstained and not ans.citations, (first, outside, ans.answer)
+
+
+@pytest.mark.parametrize(("follow", "days", "holiday"), [("Còn Quốc khánh?", "02 ngày", "Quốc khánh"),
+                                                         ("Giỗ Tổ Hùng Vương thì sao?", "01 ngày", "Hùng Vương"),
+                                                         ("con quoc khanh thi sao", "02 ngày", "Quốc khánh")])
+def test_another_holiday_gets_its_own_days_and_never_a_clause_that_only_mentions_it(library_bot, follow, days, holiday):
+    first, ans = chain(library_bot, "Bộ luật Lao động 2019 cho người lao động nghỉ Tết Âm lịch mấy ngày?", follow)
+    assert "05 ngày" in first.answer
+    assert not ans.abstained and ans.answer.startswith(days) and holiday in ans.answer
+    assert "người nước ngoài" not in ans.answer  # the foreign workers' clause also says "Quốc khánh"
+
+
+def test_after_an_abstained_followup_the_answer_before_it_is_not_given_again(library_bot):
+    first, *rest = chain(library_bot, "Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn đấu bao "
+                         "nhiêu phần trăm cán bộ làm đối ngoại thường xuyên được bồi dưỡng?",
+                         "Còn giai đoạn 2?", "Giai đoạn 3 thì sao?", "giai doan 3 thi sao")
+    assert not first.abstained
+    for ans in rest:
+        assert ans.abstained or ans.answer != first.answer
