@@ -17,6 +17,7 @@ different series: when the series has no document for the year, the follow-up is
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from bot.documents import covers_years
@@ -121,8 +122,9 @@ def prefer_context(ans: Answer, scoped: Answer, *, margin: float, context: tuple
 
 def unsaid(q: Query, text: str) -> tuple[str, ...]:
     """The words a follow-up put in place of the previous question's that ``text`` (an answering clause)
-    does not say: "vùng V" is not answered by the clause on "vùng IV", nor "hàng siêu trường" by the one on
-    "hàng siêu trọng" under their shared heading.  Accents count when the follow-up was typed with them."""
+    does not say, together as they were typed: "vùng V" is not answered by the clause on "vùng IV", nor
+    "hàng siêu trường" by the one on "hàng siêu trọng" under their shared heading, nor "doanh nghiệp nhà
+    nước" by a clause that has "doanh nghiệp" here and "nhà nước" there.  Accents count when typed."""
     if not q.introduced:
         return ()
     accented = has_diacritics(q.introduced)
@@ -130,8 +132,14 @@ def unsaid(q: Query, text: str) -> tuple[str, ...]:
     def keys(s: str) -> list[str]:
         return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
 
-    said = set(keys(text))
-    return tuple(k for k in dict.fromkeys(keys(q.introduced)) if k not in said)
+    words = keys(text)
+    said = {*words, *itertools.pairwise(words)}
+    missing: list[str] = []
+    for run in q.introduced.split(", "):
+        run_keys = keys(run)
+        if not all(k in said for k in run_keys) or not all(p in said for p in itertools.pairwise(run_keys)):
+            missing.append(run)
+    return tuple(missing)
 
 
 def changed(q: Query, before: Query | None) -> bool:

@@ -401,7 +401,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
-            introduced = " ".join(w for w in own.split() if fold(w) not in kept and (_content_words(w) or w.isdigit()))
+            runs: list[list[str]] = [[]]
+            for w in own.split():  # runs of new words, said together: "doanh nghiệp nhà nước", not its words apart
+                if fold(w) not in kept and (_content_words(w) or w.isdigit()):
+                    runs[-1].append(w)
+                elif runs[-1]:
+                    runs.append([])
+            introduced = ", ".join(" ".join(r) for r in runs if r)
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(
