@@ -26,6 +26,7 @@ from bot.query import Query
 from bot.segments import has_diacritics, tokens
 from corpus.models import Directive
 from corpus.text import fold
+from index.tokenize import expand_abbreviations
 
 __all__ = [
     "answered_after", "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
@@ -132,7 +133,7 @@ def unsaid(q: Query, text: str) -> tuple[str, ...]:
     def keys(s: str) -> list[str]:
         return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
 
-    words = keys(text)
+    words = keys(expand_abbreviations(text))  # "Sở TT&TT" says "Sở Thông tin và Truyền thông"
     said = {*words, *itertools.pairwise(words)}
     missing: list[str] = []
     for run in q.introduced.split(", "):

@@ -398,6 +398,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
         if old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
+            introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())

@@ -302,3 +302,18 @@ def test_after_an_abstained_followup_the_answer_before_it_is_not_given_again(lib
     assert not first.abstained
     for ans in rest:
         assert ans.abstained or ans.answer != first.answer
+
+
+@pytest.mark.parametrize("other", ["Còn Sở Du lịch thì sao?", "Còn Sở Tài nguyên và Môi trường?",
+                                   "con so tai nguyen va moi truong thi sao"])
+def test_an_agency_the_directive_gives_no_duty_is_abstained_on(library_bot, other):
+    first, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    assert not first.abstained and "Sở Nội vụ" in first.answer
+    assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize("other", ["Còn Sở Thông tin và Truyền thông thì sao?", "con so thong tin va truyen thong thi sao"])
+def test_an_agency_the_directive_tasks_gets_its_duty(library_bot, other):
+    _, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {"son-la-2023"}
+    assert "Thông tin và Truyền thông" in ans.answer
