@@ -346,14 +346,15 @@ class Assistant:
         # Inside the document its title's words are everywhere: the rest of the question finds the clause.
         rest = self._names.beyond_title(text, d) if d is not None else ""
         own = self.index.search(rest or text, k=self.tuning.candidates_per_doc,
-                                filters=Filters(doc_ids=(named,)), retriever=retriever)
+                                filters=Filters(doc_ids=(named,), body_only=_body_only(q)), retriever=retriever)
         first = {h.chunk.clause_id for h in own}
         return [*own, *(h for h in hits if h.chunk.clause_id not in first)]
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
-        # The whole library needs no filter (a filter costs a pass over every chunk).
-        flt = None if len(docs) == len(self.corpus.directives) else Filters(doc_ids=tuple(d.doc_id for d in docs))
+        # The whole library needs no document filter (a filter costs a pass over every chunk).
+        doc_ids = () if len(docs) == len(self.corpus.directives) else tuple(d.doc_id for d in docs)
+        flt = Filters(doc_ids=doc_ids, body_only=_body_only(q)) if doc_ids or _body_only(q) else None
         return self.index.search(text, k=k, filters=flt, retriever=retriever)
 
     # ----------------------------------------------------------------- answering
@@ -586,6 +587,12 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+def _body_only(q: Query) -> bool:
+    """Only a question about the document itself (signer, date, number, title) searches its header and
+    signature blocks; any other is answered by a body clause and ranks as if they were not indexed."""
+    return not q.kind.startswith("meta_")
 
 
 def _line(f: Found) -> str:

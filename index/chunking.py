@@ -1,10 +1,17 @@
-"""Cutting directives into searchable chunks, one per answerable clause.
+"""Cutting directives into searchable chunks: one per answerable clause, plus the header and signature.
 
 A chunk must be citable: it belongs to exactly one clause and keeps its span
 in ``Directive.text``.  Leaves are chunked whole; a parent contributes only
 its own lead text (before its first child) so the same words are not indexed
 twice; long clauses are split on sentence boundaries with overlap so a fact
 near a cut is still whole in one piece.
+
+The header ("phần đầu": number, date, issuer, type, title) and the signature
+block ("phần chữ ký": position, signer) never answer a question from their
+words (the clause stays ``answerable=False``; the metadata answers), but a
+question about who signed or when is about them, so they are searched too:
+their chunks say in words what the block shows by layout ("Người ký: …",
+"Ngày ban hành: …"), so "Ai ký …?" and "ban hành ngày nào?" find them.
 """
 
 from __future__ import annotations
@@ -14,7 +21,15 @@ from dataclasses import asdict, dataclass
 from corpus.models import Clause, Directive
 from index.models import Chunk
 
-__all__ = ["ChunkerSettings", "chunk_directive"]
+__all__ = ["ChunkerSettings", "chunk_directive", "is_meta_chunk"]
+
+#: in the id of a header or signature chunk ("son-la-2024:DAU#meta"), never in a body chunk's
+META_MARK = "#meta"
+
+
+def is_meta_chunk(chunk_id: str) -> bool:
+    """Whether a chunk is a header or signature block (searched only for questions about the document)."""
+    return META_MARK in chunk_id
 
 
 @dataclass(frozen=True)
@@ -24,7 +39,8 @@ class ChunkerSettings:
     max_chars: int = 1200
     overlap: int = 150
     min_lead_words: int = 6
-    version: int = 1
+    #: 2: the header and signature blocks are chunks too (an index of version 1 lacks them: rebuilt)
+    version: int = 2
     #: characters of a chunk's body the embedding model reads after its header (0 = all; see
     #: ``index.embedding.passage_text``); BM25 always reads the whole chunk
     embed_chars: int = 0
@@ -84,8 +100,46 @@ def _header(directive: Directive, clause: Clause) -> str:
     return " — ".join(parts)
 
 
+#: the blocks about the document itself that are searched although they never answer from their words
+META_KINDS = ("header", "signature")
+
+
+def _vn_date(iso: str | None) -> str | None:
+    """2024-01-03 -> 03/01/2024, as the documents (and questions) write dates."""
+    if not iso or iso.count("-") != 2:
+        return None
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+def _meta_lines(directive: Directive, clause: Clause) -> str:
+    """What a header or signature block states, in words a question uses ("Người ký: …")."""
+    d = directive
+    if clause.kind == "signature":
+        # The block shows only a position and a name; a question names the document it signs by its title.
+        signed = (("Người ký", d.signer), ("Trích yếu", d.title))
+        return "\n".join(f"{name}: {value}" for name, value in signed if value) if d.signer else ""
+    # The type and title are in the block's own text already: said twice, their words (which nearly every
+    # question about the document repeats) would pull the header ahead of the clause that answers.
+    fields = (("Số hiệu", d.number), ("Ngày ban hành", _vn_date(d.date)), ("Cơ quan ban hành", d.issuer))
+    return "\n".join(f"{name}: {value}" for name, value in fields if value)
+
+
+def _meta_span(directive: Directive, clause: Clause) -> tuple[int, int]:
+    """The block's own span: a signature block ends with the signer's name (a form the appendix
+    finder missed may follow it in the same clause and must not be indexed as the signature)."""
+    start, end = _strip_span(directive.text, clause.start, clause.end)
+    signer = directive.signer
+    if clause.kind == "signature" and signer:
+        at = directive.text.find(signer, start, end)
+        if at >= 0:
+            line_end = directive.text.find("\n", at + len(signer), end)
+            end = end if line_end < 0 else line_end
+    return _strip_span(directive.text, start, end)
+
+
 def chunk_directive(directive: Directive, settings: ChunkerSettings | None = None) -> list[Chunk]:
-    """Chunks of every answerable clause of one directive, in document order."""
+    """Chunks of every answerable clause of one directive and of its header and signature, in document order."""
     settings = settings or ChunkerSettings()
     text = directive.text
     children: dict[str, list[Clause]] = {}
@@ -95,6 +149,8 @@ def chunk_directive(directive: Directive, settings: ChunkerSettings | None = Non
     chunks: list[Chunk] = []
     for clause in directive.clauses:
         if not clause.answerable:
+            if clause.kind in META_KINDS:
+                chunks.extend(_meta_chunks(directive, clause, settings))
             continue
         kids = children.get(clause.id)
         if kids:
@@ -129,3 +185,32 @@ def chunk_directive(directive: Directive, settings: ChunkerSettings | None = Non
                 )
             )
     return chunks
+
+
+def _meta_chunks(directive: Directive, clause: Clause, settings: ChunkerSettings) -> list[Chunk]:
+    """The header or signature block as chunks: the block's text, what it states spelled out before it."""
+    start, end = _meta_span(directive, clause)
+    if start >= end:
+        return []
+    spans = _pieces(directive.text, start, end, settings)
+    lead = "\n".join(x for x in (_header(directive, clause), _meta_lines(directive, clause)) if x)
+    out: list[Chunk] = []
+    for n, (s, e) in enumerate(spans, 1):
+        body = directive.text[s:e]
+        out.append(
+            Chunk(
+                id=f"{clause.id}{META_MARK}" if len(spans) == 1 else f"{clause.id}{META_MARK}#p{n}",
+                doc_id=directive.doc_id,
+                clause_id=clause.id,
+                label=clause.label,
+                text=body,
+                embed_text=f"{lead}\n{body}",
+                start=s,
+                end=e,
+                province=directive.province,
+                year=directive.year,
+                doc_type=directive.doc_type,
+                number=directive.number,
+            )
+        )
+    return out

@@ -81,6 +81,10 @@ class ChunkTable(Sequence[Chunk]):
                      start=self._starts[n], end=self._ends[n], province=province, year=year,
                      doc_type=doc_type, number=number)
 
+    def ids(self) -> list[str]:
+        """Every chunk's id, in order, without decoding any text."""
+        return list(self._ids)
+
     def groups(self) -> tuple[list[GroupKey], np.ndarray]:
         """The distinct document-level fields and, per chunk, the position of its own in that list."""
         return list(self._groups), np.asarray(self._group, dtype="int32")

@@ -25,7 +25,7 @@ import numpy as np
 
 from corpus.models import Corpus, Directive
 from index.bm25 import LexicalIndex, tokenize_texts
-from index.chunking import ChunkerSettings, chunk_directive
+from index.chunking import ChunkerSettings, chunk_directive, is_meta_chunk
 from index.chunkstore import ChunkTable, chunk_groups
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
 from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks, passage_text
@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 _POOL = 50  # candidates taken from each retriever before fusion
+_META_SLACK = 10  # more candidates taken when header and signature chunks are left out afterwards
 _RERANK_TOP = 30
 _READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
 
@@ -175,6 +176,7 @@ class Index:
         per_group = np.array([codes.setdefault(g[0].lower(), len(codes)) for g in groups], dtype="int32")
         self._doc_code = per_group[group_of] if len(groups) else np.zeros(0, dtype="int32")
         self._codes = codes
+        self._meta: frozenset[int] | None = None  # positions of header and signature chunks, found when needed
         self._dense_ready = (self._encoder is not None and stored.vectors is not None
                              and len(stored.vectors) > 0)
         self.retriever = self._wanted if self._dense_ready else "bm25"
@@ -211,6 +213,13 @@ class Index:
             return np.isin(self._doc_code, np.array(wanted, dtype="int32"))  # the bot's usual scope: fast path
         return filter_mask(self.chunks, filters)
 
+    def _meta_positions(self) -> frozenset[int]:
+        """Positions of the header and signature chunks (from the ids: no text is decoded)."""
+        if self._meta is None:
+            ids = self.chunks.ids() if isinstance(self.chunks, ChunkTable) else [c.id for c in self.chunks]
+            self._meta = frozenset(i for i, cid in enumerate(ids) if is_meta_chunk(cid))
+        return self._meta
+
     def _lexical(self) -> LexicalIndex | None:
         if self._bm25_stale:
             self._stored.bm25 = LexicalIndex.from_tokens(self._tokens()) if self._stored.chunks else None
@@ -246,11 +255,17 @@ class Index:
         if mask is not None and not mask.any():
             return []
         pool = max(k, _POOL, _RERANK_TOP if self._reranker else 0)
+        # Header and signature chunks are dropped from the candidates, not masked: a mask over a whole
+        # library would cost a pass over every vector; a few more candidates cost nothing.
+        meta = self._meta_positions() if filters is not None and filters.body_only else frozenset()
+        fetch = pool + _META_SLACK if meta else pool
         ranked: dict[str, list[tuple[int, float]]] = {}
         if mode in ("bm25", "hybrid"):
-            ranked["bm25"] = self._bm25(query, pool, mask)
+            ranked["bm25"] = self._bm25(query, fetch, mask)
         if mode in ("dense", "hybrid"):
-            ranked["dense"] = self._dense(query, pool, mask)
+            ranked["dense"] = self._dense(query, fetch, mask)
+        if meta:
+            ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}
         for name, lst in ranked.items():
             for pos, s in lst:
@@ -458,6 +473,10 @@ def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettin
         return None, f"Chỉ mục tại {index_dir} không đọc được ({type(exc).__name__}); đã xây dựng lại."
     if stored.manifest.chunker != chunker.to_dict():
         log.info("chunker settings changed; re-chunking every document")
+        old = stored.manifest.chunker.get("version")
+        if old != chunker.version:  # what is indexed changed (not a setting someone chose): say so
+            return None, (f"Chỉ mục tại {index_dir} cắt văn bản theo cách cũ (phiên bản {old}, phiên bản này "
+                          f"của thidua dùng {chunker.version}); đã xây dựng lại.")
         return None, None
     return stored, None
 

@@ -33,14 +33,21 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrictions applied before ranking; empty tuples mean "any"."""
+    """Restrictions applied before ranking; empty tuples mean "any".
+
+    ``body_only`` leaves out the header and signature blocks: they answer only questions about the
+    document itself (who signed it, when, its number), and any other question ranks as if they were
+    not indexed.  It restricts parts, not documents, so it does not make the filters non-empty.
+    """
 
     provinces: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     doc_ids: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
+    body_only: bool = False
 
     def is_empty(self) -> bool:
+        """No restriction on documents (``body_only`` aside): the user has chosen no filter."""
         return not (self.provinces or self.years or self.doc_ids or self.doc_types)
 
 

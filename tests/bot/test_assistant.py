@@ -179,3 +179,31 @@ def test_json_contract_fields_and_types(bot):
         assert key in c
     assert isinstance(c["year"], int) and isinstance(c["score"], float)
     assert c["text"].startswith("Tỷ lệ hộ nghèo")
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "value"),
+    [
+        ("Ai ký chỉ thị thi đua năm 2022 của Sơn La?", "phần chữ ký", "Hoàng Quốc Khánh"),
+        ("Chỉ thị thi đua 2023 của UBND tỉnh Lai Châu ban hành ngày nào?", "phần đầu", "27/01/2023"),
+    ],
+)
+def test_a_question_about_the_document_retrieves_and_cites_its_header_or_signature(bot, question, label, value):
+    assert label in [h.chunk.label for h in bot.search(question, k=5)]
+    ans = bot.answer(question)
+    assert value in ans.answer and ans.citations[0].clause == label
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "label"),
+    [
+        ("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "11,41%", "Phụ lục, mục 12"),
+        ("Cơ quan nào theo dõi việc thực hiện Chỉ thị thi đua năm 2023 của Lai Châu?", "Sở Nội vụ", "mục 6, điểm e"),
+    ],
+)
+def test_other_questions_never_see_the_header_or_signature(bot, question, value, label):
+    """They answer from the body, ranked as before the two blocks were indexed."""
+    labels = [h.chunk.label for h in bot.search(question, k=10)]
+    assert "phần đầu" not in labels and "phần chữ ký" not in labels
+    ans = bot.answer(question)
+    assert value in ans.answer and ans.citations[0].clause == label

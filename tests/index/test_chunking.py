@@ -69,3 +69,48 @@ def test_non_answerable_clauses_are_not_chunked() -> None:
     d = make_directive("son-la-2024")
     hidden = replace(d, clauses=tuple(replace(c, answerable=c.label != "mục 5") for c in d.clauses))
     assert "son-la-2024:5" not in {c.clause_id for c in chunk_directive(hidden)}
+
+
+_CIRCULAR = """BỘ TÀI CHÍNH
+Số: 21/2026/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 17 tháng 3 năm 2026
+THÔNG TƯ
+Sửa đổi, bổ sung một số điều về kê khai thuế
+Căn cứ Luật Quản lý thuế;
+Bộ trưởng Bộ Tài chính ban hành Thông tư sửa đổi, bổ sung một số điều về kê khai thuế.
+Điều 1. Sửa đổi khoản 2 Điều 5
+Người nộp thuế kê khai theo mẫu ban hành kèm theo Thông tư này.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 5 năm 2026.
+Nơi nhận:
+- Văn phòng Chính phủ;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Cao Anh Tuấn
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+TỜ KHAI THUẾ THU NHẬP DOANH NGHIỆP
+Tên người nộp thuế: ....
+"""
+
+
+def test_header_and_signature_chunks_state_the_metadata_and_the_signature_ends_with_the_signer(tmp_path) -> None:
+    from corpus import load_corpus
+    from index.chunking import is_meta_chunk
+
+    (tmp_path / "doc1.txt").write_text(_CIRCULAR, encoding="utf-8")
+    d = load_corpus(tmp_path).directives[0]
+    chunks = chunk_directive(d)
+    meta = {c.label: c for c in chunks if is_meta_chunk(c.id)}
+    assert set(meta) == {"phần đầu", "phần chữ ký"}
+    head = meta["phần đầu"].embed_text
+    assert "Số hiệu: 21/2026/TT-BTC" in head and "Ngày ban hành: 17/03/2026" in head
+    assert "Cơ quan ban hành: Bộ Tài chính" in head
+    sig = meta["phần chữ ký"]
+    # A form the appendix finder missed follows the name inside the clause: it is not the signature.
+    assert sig.text == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Anh Tuấn" == d.text[sig.start : sig.end]
+    assert "Người ký: Cao Anh Tuấn" in sig.embed_text and "kê khai thuế" in sig.embed_text  # and what it signs
+    assert [c.label for c in chunks if not is_meta_chunk(c.id)] == ["phần mở đầu", "Điều 1", "Điều 2"]

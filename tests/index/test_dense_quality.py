@@ -28,9 +28,8 @@ def test_hybrid_answers_at_least_as_well_as_bm25_on_the_test_split(test_split_re
     assert hybrid.answer_accuracy >= bm25.answer_accuracy
     assert hybrid.recall_at_1 >= bm25.recall_at_1
     assert hybrid.abstention_accuracy >= bm25.abstention_accuracy
-    # Measured: dense pushes one meta question's clause out of the top 5 (the answer comes from metadata).
-    one_question = 1 / sum(1 for r in test_split_report.results if r.retriever == "bm25" and r.question.answerable)
-    assert hybrid.recall_at_5 >= bm25.recall_at_5 - one_question - 1e-9
+    # Since the header and signature blocks are chunks, meta questions find their clause in hybrid too.
+    assert hybrid.recall_at_5 >= bm25.recall_at_5
 
 
 def test_an_unaccented_question_finds_its_clause_through_hybrid(bundled_e5_assistant) -> None:

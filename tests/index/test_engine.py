@@ -242,3 +242,18 @@ def test_metadata_change_is_seen_as_a_changed_document(tmp_path) -> None:
     moved = make_corpus(replace(corpus.get("son-la-2024"), year=2025))
     ix = open_index(moved, tmp_path / "ix", embedding_model="m", retriever="bm25")
     assert ix.report.changed == ("son-la-2024",) and {c.year for c in ix.chunks} == {2025}
+
+
+def test_an_index_chunked_the_old_way_is_rebuilt_with_one_line(tmp_path) -> None:
+    """Version 1 indexed no header or signature chunk: its folder must not answer "Ai ký …?" from stale chunks."""
+    corpus = _corpus("son-la-2024")
+    open_index(corpus, tmp_path / "ix", embedding_model="m", retriever="bm25")
+    path = tmp_path / "ix" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["chunker"]["version"] = 1
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="m", retriever="bm25")
+    assert ix.report.rebuilt
+    assert ix.notice and "\n" not in ix.notice and "cách cũ" in ix.notice and "đã xây dựng lại" in ix.notice
+    again = open_index(corpus, tmp_path / "ix", embedding_model="m", retriever="bm25")
+    assert not again.report.rebuilt and again.notice is None
