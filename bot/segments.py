@@ -74,6 +74,12 @@ def _units(text: str, *, accented: bool = False) -> tuple[str, ...]:
     return (*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks)))
 
 
+@lru_cache(maxsize=100_000)
+def _unit_set(text: str, accented: bool) -> frozenset[str]:
+    """``_units`` as a set, for membership tests (cached: a candidate part is scored against many units)."""
+    return frozenset(_units(text, accented=accented))
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
@@ -159,6 +165,7 @@ class Scorer:
                 df[unit] += times
         self._n = max(sum(texts.values()), 1)
         self._df = df
+        self._weights: dict[str, tuple[bool, tuple[tuple[str, float], ...], float]] = {}
 
     @classmethod
     def from_table(cls, table: dict[str, object]) -> Scorer:
@@ -178,17 +185,30 @@ class Scorer:
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
 
+    def _question_weights(self, question: str) -> tuple[bool, tuple[tuple[str, float], ...], float]:
+        """Whether ``question`` is accented, its units with their weights, and their total: computed once
+        per question, while ``coverage`` is asked for every candidate part (thousands per question)."""
+        got = self._weights.get(question)
+        if got is None:
+            accented = has_diacritics(question)
+            units = dict.fromkeys(_units(question, accented=accented))
+            weights = tuple((u, self.idf(u) * (PAIR_WEIGHT if "_" in u else 1.0)) for u in units)
+            total = 0.0
+            for _, w in weights:
+                total += w
+            if len(self._weights) >= 1024:  # a long chat: forget older questions
+                self._weights.clear()
+            got = self._weights[question] = (accented, weights, total)
+        return got
+
     def coverage(self, question: str, text: str) -> float:
         """Share of the question's weight found in ``text`` (0..1); pairs weigh PAIR_WEIGHT."""
-        accented = has_diacritics(question)
-        q = list(dict.fromkeys(_units(question, accented=accented)))
-        if not q:
+        accented, weights, total = self._question_weights(question)
+        if not weights:
             return 0.0
-        have = set(_units(text, accented=accented))
-        total = matched = 0.0
-        for u in q:
-            w = self.idf(u) * (PAIR_WEIGHT if "_" in u else 1.0)
-            total += w
+        have = _unit_set(text, accented)
+        matched = 0.0
+        for u, w in weights:
             if u in have:
                 matched += w
         return matched / total if total else 0.0

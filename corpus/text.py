@@ -116,8 +116,18 @@ def strip_tones(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case and drop every diacritic (đ → d): how people type without a Vietnamese keyboard."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if len(decomposed) < _FEW_CHARS:
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        # a long text has few distinct marks: each is removed in one pass in C (a clause is 2-3 times faster
+        # than testing every character in Python, which questions do for every candidate clause)
+        stripped = decomposed
+        for mark in {ch for ch in set(decomposed) if unicodedata.combining(ch)}:
+            stripped = stripped.replace(mark, "")
     return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+_FEW_CHARS = 48  # below this, testing each character is as fast as collecting the distinct marks
 
 
 def match_key(text: str) -> str:

@@ -16,13 +16,15 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from index.tokenize import tokenize_vi
+from index.tokens import TokenTable
 
 __all__ = ["LexicalIndex", "tokenize_texts"]
 
@@ -36,14 +38,12 @@ _POOL_FROM = 2000  # texts from which tokenising is spread over the CPU cores (a
 _BATCH = 500
 
 
-def _tokenize_batch(texts: list[str]) -> list[list[str]]:
-    """One string object per distinct token of the batch: the worker's result pickles each word once, and
-    the parent receives and keeps a few thousand strings per batch instead of one per token."""
-    seen: dict[str, str] = {}
-    return [[seen.setdefault(t, t) for t in tokenize_vi(text)] for text in texts]
+def _tokenize_batch(texts: list[str]) -> TokenTable:
+    """One batch's tokens as arrays: the worker sends its distinct words once and one int per token."""
+    return TokenTable.from_lists([tokenize_vi(text) for text in texts])
 
 
-def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> list[list[str]]:
+def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = None) -> TokenTable:
     """BM25 tokens of each text; ``progress(n)`` as they are done (the slow part of a build)."""
     from corpus.workers import cpu_workers, process_pool
 
@@ -51,19 +51,18 @@ def tokenize_texts(texts: list[str], progress: Callable[[int], None] | None = No
     workers = cpu_workers()
     if len(texts) >= _POOL_FROM and workers > 1:
         with process_pool(workers, fresh=True) as pool:
-            return _shared(pool.map(_tokenize_batch, batches), progress)
-    return _shared(map(_tokenize_batch, batches), progress)
+            return _joined(pool.map(_tokenize_batch, batches), progress)
+    return _joined(map(_tokenize_batch, batches), progress)
 
 
-def _shared(batches: Iterable[list[list[str]]], progress: Callable[[int], None] | None) -> list[list[str]]:
-    """The batches' tokens in order (each batch shares one string per distinct token: a library has ~10 million
-    tokens but few words; sharing across batches too would cost the parent a pass over every token)."""
-    out: list[list[str]] = []
+def _joined(batches: Iterable[TokenTable], progress: Callable[[int], None] | None) -> TokenTable:
+    """The batches' tables as one, in order (only their distinct words are renumbered)."""
+    out: list[TokenTable] = []
     for batch in batches:
-        out.extend(batch)
+        out.append(batch)
         if progress is not None:
             progress(len(batch))
-    return out
+    return TokenTable.concat(out)
 
 
 _PARAMS = "params.index.json"
@@ -92,6 +91,55 @@ def _npy(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype=dtype, count=shape[0], offset=stream.tell())
 
 
+# bm25s's defaults, which every index so far was built with: Lucene's BM25 in float32
+_K1, _B, _DELTA = 1.5, 0.75, 0.5
+
+
+def _params(num_docs: int) -> bytes:
+    """``params.index.json`` as bm25s writes it, so a folder stays readable by bm25s itself."""
+    try:
+        from importlib.metadata import version
+
+        bm25s_version = version("bm25s")
+    except Exception:  # not installed: the version is only informative
+        bm25s_version = "unknown"
+    params = {"k1": _K1, "b": _B, "delta": _DELTA, "method": "lucene", "idf_method": "lucene", "dtype": "float32",
+              "int_dtype": "int32", "num_docs": num_docs, "version": bm25s_version, "backend": "numpy"}
+    return json.dumps(params, indent=4).encode("utf-8")
+
+
+def _lucene(table: TokenTable) -> tuple[dict[str, int], dict[str, np.ndarray]]:
+    """The vocabulary and CSC arrays bm25s's ``BM25().index`` gives for these tokens, bit for bit, from arrays.
+
+    bm25s counts every document in Python (4-5 s for a library); here the same float operations run on
+    whole arrays: idf with ``math.log`` per word in float64 then float32, the length norm
+    ``k1 * ((1 - b) + b * l_d / l_avg)`` in float64, ``tf / (norm + tf)`` in float64, times the float32 idf,
+    stored as float32.  An empty document gets bm25s's placeholder token, as it did there.
+    """
+    if (table.lengths() == 0).any():
+        table = TokenTable.from_lists([row or [_EMPTY] for row in table.to_lists()])
+    table = table.compact()
+    n_docs, n_words = len(table), len(table.words)
+    lengths = table.lengths()
+    pairs = table.ids.astype("int64")
+    pairs *= n_docs
+    pairs += np.repeat(np.arange(n_docs, dtype="int64"), lengths)
+    pairs, tf = np.unique(pairs, return_counts=True)  # (word, document) pairs by word, then document
+    col, row = np.divmod(pairs, n_docs)
+    df = np.bincount(col, minlength=n_words)
+    idf = np.zeros(n_words, dtype="float32")
+    idf[:] = [math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) if d else 0.0 for d in df.tolist()]
+    avg = lengths.mean()
+    norm = _K1 * ((1 - _B) + _B * lengths / avg)
+    tf32 = tf.astype("float32")
+    data = (idf[col] * (tf32 / (norm[row] + tf32))).astype("float32")
+    indptr = np.zeros(n_words + 1, dtype="int64")
+    np.cumsum(df, out=indptr[1:])
+    vocab = {w: i for i, w in enumerate(table.words)}
+    vocab.setdefault("", n_words)  # bm25s's empty token, last and without a column
+    return vocab, {"data": data, "indices": row.astype("int32"), "indptr": indptr}
+
+
 class LexicalIndex:
     """BM25 scores for every chunk position, with an optional candidate mask."""
 
@@ -109,15 +157,15 @@ class LexicalIndex:
         return cls.from_tokens(tokenize_texts(texts))
 
     @classmethod
-    def from_tokens(cls, tokens: list[list[str]]) -> LexicalIndex:
-        """The index over already tokenised chunks (see ``tokenize_texts``)."""
-        model = _bm25s().BM25()
-        if not tokens:
+    def from_tokens(cls, tokens: TokenTable | Sequence[Sequence[str]]) -> LexicalIndex:
+        """The index over already tokenised chunks (see ``tokenize_texts``): bm25s's matrix, computed here."""
+        table = tokens if isinstance(tokens, TokenTable) else TokenTable.from_lists(tokens)
+        if not len(table):
             empty = np.zeros(0, dtype="int32")
             return cls({}, {"data": np.zeros(0, dtype="float32"), "indices": empty, "indptr": empty}, 0,
-                       model=model)
-        model.index([t or [_EMPTY] for t in tokens], show_progress=False)  # bm25s needs non-empty documents
-        return cls._of_model(model, len(tokens))
+                       params=_params(0))
+        vocab, arrays = _lucene(table)
+        return cls(vocab, arrays, len(table), params=_params(len(table)))
 
     @classmethod
     def _of_model(cls, model: Any, size: int) -> LexicalIndex:

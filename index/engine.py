@@ -51,6 +51,7 @@ from index.store import (
     save_folder,
 )
 from index.tokenize import TOKENIZER_VERSION
+from index.tokens import TokenTable
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
 
 __all__ = ["RETRIEVERS", "BuildReport", "Index", "lexicon_version", "open_index"]
@@ -289,7 +290,7 @@ class Index:
 
     # ----------------------------------------------------------------- add / remove
 
-    def _tokens(self) -> list[list[str]]:
+    def _tokens(self) -> TokenTable:
         """BM25 tokens of every chunk: stored ones when they match, else tokenised now (once)."""
         stored = self._stored
         if stored.tokens is None or len(stored.tokens) != len(stored.chunks):
@@ -304,7 +305,7 @@ class Index:
         if not gone:
             return 0
         stored = self._stored
-        tokens = self._tokens() if stored.chunks else []
+        tokens = self._tokens() if stored.chunks else TokenTable.empty()
         groups, group_of = chunk_groups(stored.chunks)
         dropped = np.array([g[0] in gone for g in groups], dtype=bool)[group_of] if groups else np.zeros(0, bool)
         keep = np.flatnonzero(~dropped).tolist()
@@ -312,7 +313,7 @@ class Index:
         removed = len(stored.chunks) - len(keep)
         stored.chunks = [stored.chunks[i] for i in keep]
         stored.vector_ids = [stored.vector_ids[i] for i in keep]
-        stored.tokens = [tokens[i] for i in keep]
+        stored.tokens = tokens.take(keep)
         if stored.vectors is not None and stale:
             stored.vectors.remove(np.array(stale, dtype="int64"))
         for d in gone:
@@ -330,7 +331,7 @@ class Index:
             return 0
         self.remove([d.doc_id for d in docs if d.doc_id in self._doc_fps])
         stored = self._stored
-        tokens = self._tokens() if stored.chunks else []
+        tokens = self._tokens() if stored.chunks else TokenTable.empty()
         new: list[Chunk] = [c for d in docs for c in chunk_directive(d, self._chunker)]
         bar = _Progress(self._progress, len(new), "Tách từ")
         new_tokens = tokenize_texts([c.embed_text for c in new], bar)
@@ -338,7 +339,7 @@ class Index:
         vids = self._embed(new)
         stored.chunks = [*stored.chunks, *new]
         stored.vector_ids = [*stored.vector_ids, *vids]
-        stored.tokens = [*tokens, *new_tokens]
+        stored.tokens = TokenTable.concat([tokens, new_tokens])
         for d in docs:
             self._doc_fps[d.doc_id] = (fingerprints or {}).get(d.doc_id) or _doc_fingerprint(d)
             line = (facts or {}).get(d.doc_id)

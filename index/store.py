@@ -35,12 +35,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from corpus.errors import ThiduaError
 from index.bm25 import LexicalIndex
 from index.chunkstore import CHUNKS_META, CHUNKS_TEXT, decode_chunks, encode_chunks
 from index.models import Chunk
+from index.tokens import TokenTable
 from index.vectors import DEFAULT_HNSW_THRESHOLD, VectorStore
 
 __all__ = [
@@ -148,7 +147,7 @@ class StoredIndex:
     bm25: LexicalIndex | None
     records: list[str] | None = field(default_factory=list)
     facts: dict[str, str] = field(default_factory=dict)
-    tokens: list[list[str]] | None = None
+    tokens: TokenTable | None = None
 
 
 def looks_like_index(folder: Path) -> bool:
@@ -297,29 +296,20 @@ def read_facts_lines(folder: Path) -> dict[str, str]:
     return {json.loads(ln)["doc_id"]: ln for ln in lines}
 
 
-def read_tokens(folder: Path) -> list[list[str]] | None:
+def read_tokens(folder: Path) -> TokenTable | None:
     """The stored BM25 tokens of every chunk, or None (then the engine tokenises again)."""
     try:
         folder, manifest = _open_manifest(folder, None)
         if _checked_bytes(folder, manifest, TOKENS) is None:
             return None
-        with np.load(folder / TOKENS, allow_pickle=False) as data:
-            vocab = data["vocab"].tolist()
-            ids = data["ids"]
-            offsets = data["offsets"]
+        return TokenTable.load(folder / TOKENS)
     except (FileNotFoundError, IndexMismatchError, OSError, ValueError, KeyError) as exc:
         log.info("no stored tokens in %s: %s", folder, exc)
         return None
-    return [[vocab[i] for i in ids[offsets[n] : offsets[n + 1]]] for n in range(len(offsets) - 1)]
 
 
-def _write_tokens(path: Path, tokens: list[list[str]]) -> None:
-    vocab: dict[str, int] = {}
-    ids = [vocab.setdefault(t, len(vocab)) for toks in tokens for t in toks]
-    offsets = np.cumsum([0, *(len(t) for t in tokens)], dtype="int64")
-    words = np.array(list(vocab), dtype=str) if vocab else np.zeros(0, dtype="<U1")
-    with open(path, "wb") as fh:
-        np.savez(fh, vocab=words, ids=np.array(ids, dtype="int32"), offsets=offsets)
+def _write_tokens(path: Path, tokens: TokenTable) -> None:
+    tokens.save(path)
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -51,6 +51,12 @@ _ABBR_RE = re.compile(
     + r")(?![\w/&-])",
     re.IGNORECASE,
 )
+# Any abbreviation anywhere in a lower-cased text, without the boundary checks: a text without one (most
+# clauses) is returned without running ``_ABBR_RE``, whose look-behind is tried at every position.  The keys
+# are ASCII, and only these non-ASCII letters match an ASCII letter when case is ignored (Kelvin sign, long s,
+# dotted and dotless i): a text holding one of them always takes the full expression.
+_ABBR_ANY = re.compile("|".join(re.escape(k) for k in sorted(_ABBR_KEYS, key=len, reverse=True)))
+_CASE_TWINS = re.compile("[\u212a\u017f\u0130\u0131]")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\S+")
@@ -74,15 +80,17 @@ def expand_abbreviations(text: str) -> str:
         expansion = _ABBR_KEYS.get(fold(m.group(1)))
         return f"{m.group(1)} ({expansion})" if expansion else m.group(1)
 
-    return _ABBR_RE.sub(repl, nfc(text))
+    text = nfc(text)
+    if not _ABBR_ANY.search(text.lower()) and not _CASE_TWINS.search(text):
+        return text
+    return _ABBR_RE.sub(repl, text)
 
 
-@lru_cache(maxsize=65536)
-def _segment(sentence: str) -> tuple[str, ...]:
-    """pyvi word segmentation of one sentence (cached: directives repeat boilerplate)."""
+def _segment(sentence: str) -> list[str]:
+    """pyvi's compounds (words of several syllables) in one sentence."""
     from index.wordseg import segment
 
-    return tuple(w for w in segment(sentence).split() if "_" in w)
+    return [w for w in segment(sentence).split() if "_" in w]
 
 
 def _number_tokens(word: str) -> list[str]:
@@ -104,11 +112,14 @@ def _word_tokens(word: str) -> list[str]:
     return pieces
 
 
+_fold_token = lru_cache(maxsize=131072)(fold)  # compounds are emitted per sentence; their words repeat
+
+
 def _emit(tokens: list[str], out: list[str]) -> None:
     for tok in tokens:
         if tok in _STOPWORDS:
             continue
-        folded = fold(tok)
+        folded = _fold_token(tok)
         if folded == tok:
             if tok.isascii() and tok in _FOLDED_STOPWORDS:
                 continue
@@ -116,6 +127,22 @@ def _emit(tokens: list[str], out: list[str]) -> None:
         else:
             out.append(tok)
             out.append(folded)
+
+
+@lru_cache(maxsize=131072)
+def _word_out(word: str) -> tuple[str, ...]:
+    """Tokens of one whitespace-separated word (cached: a library has ~10 million words, ~100,000 distinct)."""
+    out: list[str] = []
+    _emit(_word_tokens(word), out)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _compound_out(sentence: str) -> tuple[str, ...]:
+    """Compound tokens of one sentence (cached: chunks overlap, and directives repeat boilerplate)."""
+    out: list[str] = []
+    _emit(_segment(sentence), out)
+    return tuple(out)
 
 
 def tokenize_vi(text: str, *, compounds: bool = True) -> list[str]:
@@ -129,9 +156,10 @@ def tokenize_vi(text: str, *, compounds: bool = True) -> list[str]:
     norm = canonical_tones(expand_abbreviations(text)).lower()
     out: list[str] = []
     for word in _WORDS.findall(norm):
-        _emit(_word_tokens(word), out)
+        out += _word_out(word)
     if compounds:
         for sentence in _SENTENCE.split(norm):
-            if sentence.strip():
-                _emit(list(_segment(sentence.strip())), out)
+            sentence = sentence.strip()
+            if sentence:
+                out += _compound_out(sentence)
     return out

@@ -12,9 +12,12 @@ _SKIP_KINDS = {"header", "recipients", "signature"}
 _MARKER = re.compile(r"\s*(?:(?:\d+|[IVXLC]+)(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)|[-+•])\s+")
 
 
-def own_ranges(directive: Directive, clause: Clause) -> list[tuple[int, int]]:
-    """Ranges of ``clause.text`` not covered by its children (lead text and closing text)."""
-    children = [c for c in directive.clauses if c.parent == clause.id]
+def own_ranges(directive: Directive, clause: Clause, children: list[Clause] | None = None) -> list[tuple[int, int]]:
+    """Ranges of ``clause.text`` not covered by its children (lead text and closing text).
+
+    ``children`` (the clause's children in document order) when the caller has grouped them already."""
+    if children is None:
+        children = [c for c in directive.clauses if c.parent == clause.id]
     covered: list[tuple[int, int]] = []
     aligned = directive.text[clause.start : clause.end] == clause.text
     for child in children:
@@ -38,10 +41,14 @@ def own_ranges(directive: Directive, clause: Clause) -> list[tuple[int, int]]:
 
 def fact_clauses(directive: Directive) -> Iterator[tuple[Clause, list[tuple[int, int]]]]:
     """Answerable clauses with their own-text ranges, skipping header, recipients and signature."""
+    children: dict[str, list[Clause]] = {}
+    for c in directive.clauses:  # once per document, not once per clause
+        if c.parent is not None:
+            children.setdefault(c.parent, []).append(c)
     for clause in directive.clauses:
         if not clause.answerable or clause.kind in _SKIP_KINDS:
             continue
-        ranges = own_ranges(directive, clause)
+        ranges = own_ranges(directive, clause, children.get(clause.id, []))
         if ranges:
             yield clause, ranges
 

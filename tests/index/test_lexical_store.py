@@ -60,5 +60,33 @@ def test_searching_a_stored_index_imports_neither_bm25s_nor_scipy(tmp_path) -> N
                               check=True, env=env).stdout.split()
 
     built = start()
-    assert built[0] == "True" and "bm25s" in built[2]  # the build uses bm25s
+    assert built[0] == "True" and built[2] == "[]"  # the build computes bm25s's matrix itself
     assert start() == ["False", built[1], "[]"]  # a start from the folder: same top hit, neither imported
+
+
+def test_the_matrix_built_here_is_the_one_bm25s_builds_bit_for_bit(tmp_path) -> None:
+    """Same vocabulary, same non-zeros, same float32 scores as ``bm25s.BM25().index`` (whose column order is
+    arbitrary: the set order of the words), so a search ranks and scores every chunk as before."""
+    import bm25s
+
+    from index import tokenize_vi
+    from index.bm25 import tokenize_texts
+
+    ix = open_index(_corpus(), tmp_path / "ix", embedding_model="m", retriever="bm25")
+    texts = [c.embed_text for c in ix.chunks]
+    tokens = tokenize_texts([*texts, "", "và"]).to_lists()  # with empty documents (a stopword-only chunk)
+    model = bm25s.BM25()
+    model.index([t or ["\u2205"] for t in tokens], show_progress=False)
+    ours = LexicalIndex.from_tokens(tokens)
+    theirs, mine = model.vocab_dict, ours._vocab
+    assert set(theirs) == set(mine) and theirs[""] == len(theirs) - 1 and mine[""] == len(mine) - 1
+    ptr, idx, data = (model.scores[k] for k in ("indptr", "indices", "data"))
+    for word, j in theirs.items():
+        if word:
+            i = mine[word]
+            a, b = slice(ptr[j], ptr[j + 1]), slice(ours._indptr[i], ours._indptr[i + 1])
+            assert np.array_equal(idx[a], ours._indices[b])
+            assert data[a].tobytes() == ours._data[b].tobytes()
+    for q in _QUERIES[:-1]:
+        expected = model.get_scores([t for t in tokenize_vi(q) if t in theirs and t])
+        assert ours.scores(q).tobytes() == np.asarray(expected, dtype=np.float32).tobytes()

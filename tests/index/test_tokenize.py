@@ -61,3 +61,26 @@ def test_function_words_are_dropped_but_meaningful_short_words_kept() -> None:
 def test_empty_and_punctuation_only_text_give_no_tokens() -> None:
     assert tokenize_vi("") == []
     assert tokenize_vi(" ... ; - ") == []
+
+
+def test_tokens_of_a_repeated_text_are_the_same_and_a_caller_cannot_change_them() -> None:
+    """Words and sentences are tokenised once and remembered: a second chunk repeating them gets equal tokens,
+    and a caller editing its list must not change what the next caller gets."""
+    text = "Ủy ban nhân dân tỉnh phát động phong trào thi đua. Tỷ lệ hộ nghèo giảm 1,5%."
+    first = tokenize_vi(text)
+    expected = list(first)
+    first.clear()
+    first_words = tokenize_vi("Ủy ban nhân dân tỉnh")
+    first_words.append("ghi-đè")
+    assert tokenize_vi(text) == expected
+    assert "ghi-đè" not in tokenize_vi("Ủy ban nhân dân tỉnh")
+    assert "ủy_ban" in expected and "uy_ban" in expected and "1,5" in expected
+
+
+def test_text_without_abbreviations_is_left_as_is_and_odd_capitals_still_expand() -> None:
+    """Most clauses hold no abbreviation and skip the full search; a letter that only matches an abbreviation
+    when case is ignored (the Kelvin sign typed for K) must still be expanded as before."""
+    assert expand_abbreviations("Tỷ lệ hộ nghèo giảm 1,5%") == "Tỷ lệ hộ nghèo giảm 1,5%"
+    assert expand_abbreviations("Sở KHCN tỉnh") == "Sở KHCN (khoa học và công nghệ) tỉnh"
+    assert expand_abbreviations("Sở \u212aHCN tỉnh") == "Sở KHCN (khoa học và công nghệ) tỉnh"  # NFC: K
+    assert expand_abbreviations("mã 01/CT-UBND") == "mã 01/CT-UBND"

@@ -11,6 +11,12 @@ _SENTENCES = [
     "Uỷ ban nhân dân tỉnh Lai Châu phát động phong trào thi đua",
     "ty le ho ngheo giai doan 2021-2025",
     "Giá xăng tăng bao nhiêu phần trăm?",
+    # capitals, digits, codes, abbreviations with a dot, arrows and an ellipsis: every branch of the features
+    "TP. Hồ Chí Minh ==> Sở Văn hóa, Thể thao và Du lịch; UBND TỈNH ĐIỆN BIÊN... 01/CT-UBND ngày 12.3.2024",
+    "Hội đồng Thi đua - Khen thưởng tỉnh -> Ban Thi đua – Khen thưởng (Sở Nội vụ) www.thiduakhenthuong.vn",
+    "Tổng kết",
+    "?!",
+    "",
 ]
 
 _OURS = """
@@ -45,4 +51,5 @@ def test_segmenting_a_question_does_not_import_scikit_learn() -> None:
 
 
 def test_words_and_tags_are_the_ones_pyvi_gives_with_scikit_learn() -> None:
+    """Our faster feature building must give pyvi's own words (and so the same BM25 tokens)."""
     assert _run(_OURS)["out"] == _run(_PYVI)["out"]

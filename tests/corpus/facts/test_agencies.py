@@ -74,3 +74,17 @@ def test_titles_and_unit_lists() -> None:
 )
 def test_words_that_only_look_like_agencies(text: str) -> None:
     assert find_agencies(text) == []
+
+
+def test_titles_collectives_and_old_tone_heads_in_one_sentence() -> None:
+    """Heads are looked up by their first word (old tone marks included) and collectives by position:
+    each agency of a sentence is found once, in order, with its canonical name."""
+    text = ("Giao Giám đốc Sở Nội vụ chủ trì; các cơ quan báo chí tuyên truyền; "
+            "Uỷ ban nhân dân các huyện, thành phố thực hiện.")
+    assert [(m.name, m.canonical) for m in find_agencies(text)] == [
+        ("Giám đốc Sở Nội vụ", "Giám đốc Sở Nội vụ"),
+        ("các cơ quan báo chí", "Cơ quan báo chí, thông tin đại chúng"),
+        ("Uỷ ban nhân dân các huyện, thành phố", "UBND các huyện, thành phố"),
+    ]
+    found = find_agencies("Ban hành kèm theo Quyết định này; Ban Thi đua - Khen thưởng tỉnh theo dõi.")
+    assert [m.name for m in found] == ["Ban Thi đua - Khen thưởng tỉnh"]

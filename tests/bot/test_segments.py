@@ -1,0 +1,36 @@
+"""How well a sentence part answers a question: the same score whatever was asked before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.segments import Scorer
+
+_PARTS = [
+    "Tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm.",
+    "Ủy ban nhân dân các huyện báo cáo kết quả thi đua về Sở Nội vụ.",
+    "Giá trị sản xuất nông nghiệp tăng 4% so với năm trước.",
+    "Hộ nghèo được hỗ trợ vay vốn ưu đãi.",
+]
+_QUESTIONS = ["Tỷ lệ hộ nghèo giảm bao nhiêu?", "ty le ho ngheo giam bao nhieu", "UBND huyện báo cáo về đâu?",
+              "Hộ nghèo được hỗ trợ gì?"]
+
+
+def _all(scorer: Scorer) -> list[float]:
+    return [scorer.coverage(q, p) for q in _QUESTIONS for p in _PARTS]
+
+
+def test_coverage_does_not_depend_on_the_questions_asked_before() -> None:
+    """A question's weights are kept between calls: asking others in between, or again, changes no score."""
+    first = _all(Scorer(_PARTS))
+    used = Scorer(_PARTS)
+    for q in reversed(_QUESTIONS):
+        used.coverage(q, _PARTS[0])
+    assert _all(used) == first and _all(used) == first
+    assert first[0] == pytest.approx(1.0) and first[len(_PARTS)] == first[0]  # unaccented question, same part
+    assert Scorer(_PARTS).coverage("", _PARTS[0]) == 0.0
+
+
+def test_a_stored_scorer_scores_as_the_counted_one() -> None:
+    counted = Scorer(_PARTS)
+    assert _all(Scorer.from_table(counted.table())) == _all(counted)
