@@ -18,20 +18,23 @@ from pathlib import Path
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
-    changed,
+    answered_after,
     context_after,
     context_of,
     history_after,
+    other_year,
     pointed_documents,
     prefer_context,
     repeats,
+    same_series,
+    unsaid,
 )
 from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, read_question
+from bot.query import Query, followup_phrase, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
@@ -172,17 +175,25 @@ class Assistant:
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
         context = context_of(previous)
+        series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
             history = tuple(previous.extra.get("context_history", ())) if previous is not None else ()
             filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history))
-        ans = self._answer(q, filters, retriever, top_k or self.top_k)
+        elif context and filters is None and other_year(q, prev_q):
+            # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
+            series = same_series(q.years, context, self._directives)
+            filters = Filters(doc_ids=series) if series else None
+        if series == ():
+            ans = self._no_series(q, context)
+        else:
+            ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context)
         if context and filters is None and ans.clarify:
             # Several documents answer differently and the question names none: the conversation names one.
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
-            if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight):
+            if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight, context=context):
                 ans = scoped
-        if q.elliptical and changed(q, prev_q) and repeats(ans, previous):
+        if q.elliptical and repeats(ans, q, previous):
             ans = Answer(question=q.text, abstained=True,
                          answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
@@ -196,7 +207,18 @@ class Assistant:
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
             extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
-                   "context_history": history_after(ans, q, previous)},
+                   "context_history": history_after(ans, q, previous), "answered": answered_after(ans, previous)},
+        )
+
+    def _no_series(self, q: Query, context: tuple[str, ...]) -> Answer:
+        """A year follow-up whose series of documents has none for that year: say which, and what it has."""
+        docs = [self._directives[c] for c in context if c in self._directives]
+        named = "; ".join(d.short_name() for d in docs) or "văn bản đang hỏi"
+        years = ", ".join(map(str, q.years))
+        return Answer(
+            question=q.text, abstained=True,
+            answer=(f"Không tìm thấy văn bản nào cho năm {years} cùng loại và cùng cơ quan ban hành với {named} "
+                    "(văn bản của câu hỏi trước), nên tôi không trả lời câu hỏi này bằng văn bản khác."),
         )
 
     def _other_years(self, q: Query) -> str:
@@ -220,6 +242,10 @@ class Assistant:
         return "bm25" if wanted != "bm25" and actual == "bm25" else wanted
 
     def _scope(self, q: Query, filters: Filters | None) -> list[Directive]:
+        # A follow-up pinned to the conversation's documents keeps them even when the year it inherited
+        # is not their own ("Còn doanh nghiệp …?" after a question on "Luật … năm 2025" in its consolidated text).
+        year_scope = () if q.inherited_years and filters is not None and filters.doc_ids else q.years
+
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
             if q.provinces and d.province not in q.provinces:
                 return False
@@ -252,10 +278,10 @@ class Assistant:
         numbers = [fold(n) for n in q.numbers]  # "127/2026/ND-CP" typed without diacritics
         # "20/2021" read from "Nghị định 20/2021/NĐ-CP" is that number, not any document numbered 20/2021
         numbers = [n for n in numbers if not any(m != n and m.startswith(n + "/") for m in numbers)]
-        docs = [d for d in self.corpus.directives if keep(d, q.years)]
+        docs = [d for d in self.corpus.directives if keep(d, year_scope)]
         if not docs and issuers:  # an issuer misread (or written otherwise in the document) must not hide them
             issuers = set()
-            docs = [d for d in self.corpus.directives if keep(d, q.years)]
+            docs = [d for d in self.corpus.directives if keep(d, year_scope)]
         return docs
 
     def _scope_with_note(self, q: Query, filters: Filters | None) -> tuple[list[Directive], str]:
@@ -333,7 +359,10 @@ class Assistant:
 
     # ----------------------------------------------------------------- answering
 
-    def _answer(self, q: Query, filters: Filters | None, retriever: str | None, top_k: int) -> Answer:
+    def _answer(
+        self, q: Query, filters: Filters | None, retriever: str | None, top_k: int, *, context: tuple[str, ...] = ()
+    ) -> Answer:
+        """``context``: the documents the conversation is about, read even when the search ranks them low."""
         t = self.tuning
         merged = "".join(f" ({old} đã hợp nhất vào {new} từ ngày 01/7/2025.)" for old, new in q.merged)
         if q.unknown_places and not q.provinces:
@@ -366,6 +395,14 @@ class Assistant:
         fits = self._fits(q, docs)
         named = self._named(fits)
         hits = self._with_named(q, hits, named, retriever=retriever)
+        if q.introduced:
+            # A follow-up's new words ("Còn vùng V?", "Còn hàng siêu trường?") must stand in the clause itself:
+            # its siblings under the same heading answer the previous question, not this one.  The follow-up
+            # as typed finds those clauses first; the previous question's words, completing it, the rest.
+            own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
+            first = {h.chunk.clause_id for h in own}
+            hits = [h for h in (*own, *(h for h in hits if h.chunk.clause_id not in first))
+                    if h.chunk.clause_id in self._clauses and not unsaid(q, self._clauses[h.chunk.clause_id][1].text)]
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
             by_doc.setdefault(h.chunk.doc_id, []).append(h)
@@ -374,6 +411,9 @@ class Assistant:
         ranked.sort(key=lambda d: hits.index(by_doc[d.doc_id][0]))
         ranked += [d for d in docs if d.doc_id not in by_doc]
         pool = ranked[: max(t.doc_pool, t.max_docs)]
+        # The documents under discussion are always read when in scope ("Thu ngân sách năm 2023 …?" after a
+        # question on Sơn La's 2023 directive): the same checks decide whether they answer.
+        pool += [d for d in ranked[len(pool):] if d.doc_id in context]
 
         answerer = answerer_for(q.kind)
         found: list[Found] = []
@@ -381,6 +421,10 @@ class Assistant:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)
+        if q.introduced:
+            said = [f for f in found if not unsaid(q, f.clause.text)]
+            lacking = lacking if said else (Need("word", q.introduced),)
+            found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         if not found:

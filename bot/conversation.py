@@ -7,20 +7,33 @@ answered from them; a new question that names no document and that several docum
 differently is answered from them when they answer it about as well as the others (a person
 asked about "the" budget figure after talking about one directive means that directive).
 An abstained turn does not change the documents a conversation is about.
+
+A follow-up that changes only the year ("Còn năm 2027?", "Năm 2022?") asks the same question of the
+same series of documents in another year: the document itself when it covers that year (a resolution
+"giai đoạn 2025 - 2027"), else the documents of the same kind, issuer and province of that year (Sơn
+La's directive of 2022 after its directive of 2023).  A decree of another year or another issuer is a
+different series: when the series has no document for the year, the follow-up is abstained on.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
+from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query
+from bot.segments import has_diacritics, tokens
 from corpus.models import Directive
 from corpus.text import fold
+from index.tokenize import expand_abbreviations
 
-__all__ = ["changed", "context_after", "context_of", "history_after", "pointed_documents", "prefer_context", "repeats"]
+__all__ = [
+    "answered_after", "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
+    "repeats", "same_series", "unsaid",
+]
 
-_CONTEXT, _HISTORY = "context", "context_history"
+_CONTEXT, _HISTORY, _ANSWERED = "context", "context_history", "answered"
 _HISTORY_TURNS = 5
 
 
@@ -70,14 +83,64 @@ def pointed_documents(
     return context
 
 
-def prefer_context(ans: Answer, scoped: Answer, *, margin: float) -> bool:
+def other_year(q: Query, before: Query | None) -> bool:
+    """Whether an elliptical follow-up names a year of its own and no other scope ("Còn năm 2027?",
+    "Năm 2022 thì sao?", "Còn thu ngân sách năm 2022?"): the rest of the scope is the conversation's."""
+    if before is None or not q.elliptical or not q.years or q.inherited_years:
+        return False
+    return q.provinces == before.provinces and not q.unknown_places and not q.numbers
+
+
+def same_series(
+    years: tuple[int, ...], context: tuple[str, ...], directives: Mapping[str, Directive]
+) -> tuple[str, ...]:
+    """The documents a follow-up for ``years`` is about: those of the conversation that cover the years,
+    else the documents of the same kind, issuer and province as the conversation's that cover them."""
+    docs = [directives[c] for c in context if c in directives]
+    covering = tuple(d.doc_id for d in docs if covers_years(d, years))
+    if covering:
+        return covering
+
+    def series(d: Directive) -> tuple[str, str, str]:
+        return fold(d.doc_type or ""), fold(d.issuer or ""), fold(d.province or "")
+
+    wanted = {series(d) for d in docs}
+    return tuple(d.doc_id for d in directives.values() if series(d) in wanted and covers_years(d, years))
+
+
+def prefer_context(ans: Answer, scoped: Answer, *, margin: float, context: tuple[str, ...] | None = None) -> bool:
     """Whether ``scoped`` (the question answered from the conversation's documents only) replaces ``ans``,
-    an answer that asks which document was meant: it must be about as well supported as the best of the
-    choices (within ``margin``).  It is then one answer, or a choice among the conversation's documents."""
+    an answer that asks which document was meant: a document of the conversation must be among the choices
+    offered (else the conversation does not say which one was meant), and its answer about as well supported
+    as the best of them (within ``margin``).  It is then one answer, or a choice among the conversation's documents."""
     if not ans.clarify or scoped.abstained or not scoped.citations:
+        return False
+    if context is not None and not any(c.doc_id in context for c in ans.clarify):
         return False
     best = max((c.score for c in ans.citations), default=0.0)
     return max(c.score for c in scoped.citations) >= best - margin
+
+
+def unsaid(q: Query, text: str) -> tuple[str, ...]:
+    """The words a follow-up put in place of the previous question's that ``text`` (an answering clause)
+    does not say, together as they were typed: "vùng V" is not answered by the clause on "vùng IV", nor
+    "hàng siêu trường" by the one on "hàng siêu trọng" under their shared heading, nor "doanh nghiệp nhà
+    nước" by a clause that has "doanh nghiệp" here and "nhà nước" there.  Accents count when typed."""
+    if not q.introduced:
+        return ()
+    accented = has_diacritics(q.introduced)
+
+    def keys(s: str) -> list[str]:
+        return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
+
+    words = keys(expand_abbreviations(text))  # "Sở TT&TT" says "Sở Thông tin và Truyền thông"
+    said = {*words, *itertools.pairwise(words)}
+    missing: list[str] = []
+    for run in q.introduced.split(", "):
+        run_keys = keys(run)
+        if not all(k in said for k in run_keys) or not all(p in said for p in itertools.pairwise(run_keys)):
+            missing.append(run)
+    return tuple(missing)
 
 
 def changed(q: Query, before: Query | None) -> bool:
@@ -88,12 +151,30 @@ def changed(q: Query, before: Query | None) -> bool:
     return any(getattr(q, f) != getattr(before, f) for f in fields)
 
 
-def repeats(ans: Answer, previous: Answer | None) -> bool:
-    """Whether ``ans`` is the previous answer again: the same words from the same clauses.
+Given = tuple[str, frozenset[str], object]  # an answer's words, its clauses, the question as read
 
-    A follow-up that changed what it asks must never get the previous turn's answer or number.
+
+def answered_after(ans: Answer, previous: Answer | None) -> tuple[Given, ...]:
+    """The answers the user was given in the last few turns, latest first (an abstention adds none)."""
+    earlier = tuple(previous.extra.get(_ANSWERED, ())) if previous is not None else ()
+    if ans.abstained or not ans.citations:
+        return earlier
+    now = (ans.answer, frozenset(c.clause_id for c in ans.citations), ans.extra.get("query"))
+    return (now, *earlier)[:_HISTORY_TURNS]
+
+
+def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
+    """Whether ``ans`` is an answer already given in the conversation (the same words from the same clauses)
+    to a question that asked something else.
+
+    A follow-up that changed what it asks must never get the previous turn's answer or number, nor, after
+    an abstained turn ("Còn giai đoạn 2?"), an answer given before it ("Giai đoạn 3 thì sao?").
     """
-    if previous is None or previous.abstained or ans.abstained or not ans.citations:
+    if previous is None or ans.abstained or not ans.citations:
         return False
-    same_clauses = {c.clause_id for c in ans.citations} == {c.clause_id for c in previous.citations}
-    return same_clauses and ans.answer == previous.answer
+    given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, None)
+    clauses = {c.clause_id for c in ans.citations}
+    return any(
+        ans.answer == text and clauses == cited and (not isinstance(asked, Query) or changed(q, asked))
+        for text, cited, asked in given
+    )

@@ -16,7 +16,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "read_question"]
+__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -58,7 +58,7 @@ _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
-_ACCENTED_CUES = ("document", "reference")
+_ACCENTED_CUES = ("document", "reference", "asked")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -97,7 +97,9 @@ class Query:
     is true when the question is about the document the previous answer came from ("Nghị định
     này có hiệu lực khi nào?", "doanh nghiệp đó", or an elliptical follow-up that names no other
     scope); ``refers_to`` is the kind of document such a pointer names ("Nghị định"), if any.
-    ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?").
+    ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?");
+    ``introduced`` holds the words such a follow-up put in place of the previous question's ("IV" in
+    "Còn vùng IV?"): what it asks differently, which its answer must therefore say.
     """
 
     text: str
@@ -116,6 +118,7 @@ class Query:
     same_document: bool = False
     refers_to: str = ""
     elliptical: bool = False
+    introduced: str = ""
 
     @property
     def scoped(self) -> bool:
@@ -271,6 +274,51 @@ def _strip_followup(topic: str) -> str:
     return " ".join(words)
 
 
+def _replace_in(before: str, own: str) -> str:
+    """``before`` with the words ``own`` changes replaced, or "" when ``own`` shares no content word with it.
+
+    "Còn vùng IV?" after "mức lương tối thiểu vùng I theo Nghị định 38" asks the minimum wage of region IV;
+    "Còn hàng siêu trường?" after "hàng hóa siêu trọng … có trọng lượng bao nhiêu" asks of "hàng hóa siêu
+    trường".  The words both share anchor the replacement; new words before the first and after the last
+    shared word replace as many words of ``before`` there, never its form words ("là bao nhiêu").
+    """
+    from difflib import SequenceMatcher
+
+    old_words, new_words = before.split(), own.split()
+    while new_words and fold(new_words[0]) in _FORM_WORDS:  # "Năm [2020] thì mức giảm trừ …": form, not topic
+        new_words = new_words[1:]
+    while new_words and fold(new_words[-1]) in _FORM_WORDS:
+        new_words = new_words[:-1]
+    old_keys, new_keys = [fold(w) for w in old_words], [fold(w) for w in new_words]
+    blocks = [b for b in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks() if b.size]
+    if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
+        return ""
+    first, last = blocks[0], blocks[-1]
+
+    def replaced(old: list[str], new: int) -> int:
+        """How many of ``old`` (nearest first) ``new`` words replace: never the asking words ("là bao nhiêu")."""
+        n = 0
+        while n < new and n < len(old) and not _cue("asked", old[n]):
+            n += 1
+        return n
+
+    head = old_words[: first.a]
+    out = head[: len(head) - replaced(head[::-1], first.b)] + new_words[: first.b]
+    for this, after in zip(blocks, [*blocks[1:], None], strict=True):
+        out += old_words[this.a : this.a + this.size]
+        if after is not None:
+            between = new_words[this.b + this.size : after.b]
+            out += between or old_words[this.a + this.size : after.a]  # words left out are kept ("hàng [hóa]")
+    tail_new = new_words[last.b + last.size :]
+    tail_old = old_words[last.a + last.size :]
+    return " ".join([*out, *tail_new, *tail_old[replaced(tail_old, len(tail_new)) :]])
+
+
+def followup_phrase(q: Query) -> str:
+    """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
+    return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
+
+
 def _kind_named(pointer: re.Match[str] | None) -> str:
     """The kind of document a pointer names ("Nghị định" in "nghị định này"); "" for "văn bản này"."""
     if pointer is None:
@@ -333,7 +381,10 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
     content = _content_words(own)
-    if content and not marked:
+    # "Năm 2020 thì mức giảm trừ là bao nhiêu?" after a question on "mức giảm trừ gia cảnh": a new scope for
+    # the same topic, restated in fewer words, is a follow-up; a topic of its own is a new question.
+    restated = (query.scoped or bool(unknown)) and set(content) <= set(_content_words(previous.topic))
+    if content and not marked and not restated:
         return query  # its own topic: a new question
     if kind.startswith("meta_") and query.scoped and not marked:
         return query  # "Ai ký Chỉ thị 01/CT-UBND năm 2024 của Sơn La?" is whole on its own
@@ -341,14 +392,24 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         return query  # nothing to read against ("Cảm ơn"): treated on its own
     # An elliptical follow-up: what it names replaces, what it leaves out is kept.
     new_kind: Kind = previous.kind if kind == "fact" else kind
+    introduced = ""
     if not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
         if old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
+            introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
         else:
-            topic = own
+            topic = _replace_in(previous.topic, own) or own
+            kept = set(fold(previous.topic).split())
+            runs: list[list[str]] = [[]]
+            for w in own.split():  # runs of new words, said together: "doanh nghiệp nhà nước", not its words apart
+                if fold(w) not in kept and (_content_words(w) or w.isdigit()):
+                    runs[-1].append(w)
+                elif runs[-1]:
+                    runs.append([])
+            introduced = ", ".join(" ".join(r) for r in runs if r)
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(
@@ -369,4 +430,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
         elliptical=True,
+        introduced=introduced,
     )

@@ -24,7 +24,11 @@ def answer_key(question: str, filters: Any, retriever: str | None, previous: Any
     prev_query = getattr(previous, "extra", {}).get("query") if previous is not None else None
     # A follow-up is also answered from the documents the conversation is about (bot.conversation).
     context = context_of(previous) if previous is not None else ()
-    key = (" ".join(question.split()), filters, retriever, prev_query, context)
+    # and from what was said before it: the documents of earlier turns ("Chỉ thị này …") and the last answer
+    # given, which a changed follow-up must not repeat.
+    extra = getattr(previous, "extra", {}) if previous is not None else {}
+    earlier = (extra.get("context_history"), extra.get("answered"))
+    key = (" ".join(question.split()), filters, retriever, prev_query, context, earlier)
     try:
         hash(key)
     except TypeError:

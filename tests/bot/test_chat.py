@@ -578,3 +578,45 @@ def test_supervisor_commands_read_the_facts_stored_in_the_index(tmp_path, monkey
     assert "11,41%" in reply.text and "Sơn La" in reply.text
     who = facts_view.responsibilities_reply(directives, "so noi vu", assistant.facts)
     assert "Sở Nội vụ" in who.text and "Điều khoản" in who.text
+
+
+def test_a_conversation_in_the_chat_gets_the_answers_of_the_cli_json_path(fake_cl, tmp_path, tmp_path_factory,
+                                                                          monkeypatch):
+    """The same follow-ups, typed in the chat or sent as one conversation to `thidua ask --input --json`."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from bot import assistant as assistant_module
+    from bot.chat.answer_cache import AnswerCache
+    from bot.cli import app
+    from tests.fakes import assistant_over
+
+    bot = assistant_over(tmp_path_factory, {"doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt"})
+    turns = ["Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?", "Còn vùng IV?",
+             "con vung V thi sao", "Năm 2030 thì sao?", "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?",
+             "Năm 2022?", "con nam 2021 thi sao", "Giá vàng miếng hôm nay là bao nhiêu?"]
+    monkeypatch.setattr(assistant_module.Assistant, "load", classmethod(lambda cls, settings, **kw: bot))
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    path = tmp_path / "hoi.jsonl"
+    path.write_text("".join(json.dumps({"q": t, "conversation": "c1"}, ensure_ascii=False) + "\n" for t in turns),
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["ask", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+
+    settings = Settings(feedback_db=tmp_path / "fb.db", index_dir=tmp_path / "idx", retriever="bm25")
+    rt = handlers.Runtime(settings, FeedbackStore(settings.feedback_db).init(), bot, filter_options(bot.corpus),
+                          cache=AnswerCache(16))
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, rt))
+    for turn, row in zip(turns, rows, strict=True):
+        _run(handlers.handle_message(fake_cl, session, rt, turn))
+        shown = session[handlers._PREVIOUS]
+        assert (shown.answer, shown.abstained) == (row["answer"], row["abstained"]), turn
+    assert [r["abstained"] for r in rows] == [False, False, True, True, False, False, True, True]
+    assert "3.250.000" in rows[1]["answer"] and "47 triệu" not in rows[5]["answer"]
+    assert "19,74%" in rows[5]["answer"]  # Sơn La's 2022 poverty target
+    contents = [m.content for m in _Message.sent]
+    assert "3.250.000" in contents[-7] and "19,74%" in contents[-3]
+    assert all("Không tìm thấy" in contents[i] for i in (-6, -5, -2, -1))

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from bot.conversation import (
     changed,
     context_after,
     context_of,
     history_after,
+    other_year,
     pointed_documents,
     prefer_context,
     repeats,
+    same_series,
+    unsaid,
 )
 from bot.models import Answer, Choice, Citation
 from bot.query import read_question
@@ -64,9 +69,13 @@ def test_a_changed_followup_never_gets_the_previous_answer_again():
     follow = read_question("Còn vùng V?", previous=first)
     assert follow.elliptical and changed(follow, first)
     before = answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng.")
-    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), before)
-    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="3.250.000 đồng."), before)
-    assert not repeats(answer(cite("nd38", "Điều 3, khoản 2"), text="4.680.000 đồng."), before)
+    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), follow, before)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="3.250.000 đồng."), follow, before)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 2"), text="4.680.000 đồng."), follow, before)
+    gone = answer(abstained=True, answered=(("4.680.000 đồng.", frozenset({"nd38#Điều 3, khoản 1"}), first),))
+    again = read_question("Còn vùng VI?", previous=follow)
+    assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), again, gone)
+    assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), first, gone)
     assert not changed(read_question("Còn?", previous=first), first)
 
 
@@ -81,3 +90,230 @@ def test_a_pointer_naming_a_kind_finds_the_latest_document_of_that_kind_discusse
     pointer = read_question("Chỉ thị này do ai ký?", previous=q)
     assert pointed_documents(pointer, ("tt",), docs, history) == ("ct",)
     assert pointed_documents(read_question("Văn bản này do ai ký?", previous=q), ("tt",), docs, history) == ("tt",)
+
+
+# ---- what an elliptical follow-up keeps and replaces -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "topic_has", "topic_lacks"),
+    [
+        ("Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?", "Còn vùng IV?",
+         "tối thiểu tháng vùng IV", "vùng I "),
+        ("Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?", "con vung IV thi sao",
+         "tối thiểu tháng vùng IV", "vùng I "),
+        ("Hàng hóa siêu trọng trên đường thủy nội địa là hàng có trọng lượng bao nhiêu?", "Còn hàng siêu trường?",
+         "Hàng hóa siêu trường", "siêu trọng"),
+        ("Thuế suất thuế thu nhập doanh nghiệp phổ thông là bao nhiêu?",
+         "Còn doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng?",
+         "Thuế suất thuế thu nhập doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng là bao nhiêu", "phổ thông"),
+        ("Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?", "Còn tỷ lệ trẻ em suy dinh dưỡng?",
+         "tỷ lệ trẻ em suy dinh dưỡng là bao nhiêu", "hộ nghèo"),
+    ],
+)
+def test_a_followup_replaces_the_words_it_changes_and_keeps_the_question_around_them(first, follow, topic_has,
+                                                                                      topic_lacks):
+    before = read_question(first)
+    q = read_question(follow, previous=before)
+    assert q.elliptical and q.kind == before.kind
+    assert topic_has in q.topic
+    assert topic_lacks not in f"{q.topic} "
+
+
+def test_the_words_a_followup_introduces_must_be_said_by_the_answering_clause():
+    before = read_question("Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?")
+    q = read_question("Còn vùng V?", previous=before)
+    assert unsaid(q, "Vùng IV 3.250.000 15.600") == ("V",)
+    assert unsaid(q, "Vùng V 3.000.000") == ()
+    siêu = read_question("Còn hàng siêu trường?",
+                         previous=read_question("Hàng hóa siêu trọng là hàng có trọng lượng bao nhiêu?"))
+    assert unsaid(siêu, "Hàng hóa siêu trọng là hàng hóa có trọng lượng toàn bộ > 100 tấn.")
+    assert not unsaid(siêu, "Hàng hóa siêu trường là hàng hóa có chiều dài > 40 m.")
+    assert unsaid(read_question("Còn năm 2023 thì sao?", previous=before), "bất kỳ") == ()  # only the year changed
+    poor = read_question("Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?")
+    state = read_question("Còn doanh nghiệp nhà nước?", previous=poor)
+    assert unsaid(state, "95% doanh nghiệp đạt chuẩn; hỗ trợ của nhà nước") == ("doanh nghiệp nhà nước",)
+    assert unsaid(state, "sắp xếp lại doanh nghiệp nhà nước") == ()
+
+
+def test_the_same_topic_restated_for_another_year_is_a_followup_not_a_new_question():
+    before = read_question("Mức giảm trừ gia cảnh cho bản thân người nộp thuế thu nhập cá nhân là bao nhiêu?")
+    for text in ("Năm 2020 thì mức giảm trừ là bao nhiêu?", "nam 2020 thi muc giam tru la bao nhieu"):
+        q = read_question(text, previous=before)
+        assert q.elliptical and other_year(q, before) and q.topic == before.topic and q.introduced == ""
+    assert not read_question("Mức giảm trừ là bao nhiêu?", previous=before).elliptical  # no new scope: read alone
+
+
+def test_a_new_question_after_an_answer_introduces_nothing_and_is_not_elliptical():
+    before = read_question("Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?")
+    q = read_question("Thu ngân sách năm 2023 là bao nhiêu?", previous=before)
+    assert not q.elliptical and not q.followup and q.introduced == "" and q.provinces == ()
+    assert not other_year(q, before)
+
+
+@pytest.mark.parametrize("follow", ["Còn năm 2027?", "Năm 2027 thì sao?", "con nam 2027 thi sao", "Năm 2027?"])
+def test_a_year_followup_keeps_the_rest_of_the_scope(follow):
+    before = read_question("Mức chi tổ chức và hoạt động bảo hiểm xã hội năm 2026 tối đa là bao nhiêu?")
+    q = read_question(follow, previous=before)
+    assert other_year(q, before) and q.years == (2027,) and q.topic == before.topic
+    assert not other_year(read_question("Còn Lai Châu?", previous=before), before)
+
+
+def test_a_year_followup_stays_in_a_document_covering_the_year_or_moves_along_its_series():
+    base = tiny_corpus().directives[0]
+    docs = {
+        "nq-2025": replace(base, doc_id="nq-2025", doc_type="Nghị quyết", issuer="Quốc hội", province=None, year=2025,
+                           title="Nghị quyết về mức chi giai đoạn 2025 - 2027"),
+        "nd-2022": replace(base, doc_id="nd-2022", doc_type="Nghị định", issuer="Chính phủ", province=None, year=2022),
+        "nd-2024": replace(base, doc_id="nd-2024", doc_type="Nghị định", issuer="Chính phủ", province=None, year=2024),
+        "tt-2024": replace(base, doc_id="tt-2024", doc_type="Thông tư", issuer="Bộ Tài chính", province=None, year=2024),
+        "ct-2022": replace(base, doc_id="ct-2022", doc_type="Chỉ thị", issuer="UBND tỉnh Sơn La", province="Sơn La",
+                           year=2022),
+        "ct-2023": replace(base, doc_id="ct-2023", doc_type="Chỉ thị", issuer="UBND tỉnh Sơn La", province="Sơn La",
+                           year=2023),
+    }
+    assert same_series((2027,), ("nq-2025",), docs) == ("nq-2025",)  # inside its period: the same document
+    assert same_series((2028,), ("nq-2025",), docs) == ()  # after it: no resolution of that series
+    assert same_series((2024,), ("nd-2022",), docs) == ("nd-2024",)  # a decree of that year, not a circular
+    assert same_series((2022,), ("ct-2023",), docs) == ("ct-2022",)
+    assert same_series((2021,), ("ct-2023",), docs) == ()
+
+
+def test_the_conversation_settles_a_choice_only_among_the_documents_offered():
+    choice = answer(cite("x", score=0.6), cite("y", score=0.5), clarify=True)
+    assert prefer_context(choice, answer(cite("y", score=0.55)), margin=0.25, context=("y",))
+    assert not prefer_context(choice, answer(cite("a", score=0.55)), margin=0.25, context=("a",))
+
+
+# ---- conversations over real gazette documents (copied under neutral names) --------------------------
+
+_LIBRARY = {
+    "doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt",  # minimum wages by region (I-IV), 2022
+    "doc2.txt": "nghi-quyet-so-89-2025-ubtvqh15-45738.txt",  # spending caps for 2025 - 2027
+    "doc3.txt": "nghi-dinh-so-123-2026-nd-cp-469299.txt",  # oversized / overweight cargo on inland waterways
+    "doc4.txt": "van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",  # the 2025 corporate income tax law, consolidated
+    "doc5.txt": "nghi-quyet-so-45-2019-qh14-30232.txt",  # the 2019 Labour Code (public holidays)
+    "doc6.txt": "quyet-dinh-so-892-qd-ttg-469579.txt",  # a training scheme with targets by stage
+}
+
+
+@pytest.fixture(scope="module")
+def library_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, _LIBRARY)
+
+
+def chain(bot, *questions):
+    prev, out = None, []
+    for q in questions:
+        prev = bot.answer(q, previous=prev)
+        out.append(prev)
+    return out
+
+
+def docs_of(ans) -> set[str]:
+    return {c.number or c.doc_id for c in ans.citations}
+
+
+_WAGE = "Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?"
+
+
+@pytest.mark.parametrize("follow", ["Còn vùng IV?", "con vung IV thi sao", "Vùng IV thì sao?"])
+def test_another_region_gets_its_own_wage_from_the_same_decree(library_bot, follow):
+    first, ans = chain(library_bot, _WAGE, follow)
+    assert "4.680.000" in first.answer
+    assert not ans.abstained and "3.250.000" in ans.answer and docs_of(ans) == {"38/2022/NĐ-CP"}
+
+
+@pytest.mark.parametrize("follow", ["Còn vùng V?", "con vung V thi sao"])
+def test_a_region_the_decree_does_not_have_is_abstained_on(library_bot, follow):
+    _, ans = chain(library_bot, _WAGE, follow)
+    assert ans.abstained and not ans.citations
+    assert "4.680.000" not in ans.answer and "3.250.000" not in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Năm 2030 thì sao?", "con nam 2030 thi sao"])
+def test_a_year_the_series_has_no_document_for_is_abstained_on_and_named(library_bot, follow):
+    _, ans = chain(library_bot, _WAGE, follow)
+    assert ans.abstained and not ans.citations and "2030" in ans.answer
+    assert "4.680.000" not in ans.answer
+
+
+def test_a_year_inside_a_resolutions_period_stays_in_it_and_one_after_it_is_abstained_on(library_bot):
+    first, in_period, after = chain(library_bot, "Mức chi tổ chức và hoạt động bảo hiểm xã hội năm 2026 tối đa là bao nhiêu?",
+                                    "Còn năm 2027?", "Năm 2028?")
+    assert docs_of(first) == {"89/2025/UBTVQH15"}
+    # 2027 is inside "giai đoạn 2025 - 2027": answered from that resolution or, when it gives no figure of
+    # its own for the year, abstained on; never "no document for 2027", never another document.
+    assert docs_of(in_period) <= {"89/2025/UBTVQH15"}
+    assert "Không tìm thấy văn bản nào" not in in_period.answer
+    assert after.abstained and not after.citations and "2028" in after.answer
+
+
+def test_a_followup_on_a_consolidated_law_keeps_the_document_not_the_year_of_the_law(library_bot):
+    first, ans = chain(library_bot,
+                       "Thuế suất thuế thu nhập doanh nghiệp phổ thông theo Luật Thuế TNDN năm 2025 là bao nhiêu?",
+                       "Còn doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng?")
+    assert "20%" in first.answer
+    assert "Không tìm thấy văn bản nào khớp với năm 2025" not in ans.answer
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {c.doc_id for c in first.citations}
+
+
+_CARGO = "Hàng hóa siêu trọng trên đường thủy nội địa là hàng có trọng lượng bao nhiêu?"
+
+
+def test_another_kind_of_cargo_never_gets_the_previous_kinds_figure(library_bot):
+    first, ans = chain(library_bot, _CARGO, "Còn hàng siêu trường?")
+    assert "100" in first.answer
+    assert "100 tấn" not in ans.answer
+    assert {c.clause_id for c in ans.citations}.isdisjoint({c.clause_id for c in first.citations})
+
+
+@pytest.mark.parametrize("follow", ["Còn hàng nguy hiểm?", "con hang nguy hiem thi sao"])
+def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, follow):
+    _, ans = chain(library_bot, _CARGO, follow)
+    assert ans.abstained and not ans.citations and "100" not in ans.answer
+
+
+@pytest.mark.parametrize("outside", ["Giá vàng miếng hôm nay là bao nhiêu?", "Còn Điện Biên?", "Còn Nghị định 39/2022/NĐ-CP?",
+                                     "thoi tiet o ha noi tuan nay the nao"])
+def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, outside):
+    for first in (_WAGE, _CARGO, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?"):
+        before, ans = chain(library_bot, first, outside)
+        assert not before.abstained
+        assert ans.abstained and not ans.citations, (first, outside, ans.answer)
+
+
+@pytest.mark.parametrize(("follow", "days", "holiday"), [("Còn Quốc khánh?", "02 ngày", "Quốc khánh"),
+                                                         ("Giỗ Tổ Hùng Vương thì sao?", "01 ngày", "Hùng Vương"),
+                                                         ("con quoc khanh thi sao", "02 ngày", "Quốc khánh")])
+def test_another_holiday_gets_its_own_days_and_never_a_clause_that_only_mentions_it(library_bot, follow, days, holiday):
+    first, ans = chain(library_bot, "Bộ luật Lao động 2019 cho người lao động nghỉ Tết Âm lịch mấy ngày?", follow)
+    assert "05 ngày" in first.answer
+    assert not ans.abstained and ans.answer.startswith(days) and holiday in ans.answer
+    assert "người nước ngoài" not in ans.answer  # the foreign workers' clause also says "Quốc khánh"
+
+
+def test_after_an_abstained_followup_the_answer_before_it_is_not_given_again(library_bot):
+    first, *rest = chain(library_bot, "Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn đấu bao "
+                         "nhiêu phần trăm cán bộ làm đối ngoại thường xuyên được bồi dưỡng?",
+                         "Còn giai đoạn 2?", "Giai đoạn 3 thì sao?", "giai doan 3 thi sao")
+    assert not first.abstained
+    for ans in rest:
+        assert ans.abstained or ans.answer != first.answer
+
+
+@pytest.mark.parametrize("other", ["Còn Sở Du lịch thì sao?", "Còn Sở Tài nguyên và Môi trường?",
+                                   "con so tai nguyen va moi truong thi sao"])
+def test_an_agency_the_directive_gives_no_duty_is_abstained_on(library_bot, other):
+    first, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    assert not first.abstained and "Sở Nội vụ" in first.answer
+    assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize("other", ["Còn Sở Thông tin và Truyền thông thì sao?", "con so thong tin va truyen thong thi sao"])
+def test_an_agency_the_directive_tasks_gets_its_duty(library_bot, other):
+    _, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {"son-la-2023"}
+    assert "Thông tin và Truyền thông" in ans.answer
