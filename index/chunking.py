@@ -167,23 +167,7 @@ def chunk_directive(directive: Directive, settings: ChunkerSettings | None = Non
         for n, (s, e) in enumerate(spans, 1):
             suffix = "" if len(spans) == 1 else f"#p{n}"
             lead = "#lead" if kids else ""
-            body = text[s:e]
-            chunks.append(
-                Chunk(
-                    id=f"{clause.id}{lead}{suffix}",
-                    doc_id=directive.doc_id,
-                    clause_id=clause.id,
-                    label=clause.label,
-                    text=body,
-                    embed_text=f"{header}\n{body}",
-                    start=s,
-                    end=e,
-                    province=directive.province,
-                    year=directive.year,
-                    doc_type=directive.doc_type,
-                    number=directive.number,
-                )
-            )
+            chunks.append(_chunk(directive, clause, f"{clause.id}{lead}{suffix}", s, e, header))
     return chunks
 
 
@@ -196,21 +180,25 @@ def _meta_chunks(directive: Directive, clause: Clause, settings: ChunkerSettings
     lead = "\n".join(x for x in (_header(directive, clause), _meta_lines(directive, clause)) if x)
     out: list[Chunk] = []
     for n, (s, e) in enumerate(spans, 1):
-        body = directive.text[s:e]
-        out.append(
-            Chunk(
-                id=f"{clause.id}{META_MARK}" if len(spans) == 1 else f"{clause.id}{META_MARK}#p{n}",
-                doc_id=directive.doc_id,
-                clause_id=clause.id,
-                label=clause.label,
-                text=body,
-                embed_text=f"{lead}\n{body}",
-                start=s,
-                end=e,
-                province=directive.province,
-                year=directive.year,
-                doc_type=directive.doc_type,
-                number=directive.number,
-            )
-        )
+        chunk_id = f"{clause.id}{META_MARK}" if len(spans) == 1 else f"{clause.id}{META_MARK}#p{n}"
+        out.append(_chunk(directive, clause, chunk_id, s, e, lead))
     return out
+
+
+def _chunk(directive: Directive, clause: Clause, chunk_id: str, start: int, end: int, lead: str) -> Chunk:
+    """One chunk of ``directive.text[start:end]``; ``lead`` (headings, spelled-out metadata) is embedded, not shown."""
+    body = directive.text[start:end]
+    return Chunk(
+        id=chunk_id,
+        doc_id=directive.doc_id,
+        clause_id=clause.id,
+        label=clause.label,
+        text=body,
+        embed_text=f"{lead}\n{body}",
+        start=start,
+        end=end,
+        province=directive.province,
+        year=directive.year,
+        doc_type=directive.doc_type,
+        number=directive.number,
+    )

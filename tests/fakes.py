@@ -22,8 +22,20 @@ from corpus.models import Clause, Corpus, Directive
 from index.encoders import Encoder
 from index.models import Chunk, Hit
 
-__all__ = ["SHARED_LIBRARY", "ChatServer", "FakeAssistant", "FakeEncoder", "FakeIndex", "Reply", "assistant_over",
-           "chat_env", "free_port", "running_chat", "tiny_corpus"]
+__all__ = [
+    "SHARED_LIBRARY",
+    "ChatServer",
+    "FakeAssistant",
+    "FakeEncoder",
+    "FakeIndex",
+    "Reply",
+    "ask_in_turn",
+    "assistant_over",
+    "chat_env",
+    "free_port",
+    "running_chat",
+    "tiny_corpus",
+]
 
 _ROOT = Path(__file__).resolve().parents[1]
 SHARED_LIBRARY = _ROOT.parent / "shared" / "library"  # the gazette texts, next to the checkout (not in it)
@@ -48,6 +60,15 @@ def assistant_over(tmp_path_factory, files: Mapping[str, str] = {}, texts: Mappi
         shutil.copy(p, corpus / p.name)
     settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
     return Assistant.load(settings)
+
+
+def ask_in_turn(bot, *questions: str) -> list:
+    """Ask ``questions`` as one conversation (each a follow-up of the previous answer); all the answers."""
+    prev, out = None, []
+    for q in questions:
+        prev = bot.answer(q, previous=prev)
+        out.append(prev)
+    return out
 
 
 THIDUA = Path(sys.executable).with_name("thidua")

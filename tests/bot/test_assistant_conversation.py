@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import Assistant, get_settings
+from tests.fakes import ask_in_turn
 
 
 @pytest.fixture(scope="module")
@@ -13,12 +14,6 @@ def bot(tmp_path_factory):
     return Assistant.load(settings)
 
 
-def chain(bot, *questions):
-    prev, out = None, []
-    for q in questions:
-        prev = bot.answer(q, previous=prev)
-        out.append(prev)
-    return out
 
 
 @pytest.mark.parametrize(
@@ -30,13 +25,13 @@ def chain(bot, *questions):
     ["Mức lương cơ sở năm 2024 là bao nhiêu?", "Giá xăng năm 2024 là bao nhiêu?", "gia xang nam 2024 la bao nhieu"],
 )
 def test_an_out_of_library_question_after_a_turn_is_abstained_on(bot, first, unrelated):
-    _, ans = chain(bot, first, unrelated)
+    _, ans = ask_in_turn(bot, first, unrelated)
     assert ans.abstained
     assert "11,41%" not in ans.answer and not ans.citations
 
 
 def test_a_new_topic_does_not_inherit_the_previous_answer(bot):
-    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Thu ngân sách năm 2023 là bao nhiêu?")
+    _, ans = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Thu ngân sách năm 2023 là bao nhiêu?")
     assert "15,66%" not in ans.answer  # the 2023 poverty rate
     assert "4.800 tỷ đồng" in ans.answer
     assert len(ans.citations) <= 5
@@ -52,7 +47,7 @@ def test_a_new_topic_does_not_inherit_the_previous_answer(bot):
     ],
 )
 def test_an_elliptical_followup_changes_only_the_scope_it_names(bot, followups, value, doc):
-    answers = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", *followups)
+    answers = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", *followups)
     last = answers[-1]
     assert not last.abstained
     assert value in last.answer
@@ -60,25 +55,25 @@ def test_an_elliptical_followup_changes_only_the_scope_it_names(bot, followups, 
 
 
 def test_another_province_keeps_the_indicator(bot):
-    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La?", "Còn Lai Châu?")
+    _, ans = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La?", "Còn Lai Châu?")
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
     assert "hộ nghèo" in ans.answer
 
 
 def test_another_agency_replaces_the_agency_and_keeps_the_scope(bot):
-    _, ans = chain(bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?",
+    _, ans = ask_in_turn(bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?",
                    "Còn Sở Thông tin và Truyền thông thì sao?")
     assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
     assert "Thông tin và Truyền thông" in ans.answer
 
 
 def test_old_style_tone_marks_in_a_followup(bot):
-    _, ans = chain(bot, "Ủy ban MTTQ tỉnh Sơn La năm 2024 được đề nghị làm gì?", "Còn năm 2023 thì sao?")
+    _, ans = ask_in_turn(bot, "Ủy ban MTTQ tỉnh Sơn La năm 2024 được đề nghị làm gì?", "Còn năm 2023 thì sao?")
     assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
 
 
 def test_an_unknown_province_in_a_followup_is_abstained_on(bot):
-    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Còn Điện Biên?")
+    _, ans = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "Còn Điện Biên?")
     assert ans.abstained and "Điện Biên" in ans.answer
 
 
@@ -111,14 +106,14 @@ def test_an_internal_error_is_raised_not_turned_into_an_abstention(bot, monkeypa
 
 
 def test_a_followup_about_this_document_stays_in_the_document_answered_from(bot):
-    first, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Văn bản này ban hành ngày nào?")
+    first, ans = ask_in_turn(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Văn bản này ban hành ngày nào?")
     assert {c.doc_id for c in first.citations} == {"lai-chau-2023"}
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
     assert "27/01/2023" in ans.answer
 
 
 def test_a_question_on_its_own_topic_after_a_signer_question_is_read_alone(bot):
-    _, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Sơn La?", "Thời tiết ở Sơn La tuần này thế nào?")
+    _, ans = ask_in_turn(bot, "Ai ký chỉ thị thi đua năm 2023 của Sơn La?", "Thời tiết ở Sơn La tuần này thế nào?")
     assert ans.abstained and "Hoàng Quốc Khánh" not in ans.answer
 
 
@@ -128,7 +123,7 @@ def test_a_question_on_its_own_topic_after_a_signer_question_is_read_alone(bot):
      ("chi tieu ty le ho ngheo nam 2024 cua son la", "thu ngan sach nam 2023 la bao nhieu")],
 )
 def test_a_topic_switch_after_a_target_question_never_carries_its_number(bot, first, switch):
-    before, ans = chain(bot, first, switch)
+    before, ans = ask_in_turn(bot, first, switch)
     assert "11,41%" in before.answer
     assert not ans.abstained
     assert "11,41%" not in ans.answer and "15,66%" not in ans.answer
@@ -136,7 +131,7 @@ def test_a_topic_switch_after_a_target_question_never_carries_its_number(bot, fi
 
 @pytest.mark.parametrize("other", ["Còn Lai Châu?", "con lai chau thi sao?"])
 def test_another_province_keeps_the_year_and_says_when_it_has_no_document_for_it(bot, other):
-    *_, ans = chain(bot, "Thu nhập bình quân đầu người năm 2023 của Sơn La phấn đấu đạt bao nhiêu?", "Năm 2022?", other)
+    *_, ans = ask_in_turn(bot, "Thu nhập bình quân đầu người năm 2023 của Sơn La phấn đấu đạt bao nhiêu?", "Năm 2022?", other)
     assert ans.abstained and not ans.citations
     assert "52,9" not in ans.answer  # Lai Châu's 2023 figure is not its 2022 one
     assert "Lai Châu: năm 2023" in ans.answer
@@ -144,19 +139,19 @@ def test_another_province_keeps_the_year_and_says_when_it_has_no_document_for_it
 
 @pytest.mark.parametrize("outside", ["Còn giá xăng thì sao?", "con gia xang thi sao", "Giá vàng miếng hôm nay là bao nhiêu?"])
 def test_an_out_of_library_followup_is_abstained_on(bot, outside):
-    _, ans = chain(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", outside)
+    _, ans = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", outside)
     assert ans.abstained and "11,41%" not in ans.answer and not ans.citations
 
 
 def test_a_question_several_documents_answer_is_answered_from_the_one_under_discussion(bot):
-    _, ans = chain(bot, "Tỷ lệ hộ nghèo năm 2023 của Lai Châu giảm bao nhiêu?",
+    _, ans = ask_in_turn(bot, "Tỷ lệ hộ nghèo năm 2023 của Lai Châu giảm bao nhiêu?",
                    "Chỉ tiêu thu ngân sách trên địa bàn năm 2023 là bao nhiêu?")
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"} and not ans.clarify
     assert "2.450 tỷ đồng" in ans.answer and "4.800" not in ans.answer
 
 
 def test_this_document_after_an_abstained_turn_is_still_the_one_answered_from(bot):
-    *_, ans = chain(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Giá vàng miếng hôm nay là bao nhiêu?",
+    *_, ans = ask_in_turn(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Giá vàng miếng hôm nay là bao nhiêu?",
                     "Văn bản này ban hành ngày nào?")
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
     assert "27/01/2023" in ans.answer

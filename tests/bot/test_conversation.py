@@ -20,7 +20,7 @@ from bot.conversation import (
 )
 from bot.models import Answer, Choice, Citation
 from bot.query import read_question
-from tests.fakes import tiny_corpus
+from tests.fakes import ask_in_turn, tiny_corpus
 
 
 def cite(doc_id: str, clause: str = "Điều 1", score: float = 1.0) -> Citation:
@@ -204,12 +204,6 @@ def library_bot(tmp_path_factory):
     return assistant_over(tmp_path_factory, _LIBRARY)
 
 
-def chain(bot, *questions):
-    prev, out = None, []
-    for q in questions:
-        prev = bot.answer(q, previous=prev)
-        out.append(prev)
-    return out
 
 
 def docs_of(ans) -> set[str]:
@@ -221,27 +215,27 @@ _WAGE = "Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/
 
 @pytest.mark.parametrize("follow", ["Còn vùng IV?", "con vung IV thi sao", "Vùng IV thì sao?"])
 def test_another_region_gets_its_own_wage_from_the_same_decree(library_bot, follow):
-    first, ans = chain(library_bot, _WAGE, follow)
+    first, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert "4.680.000" in first.answer
     assert not ans.abstained and "3.250.000" in ans.answer and docs_of(ans) == {"38/2022/NĐ-CP"}
 
 
 @pytest.mark.parametrize("follow", ["Còn vùng V?", "con vung V thi sao"])
 def test_a_region_the_decree_does_not_have_is_abstained_on(library_bot, follow):
-    _, ans = chain(library_bot, _WAGE, follow)
+    _, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert ans.abstained and not ans.citations
     assert "4.680.000" not in ans.answer and "3.250.000" not in ans.answer
 
 
 @pytest.mark.parametrize("follow", ["Năm 2030 thì sao?", "con nam 2030 thi sao"])
 def test_a_year_the_series_has_no_document_for_is_abstained_on_and_named(library_bot, follow):
-    _, ans = chain(library_bot, _WAGE, follow)
+    _, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert ans.abstained and not ans.citations and "2030" in ans.answer
     assert "4.680.000" not in ans.answer
 
 
 def test_a_year_inside_a_resolutions_period_stays_in_it_and_one_after_it_is_abstained_on(library_bot):
-    first, in_period, after = chain(library_bot, "Mức chi tổ chức và hoạt động bảo hiểm xã hội năm 2026 tối đa là bao nhiêu?",
+    first, in_period, after = ask_in_turn(library_bot, "Mức chi tổ chức và hoạt động bảo hiểm xã hội năm 2026 tối đa là bao nhiêu?",
                                     "Còn năm 2027?", "Năm 2028?")
     assert docs_of(first) == {"89/2025/UBTVQH15"}
     # 2027 is inside "giai đoạn 2025 - 2027": answered from that resolution or, when it gives no figure of
@@ -252,7 +246,7 @@ def test_a_year_inside_a_resolutions_period_stays_in_it_and_one_after_it_is_abst
 
 
 def test_a_followup_on_a_consolidated_law_keeps_the_document_not_the_year_of_the_law(library_bot):
-    first, ans = chain(library_bot,
+    first, ans = ask_in_turn(library_bot,
                        "Thuế suất thuế thu nhập doanh nghiệp phổ thông theo Luật Thuế TNDN năm 2025 là bao nhiêu?",
                        "Còn doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng?")
     assert "20%" in first.answer
@@ -264,7 +258,7 @@ _CARGO = "Hàng hóa siêu trọng trên đường thủy nội địa là hàng
 
 
 def test_another_kind_of_cargo_never_gets_the_previous_kinds_figure(library_bot):
-    first, ans = chain(library_bot, _CARGO, "Còn hàng siêu trường?")
+    first, ans = ask_in_turn(library_bot, _CARGO, "Còn hàng siêu trường?")
     assert "100" in first.answer
     assert "100 tấn" not in ans.answer
     assert {c.clause_id for c in ans.citations}.isdisjoint({c.clause_id for c in first.citations})
@@ -272,7 +266,7 @@ def test_another_kind_of_cargo_never_gets_the_previous_kinds_figure(library_bot)
 
 @pytest.mark.parametrize("follow", ["Còn hàng nguy hiểm?", "con hang nguy hiem thi sao"])
 def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, follow):
-    _, ans = chain(library_bot, _CARGO, follow)
+    _, ans = ask_in_turn(library_bot, _CARGO, follow)
     assert ans.abstained and not ans.citations and "100" not in ans.answer
 
 
@@ -280,7 +274,7 @@ def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, 
                                      "thoi tiet o ha noi tuan nay the nao"])
 def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, outside):
     for first in (_WAGE, _CARGO, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?"):
-        before, ans = chain(library_bot, first, outside)
+        before, ans = ask_in_turn(library_bot, first, outside)
         assert not before.abstained
         assert ans.abstained and not ans.citations, (first, outside, ans.answer)
 
@@ -289,14 +283,14 @@ def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, 
                                                          ("Giỗ Tổ Hùng Vương thì sao?", "01 ngày", "Hùng Vương"),
                                                          ("con quoc khanh thi sao", "02 ngày", "Quốc khánh")])
 def test_another_holiday_gets_its_own_days_and_never_a_clause_that_only_mentions_it(library_bot, follow, days, holiday):
-    first, ans = chain(library_bot, "Bộ luật Lao động 2019 cho người lao động nghỉ Tết Âm lịch mấy ngày?", follow)
+    first, ans = ask_in_turn(library_bot, "Bộ luật Lao động 2019 cho người lao động nghỉ Tết Âm lịch mấy ngày?", follow)
     assert "05 ngày" in first.answer
     assert not ans.abstained and ans.answer.startswith(days) and holiday in ans.answer
     assert "người nước ngoài" not in ans.answer  # the foreign workers' clause also says "Quốc khánh"
 
 
 def test_after_an_abstained_followup_the_answer_before_it_is_not_given_again(library_bot):
-    first, *rest = chain(library_bot, "Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn đấu bao "
+    first, *rest = ask_in_turn(library_bot, "Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn đấu bao "
                          "nhiêu phần trăm cán bộ làm đối ngoại thường xuyên được bồi dưỡng?",
                          "Còn giai đoạn 2?", "Giai đoạn 3 thì sao?", "giai doan 3 thi sao")
     assert not first.abstained
@@ -307,13 +301,13 @@ def test_after_an_abstained_followup_the_answer_before_it_is_not_given_again(lib
 @pytest.mark.parametrize("other", ["Còn Sở Du lịch thì sao?", "Còn Sở Tài nguyên và Môi trường?",
                                    "con so tai nguyen va moi truong thi sao"])
 def test_an_agency_the_directive_gives_no_duty_is_abstained_on(library_bot, other):
-    first, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    first, ans = ask_in_turn(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
     assert not first.abstained and "Sở Nội vụ" in first.answer
     assert ans.abstained and not ans.citations
 
 
 @pytest.mark.parametrize("other", ["Còn Sở Thông tin và Truyền thông thì sao?", "con so thong tin va truyen thong thi sao"])
 def test_an_agency_the_directive_tasks_gets_its_duty(library_bot, other):
-    _, ans = chain(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
+    _, ans = ask_in_turn(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
     assert not ans.abstained and {c.doc_id for c in ans.citations} == {"son-la-2023"}
     assert "Thông tin và Truyền thông" in ans.answer
