@@ -18,15 +18,14 @@ from pathlib import Path
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
-    answered_after,
-    context_after,
     context_of,
-    history_after,
+    history_of,
     other_year,
     pointed_documents,
     prefer_context,
     repeats,
     same_series,
+    turn_state,
     unsaid,
 )
 from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
@@ -178,8 +177,7 @@ class Assistant:
         series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
-            history = tuple(previous.extra.get("context_history", ())) if previous is not None else ()
-            filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history))
+            filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history_of(previous)))
         elif context and filters is None and other_year(q, prev_q):
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
             series = same_series(q.years, context, self._directives)
@@ -206,8 +204,7 @@ class Assistant:
             kind=q.kind,
             latency_ms=(time.perf_counter() - t0) * 1000,
             notice=self.index_notice,
-            extra={**ans.extra, "query": q, "context": context_after(ans, q, previous),
-                   "context_history": history_after(ans, q, previous), "answered": answered_after(ans, previous)},
+            extra={**ans.extra, "query": q, **turn_state(ans, q, previous)},
         )
 
     def _no_series(self, q: Query, context: tuple[str, ...]) -> Answer:
@@ -347,14 +344,14 @@ class Assistant:
         rest = self._names.beyond_title(text, d) if d is not None else ""
         own = self.index.search(rest or text, k=self.tuning.candidates_per_doc,
                                 filters=Filters(doc_ids=(named,), body_only=_body_only(q)), retriever=retriever)
-        first = {h.chunk.clause_id for h in own}
-        return [*own, *(h for h in hits if h.chunk.clause_id not in first)]
+        return _own_first(own, hits)
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
         # The whole library needs no document filter (a filter costs a pass over every chunk).
         doc_ids = () if len(docs) == len(self.corpus.directives) else tuple(d.doc_id for d in docs)
-        flt = Filters(doc_ids=doc_ids, body_only=_body_only(q)) if doc_ids or _body_only(q) else None
+        body_only = _body_only(q)
+        flt = Filters(doc_ids=doc_ids, body_only=body_only) if doc_ids or body_only else None
         return self.index.search(text, k=k, filters=flt, retriever=retriever)
 
     # ----------------------------------------------------------------- answering
@@ -400,8 +397,7 @@ class Assistant:
             # its siblings under the same heading answer the previous question, not this one.  The follow-up
             # as typed finds those clauses first; the previous question's words, completing it, the rest.
             own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
-            first = {h.chunk.clause_id for h in own}
-            hits = [h for h in (*own, *(h for h in hits if h.chunk.clause_id not in first))
+            hits = [h for h in _own_first(own, hits)
                     if h.chunk.clause_id in self._clauses and not unsaid(q, self._clauses[h.chunk.clause_id][1].text)]
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
@@ -587,6 +583,12 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+def _own_first(own: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """``own`` (a narrower search's hits) first, then the hits of ``hits`` on clauses ``own`` did not reach."""
+    first = {h.chunk.clause_id for h in own}
+    return [*own, *(h for h in hits if h.chunk.clause_id not in first)]
 
 
 def _body_only(q: Query) -> bool:

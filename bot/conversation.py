@@ -29,8 +29,8 @@ from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "context_after", "context_of", "history_after", "other_year", "pointed_documents", "prefer_context",
-    "repeats", "same_series", "unsaid",
+    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "other_year", "pointed_documents", "prefer_context",
+    "repeats", "same_series", "turn_state", "unsaid",
 ]
 
 _CONTEXT, _HISTORY, _ANSWERED = "context", "context_history", "answered"
@@ -61,11 +61,21 @@ def context_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[str, 
     return _cited(ans, q)
 
 
+def history_of(previous: Answer | None) -> tuple[tuple[str, ...], ...]:
+    """The documents of the turns up to ``previous``, latest first (what "Chỉ thị này" may point back to)."""
+    return tuple(previous.extra.get(_HISTORY, ())) if previous is not None else ()
+
+
 def history_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[tuple[str, ...], ...]:
-    """The documents of the last few turns, latest first (what "Chỉ thị này" may point back to)."""
-    earlier = tuple(previous.extra.get(_HISTORY, ())) if previous is not None else ()
+    """The documents of the last few turns after this answer, latest first."""
     now = context_after(ans, q, previous)
-    return tuple(dict.fromkeys(c for c in (now, *earlier) if c))[:_HISTORY_TURNS]
+    return tuple(dict.fromkeys(c for c in (now, *history_of(previous)) if c))[:_HISTORY_TURNS]
+
+
+def turn_state(ans: Answer, q: Query, previous: Answer | None) -> dict[str, object]:
+    """What the conversation remembers after this turn (kept in ``Answer.extra`` for the next one)."""
+    return {_CONTEXT: context_after(ans, q, previous), _HISTORY: history_after(ans, q, previous),
+            _ANSWERED: answered_after(ans, previous)}
 
 
 def pointed_documents(
