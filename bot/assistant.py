@@ -449,7 +449,10 @@ class Assistant:
         for f, missing in checked:
             if missing:
                 log.info("not supported by %s (%.2f): lacks %s", f.clause.id, f.score, [n.phrase for n in missing])
-        top_lacking = max(((f.score, missing) for f, missing in checked if missing), key=lambda x: x[0], default=None)
+        # A clause without any figure is no answer to "bao nhiêu?", but it does not answer a neighbouring question
+        # either: it is dropped without silencing the weaker clauses that hold one.
+        top_lacking = max(((f.score, missing) for f, missing in checked if any(n.kind != "figure" for n in missing)),
+                          key=lambda x: x[0], default=None)
         kept = [f for f, missing in checked if not missing]
         if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
             kept = []  # only far weaker clauses hold the words: they answer something else
@@ -554,7 +557,7 @@ class Assistant:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
         if lacking:
-            named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
+            named = ", ".join(f"“{p}”" for p in list(dict.fromkeys(n.phrase for n in lacking))[:3])
             text += f" Các điều khoản tìm được không nêu {named}."
         if suggestions:
             text += " Các điều khoản gần nhất: " + "; ".join(
