@@ -212,7 +212,7 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
                 return (None if k in periods or any(ch.isdigit() for ch in x) else (x.lower(), got[0]))
         return None
     got = tokens(written)
-    if (not got or fold(written) in free or fold(written) in _lexicon()["limits"] or key in periods  # type: ignore[operator]
+    if (not got or not _syllable_like(written) or is_abbreviation(written) or fold(written) in free or fold(written) in _lexicon()["limits"] or key in periods  # type: ignore[operator]
             or any(ch.isdigit() for ch in written)):
         return None
     prev = tokens(sylls[e - 1][1])
@@ -272,7 +272,8 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
         for x in syllables:
-            if fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x):  # type: ignore[operator]
+            if (fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
+                    or not (accented or _syllable_like(x))):
                 keys.append(("", ""))
                 continue
             keys += [(x.lower(), t) for t in tokens(x, accented=accented)]
@@ -285,6 +286,15 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
         out += [Need("word", x, token=k, accented=accented) for x, k in keys if k in alone and rare(k)]
     return out
+
+
+# A Vietnamese syllable, accent-folded: what an acronym typed in lower case ("bhtn", "scic") is not.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _syllable_like(word: str) -> bool:
+    """Whether ``word`` can be a Vietnamese syllable: typed without accents, an acronym is told only by this."""
+    return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:

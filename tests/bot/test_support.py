@@ -294,3 +294,11 @@ def test_the_amount_asked_for_must_be_the_one_the_clause_sets(library_scorer, qu
 def test_an_amount_is_needed_only_when_the_question_asks_how_much(library_scorer):
     wanted = needs(read_question("Hồ sơ đề nghị miễn lệ phí gồm những gì?"), library_scorer, AnswerTuning())
     assert not [n for n in wanted if n.kind == "quantity"]
+
+
+def test_an_acronym_typed_in_lower_case_is_no_word_the_clause_must_hold():
+    # "scic" typed without capitals reads as a noun; the clause writes the body out in full
+    scorer = Scorer([f"Quỹ SCIC số {i}." for i in range(4)] + [f"Quy định chung số {i}." for i in range(3000)])
+    for question in ("Thông tư về tiền lương ở SCIC có hiệu lực từ ngày nào?",
+                     "thong tu ve tien luong o scic co hieu luc tu ngay nao"):
+        assert "scic" not in {n.token for n in needs(read_question(question), scorer, AnswerTuning())}
