@@ -6,11 +6,16 @@ một năm", another law's effect clause for a law the library does not hold.  W
 specific must therefore stand in the answering clause (its text, its headings or its document's title):
 
 - a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt``;
-- what a rate is counted per ("trong một tuần", "một người một bữa"), ``rate_periods.txt``;
-- the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``;
-- the question's rare nouns ("tiếp khách", "lệ phí"), rarity weighed over the whole library
-  (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
-  (``paraphrase_words.txt`` and the question-form lists) never count.
+- what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
+  ``rate_periods.txt`` (a period word before a number is a date, not a rate);
+- which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
+- the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
+  "bao nhiêu?"/"mấy?" a figure in the clause's own text;
+- the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
+  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
+- the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
+  library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
+  (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
 
 A document named by its number ("Luật Công đoàn số 50/2024/QH15") that no document of the library
 carries, nor a consolidated text (VBHN) restates, is said to be missing instead of answered from others.
