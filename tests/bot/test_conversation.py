@@ -225,6 +225,7 @@ def test_a_region_the_decree_does_not_have_is_abstained_on(library_bot, follow):
     _, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert ans.abstained and not ans.citations
     assert "4.680.000" not in ans.answer and "3.250.000" not in ans.answer
+    assert "ng V”" in ans.answer  # names what was asked for as typed ("vùng V"), not the bare "V"
 
 
 @pytest.mark.parametrize("follow", ["Năm 2030 thì sao?", "con nam 2030 thi sao"])
