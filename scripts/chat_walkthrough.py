@@ -3,7 +3,8 @@
 Starts its own `thidua chat` on a free 127.0.0.1 port (offline, everything in --out), opens it in
 headless Chromium (/usr/bin/chromium, every non-local request blocked as on a closed intranet) and
 types the conversations of a text file: one question per line, a blank line starts a new
-conversation (a fresh page), lines starting with ``#`` are comments.  For each turn it saves a
+conversation (a fresh page), lines starting with ``#`` are comments, a line ``[Hỏi theo …]`` clicks
+the button of that label under the last reply that has one.  For each turn it saves a
 full-page screenshot ``cNN_tNN.png`` in --out and prints one line: the question, the first 120
 characters of the reply and the seconds from Enter to the reply shown.  The pictures are for
 people to look at; nothing here asserts.  With --sources it also clicks each reply's first source
@@ -130,11 +131,20 @@ class Walk:
 
         messages = page.locator("[data-step-type='assistant_message']")
         before = messages.count()
-        box = page.locator("#chat-input")
-        box.click()
-        box.fill(question)
         t0 = time.perf_counter()
-        box.press("Enter")
+        if question.startswith("[") and question.endswith("]"):  # a click on a button of the last reply
+            buttons = page.get_by_role("button", name=question[1:-1])
+            if buttons.count() == 0:
+                print(f"{name}  no button {question} under the last reply", flush=True)
+                return
+            t0 = time.perf_counter()
+            buttons.last.click()
+        else:
+            box = page.locator("#chat-input")
+            box.click()
+            box.fill(question)
+            t0 = time.perf_counter()
+            box.press("Enter")
         try:
             messages.nth(before).wait_for()
             seconds = time.perf_counter() - t0
