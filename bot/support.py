@@ -49,8 +49,7 @@ class Need:
     """One thing the answering clause must contain: the question's words for it, and how to find it.
 
     ``token`` needs are matched on syllables, ``pattern`` needs on the clause text (lower-cased): both accented
-    when ``accented`` (the question was typed so: "tuần" is not "tuân"), else accent-folded.  ``by_title``: a syllable that meets the need when the
-    document's title has it ("thuế suất" in a clause of the "Luật Thuế thu nhập doanh nghiệp" is that tax's).
+    when ``accented`` (the question was typed so: "tuần" is not "tuân"), else accent-folded.
     """
 
     kind: NeedKind
@@ -58,7 +57,6 @@ class Need:
     token: str | None = None
     pattern: re.Pattern[str] | None = None
     accented: bool = False
-    by_title: str | None = None
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -193,9 +191,9 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             phrase = " ".join(written)
             out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
             if narrow and toks:
-                # "lương cơ sở": the two together, or the clause of a document whose title names the narrowing word
-                out.append(Need("quantity", phrase, token=f"{toks[-1]}_{narrow[1]}", accented=accented,
-                                by_title=narrow[1]))
+                # "lương cơ sở": the narrowing word anywhere in the clause, its headings or its document's title
+                # ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate)
+                out.append(Need("quantity", phrase, token=narrow[1], accented=accented))
     return out
 
 
@@ -327,12 +325,10 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    title = f.directive.title or ""
-    text = " ".join([f.clause.text, *f.clause.heading, title])
+    text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
     return tuple(
         n for n in wanted
-        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented)
-            and (n.by_title is None or n.by_title not in syllable_units(title, accented=n.accented)))
+        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
         or (n.pattern is not None and not n.pattern.search(
             _figures(f.clause.text) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)))
     )
