@@ -23,7 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.lexicon import load_lexicon
 from corpus.models import Corpus, Directive
+from index.accents import AccentRestorer, has_diacritics
 from index.bm25 import LexicalIndex, tokenize_texts
 from index.chunking import ChunkerSettings, chunk_directive, dense_texts, is_meta_chunk
 from index.chunkstore import ChunkTable, chunk_groups
@@ -61,6 +63,7 @@ log = logging.getLogger(__name__)
 RETRIEVERS = ("hybrid", "dense", "bm25")
 _POOL = 50  # candidates taken from each retriever before fusion
 _META_SLACK = 10  # more candidates taken when header and signature chunks are left out afterwards
+_ACCENT_CONTEXT = 10  # best BM25 hits whose spellings accent a question typed without marks
 _RERANK_TOP = 30
 _READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
 
@@ -180,6 +183,7 @@ class Index:
         self._doc_code = per_group[group_of] if len(groups) else np.zeros(0, dtype="int32")
         self._codes = codes
         self._meta: frozenset[int] | None = None  # positions of header and signature chunks, found when needed
+        self._accents: AccentRestorer | None = None  # built from BM25's vocabulary at the first unaccented question
         self._dense_ready = (self._encoder is not None and stored.vectors is not None
                              and len(stored.vectors) > 0)
         self.retriever = self._wanted if self._dense_ready else "bm25"
@@ -235,14 +239,29 @@ class Index:
             return []
         return lexical.top(query, pool, mask)
 
-    def _dense(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+    def _dense(self, query: str, pool: int, mask: np.ndarray | None,
+               keyword: list[tuple[int, float]] | None = None) -> list[tuple[int, float]]:
         assert self._encoder is not None and self._stored.vectors is not None
         allowed = None
         if mask is not None:
             allowed = self._vids[mask & (self._vids >= 0)]
-        qv = self._encoder.encode_query(query)
+        qv = self._encoder.encode_query(self._for_model(query, mask, keyword))
         hits = self._stored.vectors.search(qv, pool, allowed)
         return [(self._pos_by_vid[v], s) for v, s in hits if v in self._pos_by_vid]
+
+    def _for_model(self, query: str, mask: np.ndarray | None, keyword: list[tuple[int, float]] | None) -> str:
+        """The question as the embedding model should read it: diacritics put back when typed without any
+        (e5 reads unaccented Vietnamese as another language; BM25 matches it through folded tokens), spelled
+        as the best BM25 hits (``keyword``, searched here when not given) write its phrases."""
+        if has_diacritics(query):
+            return query
+        if self._accents is None:
+            lexical = self._lexical()
+            self._accents = AccentRestorer.from_frequencies(
+                lexical.frequencies() if lexical is not None else (), load_lexicon().topic("question_spellings"))
+        if keyword is None:
+            keyword = self._bm25(query, _ACCENT_CONTEXT, mask)
+        return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
@@ -266,7 +285,7 @@ class Index:
         if mode in ("bm25", "hybrid"):
             ranked["bm25"] = self._bm25(query, fetch, mask)
         if mode in ("dense", "hybrid"):
-            ranked["dense"] = self._dense(query, fetch, mask)
+            ranked["dense"] = self._dense(query, fetch, mask, ranked.get("bm25"))
         if meta:
             ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}
