@@ -380,7 +380,9 @@ class Assistant:
         docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
         if not docs:
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
+            # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
+            numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
+            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
@@ -419,7 +421,7 @@ class Assistant:
         found, lacking = self._supported(q, found)
         if q.introduced:
             said = [f for f in found if not unsaid(q, f.clause.text)]
-            lacking = lacking if said else (Need("word", q.introduced),)
+            lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
