@@ -558,9 +558,8 @@ class Assistant:
         if lacking:
             named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
             text += f" Các điều khoản tìm được không nêu {named}."
-        if suggestions:
-            text += " Các điều khoản gần nhất: " + "; ".join(
-                f"{s.clause} ({self._short(s)})" for s in suggestions) + "."
+        # The nearest clauses go in ``suggestions``, which the CLI and the chat list under the text: naming them
+        # in the text too showed them twice.
         return Answer(question=q.text, answer=text, abstained=True, suggestions=tuple(suggestions))
 
     def _searched(self, docs: list[Directive]) -> str:
@@ -575,12 +574,6 @@ class Assistant:
         span = f", các năm {years[0]}–{years[-1]}" if len(years) > 1 else (f", năm {years[0]}" if years else "")
         places = ", ".join(self._provinces[:10]) or "không có tỉnh nào"
         return f"Văn bản cấp tỉnh hiện có: {places}{span}; cùng {len(self.corpus.directives)} văn bản trong kho."
-
-    @staticmethod
-    def _short(c: Citation) -> str:
-        kind = c.doc_type or "Văn bản"
-        head = f"{kind} {c.number}" if c.number else kind
-        return ", ".join(str(x) for x in (head, c.province, c.year) if x)
 
     @staticmethod
     def _describe(docs) -> str:
