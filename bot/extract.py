@@ -150,9 +150,21 @@ _APPLIES_FROM = re.compile(
 )
 
 
+# A number that is part of a date ("ngày 07 tháng 5 năm 2025") is no duration, though "07 tháng" and "5 năm"
+# look like one: the day before "tháng …", the month between "tháng" and "năm <year>".
+_IN_DATE_BEFORE = re.compile(r"(?:ngày|tháng)\s*$", re.IGNORECASE)
+_IN_DATE_AFTER = re.compile(r"\s*(?:\d{1,2}\b|(?:19|20)\d{2}\b)")
+
+
 def find_durations(text: str) -> list[Span]:
     """Durations and deadlines with their unit ("30 ngày", "trong thời hạn 05 ngày làm việc", "trước ngày 15/11")."""
-    return [Span(m.start(), m.end(), m.group(0)) for m in _DURATION.finditer(text)]
+    out = []
+    for m in _DURATION.finditer(text):
+        if m.group(0)[:1].isdigit() and _IN_DATE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) \
+                and _IN_DATE_AFTER.match(text, m.end()):
+            continue  # "ngày 07 tháng 5 …", "tháng 5 năm 2025": a date's day or month
+        out.append(Span(m.start(), m.end(), m.group(0)))
+    return out
 
 
 def find_applies_from(text: str) -> Span | None:

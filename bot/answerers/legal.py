@@ -14,7 +14,7 @@ from functools import cache
 
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.items import is_lead_in, line_of
-from bot.answerers.passages import Bonus, Shape, by_segment
+from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
@@ -58,6 +58,10 @@ def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
         if not is_lead_in(clause.text, seg.end):
             return got
         line = line_of(clause.text, seg.end)
+        # "Phương án gồm các nội dung chủ yếu sau:" lists what a plan contains, not what a dossier does: the
+        # lead-in answers a dossier question only when it, or a heading above it in its article, names one.
+        if not any(c.search(fold(f"{article_lead_in(clause)} {line}")) for c in _cues("dossier")):
+            return got
         wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
         return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.labels import asked_steps, step_fit
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
@@ -21,7 +23,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "by_segment"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -47,6 +49,7 @@ def by_segment(
     if not topic:
         return []
     results: list[Found] = []
+    steps = asked_steps(q.topic or q.text)
     for clause, prior in reader.candidates(hits):
         clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
@@ -60,13 +63,17 @@ def by_segment(
             seg_cov = reader.scorer.coverage(topic, seg.text)
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
+            if f is not None and steps:  # "mức 4": the part under that step, not its neighbours (same words)
+                fit = step_fit(steps, clause.text, seg.start, seg.end)
+                if fit:
+                    f = replace(f, score=f.score + (t.step_bonus if fit > 0 else -t.step_penalty))
             if f is not None:
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
 
 
-def _lead_in(clause: Clause) -> str:
+def article_lead_in(clause: Clause) -> str:
     """The headings above a clause inside its article (the article's title, its paragraph's lead-in): a point
     "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
     Giấy phép … khi có đủ các điều kiện sau đây".  A chapter's or a directive's section heading is shared by
@@ -77,7 +84,7 @@ def _lead_in(clause: Clause) -> str:
 
 
 def _with_lead_in(clause: Clause) -> str:
-    lead = _lead_in(clause)
+    lead = article_lead_in(clause)
     return f"{lead} {clause.text}" if lead else clause.text
 
 
@@ -102,7 +109,7 @@ def _extract(
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
-        lead = _lead_in(clause) if seg.start == 0 else ""
+        lead = article_lead_in(clause) if seg.start == 0 else ""
         for v in values:
             before = seg.text[prev_end : v.end]
             cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)

@@ -1,0 +1,123 @@
+"""Legal-text structures a user notices on a circular written for the test: the step of a scale asked ("mức 3")
+is answered from its own item, not a neighbour's; a count of days is not read out of a date; an inline
+dossier ("Hồ sơ gồm: X; Y") is quoted with all its items; "trong điều kiện …" describes, it does not ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answerers.labels import asked_steps, step_fit
+from bot.extract import find_durations
+from bot.query import read_question
+from tests.fakes import assistant_over
+
+_CIRCULAR = """BỘ NỘI VỤ
+Số: 78/2026/TT-BNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định phụ cấp cho cộng tác viên tuyên truyền thi đua ở cơ sở
+
+Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;
+Bộ trưởng Bộ Nội vụ ban hành Thông tư quy định phụ cấp cho cộng tác viên tuyên truyền thi đua ở cơ sở.
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định phụ cấp của cộng tác viên tuyên truyền thi đua ở cơ sở.
+Điều 2. Mức phụ cấp
+1. Cộng tác viên tuyên truyền thi đua được hưởng phụ cấp hằng tháng theo các mức sau:
+a) Mức 1: 450.000 đồng;
+b) Mức 2: 600.000 đồng;
+c) Mức 3: 750.000 đồng.
+2. Cộng tác viên làm việc trong điều kiện vùng sâu, vùng xa được cộng thêm 20% mức phụ cấp.
+3. Phụ cấp theo ngày được tính bằng phụ cấp tháng chia cho 22 ngày.
+Điều 3. Hồ sơ và thủ tục
+1. Cộng tác viên nộp 01 bộ hồ sơ tại Ủy ban nhân dân cấp xã. Hồ sơ gồm: đơn đề nghị hưởng phụ cấp theo Mẫu số 02; bản sao quyết định công nhận cộng tác viên;
+2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
+Điều 4. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _CIRCULAR})
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "point"),
+    [
+        ("Phụ cấp mức 3 của cộng tác viên tuyên truyền thi đua là bao nhiêu tiền một tháng?", "750.000 đồng", "điểm c"),
+        ("Cộng tác viên tuyên truyền thi đua hưởng phụ cấp mức 2 bao nhiêu?", "600.000 đồng", "điểm b"),
+        ("phu cap muc 1 cua cong tac vien tuyen truyen thi dua la bao nhieu", "450.000 đồng", "điểm a"),
+    ],
+)
+def test_the_step_asked_is_answered_from_its_own_item(bot, question, value, point):
+    ans = bot.answer(question)
+    assert not ans.abstained and not ans.clarify, ans.answer
+    assert ans.answer.startswith(value), ans.answer
+    assert ans.citations[0].clause == f"Điều 2, khoản 1, {point}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Phụ cấp theo ngày của cộng tác viên tuyên truyền thi đua tính bằng phụ cấp tháng chia cho bao nhiêu ngày?",
+     "phu cap theo ngay cua cong tac vien tuyen truyen thi dua tinh bang phu cap thang chia cho bao nhieu ngay"],
+)
+def test_a_count_of_days_is_not_read_out_of_a_date(bot, question):
+    ans = bot.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("22 ngày"), ans.answer
+    assert ans.citations[0].clause == "Điều 2, khoản 3"
+
+
+def test_an_inline_dossier_is_quoted_with_all_its_items(bot):
+    ans = bot.answer("Hồ sơ đề nghị hưởng phụ cấp cộng tác viên tuyên truyền thi đua gồm những gì?")
+    assert not ans.abstained and ans.kind == "dossier", ans.answer
+    assert "đơn đề nghị hưởng phụ cấp theo Mẫu số 02" in ans.answer
+    assert "bản sao quyết định công nhận cộng tác viên" in ans.answer
+    assert ans.citations[0].clause == "Điều 3, khoản 1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Người lao động làm việc trong điều kiện nặng nhọc được hưởng phụ cấp bao nhiêu?",
+     "nguoi lao dong lam viec trong dieu kien nang nhoc duoc huong phu cap bao nhieu"],
+)
+def test_working_conditions_in_a_question_do_not_make_it_a_question_about_conditions(question):
+    assert read_question(question).kind == "target"
+
+
+@pytest.mark.parametrize(
+    "question", ["Điều kiện để được hưởng phụ cấp là gì?", "dieu kien de duoc huong phu cap la gi"]
+)
+def test_a_question_about_conditions_stays_one(question):
+    assert read_question(question).kind == "condition"
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        ("Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng", []),
+        ("ký ngày 07 tháng 12 năm 2023, sau 30 ngày kể từ ngày ký", ["sau 30 ngày"]),
+        ("trong thời hạn 05 ngày làm việc", ["trong thời hạn 05 ngày làm việc"]),
+        ("chia cho 26 ngày", ["26 ngày"]),
+    ],
+)
+def test_a_dates_day_or_month_is_no_duration(text, durations):
+    assert [d.text for d in find_durations(text)] == durations
+
+
+def test_steps_are_read_from_the_question_and_told_apart_in_the_clause():
+    steps = asked_steps("Phụ cấp mức 2 là bao nhiêu, hệ số 1,5 lần?")
+    assert [(s.noun, s.label) for s in steps] == [("muc", "2")]
+    text = "a) Mức 1: 450.000 đồng; b) Mức 2: 600.000 đồng; c) Mức 3: 750.000 đồng."
+    own = text.index("b)")
+    assert step_fit(steps, text, own, text.index("; c)")) == 1
+    assert step_fit(steps, text, 0, text.index("; b)")) == -1
+    assert step_fit(steps, "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 0  # another scale: nothing to tell
+    assert step_fit(asked_steps("vùng II"), "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 1  # a table row
