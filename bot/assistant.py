@@ -426,7 +426,7 @@ class Assistant:
         found, lacking = self._supported(q, found)
         if q.introduced:
             said = [f for f in found if not unsaid(q, f.clause.text)]
-            lacking = lacking if said else (Need("word", q.introduced),)
+            lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
