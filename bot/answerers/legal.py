@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answerers.base import Found, Reader, topic_words
-from bot.answerers.items import is_lead_in, line_of
+from bot.answerers.items import is_lead_in, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
@@ -55,8 +55,8 @@ def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
 
     def score(clause: Clause, seg: Segment) -> float | None:
         got = cue(clause, seg) or 0.0
-        if not is_lead_in(clause.text, seg.end):
-            return got
+        if not is_lead_in(clause.text, seg.end) or len(list_items(clause.text, seg.end)) < 2:
+            return got  # not a lead-in, or one over a single paragraph ("Điều 3. Hồ sơ …" above one sentence)
         line = line_of(clause.text, seg.end)
         # "Phương án gồm các nội dung chủ yếu sau:" lists what a plan contains, not what a dossier does: the
         # lead-in answers a dossier question only when it, or a heading above it in its article, names one.
@@ -64,6 +64,20 @@ def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
             return got
         wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
         return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
+
+    return score
+
+
+def _not_a_title(inner: Bonus) -> Bonus:
+    """An article's title line ("Điều 3. Hồ sơ hưởng phụ cấp") names what the article says without saying it:
+    it answers only as the lead-in of the items below it (read out by ``Listing``), never by itself."""
+
+    def score(clause: Clause, seg: Segment) -> float | None:
+        line_end = clause.text.find("\n")
+        if clause.kind == "article" and 0 <= line_end and seg.end <= line_end + 1 \
+                and clause.text[line_end:].strip() and len(list_items(clause.text, seg.end)) < 2:
+            return None
+        return inner(clause, seg)
 
     return score
 
@@ -79,6 +93,7 @@ class LegalAnswerer:
         bonus = _cue_bonus(self.kind, reader.tuning.kind_cue_bonus)
         if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
             bonus = _lead_in_bonus(reader, q, bonus)
+        bonus = _not_a_title(bonus)
         found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
         if self.kind == "duration" and _asks_date(q):
             found = sorted([*found, *_dated_parts(reader, q, d, bonus)], key=lambda f: -f.score)
@@ -299,4 +314,28 @@ class EffectAnswerer:
             score = t.effect_base + t.effect_prior_weight * prior + cue
             out.append(Found(d, clause, short, quote, (a, b), score))
         out.sort(key=lambda f: -f.score)
+        if replaces and asks_both and out and find_effect(out[0].short) is None:
+            both = _with_own_effect(reader, d, out[0])
+            if both is not None:
+                return [both]
         return out[:1]
+
+
+def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None:
+    """ "… có hiệu lực từ ngày nào và thay thế … nào?" when the article on effect says the two in two clauses
+    ("1. Thông tư này có hiệu lực … 2. Thông tư số … hết hiệu lực …"): both, cited at that article."""
+    from bot.compose import excerpt
+
+    parent = next((c for c in d.clauses if c.id == found.clause.parent), None)
+    if parent is None or not parent.answerable or found.clause.text not in parent.text:
+        return None
+    effect = find_effect(parent.text)
+    if effect is None or not _THIS_DOCUMENT.search(parent.text[max(0, effect.start - 40) : effect.start]):
+        return None  # no date, or the date of something else than the document itself
+    start = parent.text.find(found.clause.text)
+    lo, hi = min(effect.start, start), max(effect.end, start + len(found.clause.text))
+    line = parent.text.rfind("\n", 0, lo) + 1
+    quote, a, b = excerpt(parent.text, line, hi)
+    if quote.endswith("…"):
+        return None  # too long to quote both: the replacement alone answers half
+    return Found(d, parent, f"{effect.text}; {found.short} hết hiệu lực", quote, (a, b), found.score)

@@ -1,6 +1,7 @@
 """Legal-text structures a user notices on a circular written for the test: the step of a scale asked ("mức 3")
 is answered from its own item, not a neighbour's; a count of days is not read out of a date; an inline
-dossier ("Hồ sơ gồm: X; Y") is quoted with all its items; "trong điều kiện …" describes, it does not ask."""
+dossier ("Hồ sơ gồm: X; Y") is quoted with all its items; "trong điều kiện …" describes, it does not ask;
+the effect date and the replaced document asked together are answered from the article that says both."""
 
 from __future__ import annotations
 
@@ -32,11 +33,11 @@ b) Mức 2: 600.000 đồng;
 c) Mức 3: 750.000 đồng.
 2. Cộng tác viên làm việc trong điều kiện vùng sâu, vùng xa được cộng thêm 20% mức phụ cấp.
 3. Phụ cấp theo ngày được tính bằng phụ cấp tháng chia cho 22 ngày.
-Điều 3. Hồ sơ và thủ tục
-1. Cộng tác viên nộp 01 bộ hồ sơ tại Ủy ban nhân dân cấp xã. Hồ sơ gồm: đơn đề nghị hưởng phụ cấp theo Mẫu số 02; bản sao quyết định công nhận cộng tác viên;
-2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
+Điều 3. Hồ sơ hưởng phụ cấp
+Cộng tác viên nộp 01 bộ hồ sơ tại Ủy ban nhân dân cấp xã. Hồ sơ gồm: đơn đề nghị hưởng phụ cấp theo Mẫu số 02; bản sao quyết định công nhận cộng tác viên;
 Điều 4. Hiệu lực thi hành
-Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
+1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
+2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ quy định phụ cấp cộng tác viên hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -80,7 +81,21 @@ def test_an_inline_dossier_is_quoted_with_all_its_items(bot):
     assert not ans.abstained and ans.kind == "dossier", ans.answer
     assert "đơn đề nghị hưởng phụ cấp theo Mẫu số 02" in ans.answer
     assert "bản sao quyết định công nhận cộng tác viên" in ans.answer
-    assert ans.citations[0].clause == "Điều 3, khoản 1"
+    assert ans.citations[0].clause == "Điều 3"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư quy định phụ cấp cho cộng tác viên tuyên truyền thi đua có hiệu lực từ ngày nào và thay thế thông tư nào?",
+     "thong tu quy dinh phu cap cho cong tac vien tuyen truyen thi dua co hieu luc tu ngay nao va thay the thong tu nao"],
+)
+def test_effect_and_replacement_asked_together_are_both_answered_from_their_article(bot, question):
+    """ "1. Thông tư này có hiệu lực … 2. Thông tư số … hết hiệu lực …": two clauses, one article, both halves."""
+    ans = bot.answer(question)
+    assert not ans.abstained and ans.kind == "effect", ans.answer
+    head = ans.answer.split("Theo")[0]
+    assert "ngày 01 tháng 6 năm 2026" in head and "Thông tư số 41/2024/TT-BNV" in head, ans.answer
+    assert ans.citations[0].clause == "Điều 4"
 
 
 @pytest.mark.parametrize(
