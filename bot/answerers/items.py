@@ -21,7 +21,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Item", "Listing", "is_lead_in", "line_of", "list_items", "listed"]
+__all__ = ["Item", "Listing", "inline_lead_in", "is_lead_in", "line_of", "list_items", "listed"]
 
 # Marker styles, outermost first: article, numbered clause, lettered point, dash, plus.
 _STYLES = (
@@ -158,6 +158,11 @@ def listed(found: Found, tuning: AnswerTuning) -> Found | None:
 # A list written on one line after its lead-in: "Hồ sơ gồm: văn bản đề nghị …; phương án vận tải …;".
 _INLINE_LEAD = re.compile(r"(?:gồm|gồm có|bao gồm|như sau|sau đây)\s*:\s*\S", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*(?:[a-zđ]\)|\d{1,3}\.|[-–+•])\s")
+
+
+def inline_lead_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` announces a list written after it on the same line ("Hồ sơ gồm: X; Y")."""
+    return _INLINE_LEAD.search(text, start, end) is not None
 
 
 def _inline(found: Found) -> Found | None:

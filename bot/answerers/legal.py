@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answerers.base import Found, Reader, topic_words
-from bot.answerers.items import is_lead_in, line_of, list_items
+from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
@@ -55,17 +55,30 @@ def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
 
     def score(clause: Clause, seg: Segment) -> float | None:
         got = cue(clause, seg) or 0.0
-        if not is_lead_in(clause.text, seg.end) or len(list_items(clause.text, seg.end)) < 2:
+        if inline_lead_in(clause.text, seg.start, seg.end):  # "Hồ sơ gồm: X; Y" on one line
+            line = clause.text[seg.sentence_start : seg.end]
+        elif is_lead_in(clause.text, seg.end) and len(list_items(clause.text, seg.end)) >= 2:
+            line = line_of(clause.text, seg.end)
+        else:
             return got  # not a lead-in, or one over a single paragraph ("Điều 3. Hồ sơ …" above one sentence)
-        line = line_of(clause.text, seg.end)
         # "Phương án gồm các nội dung chủ yếu sau:" lists what a plan contains, not what a dossier does: the
         # lead-in answers a dossier question only when it, or a heading above it in its article, names one.
         if not any(c.search(fold(f"{article_lead_in(clause)} {line}")) for c in _cues("dossier")):
+            return got
+        # ... and says it lists its parts ("Hồ sơ gồm:", "… như sau:") or is the article's title naming the
+        # dossier ("Điều 45. Hồ sơ của người lao động …"): "Trường hợp … đã gửi hồ sơ … thì:" lists consequences.
+        if not (_TITLE_LINE.match(line.strip()) or _LISTS_PARTS.search(fold(line))):
             return got
         wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
         return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
 
     return score
+
+
+_TITLE_LINE = re.compile(r"Điều\s+\d+\w*\s*\.", re.IGNORECASE)
+_LISTS_PARTS = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("lead_in_cues")) + r")\b"
+)
 
 
 def _not_a_title(inner: Bonus) -> Bonus:
@@ -74,7 +87,7 @@ def _not_a_title(inner: Bonus) -> Bonus:
 
     def score(clause: Clause, seg: Segment) -> float | None:
         line_end = clause.text.find("\n")
-        if clause.kind == "article" and 0 <= line_end and seg.end <= line_end + 1 \
+        if clause.kind == "article" and line_end >= 0 and seg.end <= line_end + 1 \
                 and clause.text[line_end:].strip() and len(list_items(clause.text, seg.end)) < 2:
             return None
         return inner(clause, seg)
@@ -94,7 +107,8 @@ class LegalAnswerer:
         if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
             bonus = _lead_in_bonus(reader, q, bonus)
         bonus = _not_a_title(bonus)
-        found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
+        # A dossier's items are found by their words; the lead-in naming the dossier sits in their parent.
+        found = by_segment(reader, q, d, hits, self.shape, bonus=bonus, parents=self.kind == "dossier")
         if self.kind == "duration" and _asks_date(q):
             found = sorted([*found, *_dated_parts(reader, q, d, bonus)], key=lambda f: -f.score)
         if self.shape != "fact" and not found:

@@ -41,16 +41,18 @@ Bonus = Callable[[Clause, Segment], "float | None"]
 
 
 def by_segment(
-    reader: Reader, q: Query, d: Directive, hits: list[Hit], shape: Shape, *, bonus: Bonus | None = None
+    reader: Reader, q: Query, d: Directive, hits: list[Hit], shape: Shape, *, bonus: Bonus | None = None,
+    parents: bool = False,
 ) -> list[Found]:
-    """Every candidate part's answer of ``shape``, best first, above the abstention threshold."""
+    """Every candidate part's answer of ``shape``, best first, above the abstention threshold (``parents``:
+    the parent clauses of the hits are candidates too, see ``Reader.candidates``)."""
     t = reader.tuning
     topic = topic_words(q) or " ".join(tokens(q.topic, accented=True))
     if not topic:
         return []
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
-    for clause, prior in reader.candidates(hits):
+    for clause, prior in reader.candidates(hits, parents=parents):
         clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:

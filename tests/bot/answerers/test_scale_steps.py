@@ -35,7 +35,14 @@ c) Mức 3: 750.000 đồng.
 3. Phụ cấp theo ngày được tính bằng phụ cấp tháng chia cho 22 ngày.
 Điều 3. Hồ sơ hưởng phụ cấp
 Cộng tác viên nộp 01 bộ hồ sơ tại Ủy ban nhân dân cấp xã. Hồ sơ gồm: đơn đề nghị hưởng phụ cấp theo Mẫu số 02; bản sao quyết định công nhận cộng tác viên;
-Điều 4. Hiệu lực thi hành
+Điều 4. Đăng ký cộng tác viên
+1. Hồ sơ đăng ký cộng tác viên tuyên truyền thi đua bao gồm:
+a) Tờ khai đăng ký theo Mẫu số 03 ban hành kèm theo Thông tư này;
+b) Giấy xác nhận của trưởng thôn nơi người đăng ký cư trú.
+2. Trường hợp cộng tác viên đã nộp hồ sơ đăng ký trước khi Thông tư này có hiệu lực thì:
+a) Được tiếp tục hưởng phụ cấp theo mức đã được công nhận;
+b) Không phải nộp lại tờ khai đăng ký.
+Điều 5. Hiệu lực thi hành
 1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
 2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ quy định phụ cấp cộng tác viên hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
 
@@ -95,7 +102,21 @@ def test_effect_and_replacement_asked_together_are_both_answered_from_their_arti
     assert not ans.abstained and ans.kind == "effect", ans.answer
     head = ans.answer.split("Theo")[0]
     assert "ngày 01 tháng 6 năm 2026" in head and "Thông tư số 41/2024/TT-BNV" in head, ans.answer
-    assert ans.citations[0].clause == "Điều 4"
+    assert ans.citations[0].clause == "Điều 5"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hồ sơ đăng ký cộng tác viên tuyên truyền thi đua bao gồm những giấy tờ gì?",
+     "ho so dang ky cong tac vien tuyen truyen thi dua gom nhung giay to gi"],
+)
+def test_a_dossier_is_read_from_the_lead_in_above_the_items_found(bot, question):
+    """The items match the question's words; the lead-in above them ("… bao gồm:") says they are the dossier.
+    "Trường hợp … đã nộp hồ sơ … thì:" also names a dossier but announces consequences, not its parts."""
+    ans = bot.answer(question)
+    assert not ans.abstained and ans.kind == "dossier", ans.answer
+    assert "Tờ khai đăng ký theo Mẫu số 03" in ans.answer and "Giấy xác nhận của trưởng thôn" in ans.answer
+    assert ans.citations[0].clause == "Điều 4, khoản 1"
 
 
 @pytest.mark.parametrize(
