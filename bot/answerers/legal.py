@@ -283,6 +283,7 @@ class EffectAnswerer:
             text = clause.text
             heading = fold(" ".join(clause.heading[-1:]))
             self_cue = 0.0
+            alone = None
             if replaces:
                 # "2. … các Nghị định sau đây hết hiệu lực thi hành: a) Nghị định số 115/2015/NĐ-CP …": a point
                 # names what its lead-in says is replaced.
@@ -296,16 +297,24 @@ class EffectAnswerer:
                 short, at = near.text, near.start
             else:
                 eff = find_effect(text)
-                if eff is None:
+                alone = find_applies_from(text) if asks_applies and eff is None else None
+                if eff is None and alone is None:
                     continue
-                short, at = eff.text, eff.start
-                # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
-                # (in an article on agreements' effect) dates something it regulates.
-                if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]):
+                if alone is not None:
+                    # "2. Các quy định tại Thông tư này được áp dụng từ ngày …" beside "1. … có hiệu lực …": what
+                    # "áp dụng từ ngày nào" asks, said in a clause of its own.
+                    short, at = alone.text, alone.start
                     self_cue = t.effect_self_bonus
+                else:
+                    short, at = eff.text, eff.start
+                    # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
+                    # (in an article on agreements' effect) dates something it regulates.
+                    if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]) and (
+                            not asks_applies or find_applies_from(text) is not None):
+                        self_cue = t.effect_self_bonus
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
-            applies = find_applies_from(text) if asks_applies and not replaces else None
+            applies = find_applies_from(text) if asks_applies and not replaces and alone is None else None
             if applies is not None:  # "có hiệu lực khi nào và … áp dụng từ ngày nào": both dates
                 short = f"{short}; {applies.text}"
                 a, b = min(a, applies.start), max(b, applies.end)

@@ -45,6 +45,7 @@ b) Không phải nộp lại tờ khai đăng ký.
 Điều 5. Hiệu lực thi hành
 1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
 2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ quy định phụ cấp cộng tác viên hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
+3. Mức phụ cấp quy định tại Điều 2 Thông tư này được áp dụng từ ngày 01 tháng 01 năm 2026.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -103,6 +104,19 @@ def test_effect_and_replacement_asked_together_are_both_answered_from_their_arti
     head = ans.answer.split("Theo")[0]
     assert "ngày 01 tháng 6 năm 2026" in head and "Thông tư số 41/2024/TT-BNV" in head, ans.answer
     assert ans.citations[0].clause == "Điều 5"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức phụ cấp của cộng tác viên tuyên truyền thi đua được áp dụng từ ngày nào?",
+     "muc phu cap cong tac vien tuyen truyen thi dua duoc ap dung tu ngay nao"],
+)
+def test_when_rules_apply_is_read_from_the_clause_saying_so_not_the_effect_date(bot, question):
+    """ "1. … có hiệu lực từ ngày 01/6/2026 … 3. … được áp dụng từ ngày 01/01/2026": the question asks the second."""
+    ans = bot.answer(question)
+    assert not ans.abstained and ans.kind == "effect", ans.answer
+    assert "ngày 01 tháng 01 năm 2026" in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 5, khoản 3"
 
 
 @pytest.mark.parametrize(
