@@ -74,8 +74,13 @@ def find_values(text: str) -> list[Span]:
             continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
         end = m.end() if after else (m.end(2) if unit else m.end(1))
         start = m.start()
+        if out and _RANGE_JOIN.fullmatch(text, out[-1].end, start):
+            start = out.pop().start  # "30% - 40%", "từ 3.000.000 đồng đến 6.000.000 đồng": one value
         out.append(Span(start, end, text[start:end]))
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|đến|tới)\s*")
 
 
 def find_quotes(text: str) -> list[Span]:

@@ -1,4 +1,5 @@
-"""Which step of a scale a sentence part stands under ("Mức 4", "Vùng I", "hạng II"), against the step asked.
+"""Which step of a scale a sentence part stands under ("Mức 4", "Vùng I", "hạng II"), against the step asked;
+and which period its headings set ("a) Giai đoạn 1 (2026 - 2028)"), against the years asked.
 
 A legal text often lists a scale item by item ("a) Mức 1: 13.000 đồng; … d) Mức 4: 32.000 đồng") or as
 table rows ("Vùng I 4.680.000 … Vùng IV 3.250.000"); the items share every word but their label, so word
@@ -10,13 +11,14 @@ a neighbouring case.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from corpus.lexicon import load_lexicon
 from corpus.text import fold
 
-__all__ = ["Step", "asked_steps", "step_fit"]
+__all__ = ["Step", "asked_steps", "asked_years", "period_fit", "step_fit"]
 
 _LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
 # A label is not the start of a number or an amount ("mức 1,5 lần", "mức 20%", "nhóm 1.2").
@@ -65,3 +67,27 @@ def step_fit(steps: tuple[Step, ...], clause_text: str, start: int, end: int) ->
         if governing:
             fit = -1
     return fit
+
+
+# A period: "Giai đoạn 1 (2026 - 2028)", "giai đoạn 2021-2025" (years inside a number do not count).
+_PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
+
+
+def asked_years(question: str, years: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """The years a question asks about: those it was read with, else the ends of a period it names."""
+    if years:
+        return years
+    return tuple(sorted({int(y) for pair in _PERIOD.findall(question) for y in pair}))
+
+
+def period_fit(years: tuple[int, ...], headings: Sequence[str]) -> int:
+    """+1 when the innermost heading naming a period holds a year asked, -1 when it holds none, 0 when no
+    heading names a period (or no year is asked).  Targets set per period ("a) Giai đoạn 1 (2026 - 2028): 30% -
+    40% …; b) Giai đoạn 2 (2029 - 2031): 70% - 80% …") share every word but the period's."""
+    if not years:
+        return 0
+    for heading in reversed(headings):
+        periods = [(int(a), int(b)) for a, b in _PERIOD.findall(heading)]
+        if periods:
+            return 1 if any(a <= y <= b for a, b in periods for y in years) else -1
+    return 0

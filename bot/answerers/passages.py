@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
-from bot.answerers.labels import asked_steps, step_fit
+from bot.answerers.labels import asked_steps, asked_years, period_fit, step_fit
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
@@ -52,6 +52,7 @@ def by_segment(
         return []
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
+    years = asked_years(q.text, q.years)
     for clause, prior in reader.candidates(hits, parents=parents):
         clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
@@ -65,8 +66,10 @@ def by_segment(
             seg_cov = reader.scorer.coverage(topic, seg.text)
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
-            if f is not None and steps:  # "mức 4": the part under that step, not its neighbours (same words)
-                fit = step_fit(steps, clause.text, seg.start, seg.end)
+            if f is not None and (steps or years):
+                # "mức 4", "giai đoạn 2026 - 2028": the part under that step or period, not its neighbours
+                # (which share every other word)
+                fit = step_fit(steps, clause.text, seg.start, seg.end) or period_fit(years, _headings(clause))
                 if fit:
                     f = replace(f, score=f.score + (t.step_bonus if fit > 0 else -t.step_penalty))
             if f is not None:
@@ -83,6 +86,13 @@ def article_lead_in(clause: Clause) -> str:
     heading = clause.heading
     start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
     return "" if start is None else " ".join(heading[start:])
+
+
+def _headings(clause: Clause) -> tuple[str, ...]:
+    """The headings a clause stands under inside its article (a chapter's are shared too widely)."""
+    heading = clause.heading
+    start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
+    return () if start is None else heading[start:]
 
 
 def _with_lead_in(clause: Clause) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answerers.labels import asked_steps, step_fit
-from bot.extract import find_durations
+from bot.answerers.labels import asked_steps, asked_years, period_fit, step_fit
+from bot.extract import find_durations, find_values
 from bot.query import read_question
 from tests.fakes import assistant_over
 
@@ -46,6 +46,12 @@ b) Không phải nộp lại tờ khai đăng ký.
 1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.
 2. Thông tư số 41/2024/TT-BNV ngày 15 tháng 5 năm 2024 của Bộ trưởng Bộ Nội vụ quy định phụ cấp cộng tác viên hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.
 3. Mức phụ cấp quy định tại Điều 2 Thông tư này được áp dụng từ ngày 01 tháng 01 năm 2026.
+Điều 6. Mục tiêu bồi dưỡng
+1. Mục tiêu cụ thể:
+a) Giai đoạn 1 (2026 - 2028)
+- Phấn đấu 30% - 40% cộng tác viên tuyên truyền thi đua được bồi dưỡng nghiệp vụ.
+b) Giai đoạn 2 (2029 - 2031)
+- Phấn đấu 70% - 80% cộng tác viên tuyên truyền thi đua được bồi dưỡng nghiệp vụ.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -70,6 +76,23 @@ def test_the_step_asked_is_answered_from_its_own_item(bot, question, value, poin
     assert not ans.abstained and not ans.clarify, ans.answer
     assert ans.answer.startswith(value), ans.answer
     assert ans.citations[0].clause == f"Điều 2, khoản 1, {point}"
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "point"),
+    [
+        ("Giai đoạn 2029 - 2031 phấn đấu bao nhiêu phần trăm cộng tác viên tuyên truyền thi đua được bồi dưỡng nghiệp vụ?",
+         "70% - 80%", "điểm b"),
+        ("giai doan 2026-2028 phan dau bao nhieu phan tram cong tac vien tuyen truyen thi dua duoc boi duong nghiep vu",
+         "30% - 40%", "điểm a"),
+    ],
+)
+def test_the_period_asked_picks_the_target_set_for_it(bot, question, value, point):
+    """Targets per period share every word but the period's heading; the range is one value, not its first half."""
+    ans = bot.answer(question)
+    assert not ans.abstained and not ans.clarify, ans.answer
+    assert ans.answer.startswith(value), ans.answer
+    assert point in ans.citations[0].clause
 
 
 @pytest.mark.parametrize(
@@ -171,3 +194,17 @@ def test_steps_are_read_from_the_question_and_told_apart_in_the_clause():
     assert step_fit(steps, text, 0, text.index("; b)")) == -1
     assert step_fit(steps, "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 0  # another scale: nothing to tell
     assert step_fit(asked_steps("vùng II"), "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 1  # a table row
+
+
+def test_periods_are_read_from_the_question_and_the_innermost_heading_decides():
+    years = asked_years("Giai đoạn 2026 - 2028 phấn đấu bao nhiêu?")
+    assert years == (2026, 2028)
+    title = "Điều 1. Phê duyệt Đề án giai đoạn 2026 - 2031"
+    assert period_fit(years, (title, "a) Giai đoạn 1 (2026 - 2028)")) == 1
+    assert period_fit(years, (title, "b) Giai đoạn 2 (2029 - 2031)")) == -1
+    assert period_fit(years, ("Điều 3. Hồ sơ theo Nghị định số 12/2022-2023",)) == 0  # no period: nothing to tell
+    assert period_fit((), (title,)) == 0
+
+
+def test_a_range_of_values_is_one_value():
+    assert [v.text for v in find_values("Phấn đấu 30% - 40% cán bộ; giai đoạn 2021 - 2025 đạt 7%")] == ["30% - 40%", "7%"]
