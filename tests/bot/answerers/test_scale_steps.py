@@ -52,6 +52,9 @@ a) Giai đoạn 1 (2026 - 2028)
 - Phấn đấu 30% - 40% cộng tác viên tuyên truyền thi đua được bồi dưỡng nghiệp vụ.
 b) Giai đoạn 2 (2029 - 2031)
 - Phấn đấu 70% - 80% cộng tác viên tuyên truyền thi đua được bồi dưỡng nghiệp vụ.
+Điều 7. Giải thích từ ngữ
+1. Sổ theo dõi cộng tác viên tuyên truyền thi đua là sổ do Ủy ban nhân dân cấp xã lập để ghi danh sách và quá trình hoạt động của cộng tác viên.
+2. Mã số cộng tác viên là dãy số do Sở Nội vụ cấp cho mỗi cộng tác viên khi đăng ký.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -194,6 +197,19 @@ def test_steps_are_read_from_the_question_and_told_apart_in_the_clause():
     assert step_fit(steps, text, 0, text.index("; b)")) == -1
     assert step_fit(steps, "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 0  # another scale: nothing to tell
     assert step_fit(asked_steps("vùng II"), "Vùng I 4.680.000 Vùng II 4.160.000", 0, 34) == 1  # a table row
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mã số cộng tác viên trong sổ theo dõi cộng tác viên tuyên truyền thi đua là gì?",
+     "ma so cong tac vien trong so theo doi cong tac vien tuyen truyen thi dua la gi"],
+)
+def test_a_qualified_term_is_defined_by_its_own_definition_not_its_qualifiers(bot, question):
+    """ "X trong Y là gì?" asks what X is: the definition of Y covers more words of the question but not X."""
+    ans = bot.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "dãy số do Sở Nội vụ cấp" in ans.answer, ans.answer
+    assert ans.citations[0].clause == "Điều 7, khoản 2"
 
 
 def test_periods_are_read_from_the_question_and_the_innermost_heading_decides():
