@@ -22,6 +22,7 @@ __all__ = [
     "find_references",
     "find_values",
     "has_count",
+    "names_document",
     "quoted_after",
 ]
 
@@ -112,6 +113,15 @@ def find_references(text: str) -> list[Span]:
 _NAMED_REFERENCE = re.compile(
     rf"{_DOC_KIND}(?:\s+[^\s;:.]+){{0,20}}?\s+số\s+\d{{1,5}}/\d{{4}}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
 )
+
+
+_KIND_BEFORE = re.compile(rf"(?<!\w){_DOC_KIND}\s+$", re.IGNORECASE)
+
+
+def names_document(text: str, start: int) -> bool:
+    """Whether the words from ``start`` are the name of a document ("Luật Bảo hiểm xã hội"): a document
+    type stands just before them."""
+    return _KIND_BEFORE.search(text[max(0, start - 20) : start]) is not None
 
 
 def find_named_references(text: str) -> list[Span]:

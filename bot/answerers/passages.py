@@ -16,7 +16,7 @@ from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.labels import asked_steps, asked_years, period_fit, step_fit
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
-from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
+from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.models import Clause, Directive
@@ -187,7 +187,8 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
 
     text = clause.text
     sentence = text[seg.sentence_start : seg.end]
-    mentions = find_agencies(sentence)
+    # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
+    mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
     if not mentions:
         return None
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form

@@ -224,3 +224,18 @@ def test_periods_are_read_from_the_question_and_the_innermost_heading_decides():
 
 def test_a_range_of_values_is_one_value():
     assert [v.text for v in find_values("Phấn đấu 30% - 40% cán bộ; giai đoạn 2021 - 2025 đạt 7%")] == ["30% - 40%", "7%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("quy định chi tiết Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc", 23, True),
+        ("theo Bộ luật Lao động số 45/2019/QH14", 13, True),
+        ("Bảo hiểm xã hội Việt Nam có trách nhiệm chi trả", 0, False),
+        ("giao Bảo hiểm xã hội tỉnh thực hiện", 5, False),
+    ],
+)
+def test_a_name_after_a_document_type_names_a_document_not_an_agency(text, at, expected):
+    from bot.extract import names_document
+
+    assert names_document(text, at) is expected
