@@ -138,9 +138,14 @@ def find_ordinals(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
+_PLACE_NUMBER = re.compile(r"(?<!\w)(?:Điều|khoản|điểm|Mục|Chương|Phụ lục|Mẫu số|Mẫu|số thứ tự|STT)\s+\d+(?:\.\d+)*",
+                           re.IGNORECASE)
+
+
 def has_count(text: str) -> bool:
     """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
     undated = re.sub(rf"(?:ngày\s+)?{_DATE}|tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?", " ", text, flags=re.IGNORECASE)
+    undated = _PLACE_NUMBER.sub(" ", undated)  # "Điều 3", "khoản 2", "Mẫu số 01" say where, not how many
     return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", undated))
 
 

@@ -239,3 +239,18 @@ def test_a_name_after_a_document_type_names_a_document_not_an_agency(text, at, e
     from bot.extract import names_document
 
     assert names_document(text, at) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Điều 3. Danh mục vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn", False),
+        ("theo quy định tại khoản 2 Điều 5 và Mẫu số 01 Phụ lục I", False),
+        ("kỷ niệm 115 năm Ngày thành lập", True),
+        ("70 xã đạt chuẩn nông thôn mới", True),
+    ],
+)
+def test_an_article_or_form_number_is_no_count_to_answer_how_many_with(text, counts):
+    from bot.extract import has_count
+
+    assert has_count(text) is counts
