@@ -414,13 +414,13 @@ class Assistant:
 
         answerer = answerer_for(q.kind)
         found: list[Found] = []
-        # A question naming a step of a scale ("vùng I", "mức 4") reads the described document further: its
-        # narrower search (without the title's words) fills the first places, but the scale is often named by
-        # the title's words ("mức lương tối thiểu" in a decree titled so) and a bare label finds nothing; the
-        # whole question's best clauses in it follow.
+        # A question naming a step of a scale ("vùng I", "mức 4") reads each document further: a bare label finds
+        # nothing, and the items of a scale share every other word, so the asked one often ranks just below the
+        # first places (in the described document, the narrower search without the title's words fills those;
+        # the scale is often named by the title's words: "mức lương tối thiểu" in a decree titled so).
         extra = t.named_extra if asked_steps(q.topic or q.text) else 0
         for d in pool:
-            read = t.candidates_per_doc + (extra if d.doc_id == named else 0)
+            read = t.candidates_per_doc + extra
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)

@@ -31,8 +31,7 @@ class AnswerTuning:
     support_slack: float = 0.03
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
-    #: Further candidate clauses read in the document the question describes when the question names a step of
-    #: a scale ("vùng I"): its whole-question hits, after those of the search within it.
+    #: Further candidate clauses read in each document when the question names a step of a scale ("vùng I").
     named_extra: int = 2
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
     max_hits: int = 120
