@@ -332,3 +332,17 @@ def test_an_agency_the_directive_tasks_gets_its_duty(library_bot, other):
     _, ans = ask_in_turn(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
     assert not ans.abstained and {c.doc_id for c in ans.citations} == {"son-la-2023"}
     assert "Thông tin và Truyền thông" in ans.answer
+
+
+@pytest.fixture(scope="module")
+def directives_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory)
+
+
+def test_a_followup_about_a_document_not_in_the_library_names_it_once_as_the_user_wrote_it(directives_bot):
+    first, follow = ask_in_turn(directives_bot, _WAGE, "Còn vùng IV?")
+    assert first.abstained and follow.abstained and not follow.citations
+    assert "38/2022/NĐ-CP" in follow.answer
+    assert follow.answer.count("38/2022") == 1  # not also its search key "38/2022"
