@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
+from bot.answerers.labels import asked_steps
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
@@ -415,8 +416,14 @@ class Assistant:
 
         answerer = answerer_for(q.kind)
         found: list[Found] = []
+        # A question naming a step of a scale ("vùng I", "mức 4") reads each document further: a bare label finds
+        # nothing, and the items of a scale share every other word, so the asked one often ranks just below the
+        # first places (in the described document, the narrower search without the title's words fills those;
+        # the scale is often named by the title's words: "mức lương tối thiểu" in a decree titled so).
+        extra = t.named_extra if asked_steps(q.topic or q.text) else 0
         for d in pool:
-            found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[: t.candidates_per_doc]))
+            read = t.candidates_per_doc + extra
+            found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)
         if q.introduced:
