@@ -432,6 +432,7 @@ class Assistant:
             found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
+        found = _first_per_document(found)
         if not found:
             return self._abstain(q, pool, hits, lacking)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
@@ -450,22 +451,33 @@ class Assistant:
         return self._compose(q, found, top_k, merged)
 
     def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
-        """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked."""
+        """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked.
+
+        A document's alternates (``Found.alternate``) are checked like its best answer; which of them answers is
+        chosen afterwards (``_first_per_document``)."""
         wanted = needs(q, self._scorer, self.tuning) if found else ()
         if not wanted:
-            return found, ()
+            return [f for f in found if not f.alternate], ()
         checked = [(f, gaps(wanted, f)) for f in found]  # the found order stays: it breaks ties later
         for f, missing in checked:
             if missing:
                 log.info("not supported by %s (%.2f): lacks %s", f.clause.id, f.score, [n.phrase for n in missing])
-        # A clause without any figure is no answer to "bao nhiêu?", but it does not answer a neighbouring question
-        # either: it is dropped without silencing the weaker clauses that hold one.
-        top_lacking = max(((f.score, missing) for f, missing in checked if any(n.kind != "figure" for n in missing)),
-                          key=lambda x: x[0], default=None)
+        # A clause without any figure (or without the kind of value asked: "bao nhiêu đồng") is no answer to
+        # "bao nhiêu?", but it does not answer a neighbouring question either: it is dropped without silencing
+        # the weaker clauses that hold one.  Only a document's best answer silences others.
+        lacking = [(f, missing) for f, missing in checked
+                   if not f.alternate and any(n.kind not in _VALUE_NEEDS for n in missing)]
         kept = [f for f, missing in checked if not missing]
-        if top_lacking and max((f.score for f in kept), default=float("-inf")) < top_lacking[0] - self.tuning.support_slack:
-            kept = []  # only far weaker clauses hold the words: they answer something else
-        return kept, top_lacking[1] if top_lacking and not kept else ()
+        best = max(kept, key=lambda f: f.score, default=None)
+        if best is not None:
+            # An alternate was read because its own document's best answer failed: that failure does not
+            # silence it, a stronger lacking answer of another document does.
+            rivals = [f.score for f, _ in lacking
+                      if not (best.alternate and f.directive.doc_id == best.directive.doc_id)]
+            if rivals and best.score < max(rivals) - self.tuning.support_slack:
+                kept = []  # only far weaker clauses hold the words: they answer something else
+        top = max(lacking, key=lambda x: x[0].score, default=None)
+        return kept, top[1] if top and not kept else ()
 
     def _unseen_nouns(self, q: Query) -> list[str]:
         """Nouns of the topic that no document contains ("xăng" in "giá xăng"), when they are at least half
@@ -588,6 +600,24 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+# Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
+_VALUE_NEEDS = frozenset({"figure", "unit"})
+
+
+def _first_per_document(found: list[Found]) -> list[Found]:
+    """Each document's supported answers: its own best ones, else the first of its alternates that passed."""
+    answered = {f.directive.doc_id for f in found if not f.alternate}
+    out: list[Found] = []
+    for f in found:
+        doc = f.directive.doc_id
+        if f.alternate:
+            if doc in answered:
+                continue
+            answered.add(doc)
+        out.append(f)
+    return out
 
 
 def _own_first(own: list[Hit], hits: list[Hit]) -> list[Hit]:

@@ -8,6 +8,7 @@ actually typed without diacritics, so "năm" never reads as the "Nam" of "Hà Na
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
@@ -99,7 +100,9 @@ class Query:
     scope); ``refers_to`` is the kind of document such a pointer names ("Nghị định"), if any.
     ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?");
     ``introduced`` holds the words such a follow-up put in place of the previous question's ("IV" in
-    "Còn vùng IV?"): what it asks differently, which its answer must therefore say.
+    "Còn vùng IV?"): what it asks differently, which its answer must therefore say.  ``pauses`` are the
+    syllable pairs (accent-folded) the question separates by punctuation only: no compound word spans them
+    ("nguy hiểm, độc hại" → ("hiem", "doc")); a follow-up keeps the previous question's, whose topic it reuses.
     """
 
     text: str
@@ -119,6 +122,7 @@ class Query:
     refers_to: str = ""
     elliptical: bool = False
     introduced: str = ""
+    pauses: tuple[tuple[str, str], ...] = ()
 
     @property
     def scoped(self) -> bool:
@@ -350,6 +354,17 @@ def _about_set(kind: str, folded: str, provinces: tuple[str, ...], years: tuple[
     return kind == "comparison" or len(years) > 1 or len(provinces) > 1 or any(c.search(folded) for c in _SET_CUES)
 
 
+# Where a phrase of a question ends: a comma, semicolon, colon, stop or bracket (not inside "13.000", "2,5").
+_PUNCTUATION = re.compile(r"[,;:.!?…](?!\d)|[()\[\]“”\"]")
+
+
+def _pauses(text: str) -> tuple[tuple[str, str], ...]:
+    """Syllables (folded) that follow each other in ``text`` only across a punctuation mark."""
+    parts = [[fold(w) for w in re.findall(r"[^\W_]+", p)] for p in _PUNCTUATION.split(text)]
+    joined = {pair for p in parts for pair in itertools.pairwise(p)}
+    return tuple(dict.fromkeys((a[-1], b[0]) for a, b in itertools.pairwise(parts) if a and b and (a[-1], b[0]) not in joined))
+
+
 def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None) -> Query:
     """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
 
@@ -378,6 +393,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         about_set=_about_set(kind, folded, provinces, years),
         merged=merged,
         issuers=_find_issuers(folded),
+        pauses=_pauses(text),
     )
     if previous is None:
         return query
@@ -439,4 +455,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         refers_to="",
         elliptical=True,
         introduced=introduced,
+        pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
     )

@@ -29,6 +29,9 @@ class AnswerTuning:
     #: When the best answer lacks what makes the question specific, the others answer only if the best of them
     #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
     support_slack: float = 0.03
+    #: When a document's best answer fails the support check, at most this many of its next answers (other
+    #: clauses, best first) are tried; the first that passes answers for the document.
+    support_alternates: int = 2
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
     #: Further candidate clauses read in each document when the question names a step of a scale ("vùng I").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.compose import MAX_EXCERPT
@@ -16,7 +16,7 @@ from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, fold
 from index.models import Hit
 
-__all__ = ["Answerer", "Found", "Reader", "topic_words"]
+__all__ = ["Answerer", "Found", "Reader", "topic_words", "with_alternates"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
@@ -34,6 +34,27 @@ class Found:
     quote: str
     span: tuple[int, int] | None
     score: float
+    #: A weaker candidate of its document, read only when every answer before it fails the support check
+    #: (bot.support): the best-covering clause may lack what makes the question specific while the next holds it.
+    alternate: bool = False
+
+
+def with_alternates(found: list[Found], tuning: AnswerTuning) -> list[Found]:
+    """The best answer, then the best answers of up to ``support_alternates`` other clauses, marked alternate.
+
+    The assistant quotes an alternate only when the answers before it in the document fail the support check;
+    the bound keeps a clause far down the ranking from answering for want of a better one."""
+    if not found:
+        return []
+    out = [found[0]]
+    seen = {found[0].clause.id}
+    for f in found[1:]:
+        if len(out) > tuning.support_alternates:
+            break
+        if f.clause.id not in seen:
+            seen.add(f.clause.id)
+            out.append(replace(f, alternate=True))
+    return out
 
 
 def topic_words(q: Query) -> str:

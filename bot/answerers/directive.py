@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.passages import Shape, by_segment
 from bot.compose import excerpt
 from bot.query import Query
@@ -21,7 +21,7 @@ class FactAnswerer:
     """The sentence part that best covers the question."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return by_segment(reader, q, d, hits, "fact")[:1]
+        return with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
 
 
 class TargetAnswerer:
@@ -30,9 +30,9 @@ class TargetAnswerer:
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         if _ASKS_RANK.search(fold(q.text)):
-            return by_segment(reader, q, d, hits, "ordinal")[:1]
+            return with_alternates(by_segment(reader, q, d, hits, "ordinal"), reader.tuning)
         f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
-        return f[:1]
+        return with_alternates(f, reader.tuning)
 
 
 _ASKS_RANK = re.compile(r"\bthu (?:may|bao nhieu)\b")
@@ -42,7 +42,7 @@ class ComparisonAnswerer:
     """One document's value, for one line of a comparison."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return by_segment(reader, q, d, hits, "target")[:1]
+        return with_alternates(by_segment(reader, q, d, hits, "target"), reader.tuning)
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,14 @@ class TypedAnswerer:
         plain = by_segment(reader, q, d, hits, "fact")
         if plain and (not f or plain[0].score > f[0].score + reader.tuning.typed_slack):
             f = plain
-        return f[:1]
+        return with_alternates(f, reader.tuning)
 
 
 class DutyAnswerer:
     """What an agency must do: the sentences in which it is the one tasked; else the best part."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return self._duty(reader, q, d) or by_segment(reader, q, d, hits, "fact")[:1]
+        return self._duty(reader, q, d) or with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
 
     @staticmethod
     def _duty(reader: Reader, q: Query, d: Directive) -> list[Found]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.compose import MAX_EXCERPT
@@ -123,7 +123,7 @@ class LegalAnswerer:
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
-        return out[:1]
+        return with_alternates(out, reader.tuning)
 
     def _short(self, f: Found) -> str | None:
         """The answering words of the quoted part."""
