@@ -432,7 +432,7 @@ class Assistant:
             found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
-        found = _first_per_document(found)
+        found = _first_per_document(q, found)
         if not found:
             return self._abstain(q, pool, hits, lacking)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
@@ -606,18 +606,36 @@ class Assistant:
 _VALUE_NEEDS = frozenset({"figure", "unit"})
 
 
-def _first_per_document(found: list[Found]) -> list[Found]:
-    """Each document's supported answers: its own best ones, else the first of its alternates that passed."""
+def _first_per_document(q: Query, found: list[Found]) -> list[Found]:
+    """Each document's supported answers: its own best ones, else one of its alternates that passed.
+
+    Alternates are siblings that share most words ("doanh thu năm không quá 03 tỷ đồng" / "từ trên 03 tỷ đồng
+    đến không quá 50 tỷ đồng"): the one saying the most of the question's words in a row answers, the better
+    ranked on a tie."""
     answered = {f.directive.doc_id for f in found if not f.alternate}
-    out: list[Found] = []
+    spare: dict[str, list[Found]] = {}
     for f in found:
-        doc = f.directive.doc_id
-        if f.alternate:
-            if doc in answered:
-                continue
-            answered.add(doc)
-        out.append(f)
-    return out
+        if f.alternate and f.directive.doc_id not in answered:
+            spare.setdefault(f.directive.doc_id, []).append(f)
+    asked = tokens(q.text, accented=has_diacritics(q.text))
+    chosen = {max(fs, key=lambda f: (_run(asked, f.clause.text, has_diacritics(q.text)), -fs.index(f)))
+              for fs in spare.values()}
+    return [f for f in found if not f.alternate or f in chosen]
+
+
+def _run(asked: list[str], text: str, accented: bool) -> int:
+    """The most words of ``asked`` that ``text`` says in the same order, in a row."""
+    said = tokens(text, accented=accented)
+    best = 0
+    prev = [0] * (len(said) + 1)
+    for a in asked:
+        cur = [0] * (len(said) + 1)
+        for j, w in enumerate(said, 1):
+            if w == a:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
 
 
 def _own_first(own: list[Hit], hits: list[Hit]) -> list[Hit]:
