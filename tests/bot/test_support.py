@@ -302,3 +302,79 @@ def test_an_acronym_typed_in_lower_case_is_no_word_the_clause_must_hold():
     for question in ("Thông tư về tiền lương ở SCIC có hiệu lực từ ngày nào?",
                      "thong tu ve tien luong o scic co hieu luc tu ngay nao"):
         assert "scic" not in {n.token for n in needs(read_question(question), scorer, AnswerTuning())}
+
+
+# ------------------------------------------------------------------ a document's next answers; punctuation
+
+_NEXT_FILES = {
+    "doc1.txt": "van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",  # corporate income tax: 20%, 15%, 17% by turnover
+    "doc2.txt": "thong-tu-so-24-2022-tt-bldtbxh-38574.txt",  # allowances in kind for hazardous work, levels 1–4
+}
+
+
+@pytest.fixture(scope="module")
+def next_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, _NEXT_FILES)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Thuế suất thuế thu nhập doanh nghiệp phổ thông là bao nhiêu?",
+         "Còn doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng?"),
+        ("Thuế suất thuế thu nhập doanh nghiệp phổ thông là bao nhiêu?",
+         "con doanh nghiep co tong doanh thu nam khong qua 03 ty dong?"),
+    ],
+)
+def test_the_clause_after_a_document_s_best_answers_when_the_best_lacks_the_asked_case(next_bot, first, then):
+    # The best-covering clause is about another tax case; the next one states the rate for this turnover.
+    general = next_bot.answer(first)
+    assert not general.abstained and "20%" in general.answer
+    small = next_bot.answer(then, previous=general)
+    assert not small.abstained
+    assert "15%" in small.answer and "17%" not in small.answer  # not the sibling for "trên 03 tỷ đồng"
+    assert (small.citations[0].doc_id, small.citations[0].clause) == ("doc1", "Điều 10, khoản 2")
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Thuế suất thuế thu nhập doanh nghiệp phổ thông là bao nhiêu?", "Còn hợp tác xã nước ngoài?"),
+        ("Thuế suất thuế thu nhập doanh nghiệp phổ thông là bao nhiêu?",
+         "Còn doanh nghiệp có tổng doanh thu năm trên 100 tỷ đồng?"),
+    ],
+)
+def test_a_case_no_clause_of_the_document_states_is_still_abstained_on(next_bot, first, then):
+    ans = next_bot.answer(then, previous=next_bot.answer(first))
+    _not_found(ans)
+    assert "15%" not in ans.answer and "17%" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mức bồi dưỡng bằng hiện vật cho người lao động làm việc có yếu tố nguy hiểm, độc hại là bao nhiêu?",
+        "muc boi duong bang hien vat cho nguoi lao dong lam viec co yeu to nguy hiem, doc hai la bao nhieu?",
+    ],
+)
+def test_words_either_side_of_a_comma_are_not_read_as_one_word(next_bot, question):
+    # "nguy hiểm, độc hại": no clause says "hiểm độc", and none needs to.
+    ans = next_bot.answer(question)
+    assert not ans.abstained and "13.000 đồng" in ans.answer
+    assert ans.citations[0].doc_id == "doc2"
+
+
+def test_a_pair_across_a_comma_is_no_rare_word_of_the_question():
+    # "hiểm độc" rare over the library (it stands in "nguy hiểm độc hại" a few times) is still no word of a
+    # question that writes "nguy hiểm, độc hại", nor of its follow-up, which reuses its words.
+    scorer = Scorer([f"Công việc nguy hiểm độc hại loại {i}." for i in range(4)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    for question in ("Mức bồi dưỡng cho người làm việc có yếu tố nguy hiểm, độc hại là bao nhiêu?",
+                     "muc boi duong cho nguoi lam viec co yeu to nguy hiem, doc hai la bao nhieu"):
+        first = read_question(question)
+        followup = read_question("Còn mức 3?", previous=first)
+        for q in (first, followup):
+            tokens_needed = {fold(n.token or "") for n in needs(q, scorer, AnswerTuning())}
+            assert "hiem_doc" not in tokens_needed
+        assert gaps(needs(first, scorer, AnswerTuning()),
+                    _found("Người làm công việc có yếu tố nguy hiểm, yếu tố độc hại được bồi dưỡng 13.000 đồng.")) == ()
