@@ -347,7 +347,7 @@ class Assistant:
         return _own_first(own, hits)
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
-        text = q.topic or q.text
+        text = _search_text(q)
         # The whole library needs no document filter (a filter costs a pass over every chunk).
         doc_ids = () if len(docs) == len(self.corpus.directives) else tuple(d.doc_id for d in docs)
         body_only = _body_only(q)
@@ -584,6 +584,20 @@ def _own_first(own: list[Hit], hits: list[Hit]) -> list[Hit]:
     """``own`` (a narrower search's hits) first, then the hits of ``hits`` on clauses ``own`` did not reach."""
     first = {h.chunk.clause_id for h in own}
     return [*own, *(h for h in hits if h.chunk.clause_id not in first)]
+
+
+def _search_text(q: Query) -> str:
+    """What the retrievers read of the question: its topic (without the province, year and number that
+    scope it), except for a question about the document itself (who signed it, when, its number or title).
+
+    Such a question is asked by naming the document ("Chỉ thị thi đua năm 2023 của tỉnh Lai Châu do ai
+    ký?"), and naming the document is what its header and signature blocks do; without those words little
+    is left ("Chỉ thị thi đua năm của tỉnh do ai ký") and every clause of the directive fits it as well.
+    Measured on the dev questions about the document (five directives): Recall@1 bm25 0.70 -> 0.80, dense
+    (bundled multilingual-e5-small) 0.00 -> 0.80; for any other question the whole text ranks worse
+    (the place and year are in every clause of the document and drown the topic for the dense model).
+    """
+    return q.text if q.kind.startswith("meta_") else (q.topic or q.text)
 
 
 def _body_only(q: Query) -> bool:

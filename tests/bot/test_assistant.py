@@ -194,6 +194,14 @@ def test_a_question_about_the_document_retrieves_and_cites_its_header_or_signatu
     assert value in ans.answer and ans.citations[0].clause == label
 
 
+def test_a_question_about_the_document_is_searched_with_the_words_that_name_the_document(bot):
+    # Its topic without the province and year ("Chỉ thị thi đua của năm số mấy") fits every clause as well:
+    # searched as asked, the header that names the document comes first.
+    hits = bot.search("Chỉ thị thi đua của Sơn La năm 2022 số mấy?", k=3)
+    assert hits[0].chunk.label == "phần đầu" and hits[0].chunk.doc_id == "son-la-2022"
+    assert "01/CT-UBND" in bot.answer("Chỉ thị thi đua của Sơn La năm 2022 số mấy?").answer
+
+
 @pytest.mark.parametrize(
     ("question", "value", "label"),
     [
