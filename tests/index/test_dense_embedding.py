@@ -197,3 +197,14 @@ def test_a_document_without_number_or_date_is_named_by_its_type_issuer_and_title
     assert read["phần đầu"].startswith("Chỉ thị của UBND tỉnh Sơn La về việc phát động phong trào thi đua năm 2023.\n")
     assert read["phần chữ ký"].startswith(
         "Chỉ thị của UBND tỉnh Sơn La về việc phát động phong trào thi đua năm 2023 do Hoàng Quốc Khánh ký.\n")
+
+
+def test_the_model_can_read_other_words_than_bm25(tmp_path, monkeypatch) -> None:
+    # A question about the document itself: BM25 reads its topic, the model the question as asked.
+    _patch_encoder(monkeypatch, FakeEncoder("fake/encoder"))
+    ix = open_index(_two_docs(), tmp_path / "ix", embedding_model="fake/encoder")
+    keyword = ix.search("Sở Nội vụ theo dõi", k=1, retriever="bm25")[0].chunk.clause_id
+    model = ix.search("Sở Nội vụ theo dõi", k=1, retriever="dense", dense_query="hộ nghèo theo chuẩn nghèo")
+    assert model[0].chunk.clause_id.endswith(":3.a") and not keyword.endswith(":3.a")
+    both = ix.search("Sở Nội vụ theo dõi", k=1, retriever="bm25", dense_query="hộ nghèo theo chuẩn nghèo")
+    assert both[0].chunk.clause_id == keyword  # BM25 never reads it
