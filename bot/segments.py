@@ -95,16 +95,16 @@ def _units(text: str, *, accented: bool = False) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def _unit_set(text: str, accented: bool) -> frozenset[str | tuple[str, str]]:
-    """``_units`` as a set for membership tests, a pair as a tuple (no string to build and hash): every
-    candidate part of every question is scored here, most of them once."""
-    toks = _syllables(text, accented)
-    return frozenset(itertools.chain(toks, itertools.pairwise(toks)))
+def _unit_line(text: str, accented: bool) -> str:
+    """``text``'s syllables between spaces (" a b c "), for membership tests: syllable "a" is in it as " a "
+    and pair "a_b" as " a b " (a syllable holds no space).  Every candidate part of every question is scored
+    here, most of them once: one join is cheaper than a set of syllables and pairs."""
+    return f" {' '.join(_syllables(text, accented))} "
 
 
-def _member(unit: str) -> str | tuple[str, ...]:
-    """How ``unit`` stands in a ``_unit_set``: a pair "a_b" as ("a", "b") (a syllable has no "_")."""
-    return tuple(unit.split("_")) if "_" in unit else unit
+def _member(unit: str) -> str:
+    """How ``unit`` (a syllable or a pair "a_b") stands in a ``_unit_line``."""
+    return f" {unit.replace('_', ' ')} "
 
 
 def has_diacritics(text: str) -> bool:
@@ -192,7 +192,7 @@ class Scorer:
                 df[unit] += times
         self._n = max(sum(texts.values()), 1)
         self._df = df
-        self._weights: dict[str, tuple[bool, tuple[tuple[str | tuple[str, ...], float], ...], float]] = {}
+        self._weights: dict[str, tuple[bool, tuple[tuple[str, float], ...], float]] = {}
 
     @classmethod
     def from_table(cls, table: dict[str, object]) -> Scorer:
@@ -212,7 +212,7 @@ class Scorer:
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
 
-    def _question_weights(self, question: str) -> tuple[bool, tuple[tuple[str | tuple[str, ...], float], ...], float]:
+    def _question_weights(self, question: str) -> tuple[bool, tuple[tuple[str, float], ...], float]:
         """Whether ``question`` is accented, its units (as ``_member``) with their weights, and their total: computed once
         per question, while ``coverage`` is asked for every candidate part (thousands per question)."""
         got = self._weights.get(question)
@@ -233,7 +233,7 @@ class Scorer:
         accented, weights, total = self._question_weights(question)
         if not weights:
             return 0.0
-        have = _unit_set(text, accented)
+        have = _unit_line(text, accented)
         matched = 0.0
         for u, w in weights:
             if u in have:
