@@ -380,7 +380,9 @@ class Assistant:
         docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
         if not docs:
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *q.numbers]) or "phạm vi đã chọn"
+            # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
+            numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
+            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
@@ -419,7 +421,7 @@ class Assistant:
         found, lacking = self._supported(q, found)
         if q.introduced:
             said = [f for f in found if not unsaid(q, f.clause.text)]
-            lacking = lacking if said else (Need("word", q.introduced),)
+            lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
@@ -556,9 +558,8 @@ class Assistant:
         if lacking:
             named = ", ".join(f"“{n.phrase}”" for n in lacking[:3])
             text += f" Các điều khoản tìm được không nêu {named}."
-        if suggestions:
-            text += " Các điều khoản gần nhất: " + "; ".join(
-                f"{s.clause} ({self._short(s)})" for s in suggestions) + "."
+        # The nearest clauses go in ``suggestions``, which the CLI and the chat list under the text: naming them
+        # in the text too showed them twice.
         return Answer(question=q.text, answer=text, abstained=True, suggestions=tuple(suggestions))
 
     def _searched(self, docs: list[Directive]) -> str:
@@ -573,12 +574,6 @@ class Assistant:
         span = f", các năm {years[0]}–{years[-1]}" if len(years) > 1 else (f", năm {years[0]}" if years else "")
         places = ", ".join(self._provinces[:10]) or "không có tỉnh nào"
         return f"Văn bản cấp tỉnh hiện có: {places}{span}; cùng {len(self.corpus.directives)} văn bản trong kho."
-
-    @staticmethod
-    def _short(c: Citation) -> str:
-        kind = c.doc_type or "Văn bản"
-        head = f"{kind} {c.number}" if c.number else kind
-        return ", ".join(str(x) for x in (head, c.province, c.year) if x)
 
     @staticmethod
     def _describe(docs) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from bot.documents import covers_years
 from bot.models import Answer
-from bot.query import Query
+from bot.query import Query, restates
 from bot.segments import has_diacritics, tokens
 from corpus.models import Directive
 from corpus.text import fold
@@ -75,7 +75,7 @@ def history_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[tuple
 def turn_state(ans: Answer, q: Query, previous: Answer | None) -> dict[str, object]:
     """What the conversation remembers after this turn (kept in ``Answer.extra`` for the next one)."""
     return {_CONTEXT: context_after(ans, q, previous), _HISTORY: history_after(ans, q, previous),
-            _ANSWERED: answered_after(ans, previous)}
+            _ANSWERED: answered_after(ans, q, previous)}
 
 
 def pointed_documents(
@@ -164,12 +164,13 @@ def changed(q: Query, before: Query | None) -> bool:
 Given = tuple[str, frozenset[str], object]  # an answer's words, its clauses, the question as read
 
 
-def answered_after(ans: Answer, previous: Answer | None) -> tuple[Given, ...]:
-    """The answers the user was given in the last few turns, latest first (an abstention adds none)."""
+def answered_after(ans: Answer, q: Query | None, previous: Answer | None) -> tuple[Given, ...]:
+    """The answers the user was given in the last few turns, latest first, each with the question (as read)
+    it answered (an abstention adds none)."""
     earlier = tuple(previous.extra.get(_ANSWERED, ())) if previous is not None else ()
     if ans.abstained or not ans.citations:
         return earlier
-    now = (ans.answer, frozenset(c.clause_id for c in ans.citations), ans.extra.get("query"))
+    now = (ans.answer, frozenset(c.clause_id for c in ans.citations), q)
     return (now, *earlier)[:_HISTORY_TURNS]
 
 
@@ -178,13 +179,16 @@ def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
     to a question that asked something else.
 
     A follow-up that changed what it asks must never get the previous turn's answer or number, nor, after
-    an abstained turn ("Còn giai đoạn 2?"), an answer given before it ("Giai đoạn 3 thì sao?").
+    an abstained turn ("Còn giai đoạn 2?"), an answer given before it ("Giai đoạn 3 thì sao?").  A follow-up
+    whose change was not understood ("Còn mức 3?" read as the same question) is one too; only a question
+    that says again all it asks may get the same answer again.
     """
     if previous is None or ans.abstained or not ans.citations:
         return False
-    given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, None)
+    given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, previous.extra.get("query"), None)
     clauses = {c.clause_id for c in ans.citations}
     return any(
-        ans.answer == text and clauses == cited and (not isinstance(asked, Query) or changed(q, asked))
+        ans.answer == text and clauses == cited
+        and (not isinstance(asked, Query) or changed(q, asked) or not restates(q, asked))
         for text, cited, asked in given
     )

@@ -17,7 +17,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question"]
+__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -324,6 +324,14 @@ def _replace_in(before: str, own: str) -> str:
 def followup_phrase(q: Query) -> str:
     """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
     return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
+
+
+def restates(q: Query, before: Query) -> bool:
+    """Whether ``q`` as typed says again everything ``before`` asked (the same question re-asked, or an earlier
+    one come back to), rather than leaving words out for the conversation to fill in ("Còn mức 3?")."""
+    said = {w for w in fold(followup_phrase(q)).split() if w not in _FORM_WORDS and w not in _KIND_WORDS}
+    wanted = {w for w in fold(before.topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS}
+    return bool(wanted) and wanted <= said and q.numbers == before.numbers
 
 
 def _kind_named(pointer: re.Match[str] | None) -> str:

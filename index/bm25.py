@@ -18,7 +18,7 @@ import io
 import json
 import logging
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,14 @@ class LexicalIndex:
             # a column names each chunk once, so an indexed add is ``np.add.at``'s sum, several times faster
             scores[self._indices[start:end]] += self._data[start:end]
         return np.asarray(scores, dtype="float32")
+
+    def frequencies(self) -> Iterator[tuple[str, int]]:
+        """Every indexed token with the number of chunks containing it (what accent restoration reads)."""
+        counts = np.diff(self._indptr)
+        n = len(counts)
+        for word, i in self._vocab.items():
+            if i < n:
+                yield word, int(counts[i])
 
     def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Best ``k`` (position, score) pairs with a positive score; ``allowed`` is a boolean mask."""

@@ -23,9 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.lexicon import load_lexicon
 from corpus.models import Corpus, Directive
+from index.accents import AccentRestorer, has_diacritics
 from index.bm25 import LexicalIndex, tokenize_texts
-from index.chunking import ChunkerSettings, chunk_directive, is_meta_chunk
+from index.chunking import ChunkerSettings, chunk_directive, dense_texts, is_meta_chunk
 from index.chunkstore import ChunkTable, chunk_groups
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
 from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks, passage_text
@@ -61,6 +63,7 @@ log = logging.getLogger(__name__)
 RETRIEVERS = ("hybrid", "dense", "bm25")
 _POOL = 50  # candidates taken from each retriever before fusion
 _META_SLACK = 10  # more candidates taken when header and signature chunks are left out afterwards
+_ACCENT_CONTEXT = 10  # best BM25 hits whose spellings accent a question typed without marks
 _RERANK_TOP = 30
 _READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
 
@@ -158,6 +161,8 @@ class Index:
         self._bm25_stale = False
         self.embedded = 0
         self._doc_fps: dict[str, str] = dict(stored.manifest.documents)
+        #: the documents whose chunks may be embedded (their titles and headings are what the model reads)
+        self._documents: dict[str, Directive] = {}
         self.folder = folder
         self.report = report
         self.notice = notice
@@ -178,6 +183,7 @@ class Index:
         self._doc_code = per_group[group_of] if len(groups) else np.zeros(0, dtype="int32")
         self._codes = codes
         self._meta: frozenset[int] | None = None  # positions of header and signature chunks, found when needed
+        self._accents: AccentRestorer | None = None  # built from BM25's vocabulary at the first unaccented question
         self._dense_ready = (self._encoder is not None and stored.vectors is not None
                              and len(stored.vectors) > 0)
         self.retriever = self._wanted if self._dense_ready else "bm25"
@@ -233,14 +239,29 @@ class Index:
             return []
         return lexical.top(query, pool, mask)
 
-    def _dense(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+    def _dense(self, query: str, pool: int, mask: np.ndarray | None,
+               keyword: list[tuple[int, float]] | None = None) -> list[tuple[int, float]]:
         assert self._encoder is not None and self._stored.vectors is not None
         allowed = None
         if mask is not None:
             allowed = self._vids[mask & (self._vids >= 0)]
-        qv = self._encoder.encode_query(query)
+        qv = self._encoder.encode_query(self._for_model(query, mask, keyword))
         hits = self._stored.vectors.search(qv, pool, allowed)
         return [(self._pos_by_vid[v], s) for v, s in hits if v in self._pos_by_vid]
+
+    def _for_model(self, query: str, mask: np.ndarray | None, keyword: list[tuple[int, float]] | None) -> str:
+        """The question as the embedding model should read it: diacritics put back when typed without any
+        (e5 reads unaccented Vietnamese as another language; BM25 matches it through folded tokens), spelled
+        as the best BM25 hits (``keyword``, searched here when not given) write its phrases."""
+        if has_diacritics(query):
+            return query
+        if self._accents is None:
+            lexical = self._lexical()
+            self._accents = AccentRestorer.from_frequencies(
+                lexical.frequencies() if lexical is not None else (), load_lexicon().topic("question_spellings"))
+        if keyword is None:
+            keyword = self._bm25(query, _ACCENT_CONTEXT, mask)
+        return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
@@ -264,7 +285,7 @@ class Index:
         if mode in ("bm25", "hybrid"):
             ranked["bm25"] = self._bm25(query, fetch, mask)
         if mode in ("dense", "hybrid"):
-            ranked["dense"] = self._dense(query, fetch, mask)
+            ranked["dense"] = self._dense(query, fetch, mask, ranked.get("bm25"))
         if meta:
             ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}
@@ -332,6 +353,7 @@ class Index:
         self.remove([d.doc_id for d in docs if d.doc_id in self._doc_fps])
         stored = self._stored
         tokens = self._tokens() if stored.chunks else TokenTable.empty()
+        self._documents.update((d.doc_id, d) for d in docs)
         new: list[Chunk] = [c for d in docs for c in chunk_directive(d, self._chunker)]
         bar = _Progress(self._progress, len(new), "Tách từ")
         new_tokens = tokenize_texts([c.embed_text for c in new], bar)
@@ -358,7 +380,8 @@ class Index:
             return [None] * len(chunks)
         stored = self._stored
         manifest = stored.manifest
-        vecs = _embed(self._encoder, chunks, self.folder, self._progress, self._chunker.embed_chars)
+        vecs = _embed(self._encoder, chunks, self.folder, self._progress, self._chunker.embed_chars,
+                      self._documents)
         self.embedded += len(chunks)
         if stored.vectors is not None and vecs.shape[1] != stored.vectors.dim:
             log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
@@ -368,7 +391,7 @@ class Index:
             stored.vector_ids = [None] * len(old)
             if old:
                 every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress,
-                               self._chunker.embed_chars)
+                               self._chunker.embed_chars, self._documents)
                 vecs = every[len(old):]
                 self.embedded += len(old)
                 stored.vectors = VectorStore(every.shape[1], hnsw_threshold=self._hnsw_threshold)
@@ -472,6 +495,8 @@ def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettin
     except Exception as exc:  # unreadable or corrupt: rebuilding is always safe
         log.warning("index at %s unreadable (%s: %s); rebuilding", index_dir, type(exc).__name__, exc)
         return None, f"Chỉ mục tại {index_dir} không đọc được ({type(exc).__name__}); đã xây dựng lại."
+    if _only_passage_differs(stored.manifest.chunker, chunker):
+        return _reembed(stored, index_dir, chunker)
     if stored.manifest.chunker != chunker.to_dict():
         log.info("chunker settings changed; re-chunking every document")
         old = stored.manifest.chunker.get("version")
@@ -480,6 +505,33 @@ def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettin
                           f"của thidua dùng {chunker.version}); đã xây dựng lại.")
         return None, None
     return stored, None
+
+
+def _passage_of(recorded: Mapping[str, int]) -> int:
+    return int(recorded.get("passage", 1))  # folders built before the setting embedded version 1
+
+
+def _only_passage_differs(recorded: Mapping[str, int], chunker: ChunkerSettings) -> bool:
+    """Whether the folder's chunks are what this chunker makes and only what the model reads of them changed."""
+    wanted = chunker.to_dict()
+    keys = (set(recorded) | set(wanted)) - {"passage"}
+    return (_passage_of(recorded) != chunker.passage
+            and all(recorded.get(k) == wanted.get(k) for k in keys))
+
+
+def _reembed(stored: StoredIndex, index_dir: Path, chunker: ChunkerSettings) -> tuple[StoredIndex, str | None]:
+    """Keep the chunks and BM25 of a folder embedded with another passage version; drop its vectors
+    (the documents' chunks are embedded again, or left to `thidua index` past the embedding limit)."""
+    old = _passage_of(stored.manifest.chunker)
+    stored.manifest = replace(stored.manifest, chunker=chunker.to_dict())
+    if stored.vectors is None or not any(v is not None for v in stored.vector_ids):
+        return stored, None  # nothing was embedded: a BM25 index stays as it is
+    log.info("passage version %s -> %s: re-embedding every chunk", old, chunker.passage)
+    stored.vectors = None
+    stored.vector_ids = [None] * len(stored.chunks)
+    stored.manifest = replace(stored.manifest, dimension=None)
+    return stored, (f"Chỉ mục tại {index_dir} nhúng đoạn văn theo cách cũ (phiên bản {old}, phiên bản này "
+                    f"của thidua dùng {chunker.passage}); các đoạn sẽ được nhúng lại, tìm kiếm từ khóa giữ nguyên.")
 
 
 def open_index(
@@ -571,6 +623,7 @@ def open_index(
                   chunker=chunker, hnsw_threshold=hnsw_threshold, progress=progress, fusion=fusion)
     index.remove([*changed, *removed])
     by_id = {d.doc_id: d for d in corpus}
+    index._documents.update(by_id)
     index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)  # chunks, tokens
     missing = [i for i, v in enumerate(stored.vector_ids) if v is None]
     if encoder is not None and embed_limit is not None and len(missing) > embed_limit:
@@ -621,10 +674,11 @@ def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, 
     return stored if stored in (configured, fallback) else configured
 
 
-def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool, embed_chars: int = 0
-           ) -> np.ndarray:
+def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool, embed_chars: int = 0,
+           documents: Mapping[str, Directive] | None = None) -> np.ndarray:
     """Batched, checkpointed embedding (index.embedding); interrupted work resumes on the next build."""
-    result = embed_chunks(encoder, [passage_text(c.embed_text, embed_chars) for c in chunks],
+    texts = dense_texts(chunks, documents or {})
+    result = embed_chunks(encoder, [passage_text(t, embed_chars) for t in texts],
                           [c.doc_id for c in chunks],
                           checkpoints=checkpoint_folder(index_dir), progress=progress)
     return result.vectors

@@ -7,7 +7,7 @@ Usage::
     OMP_NUM_THREADS=1 .venv/bin/python scripts/bench_embedding.py ../shared/library --threads 1
     .venv/bin/python scripts/bench_embedding.py corpus/data --sample 0      # 0 = every chunk
 
-For each passage cut (0 = the chunk as indexed; N = header line + the body cut
+For each passage cut (0 = the chunk as the index embeds it: title, headings, body; N = the title line + the rest cut
 to N characters at a sentence end, ``index.embedding.passage_text``, the
 ``embed_chars`` chunker setting) and batch size, prints chunks/s and tokens/s
 on the wall clock, chunks per CPU-second (all threads together: the figure a
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from corpus import load_corpus
-from index.chunking import chunk_directive
+from index.chunking import chunk_directive, dense_texts
 from index.dense import BUNDLED_MODEL, load_encoder
 from index.embedding import embed_chunks, passage_text
 
@@ -48,6 +48,7 @@ def main() -> int:
     print(f"{len(corpus)} documents, {len(chunks)} chunks (read + chunked in {time.perf_counter() - t0:.1f} s)")
     sample = chunks if args.sample <= 0 or args.sample >= len(chunks) else \
         random.Random(0).sample(chunks, args.sample)
+    documents = {d.doc_id: d for d in corpus}
     encoder, notice = load_encoder(BUNDLED_MODEL, threads=args.threads)
     assert encoder is not None, notice
     cores = args.threads or os.cpu_count() or 1
@@ -57,7 +58,7 @@ def main() -> int:
         load = "load unknown"
     print(f"engine threads {cores} ({os.cpu_count()} CPUs, {load}); sample {len(sample)} chunks")
     for cut in (int(x) for x in args.cuts.split(",")):
-        texts = [passage_text(c.embed_text, cut) for c in sample]
+        texts = [passage_text(t, cut) for t in dense_texts(sample, documents)]  # what the index embeds
         tokens = sum(encoder.model.token_count(t) for t in texts)  # type: ignore[attr-defined]
         for batch in (int(x) for x in args.batch.split(",")):
             cpu0 = time.process_time()

@@ -183,6 +183,11 @@ async def _open_source(action: cl.Action) -> None:
     await handlers.open_source(cl, cl.user_session, _runtime(), action.payload or {})
 
 
+@cl.action_callback(handlers.CHOOSE_DOCUMENT_ACTION)
+async def _choose_document(action: cl.Action) -> None:
+    await handlers.choose_document(cl, cl.user_session, _runtime(), action.payload or {})
+
+
 @cl.action_callback(handlers.CLEAR_FILTERS_ACTION)
 async def _clear_filters(action: cl.Action) -> None:
     await handlers.clear_filters(cl, cl.user_session, _runtime())

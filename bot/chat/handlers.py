@@ -28,6 +28,7 @@ from bot.chat.render import (
     SourceSpec,
     build_reply,
     choice_from_values,
+    choice_label,
     citation_labels,
     describe_filters,
     filter_options,
@@ -38,13 +39,16 @@ from bot.compose import citation
 from bot.feedback import AnswerRecord, FeedbackStore
 from bot.settings import Settings
 from corpus.text import nfc
+from index.models import Filters
 
 __all__ = [
+    "CHOOSE_DOCUMENT_ACTION",
     "CLEAR_FILTERS_ACTION",
     "FACTORY_ENV",
     "SOURCE_ACTION",
     "STARTERS",
     "Runtime",
+    "choose_document",
     "clear_filters",
     "handle_message",
     "handle_settings_edit",
@@ -69,6 +73,7 @@ STARTERS = (
 
 # Chainlit action names (bot/chat/app.py registers their callbacks)
 SOURCE_ACTION, CLEAR_FILTERS_ACTION = "thidua_source", "thidua_clear_filters"
+CHOOSE_DOCUMENT_ACTION = "thidua_choose_document"
 
 # user-session keys
 _CHOICE, _PREVIOUS, _NOTICE, _PANEL, _VALUES = "choice", "previous_answer", "notice_shown", "panel", "settings"
@@ -195,6 +200,13 @@ def _source_actions(cl: Any, reply: Reply) -> list:
             for s in reply.sources]
 
 
+def _choice_actions(cl: Any, reply: Reply, question: str) -> list:
+    return [cl.Action(name=CHOOSE_DOCUMENT_ACTION, label=choice_label(c), icon="search",
+                      tooltip="Hỏi lại câu này, chỉ tìm trong văn bản này",
+                      payload={"doc_id": c.doc_id, "label": c.label, "question": question})
+            for c in reply.choices]
+
+
 def _source_spec(rt: Runtime, payload: dict) -> SourceSpec | None:
     """Rebuild a source from the corpus (not from session memory, so it also works in a resumed thread)."""
     corpus = getattr(rt.assistant, "corpus", None)
@@ -261,7 +273,26 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
                                      "(chi tiết nằm trong nhật ký máy chủ).").send()
         return None
 
+    return await _answer(cl, session, rt, question, session.get(_CHOICE) or ChatChoice())
+
+
+async def choose_document(cl: Any, session: Any, rt: Runtime, payload: dict) -> Reply | None:
+    """A «Hỏi theo …» button under an answer that asked which document was meant: the same question,
+    answered from that document only.  The filters the official set stay as they were."""
+    question, doc_id = nfc(str(payload.get("question") or "")).strip(), str(payload.get("doc_id") or "")
+    if not question or not doc_id:
+        return None
     choice: ChatChoice = session.get(_CHOICE) or ChatChoice()
+    one = replace(choice.filters or Filters(), doc_ids=(doc_id,))
+    return await _answer(cl, session, rt, question, replace(choice, filters=one),
+                         chosen=str(payload.get("label") or doc_id), session_choice=choice)
+
+
+async def _answer(cl: Any, session: Any, rt: Runtime, question: str, choice: ChatChoice, *,
+                  chosen: str | None = None, session_choice: ChatChoice | None = None) -> Reply | None:
+    """Answer ``question`` under ``choice``, send it with its buttons and record it.  ``session_choice``
+    (the official's own filters) decides the «Bỏ lọc» button and the filter line when they differ."""
+    shown = session_choice or choice
     previous = session.get(_PREVIOUS)
     key = answer_key(question, choice.filters, choice.retriever, previous)
     try:
@@ -282,9 +313,9 @@ async def handle_message(cl: Any, session: Any, rt: Runtime, content: str) -> Re
 
     corpus = getattr(rt.assistant, "corpus", None)
     reply = build_reply(answer, corpus, notice_already_shown=bool(session.get(_NOTICE)),
-                        filters=describe_filters(choice.filters, rt.options))
-    actions = _source_actions(cl, reply)
-    if choice.filters is not None:
+                        filters=describe_filters(shown.filters, rt.options), chosen=chosen)
+    actions = _source_actions(cl, reply) + _choice_actions(cl, reply, question)
+    if shown.filters is not None:
         actions.append(cl.Action(name=CLEAR_FILTERS_ACTION, label="Bỏ lọc", payload={}, icon="filter-x",
                                  tooltip="Tìm lại trong tất cả văn bản"))
     msg = cl.Message(content=reply.text, actions=actions)

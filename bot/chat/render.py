@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.models import Answer, Citation
+from bot.models import Answer, Choice, Citation
 from corpus.models import Corpus, Directive
 from corpus.text import fold
 from index.models import Filters
@@ -29,6 +29,7 @@ __all__ = [
     "SourceSpec",
     "build_reply",
     "choice_from_values",
+    "choice_label",
     "citation_labels",
     "describe_filters",
     "escape_markdown",
@@ -62,12 +63,15 @@ class Reply:
 
     ``body`` is the answer as the assistant wrote it; ``text`` is the full message
     (notice, active filters, escaped body, list of source names), sent whole.
+    ``choices`` are the documents offered when the answer asks which one was meant
+    (each becomes a button that asks the question again in that document only).
     """
 
     body: str
     text: str
     sources: tuple[SourceSpec, ...]
     notice_shown: bool
+    choices: tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,15 +248,21 @@ def filter_line(described: str) -> str:
             "bấm «Bỏ lọc» bên dưới hoặc chọn «Tất cả» trong Bộ lọc tìm kiếm (⚙) để tìm trong mọi văn bản.")
 
 
+def choice_label(choice: Choice) -> str:
+    """The button that answers a question from one offered document: "Hỏi theo Chỉ thị 01/CT-UBND (Sơn La, 2024)"."""
+    return f"Hỏi theo {choice.label}"
+
+
 def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_shown: bool = False,
-                filters: str | None = None) -> Reply:
+                filters: str | None = None, chosen: str | None = None) -> Reply:
     """Message text and source buttons for one answer.
 
     Sources are named "Nguồn i – …" for citations and "Gợi ý i – …" for the
     clauses suggested after an abstention; the text lists them (so a copied
     answer keeps its citations) and each gets a button.  ``filters`` (from
-    ``describe_filters``) is shown above an answer the filters narrowed.  The
-    fallback notice is shown once per session.
+    ``describe_filters``) is shown above an answer the filters narrowed; ``chosen``
+    (a document label) above an answer asked again in the document the official
+    picked among those offered.  The fallback notice is shown once per session.
     """
     if answer.abstained:
         body = answer.answer.strip()
@@ -271,11 +281,16 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
         parts.append(f"> ⚠️ {escape_markdown(answer.notice or '')}")
     if filters:
         parts.append(filter_line(filters))
+    if chosen:
+        parts.append(f"> Trả lời theo văn bản đã chọn: **{escape_markdown(chosen)}**")
     parts.append(_hard_breaks(escape_markdown(body)))
+    choices = () if answer.abstained else answer.clarify
+    if choices:
+        parts.append("Bấm **«Hỏi theo …»** bên dưới để chỉ tìm trong văn bản đó.")
     if sources:
         parts.append(heading + "\n" + "\n".join(f"- {escape_markdown(s.name)}" for s in sources))
     return Reply(body=body, text="\n\n".join(parts), sources=sources,
-                 notice_shown=show_notice or notice_already_shown)
+                 notice_shown=show_notice or notice_already_shown, choices=choices)
 
 
 def filter_options(corpus: Corpus | Iterable[Directive]) -> FilterOptions:

@@ -24,6 +24,14 @@ def test_ask_prints_the_answer_then_its_sources(env):
     assert "Phụ lục, mục 12" in out.split("Nguồn:")[1]
 
 
+def test_a_question_not_answered_lists_the_nearest_clauses_once_under_the_answer(env):
+    result = CliRunner().invoke(app, ["ask", "Giá xăng năm 2024 ở Sơn La là bao nhiêu?"])
+    assert result.exit_code == 0, result.output
+    text, _, listed = result.stdout.partition("Gợi ý các điều khoản gần nhất:")
+    assert text.startswith("Không tìm thấy") and listed.strip().startswith("- ")
+    assert "gần nhất" not in text and "mục" not in text  # named once, in the list, not also in the sentence
+
+
 def test_ask_json_has_the_contract_fields(env):
     result = CliRunner().invoke(app, ["ask", "ty le ho ngheo nam 2024 cua son la", "--json"])
     assert result.exit_code == 0, result.output

@@ -19,6 +19,7 @@ from bot.chat.render import (
     ALL,
     build_reply,
     choice_from_values,
+    choice_label,
     citation_labels,
     describe_filters,
     escape_markdown,
@@ -28,7 +29,7 @@ from bot.chat.render import (
     source_name,
 )
 from bot.feedback import FeedbackStore
-from bot.models import Answer, Citation
+from bot.models import Answer, Choice, Citation
 from bot.settings import Settings
 from corpus.models import Clause, Corpus, Directive
 from index.models import Filters
@@ -83,6 +84,16 @@ class FakeAssistant:
                            "previous": previous})
         d = self.corpus.get("son-la-2024")
         q = question.lower()
+        if "ai ký" in q:  # both Sơn La directives answer it: which one is meant?
+            docs = [self.corpus.get(i) for i in ("son-la-2024", "son-la-2023")]
+            docs = [x for x in docs if filters is None or not filters.doc_ids or x.doc_id in filters.doc_ids]
+            cites = tuple(_cite(x, x.clauses[0], None) for x in docs)
+            if len(docs) == 1:
+                return Answer(question, f"{docs[0].short_name()} do {docs[0].signer} ký.", False, cites,
+                              retriever or "bm25", 3.0, "signer")
+            return Answer(question, "Câu hỏi chưa nêu rõ văn bản. Bạn hỏi về văn bản nào?", False, cites,
+                          retriever or "bm25", 3.0, "signer",
+                          clarify=tuple(Choice(x.short_name(), x.doc_id, x.province, x.year) for x in docs))
         if "hộ nghèo" in q or "ho ngheo" in q or (previous is not None and "2023" in q):
             year = 2023 if "2023" in q else 2024
             doc = self.corpus.get(f"son-la-{year}")
@@ -164,6 +175,14 @@ def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
     assert reply.sources and reply.sources[0].name.startswith("Gợi ý 1 – ")
     assert reply.sources[0].name in reply.text
     assert "Nguồn 1" not in reply.text
+
+
+def test_an_answer_asking_which_document_offers_each_one_as_a_button():
+    reply = build_reply(_answer("Chỉ thị do ai ký?"), fake_corpus())
+    assert [choice_label(c) for c in reply.choices] == ["Hỏi theo Chỉ thị 04/CT-UBND (Sơn La, 2024)",
+                                                        "Hỏi theo Chỉ thị 03/CT-UBND (Sơn La, 2023)"]
+    assert "Bạn hỏi về văn bản nào?" in reply.text and "«Hỏi theo …»" in reply.text
+    assert build_reply(_answer()).choices == () and "Hỏi theo" not in build_reply(_answer()).text
 
 
 def test_abstention_without_the_wording_gets_the_standard_lead():
@@ -342,6 +361,38 @@ def test_a_click_shows_exactly_the_clicked_source(fake_cl, runtime):
     _run(handlers.open_source(fake_cl, session, runtime, second.payload))
     (shown,) = _Text.shown  # the previous source left the panel
     assert shown.name == second.tooltip and "Sở Nội vụ" in shown.content and "11,41%" not in shown.content
+
+
+def test_a_document_button_answers_the_same_question_from_that_document_only(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ thị phát động thi đua do ai ký?"))
+    asked = _Message.sent[-1]
+    buttons = {a.label: a for a in asked.actions if a.name == handlers.CHOOSE_DOCUMENT_ACTION}
+    assert set(buttons) == {"Hỏi theo Chỉ thị 04/CT-UBND (Sơn La, 2024)", "Hỏi theo Chỉ thị 03/CT-UBND (Sơn La, 2023)"}
+    _run(handlers.choose_document(fake_cl, session, runtime,
+                                  buttons["Hỏi theo Chỉ thị 03/CT-UBND (Sơn La, 2023)"].payload))
+    call = runtime.assistant.calls[-1]
+    assert call["question"] == "Chỉ thị phát động thi đua do ai ký?"
+    assert call["filters"] == Filters(doc_ids=("son-la-2023",)) and call["previous"].clarify
+    text = _Message.sent[-1].content
+    assert text.index("Chỉ thị 03/CT-UBND (Sơn La, 2023)") < text.index("do Nguyễn Văn A ký")
+    assert "Đang lọc" not in text and "Bỏ lọc" not in [a.label for a in _Message.sent[-1].actions]
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
+    assert runtime.assistant.calls[-1]["filters"] is None  # the choice held for that one question only
+
+
+def test_a_document_button_keeps_the_filters_the_official_set(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_settings_update(session, {"province": "Sơn La", "retriever": "bm25"}))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Ai ký chỉ thị?"))
+    button = next(a for a in _Message.sent[-1].actions if a.name == handlers.CHOOSE_DOCUMENT_ACTION)
+    _run(handlers.choose_document(fake_cl, session, runtime, button.payload))
+    assert runtime.assistant.calls[-1]["filters"] == Filters(provinces=("Sơn La",), doc_ids=("son-la-2024",))
+    assert runtime.assistant.calls[-1]["retriever"] == "bm25"
+    assert "Tỉnh: Sơn La" in _Message.sent[-1].content and "Bỏ lọc" in [a.label for a in _Message.sent[-1].actions]
+    assert _run(handlers.choose_document(fake_cl, session, runtime, {})) is None  # a malformed click: nothing
 
 
 def test_follow_up_passes_the_previous_answer(fake_cl, runtime):

@@ -76,6 +76,17 @@ def test_a_changed_followup_never_gets_the_previous_answer_again():
     again = read_question("Còn vùng VI?", previous=follow)
     assert repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), again, gone)
     assert not repeats(answer(cite("nd38", "Điều 3, khoản 1"), text="4.680.000 đồng."), first, gone)
+
+
+def test_a_followup_whose_change_was_not_understood_still_never_gets_the_same_answer():
+    first = read_question("Theo Thông tư 07/2026/TT-BNV, chuyên gia tư vấn mức 1 được tính lương tối đa bao nhiêu một tháng?")
+    given = answer(cite("tt07", "Điều 3, khoản 1, điểm a"), text="70.000.000 đồng/tháng.",
+                   answered=(("70.000.000 đồng/tháng.", frozenset({"tt07#Điều 3, khoản 1, điểm a"}), first),))
+    same = answer(cite("tt07", "Điều 3, khoản 1, điểm a"), text="70.000.000 đồng/tháng.")
+    for follow in ("Còn mức 3?", "con muc 3 thi sao"):
+        assert repeats(same, read_question(follow, previous=first), given)
+    asked_again = read_question(first.text, previous=first)
+    assert not repeats(same, asked_again, given)
     assert not changed(read_question("Còn?", previous=first), first)
 
 
@@ -225,6 +236,16 @@ def test_a_region_the_decree_does_not_have_is_abstained_on(library_bot, follow):
     _, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert ans.abstained and not ans.citations
     assert "4.680.000" not in ans.answer and "3.250.000" not in ans.answer
+    assert "ng V”" in ans.answer  # names what was asked for as typed ("vùng V"), not the bare "V"
+
+
+def test_the_same_question_asked_again_gets_its_answer_again(library_bot):
+    # Asking again, or coming back to an earlier question after a follow-up, is not a follow-up that "changed
+    # what it asks": it must not be turned away as a repeat.
+    first, again, other, back = ask_in_turn(library_bot, _WAGE, _WAGE, "Còn vùng IV?", _WAGE)
+    for ans in (first, again, back):
+        assert not ans.abstained and "4.680.000" in ans.answer and docs_of(ans) == {"38/2022/NĐ-CP"}
+    assert "3.250.000" in other.answer
 
 
 @pytest.mark.parametrize("follow", ["Năm 2030 thì sao?", "con nam 2030 thi sao"])
@@ -311,3 +332,17 @@ def test_an_agency_the_directive_tasks_gets_its_duty(library_bot, other):
     _, ans = ask_in_turn(library_bot, "Sở Nội vụ tỉnh Sơn La có trách nhiệm gì năm 2023?", other)
     assert not ans.abstained and {c.doc_id for c in ans.citations} == {"son-la-2023"}
     assert "Thông tin và Truyền thông" in ans.answer
+
+
+@pytest.fixture(scope="module")
+def directives_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory)
+
+
+def test_a_followup_about_a_document_not_in_the_library_names_it_once_as_the_user_wrote_it(directives_bot):
+    first, follow = ask_in_turn(directives_bot, _WAGE, "Còn vùng IV?")
+    assert first.abstained and follow.abstained and not follow.citations
+    assert "38/2022/NĐ-CP" in follow.answer
+    assert follow.answer.count("38/2022") == 1  # not also its search key "38/2022"

@@ -44,7 +44,10 @@ def test_checkpoints_of_another_model_or_changed_text_are_not_reused(tmp_path) -
 
 
 def _two_docs():
-    return make_corpus(make_directive("son-la-2024"), make_directive("son-la-2023", year=2023))
+    # Titles differ: the model reads each chunk after its document's title, so equal titles and items
+    # would be equal texts (whose vectors one checkpoint rightly serves twice).
+    return make_corpus(make_directive("son-la-2024", title="Phát động phong trào thi đua năm 2024"),
+                       make_directive("son-la-2023", year=2023, title="Phát động phong trào thi đua năm 2023"))
 
 
 def _patch_encoder(monkeypatch, enc: FakeEncoder) -> None:
@@ -107,3 +110,70 @@ def test_a_cut_passage_budget_is_recorded_and_changing_it_re_embeds_everything(t
     assert cut._stored.manifest.chunker["embed_chars"] == 40
     assert max(len(t) for call in enc.calls for t in call) < longest
     assert [c.embed_text for c in cut.chunks] == [c.embed_text for c in whole.chunks]  # BM25 still reads it all
+
+
+def test_the_model_reads_a_clause_after_its_documents_title_and_headings_not_its_label(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    enc = FakeEncoder("fake/encoder")
+    _patch_encoder(monkeypatch, enc)
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    read = [t for call in enc.calls for t in call]
+    point = next(c for c in ix.chunks if c.clause_id == "son-la-2024:3.a")
+    assert ("Phát động phong trào thi đua năm 2024\n"
+            "3. Phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 như sau:\n"
+            "a) Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%.") in read
+    assert not any("mục 3, điểm a" in t or "01/CT-UBND" in t for t in read if "11,41%" in t)
+    # BM25 still reads the number and the label a question may name ("mục 3 điểm a của Chỉ thị 01")
+    assert "mục 3, điểm a" in point.embed_text and "01/CT-UBND" in point.embed_text
+    assert ix.search("hộ nghèo theo chuẩn nghèo", k=1, retriever="dense")[0].chunk.clause_id.endswith(":3.a")
+
+
+def _as_built_before_passages(folder) -> None:
+    """Rewrite a folder's manifest as thidua wrote it before the passage version existed (version 1)."""
+    import json
+
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["chunker"]["passage"]
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def test_an_index_embedded_the_old_way_keeps_its_keywords_and_is_embedded_again_saying_why(
+    tmp_path, monkeypatch
+) -> None:
+    corpus = _two_docs()
+    enc = FakeEncoder("fake/encoder")
+    _patch_encoder(monkeypatch, enc)
+    first = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    keyword = [h.chunk.id for h in first.search("Sở Nội vụ theo dõi", k=5, retriever="bm25")]
+    _as_built_before_passages(tmp_path / "ix")
+    enc.calls.clear()
+    again = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    assert not again.report.rebuilt and again.report.added == ()  # chunks and BM25 kept
+    assert again.report.embedded == len(again.chunks) == enc.embedded
+    assert again.notice is not None and again.notice.count("\n") == 0 and "nhúng lại" in again.notice
+    assert again.dense_ready and again._stored.manifest.chunker["passage"] == 2
+    assert [h.chunk.id for h in again.search("Sở Nội vụ theo dõi", k=5, retriever="bm25")] == keyword
+    enc.calls.clear()
+    third = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    assert enc.embedded == 0 and third.notice is None and third.report.saved is False
+
+
+def test_a_keyword_only_index_of_the_old_way_is_left_as_it_is(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", retriever="bm25")
+    _as_built_before_passages(tmp_path / "ix")
+    again = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", retriever="bm25")
+    assert again.notice is None and not again.report.rebuilt and again.report.saved is False
+
+
+def test_the_signature_block_is_read_with_its_signer_spelled_out() -> None:
+    from bot.settings import bundled_corpus_dir
+    from corpus import load_corpus
+    from index.chunking import chunk_directive, dense_texts, is_meta_chunk
+
+    d = load_corpus(bundled_corpus_dir()).get("son-la-2024")
+    meta = [c for c in chunk_directive(d) if is_meta_chunk(c.id)]
+    read = dense_texts(meta, {d.doc_id: d})
+    assert read == [c.embed_text for c in meta]  # "Ai ký chỉ thị …?" meets "Người ký: …"
+    assert any(f"Người ký: {d.signer}" in t for t in read)

@@ -41,3 +41,15 @@ def test_the_fusion_the_index_searched_with_is_recorded_in_the_report(bundled_e5
     fusion = bundled_e5_assistant.index.fusion
     assert test_split_report.tuning["fusion"] == fusion.to_dict()
     assert bundled_e5_assistant.tuning.fusion == fusion  # one record of every number
+
+
+def test_an_unaccented_question_finds_its_clause_through_the_model_alone(bundled_e5_assistant) -> None:
+    # e5 reads "ho ngheo" as another language; put back as the chunks write it ("hộ nghèo"), it finds the target
+    hits = bundled_e5_assistant.search("chi tieu ty le ho ngheo nam 2024 cua son la", k=5, retriever="dense")
+    assert hits[0].chunk.clause_id == "son-la-2024:PL.12"  # read as typed, a general clause came first
+
+
+def test_the_index_records_what_the_model_read(bundled_e5_assistant) -> None:
+    from index.chunking import PASSAGE_VERSION
+
+    assert bundled_e5_assistant.index._stored.manifest.chunker["passage"] == PASSAGE_VERSION

@@ -1,0 +1,137 @@
+"""Putting the diacritics back on a question typed without them, for the embedding model only.
+
+BM25 matches "ty le ho ngheo" through its folded tokens, but multilingual-e5-small reads unaccented
+Vietnamese as another language, and one folded syllable stands for many words: "ho" is hộ, hồ, họ or
+hổ.  The neighbouring syllables decide, and the chunks that BM25 finds for the question are where the
+same phrase is written with its marks ("hộ nghèo" in the clause about poor households).  So, from the
+left, the longest run of up to three syllables is spelled
+
+1. as the lexicon's question phrases say (``corpus/lexicon/question_spellings.txt``: "ai ký", "bao
+   nhiêu", "cơ quan nào": the question's own words, which the chunks rarely hold);
+2. else as it is most often written in the context chunks (the best BM25 hits);
+3. else, for one syllable, as it is most often written in the whole index (BM25's vocabulary with
+   the number of chunks holding each token), unless its plain spelling is common there itself.
+
+Nothing is guessed for a word no source knows; digits, codes and punctuation pass through unchanged,
+and a question typed with any mark is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from corpus.text import canonical_tones, fold
+
+__all__ = ["AccentRestorer", "has_diacritics"]
+
+_SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LONGEST = 3
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether anything in ``text`` carries a Vietnamese mark (or đ)."""
+    return fold(text) != text.lower()
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Syllables in runs separated only by spaces (a phrase never spans punctuation or digits)."""
+    runs: list[list[re.Match[str]]] = []
+    last_end = None
+    for m in _SYLLABLE.finditer(text):
+        if last_end is None or text[last_end:m.start()].strip():
+            runs.append([])
+        runs[-1].append(m)
+        last_end = m.end()
+    return runs
+
+
+def _key(words: Iterable[str]) -> str:
+    return "_".join(fold(w) for w in words)
+
+
+class AccentRestorer:
+    """Spellings of folded phrases: the lexicon's, and the index's most frequent accented words."""
+
+    def __init__(self, words: Mapping[str, str], phrases: Iterable[str] = ()) -> None:
+        self._words = dict(words)
+        self._phrases = {_key(p.split()): "_".join(p.lower().split()) for p in phrases if p.strip()}
+
+    @classmethod
+    def from_frequencies(cls, frequencies: Iterable[tuple[str, int]], phrases: Iterable[str] = (), *,
+                         plain_share: float = 0.5) -> AccentRestorer:
+        """From (token, chunks containing it) pairs, accented and folded tokens alike (BM25's vocabulary).
+
+        A one-syllable folded key takes its most frequent accented form when that form occurs in at least
+        ``1 - plain_share`` of the chunks holding the folded token (the rest hold the plain spelling or
+        other forms: "theo" stays "theo").
+        """
+        plain: dict[str, int] = {}
+        accented: dict[str, tuple[str, int]] = {}
+        for token, count in frequencies:
+            if not token or "_" in token or any(ch.isdigit() for ch in token):
+                continue
+            key = fold(token)
+            if key == token:
+                plain[key] = max(plain.get(key, 0), count)
+            elif count > accented.get(key, ("", -1))[1]:
+                accented[key] = (token, count)
+        words = {key: word for key, (word, count) in accented.items()
+                 if count >= (1.0 - plain_share) * plain.get(key, count)}
+        return cls(words, phrases)
+
+    def restore(self, text: str, context: Iterable[str] = ()) -> str:
+        """``text`` with its unaccented words spelled as the lexicon, then ``context``, then the index write them."""
+        if has_diacritics(text):
+            return text
+        runs = _runs(text)
+        wanted = {_key(w.group(0) for w in run[i:i + n])
+                  for run in runs for n in range(1, _LONGEST + 1) for i in range(len(run) - n + 1)}
+        local = _local_spellings(context, wanted)
+        out: list[str] = []
+        cursor = 0
+        for run in runs:
+            i = 0
+            while i < len(run):
+                n, spelled = self._longest(run, i, local)
+                for w, part in zip(run[i:i + n], spelled, strict=True):
+                    out.append(text[cursor:w.start()])
+                    out.append(_like(w.group(0), part))
+                    cursor = w.end()
+                i += n
+        out.append(text[cursor:])
+        return "".join(out)
+
+    def _longest(self, run: list[re.Match[str]], i: int, local: Mapping[str, str]) -> tuple[int, list[str]]:
+        for n in range(min(_LONGEST, len(run) - i), 0, -1):
+            key = _key(w.group(0) for w in run[i:i + n])
+            for source in (self._phrases, local):
+                found = source.get(key)
+                if found is not None and len(parts := found.split("_")) == n:
+                    return n, parts
+        typed = run[i].group(0)
+        return 1, [self._words.get(typed.lower(), typed)]
+
+
+def _local_spellings(context: Iterable[str], wanted: set[str]) -> dict[str, str]:
+    """Most frequent spelling, in ``context``, of each folded phrase in ``wanted`` (plain spellings count too)."""
+    counts: dict[str, Counter[str]] = {}
+    for text in context:
+        for run in _runs(canonical_tones(text).lower()):
+            words = [m.group(0) for m in run]
+            for n in range(1, _LONGEST + 1):
+                for i in range(len(words) - n + 1):
+                    key = _key(words[i:i + n])
+                    if key in wanted:
+                        counts.setdefault(key, Counter())["_".join(words[i:i + n])] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+
+
+def _like(typed: str, word: str) -> str:
+    """``word`` in the case the user typed ("Son" → "Sơn", "UBND" stays upper)."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
