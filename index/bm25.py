@@ -7,9 +7,8 @@ the chunks of an added or changed document are tokenised again.
 bm25s builds and saves the matrix (its eager scores as CSC arrays).  A start only
 reads it back: the arrays and the vocabulary are loaded with numpy and json and a
 query's columns are summed as bm25s sums them (``np.add.at`` per query token, in
-token order, in the index's float type; a column holds each chunk once, so an indexed
-add is that sum), so scores are bit for bit bm25s's while a question does not import
-bm25s and scipy (0.15 s of a cold ``thidua ask``).
+token order, in the index's float type), so scores are bit for bit bm25s's while a
+question does not import bm25s and scipy (0.15 s of a cold ``thidua ask``).
 """
 
 from __future__ import annotations
@@ -185,8 +184,7 @@ class LexicalIndex:
         scores = np.zeros(self.size, dtype=self._dtype)
         for t in ids:  # bm25s's own sum: column by column, in query order, in the index's float type
             start, end = self._indptr[t], self._indptr[t + 1]
-            # a column names each chunk once, so an indexed add is ``np.add.at``'s sum, several times faster
-            scores[self._indices[start:end]] += self._data[start:end]
+            np.add.at(scores, self._indices[start:end], self._data[start:end])
         return np.asarray(scores, dtype="float32")
 
     def frequencies(self) -> Iterator[tuple[str, int]]:
