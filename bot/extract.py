@@ -22,6 +22,7 @@ __all__ = [
     "find_references",
     "find_values",
     "has_count",
+    "names_document",
     "quoted_after",
 ]
 
@@ -74,8 +75,13 @@ def find_values(text: str) -> list[Span]:
             continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
         end = m.end() if after else (m.end(2) if unit else m.end(1))
         start = m.start()
+        if out and _RANGE_JOIN.fullmatch(text, out[-1].end, start):
+            start = out.pop().start  # "30% - 40%", "từ 3.000.000 đồng đến 6.000.000 đồng": one value
         out.append(Span(start, end, text[start:end]))
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|đến|tới)\s*")
 
 
 def find_quotes(text: str) -> list[Span]:
@@ -109,6 +115,15 @@ _NAMED_REFERENCE = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(rf"(?<!\w){_DOC_KIND}\s+$", re.IGNORECASE)
+
+
+def names_document(text: str, start: int) -> bool:
+    """Whether the words from ``start`` are the name of a document ("Luật Bảo hiểm xã hội"): a document
+    type stands just before them."""
+    return _KIND_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
 def find_named_references(text: str) -> list[Span]:
     """Documents named by type, name and full number, the way a law names the law it replaces."""
     return [Span(m.start(), m.end(), m.group(0)) for m in _NAMED_REFERENCE.finditer(text)]
@@ -123,9 +138,14 @@ def find_ordinals(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
+_PLACE_NUMBER = re.compile(r"(?<!\w)(?:Điều|khoản|điểm|Mục|Chương|Phụ lục|Mẫu số|Mẫu|số thứ tự|STT)\s+\d+(?:\.\d+)*",
+                           re.IGNORECASE)
+
+
 def has_count(text: str) -> bool:
     """A small number that is not a year or a date: "115 năm", "lần thứ 6", "70 xã"."""
     undated = re.sub(rf"(?:ngày\s+)?{_DATE}|tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?", " ", text, flags=re.IGNORECASE)
+    undated = _PLACE_NUMBER.sub(" ", undated)  # "Điều 3", "khoản 2", "Mẫu số 01" say where, not how many
     return bool(re.search(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?(?![\d/])", undated))
 
 
@@ -150,9 +170,21 @@ _APPLIES_FROM = re.compile(
 )
 
 
+# A number that is part of a date ("ngày 07 tháng 5 năm 2025") is no duration, though "07 tháng" and "5 năm"
+# look like one: the day before "tháng …", the month between "tháng" and "năm <year>".
+_IN_DATE_BEFORE = re.compile(r"(?:ngày|tháng)\s*$", re.IGNORECASE)
+_IN_DATE_AFTER = re.compile(r"\s*(?:\d{1,2}\b|(?:19|20)\d{2}\b)")
+
+
 def find_durations(text: str) -> list[Span]:
     """Durations and deadlines with their unit ("30 ngày", "trong thời hạn 05 ngày làm việc", "trước ngày 15/11")."""
-    return [Span(m.start(), m.end(), m.group(0)) for m in _DURATION.finditer(text)]
+    out = []
+    for m in _DURATION.finditer(text):
+        if m.group(0)[:1].isdigit() and _IN_DATE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) \
+                and _IN_DATE_AFTER.match(text, m.end()):
+            continue  # "ngày 07 tháng 5 …", "tháng 5 năm 2025": a date's day or month
+        out.append(Span(m.start(), m.end(), m.group(0)))
+    return out
 
 
 def find_applies_from(text: str) -> Span | None:

@@ -6,11 +6,16 @@ một năm", another law's effect clause for a law the library does not hold.  W
 specific must therefore stand in the answering clause (its text, its headings or its document's title):
 
 - a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt``;
-- what a rate is counted per ("trong một tuần", "một người một bữa"), ``rate_periods.txt``;
-- the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``;
-- the question's rare nouns ("tiếp khách", "lệ phí"), rarity weighed over the whole library
-  (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
-  (``paraphrase_words.txt`` and the question-form lists) never count.
+- what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
+  ``rate_periods.txt`` (a period word before a number is a date, not a rate);
+- which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
+- the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
+  "bao nhiêu?"/"mấy?" a figure in the clause's own text;
+- the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
+  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
+- the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
+  library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
+  (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
 
 A document named by its number ("Luật Công đoàn số 50/2024/QH15") that no document of the library
 carries, nor a consolidated text (VBHN) restates, is said to be missing instead of answered from others.
@@ -36,15 +41,15 @@ from index.tokenize import expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["label", "period", "unit", "word"]
+NeedKind = Literal["figure", "label", "period", "qualifier", "quantity", "unit", "word"]
 
 
 @dataclass(frozen=True)
 class Need:
     """One thing the answering clause must contain: the question's words for it, and how to find it.
 
-    ``token`` needs are matched on syllables (accented when the question is, so "tuần" is not "tuân"),
-    ``pattern`` needs on the accent-folded clause text.
+    ``token`` needs are matched on syllables, ``pattern`` needs on the clause text (lower-cased): both accented
+    when ``accented`` (the question was typed so: "tuần" is not "tuân"), else accent-folded.
     """
 
     kind: NeedKind
@@ -65,7 +70,13 @@ def _lexicon() -> dict[str, object]:
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
             *lex.topic("question_kind_words"), *lex.topic("answer_form_words")}
     units = tuple((r["name"], re.compile(r["question"]), re.compile(r["evidence"])) for r in lex.topic("asked_units"))
-    return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units}
+    quantities = tuple(sorted(lex.topic("asked_quantities"), key=lambda x: -len(x.split())))
+    contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
+    limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
+    kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
+    return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
+            "contrasts": contrasts, "kinds": kinds,
+            "limits": limits}
 
 
 _LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
@@ -83,26 +94,154 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     return out
 
 
-def _periods(topic: str, accented: bool) -> list[Need]:
-    """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần"."""
+def _periods(topic: str, accented: bool, text: str) -> list[Need]:
+    """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần".  A period word before a number is a
+    date ("ngày 01 tháng 7 năm 2022", "đơn đặt hàng năm 2021"), not a rate, in the question and in the clause."""
     key = canonical_tones(topic).lower() if accented else fold(topic)
+    full = canonical_tones(text).lower() if accented else fold(text)
     periods = _lexicon()["periods"]
     words = [canonical_tones(p).lower() if accented else fold(p) for p in periods]  # type: ignore[union-attr]
-    lead = r"(?:một|mỗi|hằng|hàng|trên|01|1)" if accented else r"(?:mot|moi|hang|tren|01|1)"
+    # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
+    lead = (r"(?:một|mỗi|hằng|hàng|trên|01|1|tối thiểu|tối đa)" if accented
+            else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w)", key):
-        for tok in tokens(m.group(1), accented=accented):
-            out.append(Need("period", topic[m.start() : m.end()].strip(" /"), token=tok, accented=accented))
+    for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w)(?!\s*\d)", key):
+        asked = re.escape(m.group(0))
+        if re.search(asked, full) and not re.search(rf"{asked}(?!\w)(?!\s*\d)", full):
+            continue  # the topic lost the year the question wrote after it ("đơn đặt hàng năm 2021")
+        pattern = re.compile(rf"(?<!\w){re.escape(m.group(1))}(?!\w)(?!\s*\d)")
+        out.append(Need("period", topic[m.start() : m.end()].strip(" /"), pattern=pattern, accented=accented))
     return out
 
 
-def _unit(folded_topic: str) -> list[Need]:
-    """ "bao nhiêu đồng" → the clause must state an amount of money (the first kind asked decides)."""
+def _key_of(text: str, accented: bool) -> str:
+    """How a phrase is compared: accented with canonical tone marks when the question is, else folded."""
+    return canonical_tones(text).lower() if accented else fold(text)
+
+
+def _contrasts(topic: str, accented: bool) -> list[Need]:
+    """ "chuyên gia tư vấn nước ngoài" → the clause must be about "nước ngoài", not the "trong nước" case.
+
+    A phrase inside a longer one of the list is not asked ("ngoài công lập" is not also "công lập"), and in
+    the clause it must stand alone the same way."""
+    key = _key_of(topic, accented)
+    phrases: tuple[str, ...] = _lexicon()["contrasts"]  # type: ignore[assignment]
+    out: list[Need] = []
+    taken: list[tuple[int, int]] = []
+    for phrase in phrases:
+        for m in re.finditer(rf"(?<!\w){re.escape(_key_of(phrase, accented))}(?!\w)", key):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Need("qualifier", topic[m.start() : m.end()], pattern=_alone(fold(phrase), phrases)))
+    return out
+
+
+def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
+    """``phrase`` (folded) as a word group of its own, not the tail or head of a longer listed one."""
+    before, after = "", ""
+    for longer in (fold(p) for p in phrases):
+        if longer.endswith(" " + phrase):
+            before += rf"(?<!{re.escape(longer[: -len(phrase)])})"
+        elif longer.startswith(phrase + " "):
+            after += rf"(?!{re.escape(longer[len(phrase) :])})"
+    return re.compile(rf"(?<!\w){before}{re.escape(phrase)}(?!\w){after}")
+
+
+_ASKS_AMOUNT = {True: re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)"), False: re.compile(r"(?<!\w)(?:bao nhieu|may)(?!\w)")}
+
+
+def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
+    """ "Lương cơ sở … là bao nhiêu?" → the clause must name "lương cơ sở" (lexicon ``asked_quantities.txt``):
+    a figure set for another amount ("lương hưu", "mức thu lệ phí cấp bằng") answers another question.
+
+    The amount is the listed noun and, with diacritics, the noun right after it that narrows it ("lương cơ sở",
+    "phụ cấp thâm niên", "thuế suất thuế"); typed without, the next syllable when it is no form word and the
+    library writes the two together.  Only for a question asking how much (``bao nhiêu``, ``mấy``)."""
+    if not _ASKS_AMOUNT[accented].search(_key_of(topic, accented)):
+        return []
+    from index.wordseg import pos_tags, segment
+
+    words, tags = pos_tags(segment(topic))
+    # Syllables in order: (its key or "" for a function word, the word it is part of, last of that word?)
+    sylls: list[tuple[str, str, int, bool]] = []
+    for i, w in enumerate(words):
+        parts = w.split("_")
+        for j, x in enumerate(parts):
+            sylls.append((_key_of(x, accented), x, i, j == len(parts) - 1))
+    keys = [k for k, *_ in sylls]
+    free = _lexicon()["free"]
+    periods = {_key_of(p, accented) for p in _lexicon()["periods"]}  # type: ignore[union-attr]
+    out: list[Need] = []
+    taken: set[int] = set()
+    for phrase in _lexicon()["quantities"]:  # type: ignore[union-attr]
+        want = _key_of(phrase, accented).split()
+        for s in range(len(keys) - len(want) + 1):
+            if keys[s : s + len(want)] != want or taken & set(range(s, s + len(want))):
+                continue
+            e = s + len(want)
+            taken.update(range(s, e))
+            written = [x for _, x, *_ in sylls[s:e]]
+            toks = tokens(" ".join(written), accented=accented)
+            units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
+            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer)  # type: ignore[arg-type]
+            if narrow and toks:
+                written.append(narrow[0])
+            phrase = " ".join(written)
+            out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
+            if narrow and toks:
+                # "lương cơ sở": the narrowing word anywhere in the clause, its headings or its document's title
+                # ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate)
+                out.append(Need("quantity", phrase, token=narrow[1], accented=accented))
+    return out
+
+
+def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
+               scorer: Scorer) -> tuple[str, str] | None:
+    """The syllable after a quantity noun that says which amount it is (as written, its key), if any."""
+    if e >= len(sylls):
+        return None
+    key, written, word, _ = sylls[e]
+    if accented:
+        if not sylls[e - 1][3] or not tags[word].startswith("N") or tags[word] in ("Np", "Nu", "Ny"):
+            return None
+        # the word's first syllable that is no function word ("cơ sở" counts as "sở" everywhere)
+        for k, x, w, _ in sylls[e:]:
+            if w != word:
+                return None
+            got = tokens(x, accented=True)
+            if got:
+                return (None if k in periods or any(ch.isdigit() for ch in x) else (x.lower(), got[0]))
+        return None
+    got = tokens(written)
+    if (not got or not _syllable_like(written) or is_abbreviation(written) or fold(written) in free or fold(written) in _lexicon()["limits"] or key in periods  # type: ignore[operator]
+            or any(ch.isdigit() for ch in written)):
+        return None
+    prev = tokens(sylls[e - 1][1])
+    return (written.lower(), got[0]) if prev and scorer.parts_with(f"{prev[0]}_{got[0]}") else None
+
+
+def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
+    """ "bao nhiêu đồng" → the clause must state an amount of money (the first kind asked decides); any other
+    "bao nhiêu …?" / "mấy …?" → the clause text must state a figure at all (its own label, article and
+    document numbers do not count)."""
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
+    if asks_amount and not _ASKS_NUMBER.search(folded_topic):
+        return [Need("figure", "con số", pattern=_FIGURE)]
     return []
+
+
+# "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
+_ASKS_NUMBER = re.compile(r"(?<!\w)(?:so|so hieu|ky hieu) (?:may|bao nhieu)(?!\w)")
+# A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a document
+# number ("38/2022/NĐ-CP") or a date's year alone.
+_LABEL_AT_LINE = re.compile(r"(?m)^\s*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]|[a-zđ]\))\s")
+_FIGURE = re.compile(
+    r"(?<![\w/.,])(?<!dieu )(?<!khoan )(?<!diem )(?<!muc )(?<!chuong )(?<!luc )(?<!so )\d+(?:[.,]\d+)*(?![\w/])"
+)
 
 
 def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -113,7 +252,8 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
 
     A compound noun ("lệ phí", "tiếp khách") counts as its syllable pairs when the library has them (each
     syllable may be common while the pair is rare); a pair the library lacks is pyvi joining two words, so
-    its syllables count alone.
+    its syllables count alone.  A name ("Tòa án", "Chiến sĩ") counts like any noun: places are out of the
+    topic already, and document types ("Nghị định") say which document, not what it says.
     """
     from index.wordseg import pos_tags, segment
 
@@ -122,21 +262,21 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         return []
     accented = has_diacritics(topic)
     free = _lexicon()["free"]
+    kinds = _lexicon()["kinds"]
 
     def rare(unit: str) -> bool:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
     words, tags = pos_tags(segment(topic))
     out: list[Need] = []
-    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
-        if not tag.startswith("N") or tag in ("Np", "Nu", "Ny"):
-            continue
+    for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
-        if any(x[:1].isupper() for x in syllables[1 if i == 0 else 0 :]):
-            continue  # a name (the first word is capitalised anyway): scope and titles decide about names
+        if not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or fold(" ".join(syllables)) in kinds:
+            continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
         for x in syllables:
-            if fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x):  # type: ignore[operator]
+            if (fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
+                    or not (accented or _syllable_like(x))):
                 keys.append(("", ""))
                 continue
             keys += [(x.lower(), t) for t in tokens(x, accented=accented)]
@@ -151,6 +291,15 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
+# A Vietnamese syllable, accent-folded: what an acronym typed in lower case ("bhtn", "scic") is not.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _syllable_like(word: str) -> bool:
+    """Whether ``word`` can be a Vietnamese syllable: typed without accents, an acronym is told only by this."""
+    return bool(_SYLLABLE.fullmatch(fold(word)))
+
+
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_"):
@@ -158,7 +307,9 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     topic = q.topic or q.text
     accented = has_diacritics(topic)
     folded = fold(topic)
-    found = [*_labels(topic, folded), *_periods(topic, accented), *_unit(folded), *_rare_nouns(q, scorer, tuning)]
+    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
+             *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
+             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -178,8 +329,19 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     return tuple(
         n for n in wanted
         if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
-        or (n.pattern is not None and not n.pattern.search(_folded(text)))
+        or (n.pattern is not None and not n.pattern.search(
+            _figures(f.clause.text) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)))
     )
+
+
+@lru_cache(maxsize=2048)
+def _accented(text: str) -> str:
+    return canonical_tones(_expanded(text)).lower()
+
+
+def _figures(text: str) -> str:
+    """A clause's own text, folded, without the labels of its lines."""
+    return _LABEL_AT_LINE.sub(" ", _folded(text))
 
 
 @lru_cache(maxsize=2048)

@@ -31,6 +31,8 @@ class AnswerTuning:
     support_slack: float = 0.03
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
+    #: Further candidate clauses read in each document when the question names a step of a scale ("vùng I").
+    named_extra: int = 2
     #: Most hits asked of the retriever for one question (bounds the work at library scale).
     max_hits: int = 120
     #: Documents read for an answer, best retrieval evidence first.
@@ -43,6 +45,10 @@ class AnswerTuning:
     prior_weight: float = 0.1
     #: A target's score: share of the coverage of the words just before the value.
     value_context_weight: float = 0.5
+    #: A part under the step of a scale the question names ("mức 4", "vùng I") gains this; a part under another
+    #: step of that scale ("Mức 1: 13.000 đồng") loses this (bot.answerers.labels).
+    step_bonus: float = 0.2
+    step_penalty: float = 0.2
     #: Bonus per quoted name (up to five) for a list answer.
     list_bonus: float = 0.02
     #: Bonus for a sentence that carries the cue of a legal-text kind ("có hiệu lực", "hồ sơ gồm").

@@ -29,8 +29,9 @@ class IndexBackend(Protocol):
     notice: str | None
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None) -> list[Hit]:
-        """Best ``k`` chunks among those passing ``filters`` (applied before ranking), best first."""
+               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+        """Best ``k`` chunks among those passing ``filters`` (applied before ranking), best first;
+        ``dense_query`` (when given) is what an embedding model reads instead of ``query``."""
         ...
 
     def add(self, directives: Iterable[Directive]) -> int:

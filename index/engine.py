@@ -264,8 +264,11 @@ class Index:
         return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None) -> list[Hit]:
-        """Best ``k`` chunks for ``query`` among those passing ``filters``, best first."""
+               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+        """Best ``k`` chunks for ``query`` among those passing ``filters``, best first.
+
+        ``dense_query``: what the embedding model reads instead of ``query`` (BM25 and the reranker read
+        ``query``), when the words that suit keyword search and the model differ."""
         mode = retriever or self.retriever
         if mode not in RETRIEVERS:
             raise ValueError(f"unknown retriever {mode!r}; choose one of {', '.join(RETRIEVERS)}")
@@ -285,7 +288,7 @@ class Index:
         if mode in ("bm25", "hybrid"):
             ranked["bm25"] = self._bm25(query, fetch, mask)
         if mode in ("dense", "hybrid"):
-            ranked["dense"] = self._dense(query, fetch, mask, ranked.get("bm25"))
+            ranked["dense"] = self._dense(dense_query or query, fetch, mask, ranked.get("bm25"))
         if meta:
             ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}

@@ -48,6 +48,22 @@ def topic_words(q: Query) -> str:
     return " ".join(w for w in words if not form(w) and fold(w) in set(tokens(w)))
 
 
+# Clauses whose opening words may announce the items below them; a chapter or a form holds too much to quote.
+_LEAD_IN_KINDS = frozenset({"article", "khoan", "item", "diem", "point"})
+
+
+_FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
+_ANNOUNCING = re.compile(r"(?::|\b(?:gồm|bao gồm|gồm có|sau đây|như sau))\s*$", re.IGNORECASE)
+
+
+def _announces(parent: Clause, child: Clause) -> bool:
+    """Whether ``parent`` opens with words announcing its items ("Hồ sơ … bao gồm:"), ``child`` among them."""
+    if parent.kind not in _LEAD_IN_KINDS:
+        return False
+    first = _FIRST_ITEM.search(parent.text)  # its opening words end where its first item starts
+    return first is not None and _ANNOUNCING.search(parent.text[: first.start()].rstrip()) is not None
+
+
 class Reader:
     """The corpus as answerers read it: clauses by id, their sentence parts, one scorer, the tuning."""
 
@@ -70,13 +86,21 @@ class Reader:
         """Asked for lazily: counting word rarities over a library is the slow part of a first start."""
         return self._scorer()
 
-    def candidates(self, hits: list[Hit]) -> list[tuple[Clause, float]]:
-        """Answerable clauses among ``hits``, once each, with a rank prior (1, 1/2, 1/3 …)."""
+    def candidates(self, hits: list[Hit], *, parents: bool = False) -> list[tuple[Clause, float]]:
+        """Answerable clauses among ``hits``, once each, with a rank prior (1, 1/2, 1/3 …); with ``parents``,
+        each one's parent clause when it announces its items, after the hits and with half the prior of its child (an item found by its
+        words brings the lead-in that says what the items are: "Hồ sơ … bao gồm:")."""
         seen: dict[str, float] = {}
         for rank, h in enumerate(hits):
             cid = h.chunk.clause_id
             if cid in self.segments and cid not in seen:
                 seen[cid] = 1.0 / (rank + 1)
+        if parents:
+            for cid, prior in list(seen.items()):
+                child = self.clauses[cid][1]
+                up = child.parent
+                if up and up in self.segments and up not in seen and _announces(self.clauses[up][1], child):
+                    seen[up] = prior / 2
         return [(self.clauses[cid][1], prior) for cid, prior in seen.items()]
 
     def sentences(self, clause: Clause) -> list[Segment]:

@@ -47,6 +47,20 @@ def asked_term(question: str) -> str | None:
     return None
 
 
+@cache
+def _qualifier() -> re.Pattern[str]:
+    words = sorted(load_lexicon().topic("term_qualifiers"), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")\s")
+
+
+def _head(asked: str) -> str:
+    """The asked term without its qualifier ("ma so lao dong" of "ma so lao dong trong he thong …"), when it
+    has one and the head is a phrase of its own (two words or more); else ""."""
+    m = _qualifier().search(asked)
+    head = asked[: m.start()].strip() if m else ""
+    return head if len(head.split()) >= 2 else ""
+
+
 def definitions(d: Directive) -> list[tuple[str, str, int, int, bool]]:
     """(term, clause id, start, end, in a glossary article) for every line of ``d`` that defines a term."""
     parents = {c.parent for c in d.clauses if c.parent}
@@ -75,11 +89,14 @@ def find_definition(reader: Reader, q: Query, d: Directive, least: float) -> lis
     out: list[Found] = []
     if d.doc_id not in reader.definition_cache:
         reader.definition_cache[d.doc_id] = definitions(d)
+    head = _head(asked)
     for term, cid, start, end, glossary in reader.definition_cache[d.doc_id]:
         folded_term = fold(term)
         if reader.scorer.coverage(folded_term, asked) < 0.999:
             continue  # a word of the defined term is not asked: another term
-        cover = reader.scorer.coverage(asked, folded_term)
+        if head and reader.scorer.coverage(head, folded_term) < 0.999:
+            continue  # it defines what the asked term is qualified by, not the term itself
+        cover = reader.scorer.coverage(head or asked, folded_term)  # the qualifier is context, not the term
         if cover < least:
             continue
         clause = reader.clauses[cid][1]

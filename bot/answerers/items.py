@@ -21,7 +21,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Item", "Listing", "is_lead_in", "line_of", "list_items", "listed"]
+__all__ = ["Item", "Listing", "inline_lead_in", "is_lead_in", "line_of", "list_items", "listed"]
 
 # Marker styles, outermost first: article, numbered clause, lettered point, dash, plus.
 _STYLES = (
@@ -135,7 +135,7 @@ def listed(found: Found, tuning: AnswerTuning) -> Found | None:
     text = found.clause.text
     a, b = found.span
     if not is_lead_in(text, b):
-        return None
+        return _inline(found)
     items = list_items(text, b)
     if len(items) < 2:
         return None
@@ -153,6 +153,32 @@ def listed(found: Found, tuning: AnswerTuning) -> Found | None:
         last = clause.text.find(shown[-1].text[:30], start)
         span = (start, last + len(shown[-1].text[:30]) if last >= 0 else len(clause.text))
     return replace(found, clause=clause, short=answer, quote=answer, span=span)
+
+
+# A list written on one line after its lead-in: "Hồ sơ gồm: văn bản đề nghị …; phương án vận tải …;".
+_INLINE_LEAD = re.compile(r"(?:gồm|gồm có|bao gồm|như sau|sau đây)\s*:\s*\S", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*(?:[a-zđ]\)|\d{1,3}\.|[-–+•])\s")
+
+
+def inline_lead_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` announces a list written after it on the same line ("Hồ sơ gồm: X; Y")."""
+    return _INLINE_LEAD.search(text, start, end) is not None
+
+
+def _inline(found: Found) -> Found | None:
+    """A part holding an inline list's lead-in ("Hồ sơ gồm: X; Y"): quoted through the last item of its
+    sentence (its parts stop at each ";", and the first item alone is half an answer)."""
+    text = found.clause.text
+    a, b = found.span  # type: ignore[misc]
+    m = _INLINE_LEAD.search(text, a, b)
+    if m is None:
+        return None
+    stop = _SENTENCE_END.search(text, b)
+    end = stop.start() if stop else len(text)
+    if end <= b or text.count(";", b, end) == 0 or end - a > 2 * MAX_EXCERPT:
+        return None  # no further item, or a paragraph too long to quote whole
+    quote = text[a:end].strip().rstrip(".;,:")
+    return replace(found, short=quote, quote=quote, span=(a, a + len(quote)))
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answerers.base import Found, Reader, topic_words
-from bot.answerers.items import is_lead_in, line_of
-from bot.answerers.passages import Bonus, Shape, by_segment
+from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
+from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
@@ -55,11 +55,42 @@ def _lead_in_bonus(reader: Reader, q: Query, cue: Bonus) -> Bonus:
 
     def score(clause: Clause, seg: Segment) -> float | None:
         got = cue(clause, seg) or 0.0
-        if not is_lead_in(clause.text, seg.end):
+        if inline_lead_in(clause.text, seg.start, seg.end):  # "Hồ sơ gồm: X; Y" on one line
+            line = clause.text[seg.sentence_start : seg.end]
+        elif is_lead_in(clause.text, seg.end) and len(list_items(clause.text, seg.end)) >= 2:
+            line = line_of(clause.text, seg.end)
+        else:
+            return got  # not a lead-in, or one over a single paragraph ("Điều 3. Hồ sơ …" above one sentence)
+        # "Phương án gồm các nội dung chủ yếu sau:" lists what a plan contains, not what a dossier does: the
+        # lead-in answers a dossier question only when it, or a heading above it in its article, names one.
+        if not any(c.search(fold(f"{article_lead_in(clause)} {line}")) for c in _cues("dossier")):
             return got
-        line = line_of(clause.text, seg.end)
+        # ... and says it lists its parts ("Hồ sơ gồm:", "… như sau:") or is the article's title naming the
+        # dossier ("Điều 45. Hồ sơ của người lao động …"): "Trường hợp … đã gửi hồ sơ … thì:" lists consequences.
+        if not (_TITLE_LINE.match(line.strip()) or _LISTS_PARTS.search(fold(line))):
+            return got
         wider = reader.scorer.coverage(topic, line) - reader.scorer.coverage(topic, seg.text)
         return got + t.lead_in_bonus + t.segment_weight * max(0.0, wider)
+
+    return score
+
+
+_TITLE_LINE = re.compile(r"Điều\s+\d+\w*\s*\.", re.IGNORECASE)
+_LISTS_PARTS = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("lead_in_cues")) + r")\b"
+)
+
+
+def _not_a_title(inner: Bonus) -> Bonus:
+    """An article's title line ("Điều 3. Hồ sơ hưởng phụ cấp") names what the article says without saying it:
+    it answers only as the lead-in of the items below it (read out by ``Listing``), never by itself."""
+
+    def score(clause: Clause, seg: Segment) -> float | None:
+        line_end = clause.text.find("\n")
+        if clause.kind == "article" and line_end >= 0 and seg.end <= line_end + 1 \
+                and clause.text[line_end:].strip() and len(list_items(clause.text, seg.end)) < 2:
+            return None
+        return inner(clause, seg)
 
     return score
 
@@ -75,7 +106,9 @@ class LegalAnswerer:
         bonus = _cue_bonus(self.kind, reader.tuning.kind_cue_bonus)
         if self.kind == "dossier":  # a dossier is a list: the part announcing it is the one to find
             bonus = _lead_in_bonus(reader, q, bonus)
-        found = by_segment(reader, q, d, hits, self.shape, bonus=bonus)
+        bonus = _not_a_title(bonus)
+        # A dossier's items are found by their words; the lead-in naming the dossier sits in their parent.
+        found = by_segment(reader, q, d, hits, self.shape, bonus=bonus, parents=self.kind == "dossier")
         if self.kind == "duration" and _asks_date(q):
             found = sorted([*found, *_dated_parts(reader, q, d, bonus)], key=lambda f: -f.score)
         if self.shape != "fact" and not found:
@@ -250,6 +283,7 @@ class EffectAnswerer:
             text = clause.text
             heading = fold(" ".join(clause.heading[-1:]))
             self_cue = 0.0
+            alone = None
             if replaces:
                 # "2. … các Nghị định sau đây hết hiệu lực thi hành: a) Nghị định số 115/2015/NĐ-CP …": a point
                 # names what its lead-in says is replaced.
@@ -263,16 +297,24 @@ class EffectAnswerer:
                 short, at = near.text, near.start
             else:
                 eff = find_effect(text)
-                if eff is None:
+                alone = find_applies_from(text) if asks_applies and eff is None else None
+                if eff is None and alone is None:
                     continue
-                short, at = eff.text, eff.start
-                # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
-                # (in an article on agreements' effect) dates something it regulates.
-                if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]):
+                if alone is not None:
+                    # "2. Các quy định tại Thông tư này được áp dụng từ ngày …" beside "1. … có hiệu lực …": what
+                    # "áp dụng từ ngày nào" asks, said in a clause of its own.
+                    short, at = alone.text, alone.start
                     self_cue = t.effect_self_bonus
+                else:
+                    short, at = eff.text, eff.start
+                    # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
+                    # (in an article on agreements' effect) dates something it regulates.
+                    if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]) and (
+                            not asks_applies or find_applies_from(text) is not None):
+                        self_cue = t.effect_self_bonus
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
-            applies = find_applies_from(text) if asks_applies and not replaces else None
+            applies = find_applies_from(text) if asks_applies and not replaces and alone is None else None
             if applies is not None:  # "có hiệu lực khi nào và … áp dụng từ ngày nào": both dates
                 short = f"{short}; {applies.text}"
                 a, b = min(a, applies.start), max(b, applies.end)
@@ -295,4 +337,28 @@ class EffectAnswerer:
             score = t.effect_base + t.effect_prior_weight * prior + cue
             out.append(Found(d, clause, short, quote, (a, b), score))
         out.sort(key=lambda f: -f.score)
+        if replaces and asks_both and out and find_effect(out[0].short) is None:
+            both = _with_own_effect(reader, d, out[0])
+            if both is not None:
+                return [both]
         return out[:1]
+
+
+def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None:
+    """ "… có hiệu lực từ ngày nào và thay thế … nào?" when the article on effect says the two in two clauses
+    ("1. Thông tư này có hiệu lực … 2. Thông tư số … hết hiệu lực …"): both, cited at that article."""
+    from bot.compose import excerpt
+
+    parent = next((c for c in d.clauses if c.id == found.clause.parent), None)
+    if parent is None or not parent.answerable or found.clause.text not in parent.text:
+        return None
+    effect = find_effect(parent.text)
+    if effect is None or not _THIS_DOCUMENT.search(parent.text[max(0, effect.start - 40) : effect.start]):
+        return None  # no date, or the date of something else than the document itself
+    start = parent.text.find(found.clause.text)
+    lo, hi = min(effect.start, start), max(effect.end, start + len(found.clause.text))
+    line = parent.text.rfind("\n", 0, lo) + 1
+    quote, a, b = excerpt(parent.text, line, hi)
+    if quote.endswith("…"):
+        return None  # too long to quote both: the replacement alone answers half
+    return Found(d, parent, f"{effect.text}; {found.short} hết hiệu lực", quote, (a, b), found.score)

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.labels import asked_steps, asked_years, period_fit, step_fit
 from bot.answerers.tables import Cell, table_cell
 from bot.compose import excerpt
-from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count
+from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "by_segment"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -39,15 +41,19 @@ Bonus = Callable[[Clause, Segment], "float | None"]
 
 
 def by_segment(
-    reader: Reader, q: Query, d: Directive, hits: list[Hit], shape: Shape, *, bonus: Bonus | None = None
+    reader: Reader, q: Query, d: Directive, hits: list[Hit], shape: Shape, *, bonus: Bonus | None = None,
+    parents: bool = False,
 ) -> list[Found]:
-    """Every candidate part's answer of ``shape``, best first, above the abstention threshold."""
+    """Every candidate part's answer of ``shape``, best first, above the abstention threshold (``parents``:
+    the parent clauses of the hits are candidates too, see ``Reader.candidates``)."""
     t = reader.tuning
     topic = topic_words(q) or " ".join(tokens(q.topic, accented=True))
     if not topic:
         return []
     results: list[Found] = []
-    for clause, prior in reader.candidates(hits):
+    steps = asked_steps(q.topic or q.text)
+    years = asked_years(q.text, q.years)
+    for clause, prior in reader.candidates(hits, parents=parents):
         clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:
@@ -60,13 +66,19 @@ def by_segment(
             seg_cov = reader.scorer.coverage(topic, seg.text)
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
+            if f is not None and (steps or years):
+                # "mức 4", "giai đoạn 2026 - 2028": the part under that step or period, not its neighbours
+                # (which share every other word)
+                fit = step_fit(steps, clause.text, seg.start, seg.end) or period_fit(years, _headings(clause))
+                if fit:
+                    f = replace(f, score=f.score + (t.step_bonus if fit > 0 else -t.step_penalty))
             if f is not None:
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
 
 
-def _lead_in(clause: Clause) -> str:
+def article_lead_in(clause: Clause) -> str:
     """The headings above a clause inside its article (the article's title, its paragraph's lead-in): a point
     "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
     Giấy phép … khi có đủ các điều kiện sau đây".  A chapter's or a directive's section heading is shared by
@@ -76,8 +88,15 @@ def _lead_in(clause: Clause) -> str:
     return "" if start is None else " ".join(heading[start:])
 
 
+def _headings(clause: Clause) -> tuple[str, ...]:
+    """The headings a clause stands under inside its article (a chapter's are shared too widely)."""
+    heading = clause.heading
+    start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
+    return () if start is None else heading[start:]
+
+
 def _with_lead_in(clause: Clause) -> str:
-    lead = _lead_in(clause)
+    lead = article_lead_in(clause)
     return f"{lead} {clause.text}" if lead else clause.text
 
 
@@ -102,7 +121,7 @@ def _extract(
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
-        lead = _lead_in(clause) if seg.start == 0 else ""
+        lead = article_lead_in(clause) if seg.start == 0 else ""
         for v in values:
             before = seg.text[prev_end : v.end]
             cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)
@@ -168,7 +187,8 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
 
     text = clause.text
     sentence = text[seg.sentence_start : seg.end]
-    mentions = find_agencies(sentence)
+    # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
+    mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
     if not mentions:
         return None
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form

@@ -194,6 +194,25 @@ def test_a_question_about_the_document_retrieves_and_cites_its_header_or_signatu
     assert value in ans.answer and ans.citations[0].clause == label
 
 
+def test_the_model_reads_a_question_about_the_document_as_asked_and_bm25_its_topic(bot, monkeypatch):
+    # The topic of "… năm 2022 của Sơn La số mấy?" drops the place and year that name the document; the
+    # header and signature blocks are what name it, so the embedding model reads the whole question.
+    seen: list[tuple[str, str | None]] = []
+    search = bot.index.search
+
+    def spy(query, **kw):
+        seen.append((query, kw.get("dense_query")))
+        return search(query, **kw)
+
+    monkeypatch.setattr(bot.index, "search", spy)
+    meta = "Chỉ thị thi đua của Sơn La năm 2022 số mấy?"
+    assert "phần đầu" in [h.chunk.label for h in bot.search(meta, k=5)]
+    assert seen[0][1] == meta and "Sơn La" not in seen[0][0] and "2022" not in seen[0][0]
+    seen.clear()
+    bot.search("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", k=3)
+    assert seen[0][1] is None  # any other question: the model reads the topic too
+
+
 @pytest.mark.parametrize(
     ("question", "value", "label"),
     [

@@ -177,3 +177,128 @@ def test_a_followup_about_a_region_the_decree_lacks_is_abstained_on(bot):
     fourth = bot.answer("Còn vùng IV?", previous=first)
     assert not fourth.abstained and fourth.citations[0].doc_id == "doc1"
     _not_found(bot.answer("Còn vùng V?", previous=fourth))
+
+
+# ----------------------------------------------------------------- the amount, the case and the rate asked for
+
+_AMOUNT_FILES = {
+    "doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt",  # minimum wages per month and per hour (none per day)
+    "doc6.txt": "nghi-dinh-so-162-2026-nd-cp-469551.txt",  # pensions +8% from 1/7/2026 (no base salary)
+    "doc7.txt": "thong-tu-so-7-2026-tt-bnv-469694.txt",  # salaries of domestic consultants (none for foreign ones)
+}
+
+
+@pytest.fixture(scope="module")
+def amounts_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, _AMOUNT_FILES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nghị định 162/2026/NĐ-CP quy định mức lương cơ sở mới từ ngày 01/7/2026 là bao nhiêu?",
+        "nghi dinh 162/2026/nd-cp quy dinh muc luong co so moi tu ngay 01/7/2026 la bao nhieu",
+        "Lương cơ sở từ 01/7/2026 là bao nhiêu?",
+    ],
+)
+def test_an_amount_the_decree_does_not_set_is_not_answered_with_another_amount(amounts_bot, question):
+    ans = amounts_bot.answer(question)
+    _not_found(ans)
+    assert "8%" not in ans.answer.split("Các điều khoản gần nhất")[0]
+
+
+def test_the_amount_the_decree_does_set_is_answered(amounts_bot):
+    ans = amounts_bot.answer("Từ ngày 01/7/2026 lương hưu được điều chỉnh tăng thêm bao nhiêu phần trăm?")
+    assert not ans.abstained
+    assert "8%" in ans.answer and ans.citations[0].doc_id == "doc6"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Theo Nghị định 38/2022/NĐ-CP, mức lương tối thiểu ngày ở vùng II là bao nhiêu?",
+        "theo nghi dinh 38/2022/nd-cp muc luong toi thieu ngay o vung II la bao nhieu",
+    ],
+)
+def test_a_minimum_wage_per_day_is_not_answered_with_the_monthly_one(amounts_bot, question):
+    ans = amounts_bot.answer(question)
+    _not_found(ans)
+    assert "4.160.000" not in ans.answer.split("Các điều khoản gần nhất")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thông tư 07/2026/TT-BNV quy định mức lương tối đa của chuyên gia tư vấn nước ngoài là bao nhiêu một tháng?",
+        "thong tu 07/2026/TT-BNV quy dinh muc luong toi da cua chuyen gia tu van nuoc ngoai la bao nhieu mot thang",
+    ],
+)
+def test_foreign_consultants_are_not_answered_with_the_domestic_salary(amounts_bot, question):
+    ans = amounts_bot.answer(question)
+    _not_found(ans)
+    assert "nước ngoài" in ans.answer or "nuoc ngoai" in ans.answer
+    assert "70.000.000" not in ans.answer.split("Các điều khoản gần nhất")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chuyên gia tư vấn trong nước mức 1 được tính lương tối đa bao nhiêu một tháng?",
+        "chuyen gia tu van trong nuoc muc 1 duoc tinh luong toi da bao nhieu mot thang",
+    ],
+)
+def test_the_domestic_case_is_met_by_the_clause_on_domestic_consultants(amounts_bot, question):
+    wanted = needs(read_question(question), amounts_bot._scorer, AnswerTuning())
+    assert "qualifier" in {n.kind for n in wanted}
+    title = "Quy định mức lương của chuyên gia tư vấn trong nước làm cơ sở xác định giá gói thầu"
+    assert gaps(wanted, _found("a) Mức 1, không quá 70.000.000 đồng/tháng đối với chuyên gia tư vấn.", title)) == ()
+    assert gaps(wanted, _found("Mức lương chuyên gia tư vấn nước ngoài là 70.000.000 đồng/tháng.", "Quy định")) != ()
+    # "công lập" is not met by "ngoài công lập", and the reverse
+    public = needs(read_question("Học phí trường công lập là bao nhiêu một tháng?"), amounts_bot._scorer, AnswerTuning())
+    assert gaps([n for n in public if n.kind == "qualifier"], _found("Trường ngoài công lập thu 1.000.000 đồng.")) != ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phụ cấp thâm niên nghề của công chức ngành Toà án được tính bằng bao nhiêu phần trăm?",  # old-style mark
+        "Phụ cấp thâm niên nghề của công chức ngành Tòa án được tính bằng bao nhiêu phần trăm?",
+    ],
+)
+def test_an_institution_the_question_names_must_stand_in_the_clause(question):
+    scorer = Scorer([f"Tòa án nhân dân cấp {i} xét xử vụ án." for i in range(4)]
+                    + [f"Phụ cấp thâm niên nghề của ngành {i} là 5%." for i in range(600)]
+                    + [f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert "tòa_án" in {n.token for n in wanted}
+    assert gaps(wanted, _found("Phụ cấp thâm niên nghề là 26%.")) != ()
+    assert gaps(wanted, _found("Phụ cấp thâm niên nghề của công chức Tòa án là 15%.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Lệ phí cấp đổi giấy phép lái xe là bao nhiêu?", "lệ phí"),
+        ("le phi cap doi giay phep lai xe la bao nhieu", "le phi"),
+        ("Thuế suất thuế sử dụng đất phi nông nghiệp là bao nhiêu?", "thuế suất"),
+        ("Mức phạt đối với người điều khiển xe máy là bao nhiêu?", "phạt"),
+        ("Hộ gia đình đạt danh hiệu Gia đình văn hoá được thưởng bao nhiêu tiền?", "thưởng"),
+    ],
+)
+def test_the_amount_asked_for_must_be_the_one_the_clause_sets(library_scorer, question, named):
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "quantity"]
+    assert wanted and wanted[0].phrase.lower().startswith(named)
+    assert gaps(wanted, _found("Mức thu bằng 50% mức thu quy định tại Thông tư số 154/2025/TT-BTC.")) != ()
+
+
+def test_an_amount_is_needed_only_when_the_question_asks_how_much(library_scorer):
+    wanted = needs(read_question("Hồ sơ đề nghị miễn lệ phí gồm những gì?"), library_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "quantity"]
+
+
+def test_an_acronym_typed_in_lower_case_is_no_word_the_clause_must_hold():
+    # "scic" typed without capitals reads as a noun; the clause writes the body out in full
+    scorer = Scorer([f"Quỹ SCIC số {i}." for i in range(4)] + [f"Quy định chung số {i}." for i in range(3000)])
+    for question in ("Thông tư về tiền lương ở SCIC có hiệu lực từ ngày nào?",
+                     "thong tu ve tien luong o scic co hieu luc tu ngay nao"):
+        assert "scic" not in {n.token for n in needs(read_question(question), scorer, AnswerTuning())}

@@ -7,7 +7,7 @@ import pytest
 
 import index.engine as engine
 from index import open_index
-from index.chunking import ChunkerSettings
+from index.chunking import PASSAGE_VERSION, ChunkerSettings
 from index.embedding import checkpoint_folder, embed_chunks, passage_text
 from tests.fakes import FakeEncoder
 from tests.index.factory import make_corpus, make_directive
@@ -152,7 +152,7 @@ def test_an_index_embedded_the_old_way_keeps_its_keywords_and_is_embedded_again_
     assert not again.report.rebuilt and again.report.added == ()  # chunks and BM25 kept
     assert again.report.embedded == len(again.chunks) == enc.embedded
     assert again.notice is not None and again.notice.count("\n") == 0 and "nhúng lại" in again.notice
-    assert again.dense_ready and again._stored.manifest.chunker["passage"] == 2
+    assert again.dense_ready and again._stored.manifest.chunker["passage"] == PASSAGE_VERSION
     assert [h.chunk.id for h in again.search("Sở Nội vụ theo dõi", k=5, retriever="bm25")] == keyword
     enc.calls.clear()
     third = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
@@ -167,13 +167,44 @@ def test_a_keyword_only_index_of_the_old_way_is_left_as_it_is(tmp_path, monkeypa
     assert again.notice is None and not again.report.rebuilt and again.report.saved is False
 
 
-def test_the_signature_block_is_read_with_its_signer_spelled_out() -> None:
+def _meta_read(doc_id: str):
     from bot.settings import bundled_corpus_dir
     from corpus import load_corpus
     from index.chunking import chunk_directive, dense_texts, is_meta_chunk
 
-    d = load_corpus(bundled_corpus_dir()).get("son-la-2024")
-    meta = [c for c in chunk_directive(d) if is_meta_chunk(c.id)]
-    read = dense_texts(meta, {d.doc_id: d})
-    assert read == [c.embed_text for c in meta]  # "Ai ký chỉ thị …?" meets "Người ký: …"
-    assert any(f"Người ký: {d.signer}" in t for t in read)
+    d = load_corpus(bundled_corpus_dir()).get(doc_id)
+    meta = {c.label: c for c in chunk_directive(d) if is_meta_chunk(c.id)}
+    read = dict(zip(meta, dense_texts(list(meta.values()), {d.doc_id: d}), strict=True))
+    return d, meta, read
+
+
+def test_the_header_and_signature_are_read_as_a_sentence_naming_the_document_then_what_they_state() -> None:
+    _, meta, read = _meta_read("lai-chau-2023")
+    about = "về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2023"
+    # "Chỉ thị … do ai ký?" / "… ban hành ngày nào?" name the document the way these sentences do
+    assert read["phần chữ ký"].startswith(f"Chỉ thị số 01/CT-UBND của UBND tỉnh Lai Châu {about} do Trần Tiến Dũng ký.\n")
+    assert read["phần đầu"].startswith(f"Chỉ thị số 01/CT-UBND của UBND tỉnh Lai Châu ban hành ngày 27/01/2023 {about}.\n")
+    assert "Người ký: Trần Tiến Dũng" in read["phần chữ ký"] and "Số hiệu: 01/CT-UBND" in read["phần đầu"]
+    for label, chunk in meta.items():
+        assert read[label].endswith(chunk.text)  # the block itself is still read
+        assert "về việc về việc" not in read[label].lower()
+        assert label not in read[label]  # the search header line ("… — phần chữ ký") is BM25's, not the model's
+        assert label in chunk.embed_text  # BM25 still reads it
+
+
+def test_a_document_without_number_or_date_is_named_by_its_type_issuer_and_title() -> None:
+    _, _, read = _meta_read("son-la-2023")
+    assert read["phần đầu"].startswith("Chỉ thị của UBND tỉnh Sơn La về việc phát động phong trào thi đua năm 2023.\n")
+    assert read["phần chữ ký"].startswith(
+        "Chỉ thị của UBND tỉnh Sơn La về việc phát động phong trào thi đua năm 2023 do Hoàng Quốc Khánh ký.\n")
+
+
+def test_the_model_can_read_other_words_than_bm25(tmp_path, monkeypatch) -> None:
+    # A question about the document itself: BM25 reads its topic, the model the question as asked.
+    _patch_encoder(monkeypatch, FakeEncoder("fake/encoder"))
+    ix = open_index(_two_docs(), tmp_path / "ix", embedding_model="fake/encoder")
+    keyword = ix.search("Sở Nội vụ theo dõi", k=1, retriever="bm25")[0].chunk.clause_id
+    model = ix.search("Sở Nội vụ theo dõi", k=1, retriever="dense", dense_query="hộ nghèo theo chuẩn nghèo")
+    assert model[0].chunk.clause_id.endswith(":3.a") and not keyword.endswith(":3.a")
+    both = ix.search("Sở Nội vụ theo dõi", k=1, retriever="bm25", dense_query="hộ nghèo theo chuẩn nghèo")
+    assert both[0].chunk.clause_id == keyword  # BM25 never reads it

@@ -53,3 +53,13 @@ def test_the_index_records_what_the_model_read(bundled_e5_assistant) -> None:
     from index.chunking import PASSAGE_VERSION
 
     assert bundled_e5_assistant.index._stored.manifest.chunker["passage"] == PASSAGE_VERSION
+
+
+def test_a_question_about_who_signed_or_when_finds_the_block_through_the_model_alone(bundled_e5_assistant) -> None:
+    # The model reads the whole question (the document's name is what the block says) and the block as a sentence
+    signer = bundled_e5_assistant.search("Người ký Chỉ thị phát động phong trào thi đua của tỉnh Lai Châu năm 2023 là ai?",
+                                         k=3, retriever="dense")
+    assert signer[0].chunk.clause_id == "lai-chau-2023:CK"
+    issued = bundled_e5_assistant.search("Chỉ thị về thi đua năm 2022 của tỉnh Sơn La được ban hành vào ngày nào?",
+                                         k=3, retriever="dense")
+    assert issued[0].chunk.clause_id == "son-la-2022:DAU"

@@ -1,0 +1,93 @@
+"""Which step of a scale a sentence part stands under ("Mức 4", "Vùng I", "hạng II"), against the step asked;
+and which period its headings set ("a) Giai đoạn 1 (2026 - 2028)"), against the years asked.
+
+A legal text often lists a scale item by item ("a) Mức 1: 13.000 đồng; … d) Mức 4: 32.000 đồng") or as
+table rows ("Vùng I 4.680.000 … Vùng IV 3.250.000"); the items share every word but their label, so word
+coverage cannot tell them apart.  A question naming a step wants the part under that step: its own
+label, or the last label before it in its clause.  A part under another step of the same scale answers
+a neighbouring case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.lexicon import load_lexicon
+from corpus.text import fold
+
+__all__ = ["Step", "asked_steps", "asked_years", "period_fit", "step_fit"]
+
+_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
+# A label is not the start of a number or an amount ("mức 1,5 lần", "mức 20%", "nhóm 1.2").
+_LABEL_END = r"(?![\w%/]|[.,]\d)"
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step asked: the scale's noun and the label, accent-folded and lower-case ("muc", "4")."""
+
+    noun: str
+    label: str
+
+
+@cache
+def _nouns() -> str:
+    lex = load_lexicon()
+    words = {fold(w) for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"))}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({_nouns()})\s+({_LABEL}){_LABEL_END}")
+
+
+def asked_steps(question: str) -> tuple[Step, ...]:
+    """The steps a question names ("mức 4", "vùng IV"), once each."""
+    found = (Step(m.group(1), m.group(2)) for m in _pattern().finditer(fold(question).lower()))
+    return tuple(dict.fromkeys(found))
+
+
+def step_fit(steps: tuple[Step, ...], clause_text: str, start: int, end: int) -> int:
+    """+1 when the part ``clause_text[start:end]`` stands under an asked step, -1 under another step of the
+    same scale, 0 when its clause names no step of that scale (nothing to tell)."""
+    if not steps:
+        return 0
+    own = fold(clause_text[start:end])
+    before = fold(clause_text[:start])
+    fit = 0
+    for step in steps:
+        labels = [m.group(2) for m in _pattern().finditer(own) if m.group(1) == step.noun]
+        if step.label in labels:
+            return 1  # a table row or an item naming it
+        governing = labels[:1] or [m.group(2) for m in _pattern().finditer(before) if m.group(1) == step.noun][-1:]
+        if governing:
+            fit = -1
+    return fit
+
+
+# A period: "Giai đoạn 1 (2026 - 2028)", "giai đoạn 2021-2025" (years inside a number do not count).
+_PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
+
+
+def asked_years(question: str, years: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """The years a question asks about: those it was read with, else the ends of a period it names."""
+    if years:
+        return years
+    return tuple(sorted({int(y) for pair in _PERIOD.findall(question) for y in pair}))
+
+
+def period_fit(years: tuple[int, ...], headings: Sequence[str]) -> int:
+    """+1 when the innermost heading naming a period holds a year asked, -1 when it holds none, 0 when no
+    heading names a period (or no year is asked).  Targets set per period ("a) Giai đoạn 1 (2026 - 2028): 30% -
+    40% …; b) Giai đoạn 2 (2029 - 2031): 70% - 80% …") share every word but the period's."""
+    if not years:
+        return 0
+    for heading in reversed(headings):
+        periods = [(int(a), int(b)) for a, b in _PERIOD.findall(heading)]
+        if periods:
+            return 1 if any(a <= y <= b for a, b in periods for y in years) else -1
+    return 0
