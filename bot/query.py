@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
@@ -134,15 +135,21 @@ def _keys(text: str) -> tuple[str, str]:
     return accented, fold(text)
 
 
+@lru_cache(maxsize=64)
+def _place_names(known: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Every place name, longest first, with its two keys: the same for every question of one library."""
+    return tuple((name, *_keys(name)) for name in sorted(set(PROVINCES) | set(known), key=len, reverse=True))
+
+
 def _find_places(text: str, known: tuple[str, ...]) -> list[str]:
     """Province names in the text, as the lexicon writes them (aliases resolved)."""
     accented, folded = _keys(text)
     found: list[str] = []
-    candidates = sorted(set(PROVINCES) | set(known), key=len, reverse=True)
     taken: list[tuple[int, int]] = []
-    for name in candidates:
-        n_acc, n_fold = _keys(name)
+    for name, n_acc, n_fold in _place_names(known):
         for pattern, hay, is_folded in ((n_acc, accented, False), (n_fold, folded, True)):
+            if pattern not in hay:
+                continue  # (most names: no expression to run)
             for m in re.finditer(r"(?<!\w)" + re.escape(pattern) + r"(?!\w)", hay):
                 span = (m.start(), m.end())
                 if any(s < span[1] and span[0] < e for s, e in taken):

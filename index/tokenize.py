@@ -21,13 +21,21 @@ folded copy, so exact spelling ranks above a folded-only match.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc
 
-__all__ = ["ABBREVIATIONS", "TOKENIZER_VERSION", "expand_abbreviations", "is_abbreviation", "tokenize_vi"]
+__all__ = [
+    "ABBREVIATIONS",
+    "TOKENIZER_VERSION",
+    "expand_abbreviations",
+    "expanded_pieces",
+    "is_abbreviation",
+    "tokenize_vi",
+]
 
 # Bump when the analyser changes: stored BM25 indexes are then rebuilt.
 TOKENIZER_VERSION = 1
@@ -60,6 +68,8 @@ _CASE_TWINS = re.compile("[\u212a\u017f\u0130\u0131]")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\S+")
+# The first word piece of each abbreviation ("tt" of "tt&tt"): a word holding none of them holds none.
+_ABBR_HEADS = frozenset(_PIECE.findall(k)[0] for k in _ABBR_KEYS)
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>«».,;:!?…*%–—-+/\\|`~=#@^$"
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
 
@@ -84,6 +94,38 @@ def expand_abbreviations(text: str) -> str:
     if not _ABBR_ANY.search(text.lower()) and not _CASE_TWINS.search(text):
         return text
     return _ABBR_RE.sub(repl, text)
+
+
+class _WordPieces(dict):
+    """Lower-case word (between spaces) -> the pieces of its abbreviation-expanded text; a library has a few
+    hundred thousand distinct words, most met again and again."""
+
+    _LIMIT = 300_000
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        pieces = _PIECE.findall(word)
+        if not _ABBR_HEADS.isdisjoint(pieces):
+            pieces = _PIECE.findall(expand_abbreviations(word).lower())
+        value = tuple(pieces)
+        if len(self) < self._LIMIT:
+            self[word] = value
+        return value
+
+
+_WORD_PIECES = _WordPieces()
+
+
+def expanded_pieces(text: str) -> list[str]:
+    """``[^\\W_]+`` runs of ``expand_abbreviations(text).lower()``, computed word by word from a cache.
+
+    The answer layer splits thousands of candidate texts per question; a word's pieces are looked up
+    instead of running the abbreviation expression over every text.  Word by word is the same: an
+    abbreviation never spans a space and is matched only between non-word characters, and a space is one.
+    """
+    text = nfc(text)
+    if _CASE_TWINS.search(text):  # lower() changes these letters' matching: the whole text, as written
+        return _PIECE.findall(expand_abbreviations(text).lower())
+    return list(itertools.chain.from_iterable(map(_WORD_PIECES.__getitem__, text.lower().split())))
 
 
 def _segment(sentence: str) -> list[str]:

@@ -13,17 +13,25 @@ imported as usual.
 builds one dict of 15 features per syllable (half of a library build's segmentation time), most of them
 false booleans, which CRFsuite multiplies by 0.  Here each syllable's own features are made once per
 distinct syllable, and only the true ones are passed, in pyvi's order, so every score and tag is the same.
+That reads pyvi's internals (``sylabelize``, ``model.tagger_``, ``bi_grams``, ``tri_grams``); a pyvi without
+them (or one that cannot be imported without scikit-learn) is used through its public
+``ViTokenizer.tokenize`` instead, said once in the log: the same words, at pyvi's own speed.
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 import string
 import sys
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 __all__ = ["pos_tags", "segment"]
+
+log = logging.getLogger(__name__)
 
 _LOCK = threading.Lock()
 
@@ -43,8 +51,16 @@ def _import_pyvi(name: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    return _import_pyvi("ViTokenizer")
+def _segmenter() -> Callable[[str], str]:
+    """How ``segment`` segments: over pyvi's internals when they are there, else pyvi's public tokenizer."""
+    try:
+        tok = _import_pyvi("ViTokenizer")
+        tok.sylabelize, tok.model.tagger_.tag, tok.bi_grams, tok.tri_grams  # noqa: B018 (what _fast reads)
+    except (AttributeError, ImportError) as exc:
+        log.warning("pyvi's internals are not usable (%s: %s); segmenting words with its public "
+                    "ViTokenizer.tokenize (the same words, slower)", type(exc).__name__, exc)
+        return importlib.import_module("pyvi.ViTokenizer").tokenize
+    return lambda text: _fast(tok, text)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +112,11 @@ def _sequence(syllables: list[str], bi_grams: set[str], tri_grams: set[str]) -> 
 
 def segment(text: str) -> str:
     """pyvi's word segmentation: syllables of one word joined by "_" ("Tỷ_lệ hộ nghèo")."""
-    tok = _tokenizer()
+    return _segmenter()(text)
+
+
+def _fast(tok: Any, text: str) -> str:
+    """``ViTokenizer.tokenize`` over pyvi's internals, with only the true features built (see above)."""
     _, syllables = tok.sylabelize(text)
     if not syllables:
         return text

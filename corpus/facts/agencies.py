@@ -10,7 +10,9 @@ merges spellings of the same body (UBND / Ủy ban nhân dân, TT&TT, …).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,7 +146,7 @@ def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, .
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _match_seq(toks: list[_Tok], i: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+def _match_seq(toks: Sequence[_Tok], i: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
     """The first of ``seqs`` (grouped by first word) that the tokens from i spell out."""
     for seq in seqs.get(toks[i].key, ()):
         if i + len(seq) <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(seq)):
@@ -157,7 +159,7 @@ _TITLES_BY_FIRST = _by_first(_TITLES)
 _HEAD_WORDS = frozenset(_ORG_BY_FIRST) | frozenset(_TITLES_BY_FIRST)  # no name starts at any other word
 
 
-def _org_head(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
+def _org_head(toks: Sequence[_Tok], i: int) -> tuple[str, ...] | None:
     """The organisation head starting at token i, if the words there really open a name."""
     tok = toks[i]
     if tok.is_word and tok.text.isupper() and len(tok.text) > 1 and tok.key not in _ABBREVIATIONS:
@@ -181,13 +183,13 @@ def _org_head(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
     return seq
 
 
-def _title_head(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
+def _title_head(toks: Sequence[_Tok], i: int) -> tuple[str, ...] | None:
     if not toks[i].is_word or not toks[i].capital:
         return None
     return _match_seq(toks, i, _TITLES_BY_FIRST)
 
 
-def _extend_name(text: str, toks: list[_Tok], i: int) -> int:
+def _extend_name(text: str, toks: Sequence[_Tok], i: int) -> int:
     """Index of the first token after the name body that starts at token i (just after the head)."""
     lower_run = 0
     after_place = False
@@ -238,7 +240,7 @@ def _extend_name(text: str, toks: list[_Tok], i: int) -> int:
     return i
 
 
-def _split_and(text: str, toks: list[_Tok], i: int) -> bool:
+def _split_and(text: str, toks: Sequence[_Tok], i: int) -> bool:
     """Whether "và"/"&" at token i joins two name parts ("Thông tin và Truyền thông")."""
     return (
         i + 1 < len(toks)
@@ -248,7 +250,7 @@ def _split_and(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
-def _scan_org(text: str, toks: list[_Tok], i: int) -> int | None:
+def _scan_org(text: str, toks: Sequence[_Tok], i: int) -> int | None:
     """End token index of an organisation name starting at token i, or None."""
     head = _org_head(toks, i)
     if head is None:
@@ -263,7 +265,7 @@ def _scan_org(text: str, toks: list[_Tok], i: int) -> int | None:
     return j
 
 
-def _scan_at(text: str, toks: list[_Tok], i: int) -> int | None:
+def _scan_at(text: str, toks: Sequence[_Tok], i: int) -> int | None:
     """End token index of an agency (titled or not) starting at token i, or None."""
     title = _title_head(toks, i)
     if title is not None:
@@ -291,6 +293,31 @@ def _scan_at(text: str, toks: list[_Tok], i: int) -> int | None:
     return _scan_org(text, toks, i)
 
 
+class _Toks:
+    """A text's tokens, each made into a ``_Tok`` when first read: a name is only looked for around its head
+    words, so most tokens of a sentence are never read (a question reads hundreds of candidate sentences)."""
+
+    __slots__ = ("_keys", "_made", "_matches")
+
+    def __init__(self, matches: list[re.Match[str]], keys: list[str]) -> None:
+        self._matches = matches
+        self._keys = keys
+        self._made: list[_Tok | None] = [None] * len(matches)
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i: int) -> _Tok:
+        tok = self._made[i]
+        if tok is None:
+            m = self._matches[i]
+            tok = self._made[i] = _Tok(m.group(0), self._keys[i], m.start(), m.end())
+        return tok
+
+
+_GROUP = re.Match.group
+
+
 def find_agencies(text: str) -> list[AgencyMention]:
     """Every agency named in ``text``, left to right, longest name first, never overlapping."""
     found: list[AgencyMention] = []
@@ -298,12 +325,19 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for m in _COLLECTIVES.finditer(text):
         collectives.setdefault(m.start(), (m.start(), m.end()))
     matches = list(_TOKEN.finditer(text))
-    keys = [_key(m.group(0)) for m in matches]
-    if not collectives and _HEAD_WORDS.isdisjoint(keys):
+    keys = list(map(_key, map(_GROUP, matches)))
+    # A name starts only at a head word or where a collective body starts: the scan jumps between them.
+    starts = list(itertools.compress(range(len(keys)), map(_HEAD_WORDS.__contains__, keys)))
+    if collectives:
+        starts = sorted({*starts, *(i for i, m in enumerate(matches) if m.start() in collectives)})
+    if not starts:
         return found  # no name can start anywhere (four sentences in ten): no token objects needed
-    toks = [_Tok(m.group(0), k, m.start(), m.end()) for m, k in zip(matches, keys, strict=True)]
+    toks = _Toks(matches, keys)
     i = 0
-    while i < len(toks):
+    for at in starts:
+        if at < i:
+            continue  # inside the name found last
+        i = at
         start = toks[i].start
         coll = collectives.get(start)
         end_tok = _scan_at(text, toks, i) if toks[i].key in _HEAD_WORDS else None
@@ -352,8 +386,10 @@ _ALIASES: tuple[tuple[str, str], ...] = (
 _ALIAS_RES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _ALIASES)
 
 
+@lru_cache(maxsize=16384)
 def canonical_agency(name: str) -> str:
-    """One display name per agency, whatever the spelling, tone placement or abbreviation."""
+    """One display name per agency, whatever the spelling, tone placement or abbreviation (cached: the same
+    names recur in every document and candidate sentence)."""
     s = canonical_tones(normalize_spaces(nfc(name)))
     s = re.sub(r"[*_“”\"]", "", s)
     s = " ".join(s.split()).strip(" ,;:.-–()")

@@ -34,3 +34,13 @@ def test_coverage_does_not_depend_on_the_questions_asked_before() -> None:
 def test_a_stored_scorer_scores_as_the_counted_one() -> None:
     counted = Scorer(_PARTS)
     assert _all(Scorer.from_table(counted.table())) == _all(counted)
+
+
+def test_a_pair_of_syllables_counts_only_where_they_stand_together() -> None:
+    """"hộ nghèo" as a pair weighs more than its two syllables scattered; abbreviations meet their spelling."""
+    scorer = Scorer(_PARTS)
+    together = scorer.coverage("hộ nghèo", "Hỗ trợ hộ nghèo vay vốn.")
+    apart = scorer.coverage("hộ nghèo", "Mỗi hộ được hỗ trợ khi nghèo đi.")
+    assert together == pytest.approx(1.0)
+    assert 0.0 < apart < together
+    assert scorer.coverage("ubnd huyen", "UBND (ủy ban nhân dân) huyện") == pytest.approx(1.0)

@@ -84,3 +84,24 @@ def test_text_without_abbreviations_is_left_as_is_and_odd_capitals_still_expand(
     assert expand_abbreviations("Sở KHCN tỉnh") == "Sở KHCN (khoa học và công nghệ) tỉnh"
     assert expand_abbreviations("Sở \u212aHCN tỉnh") == "Sở KHCN (khoa học và công nghệ) tỉnh"  # NFC: K
     assert expand_abbreviations("mã 01/CT-UBND") == "mã 01/CT-UBND"
+
+
+def test_word_by_word_pieces_are_those_of_the_whole_expanded_text() -> None:
+    """The answer layer reads a text's pieces word by word from a cache: an abbreviation next to a slash,
+    an ampersand, a hyphen, a bracket or an odd space must be expanded (or not) exactly as in the whole text."""
+    import re
+
+    from index.tokenize import expanded_pieces
+
+    texts = [
+        "Chủ tịch UBND tỉnh, HĐND và Sở TT&TT; mã 01/CT-UBND, x/ubnd ubnd/ -ubnd ubnd- (UBND) ubnd&",
+        "Uỷ ban MTTQ\u00a0tỉnh phối hợp với Sở GD&ĐT, LĐ-TB&XH\nvà Sở \u212aHCN; cnh-hđh, CNH-HDH",
+        "Tỷ lệ hộ nghèo giảm 1,5% (không có chữ viết tắt)",
+        "",
+    ]
+    for text in texts:
+        expected = re.findall(r"[^\W_]+", expand_abbreviations(text).lower())
+        assert expanded_pieces(text) == expected
+        assert expanded_pieces(text) == expected  # the second time from the cache
+    assert {"ủy", "ban", "nhân", "dân"} <= set(expanded_pieces("UBND tỉnh"))
+    assert "ủy" not in expanded_pieces("mã 01/CT-UBND")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
+
+import pytest
 
 _SENTENCES = [
     "Tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?",
@@ -53,3 +56,37 @@ def test_segmenting_a_question_does_not_import_scikit_learn() -> None:
 def test_words_and_tags_are_the_ones_pyvi_gives_with_scikit_learn() -> None:
     """Our faster feature building must give pyvi's own words (and so the same BM25 tokens)."""
     assert _run(_OURS)["out"] == _run(_PYVI)["out"]
+
+
+@pytest.mark.parametrize("missing", ["internals", "import"])
+def test_a_pyvi_without_its_internals_still_segments_through_its_public_tokenizer(
+    missing: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pyvi release that renames what the fast path reads (or that needs scikit-learn to import) must not
+    break questions: words come from pyvi's public ``ViTokenizer.tokenize``, and the log says so once."""
+    from pyvi import ViTokenizer
+
+    import index.wordseg as wordseg
+
+    real = wordseg._import_pyvi("ViTokenizer")
+
+    class _Public:  # pyvi's public API only: no sylabelize, model, bi_grams
+        tokenize = staticmethod(real.tokenize)
+
+    def fake(name: str) -> object:
+        if missing == "import":
+            raise ImportError("No module named 'sklearn'")
+        return _Public
+
+    monkeypatch.setattr(wordseg, "_import_pyvi", fake)
+    wordseg._segmenter.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="index.wordseg"):
+            got = [wordseg.segment(s) for s in _SENTENCES] + [wordseg.segment(s) for s in _SENTENCES]
+    finally:
+        wordseg._segmenter.cache_clear()
+    assert got[: len(_SENTENCES)] == [ViTokenizer.tokenize(s) for s in _SENTENCES]
+    assert got[0].startswith("Tỷ_lệ hộ nghèo năm 2024 của Sơn_La")
+    notes = [r for r in caplog.records if "public" in r.getMessage()]
+    assert len(notes) == 1 and "ViTokenizer.tokenize" in notes[0].getMessage()
+    assert wordseg.segment(_SENTENCES[0]) == got[0]  # the fast path again once pyvi is whole
