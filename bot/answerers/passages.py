@@ -101,22 +101,6 @@ def _with_lead_in(clause: Clause) -> str:
 
 
 _ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _number_key(text: str) -> str:
-    """A value's number as compared with the question's: "03" and "3", "4.680.000" and "4680000" alike
-    ("," is the decimal mark: "1,5" is not "15")."""
-    m = _NUMBER.search(text)
-    return _key(m.group(0)) if m else ""
-
-
-def _key(number: str) -> str:
-    return number.replace(".", "").lstrip("0") or "0"
-
-
-def _numbers_in(text: str) -> frozenset[str]:
-    return frozenset(_key(m.group(0)) for m in _NUMBER.finditer(text))
 
 
 def _extract(
@@ -125,13 +109,7 @@ def _extract(
     text = clause.text
     t = reader.tuning
     if shape == "target":
-        # A value the question itself states ("… doanh thu không quá 03 tỷ đồng?") is its condition, not its answer.
-        stated = _numbers_in(f"{q.text} {q.topic}")
-        found = find_values(seg.text)
-        values = [v for v in found if _number_key(v.text) not in stated]
-        # The part then answers as a whole: its condition may follow the value ("Thuế suất 15% áp dụng đối với
-        # doanh nghiệp có … không quá 03 tỷ đồng"), so the words before a value are not its only context.
-        whole = len(values) < len(found)
+        values = find_values(seg.text)
         if not values:
             return None
         cell = table_cell(reader.scorer, q.text, topic, seg.text)
@@ -145,7 +123,7 @@ def _extract(
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
         for v in values:
-            before = seg.text if whole else seg.text[prev_end : v.end]
+            before = seg.text[prev_end : v.end]
             cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)
             if cov > best_cov:
                 best, best_cov, ctx_start = v, cov, prev_end
