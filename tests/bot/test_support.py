@@ -204,7 +204,7 @@ def amounts_bot(tmp_path_factory):
 def test_an_amount_the_decree_does_not_set_is_not_answered_with_another_amount(amounts_bot, question):
     ans = amounts_bot.answer(question)
     _not_found(ans)
-    assert "8%" not in ans.answer.split("Các điều khoản gần nhất")[0]
+    assert "8%" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
 
 def test_the_amount_the_decree_does_set_is_answered(amounts_bot):
@@ -223,7 +223,7 @@ def test_the_amount_the_decree_does_set_is_answered(amounts_bot):
 def test_a_minimum_wage_per_day_is_not_answered_with_the_monthly_one(amounts_bot, question):
     ans = amounts_bot.answer(question)
     _not_found(ans)
-    assert "4.160.000" not in ans.answer.split("Các điều khoản gần nhất")[0]
+    assert "4.160.000" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_foreign_consultants_are_not_answered_with_the_domestic_salary(amounts_b
     ans = amounts_bot.answer(question)
     _not_found(ans)
     assert "nước ngoài" in ans.answer or "nuoc ngoai" in ans.answer
-    assert "70.000.000" not in ans.answer.split("Các điều khoản gần nhất")[0]
+    assert "70.000.000" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
 
 @pytest.mark.parametrize(
