@@ -342,8 +342,10 @@ class Index:
             stored.vectors.remove(np.array(stale, dtype="int64"))
         for d in gone:
             self._doc_fps.pop(d, None)
+            self._documents.pop(d, None)
             stored.facts.pop(d, None)
         self._bm25_stale = True
+        self._accents = None  # its spellings come from the vocabulary, which just changed
         self._refresh()
         return removed
 
@@ -357,6 +359,7 @@ class Index:
         stored = self._stored
         tokens = self._tokens() if stored.chunks else TokenTable.empty()
         self._documents.update((d.doc_id, d) for d in docs)
+        self._accents = None  # new words: their spellings too
         new: list[Chunk] = [c for d in docs for c in chunk_directive(d, self._chunker)]
         bar = _Progress(self._progress, len(new), "Tách từ")
         new_tokens = tokenize_texts([c.embed_text for c in new], bar)

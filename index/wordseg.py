@@ -65,7 +65,12 @@ def _segmenter() -> Callable[[str], str]:
 
 @lru_cache(maxsize=1)
 def _tagger() -> Any:
-    return _import_pyvi("ViPosTagger")
+    """pyvi's tagger, imported like the segmenter (without scikit-learn, or plainly when that fails)."""
+    try:
+        return _import_pyvi("ViPosTagger")
+    except ImportError as exc:
+        log.warning("pyvi's tagger needs its usual import (%s: %s)", type(exc).__name__, exc)
+        return importlib.import_module("pyvi.ViPosTagger").ViPosTagger
 
 
 @lru_cache(maxsize=65536)

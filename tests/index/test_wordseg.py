@@ -73,18 +73,24 @@ def test_a_pyvi_without_its_internals_still_segments_through_its_public_tokenize
     class _Public:  # pyvi's public API only: no sylabelize, model, bi_grams
         tokenize = staticmethod(real.tokenize)
 
+    tagger = wordseg._import_pyvi("ViPosTagger")
+
     def fake(name: str) -> object:
         if missing == "import":
             raise ImportError("No module named 'sklearn'")
-        return _Public
+        return _Public if name == "ViTokenizer" else tagger
 
     monkeypatch.setattr(wordseg, "_import_pyvi", fake)
     wordseg._segmenter.cache_clear()
+    wordseg._tagger.cache_clear()
     try:
         with caplog.at_level(logging.WARNING, logger="index.wordseg"):
             got = [wordseg.segment(s) for s in _SENTENCES] + [wordseg.segment(s) for s in _SENTENCES]
+            words, tags = wordseg.pos_tags(got[0])  # the questions' noun checks tag words too
     finally:
         wordseg._segmenter.cache_clear()
+        wordseg._tagger.cache_clear()
+    assert words[0] == "Tỷ_lệ" and tags[0].startswith("N")
     assert got[: len(_SENTENCES)] == [ViTokenizer.tokenize(s) for s in _SENTENCES]
     assert got[0].startswith("Tỷ_lệ hộ nghèo năm 2024 của Sơn_La")
     notes = [r for r in caplog.records if "public" in r.getMessage()]
