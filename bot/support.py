@@ -106,13 +106,18 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
             else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w)(?!\s*\d)", key):
+    for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w){_NOT_A_DATE}", key):
         asked = re.escape(m.group(0))
-        if re.search(asked, full) and not re.search(rf"{asked}(?!\w)(?!\s*\d)", full):
+        if re.search(asked, full) and not re.search(rf"{asked}(?!\w){_NOT_A_DATE}", full):
             continue  # the topic lost the year the question wrote after it ("đơn đặt hàng năm 2021")
-        pattern = re.compile(rf"(?<!\w){re.escape(m.group(1))}(?!\w)(?!\s*\d)")
+        pattern = re.compile(rf"(?<!\w){re.escape(m.group(1))}(?!\w){_NOT_A_DATE}")
         out.append(Need("period", topic[m.start() : m.end()].strip(" /"), pattern=pattern, accented=accented))
     return out
+
+
+# A period word is part of a date when a year, or a day or month of a date, follows it ("năm 2021", "tháng 5
+# năm 2025", "ngày 01/7"); "hằng năm 12 ngày", "mỗi tháng 2 lần" state a rate.
+_NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
 def _key_of(text: str, accented: bool) -> str:
@@ -239,8 +244,9 @@ _ASKS_NUMBER = re.compile(r"(?<!\w)(?:so|so hieu|ky hieu) (?:may|bao nhieu)(?!\w
 # A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a document
 # number ("38/2022/NĐ-CP") or a date's year alone.
 _LABEL_AT_LINE = re.compile(r"(?m)^\s*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]|[a-zđ]\))\s")
+# Read on the clause written with its marks: folded, "mức 20%" looked like "mục 20" and "sở" like "số".
 _FIGURE = re.compile(
-    r"(?<![\w/.,])(?<!dieu )(?<!khoan )(?<!diem )(?<!muc )(?<!chuong )(?<!luc )(?<!so )\d+(?:[.,]\d+)*(?![\w/])"
+    r"(?<![\w/.,])(?<!điều )(?<!khoản )(?<!điểm )(?<!mục )(?<!chương )(?<!lục )(?<!số )\d+(?:[.,]\d+)*(?![\w/])"
 )
 
 
@@ -342,8 +348,8 @@ def _accented(text: str) -> str:
 
 
 def _figures(text: str) -> str:
-    """A clause's own text, folded, without the labels of its lines."""
-    return _LABEL_AT_LINE.sub(" ", _folded(text))
+    """A clause's own text, lower case with its marks, without the labels of its lines."""
+    return _LABEL_AT_LINE.sub(" ", _accented(text))
 
 
 @lru_cache(maxsize=2048)

@@ -378,3 +378,22 @@ def test_a_pair_across_a_comma_is_no_rare_word_of_the_question():
             assert "hiem_doc" not in tokens_needed
         assert gaps(needs(first, scorer, AnswerTuning()),
                     _found("Người làm công việc có yếu tố nguy hiểm, yếu tố độc hại được bồi dưỡng 13.000 đồng.")) == ()
+
+
+@pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
+                                      "nguoi su dung lao dong bi phat bao nhieu"])
+def test_a_level_or_a_time_is_a_figure_a_section_number_is_not(library_scorer, question):
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "figure"]
+    assert wanted
+    assert gaps(wanted, _found("Phạt tiền mức 20% tổng số tiền phải đóng.")) == ()  # "mức", not "mục"
+    assert gaps(wanted, _found("Hưởng mức 1,5 lần tiền lương.")) == ()
+    assert gaps(wanted, _found("Thực hiện theo quy định tại khoản 2 Điều 5 và Mục 3.")) != ()
+
+
+@pytest.mark.parametrize("question", ["Người lao động được nghỉ hằng năm bao nhiêu ngày?",
+                                      "nguoi lao dong duoc nghi hang nam bao nhieu ngay"])
+def test_a_number_after_the_period_of_a_rate_does_not_make_it_a_date(library_scorer, question):
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "period"]
+    assert wanted
+    assert gaps(wanted, _found("Người lao động được nghỉ hằng năm 12 ngày làm việc.")) == ()
+    assert gaps(wanted, _found("Người lao động được nghỉ 12 ngày từ năm 2021.")) != ()  # a year, no rate
