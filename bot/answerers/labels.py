@@ -27,7 +27,8 @@ _LABEL_END = r"(?![\w%/]|[.,]\d)"
 
 @dataclass(frozen=True)
 class Step:
-    """A step asked: the scale's noun and the label, accent-folded and lower-case ("muc", "4")."""
+    """A step asked: the scale's noun, accent-folded and lower-case, and its label as a number when it is
+    one ("muc", "4"; "vung", "4" for "vùng IV")."""
 
     noun: str
     label: str
@@ -45,9 +46,22 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({_nouns()})\s+({_LABEL}){_LABEL_END}")
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _norm(label: str) -> str:
+    """One spelling per step: "01", "1" and "I" are the same step (a user types "vùng 1" for "Vùng I")."""
+    if label.isdigit():
+        return str(int(label))
+    if all(ch in _ROMAN for ch in label):
+        values = [_ROMAN[ch] for ch in label]
+        return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
+    return label
+
+
 def asked_steps(question: str) -> tuple[Step, ...]:
     """The steps a question names ("mức 4", "vùng IV"), once each."""
-    found = (Step(m.group(1), m.group(2)) for m in _pattern().finditer(fold(question).lower()))
+    found = (Step(m.group(1), _norm(m.group(2))) for m in _pattern().finditer(fold(question).lower()))
     return tuple(dict.fromkeys(found))
 
 
@@ -60,10 +74,11 @@ def step_fit(steps: tuple[Step, ...], clause_text: str, start: int, end: int) ->
     before = fold(clause_text[:start])
     fit = 0
     for step in steps:
-        labels = [m.group(2) for m in _pattern().finditer(own) if m.group(1) == step.noun]
+        labels = [_norm(m.group(2)) for m in _pattern().finditer(own) if m.group(1) == step.noun]
         if step.label in labels:
             return 1  # a table row or an item naming it
-        governing = labels[:1] or [m.group(2) for m in _pattern().finditer(before) if m.group(1) == step.noun][-1:]
+        governing = labels[:1] or [_norm(m.group(2)) for m in _pattern().finditer(before)
+                                   if m.group(1) == step.noun][-1:]
         if governing:
             fit = -1
     return fit

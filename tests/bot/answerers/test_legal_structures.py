@@ -254,3 +254,16 @@ def test_an_article_or_form_number_is_no_count_to_answer_how_many_with(text, cou
     from bot.extract import has_count
 
     assert has_count(text) is counts
+
+
+@pytest.mark.parametrize(("question", "row"), [("Lương tối thiểu vùng 1 là bao nhiêu?", 0),
+                                               ("luong toi thieu vung iv la bao nhieu", 2),
+                                               ("Mức lương tối thiểu ở vùng IV?", 2)])
+def test_a_step_typed_in_digits_or_roman_numerals_finds_its_row(question, row):
+    # "vùng 1" is "Vùng I" of the table, "Mức 01" is "mức 1": the row asked, never its neighbour.
+    rows = ["Vùng I 4.680.000 22.500", "Vùng II 4.160.000 20.000", "Vùng IV 3.250.000 15.600"]
+    text = "\n".join(rows)
+    spans = [(text.index(r), text.index(r) + len(r)) for r in rows]
+    fits = [step_fit(asked_steps(question), text, a, b) for a, b in spans]
+    assert fits[row] == 1 and all(f == -1 for i, f in enumerate(fits) if i != row)
+    assert step_fit(asked_steps("Phụ cấp mức 1 là bao nhiêu?"), "a) Mức 01: 13.000 đồng.", 0, 22) == 1
