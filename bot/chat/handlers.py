@@ -77,6 +77,10 @@ CHOOSE_DOCUMENT_ACTION = "thidua_choose_document"
 
 # user-session keys
 _CHOICE, _PREVIOUS, _NOTICE, _PANEL, _VALUES = "choice", "previous_answer", "notice_shown", "panel", "settings"
+# The answers of the last turns by number: a «Hỏi theo …» button re-asks in the conversation of its own turn,
+# even when clicked after later questions.
+_TURN, _TURNS, _KEPT_TURNS = "turn", "turn_answers", 10
+_LATEST: Any = object()  # "the conversation's latest answer" (the usual previous turn)
 
 
 @dataclass
@@ -156,6 +160,7 @@ async def start_session(cl: Any, session: Any, rt: Runtime) -> None:
     """A new conversation: no filters, no previous answer, the notice not yet shown."""
     session.set(_CHOICE, ChatChoice())
     session.set(_PREVIOUS, None)
+    session.set(_TURNS, {})
     session.set(_NOTICE, False)
     session.set(_PANEL, None)
     widgets = settings_widgets(cl, rt)
@@ -200,10 +205,10 @@ def _source_actions(cl: Any, reply: Reply) -> list:
             for s in reply.sources]
 
 
-def _choice_actions(cl: Any, reply: Reply, question: str) -> list:
+def _choice_actions(cl: Any, reply: Reply, question: str, turn: int) -> list:
     return [cl.Action(name=CHOOSE_DOCUMENT_ACTION, label=choice_label(c), icon="search",
                       tooltip="Hỏi lại câu này, chỉ tìm trong văn bản này",
-                      payload={"doc_id": c.doc_id, "label": c.label, "question": question})
+                      payload={"doc_id": c.doc_id, "label": c.label, "question": question, "turn": turn})
             for c in reply.choices]
 
 
@@ -284,16 +289,20 @@ async def choose_document(cl: Any, session: Any, rt: Runtime, payload: dict) -> 
         return None
     choice: ChatChoice = session.get(_CHOICE) or ChatChoice()
     one = replace(choice.filters or Filters(), doc_ids=(doc_id,))
+    asked_in = (session.get(_TURNS) or {}).get(payload.get("turn"))  # the answer that offered the choice
     return await _answer(cl, session, rt, question, replace(choice, filters=one),
-                         chosen=str(payload.get("label") or doc_id), session_choice=choice)
+                         chosen=str(payload.get("label") or doc_id), session_choice=choice, previous=asked_in)
 
 
 async def _answer(cl: Any, session: Any, rt: Runtime, question: str, choice: ChatChoice, *,
-                  chosen: str | None = None, session_choice: ChatChoice | None = None) -> Reply | None:
+                  chosen: str | None = None, session_choice: ChatChoice | None = None,
+                  previous: Any = _LATEST) -> Reply | None:
     """Answer ``question`` under ``choice``, send it with its buttons and record it.  ``session_choice``
-    (the official's own filters) decides the «Bỏ lọc» button and the filter line when they differ."""
+    (the official's own filters) decides the «Bỏ lọc» button and the filter line when they differ;
+    ``previous`` is the turn it follows (the latest answer unless given)."""
     shown = session_choice or choice
-    previous = session.get(_PREVIOUS)
+    if previous is _LATEST:
+        previous = session.get(_PREVIOUS)
     key = answer_key(question, choice.filters, choice.retriever, previous)
     try:
         answer = rt.cache.get(key)
@@ -314,13 +323,17 @@ async def _answer(cl: Any, session: Any, rt: Runtime, question: str, choice: Cha
     corpus = getattr(rt.assistant, "corpus", None)
     reply = build_reply(answer, corpus, notice_already_shown=bool(session.get(_NOTICE)),
                         filters=describe_filters(shown.filters, rt.options), chosen=chosen)
-    actions = _source_actions(cl, reply) + _choice_actions(cl, reply, question)
+    turn = (session.get(_TURN) or 0) + 1
+    actions = _source_actions(cl, reply) + _choice_actions(cl, reply, question, turn)
     if shown.filters is not None:
         actions.append(cl.Action(name=CLEAR_FILTERS_ACTION, label="Bỏ lọc", payload={}, icon="filter-x",
                                  tooltip="Tìm lại trong tất cả văn bản"))
     msg = cl.Message(content=reply.text, actions=actions)
     await msg.send()  # whole: streaming word by word made answers take seconds to arrive
     session.set(_PREVIOUS, answer)
+    turns = {k: v for k, v in (session.get(_TURNS) or {}).items() if k > turn - _KEPT_TURNS}
+    session.set(_TURNS, {**turns, turn: answer})
+    session.set(_TURN, turn)
     session.set(_NOTICE, reply.notice_shown)
 
     user = session.get("user")

@@ -382,6 +382,20 @@ def test_a_document_button_answers_the_same_question_from_that_document_only(fak
     assert runtime.assistant.calls[-1]["filters"] is None  # the choice held for that one question only
 
 
+def test_a_document_button_clicked_after_later_questions_reasks_in_its_own_turn(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ thị phát động thi đua do ai ký?"))
+    button = next(a for a in _Message.sent[-1].actions if a.name == handlers.CHOOSE_DOCUMENT_ACTION)
+    _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
+    _run(handlers.choose_document(fake_cl, session, runtime, button.payload))
+    call = runtime.assistant.calls[-1]
+    # completed from the turn that offered the choice, not from the poverty-rate answer given since
+    assert call["question"] == "Chỉ thị phát động thi đua do ai ký?" and call["previous"].clarify
+    _run(handlers.handle_message(fake_cl, session, runtime, "Còn năm 2023?"))
+    assert "Sơn La" in runtime.assistant.calls[-1]["previous"].answer  # the button's answer is the latest turn
+
+
 def test_a_document_button_keeps_the_filters_the_official_set(fake_cl, runtime):
     session = _Session()
     _run(handlers.start_session(fake_cl, session, runtime))
