@@ -43,11 +43,15 @@ _PARTIAL_NUMBER = re.compile(
 )
 
 
-def _cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """Question-kind cues (lexicon), accent-folded, in order: the first kind whose cue matches wins."""
-    by_kind: dict[str, list[re.Pattern[str]]] = {}
+def _cues() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]], ...]:
+    """Question-kind cues (lexicon), in order: the first kind whose cue matches wins.  Each is (folded,
+    accented): a cue written with diacritics ("số mấy", not the "sở" of "lương cơ sở") is matched as written
+    on a question typed with them, folded on one typed without."""
+    by_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
     for row in load_lexicon().topic("question_cues"):
-        by_kind.setdefault(row["kind"], []).append(re.compile(row["pattern"]))
+        pattern = row["pattern"]
+        accented = re.compile(canonical_tones(pattern).lower()) if fold(pattern) != pattern.lower() else None
+        by_kind.setdefault(row["kind"], []).append((re.compile(fold(pattern)), accented))
     unknown = set(by_kind) - set(KINDS)
     if unknown:
         raise ValueError(f"question_cues.csv names unknown kinds: {sorted(unknown)}")
@@ -243,9 +247,10 @@ def _find_issuers(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _classify(folded: str) -> Kind:
+def _classify(folded: str, accented: str | None = None) -> Kind:
+    """``accented``: the question lower-cased with canonical marks, when it was typed with diacritics."""
     for kind, cues in _KIND_CUES:
-        if any(c.search(folded) for c in cues):
+        if any((a.search(accented) if a is not None and accented is not None else f.search(folded)) for f, a in cues):
             return kind  # type: ignore[return-value]
     if _DEFINITION.search(folded):
         return "definition"
@@ -385,7 +390,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
     provinces, unknown, merged = _resolve_places(_find_places(text, known_provinces), years, known_provinces)
     folded = fold(text)
-    kind = _classify(folded)
+    kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
         kind = "comparison"
     query = Query(

@@ -211,3 +211,14 @@ def test_a_number_whose_symbol_ends_in_the_legislatures_term_is_read_whole(quest
 )
 def test_bo_nao_asks_for_an_agency(question):
     assert read_question(question).kind == "agency"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Lương cơ sở bao nhiêu?", "target"),  # "sở", not "số": an amount, not a document's number
+    ("Mức lương cơ sở là bao nhiêu?", "target"),
+    ("Chỉ thị thi đua năm 2024 của Sơn La số mấy?", "meta_number"),
+    ("chi thi thi dua nam 2024 cua son la so may", "meta_number"),
+    ("Số của chỉ thị thi đua Sơn La năm 2024 là gì?", "meta_number"),
+])
+def test_a_cue_written_with_marks_is_read_with_them(question, kind):
+    assert read_question(question).kind == kind
