@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # Bump when the analyser changes: stored BM25 indexes are then rebuilt.
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2  # 2: abbreviations written with "Đ" are expanded too
 
 # Abbreviation (as written in documents) -> expansion (canonical tones), from the lexicon.  Variants
 # with "&" or without are listed separately; matching is case- and accent-insensitive.
@@ -52,10 +52,13 @@ _STOPWORDS = frozenset(canonical_tones(w) for w in load_lexicon().topic("stopwor
 _FOLDED_STOPWORDS = frozenset(load_lexicon().topic("stopwords_folded"))
 
 _ABBR_KEYS = {fold(k): v for k, v in ABBREVIATIONS.items()}
+# Each abbreviation as typed without marks ("hdnd") and as documents write it ("HĐND"): "đ" is no "d" to the
+# expression, so folded keys alone never met the documents' "HĐND", "TĐKT", "LĐTBXH".
+_ABBR_FORMS = sorted({*_ABBR_KEYS, *(canonical_tones(k).lower() for k in ABBREVIATIONS)}, key=len, reverse=True)
 # Longest first so "UBMTTQ" wins over "MTTQ"; not inside a code such as "01/CT-UBND".
 _ABBR_RE = re.compile(
     r"(?<![\w/&-])("
-    + "|".join(re.escape(k) for k in sorted(_ABBR_KEYS, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in _ABBR_FORMS)
     + r")(?![\w/&-])",
     re.IGNORECASE,
 )
@@ -63,13 +66,13 @@ _ABBR_RE = re.compile(
 # clauses) is returned without running ``_ABBR_RE``, whose look-behind is tried at every position.  The keys
 # are ASCII, and only these non-ASCII letters match an ASCII letter when case is ignored (Kelvin sign, long s,
 # dotted and dotless i): a text holding one of them always takes the full expression.
-_ABBR_ANY = re.compile("|".join(re.escape(k) for k in sorted(_ABBR_KEYS, key=len, reverse=True)))
+_ABBR_ANY = re.compile("|".join(re.escape(k) for k in _ABBR_FORMS))
 _CASE_TWINS = re.compile("[\u212a\u017f\u0130\u0131]")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\S+")
 # The first word piece of each abbreviation ("tt" of "tt&tt"): a word holding none of them holds none.
-_ABBR_HEADS = frozenset(_PIECE.findall(k)[0] for k in _ABBR_KEYS)
+_ABBR_HEADS = frozenset(_PIECE.findall(k)[0] for k in _ABBR_FORMS)
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>«».,;:!?…*%–—-+/\\|`~=#@^$"
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
 
