@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index import expand_abbreviations, tokenize_vi
 
 
@@ -105,3 +107,11 @@ def test_word_by_word_pieces_are_those_of_the_whole_expanded_text() -> None:
         assert expanded_pieces(text) == expected  # the second time from the cache
     assert {"ủy", "ban", "nhân", "dân"} <= set(expanded_pieces("UBND tỉnh"))
     assert "ủy" not in expanded_pieces("mã 01/CT-UBND")
+
+
+@pytest.mark.parametrize(("written", "spelled"), [("HĐND tỉnh", "hội đồng nhân dân"), ("Hội đồng TĐKT", "thi đua khen thưởng"),
+                                                   ("Sở GD&ĐT", "giáo dục và đào tạo"), ("hdnd tinh", "hội đồng nhân dân")])
+def test_abbreviations_written_with_d_stroke_are_spelled_out_like_the_others(written, spelled):
+    # "HĐND" in a document must meet a question that says "Hội đồng nhân dân" (and the reverse).
+    assert spelled in expand_abbreviations(written)
+    assert set(spelled.split()) - {"và"} <= set(tokenize_vi(written))  # "và" is a stopword
