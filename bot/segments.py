@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.lexicon import load_lexicon
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, fold, has_diacritics
 from index.tokenize import expand_abbreviations, expanded_pieces, is_abbreviation
 
 __all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "syllable_units", "tokens"]
@@ -112,10 +112,6 @@ def _both_units(text: str) -> set[str]:
     pieces = expanded_pieces(text)
     folded, accented = _keys(pieces, False), _keys(pieces, True)
     return {*folded, *map("_".join, itertools.pairwise(folded)), *accented, *map("_".join, itertools.pairwise(accented))}
-
-
-def has_diacritics(text: str) -> bool:
-    return fold(text) != text.lower()
 
 
 @dataclass(frozen=True)

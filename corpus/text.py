@@ -15,6 +15,7 @@ from functools import lru_cache
 __all__ = [
     "canonical_tones",
     "fold",
+    "has_diacritics",
     "match_key",
     "nfc",
     "normalize_spaces",
@@ -125,6 +126,12 @@ def fold(text: str) -> str:
         for mark in {ch for ch in set(decomposed) if unicodedata.combining(ch)}:
             stripped = stripped.replace(mark, "")
     return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether anything in ``text`` carries a Vietnamese mark (or đ): typed with them, a question is read
+    with them ("chi" of "mức chi" is no "chỉ"); typed without, folded."""
+    return fold(text) != text.lower()
 
 
 _FEW_CHARS = 48  # below this, testing each character is as fast as collecting the distinct marks

@@ -22,17 +22,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, fold, has_diacritics
 
 __all__ = ["AccentRestorer", "has_diacritics"]
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LONGEST = 3
-
-
-def has_diacritics(text: str) -> bool:
-    """Whether anything in ``text`` carries a Vietnamese mark (or đ)."""
-    return fold(text) != text.lower()
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from corpus.text import fold
+import pytest
+
+from corpus.text import fold, has_diacritics
 
 
 def test_folding_a_long_clause_folds_each_of_its_words() -> None:
@@ -14,3 +16,9 @@ def test_folding_a_long_clause_folds_each_of_its_words() -> None:
     assert fold(clause).split()[:7] == ["uy", "ban", "nhan", "dan", "tinh", "dien", "bien"]
     assert fold(unicodedata.normalize("NFD", clause)) == fold(clause)
     assert fold("Đ" * 60) == "d" * 60 and fold("") == ""
+
+
+@pytest.mark.parametrize(("text", "marked"), [("Tỷ lệ hộ nghèo", True), ("hoà bình", True), ("dd đ", True),
+                                              ("ty le ho ngheo", False), ("UBND 2024", False)])
+def test_a_text_typed_with_any_vietnamese_mark_is_told_from_one_typed_without(text, marked):
+    assert has_diacritics(text) is marked
