@@ -34,6 +34,9 @@ class AnswerTuning:
     support_alternates: int = 2
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
+    #: A parent clause that announces its items ("Hồ sơ … bao gồm:") is read with this share of its child's
+    #: rank prior: the lead-in says what the items are, the item found by its words answers first.
+    parent_prior_share: float = 0.5
     #: Further candidate clauses read in each document when the question names a step of a scale ("vùng I").
     named_extra: int = 2
     #: Most hits asked of the retriever for one question (bounds the work at library scale).

@@ -74,7 +74,9 @@ _LEAD_IN_KINDS = frozenset({"article", "khoan", "item", "diem", "point"})
 
 
 _FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
-_ANNOUNCING = re.compile(r"(?::|\b(?:gồm|bao gồm|gồm có|sau đây|như sau))\s*$", re.IGNORECASE)
+# The words that announce a list ("gồm", "như sau"; lexicon list_announcers.txt), longest first.
+LIST_ANNOUNCERS = "|".join(re.escape(w) for w in sorted(load_lexicon().topic("list_announcers"), key=len, reverse=True))
+_ANNOUNCING = re.compile(rf"(?::|\b(?:{LIST_ANNOUNCERS}))\s*$", re.IGNORECASE)
 
 
 def _announces(parent: Clause, child: Clause) -> bool:
@@ -109,8 +111,8 @@ class Reader:
 
     def candidates(self, hits: list[Hit], *, parents: bool = False) -> list[tuple[Clause, float]]:
         """Answerable clauses among ``hits``, once each, with a rank prior (1, 1/2, 1/3 …); with ``parents``,
-        each one's parent clause when it announces its items, after the hits and with half the prior of its child (an item found by its
-        words brings the lead-in that says what the items are: "Hồ sơ … bao gồm:")."""
+        each one's parent clause when it announces its items, after the hits and with ``parent_prior_share`` of its
+        child's prior (an item found by its words brings the lead-in that says what the items are: "Hồ sơ … bao gồm:")."""
         seen: dict[str, float] = {}
         for rank, h in enumerate(hits):
             cid = h.chunk.clause_id
@@ -121,7 +123,7 @@ class Reader:
                 child = self.clauses[cid][1]
                 up = child.parent
                 if up and up in self.segments and up not in seen and _announces(self.clauses[up][1], child):
-                    seen[up] = prior / 2
+                    seen[up] = prior * self.tuning.parent_prior_share
         return [(self.clauses[cid][1], prior) for cid, prior in seen.items()]
 
     def sentences(self, clause: Clause) -> list[Segment]:

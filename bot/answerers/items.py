@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bot.answerers.base import Answerer, Found, Reader
+from bot.answerers.base import LIST_ANNOUNCERS, Answerer, Found, Reader
 from bot.compose import MAX_EXCERPT
 from bot.query import Query
 from bot.tuning import AnswerTuning
@@ -156,7 +156,7 @@ def listed(found: Found, tuning: AnswerTuning) -> Found | None:
 
 
 # A list written on one line after its lead-in: "Hồ sơ gồm: văn bản đề nghị …; phương án vận tải …;".
-_INLINE_LEAD = re.compile(r"(?:gồm|gồm có|bao gồm|như sau|sau đây)\s*:\s*\S", re.IGNORECASE)
+_INLINE_LEAD = re.compile(rf"(?:{LIST_ANNOUNCERS})\s*:\s*\S", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n\s*(?:[a-zđ]\)|\d{1,3}\.|[-–+•])\s")
 
 

@@ -83,9 +83,7 @@ def article_lead_in(clause: Clause) -> str:
     "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
     Giấy phép … khi có đủ các điều kiện sau đây".  A chapter's or a directive's section heading is shared by
     too many parts to say which one answers."""
-    heading = clause.heading
-    start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
-    return "" if start is None else " ".join(heading[start:])
+    return " ".join(_headings(clause))
 
 
 def _headings(clause: Clause) -> tuple[str, ...]:
