@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import Found, topic_words
+from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, syllable_units, tokens
 from bot.tuning import AnswerTuning
@@ -79,7 +80,6 @@ def _lexicon() -> dict[str, object]:
             "limits": limits}
 
 
-_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
 _LIST_SEP = r"\s*(?:,|;|va|hoac|-|–|den)\s*"
 
 
@@ -87,20 +87,19 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     """ "vùng V" → the clause must name "vùng … V" (a list "vùng I, II và V" counts)."""
     out = []
     nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
-    for m in re.finditer(rf"(?<!\w)({nouns})\s+({_LABEL})(?!\w)", folded_topic):
+    for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
         noun, label = m.group(1), m.group(2)
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{_LABEL}{_LIST_SEP})*{re.escape(label)}(?!\w)")
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{_LIST_SEP})*{re.escape(label)}(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
 
 def _periods(topic: str, accented: bool, text: str) -> list[Need]:
-    """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần".  A period word before a number is a
-    date ("ngày 01 tháng 7 năm 2022", "đơn đặt hàng năm 2021"), not a rate, in the question and in the clause."""
-    key = canonical_tones(topic).lower() if accented else fold(topic)
-    full = canonical_tones(text).lower() if accented else fold(text)
-    periods = _lexicon()["periods"]
-    words = [canonical_tones(p).lower() if accented else fold(p) for p in periods]  # type: ignore[union-attr]
+    """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần".  A period word before a year or a
+    date's day or month is a date ("ngày 01 tháng 7 năm 2022", "đơn đặt hàng năm 2021"), not a rate, in the
+    question and in the clause."""
+    key, full = _key_of(topic, accented), _key_of(text, accented)
+    words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
     lead = (r"(?:một|mỗi|hằng|hàng|trên|01|1|tối thiểu|tối đa)" if accented
             else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")

@@ -20,7 +20,8 @@ from corpus.text import fold
 
 __all__ = ["Step", "asked_steps", "asked_years", "period_fit", "step_fit"]
 
-_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
+# A step's label, accent-folded and lower-case: roman numerals, one or two digits, a letter (also bot.support).
+STEP_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
 # A label is not the start of a number or an amount ("mức 1,5 lần", "mức 20%", "nhóm 1.2").
 _LABEL_END = r"(?![\w%/]|[.,]\d)"
 
@@ -43,7 +44,7 @@ def _nouns() -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({_nouns()})\s+({_LABEL}){_LABEL_END}")
+    return re.compile(rf"(?<!\w)({_nouns()})\s+({STEP_LABEL}){_LABEL_END}")
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
