@@ -118,11 +118,13 @@ def main() -> int:
         rows = {**base_rows, **table(rep, ["hybrid"])}
         ok, score = acceptable(rows, kinds)
         results.append((ok, score, cand, rows))
-        print(f"{'OK ' if ok else '-- '} {score:.3f} {cand}", file=sys.stderr)
+        h = rows[("hybrid", "ALL")]
+        print(f"{'OK ' if ok else '-- '} {score:.3f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand}", file=sys.stderr)
     results.sort(key=lambda x: (not x[0], -x[1]))
     ok, score, best, rows = results[0]
-    for ok_, score_, cand_, _ in results:
-        print(f"{'OK ' if ok_ else '-- '} {score_:.3f} {cand_}")
+    for ok_, score_, cand_, rows_ in results:
+        h = rows_[("hybrid", "ALL")]
+        print(f"{'OK ' if ok_ else '-- '} {score_:.4f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand_}")
     print(f"\nbest on {args.split}: {best} (never-hurts rule {'met' if ok else 'NOT met'}; R@5+acc {score:.3f})\n")
     show(rows, ["bm25", "dense", "hybrid"], kinds)
     for r in ("bm25", "dense", "hybrid"):
