@@ -21,7 +21,7 @@ README section on the bundled model for the grid and the figures.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 __all__ = ["RRF_K", "FusionMethod", "FusionTuning", "fuse", "reciprocal_rank_fusion"]
@@ -46,6 +46,15 @@ class FusionTuning:
     #: "gate": BM25's order is kept when its best hit leads the second by this share of its score,
     #: otherwise the weighted RRF decides (dense breaks the ties BM25 is unsure about)
     gate_margin: float = 0.35
+    #: ``dense_weight`` for a question typed without diacritics (the model reads it with its marks put back,
+    #: index.accents).  BM25 then matches folded tokens only, where one syllable stands for many words ("ho":
+    #: hộ, hồ, họ), so its margins say less and the model's bonus weighs more.  Dev, every question folded
+    #: (scripts/tune_fusion.py --folded): Recall@1 0.864 at 0.15, 0.909-0.918 over 0.3-0.5.
+    unaccented_dense_weight: float = 0.4
+
+    def for_unaccented(self) -> FusionTuning:
+        """The tuning for a question typed without diacritics (see ``unaccented_dense_weight``)."""
+        return replace(self, dense_weight=self.unaccented_dense_weight)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
