@@ -109,7 +109,7 @@ def main() -> int:
         for spec in args.only:
             m, k, wb, wd, depth, gate, *bare = spec.split(":")
             candidates.append(FusionTuning(m, int(k), float(wb), float(wd), int(depth), float(gate),  # type: ignore[arg-type]
-                                           *(float(b) for b in bare[:1])))
+                                           *(float(b) for b in bare[:1]), *(int(b) for b in bare[1:2])))
     else:
         candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35))  # the previous default
         for gate, depth in itertools.product((0.2, 0.35), (10, 50)):

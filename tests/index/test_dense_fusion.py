@@ -93,3 +93,17 @@ def test_a_question_typed_without_diacritics_lets_the_model_weigh_more() -> None
     assert (bare.method, bare.dense_depth, bare.bm25_weight) == (tuning.method, tuning.dense_depth, tuning.bm25_weight)
     assert _order(ranked, bare)[0] == "b"
     assert "unaccented_dense_weight" in tuning.to_dict()  # every number is in the evaluation report
+
+
+def test_the_models_best_hit_is_always_among_the_first_five() -> None:
+    # A paraphrase: BM25 finds words of the question all over the document and barely scores the clause the
+    # model ranks first; the bonus of one standout cannot lift it past six confident BM25 hits.
+    bm25 = [(f"b{i}", 10.0 - 0.2 * i) for i in range(8)] + [("para", 2.0)]
+    ranked = {"bm25": bm25, "dense": [("para", 0.82), *_pool([]), *((f"b{i}", 0.80) for i in range(8))]}
+    order = fuse(ranked, FusionTuning())
+    items = [item for item, _ in order]
+    assert items.index("para") == 4  # rank 5
+    assert items[:4] == ["b0", "b1", "b2", "b3"]  # the ranks above it are as fused
+    scores = [s for _, s in order]
+    assert scores == sorted(scores, reverse=True)  # still best first
+    assert [i for i, _ in fuse(ranked, FusionTuning(dense_top_slot=0))].index("para") > 4
