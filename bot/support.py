@@ -42,7 +42,7 @@ from index.tokenize import expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "period", "qualifier", "quantity", "unit", "word"]
+NeedKind = Literal["figure", "label", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning)]
+             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_years(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -325,6 +325,12 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
             seen.add(key)
             out.append(n)
     return tuple(out)
+
+
+def _years(q: Query) -> list[Need]:
+    """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
+    another question.  Only years of what is asked (``Query.content_years``), not a document's year."""
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,]){y}(?![\d.,]\d)")) for y in q.content_years]
 
 
 # ------------------------------------------------------------------ does a clause meet them
