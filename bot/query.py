@@ -215,22 +215,34 @@ def _year_mentions(text: str) -> list[re.Match[str]]:
 YearRole = Literal["content", "document", "plain"]
 
 
-def _year_cues() -> dict[tuple[str, str], re.Pattern[str]]:
-    """(role, position) -> the cues of ``year_cues.toml`` as one expression, longest first."""
+def _year_cues() -> dict[tuple[str, str, bool], re.Pattern[str]]:
+    """(role, position, accented) -> the cues of ``year_cues.toml`` as one expression, longest first: as written
+    (lower case, canonical tone marks) and accent-folded."""
     out = {}
     for role, where in load_lexicon().topic("year_cues").items():
         for position in ("before", "after"):
-            cues = "|".join(sorted(where.get(position, ()), key=len, reverse=True))
-            if not cues:
-                continue
-            out[(role, position)] = re.compile(
-                rf"(?:^|\W)(?:{cues})\s+(?:nam\s+)?$" if position == "before" else rf"^\s*(?:{cues})(?!\w)"
-            )
+            cues = sorted(where.get(position, ()), key=len, reverse=True)
+            for accented in (True, False):
+                alts = "|".join(canonical_tones(c).lower() if accented else fold(c) for c in cues)
+                year_word = "năm" if accented else "nam"
+                out[(role, position, accented)] = re.compile(
+                    (rf"(?:^|\W)(?:{alts})\s+(?:{year_word}\s+)?$" if position == "before"
+                     else rf"^\s*(?:{alts})(?!\w)") if alts else r"(?!)"
+                )
     return out
 
 
 _YEAR_CUES = _year_cues()
-_KINDS_FOLDED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(k)) for k in _doc_kinds()) + r")(?!\w)")
+
+
+def _kinds_pattern(accented: bool, *, next_to_year: bool) -> re.Pattern[str]:
+    kinds = "|".join(re.escape(canonical_tones(k).lower() if accented else fold(k)) for k in _doc_kinds())
+    tail = (r"\s+(?:năm\s+)?$" if accented else r"\s+(?:nam\s+)?$") if next_to_year else ""
+    return re.compile(rf"(?<!\w)(?:{kinds})(?!\w){tail}")
+
+
+# "Thông tư năm 2021": a kind right before the year names its document, whatever cue its last syllable looks like.
+_KINDS = {(a, n): _kinds_pattern(a, next_to_year=n) for a in (True, False) for n in (True, False)}
 
 
 def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
@@ -238,18 +250,23 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     đạt …") and never filters the documents; a "document" year is tied to the document (a cue such as "ban hành
     năm", a document kind written before it, or a province named: a provincial directive is named by its
     province and year); a "plain" year is neither, and filters the documents unless none has it."""
-    folded = fold(text)
+    accented = fold(text) != text.lower()
+    key = canonical_tones(text).lower() if accented else fold(text)
     roles: dict[int, set[YearRole]] = {}
     for m in _year_mentions(text):
-        before, after = folded[: m.start()], folded[m.end() :]
+        before, after = key[: m.start()], key[m.end() :]
 
         def cued(role: str, before: str = before, after: str = after) -> bool:
-            b, a = _YEAR_CUES.get((role, "before")), _YEAR_CUES.get((role, "after"))
-            return bool((b and b.search(before)) or (a and a.search(after)))
+            return bool(_YEAR_CUES[(role, "before", accented)].search(before)
+                        or _YEAR_CUES[(role, "after", accented)].search(after))
 
-        if _YEAR_CUES[("content", "before")].search(before):
-            role: YearRole = "content"
-        elif cued("document") or _KINDS_FOLDED.search(before):
+        if _KINDS[(accented, True)].search(before):
+            role: YearRole = "document"
+        elif _YEAR_CUES[("content", "before", accented)].search(before) and (accented or not places):
+            # Typed without diacritics a cue may be another word's syllable ("trat tu" is "trật tự", not "từ"):
+            # a province named then still ties the year to its directive.
+            role = "content"
+        elif cued("document") or _KINDS[(accented, False)].search(before):
             role = "document"
         elif places:
             role = "document"  # "Năm 2023 Sơn La phấn đấu …": the directive of that year

@@ -260,3 +260,14 @@ def test_a_year_neither_tied_nor_of_the_content_is_a_scope_that_may_fall_back():
 def test_a_province_ties_its_year_but_not_a_year_after_den():
     got = q("Sơn La đến năm 2025 phấn đấu tỷ lệ hộ nghèo bao nhiêu?")
     assert got.provinces == ("Sơn La",) and got.years == () and got.content_years == (2025,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ khu dân cư đạt tiêu chuẩn an ninh trật tự năm 2024 của Sơn La?",
+     "ty le khu dan cu dat tieu chuan an ninh trat tu nam 2024 cua son la",
+     "von dau tu toan xa hoi nam 2024 cua son la", "thong tu nam 2024 sua doi che do nang bac luong"],
+)
+def test_a_syllable_that_looks_like_a_cue_does_not_untie_the_year(text):
+    got = q(text)
+    assert got.years == (2024,) and got.content_years == ()
