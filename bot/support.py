@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -38,7 +38,7 @@ from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
-from index.tokenize import expand_abbreviations, is_abbreviation
+from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
 
@@ -311,7 +311,9 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_"):
         return ()
-    topic = q.topic or q.text
+    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
+    q = replace(q, topic=equivalent_forms(q.topic or q.text))
+    topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
