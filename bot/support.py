@@ -331,8 +331,10 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
 
 def _years(q: Query) -> list[Need]:
     """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
-    another question.  Only years of what is asked (``Query.content_years``), not a document's year."""
-    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,]){y}(?![\d.,]\d)")) for y in q.content_years]
+    another question.  Only years of what is asked (``Query.content_years``), not a document's year; the end of a
+    period ("thời kỳ 2021 - 2030") is not that year's target."""
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?<!\d - )(?<!\d – )(?<!\d- )(?<!\d -){y}(?![\d.,]\d|\s*[-–]\s*\d)"))
+            for y in q.content_years]
 
 
 # ------------------------------------------------------------------ does a clause meet them
