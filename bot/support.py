@@ -33,7 +33,7 @@ from typing import Literal
 from bot.answerers.base import Found, topic_words
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, syllable_units, tokens
+from bot.segments import Scorer, has_diacritics, stands_in, tokens
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -332,13 +332,20 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
+    parts = (f.clause.text, *f.clause.heading, f.directive.title or "")
     return tuple(
         n for n in wanted
-        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
-        or (n.pattern is not None and not n.pattern.search(
-            _figures(f.clause.text) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)))
+        if (n.token is not None and not stands_in(n.token, parts, accented=n.accented))
+        or (n.pattern is not None and not (
+            _has_figure(f.clause.text) if n.kind == "figure" else n.pattern.search(_joined(parts, accented=n.accented))))
     )
+
+
+def _joined(parts: tuple[str, ...], *, accented: bool) -> str:
+    """The clause, its headings and its title as a pattern need reads them, each part read once and kept: a
+    long article or a title meets many questions and several needs of each.  Part by part is the same as the
+    joined text: abbreviations, tone marks and case never reach across a space."""
+    return " ".join(map(_accented if accented else _folded, parts))
 
 
 @lru_cache(maxsize=2048)
@@ -349,6 +356,26 @@ def _accented(text: str) -> str:
 def _figures(text: str) -> str:
     """A clause's own text, lower case with its marks, without the labels of its lines."""
     return _LABEL_AT_LINE.sub(" ", _accented(text))
+
+
+@lru_cache(maxsize=4096)
+def _has_figure(text: str) -> bool:
+    """Whether a clause's own text states a figure (``_FIGURE``).  A long article is first read up to a line
+    break after its opening ``_FIGURE_HEAD`` characters, then four times as many, and so on: read so, its opening
+    is read as in the whole text (words, abbreviations and line labels end at the break), so a figure found there
+    is one of the whole text; most articles state one in their first lines."""
+    size = _FIGURE_HEAD
+    while 2 * size < len(text):
+        cut = text.find("\n", size)
+        if cut < 0:
+            break
+        if _FIGURE.search(_figures(text[: cut + 1])):
+            return True
+        size *= 4
+    return _FIGURE.search(_figures(text)) is not None
+
+
+_FIGURE_HEAD = 1000  # characters
 
 
 @lru_cache(maxsize=2048)

@@ -397,3 +397,16 @@ def test_a_number_after_the_period_of_a_rate_does_not_make_it_a_date(library_sco
     assert wanted
     assert gaps(wanted, _found("Người lao động được nghỉ hằng năm 12 ngày làm việc.")) == ()
     assert gaps(wanted, _found("Người lao động được nghỉ 12 ngày từ năm 2021.")) != ()  # a year, no rate
+
+
+@pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
+                                      "nguoi su dung lao dong bi phat bao nhieu"])
+def test_a_long_article_states_a_figure_wherever_it_stands(library_scorer, question):
+    """A long article is first read by its opening lines: a figure far down counts, and references to other
+    articles ("khoản 2 Điều 5"), however many, never do."""
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "figure"]
+    filler = "Thực hiện theo quy định tại khoản 2 Điều 5 và Mục 3 của Luật này.\n" * 400
+    assert gaps(wanted, _found(filler + "Phạt tiền mức 20% tổng số tiền phải đóng.\n" + filler)) == ()
+    assert gaps(wanted, _found("Phạt tiền từ 5.000.000 đồng.\n" + filler)) == ()
+    assert gaps(wanted, _found(filler)) != ()
+    assert gaps(wanted, _found(filler + "Điều 7\n" + filler)) != ()
