@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -35,7 +35,7 @@ from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, tokens
 from bot.tuning import AnswerTuning
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import Lexicon, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
@@ -65,7 +65,11 @@ class Need:
 
 @cache
 def _lexicon() -> dict[str, object]:
-    lex = load_lexicon()
+    return _read(load_lexicon())
+
+
+def _read(lex: Lexicon) -> dict[str, object]:
+    """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
     nouns = sorted((fold(n) for n in lex.topic("qualifier_nouns")), key=len, reverse=True)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
@@ -75,12 +79,35 @@ def _lexicon() -> dict[str, object]:
     contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
     limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
     kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
+    # "bao nhiêu", "mấy" (accented, and folded for a question typed without marks)
+    amount = sorted(canonical_tones(w).lower() for w in lex.topic("amount_question_words"))
+    asks_amount = {accented: re.compile(rf"(?<!\w)(?:{_alternatives(amount, fold if not accented else str)})(?!\w)")
+                   for accented in (True, False)}
+    # "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
+    asks_number = re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('number_nouns'), fold)}) "
+                             rf"(?:{_alternatives(amount, fold)})(?!\w)")
+    # A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a
+    # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
+    # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
+    after = sorted({canonical_tones(w).lower().split()[-1] for w in lex.topic("reference_words")})
+    figure = re.compile(r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in after)
+                        + r"\d+(?:[.,]\d+)*(?![\w/])")
+    # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
+    leads = lex.topic("rate_leads")
+    rate_leads = {True: _alternatives(leads, lambda w: canonical_tones(w).lower()), False: _alternatives(leads, fold)}
+    # "vùng I, II và V"
+    list_joiners = _alternatives(lex.topic("label_list_joiners"), fold)
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
-            "contrasts": contrasts, "kinds": kinds,
-            "limits": limits}
+            "contrasts": contrasts, "kinds": kinds, "limits": limits,
+            "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure, "rate_leads": rate_leads,
+            "list_joiners": list_joiners}
 
 
-_LIST_SEP = r"\s*(?:,|;|va|hoac|-|–|den)\s*"
+def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
+    """``words`` (through ``key``) as the alternatives of an expression, longest first."""
+    return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -89,7 +116,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
     for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
         noun, label = m.group(1), m.group(2)
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{_LIST_SEP})*{re.escape(label)}(?!\w)")
+        joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
@@ -101,8 +129,7 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     key, full = _key_of(topic, accented), _key_of(text, accented)
     words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
-    lead = (r"(?:một|mỗi|hằng|hàng|trên|01|1|tối thiểu|tối đa)" if accented
-            else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")
+    lead = f"(?:{_lexicon()['rate_leads'][accented]})"  # type: ignore[index]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w){_NOT_A_DATE}", key):
@@ -153,7 +180,9 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){before}{re.escape(phrase)}(?!\w){after}")
 
 
-_ASKS_AMOUNT = {True: re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)"), False: re.compile(r"(?<!\w)(?:bao nhieu|may)(?!\w)")}
+def _asks_amount(topic: str, accented: bool) -> bool:
+    """Whether the question asks how much or how many (lexicon ``amount_question_words.txt``)."""
+    return _lexicon()["asks_amount"][accented].search(_key_of(topic, accented)) is not None  # type: ignore[index]
 
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
@@ -163,7 +192,7 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     The amount is the listed noun and, with diacritics, the noun right after it that narrows it ("lương cơ sở",
     "phụ cấp thâm niên", "thuế suất thuế"); typed without, the next syllable when it is no form word and the
     library writes the two together.  Only for a question asking how much (``bao nhiêu``, ``mấy``)."""
-    if not _ASKS_AMOUNT[accented].search(_key_of(topic, accented)):
+    if not _asks_amount(topic, accented):
         return []
     from index.wordseg import pos_tags, segment
 
@@ -233,20 +262,13 @@ def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
-    if asks_amount and not _ASKS_NUMBER.search(folded_topic):
-        return [Need("figure", "con số", pattern=_FIGURE)]
+    if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
+        return [Need("figure", "con số", pattern=_lexicon()["figure"])]  # type: ignore[arg-type]
     return []
 
 
-# "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
-_ASKS_NUMBER = re.compile(r"(?<!\w)(?:so|so hieu|ky hieu) (?:may|bao nhieu)(?!\w)")
-# A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a document
-# number ("38/2022/NĐ-CP") or a date's year alone.
+# A line's own label ("2.", "a)", "IV."): no figure of the clause.
 _LABEL_AT_LINE = re.compile(r"(?m)^\s*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]|[a-zđ]\))\s")
-# Read on the clause written with its marks: folded, "mức 20%" looked like "mục 20" and "sở" like "số".
-_FIGURE = re.compile(
-    r"(?<![\w/.,])(?<!điều )(?<!khoản )(?<!điểm )(?<!mục )(?<!chương )(?<!lục )(?<!số )\d+(?:[.,]\d+)*(?![\w/])"
-)
 
 
 def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -315,7 +337,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
-             *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
+             *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
@@ -337,7 +359,8 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         n for n in wanted
         if (n.token is not None and not stands_in(n.token, parts, accented=n.accented))
         or (n.pattern is not None and not (
-            _has_figure(f.clause.text) if n.kind == "figure" else n.pattern.search(_joined(parts, accented=n.accented))))
+            _has_figure(f.clause.text, n.pattern) if n.kind == "figure"
+            else n.pattern.search(_joined(parts, accented=n.accented))))
     )
 
 
@@ -359,20 +382,20 @@ def _figures(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _has_figure(text: str) -> bool:
-    """Whether a clause's own text states a figure (``_FIGURE``).  A long article is first read up to a line
-    break after its opening ``_FIGURE_HEAD`` characters, then four times as many, and so on: read so, its opening
-    is read as in the whole text (words, abbreviations and line labels end at the break), so a figure found there
-    is one of the whole text; most articles state one in their first lines."""
+def _has_figure(text: str, figure: re.Pattern[str]) -> bool:
+    """Whether a clause's own text states a figure (``figure``, the need's pattern).  A long article is first read
+    up to a line break after its opening ``_FIGURE_HEAD`` characters, then four times as many, and so on: read so,
+    its opening is read as in the whole text (words, abbreviations and line labels end at the break), so a figure
+    found there is one of the whole text; most articles state one in their first lines."""
     size = _FIGURE_HEAD
     while 2 * size < len(text):
         cut = text.find("\n", size)
         if cut < 0:
             break
-        if _FIGURE.search(_figures(text[: cut + 1])):
+        if figure.search(_figures(text[: cut + 1])):
             return True
         size *= 4
-    return _FIGURE.search(_figures(text)) is not None
+    return figure.search(_figures(text)) is not None
 
 
 _FIGURE_HEAD = 1000  # characters
