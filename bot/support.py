@@ -5,12 +5,14 @@ question: "vùng IV" for "vùng V", hours per year for hours per week, a list of
 một năm", another law's effect clause for a law the library does not hold.  What makes a question
 specific must therefore stand in the answering clause (its text, its headings or its document's title):
 
-- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt``;
+- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt`` (a list
+  "vùng I, II và V" counts: ``label_list_joiners.txt``);
 - what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
-  ``rate_periods.txt`` (a period word before a number is a date, not a rate);
+  ``rate_periods.txt`` after ``rate_leads.txt`` (a period word before a number is a date, not a rate);
 - which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
 - the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
-  "bao nhiêu?"/"mấy?" a figure in the clause's own text;
+  "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
+  a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
@@ -106,7 +108,6 @@ def _read(lex: Lexicon) -> dict[str, object]:
 def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
     """``words`` (through ``key``) as the alternatives of an expression, longest first."""
     return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
-
 
 
 
@@ -376,9 +377,11 @@ def _accented(text: str) -> str:
     return canonical_tones(_expanded(text)).lower()
 
 
-def _figures(text: str) -> str:
-    """A clause's own text, lower case with its marks, without the labels of its lines."""
-    return _LABEL_AT_LINE.sub(" ", _accented(text))
+def _figures(text: str, *, kept: bool = True) -> str:
+    """A clause's own text, lower case with its marks, without the labels of its lines (``kept``: through the
+    cache of whole texts; an article's opening lines are read once and not kept)."""
+    accented = _accented(text) if kept else canonical_tones(expand_abbreviations(text)).lower()
+    return _LABEL_AT_LINE.sub(" ", accented)
 
 
 @lru_cache(maxsize=4096)
@@ -392,7 +395,7 @@ def _has_figure(text: str, figure: re.Pattern[str]) -> bool:
         cut = text.find("\n", size)
         if cut < 0:
             break
-        if figure.search(_figures(text[: cut + 1])):
+        if figure.search(_figures(text[: cut + 1], kept=False)):
             return True
         size *= 4
     return figure.search(_figures(text)) is not None
