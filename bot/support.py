@@ -33,7 +33,7 @@ from typing import Literal
 from bot.answerers.base import Found, topic_words
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, syllable_units, tokens
+from bot.segments import Scorer, has_diacritics, syllable_keys, syllable_units, tokens
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -42,7 +42,7 @@ from index.tokenize import expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "period", "qualifier", "quantity", "unit", "word"]
+NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word"]
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,14 @@ def _lexicon() -> dict[str, object]:
     quantities = tuple(sorted(lex.topic("asked_quantities"), key=lambda x: -len(x.split())))
     contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
     limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
+    limits_full = frozenset(fold(w) for w in lex.topic("limit_words"))
+    compounds: dict[str, list[str]] = {}
+    for w in lex.topic("function_word_compounds"):
+        compounds.setdefault(fold(w), []).append(canonical_tones(w).lower())
     kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds,
-            "limits": limits}
+            "limits": limits, "limits_full": limits_full, "compounds": compounds}
 
 
 _LIST_SEP = r"\s*(?:,|;|va|hoac|-|–|den)\s*"
@@ -158,17 +162,24 @@ _ASKS_AMOUNT = {True: re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)"), False: r
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     """ "Lương cơ sở … là bao nhiêu?" → the clause must name "lương cơ sở" (lexicon ``asked_quantities.txt``):
-    a figure set for another amount ("lương hưu", "mức thu lệ phí cấp bằng") answers another question.
+    a figure set for another amount ("lương hưu", "lương tối thiểu", "mức thu lệ phí cấp bằng") answers another
+    question.
 
-    The amount is the listed noun and, with diacritics, the noun right after it that narrows it ("lương cơ sở",
-    "phụ cấp thâm niên", "thuế suất thuế"); typed without, the next syllable when it is no form word and the
-    library writes the two together.  Only for a question asking how much (``bao nhiêu``, ``mấy``)."""
+    The amount is the listed noun and the word right after it that narrows it ("lương cơ sở", "phụ cấp thâm
+    niên", "thuế suất thuế"): with diacritics pyvi's noun there; typed without, the dictionary word there when
+    it is no form word and the library writes the two together.  Only for a question asking how much
+    (``bao nhiêu``, ``mấy``)."""
     if not _ASKS_AMOUNT[accented].search(_key_of(topic, accented)):
         return []
-    from index.wordseg import pos_tags, segment
+    from index.wordseg import pos_tags, segment, segment_folded
 
-    words, tags = pos_tags(segment(topic))
-    # Syllables in order: (its key or "" for a function word, the word it is part of, last of that word?)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if accented:
+        words, tags = pos_tags(segment(topic))
+    else:
+        words = segment_folded(plain).split()
+        tags = ["N"] * len(words)  # no tagger reads unaccented words: the checks on the syllables decide
+    # Syllables in order: (its key, as written, the word it is part of, last of that word?)
     sylls: list[tuple[str, str, int, bool]] = []
     for i, w in enumerate(words):
         parts = w.split("_")
@@ -191,39 +202,56 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
             narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer)  # type: ignore[arg-type]
             if narrow and toks:
-                written.append(narrow[0])
+                written += narrow
             phrase = " ".join(written)
             out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
             if narrow and toks:
-                # "lương cơ sở": the narrowing word anywhere in the clause, its headings or its document's title
-                # ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate)
-                out.append(Need("quantity", phrase, token=narrow[1], accented=accented))
+                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented))
     return out
 
 
+def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -> Need:
+    """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun in the clause, a word or two
+    between ("thuế suất thuế thu nhập", "lương hưu hằng tháng"), or anywhere in its headings or its document's
+    title ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  Elsewhere in the
+    clause it narrows nothing: "mức lương tối thiểu … công việc tại cơ sở y tế" sets no "lương cơ sở"."""
+    keys = [k for k in syllable_keys(narrow, accented=accented) if k]
+    units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
+    said = r"\W+".join(re.escape(_key_of(x, accented)) for x in narrow)
+    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}(?:\W+\w+){{0,2}}?\W+{said}(?!\w)")
+    return Need("narrowing", phrase, token=" ".join(units), pattern=near, accented=accented)
+
+
 def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
-               scorer: Scorer) -> tuple[str, str] | None:
-    """The syllable after a quantity noun that says which amount it is (as written, its key), if any."""
-    if e >= len(sylls):
+               scorer: Scorer) -> list[str] | None:
+    """The word after a quantity noun that says which amount it is, as written ("cơ sở"), if any.
+
+    A bound ("tối đa"), a period ("năm"), a figure or a form word narrows nothing; typed without diacritics,
+    a syllable that is no word of the dictionary with the next one narrows only when the library writes it
+    after the noun."""
+    if e >= len(sylls) or not sylls[e - 1][3]:
         return None
-    key, written, word, _ = sylls[e]
+    word = sylls[e][2]
+    written = [x for _, x, w, _ in sylls[e:] if w == word]
+    first = syllable_keys(written, accented=accented)[0]  # "cho người" opens with a function word: no amount's name
+    if (first is None or first in periods or any(ch.isdigit() for x in written for ch in x)
+            or fold(" ".join(written)) in _lexicon()["limits_full"] or fold(written[0]) in _lexicon()["limits"]):  # type: ignore[operator]
+        return None
     if accented:
-        if not sylls[e - 1][3] or not tags[word].startswith("N") or tags[word] in ("Np", "Nu", "Ny"):
-            return None
-        # the word's first syllable that is no function word ("cơ sở" counts as "sở" everywhere)
-        for k, x, w, _ in sylls[e:]:
-            if w != word:
-                return None
-            got = tokens(x, accented=True)
-            if got:
-                return (None if k in periods or any(ch.isdigit() for ch in x) else (x.lower(), got[0]))
+        tag = tags[word]
+        return written if tag.startswith("N") and tag not in ("Np", "Nu", "Ny") else None
+    # a form word ("co" of "co quan nao") narrows nothing, unless it opens a word of the dictionary ("co so")
+    if not _syllable_like(written[0]) or is_abbreviation(written[0]) or (fold(written[0]) in free and len(written) < 2):
         return None
-    got = tokens(written)
-    if (not got or not _syllable_like(written) or is_abbreviation(written) or fold(written) in free or fold(written) in _lexicon()["limits"] or key in periods  # type: ignore[operator]
-            or any(ch.isdigit() for ch in written)):
-        return None
-    prev = tokens(sylls[e - 1][1])
-    return (written.lower(), got[0]) if prev and scorer.parts_with(f"{prev[0]}_{got[0]}") else None
+    if len(written) > 1:
+        # a word of the dictionary ("co so"), unless it opens with a form word and the library never writes it
+        # in a spelling that makes it a word ("cho nguoi" is "cho người", not "chợ người")
+        if fold(written[0]) not in free:
+            return written
+        spelt = _lexicon()["compounds"].get(fold(" ".join(written)), ())  # type: ignore[union-attr]
+        return written if any(scorer.parts_with("_".join(w.split())) for w in spelt) else None
+    prev = [k for k in syllable_keys([sylls[e - 1][1]]) if k]
+    return written if prev and scorer.parts_with(f"{prev[0]}_{first}") else None
 
 
 def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
@@ -332,13 +360,22 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
-    return tuple(
-        n for n in wanted
-        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
-        or (n.pattern is not None and not n.pattern.search(
-            _figures(f.clause.text) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)))
-    )
+    around = " ".join([*f.clause.heading, f.directive.title or ""])
+    text = f"{f.clause.text} {around}"
+    return tuple(n for n in wanted if not _met(n, f.clause.text, around, text))
+
+
+def _met(n: Need, clause: str, around: str, text: str) -> bool:
+    if n.kind == "narrowing":  # near the amount's noun in the clause, or anywhere in its headings and title
+        own = _accented(clause) if n.accented else _folded(clause)
+        return bool(n.pattern and n.pattern.search(own)) or all(
+            u in syllable_units(around, accented=n.accented) for u in (n.token or "").split())
+    if n.token is not None and n.token not in syllable_units(text, accented=n.accented):
+        return False
+    if n.pattern is not None:
+        where = _figures(clause) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)
+        return bool(n.pattern.search(where))
+    return True
 
 
 @lru_cache(maxsize=2048)
