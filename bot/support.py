@@ -40,7 +40,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
 NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word"]
 
@@ -352,6 +352,37 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
         if key not in seen:
             seen.add(key)
             out.append(n)
+    return tuple(out)
+
+
+def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The question's rare words, whatever their part of speech and even when they also name a form ("thi đua"
+    in "kết quả thi đua"): a word (pyvi's, or the dictionary's when typed without marks) all of whose syllable
+    pairs are rarer than ``choice_rare_idf`` over the library.  Documents offered as a choice must hold them
+    (``Assistant``): a circular on a project's results is no candidate answer to "kết quả thi đua".  One need
+    per pair, each with the word as its phrase; document types ("chỉ thị"), figures and abbreviations are no
+    such words."""
+    if q.kind.startswith("meta_"):
+        return ()
+    from index.wordseg import segment, segment_folded
+
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    kinds = _lexicon()["kinds"]
+    out: list[Need] = []
+    for word in (segment(plain) if accented else segment_folded(plain)).split():
+        sylls = word.split("_")
+        if (any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
+                or any(is_abbreviation(x) for x in sylls)):  # "GRDP": documents write it out as often
+            continue
+        keys = syllable_keys(sylls, accented=accented)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
+        if all(scorer.idf(u) >= tuning.choice_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+               for u in units):
+            out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
     return tuple(out)
 
 
