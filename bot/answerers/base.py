@@ -66,7 +66,7 @@ def topic_words(q: Query) -> str:
     def form(w: str) -> bool:
         return canonical_tones(w).lower() in _FORM_SPELT if accented else fold(w) in _FORM
 
-    return " ".join(w for w in words if not form(w) and tokens(w))  # "tỷ", "kỹ", "quy" stay (keys spelled "i")
+    return " ".join(w for w in words if not form(w) and fold(w) in set(tokens(w)))
 
 
 # Clauses whose opening words may announce the items below them; a chapter or a form holds too much to quote.

@@ -35,15 +35,3 @@ def test_every_form_spelling_folds_to_a_form_word():
     lex = load_lexicon()
     folded = set(lex.topic("answer_form_words"))
     assert {fold(w) for w in lex.topic("answer_form_spellings")} <= folded
-
-
-@pytest.mark.parametrize(
-    ("question", "kept"),
-    [("Tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", {"Tỷ", "lệ"}),
-     ("ty le ho ngheo nam 2024 cua son la la bao nhieu", {"ty", "le"}),
-     ("Kỹ thuật viên hạng II có mã số gì?", {"Kỹ", "thuật"}),
-     ("Quy chế khen thưởng quy định gì?", {"Quy", "chế"})],
-)
-def test_a_syllable_spelled_with_y_after_a_consonant_is_a_content_word(question, kept):
-    """"tỷ/tỉ", "kỹ/kĩ", "quy/qui": one key for both spellings, and still a word of the topic."""
-    assert kept <= set(topic_words(read_question(question)).split())
