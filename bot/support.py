@@ -301,8 +301,10 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
     words, tags = pos_tags(segment(topic))
-    # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question.
+    # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question; nor one
+    # across a form word left out ("Nghị định về cơ chế" -> "định chế", which pyvi reads as a word).
     broken = set(q.pauses)
+    adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     out: list[Need] = []
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -318,7 +320,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         alone = {k for _, k in keys if k}
         for (xa, a), (xb, b) in itertools.pairwise(keys):
             pair = f"{a}_{b}"
-            if a and b and (fold(xa), fold(xb)) not in broken and scorer.parts_with(pair):
+            if a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent and scorer.parts_with(pair):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))

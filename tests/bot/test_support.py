@@ -424,3 +424,16 @@ def test_the_base_salary_of_a_year_the_library_does_not_set_is_declined(amounts_
     for question in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu"):
         ans = amounts_bot.answer(question)
         _not_found(ans)
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định về cơ chế tài chính bảo hiểm xã hội được áp dụng từ ngày nào?",
+    "nghi dinh ve co che tai chinh bao hiem xa hoi duoc ap dung tu ngay nao",
+])
+def test_a_pair_across_a_left_out_word_is_no_rare_word_of_the_question(question):
+    # Form words ("Nghị", "về", "cơ") are left out of the topic; "định" and "chế" then meet, and "định chế" (an
+    # institution) is rare over the library, yet the question never wrote it: no clause needs to.
+    scorer = Scorer([f"Các định chế tài chính số {i}." for i in range(4)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert not {"định_chế", "dinh_che"} & {n.token for n in wanted}
