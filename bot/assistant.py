@@ -34,7 +34,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, followup_phrase, read_question
+from bot.query import Query, followup_phrase, horizon_years, read_question
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
@@ -379,6 +379,11 @@ class Assistant:
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs, found_in = self._scope_with_note(q, filters)
+        later = horizon_years(q.text) if not docs and q.years else ()
+        if later and set(q.years) - set(later) != set(q.years):
+            # "Đến năm 2030 … phấn đấu bao nhiêu?": no document of 2030; the plan setting the target is older
+            q = replace(q, years=tuple(y for y in q.years if y not in later))
+            docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.

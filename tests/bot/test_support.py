@@ -4,6 +4,8 @@ under neutral names (metadata comes from the text)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answerers import Found
@@ -437,3 +439,13 @@ def test_a_pair_across_a_left_out_word_is_no_rare_word_of_the_question(question)
                     + [f"Quy định chung về lao động số {i}." for i in range(3000)])
     wanted = needs(read_question(question), scorer, AnswerTuning())
     assert not {"định_chế", "dinh_che"} & {n.token for n in wanted}
+
+
+def test_a_horizon_year_no_document_has_must_stand_in_the_clause(library_scorer):
+    """Asked of the library ("Đến năm 2040 …", no document of 2040): a target set for 2028 answers another question."""
+    for question in ("Đến năm 2040 Việt Nam phấn đấu vào nhóm bao nhiêu nước dẫn đầu?",
+                     "den nam 2040 viet nam phan dau vao nhom bao nhieu nuoc dan dau"):
+        q = replace(read_question(question), years=())  # the scope let the year go: no document of 2040
+        wanted = needs(q, library_scorer, AnswerTuning())
+        assert gaps(wanted, _found("Phấn đấu đến năm 2028 thuộc nhóm 3 nước dẫn đầu ASEAN."))
+        assert not [n for n in gaps(wanted, _found("Đến năm 2040 thuộc nhóm 30 nước dẫn đầu.")) if n.kind == "label"]
