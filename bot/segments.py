@@ -14,7 +14,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +22,8 @@ from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, has_diacritics
 from index.tokenize import expand_abbreviations, expanded_pieces, is_abbreviation
 
-__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "syllable_keys", "syllable_units", "tokens"]
+__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "stands_in", "syllable_keys", "syllable_units",
+           "tokens"]
 
 PAIR_WEIGHT = 1.0
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -48,6 +49,19 @@ def syllable_units(text: str, *, accented: bool = False) -> frozenset[str]:
     """Syllables and syllable pairs of ``text`` with abbreviations spelled out: "lệ phí" is rare as a pair
     though each syllable is common (cached: the same titles and clauses meet many questions)."""
     return frozenset(_units(text, accented=accented))
+
+
+def stands_in(unit: str, texts: Iterable[str], *, accented: bool = False) -> bool:
+    """Whether the syllable or pair ``unit`` ("lệ_phí") stands in ``texts`` read one after another, as in
+    ``syllable_units(" ".join(texts))`` (a pair may span two of them).  Each text's syllables are read once and
+    kept: a long article, its headings and its document's title meet many questions and several of their words."""
+    return _member(unit) in _joined_line(texts, accented)
+
+
+def _joined_line(texts: Iterable[str], accented: bool) -> str:
+    """``_unit_line(" ".join(texts))`` from each text's own (kept) line: syllables never span a space."""
+    inner = (_unit_line(t, accented)[1:-1] for t in texts)
+    return f" {' '.join(x for x in inner if x)} "
 
 
 def tokens(text: str, *, accented: bool = False) -> list[str]:
@@ -288,10 +302,18 @@ class Scorer:
 
     def coverage(self, question: str, text: str) -> float:
         """Share of the question's weight found in ``text`` (0..1); pairs weigh PAIR_WEIGHT."""
+        return self._covered(question, lambda accented: _unit_line(text, accented))
+
+    def coverage_of(self, question: str, texts: Iterable[str]) -> float:
+        """``coverage(question, " ".join(texts))`` read from each text's own kept syllables: a long clause is
+        its sentence parts, which every question that meets it reads one by one anyway."""
+        return self._covered(question, lambda accented: _joined_line(texts, accented))
+
+    def _covered(self, question: str, line: Callable[[bool], str]) -> float:
         accented, weights, total = self._question_weights(question)
         if not weights:
             return 0.0
-        have = _unit_line(text, accented)
+        have = line(accented)
         matched = 0.0
         for u, w in weights:
             if u in have:

@@ -5,12 +5,14 @@ question: "vùng IV" for "vùng V", hours per year for hours per week, a list of
 một năm", another law's effect clause for a law the library does not hold.  What makes a question
 specific must therefore stand in the answering clause (its text, its headings or its document's title):
 
-- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt``;
+- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt`` (a list
+  "vùng I, II và V" counts: ``label_list_joiners.txt``);
 - what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
-  ``rate_periods.txt`` (a period word before a number is a date, not a rate);
+  ``rate_periods.txt`` after ``rate_leads.txt`` (a period word before a number is a date, not a rate);
 - which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
 - the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
-  "bao nhiêu?"/"mấy?" a figure in the clause's own text;
+  "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
+  a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -33,9 +35,9 @@ from typing import Literal
 from bot.answerers.base import Found, topic_words
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, syllable_keys, syllable_units, tokens
+from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.tuning import AnswerTuning
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import Lexicon, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
@@ -65,7 +67,11 @@ class Need:
 
 @cache
 def _lexicon() -> dict[str, object]:
-    lex = load_lexicon()
+    return _read(load_lexicon())
+
+
+def _read(lex: Lexicon) -> dict[str, object]:
+    """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
     nouns = sorted((fold(n) for n in lex.topic("qualifier_nouns")), key=len, reverse=True)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
@@ -79,12 +85,33 @@ def _lexicon() -> dict[str, object]:
     for w in lex.topic("function_word_compounds"):
         compounds.setdefault(fold(w), []).append(canonical_tones(w).lower())
     kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
+    # "bao nhiêu", "mấy" (accented, and folded for a question typed without marks)
+    amount = sorted(canonical_tones(w).lower() for w in lex.topic("amount_question_words"))
+    asks_amount = {accented: re.compile(rf"(?<!\w)(?:{_alternatives(amount, fold if not accented else str)})(?!\w)")
+                   for accented in (True, False)}
+    # "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
+    asks_number = re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('number_nouns'), fold)}) "
+                             rf"(?:{_alternatives(amount, fold)})(?!\w)")
+    # A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a
+    # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
+    # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
+    after = sorted({canonical_tones(w).lower().split()[-1] for w in lex.topic("reference_words")})
+    figure = re.compile(r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in after)
+                        + r"\d+(?:[.,]\d+)*(?![\w/])")
+    # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
+    leads = lex.topic("rate_leads")
+    rate_leads = {True: _alternatives(leads, lambda w: canonical_tones(w).lower()), False: _alternatives(leads, fold)}
+    # "vùng I, II và V"
+    list_joiners = _alternatives(lex.topic("label_list_joiners"), fold)
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
-            "contrasts": contrasts, "kinds": kinds,
-            "limits": limits, "limits_full": limits_full, "compounds": compounds}
+            "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
+            "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
+            "rate_leads": rate_leads, "list_joiners": list_joiners}
 
 
-_LIST_SEP = r"\s*(?:,|;|va|hoac|-|–|den)\s*"
+def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
+    """``words`` (through ``key``) as the alternatives of an expression, longest first."""
+    return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -93,7 +120,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
     for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
         noun, label = m.group(1), m.group(2)
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{_LIST_SEP})*{re.escape(label)}(?!\w)")
+        joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
@@ -105,8 +133,7 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     key, full = _key_of(topic, accented), _key_of(text, accented)
     words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
-    lead = (r"(?:một|mỗi|hằng|hàng|trên|01|1|tối thiểu|tối đa)" if accented
-            else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")
+    lead = f"(?:{_lexicon()['rate_leads'][accented]})"  # type: ignore[index]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w){_NOT_A_DATE}", key):
@@ -166,7 +193,9 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){before}{re.escape(phrase)}(?!\w){after}")
 
 
-_ASKS_AMOUNT = {True: re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)"), False: re.compile(r"(?<!\w)(?:bao nhieu|may)(?!\w)")}
+def _asks_amount(topic: str, accented: bool) -> bool:
+    """Whether the question asks how much or how many (lexicon ``amount_question_words.txt``)."""
+    return _lexicon()["asks_amount"][accented].search(_key_of(topic, accented)) is not None  # type: ignore[index]
 
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
@@ -178,7 +207,7 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     niên", "thuế suất thuế"): with diacritics pyvi's noun there; typed without, the dictionary word there when
     it is no form word and the library writes the two together.  Only for a question asking how much
     (``bao nhiêu``, ``mấy``)."""
-    if not _ASKS_AMOUNT[accented].search(_key_of(topic, accented)):
+    if not _asks_amount(topic, accented):
         return []
     from index.wordseg import pos_tags, segment, segment_folded
 
@@ -270,20 +299,13 @@ def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
-    if asks_amount and not _ASKS_NUMBER.search(folded_topic):
-        return [Need("figure", "con số", pattern=_FIGURE)]
+    if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
+        return [Need("figure", "con số", pattern=_lexicon()["figure"])]  # type: ignore[arg-type]
     return []
 
 
-# "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
-_ASKS_NUMBER = re.compile(r"(?<!\w)(?:so|so hieu|ky hieu) (?:may|bao nhieu)(?!\w)")
-# A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a document
-# number ("38/2022/NĐ-CP") or a date's year alone.
+# A line's own label ("2.", "a)", "IV."): no figure of the clause.
 _LABEL_AT_LINE = re.compile(r"(?m)^\s*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]|[a-zđ]\))\s")
-# Read on the clause written with its marks: folded, "mức 20%" looked like "mục 20" and "sở" like "số".
-_FIGURE = re.compile(
-    r"(?<![\w/.,])(?<!điều )(?<!khoản )(?<!điểm )(?<!mục )(?<!chương )(?<!lục )(?<!số )\d+(?:[.,]\d+)*(?![\w/])"
-)
 
 
 def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -354,7 +376,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_horizons(q), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
-             *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
+             *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
@@ -402,22 +424,32 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    around = " ".join([*f.clause.heading, f.directive.title or ""])
-    text = f"{f.clause.text} {around}"
-    return tuple(n for n in wanted if not _met(n, f.clause.text, around, text))
+    parts = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    return tuple(n for n in wanted if not _met(n, parts))
 
 
-def _met(n: Need, clause: str, around: str, text: str) -> bool:
+def _met(n: Need, parts: tuple[str, ...]) -> bool:
+    """Whether the clause (``parts``: its text, then its headings and title) meets ``n``; each part is read once and
+    kept, and the parts count as their joined text (syllables, abbreviations and case never reach across a space)."""
+    clause, around = parts[0], parts[1:]
     if n.kind == "narrowing":  # near the amount's noun in the clause, or anywhere in its headings and title
         own = _accented(clause) if n.accented else _folded(clause)
         return bool(n.pattern and n.pattern.search(own)) or all(
-            u in syllable_units(around, accented=n.accented) for u in (n.token or "").split())
-    if n.token is not None and n.token not in syllable_units(text, accented=n.accented):
+            stands_in(u, around, accented=n.accented) for u in (n.token or "").split())
+    if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
         return False
     if n.pattern is not None:
-        where = _figures(clause) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)
-        return bool(n.pattern.search(where))
+        if n.kind == "figure":
+            return _has_figure(clause, n.pattern)
+        return bool(n.pattern.search(_joined(parts, accented=n.accented)))
     return True
+
+
+def _joined(parts: tuple[str, ...], *, accented: bool) -> str:
+    """The clause, its headings and its title as a pattern need reads them, each part read once and kept: a
+    long article or a title meets many questions and several needs of each.  Part by part is the same as the
+    joined text: abbreviations, tone marks and case never reach across a space."""
+    return " ".join(map(_accented if accented else _folded, parts))
 
 
 @lru_cache(maxsize=2048)
@@ -425,9 +457,31 @@ def _accented(text: str) -> str:
     return canonical_tones(_expanded(text)).lower()
 
 
-def _figures(text: str) -> str:
-    """A clause's own text, lower case with its marks, without the labels of its lines."""
-    return _LABEL_AT_LINE.sub(" ", _accented(text))
+def _figures(text: str, *, kept: bool = True) -> str:
+    """A clause's own text, lower case with its marks, without the labels of its lines (``kept``: through the
+    cache of whole texts; an article's opening lines are read once and not kept)."""
+    accented = _accented(text) if kept else canonical_tones(expand_abbreviations(text)).lower()
+    return _LABEL_AT_LINE.sub(" ", accented)
+
+
+@lru_cache(maxsize=4096)
+def _has_figure(text: str, figure: re.Pattern[str]) -> bool:
+    """Whether a clause's own text states a figure (``figure``, the need's pattern).  A long article is first read
+    up to a line break after its opening ``_FIGURE_HEAD`` characters, then four times as many, and so on: read so,
+    its opening is read as in the whole text (words, abbreviations and line labels end at the break), so a figure
+    found there is one of the whole text; most articles state one in their first lines."""
+    size = _FIGURE_HEAD
+    while 2 * size < len(text):
+        cut = text.find("\n", size)
+        if cut < 0:
+            break
+        if figure.search(_figures(text[: cut + 1], kept=False)):
+            return True
+        size *= 4
+    return figure.search(_figures(text)) is not None
+
+
+_FIGURE_HEAD = 1000  # characters
 
 
 @lru_cache(maxsize=2048)

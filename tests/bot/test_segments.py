@@ -46,6 +46,24 @@ def test_a_pair_of_syllables_counts_only_where_they_stand_together() -> None:
     assert scorer.coverage("ubnd huyen", "UBND (ủy ban nhân dân) huyện") == pytest.approx(1.0)
 
 
+def test_a_word_or_pair_stands_in_parts_as_in_their_joined_text() -> None:
+    """A clause, its headings and its title are read part by part (each kept): what stands in them, and how
+    much of a question they cover, is what their joined text gives, a pair across two parts included."""
+    from bot.segments import stands_in, syllable_units
+
+    parts = ("Mức thu lệ phí là 200.000 đồng cho UBND", "huyện", "", "Quy định về hộ nghèo")
+    joined = " ".join(parts)
+    for accented in (False, True):
+        units = syllable_units(joined, accented=accented)
+        asked = [*units, "le_phi", "lệ_phí", "ubnd_huyen", "ủy_ban", "dong_ubnd", "huyen_quy", "ho_ngheo", "ngheo_ho"]
+        for unit in asked:
+            assert stands_in(unit, parts, accented=accented) == (unit in units)
+    assert stands_in("dan_huyen", parts)  # "UBND (ủy ban nhân dân)" then the next part's "huyện"
+    scorer = Scorer(_PARTS)
+    for q in (*_QUESTIONS, "lệ phí ủy ban nhân dân huyện", "ubnd huyen quy dinh"):
+        assert scorer.coverage_of(q, parts) == scorer.coverage(q, joined)
+
+
 @pytest.mark.parametrize(
     ("text", "accented", "kept", "dropped"),
     [

@@ -401,6 +401,80 @@ def test_a_number_after_the_period_of_a_rate_does_not_make_it_a_date(library_sco
     assert gaps(wanted, _found("Người lao động được nghỉ 12 ngày từ năm 2021.")) != ()  # a year, no rate
 
 
+@pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
+                                      "nguoi su dung lao dong bi phat bao nhieu"])
+def test_a_long_article_states_a_figure_wherever_it_stands(library_scorer, question):
+    """A long article is first read by its opening lines: a figure far down counts, and references to other
+    articles ("khoản 2 Điều 5"), however many, never do."""
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "figure"]
+    filler = "Thực hiện theo quy định tại khoản 2 Điều 5 và Mục 3 của Luật này.\n" * 400
+    assert gaps(wanted, _found(filler + "Phạt tiền mức 20% tổng số tiền phải đóng.\n" + filler)) == ()
+    assert gaps(wanted, _found("Phạt tiền từ 5.000.000 đồng.\n" + filler)) == ()
+    assert gaps(wanted, _found(filler)) != ()
+    assert gaps(wanted, _found(filler + "Điều 7\n" + filler)) != ()
+
+
+# ------------------------------------------------------------------ the words come from the lexicon
+
+
+def _with_row(monkeypatch, tmp_path, topic: str, row: str) -> None:
+    """The support check reading the project's lexicon with one more ``row`` in ``topic``.txt."""
+    import bot.support as support
+    from tests.fakes import lexicon_with
+
+    words = support._read(lexicon_with(tmp_path, topic, row))
+    monkeypatch.setattr(support, "_lexicon", lambda: words)
+
+
+def _kinds(question: str, scorer: Scorer) -> list[str]:
+    return [n.kind for n in needs(read_question(question), scorer, AnswerTuning())]
+
+
+@pytest.mark.parametrize("question", ["Mức phạt tiền đối với người lao động là bao lăm?",
+                                      "muc phat tien doi voi nguoi lao dong la bao lam"])
+def test_a_word_asking_how_much_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer, question):
+    assert "figure" not in _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "amount_question_words", "bao lăm")
+    assert "figure" in _kinds(question, library_scorer)
+
+
+def test_a_noun_asking_for_a_document_s_number_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer):
+    question = "Quyết định khen thưởng có mã hiệu bao nhiêu?"
+    assert "figure" in _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "number_nouns", "mã hiệu")
+    assert "figure" not in _kinds(question, library_scorer)
+
+
+def test_a_word_naming_a_part_of_a_document_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer):
+    question = "Người sử dụng lao động bị phạt bao nhiêu?"
+    clause = _found("Mức phạt thực hiện theo quy định tại tiết 3 của Thông tư.")
+    assert gaps(needs(read_question(question), library_scorer, AnswerTuning()), clause) == ()
+    _with_row(monkeypatch, tmp_path, "reference_words", "tiết")
+    lacking = gaps(needs(read_question(question), library_scorer, AnswerTuning()), clause)
+    assert [n.kind for n in lacking] == ["figure"]
+
+
+@pytest.mark.parametrize("question", ["Người lao động được làm thêm bao nhiêu giờ mọi tuần?",
+                                      "nguoi lao dong duoc lam them bao nhieu gio moi tuan"])
+def test_a_word_making_a_period_a_rate_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer, question):
+    before = _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "rate_leads", "mọi")
+    after = _kinds(question, library_scorer)
+    if fold(question) == question:  # "moi" is already "mỗi" folded
+        assert "period" in before and after == before
+    else:
+        assert "period" not in before and "period" in after
+
+
+def test_a_word_joining_a_list_of_labels_is_a_lexicon_row(monkeypatch, tmp_path):
+    scorer = Scorer([f"Quy định chung về lao động số {i}." for i in range(3000)])
+    question = "Mức lương tối thiểu tháng vùng V là bao nhiêu?"
+    clause = _found("Mức lương tối thiểu tháng áp dụng cho vùng IV cùng V là 3.450.000 đồng.")
+    assert [n.kind for n in gaps(needs(read_question(question), scorer, AnswerTuning()), clause)] == ["label"]
+    _with_row(monkeypatch, tmp_path, "label_list_joiners", "cùng")
+    assert gaps(needs(read_question(question), scorer, AnswerTuning()), clause) == ()
+
+
 @pytest.mark.parametrize(
     "question",
     ["Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu",
