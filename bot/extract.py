@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import Lexicon, load_lexicon
 
 __all__ = [
     "Span",
@@ -26,14 +26,31 @@ __all__ = [
     "quoted_after",
 ]
 
-_UNITS = load_lexicon().topic("value_units")
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_QUALIFIER_BEFORE = r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|hơn|gần)\s+)?"
-_VALUE = re.compile(
-    rf"(?<![\w/.,-]){_QUALIFIER_BEFORE}({_NUMBER})\s*({_UNIT_RE})?(?![\w/])"
-    r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
-)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """Lexicon words as the alternatives of an expression, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _value(lex: Lexicon) -> re.Pattern[str]:
+    """A number with the words before it that belong to it ("khoảng", "tối đa": ``value_qualifiers.txt``), its unit
+    (``value_units.txt``) and a change noted after it ("(tăng 2% so với năm 2022)")."""
+    qualifier = rf"(?:(?:{_alternatives(lex.topic('value_qualifiers'))})\s+)?"
+    return re.compile(
+        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*({_alternatives(lex.topic('value_units'))})?(?![\w/])"
+        r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
+    )
+
+
+def _numbering_before(lex: Lexicon) -> re.Pattern[str]:
+    """Words a bare number after which numbers or dates something ("lần thứ 6", "năm 2024": ``numbering_words.txt``)."""
+    return re.compile(rf"(?:{_alternatives(lex.topic('numbering_words'))})\s*$", re.IGNORECASE)
+
+
+_VALUE = _value(load_lexicon())
+_NUMBERING_BEFORE = _numbering_before(load_lexicon())
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
 _DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True)) + ")"
@@ -64,7 +81,7 @@ def find_values(text: str) -> list[Span]:
         if _YEARLIKE.match(number) and not unit:
             continue
         before = text[max(0, m.start() - 12) : m.start()]
-        if re.search(r"(?:lần thứ|giai đoạn|năm|ngày|tháng|số|khóa|khoá)\s*$", before, re.IGNORECASE) and not unit:
+        if _NUMBERING_BEFORE.search(before) and not unit:
             continue
         tail = text[m.end() : m.end() + 6]
         if re.match(r"\s*(?:năm|-\s*\d)", tail) and not unit:
@@ -81,7 +98,12 @@ def find_values(text: str) -> list[Span]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|đến|tới)\s*")
+def _range_join(lex: Lexicon) -> re.Pattern[str]:
+    """What stands between the two ends of a range (lexicon ``range_joiners.txt``: "-", "đến", "tới")."""
+    return re.compile(rf"\s*(?:{_alternatives(lex.topic('range_joiners'))})\s*")
+
+
+_RANGE_JOIN = _range_join(load_lexicon())
 
 
 def find_quotes(text: str) -> list[Span]:
@@ -138,8 +160,12 @@ def find_ordinals(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
-_PLACE_NUMBER = re.compile(r"(?<!\w)(?:Điều|khoản|điểm|Mục|Chương|Phụ lục|Mẫu số|Mẫu|số thứ tự|STT)\s+\d+(?:\.\d+)*",
-                           re.IGNORECASE)
+def _place_number(lex: Lexicon) -> re.Pattern[str]:
+    """A number saying where in a document (lexicon ``place_words.txt``: "Điều 3", "khoản 2", "Mẫu số 01")."""
+    return re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('place_words'))})\s+\d+(?:\.\d+)*", re.IGNORECASE)
+
+
+_PLACE_NUMBER = _place_number(load_lexicon())
 
 
 def has_count(text: str) -> bool:

@@ -5,12 +5,14 @@ question: "vùng IV" for "vùng V", hours per year for hours per week, a list of
 một năm", another law's effect clause for a law the library does not hold.  What makes a question
 specific must therefore stand in the answering clause (its text, its headings or its document's title):
 
-- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt``;
+- a label after a qualifier noun ("vùng V", "hạng II", "nhóm A"), lexicon ``qualifier_nouns.txt`` (a list
+  "vùng I, II và V" counts: ``label_list_joiners.txt``);
 - what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
-  ``rate_periods.txt`` (a period word before a number is a date, not a rate);
+  ``rate_periods.txt`` after ``rate_leads.txt`` (a period word before a number is a date, not a rate);
 - which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
 - the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
-  "bao nhiêu?"/"mấy?" a figure in the clause's own text;
+  "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
+  a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -33,16 +35,16 @@ from typing import Literal
 from bot.answerers.base import Found, topic_words
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, syllable_units, tokens
+from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.tuning import AnswerTuning
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import Lexicon, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "named_numbers", "needs", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,11 @@ class Need:
 
 @cache
 def _lexicon() -> dict[str, object]:
-    lex = load_lexicon()
+    return _read(load_lexicon())
+
+
+def _read(lex: Lexicon) -> dict[str, object]:
+    """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
     nouns = sorted((fold(n) for n in lex.topic("qualifier_nouns")), key=len, reverse=True)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
@@ -74,13 +80,38 @@ def _lexicon() -> dict[str, object]:
     quantities = tuple(sorted(lex.topic("asked_quantities"), key=lambda x: -len(x.split())))
     contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
     limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
+    limits_full = frozenset(fold(w) for w in lex.topic("limit_words"))
+    compounds: dict[str, list[str]] = {}
+    for w in lex.topic("function_word_compounds"):
+        compounds.setdefault(fold(w), []).append(canonical_tones(w).lower())
     kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
+    # "bao nhiêu", "mấy" (accented, and folded for a question typed without marks)
+    amount = sorted(canonical_tones(w).lower() for w in lex.topic("amount_question_words"))
+    asks_amount = {accented: re.compile(rf"(?<!\w)(?:{_alternatives(amount, fold if not accented else str)})(?!\w)")
+                   for accented in (True, False)}
+    # "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
+    asks_number = re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('number_nouns'), fold)}) "
+                             rf"(?:{_alternatives(amount, fold)})(?!\w)")
+    # A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a
+    # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
+    # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
+    after = sorted({canonical_tones(w).lower().split()[-1] for w in lex.topic("reference_words")})
+    figure = re.compile(r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in after)
+                        + r"\d+(?:[.,]\d+)*(?![\w/])")
+    # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
+    leads = lex.topic("rate_leads")
+    rate_leads = {True: _alternatives(leads, lambda w: canonical_tones(w).lower()), False: _alternatives(leads, fold)}
+    # "vùng I, II và V"
+    list_joiners = _alternatives(lex.topic("label_list_joiners"), fold)
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
-            "contrasts": contrasts, "kinds": kinds,
-            "limits": limits}
+            "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
+            "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
+            "rate_leads": rate_leads, "list_joiners": list_joiners}
 
 
-_LIST_SEP = r"\s*(?:,|;|va|hoac|-|–|den)\s*"
+def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
+    """``words`` (through ``key``) as the alternatives of an expression, longest first."""
+    return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -89,7 +120,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
     for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
         noun, label = m.group(1), m.group(2)
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{_LIST_SEP})*{re.escape(label)}(?!\w)")
+        joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
@@ -101,8 +133,7 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     key, full = _key_of(topic, accented), _key_of(text, accented)
     words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
-    lead = (r"(?:một|mỗi|hằng|hàng|trên|01|1|tối thiểu|tối đa)" if accented
-            else r"(?:mot|moi|hang|tren|01|1|toi thieu|toi da)")
+    lead = f"(?:{_lexicon()['rate_leads'][accented]})"  # type: ignore[index]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?:(?<!\w){lead}\s+|/\s*)({alts})(?!\w){_NOT_A_DATE}", key):
@@ -117,6 +148,15 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
 # A period word is part of a date when a year, or a day or month of a date, follows it ("năm 2021", "tháng 5
 # năm 2025", "ngày 01/7"); "hằng năm 12 ngày", "mỗi tháng 2 lần" state a rate.
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
+
+
+def _horizons(q: Query) -> list[Need]:
+    """ "Đến năm 2040 … phấn đấu bao nhiêu?" asked of the library (no document of 2040): the clause must set its
+    target for 2040; one for 2028 or 2030 answers another question."""
+    from bot.query import horizon_years
+
+    return [Need("label", f"năm {y}", pattern=re.compile(rf"(?<![\d/]){y}(?!\d)"))
+            for y in horizon_years(q.text) if y not in q.years and y not in q.content_years]  # those: ``_years``
 
 
 def _key_of(text: str, accented: bool) -> str:
@@ -153,22 +193,31 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){before}{re.escape(phrase)}(?!\w){after}")
 
 
-_ASKS_AMOUNT = {True: re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)"), False: re.compile(r"(?<!\w)(?:bao nhieu|may)(?!\w)")}
+def _asks_amount(topic: str, accented: bool) -> bool:
+    """Whether the question asks how much or how many (lexicon ``amount_question_words.txt``)."""
+    return _lexicon()["asks_amount"][accented].search(_key_of(topic, accented)) is not None  # type: ignore[index]
 
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     """ "Lương cơ sở … là bao nhiêu?" → the clause must name "lương cơ sở" (lexicon ``asked_quantities.txt``):
-    a figure set for another amount ("lương hưu", "mức thu lệ phí cấp bằng") answers another question.
+    a figure set for another amount ("lương hưu", "lương tối thiểu", "mức thu lệ phí cấp bằng") answers another
+    question.
 
-    The amount is the listed noun and, with diacritics, the noun right after it that narrows it ("lương cơ sở",
-    "phụ cấp thâm niên", "thuế suất thuế"); typed without, the next syllable when it is no form word and the
-    library writes the two together.  Only for a question asking how much (``bao nhiêu``, ``mấy``)."""
-    if not _ASKS_AMOUNT[accented].search(_key_of(topic, accented)):
+    The amount is the listed noun and the word right after it that narrows it ("lương cơ sở", "phụ cấp thâm
+    niên", "thuế suất thuế"): with diacritics pyvi's noun there; typed without, the dictionary word there when
+    it is no form word and the library writes the two together.  Only for a question asking how much
+    (``bao nhiêu``, ``mấy``)."""
+    if not _asks_amount(topic, accented):
         return []
-    from index.wordseg import pos_tags, segment
+    from index.wordseg import pos_tags, segment, segment_folded
 
-    words, tags = pos_tags(segment(topic))
-    # Syllables in order: (its key or "" for a function word, the word it is part of, last of that word?)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if accented:
+        words, tags = pos_tags(segment(topic))
+    else:
+        words = segment_folded(plain).split()
+        tags = ["N"] * len(words)  # no tagger reads unaccented words: the checks on the syllables decide
+    # Syllables in order: (its key, as written, the word it is part of, last of that word?)
     sylls: list[tuple[str, str, int, bool]] = []
     for i, w in enumerate(words):
         parts = w.split("_")
@@ -191,39 +240,56 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
             narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer)  # type: ignore[arg-type]
             if narrow and toks:
-                written.append(narrow[0])
+                written += narrow
             phrase = " ".join(written)
             out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
             if narrow and toks:
-                # "lương cơ sở": the narrowing word anywhere in the clause, its headings or its document's title
-                # ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate)
-                out.append(Need("quantity", phrase, token=narrow[1], accented=accented))
+                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented))
     return out
 
 
+def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -> Need:
+    """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun in the clause, a word or two
+    between ("thuế suất thuế thu nhập", "lương hưu hằng tháng"), or anywhere in its headings or its document's
+    title ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  Elsewhere in the
+    clause it narrows nothing: "mức lương tối thiểu … công việc tại cơ sở y tế" sets no "lương cơ sở"."""
+    keys = [k for k in syllable_keys(narrow, accented=accented) if k]
+    units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
+    said = r"\W+".join(re.escape(_key_of(x, accented)) for x in narrow)
+    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}(?:\W+\w+){{0,2}}?\W+{said}(?!\w)")
+    return Need("narrowing", phrase, token=" ".join(units), pattern=near, accented=accented)
+
+
 def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
-               scorer: Scorer) -> tuple[str, str] | None:
-    """The syllable after a quantity noun that says which amount it is (as written, its key), if any."""
-    if e >= len(sylls):
+               scorer: Scorer) -> list[str] | None:
+    """The word after a quantity noun that says which amount it is, as written ("cơ sở"), if any.
+
+    A bound ("tối đa"), a period ("năm"), a figure or a form word narrows nothing; typed without diacritics,
+    a syllable that is no word of the dictionary with the next one narrows only when the library writes it
+    after the noun."""
+    if e >= len(sylls) or not sylls[e - 1][3]:
         return None
-    key, written, word, _ = sylls[e]
+    word = sylls[e][2]
+    written = [x for _, x, w, _ in sylls[e:] if w == word]
+    first = syllable_keys(written, accented=accented)[0]  # "cho người" opens with a function word: no amount's name
+    if (first is None or first in periods or any(ch.isdigit() for x in written for ch in x)
+            or fold(" ".join(written)) in _lexicon()["limits_full"] or fold(written[0]) in _lexicon()["limits"]):  # type: ignore[operator]
+        return None
     if accented:
-        if not sylls[e - 1][3] or not tags[word].startswith("N") or tags[word] in ("Np", "Nu", "Ny"):
-            return None
-        # the word's first syllable that is no function word ("cơ sở" counts as "sở" everywhere)
-        for k, x, w, _ in sylls[e:]:
-            if w != word:
-                return None
-            got = tokens(x, accented=True)
-            if got:
-                return (None if k in periods or any(ch.isdigit() for ch in x) else (x.lower(), got[0]))
+        tag = tags[word]
+        return written if tag.startswith("N") and tag not in ("Np", "Nu", "Ny") else None
+    # a form word ("co" of "co quan nao") narrows nothing, unless it opens a word of the dictionary ("co so")
+    if not _syllable_like(written[0]) or is_abbreviation(written[0]) or (fold(written[0]) in free and len(written) < 2):
         return None
-    got = tokens(written)
-    if (not got or not _syllable_like(written) or is_abbreviation(written) or fold(written) in free or fold(written) in _lexicon()["limits"] or key in periods  # type: ignore[operator]
-            or any(ch.isdigit() for ch in written)):
-        return None
-    prev = tokens(sylls[e - 1][1])
-    return (written.lower(), got[0]) if prev and scorer.parts_with(f"{prev[0]}_{got[0]}") else None
+    if len(written) > 1:
+        # a word of the dictionary ("co so"), unless it opens with a form word and the library never writes it
+        # in a spelling that makes it a word ("cho nguoi" is "cho người", not "chợ người")
+        if fold(written[0]) not in free:
+            return written
+        spelt = _lexicon()["compounds"].get(fold(" ".join(written)), ())  # type: ignore[union-attr]
+        return written if any(scorer.parts_with("_".join(w.split())) for w in spelt) else None
+    prev = [k for k in syllable_keys([sylls[e - 1][1]]) if k]
+    return written if prev and scorer.parts_with(f"{prev[0]}_{first}") else None
 
 
 def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
@@ -233,20 +299,13 @@ def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
-    if asks_amount and not _ASKS_NUMBER.search(folded_topic):
-        return [Need("figure", "con số", pattern=_FIGURE)]
+    if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
+        return [Need("figure", "con số", pattern=_lexicon()["figure"])]  # type: ignore[arg-type]
     return []
 
 
-# "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
-_ASKS_NUMBER = re.compile(r"(?<!\w)(?:so|so hieu|ky hieu) (?:may|bao nhieu)(?!\w)")
-# A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a document
-# number ("38/2022/NĐ-CP") or a date's year alone.
+# A line's own label ("2.", "a)", "IV."): no figure of the clause.
 _LABEL_AT_LINE = re.compile(r"(?m)^\s*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]|[a-zđ]\))\s")
-# Read on the clause written with its marks: folded, "mức 20%" looked like "mục 20" and "sở" like "số".
-_FIGURE = re.compile(
-    r"(?<![\w/.,])(?<!điều )(?<!khoản )(?<!điểm )(?<!mục )(?<!chương )(?<!lục )(?<!số )\d+(?:[.,]\d+)*(?![\w/])"
-)
 
 
 def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -273,8 +332,10 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
     words, tags = pos_tags(segment(topic))
-    # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question.
+    # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question; nor one
+    # across a form word left out ("Nghị định về cơ chế" -> "định chế", which pyvi reads as a word).
     broken = set(q.pauses)
+    adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     out: list[Need] = []
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -290,7 +351,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         alone = {k for _, k in keys if k}
         for (xa, a), (xb, b) in itertools.pairwise(keys):
             pair = f"{a}_{b}"
-            if a and b and (fold(xa), fold(xb)) not in broken and scorer.parts_with(pair):
+            if a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent and scorer.parts_with(pair):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -316,8 +377,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
-    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
-             *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
+    found = [*_labels(topic, folded), *_horizons(q), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
+             *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_years(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
@@ -337,18 +398,68 @@ def _years(q: Query) -> list[Need]:
             for y in q.content_years]
 
 
+def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The question's rare words, whatever their part of speech and even when they also name a form ("thi đua"
+    in "kết quả thi đua"): a word (pyvi's, or the dictionary's when typed without marks) all of whose syllable
+    pairs are rarer than ``choice_rare_idf`` over the library.  Documents offered as a choice must hold them
+    (``Assistant``): a circular on a project's results is no candidate answer to "kết quả thi đua".  One need
+    per pair, each with the word as its phrase; document types ("chỉ thị"), figures and abbreviations are no
+    such words."""
+    if q.kind.startswith("meta_"):
+        return ()
+    from index.wordseg import segment, segment_folded
+
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    kinds = _lexicon()["kinds"]
+    out: list[Need] = []
+    for word in (segment(plain) if accented else segment_folded(plain)).split():
+        sylls = word.split("_")
+        if (any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
+                or any(is_abbreviation(x) for x in sylls)):  # "GRDP": documents write it out as often
+            continue
+        keys = syllable_keys(sylls, accented=accented)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
+        if all(scorer.idf(u) >= tuning.choice_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+               for u in units):
+            out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
+    return tuple(out)
+
+
 # ------------------------------------------------------------------ does a clause meet them
 
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    text = " ".join([f.clause.text, *f.clause.heading, f.directive.title or ""])
-    return tuple(
-        n for n in wanted
-        if (n.token is not None and n.token not in syllable_units(text, accented=n.accented))
-        or (n.pattern is not None and not n.pattern.search(
-            _figures(f.clause.text) if n.kind == "figure" else _accented(text) if n.accented else _folded(text)))
-    )
+    parts = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    return tuple(n for n in wanted if not _met(n, parts))
+
+
+def _met(n: Need, parts: tuple[str, ...]) -> bool:
+    """Whether the clause (``parts``: its text, then its headings and title) meets ``n``; each part is read once and
+    kept, and the parts count as their joined text (syllables, abbreviations and case never reach across a space)."""
+    clause, around = parts[0], parts[1:]
+    if n.kind == "narrowing":  # near the amount's noun in the clause, or anywhere in its headings and title
+        own = _accented(clause) if n.accented else _folded(clause)
+        return bool(n.pattern and n.pattern.search(own)) or all(
+            stands_in(u, around, accented=n.accented) for u in (n.token or "").split())
+    if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
+        return False
+    if n.pattern is not None:
+        if n.kind == "figure":
+            return _has_figure(clause, n.pattern)
+        return bool(n.pattern.search(_joined(parts, accented=n.accented)))
+    return True
+
+
+def _joined(parts: tuple[str, ...], *, accented: bool) -> str:
+    """The clause, its headings and its title as a pattern need reads them, each part read once and kept: a
+    long article or a title meets many questions and several needs of each.  Part by part is the same as the
+    joined text: abbreviations, tone marks and case never reach across a space."""
+    return " ".join(map(_accented if accented else _folded, parts))
 
 
 @lru_cache(maxsize=2048)
@@ -356,9 +467,31 @@ def _accented(text: str) -> str:
     return canonical_tones(_expanded(text)).lower()
 
 
-def _figures(text: str) -> str:
-    """A clause's own text, lower case with its marks, without the labels of its lines."""
-    return _LABEL_AT_LINE.sub(" ", _accented(text))
+def _figures(text: str, *, kept: bool = True) -> str:
+    """A clause's own text, lower case with its marks, without the labels of its lines (``kept``: through the
+    cache of whole texts; an article's opening lines are read once and not kept)."""
+    accented = _accented(text) if kept else canonical_tones(expand_abbreviations(text)).lower()
+    return _LABEL_AT_LINE.sub(" ", accented)
+
+
+@lru_cache(maxsize=4096)
+def _has_figure(text: str, figure: re.Pattern[str]) -> bool:
+    """Whether a clause's own text states a figure (``figure``, the need's pattern).  A long article is first read
+    up to a line break after its opening ``_FIGURE_HEAD`` characters, then four times as many, and so on: read so,
+    its opening is read as in the whole text (words, abbreviations and line labels end at the break), so a figure
+    found there is one of the whole text; most articles state one in their first lines."""
+    size = _FIGURE_HEAD
+    while 2 * size < len(text):
+        cut = text.find("\n", size)
+        if cut < 0:
+            break
+        if figure.search(_figures(text[: cut + 1], kept=False)):
+            return True
+        size *= 4
+    return figure.search(_figures(text)) is not None
+
+
+_FIGURE_HEAD = 1000  # characters
 
 
 @lru_cache(maxsize=2048)

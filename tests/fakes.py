@@ -33,6 +33,7 @@ __all__ = [
     "assistant_over",
     "chat_env",
     "free_port",
+    "lexicon_with",
     "running_chat",
     "tiny_corpus",
 ]
@@ -60,6 +61,19 @@ def assistant_over(tmp_path_factory, files: Mapping[str, str] = {}, texts: Mappi
         shutil.copy(p, corpus / p.name)
     settings = get_settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), retriever="bm25")
     return Assistant.load(settings)
+
+
+def lexicon_with(tmp_path: Path, topic: str, *rows: str):
+    """The project's lexicon copied under ``tmp_path`` with ``rows`` added to ``topic``.txt (a domain word a
+    test adds, to show that the data file, not the code, decides what is matched)."""
+    from corpus.lexicon import LEXICON_DIR, load_lexicon
+
+    folder = tmp_path / "lexicon"
+    if not folder.exists():
+        shutil.copytree(LEXICON_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with (folder / f"{topic}.txt").open("a", encoding="utf-8") as f:
+        f.write("".join(f"{row}\n" for row in rows))
+    return load_lexicon(folder)
 
 
 def ask_in_turn(bot, *questions: str) -> list:

@@ -54,7 +54,9 @@ def by_segment(
     steps = asked_steps(q.topic or q.text)
     years = asked_years(q.text, q.years or q.content_years)
     for clause, prior in reader.candidates(hits, parents=parents):
-        clause_cov = reader.scorer.coverage(topic, _with_lead_in(clause))
+        # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
+        parts = (s.text for s in reader.segments[clause.id])
+        clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:
             extra = 0.0
@@ -91,11 +93,6 @@ def _headings(clause: Clause) -> tuple[str, ...]:
     heading = clause.heading
     start = next((i for i in range(len(heading) - 1, -1, -1) if _ARTICLE.match(heading[i])), None)
     return () if start is None else heading[start:]
-
-
-def _with_lead_in(clause: Clause) -> str:
-    lead = article_lead_in(clause)
-    return f"{lead} {clause.text}" if lead else clause.text
 
 
 _ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)

@@ -41,3 +41,47 @@ def test_ranks_are_found_with_the_noun_they_rank():
 
     text = "Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025; Đại hội lần thứ VI"
     assert [s.text for s in find_ordinals(text)] == ["phiên họp thứ 47", "hội lần thứ VI"]
+
+
+# ------------------------------------------------------------------ the words come from the lexicon
+
+
+def _with_row(monkeypatch, tmp_path, name: str, build, topic: str, row: str) -> None:
+    """``bot.extract``'s expression ``name`` rebuilt from the project's lexicon with one more row in ``topic``."""
+    import bot.extract as extract
+    from tests.fakes import lexicon_with
+
+    monkeypatch.setattr(extract, name, build(lexicon_with(tmp_path, topic, row)))
+
+
+def test_the_words_that_say_where_in_a_document_are_lexicon_rows(monkeypatch, tmp_path):
+    import bot.extract as extract
+    from bot.extract import has_count
+
+    assert has_count("Thực hiện theo tiết 3 của Thông tư") and not has_count("Thực hiện theo khoản 3 của Thông tư")
+    _with_row(monkeypatch, tmp_path, "_PLACE_NUMBER", extract._place_number, "place_words", "tiết")
+    assert not has_count("Thực hiện theo tiết 3 của Thông tư")
+
+
+def test_the_words_joining_a_range_are_lexicon_rows(monkeypatch, tmp_path):
+    import bot.extract as extract
+
+    assert values("Mức phạt từ 30% cho đến 40% số tiền") == ["30%", "40%"]
+    _with_row(monkeypatch, tmp_path, "_RANGE_JOIN", extract._range_join, "range_joiners", "cho đến")
+    assert values("Mức phạt từ 30% cho đến 40% số tiền") == ["30% cho đến 40%"]
+
+
+def test_the_words_a_value_is_quoted_with_are_lexicon_rows(monkeypatch, tmp_path):
+    import bot.extract as extract
+
+    assert values("Tốc độ tăng GRDP chừng 9,0%.") == ["9,0%"]
+    _with_row(monkeypatch, tmp_path, "_VALUE", extract._value, "value_qualifiers", "chừng")
+    assert values("Tốc độ tăng GRDP chừng 9,0%.") == ["chừng 9,0%"]
+
+
+def test_the_words_that_number_what_follows_are_lexicon_rows(monkeypatch, tmp_path):
+    import bot.extract as extract
+
+    assert values("Tổ chức đợt 125 của phong trào") == ["125"]
+    _with_row(monkeypatch, tmp_path, "_NUMBERING_BEFORE", extract._numbering_before, "numbering_words", "đợt")
+    assert values("Tổ chức đợt 125 của phong trào") == []

@@ -4,6 +4,8 @@ under neutral names (metadata comes from the text)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answerers import Found
@@ -407,3 +409,127 @@ def test_a_target_year_must_stand_in_the_clause_not_as_a_period_end(library_scor
     for other in ("Mục tiêu đến năm 2035: 95% cơ quan chia sẻ dữ liệu.",
                   "Quy hoạch thời kỳ 2021 - 2030: 90% cơ quan chia sẻ dữ liệu."):
         assert [n.kind for n in gaps(wanted, _found(other))] == ["year"]
+
+
+@pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
+                                      "nguoi su dung lao dong bi phat bao nhieu"])
+def test_a_long_article_states_a_figure_wherever_it_stands(library_scorer, question):
+    """A long article is first read by its opening lines: a figure far down counts, and references to other
+    articles ("khoản 2 Điều 5"), however many, never do."""
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "figure"]
+    filler = "Thực hiện theo quy định tại khoản 2 Điều 5 và Mục 3 của Luật này.\n" * 400
+    assert gaps(wanted, _found(filler + "Phạt tiền mức 20% tổng số tiền phải đóng.\n" + filler)) == ()
+    assert gaps(wanted, _found("Phạt tiền từ 5.000.000 đồng.\n" + filler)) == ()
+    assert gaps(wanted, _found(filler)) != ()
+    assert gaps(wanted, _found(filler + "Điều 7\n" + filler)) != ()
+
+
+# ------------------------------------------------------------------ the words come from the lexicon
+
+
+def _with_row(monkeypatch, tmp_path, topic: str, row: str) -> None:
+    """The support check reading the project's lexicon with one more ``row`` in ``topic``.txt."""
+    import bot.support as support
+    from tests.fakes import lexicon_with
+
+    words = support._read(lexicon_with(tmp_path, topic, row))
+    monkeypatch.setattr(support, "_lexicon", lambda: words)
+
+
+def _kinds(question: str, scorer: Scorer) -> list[str]:
+    return [n.kind for n in needs(read_question(question), scorer, AnswerTuning())]
+
+
+@pytest.mark.parametrize("question", ["Mức phạt tiền đối với người lao động là bao lăm?",
+                                      "muc phat tien doi voi nguoi lao dong la bao lam"])
+def test_a_word_asking_how_much_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer, question):
+    assert "figure" not in _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "amount_question_words", "bao lăm")
+    assert "figure" in _kinds(question, library_scorer)
+
+
+def test_a_noun_asking_for_a_document_s_number_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer):
+    question = "Quyết định khen thưởng có mã hiệu bao nhiêu?"
+    assert "figure" in _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "number_nouns", "mã hiệu")
+    assert "figure" not in _kinds(question, library_scorer)
+
+
+def test_a_word_naming_a_part_of_a_document_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer):
+    question = "Người sử dụng lao động bị phạt bao nhiêu?"
+    clause = _found("Mức phạt thực hiện theo quy định tại tiết 3 của Thông tư.")
+    assert gaps(needs(read_question(question), library_scorer, AnswerTuning()), clause) == ()
+    _with_row(monkeypatch, tmp_path, "reference_words", "tiết")
+    lacking = gaps(needs(read_question(question), library_scorer, AnswerTuning()), clause)
+    assert [n.kind for n in lacking] == ["figure"]
+
+
+@pytest.mark.parametrize("question", ["Người lao động được làm thêm bao nhiêu giờ mọi tuần?",
+                                      "nguoi lao dong duoc lam them bao nhieu gio moi tuan"])
+def test_a_word_making_a_period_a_rate_is_a_lexicon_row(monkeypatch, tmp_path, library_scorer, question):
+    before = _kinds(question, library_scorer)
+    _with_row(monkeypatch, tmp_path, "rate_leads", "mọi")
+    after = _kinds(question, library_scorer)
+    if fold(question) == question:  # "moi" is already "mỗi" folded
+        assert "period" in before and after == before
+    else:
+        assert "period" not in before and "period" in after
+
+
+def test_a_word_joining_a_list_of_labels_is_a_lexicon_row(monkeypatch, tmp_path):
+    scorer = Scorer([f"Quy định chung về lao động số {i}." for i in range(3000)])
+    question = "Mức lương tối thiểu tháng vùng V là bao nhiêu?"
+    clause = _found("Mức lương tối thiểu tháng áp dụng cho vùng IV cùng V là 3.450.000 đồng.")
+    assert [n.kind for n in gaps(needs(read_question(question), scorer, AnswerTuning()), clause)] == ["label"]
+    _with_row(monkeypatch, tmp_path, "label_list_joiners", "cùng")
+    assert gaps(needs(read_question(question), scorer, AnswerTuning()), clause) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu",
+     "Lương cơ sở áp dụng năm 2024 bằng bao nhiêu tiền?"],
+)
+def test_the_narrowing_word_must_follow_the_amount_not_stand_elsewhere_in_the_clause(question):
+    """"lương cơ sở" is not met by a minimum wage in a clause that says "cơ sở y tế" further on (a Taiwan wage in
+    Đài tệ was quoted for it); it is met by the clause setting it, or a clause under a title naming it."""
+    scorer = Scorer([f"Cơ sở y tế số {i} trả lương tối thiểu." for i in range(30)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert "narrowing" in {n.kind for n in wanted}
+    taiwan = ("Đối với lao động trình độ kỹ thuật Trung cấp: mức lương tối thiểu là 33.000 Đài tệ/tháng; lao động "
+              "ngành dịch vụ xã hội (công việc tại cơ sở y tế) mức lương tối thiểu là 29.000 Đài tệ/tháng.")
+    lacking = gaps(wanted, _found(taiwan, title="Quy định chi tiết Luật Người lao động đi làm việc ở nước ngoài"))
+    assert [n.phrase for n in lacking if n.kind == "narrowing"]
+    assert gaps(wanted, _found("Mức lương cơ sở là 2.340.000 đồng/tháng.")) == ()
+    assert gaps(wanted, _found("Mức lương là 2.340.000 đồng/tháng.", title="Quy định mức lương cơ sở")) == ()
+
+
+def test_the_base_salary_of_a_year_the_library_does_not_set_is_declined(amounts_bot):
+    """Pensions, minimum wages and consultants' salaries are set, no "lương cơ sở": no figure is quoted for it."""
+    for question in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu"):
+        ans = amounts_bot.answer(question)
+        _not_found(ans)
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định về cơ chế tài chính bảo hiểm xã hội được áp dụng từ ngày nào?",
+    "nghi dinh ve co che tai chinh bao hiem xa hoi duoc ap dung tu ngay nao",
+])
+def test_a_pair_across_a_left_out_word_is_no_rare_word_of_the_question(question):
+    # Form words ("Nghị", "về", "cơ") are left out of the topic; "định" and "chế" then meet, and "định chế" (an
+    # institution) is rare over the library, yet the question never wrote it: no clause needs to.
+    scorer = Scorer([f"Các định chế tài chính số {i}." for i in range(4)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert not {"định_chế", "dinh_che"} & {n.token for n in wanted}
+
+
+def test_a_horizon_year_no_document_has_must_stand_in_the_clause(library_scorer):
+    """Asked of the library ("Đến năm 2040 …", no document of 2040): a target set for 2028 answers another question."""
+    for question in ("Đến năm 2040 Việt Nam phấn đấu vào nhóm bao nhiêu nước dẫn đầu?",
+                     "den nam 2040 viet nam phan dau vao nhom bao nhieu nuoc dan dau"):
+        q = replace(read_question(question), years=())  # the scope let the year go: no document of 2040
+        wanted = needs(q, library_scorer, AnswerTuning())
+        assert gaps(wanted, _found("Phấn đấu đến năm 2028 thuộc nhóm 3 nước dẫn đầu ASEAN."))
+        assert not [n for n in gaps(wanted, _found("Đến năm 2040 thuộc nhóm 30 nước dẫn đầu.")) if n.kind == "label"]

@@ -115,3 +115,20 @@ def test_abbreviations_written_with_d_stroke_are_spelled_out_like_the_others(wri
     # "HĐND" in a document must meet a question that says "Hội đồng nhân dân" (and the reverse).
     assert spelled in expand_abbreviations(written)
     assert set(spelled.split()) - {"và"} <= set(tokenize_vi(written))  # "và" is a stopword
+
+
+def test_every_abbreviation_of_a_long_article_is_spelled_out_by_its_own_boundaries() -> None:
+    """A long article is searched only where an abbreviation's letters stand; each place must still be judged
+    by the boundary rules (not inside a code or a word, the longest name first) wherever it falls."""
+    cases = [
+        ("Chủ tịch UBND tỉnh", "Chủ tịch UBND (ủy ban nhân dân) tỉnh"),
+        ("mã 01/CT-UBND và xUBND", "mã 01/CT-UBND và xUBND"),
+        ("Uỷ ban UBMTTQ tỉnh", "Uỷ ban UBMTTQ (ủy ban mặt trận tổ quốc) tỉnh"),
+        ("Sở TT&TT, Sở KHCN.", "Sở TT&TT (thông tin và truyền thông), Sở KHCN (khoa học và công nghệ)."),
+        ("(HĐND) hdnd;MTTQ", "(HĐND (hội đồng nhân dân)) hdnd (hội đồng nhân dân);MTTQ (mặt trận tổ quốc)"),
+        ("ubnd-huyện, hộ nghèo", "ubnd-huyện, hộ nghèo"),
+    ]
+    written = "\n".join(w for w, _ in cases) * 300
+    spelled = "\n".join(s for _, s in cases) * 300
+    assert len(written) > 30_000
+    assert expand_abbreviations(written) == spelled
