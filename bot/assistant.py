@@ -147,8 +147,10 @@ class Assistant:
         """The ranking the answer starts from: question scope and ``filters`` applied."""
         q = read_question(clean_question(question), known_provinces=self._provinces)
         docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
-        hits = self._search(q, docs, k=k, retriever=retriever)
-        named = self._named(self._fits(q, docs))
+        fits = self._fits(q, docs)
+        # As many hits as the answer reads, ordered as it orders them, then the first ``k``.
+        hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits)
+        named = self._named(fits)
         return self._with_named(q, hits, named, retriever=retriever)[:k]
 
     def answer(
@@ -334,6 +336,24 @@ class Assistant:
         t = self.tuning
         return best if top >= t.named_min and top - second >= t.named_lead else None
 
+    def _depth(self, docs: list[Directive]) -> int:
+        """How many hits the answer reads: enough for every document in scope, bounded at library scale."""
+        t = self.tuning
+        return min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
+
+    def _ranked_by_fit(self, hits: list[Hit], fits: dict[str, float]) -> list[Hit]:
+        """``hits`` ordered by their score as a share of the best one plus ``title_rank_weight`` times their
+        document's name fit (``_fits``).  A clause's words alone rank a long law's generic clause ("có trình độ
+        … kinh nghiệm") above the clause of the document whose title names the question's subject; the
+        documents read for an answer are the first ones here.  Within one document the order is BM25's."""
+        weight = self.tuning.title_rank_weight
+        if not weight or len(hits) < 2 or not any(fits.values()):
+            return hits
+        top = max(h.score for h in hits)
+        if top <= 0:
+            return hits
+        return sorted(hits, key=lambda h: -(h.score / top + weight * fits.get(h.chunk.doc_id, 0.0)))
+
     def _with_named(self, q: Query, hits: list[Hit], named: str | None, *, retriever: str | None) -> list[Hit]:
         """``hits`` with the described document's best clauses first (searched within it when the
         library-wide search did not reach them)."""
@@ -390,9 +410,8 @@ class Assistant:
             )
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
         unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
-        k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
-        hits = self._search(q, docs, k=k, retriever=retriever)
         fits = self._fits(q, docs)
+        hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits)
         named = self._named(fits)
         hits = self._with_named(q, hits, named, retriever=retriever)
         if q.introduced:
