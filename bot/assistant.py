@@ -29,7 +29,15 @@ from bot.conversation import (
     turn_state,
     unsaid,
 )
-from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
+from bot.documents import (
+    DocumentNames,
+    consolidating,
+    covers_years,
+    declared_short_names,
+    named_types,
+    number_matches,
+    short_names_key,
+)
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
@@ -112,7 +120,7 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._numbers = DocumentNumbers(corpus.directives)
-        self._names = DocumentNames(corpus.directives)
+        self._names = DocumentNames(corpus.directives, short_names=self._short_names())
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
@@ -128,6 +136,19 @@ class Assistant:
             table = derived(f"scorer-{_scorer_key()}", count) if derived is not None else count()
             self._scorer_cache = Scorer.from_table(table)
         return self._scorer_cache
+
+    def _short_names(self) -> dict[str, list[list[str]]] | None:
+        """The short names each document declares (``declared_short_names``), kept beside the index: reading
+        every document's text for them costs a start tens of milliseconds at library scale."""
+        derived = getattr(self.index, "derived", None)
+        if derived is None:
+            return None
+
+        def read() -> dict[str, list[list[str]]]:
+            found = {d.doc_id: [list(x) for x in declared_short_names(d.text or "")] for d in self.corpus.directives}
+            return {doc: names for doc, names in found.items() if names}
+
+        return derived(f"short-names-{short_names_key()}", read)
 
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
