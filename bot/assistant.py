@@ -170,7 +170,8 @@ class Assistant:
         docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
         fits = self._fits(q, docs)
         # As many hits as the answer reads, ordered as it orders them, then the first ``k``.
-        hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits)
+        hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
         named = self._named(fits)
         return self._with_named(q, hits, named, retriever=retriever)[:k]
 
@@ -362,13 +363,15 @@ class Assistant:
         t = self.tuning
         return min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
 
-    def _ranked_by_fit(self, hits: list[Hit], fits: dict[str, float]) -> list[Hit]:
+    def _ranked_by_fit(self, hits: list[Hit], fits: dict[str, float], mode: str) -> list[Hit]:
         """``hits`` ordered by their score as a share of the best one plus ``title_rank_weight`` times their
         document's name fit (``_fits``).  A clause's words alone rank a long law's generic clause ("có trình độ
         … kinh nghiệm") above the clause of the document whose title names the question's subject; the
-        documents read for an answer are the first ones here.  Within one document the order is BM25's."""
+        documents read for an answer are the first ones here.  Within one document the order is the search's.
+        Dense search alone keeps its order: its cosines all lie near the best one, so a share of the best
+        says little and the name would decide alone."""
         weight = self.tuning.title_rank_weight
-        if not weight or len(hits) < 2 or not any(fits.values()):
+        if not weight or mode == "dense" or len(hits) < 2 or not any(fits.values()):
             return hits
         top = max(h.score for h in hits)
         if top <= 0:
@@ -432,7 +435,8 @@ class Assistant:
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
         unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
         fits = self._fits(q, docs)
-        hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits)
+        hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
         named = self._named(fits)
         hits = self._with_named(q, hits, named, retriever=retriever)
         if q.introduced:

@@ -70,7 +70,7 @@ class AnswerTuning:
     #: How much a document's name fit lifts its clauses in the retrieval ranking the answer reads (each hit's
     #: BM25 score as a share of the best hit's, plus this times its document's fit): the documents read first
     #: are chosen on what the question says of the document as well as of the clause.  Dev library R@5
-    #: 0.826 -> 0.848, R@1 0.598 -> 0.620 at 0.5 (0.1-0.3: R@5 0.837; 1.0 lowers R@1 again).
+    #: 0.826 -> 0.848, R@1 0.587 -> 0.609 at 0.5, answers unchanged (0.1-0.3: R@5 0.837; 1.0 lowers R@1 again).
     title_rank_weight: float = 0.5
     #: Added to a document's name fit when the first document type the question names is its type.
     type_bonus: float = 0.2

@@ -11,7 +11,7 @@ import pytest
 
 from bot import Assistant
 from bot.query import read_question
-from tests.fakes import assistant_over
+from tests.fakes import assistant_over, hit
 
 _FUNDS = """BỘ TÀI CHÍNH
 Số: 91/2026/TT-BTC
@@ -95,3 +95,14 @@ def test_without_the_title_the_generic_clauses_outrank_it(bot):
     assert plain._named(fits) is None  # not the document the question names outright: only its fit lifts it
     assert _first_documents(plain, _QUESTION)[0] == "doc1"
 
+
+
+def test_the_fit_reorders_keyword_and_fused_rankings_but_not_dense_cosines(bot):
+    """Scores 1, 1/2, 1/3: a document fitting the question well overtakes one clause ahead of it in a BM25 or
+    hybrid ranking; a dense ranking (cosines, all near the best) keeps its order."""
+    hits = [hit("doc1:D2.1", 1), hit("doc2:D2.2", 2), hit("doc1:D3.1", 3)]
+    fits = {"doc1": 0.0, "doc2": 1.2}
+    for mode in ("bm25", "hybrid"):
+        assert bot._ranked_by_fit(hits, fits, mode)[0].chunk.clause_id == "doc2:D2.2"
+    assert bot._ranked_by_fit(hits, fits, "dense") == hits
+    assert bot._ranked_by_fit(hits, {"doc1": 0.0, "doc2": 0.0}, "bm25") == hits
