@@ -120,7 +120,8 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._numbers = DocumentNumbers(corpus.directives)
-        self._names = DocumentNames(corpus.directives, short_names=self._short_names())
+        self._names = DocumentNames(corpus.directives, short_names=self._short_names(),
+                                    question_weight=self.tuning.name_question_weight)
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property

@@ -162,8 +162,11 @@ class DocumentNames:
     question uses them, and do not lengthen the name a question is measured against otherwise.
     """
 
-    def __init__(self, docs: Iterable[Directive], short_names: Mapping[str, Sequence[Sequence[str]]] | None = None):
-        """``short_names``: doc_id -> its ``declared_short_names``, when already read (else read here)."""
+    def __init__(self, docs: Iterable[Directive], short_names: Mapping[str, Sequence[Sequence[str]]] | None = None,
+                 *, question_weight: float = 0.5):
+        """``short_names``: doc_id -> its ``declared_short_names``, when already read (else read here);
+        ``question_weight``: the exponent of the question's share in ``score`` (the title's share has the rest)."""
+        self._question_weight = question_weight
         self._names: dict[str, frozenset[str]] = {}
         self._aliases: dict[str, frozenset[str]] = {}
         #: doc_id -> (unit of a short name, the title's units it stands for)
@@ -199,9 +202,12 @@ class DocumentNames:
         return sum(self._idf(u) for u in asked if u in have) / total if total else 0.0
 
     def score(self, words: str, d: Directive) -> float:
-        """How well ``words`` describe the document (0..1): the geometric mean of the share of their rare
-        words its title holds and the share of its title's rare words they hold.  A question that shares
-        one rare word with a long title ("tối thiểu") describes it less than one that names its subject."""
+        """How well ``words`` describe the document (0..1): the weighted geometric mean of the share of their
+        rare words its title holds (weight ``question_weight``) and the share of its title's rare words they
+        hold.  A question that shares one rare word with a long title ("tối thiểu") describes it less than one
+        that names its subject; weighing the question's share more keeps a short title that names only the
+        field ("An toàn, vệ sinh lao động") from outscoring the long one that names what is asked ("… bồi
+        dưỡng, sát hạch nghiệp vụ đánh giá an toàn, vệ sinh lao động …")."""
         asked, total = self._asked(words)
         name_total = self._totals.get(d.doc_id, 0.0)
         if not total or not name_total:
@@ -213,7 +219,8 @@ class DocumentNames:
         named = (asked | {w for _, words in spelled for w in words}) & name
         said = sum(self._idfs[u] for u, _ in spelled)
         shared = sum(self._idfs[u] for u in named)
-        return math.sqrt(min(1.0, (shared + said) / total) * (shared / name_total))
+        w = self._question_weight
+        return min(1.0, (shared + said) / total) ** w * (shared / name_total) ** (1 - w)
 
     def _asked(self, words: str) -> tuple[frozenset[str], float]:
         """The question's units that some name has, and their rarity (kept for the next document)."""

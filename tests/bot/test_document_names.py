@@ -1,5 +1,6 @@
-"""A document's own short name ("… (sau đây gọi tắt là SCIC)") names it in a question: among documents whose
-titles differ only by the company they are about, "… ở SCIC" describes the one about that company."""
+"""How well a question describes a document's name: a document's own short name ("… (sau đây gọi tắt là SCIC)")
+names it in a question, and a short title naming only the field ("An toàn, vệ sinh lao động") does not outscore
+the long one naming what the question asks about."""
 
 from __future__ import annotations
 
@@ -68,3 +69,28 @@ def test_stored_short_names_are_used_as_given():
     names = DocumentNames(_DOCS, short_names={"c": [["ĐTVN", "Đài Truyền hình Việt Nam"]]})
     fits = {d.doc_id: names.score("tiền lương ở ĐTVN", d) for d in _DOCS}
     assert max(fits, key=fits.get) == "c", fits
+
+
+_FIELD = [
+    _doc("law", "An toàn, vệ sinh lao động", ""),
+    _doc("course", "Hướng dẫn chi tiết về nội dung, chương trình và việc tổ chức bồi dưỡng, sát hạch nghiệp vụ đánh "
+                   "giá an toàn, vệ sinh lao động, việc miễn giảm các nội dung bồi dưỡng", ""),
+    _doc("wages", "Hướng dẫn quản lý lao động, tiền lương, thù lao, tiền thưởng", ""),
+    _doc("insurance", "Bảo hiểm y tế", ""),
+    _doc("training", "Quy định về đào tạo nghề và bồi dưỡng kỹ năng nghề", ""),
+]
+_COURSE_QUESTION = "Khóa bồi dưỡng nghiệp vụ đánh giá an toàn, vệ sinh lao động học trong bao nhiêu giờ"
+
+
+def test_the_title_naming_what_is_asked_outscores_a_short_title_naming_the_field():
+    names = DocumentNames(_FIELD, short_names={}, question_weight=0.65)
+    fits = {d.doc_id: names.score(_COURSE_QUESTION, d) for d in _FIELD}
+    assert fits["course"] > fits["law"], fits
+
+
+def test_an_even_mean_lets_the_short_title_win():
+    """The reason for the weight: with the two shares weighed alike the field's law fits best."""
+    names = DocumentNames(_FIELD, short_names={}, question_weight=0.5)
+    fits = {d.doc_id: names.score(_COURSE_QUESTION, d) for d in _FIELD}
+    assert fits["law"] > fits["course"], fits
+
