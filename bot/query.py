@@ -11,14 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "horizon_years", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -196,6 +196,19 @@ def _find_years(text: str) -> tuple[int, ...]:
     cleaned = _RANGE.sub(" ", re.sub(r"\d{1,2}/\d{1,2}/\d{4}", " ", text))
     cleaned = _DOC_NUMBER.sub(" ", cleaned)  # the year inside "16/2023/TT-BLĐTBXH" is not a scope year
     return tuple(sorted({int(y) for y in _YEAR.findall(cleaned)}))
+
+
+@cache
+def _horizon() -> re.Pattern[str]:
+    words = sorted({x for w in load_lexicon().topic("horizon_words") for x in (w, fold(w))}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+(?:năm\s+|nam\s+)?((?:19|20)\d{{2}})(?![\d/])",
+                      re.IGNORECASE)
+
+
+def horizon_years(text: str) -> tuple[int, ...]:
+    """Years a question names as a target's horizon ("đến năm 2030", "toi 2035"): a plan issued before them sets
+    the target, so they say which document only when one of that year exists."""
+    return tuple(sorted({int(m.group(1)) for m in _horizon().finditer(text)}))
 
 
 def _find_numbers(text: str) -> tuple[str, ...]:
@@ -440,12 +453,19 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
             runs: list[list[str]] = [[]]
-            for w in own.split():  # runs of new words, said together: "doanh nghiệp nhà nước", not its words apart
-                if fold(w) not in kept and (_content_words(w) or w.isdigit()):
+            words = own.split()
+            for i, w in enumerate(words):  # runs of new words, said together: "doanh nghiệp nhà nước", not apart
+                new = fold(w) not in kept and (_content_words(w) or w.isdigit())
+                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them
+                leads = (fold(w) not in kept and fold(w) in _KIND_WORDS and i + 1 < len(words)
+                         and fold(words[i + 1]) not in kept and bool(_content_words(words[i + 1])))
+                if new or leads:
                     runs[-1].append(w)
                 elif runs[-1]:
                     runs.append([])
             introduced = ", ".join(" ".join(r) for r in runs if r)
+            if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
+                introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(
