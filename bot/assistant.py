@@ -29,7 +29,15 @@ from bot.conversation import (
     turn_state,
     unsaid,
 )
-from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
+from bot.documents import (
+    DocumentNames,
+    consolidating,
+    covers_years,
+    declared_short_names,
+    named_types,
+    number_matches,
+    short_names_key,
+)
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
@@ -112,7 +120,8 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._numbers = DocumentNumbers(corpus.directives)
-        self._names = DocumentNames(corpus.directives)
+        self._names = DocumentNames(corpus.directives, short_names=self._short_names(),
+                                    question_weight=self.tuning.name_question_weight)
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
@@ -128,6 +137,19 @@ class Assistant:
             table = derived(f"scorer-{_scorer_key()}", count) if derived is not None else count()
             self._scorer_cache = Scorer.from_table(table)
         return self._scorer_cache
+
+    def _short_names(self) -> dict[str, list[list[str]]] | None:
+        """The short names each document declares (``declared_short_names``), kept beside the index: reading
+        every document's text for them costs a start tens of milliseconds at library scale."""
+        derived = getattr(self.index, "derived", None)
+        if derived is None:
+            return None
+
+        def read() -> dict[str, list[list[str]]]:
+            found = {d.doc_id: [list(x) for x in declared_short_names(d.text or "")] for d in self.corpus.directives}
+            return {doc: names for doc, names in found.items() if names}
+
+        return derived(f"short-names-{short_names_key()}", read)
 
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
@@ -147,8 +169,11 @@ class Assistant:
         """The ranking the answer starts from: question scope and ``filters`` applied."""
         q = read_question(clean_question(question), known_provinces=self._provinces)
         docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
-        hits = self._search(q, docs, k=k, retriever=retriever)
-        named = self._named(self._fits(q, docs))
+        fits = self._fits(q, docs)
+        # As many hits as the answer reads, ordered as it orders them, then the first ``k``.
+        hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
+        named = self._named(fits)
         return self._with_named(q, hits, named, retriever=retriever)[:k]
 
     def answer(
@@ -334,6 +359,26 @@ class Assistant:
         t = self.tuning
         return best if top >= t.named_min and top - second >= t.named_lead else None
 
+    def _depth(self, docs: list[Directive]) -> int:
+        """How many hits the answer reads: enough for every document in scope, bounded at library scale."""
+        t = self.tuning
+        return min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
+
+    def _ranked_by_fit(self, hits: list[Hit], fits: dict[str, float], mode: str) -> list[Hit]:
+        """``hits`` ordered by their score as a share of the best one plus ``title_rank_weight`` times their
+        document's name fit (``_fits``).  A clause's words alone rank a long law's generic clause ("có trình độ
+        … kinh nghiệm") above the clause of the document whose title names the question's subject; the
+        documents read for an answer are the first ones here.  Within one document the order is the search's.
+        Dense search alone keeps its order: its cosines all lie near the best one, so a share of the best
+        says little and the name would decide alone."""
+        weight = self.tuning.title_rank_weight
+        if not weight or mode == "dense" or len(hits) < 2 or not any(fits.values()):
+            return hits
+        top = max(h.score for h in hits)
+        if top <= 0:
+            return hits
+        return sorted(hits, key=lambda h: -(h.score / top + weight * fits.get(h.chunk.doc_id, 0.0)))
+
     def _with_named(self, q: Query, hits: list[Hit], named: str | None, *, retriever: str | None) -> list[Hit]:
         """``hits`` with the described document's best clauses first (searched within it when the
         library-wide search did not reach them)."""
@@ -395,9 +440,9 @@ class Assistant:
             )
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
         unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
-        k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
-        hits = self._search(q, docs, k=k, retriever=retriever)
         fits = self._fits(q, docs)
+        hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
         named = self._named(fits)
         hits = self._with_named(q, hits, named, retriever=retriever)
         if q.introduced:
