@@ -21,6 +21,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
     history_of,
+    named_words,
     other_year,
     pointed_documents,
     prefer_context,
@@ -174,6 +175,9 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        if previous is not None and previous.citations and not previous.abstained:
+            cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
+            q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:

@@ -18,7 +18,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -108,6 +108,9 @@ class Query:
     "Còn vùng IV?"): what it asks differently, which its answer must therefore say.  ``pauses`` are the
     syllable pairs (accent-folded) the question separates by punctuation only: no compound word spans them
     ("nguy hiểm, độc hại" → ("hiem", "doc")); a follow-up keeps the previous question's, whose topic it reuses.
+    ``named`` holds, for a follow-up asking the same thing in another scope ("Còn Lai Châu thi sao?"), the
+    words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
+    vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     """
 
     text: str
@@ -128,6 +131,7 @@ class Query:
     elliptical: bool = False
     introduced: str = ""
     pauses: tuple[tuple[str, str], ...] = ()
+    named: tuple[str, ...] = ()
 
     @property
     def scoped(self) -> bool:
@@ -273,6 +277,11 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> s
 def _content_words(topic: str) -> list[str]:
     """The words of a topic that say what it is about (not its form, kind or scope)."""
     return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
+
+
+def content_words(topic: str) -> list[str]:
+    """The words of ``topic`` as written that say what it is about (not its form, kind or scope)."""
+    return [w for w in topic.split() if _content_words(w)]
 
 
 def _strip_followup(topic: str) -> str:
@@ -468,4 +477,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         elliptical=True,
         introduced=introduced,
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
+        named=(),
     )

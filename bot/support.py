@@ -307,6 +307,17 @@ def _syllable_like(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
+def _named(q: Query) -> list[Need]:
+    """A follow-up asking the same thing in another scope: the words the previous answer's clause named it by
+    (``Query.named``), accent-folded as that clause was read; shown as the topic says it, first to last of them."""
+    if not q.named:
+        return []
+    words = q.topic.split()
+    at = [i for i, w in enumerate(words) if w in q.named]
+    phrase = " ".join(words[at[0] : at[-1] + 1]) if at else " ".join(q.named)
+    return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
+
+
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_"):
@@ -316,7 +327,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning)]
+             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:

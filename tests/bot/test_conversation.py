@@ -350,3 +350,30 @@ def test_a_followup_about_a_document_not_in_the_library_names_it_once_as_the_use
     assert first.abstained and follow.abstained and not follow.citations
     assert "38/2022/NĐ-CP" in follow.answer
     assert follow.answer.count("38/2022") == 1  # not also its search key "38/2022"
+
+
+@pytest.mark.parametrize(("first", "follow"), [
+    ("Tổng vốn đầu tư phát triển toàn xã hội của Sơn La năm 2023?", "Còn Lai Châu thì sao?"),
+    ("tong von dau tu phat trien toan xa hoi son la nam 2022", "con lai chau nam 2023 thi sao"),
+])
+def test_another_province_that_sets_no_such_indicator_is_abstained_on(directives_bot, first, follow):
+    # Lai Châu's directive sets no total investment: a clause of it that only shares "phát triển", "xã hội"
+    # (its opening on the socio-economic plan) answers something else.
+    before, ans = ask_in_turn(directives_bot, first, follow)
+    assert not before.abstained and "tỷ đồng" in before.answer
+    assert ans.abstained and not ans.citations
+    assert "vốn đầu tư" in ans.answer or "von dau tu" in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Còn Sơn La?", "con son la thi sao"])
+def test_another_province_that_sets_the_indicator_gets_its_own_figure(directives_bot, follow):
+    before, ans = ask_in_turn(directives_bot, "Lai Châu năm 2023 đặt mục tiêu tăng trưởng kinh tế (GRDP) bao nhiêu phần trăm?",
+                              follow)
+    assert "9,0%" in before.answer
+    assert not ans.abstained and "7,5%" in ans.answer and {c.province for c in ans.citations} == {"Sơn La"}
+
+
+def test_another_province_is_asked_the_indicator_not_the_case_a_followup_narrowed_it_to(directives_bot):
+    *_, ans = ask_in_turn(directives_bot, "Lai Châu đặt mức giảm tỷ lệ hộ nghèo năm 2023 là bao nhiêu?",
+                          "Còn riêng các huyện nghèo?", "Sơn La năm 2023 thì giảm bao nhiêu?")
+    assert not ans.abstained and "giảm 4%" in ans.answer and {c.province for c in ans.citations} == {"Sơn La"}
