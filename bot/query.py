@@ -449,12 +449,19 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
             runs: list[list[str]] = [[]]
-            for w in own.split():  # runs of new words, said together: "doanh nghiệp nhà nước", not its words apart
-                if fold(w) not in kept and (_content_words(w) or w.isdigit()):
+            words = own.split()
+            for i, w in enumerate(words):  # runs of new words, said together: "doanh nghiệp nhà nước", not apart
+                new = fold(w) not in kept and (_content_words(w) or w.isdigit())
+                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them
+                leads = (fold(w) not in kept and fold(w) in _KIND_WORDS and i + 1 < len(words)
+                         and fold(words[i + 1]) not in kept and bool(_content_words(words[i + 1])))
+                if new or leads:
                     runs[-1].append(w)
                 elif runs[-1]:
                     runs.append([])
             introduced = ", ".join(" ".join(r) for r in runs if r)
+            if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
+                introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
     years_now = years or previous.years
     return replace(

@@ -377,3 +377,12 @@ def test_another_province_is_asked_the_indicator_not_the_case_a_followup_narrowe
     *_, ans = ask_in_turn(directives_bot, "Lai Châu đặt mức giảm tỷ lệ hộ nghèo năm 2023 là bao nhiêu?",
                           "Còn riêng các huyện nghèo?", "Sơn La năm 2023 thì giảm bao nhiêu?")
     assert not ans.abstained and "giảm 4%" in ans.answer and {c.province for c in ans.citations} == {"Sơn La"}
+
+
+@pytest.mark.parametrize("follow", ["Còn giá trị xuất khẩu?", "con gia tri xuat khau thi sao"])
+def test_an_indicator_the_directive_does_not_set_is_abstained_on_though_its_words_are_scattered_in_it(directives_bot,
+                                                                                                       follow):
+    # Lai Châu's 2023 targets say "giá" and "xuất khẩu" in other items, never "giá trị xuất khẩu" together.
+    before, ans = ask_in_turn(directives_bot, "Lai Châu đặt chỉ tiêu thu ngân sách trên địa bàn năm 2023 bao nhiêu?", follow)
+    assert "2.450 tỷ đồng" in before.answer
+    assert ans.abstained and not ans.citations
