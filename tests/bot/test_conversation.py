@@ -386,3 +386,11 @@ def test_an_indicator_the_directive_does_not_set_is_abstained_on_though_its_word
     before, ans = ask_in_turn(directives_bot, "Lai Châu đặt chỉ tiêu thu ngân sách trên địa bàn năm 2023 bao nhiêu?", follow)
     assert "2.450 tỷ đồng" in before.answer
     assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize("follow", ["Lễ kỷ niệm đó tổ chức vào ngày nào?", "Lễ kỷ niệm đó tổ chức vào ngày nào"])
+def test_the_date_of_an_event_the_directive_only_names_is_abstained_on_not_its_issuing_date(directives_bot, follow):
+    before, ans = ask_in_turn(directives_bot, "Phong trào thi đua đặc biệt của Lai Châu năm 2023 nhằm chào mừng những sự kiện nào?",
+                              follow)
+    assert not before.abstained
+    assert ans.abstained and "27/01/2023" not in ans.answer

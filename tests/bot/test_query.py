@@ -222,3 +222,17 @@ def test_bo_nao_asks_for_an_agency(question):
 ])
 def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     assert read_question(question).kind == kind
+
+
+@pytest.mark.parametrize(("text", "is_date"), [
+    ("Chỉ thị 01/CT-UBND của Sơn La ngày nào?", True),
+    ("Chỉ thị này ký ngày nào?", True),
+    ("van ban do ban hanh ngay nao", True),
+    ("Lễ kỷ niệm đó tổ chức vào ngày nào?", False),
+    ("le ky niem 115 nam thanh lap tinh to chuc vao ngay nao", False),
+    ("Hội nghị sơ kết được tổ chức ngày nào?", False),
+])
+def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signing(text, is_date):
+    # "ngày nào" of an event is no question on when the directive was issued: answering with the document's
+    # date would cite a date the question did not ask for.
+    assert (read_question(text).kind == "meta_date") is is_date

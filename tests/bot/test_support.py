@@ -397,3 +397,15 @@ def test_a_number_after_the_period_of_a_rate_does_not_make_it_a_date(library_sco
     assert wanted
     assert gaps(wanted, _found("Người lao động được nghỉ hằng năm 12 ngày làm việc.")) == ()
     assert gaps(wanted, _found("Người lao động được nghỉ 12 ngày từ năm 2021.")) != ()  # a year, no rate
+
+
+@pytest.mark.parametrize("question", ["Hội nghị tổng kết tổ chức vào ngày nào?", "hoi nghi tong ket to chuc vao ngay nao"])
+def test_a_question_asking_which_day_needs_a_date_in_the_clause(question):
+    from bot.query import read_question
+    from bot.support import _unit
+
+    q = read_question(question)
+    (need,) = _unit(fold(q.topic), asks_amount=False)
+    assert need.pattern.search(fold("Tổ chức hội nghị trước ngày 15 tháng 12 năm 2023"))
+    assert need.pattern.search(fold("có hiệu lực kể từ ngày ký"))
+    assert not need.pattern.search(fold("Tổ chức hội nghị tổng kết phong trào thi đua, biểu dương điển hình tiên tiến"))
