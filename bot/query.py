@@ -30,7 +30,8 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d{4})")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")
 # The symbol may end in digits: "69/2020/QH14", "89/2025/UBTVQH15" (the legislature's term).
-_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,8}\d{0,2}(?:-[A-ZĐ0-9]{1,10})*)\b")
+# A part after a hyphen may hold lower case after its first letter: "19/CT-TTg", "QĐ-TTg".
+_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,8}\d{0,2}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,9})*)\b")
 
 
 def _doc_kinds() -> tuple[str, ...]:

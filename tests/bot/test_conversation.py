@@ -394,3 +394,19 @@ def test_the_date_of_an_event_the_directive_only_names_is_abstained_on_not_its_i
                               follow)
     assert not before.abstained
     assert ans.abstained and "27/01/2023" not in ans.answer
+
+
+@pytest.mark.parametrize("first", ["Chỉ thị 09/CT-UBND mà chỉ thị thi đua 2023 của Lai Châu nhắc tới được ban hành ngày nào?",
+                                   "chi thi 09/CT-UBND ma chi thi thi dua 2023 cua lai chau nhac toi ban hanh ngay nao"])
+def test_a_document_the_library_lacks_is_answered_as_the_directive_in_scope_cites_it(directives_bot, first):
+    ans, follow = ask_in_turn(directives_bot, first, "Còn Chỉ thị 19/CT-TTg?")
+    for a, date in ((ans, "11/8/2021"), (follow, "16/7/2021")):
+        assert not a.abstained and a.answer.startswith("Chỉ thị số") and date in a.answer.split(". Theo")[0]
+        assert {c.province for c in a.citations} == {"Lai Châu"} and "không có trong kho" in a.answer
+    assert "16/7/2021" not in ans.answer.split(". Theo")[0]  # the asked document only, not every one the clause cites
+
+
+@pytest.mark.parametrize("question", ["Chỉ thị 09/CT-UBND ban hành ngày nào?", "Luật số 50/2024/QH15 quy định gì về công đoàn?"])
+def test_a_document_the_library_lacks_asked_without_a_scope_is_still_said_missing(directives_bot, question):
+    (ans,) = ask_in_turn(directives_bot, question)
+    assert ans.abstained and not ans.citations and "Không tìm thấy văn bản số" in ans.answer

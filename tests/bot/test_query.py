@@ -47,6 +47,11 @@ def test_several_years_and_ranges():
     assert q("Chỉ thị ngày 03/01/2024 nói gì về du lịch?").years == ()
 
 
+def test_a_number_whose_symbol_has_lower_case_is_read_whole():
+    assert read_question("Còn Chỉ thị 19/CT-TTg?").numbers == ("19/CT-TTg",)
+    assert read_question("Quyết định 892/QĐ-TTg ngày nào").numbers == ("892/QĐ-TTg",)
+
+
 def test_document_number_and_type():
     got = q("Ai ký Chỉ thị 01/CT-UBND của Lai Châu?")
     assert got.numbers == ("01/CT-UBND",)
