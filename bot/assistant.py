@@ -253,6 +253,8 @@ class Assistant:
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
             if q.provinces and d.province not in q.provinces:
                 return False
+            if q.nationwide and d.province and not q.provinces:
+                return False  # "cả nước": a province's document does not say it
             if years and d.year not in years and not (covers_years(d, years) and described(d)):
                 return False
             if numbers and not any(number_matches(fold(d.number or ""), n) for n in numbers):

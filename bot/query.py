@@ -90,6 +90,15 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
 
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
+_NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
+
+
+def _nationwide(text: str) -> bool:
+    """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
+    accented, folded = _keys(text)
+    typed_plain = folded == text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(fold(c) if typed_plain else canonical_tones(c).lower())}(?!\w)",
+                         folded if typed_plain else accented) for c in _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -112,6 +121,7 @@ class Query:
     ``named`` holds, for a follow-up asking the same thing in another scope ("Còn Lai Châu thi sao?"), the
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
+    ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
     """
 
     text: str
@@ -133,6 +143,7 @@ class Query:
     introduced: str = ""
     pauses: tuple[tuple[str, str], ...] = ()
     named: tuple[str, ...] = ()
+    nationwide: bool = False
 
     @property
     def scoped(self) -> bool:
@@ -416,6 +427,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         merged=merged,
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
+        nationwide=_nationwide(text),
     )
     if previous is None:
         return query
@@ -486,4 +498,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         introduced=introduced,
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
+        nationwide=query.nationwide,
     )

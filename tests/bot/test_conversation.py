@@ -410,3 +410,12 @@ def test_a_document_the_library_lacks_is_answered_as_the_directive_in_scope_cite
 def test_a_document_the_library_lacks_asked_without_a_scope_is_still_said_missing(directives_bot, question):
     (ans,) = ask_in_turn(directives_bot, question)
     assert ans.abstained and not ans.citations and "Không tìm thấy văn bản số" in ans.answer
+
+
+@pytest.mark.parametrize("outside", ["Tăng trưởng GRDP cả nước năm 2023 đạt bao nhiêu?",
+                                     "tang truong grdp ca nuoc nam 2023 dat bao nhieu"])
+def test_a_question_on_the_whole_country_is_not_answered_from_a_provinces_directive(directives_bot, outside):
+    before, ans = ask_in_turn(directives_bot, "Lai Châu năm 2023 đặt mục tiêu tăng trưởng kinh tế (GRDP) bao nhiêu phần trăm?",
+                              outside)
+    assert "9,0%" in before.answer
+    assert ans.abstained and not ans.citations and "9,0%" not in ans.answer and "7,5%" not in ans.answer

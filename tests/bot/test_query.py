@@ -241,3 +241,13 @@ def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signi
     # "ngày nào" of an event is no question on when the directive was issued: answering with the document's
     # date would cite a date the question did not ask for.
     assert (read_question(text).kind == "meta_date") is is_date
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Tăng trưởng GRDP cả nước năm 2023 đạt bao nhiêu?", True),
+    ("tang truong grdp ca nuoc nam 2023", True),
+    ("Chủ đề của Đại hội Thi đua yêu nước toàn quốc lần thứ X?", False),  # an event's name, not a scope
+    ("Sơn La nuôi cá nước lạnh ở đâu?", False),
+])
+def test_a_question_on_the_whole_country_is_marked(text, whole):
+    assert read_question(text).nationwide is whole
