@@ -255,6 +255,8 @@ class Assistant:
                 return False
             if q.nationwide and d.province and not q.provinces:
                 return False  # "cả nước": a province's document does not say it
+            if q.before_year and (d.year or q.before_year) >= q.before_year:
+                return False  # "trước năm 2026": only older documents say what held then
             if years and d.year not in years and not (covers_years(d, years) and described(d)):
                 return False
             if numbers and not any(number_matches(fold(d.number or ""), n) for n in numbers):
@@ -395,7 +397,8 @@ class Assistant:
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *numbers]) or "phạm vi đã chọn"
+            before = [f"trước năm {q.before_year}"] if q.before_year else []
+            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",

@@ -122,6 +122,7 @@ class Query:
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
+    ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
     """
 
     text: str
@@ -144,6 +145,7 @@ class Query:
     pauses: tuple[tuple[str, str], ...] = ()
     named: tuple[str, ...] = ()
     nationwide: bool = False
+    before_year: int | None = None
 
     @property
     def scoped(self) -> bool:
@@ -212,6 +214,15 @@ def _find_years(text: str) -> tuple[int, ...]:
     cleaned = _RANGE.sub(" ", re.sub(r"\d{1,2}/\d{1,2}/\d{4}", " ", text))
     cleaned = _DOC_NUMBER.sub(" ", cleaned)  # the year inside "16/2023/TT-BLĐTBXH" is not a scope year
     return tuple(sorted({int(y) for y in _YEAR.findall(cleaned)}))
+
+
+_BEFORE_YEAR = re.compile(r"(?<!\w)truoc (?:nam )?((?:19|20)\d{2})(?!\d)")
+
+
+def _before_year(text: str) -> int | None:
+    """The year of "trước năm 2026": the documents asked about are older, so it is no scope year itself."""
+    m = _BEFORE_YEAR.search(fold(text))
+    return int(m.group(1)) if m else None
 
 
 def _find_numbers(text: str) -> tuple[str, ...]:
@@ -405,7 +416,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     scope) from the previous one, so an unrelated question never gets the previous answer.
     """
     text = " ".join(normalize_spaces(nfc(text)).split())
-    years = _find_years(text)
+    before = _before_year(text)
+    years = tuple(y for y in _find_years(text) if y != before)
     numbers = _find_numbers(text)
     if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not _find_places(text, known_provinces):
         years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
@@ -428,6 +440,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
         nationwide=_nationwide(text),
+        before_year=before,
     )
     if previous is None:
         return query
@@ -476,7 +489,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
                 introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
-    years_now = years or previous.years
+    years_now = years or (() if before else previous.years)  # "Trước năm 2026?" replaces the year asked
     return replace(
         previous,
         text=text,
@@ -491,7 +504,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         followup=True,
         about_set=_about_set(new_kind, folded, provinces_now, years_now) or (previous.about_set and not years),
         merged=merged or previous.merged,
-        inherited_years=not years and bool(previous.years),
+        inherited_years=not years and not before and bool(previous.years),
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
         elliptical=True,
@@ -499,4 +512,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,
+        before_year=before or previous.before_year if not years else None,
     )

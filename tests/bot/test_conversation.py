@@ -419,3 +419,10 @@ def test_a_question_on_the_whole_country_is_not_answered_from_a_provinces_direct
                               outside)
     assert "9,0%" in before.answer
     assert ans.abstained and not ans.citations and "9,0%" not in ans.answer and "7,5%" not in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Trước năm 2022 thì mức này là bao nhiêu?", "truoc nam 2022 thi muc nay la bao nhieu"])
+def test_what_held_before_the_documents_year_is_abstained_on_not_answered_with_its_figure(library_bot, follow):
+    first, ans = ask_in_turn(library_bot, _WAGE, follow)
+    assert "4.680.000" in first.answer
+    assert ans.abstained and not ans.citations and "4.680.000" not in ans.answer and "trước năm 2022" in ans.answer

@@ -251,3 +251,10 @@ def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signi
 ])
 def test_a_question_on_the_whole_country_is_marked(text, whole):
     assert read_question(text).nationwide is whole
+
+
+@pytest.mark.parametrize("text", ["Trước năm 2026 mức lệ phí là bao nhiêu?", "truoc nam 2026 muc le phi la bao nhieu"])
+def test_a_year_after_truoc_bounds_the_documents_and_is_no_scope_year(text):
+    q = read_question(text)
+    assert q.years == () and q.before_year == 2026
+    assert read_question("Mức lệ phí năm 2026 là bao nhiêu?").before_year is None
