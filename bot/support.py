@@ -307,6 +307,29 @@ def _syllable_like(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
+_AGENCY_BEFORE = re.compile(r"(?<!\w)(?:bo|so|ban|cuc|tong cuc|vu|vien|uy ban|van phong|bo truong|giam doc)\s*$")
+
+
+def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """A rare acronym typed in capitals ("GRDP"): the clause must write it or its expansion ("tổng sản phẩm trên
+    địa bàn"); "GDP" is another figure.  Common ones ("UBND") name the issuer more than what is asked."""
+    out = []
+    topic = q.topic or q.text
+    for m in re.finditer(r"[^\W\d_]{2,}", topic):
+        word = m.group(0)
+        if not word.isupper() or not is_abbreviation(word) or _AGENCY_BEFORE.search(fold(topic[: m.start()])):
+            continue  # "Bộ LĐTBXH" names who acts, which a clause often writes another way ("Bộ trưởng")
+        key = fold(word)
+        if scorer.idf(key) < tuning.support_rare_idf:
+            continue
+        expansion = fold(expand_abbreviations(word))  # "grdp (tong san pham tren dia ban)"
+        inner = re.search(r"\((.+)\)", expansion)
+        # written out, its words may be joined otherwise ("Lao động - Thương binh và Xã hội")
+        alts = [re.escape(key), *([r"\W+".join(map(re.escape, re.findall(r"\w+", inner.group(1))))] if inner else [])]
+        out.append(Need("word", word, pattern=re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)")))
+    return out
+
+
 def _named(q: Query) -> list[Need]:
     """A follow-up asking the same thing in another scope: the words the previous answer's clause named it by
     (``Query.named``), accent-folded as that clause was read; shown as the topic says it, first to last of them."""
@@ -327,7 +350,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, bool(_ASKS_AMOUNT[accented].search(_key_of(topic, accented)))),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q)]
+             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_acronyms(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:

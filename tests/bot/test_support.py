@@ -409,3 +409,21 @@ def test_a_question_asking_which_day_needs_a_date_in_the_clause(question):
     assert need.pattern.search(fold("Tổ chức hội nghị trước ngày 15 tháng 12 năm 2023"))
     assert need.pattern.search(fold("có hiệu lực kể từ ngày ký"))
     assert not need.pattern.search(fold("Tổ chức hội nghị tổng kết phong trào thi đua, biểu dương điển hình tiên tiến"))
+
+
+@pytest.mark.parametrize("question", ["Tăng trưởng GRDP năm 2023 đạt bao nhiêu?", "tang truong GRDP nam 2023 dat bao nhieu"])
+def test_a_rare_acronym_in_capitals_must_stand_in_the_clause_or_be_written_out(question):
+    # GDP (the country's product) is not GRDP (a province's): a national figure does not answer it.
+    scorer = Scorer([f"Tổng sản phẩm trên địa bàn (GRDP) năm {i}." for i in range(3)]
+                    + [f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert gaps(wanted, _found("Kinh tế số đạt khoảng 20% GDP vào năm 2025."))
+    assert not gaps(wanted, _found("Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) khoảng 9,0%."))
+    assert not gaps(wanted, _found("Tổng sản phẩm trên địa bàn tỉnh tăng 7,5%."))
+
+
+def test_an_acronym_naming_an_agency_is_left_to_the_agency_checks():
+    # "Bộ LĐTBXH" names who acts; the answering clause writes "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
+    scorer = Scorer([f"Bộ LĐTBXH hướng dẫn số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question("Bộ LĐTBXH cấp giấy phép trong bao nhiêu ngày?"), scorer, AnswerTuning())
+    assert not [n for n in wanted if n.phrase == "LĐTBXH"]
