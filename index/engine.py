@@ -239,13 +239,13 @@ class Index:
             return []
         return lexical.top(query, pool, mask)
 
-    def _dense(self, query: str, pool: int, mask: np.ndarray | None,
-               keyword: list[tuple[int, float]] | None = None) -> list[tuple[int, float]]:
+    def _dense(self, text: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """The best ``pool`` chunks for ``text`` as the model reads it (``_for_model``)."""
         assert self._encoder is not None and self._stored.vectors is not None
         allowed = None
         if mask is not None:
             allowed = self._vids[mask & (self._vids >= 0)]
-        qv = self._encoder.encode_query(self._for_model(query, mask, keyword))
+        qv = self._encoder.encode_query(text)
         hits = self._stored.vectors.search(qv, pool, allowed)
         return [(self._pos_by_vid[v], s) for v, s in hits if v in self._pos_by_vid]
 
@@ -285,10 +285,15 @@ class Index:
         meta = self._meta_positions() if filters is not None and filters.body_only else frozenset()
         fetch = pool + _META_SLACK if meta else pool
         ranked: dict[str, list[tuple[int, float]]] = {}
+        fusion = self.fusion
         if mode in ("bm25", "hybrid"):
             ranked["bm25"] = self._bm25(query, fetch, mask)
         if mode in ("dense", "hybrid"):
-            ranked["dense"] = self._dense(dense_query or query, fetch, mask, ranked.get("bm25"))
+            asked = dense_query or query
+            read = self._for_model(asked, mask, ranked.get("bm25"))
+            ranked["dense"] = self._dense(read, fetch, mask)
+            if read != asked and not has_diacritics(query):  # typed without marks: BM25 matched folded tokens
+                fusion = fusion.for_unaccented()
         if meta:
             ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}
@@ -296,7 +301,7 @@ class Index:
             for pos, s in lst:
                 per_pos.setdefault(pos, {})[name] = s
         if mode == "hybrid":
-            order = fuse(ranked, self.fusion)
+            order = fuse(ranked, fusion)
             for pos, s in order:
                 per_pos[pos]["rrf"] = s
             scored = [(int(p), s) for p, s in order]

@@ -21,7 +21,7 @@ README section on the bundled model for the grid and the figures.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 __all__ = ["RRF_K", "FusionMethod", "FusionTuning", "fuse", "reciprocal_rank_fusion"]
@@ -46,6 +46,20 @@ class FusionTuning:
     #: "gate": BM25's order is kept when its best hit leads the second by this share of its score,
     #: otherwise the weighted RRF decides (dense breaks the ties BM25 is unsure about)
     gate_margin: float = 0.35
+    #: ``dense_weight`` for a question typed without diacritics (the model reads it with its marks put back,
+    #: index.accents).  BM25 then matches folded tokens only, where one syllable stands for many words ("ho":
+    #: hộ, hồ, họ), so its margins say less and the model's bonus weighs more.  Dev, every question folded
+    #: (scripts/tune_fusion.py --folded): Recall@1 0.864 at 0.15, 0.909-0.918 over 0.3-0.5.
+    unaccented_dense_weight: float = 0.4
+
+    #: The model's best hit ranks no lower than this (0: off).  A paraphrase shares few words with its clause,
+    #: so BM25 may not rank it at all and the bonus of a near-tie cannot lift it; a clause one retriever ranks
+    #: first is still worth reading.  Only ranks from this one down move (Recall@1 is untouched).
+    dense_top_slot: int = 5
+
+    def for_unaccented(self) -> FusionTuning:
+        """The tuning for a question typed without diacritics (see ``unaccented_dense_weight``)."""
+        return replace(self, dense_weight=self.unaccented_dense_weight)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -102,8 +116,24 @@ def fuse(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionT
     """One best-first list from {"bm25": [(item, score)…], "dense": […]} (each best first).
 
     Score mixes: bm25_weight * BM25 share of the best + dense_weight * dense bonus; ties keep BM25's order.
+    Then the model's best hit is moved up to rank ``dense_top_slot`` if it fell below (scored as the hit it
+    passes, so scores stay best first).
     """
     tuning = tuning or FusionTuning()
+    order = _fused(ranked, tuning)
+    dense = ranked.get("dense", ())
+    slot = tuning.dense_top_slot
+    if slot > 0 and dense and tuning.dense_depth > 0 and len(order) > slot:
+        best = dense[0][0]
+        at = next((i for i, (item, _) in enumerate(order) if item == best), None)
+        if at is not None and at >= slot:
+            moved = order.pop(at)
+            order.insert(slot - 1, (moved[0], order[slot - 1][1]))
+    return order
+
+
+def _fused(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionTuning
+           ) -> list[tuple[Hashable, float]]:
     bm25 = list(ranked.get("bm25", ()))
     dense = list(ranked.get("dense", ()))[: max(0, tuning.dense_depth)]
     if tuning.method == "gate" and bm25:

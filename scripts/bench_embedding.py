@@ -34,6 +34,15 @@ from index.dense import BUNDLED_MODEL, load_encoder
 from index.embedding import embed_chunks, passage_text
 
 
+def _duration(seconds: float) -> str:
+    """Seconds, minutes or hours, whichever reads best (five directives take seconds, a library hours)."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", type=Path)
@@ -69,8 +78,8 @@ def main() -> int:
             print(f"{name:>18} batch {batch:>3}: {tokens / len(texts):5.0f} tokens/chunk; "
                   f"{res.per_second:.2f} chunks/s wall ({tokens / res.seconds:.0f} tokens/s), "
                   f"{per_cpu:.2f} chunks per CPU-s; full build of {len(chunks)} chunks ≈ "
-                  f"{len(chunks) / res.per_second / 3600:.1f} h here, "
-                  f"{len(chunks) / (per_cpu * cores) / 3600:.1f} h on {cores} idle cores")
+                  f"{_duration(len(chunks) / res.per_second)} here, "
+                  f"{_duration(len(chunks) / (per_cpu * cores))} on {cores} idle cores")
     return 0
 
 

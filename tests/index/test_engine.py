@@ -263,3 +263,19 @@ def test_an_index_chunked_the_old_way_is_rebuilt_with_one_line(tmp_path) -> None
     assert ix.notice and "\n" not in ix.notice and "cách cũ" in ix.notice and "đã xây dựng lại" in ix.notice
     again = open_index(corpus, tmp_path / "ix", embedding_model="m", retriever="bm25")
     assert not again.report.rebuilt and again.notice is None
+
+
+def test_a_question_typed_without_diacritics_is_fused_with_its_own_weight(tmp_path, tiny_st_model_dir) -> None:
+    from index.fusion import FusionTuning
+
+    def dense_bonus(hits) -> float:  # how much the fused scores exceed BM25's share of its best
+        top = max(h.scores.get("bm25", 0.0) for h in hits)
+        return max(h.scores["rrf"] - h.scores.get("bm25", 0.0) / top for h in hits)
+
+    ix = open_index(_corpus("son-la-2024", "lai-chau-2023"), tmp_path / "ix", embedding_model=str(tiny_st_model_dir),
+                    fusion=FusionTuning(dense_weight=0.0, unaccented_dense_weight=1.0))
+    assert dense_bonus(ix.search("ty le ho ngheo", k=10)) > 0.1  # typed bare: the model's weight is 1
+    assert dense_bonus(ix.search("tỷ lệ hộ nghèo", k=10)) == pytest.approx(0.0)  # typed with marks: 0
+    ix.fusion = FusionTuning(dense_weight=1.0, unaccented_dense_weight=0.0)
+    assert dense_bonus(ix.search("ty le ho ngheo", k=10)) == pytest.approx(0.0)
+    assert dense_bonus(ix.search("tỷ lệ hộ nghèo", k=10)) > 0.1
