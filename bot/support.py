@@ -307,7 +307,9 @@ def _syllable_like(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
-_AGENCY_BEFORE = re.compile(r"(?<!\w)(?:bo|so|ban|cuc|tong cuc|vu|vien|uy ban|van phong|bo truong|giam doc)\s*$")
+@cache
+def _agency_nouns() -> str:
+    return "|".join(re.escape(fold(n)) for n in sorted(load_lexicon().topic("agency_nouns"), key=len, reverse=True))
 
 
 def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -317,13 +319,18 @@ def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     topic = q.topic or q.text
     for m in re.finditer(r"[^\W\d_]{2,}", topic):
         word = m.group(0)
-        if not word.isupper() or not is_abbreviation(word) or _AGENCY_BEFORE.search(fold(topic[: m.start()])):
+        if (not word.isupper() or not is_abbreviation(word)
+                or re.search(rf"(?<!\w)(?:{_agency_nouns()})\s*$", fold(topic[: m.start()]))):
             continue  # "Bộ LĐTBXH" names who acts, which a clause often writes another way ("Bộ trưởng")
         key = fold(word)
-        if scorer.idf(key) < tuning.support_rare_idf:
-            continue
         expansion = fold(expand_abbreviations(word))  # "grdp (tong san pham tren dia ban)"
         inner = re.search(r"\((.+)\)", expansion)
+        if inner and re.match(rf"(?:{_agency_nouns()})(?!\w)", inner.group(1)):
+            continue  # "UBND", "HĐND": a body, not what is asked
+        # Rare as typed and as written out (its rarest syllable pair): "GRDP", not "BHXH"
+        pairs = [f"{a}_{b}" for a, b in itertools.pairwise(tokens(inner.group(1)))] if inner else []
+        if scorer.idf(key) < tuning.support_rare_idf or (pairs and max(map(scorer.idf, pairs)) < tuning.support_rare_idf):
+            continue
         # written out, its words may be joined otherwise ("Lao động - Thương binh và Xã hội")
         alts = [re.escape(key), *([r"\W+".join(map(re.escape, re.findall(r"\w+", inner.group(1))))] if inner else [])]
         out.append(Need("word", word, pattern=re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)")))

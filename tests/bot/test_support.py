@@ -427,3 +427,9 @@ def test_an_acronym_naming_an_agency_is_left_to_the_agency_checks():
     scorer = Scorer([f"Bộ LĐTBXH hướng dẫn số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
     wanted = needs(read_question("Bộ LĐTBXH cấp giấy phép trong bao nhiêu ngày?"), scorer, AnswerTuning())
     assert not [n for n in wanted if n.phrase == "LĐTBXH"]
+
+
+@pytest.mark.parametrize("question", ["Chỉ tiêu UBND tỉnh giao năm 2024 là bao nhiêu?", "chi tieu UBND tinh giao nam 2024 la bao nhieu"])
+def test_an_acronym_spelling_out_a_body_is_no_word_the_clause_must_hold(question):
+    scorer = Scorer([f"UBND xã số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
+    assert not [n for n in needs(read_question(question), scorer, AnswerTuning()) if n.phrase == "UBND"]
