@@ -36,10 +36,10 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, followup_phrase, read_question
-from bot.segments import Scorer, Segment, has_diacritics, split_segments, tokens
+from bot.query import Query, followup_phrase, horizon_years, read_question
+from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
-from bot.support import DocumentNumbers, Need, gaps, needs, unknown_documents
+from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Corpus, Directive
@@ -393,6 +393,11 @@ class Assistant:
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs, found_in = self._scope_with_note(q, filters)
+        later = horizon_years(q.text) if not docs and q.years else ()
+        if later and set(q.years) - set(later) != set(q.years):
+            # "Đến năm 2030 … phấn đấu bao nhiêu?": no document of 2030; the plan setting the target is older
+            q = replace(q, years=tuple(y for y in q.years if y not in later))
+            docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
@@ -579,10 +584,40 @@ class Assistant:
         if not close:
             same_doc = [f for f in found if f.directive.doc_id == top.directive.doc_id][: max(1, top_k)]
             return self._single(q, same_doc, note)
-        rivals = [top, *close][: t.max_docs]
+        rivals = self._holding_key_words(q, [top, *close][: t.max_docs])
+        if len(rivals) == 1:
+            same_doc = [f for f in found if f.directive.doc_id == rivals[0].directive.doc_id][: max(1, top_k)]
+            return self._single(q, same_doc, note)
         if len({_answer_key(f.short) for f in rivals}) == 1:
             return self._single(q, rivals, note)  # they agree: one answer, every document cited
         return self._choices(q, rivals, note)
+
+    def _holding_key_words(self, q: Query, rivals: list[Found]) -> list[Found]:
+        """The documents that may be offered as a choice: those whose answer holds the question's rare words
+        (``support.key_words``: "thi đua" in "báo cáo kết quả thi đua") that another one's answer holds in full.
+
+        An answer lacking such a word entirely answers a neighbouring question (a circular's "tổng hợp, báo cáo
+        kết quả thực hiện dự án").  With diacritics one of its syllables is enough: an answer may say a word in
+        part ("GRDP tăng 7,5%" for "tăng trưởng GRDP")."""
+        wanted = key_words(q, self._scorer, self.tuning) if len(rivals) > 1 else ()
+        if not wanted:
+            return rivals
+        answered = {n.phrase for n in wanted} - set.intersection(*({n.phrase for n in gaps(wanted, f)} for f in rivals))
+        if not answered:
+            return rivals
+        accented = wanted[0].accented
+
+        def said(phrase: str) -> list[str]:
+            # typed without marks a syllable stands for several ("thi" for "thì", "thị"): the whole word is needed
+            keys = tokens(phrase, accented=accented)
+            return keys if accented else ["_".join(keys)]
+
+        held = []
+        for f in rivals:
+            units = syllable_units(" ".join([f.clause.text, *f.clause.heading, f.directive.title or ""]), accented=accented)
+            held.append(sum(any(x in units for x in said(p)) for p in answered))
+        most = max(held)
+        return [f for f, h in zip(rivals, held, strict=True) if h == most]
 
     def _single(self, q: Query, found: list[Found], note: str) -> Answer:
         first = found[0]

@@ -22,7 +22,7 @@ from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, has_diacritics
 from index.tokenize import expand_abbreviations, expanded_pieces, is_abbreviation
 
-__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "syllable_units", "tokens"]
+__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "syllable_keys", "syllable_units", "tokens"]
 
 PAIR_WEIGHT = 1.0
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -32,7 +32,6 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # the other characters twice as fast.)
 _SENTENCE_END = re.compile(r"(?=\s)(?:(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+)")
 _PART_END = re.compile(r";\s+")
-_STOP = frozenset(load_lexicon().topic("function_words"))
 
 
 _Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")
@@ -56,9 +55,42 @@ def tokens(text: str, *, accented: bool = False) -> list[str]:
     return _keys(_TOKEN.findall(text.lower()), accented)
 
 
+def syllable_keys(syllables: list[str], *, accented: bool = False) -> list[str | None]:
+    """Each syllable's key, in order, or None for a function word (decided with its neighbours, as ``tokens``)."""
+    got = list(map(_KEYS[accented].__getitem__, (s.lower() for s in syllables)))
+    return got if accented else _bound(got)
+
+
+def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """Function words as spelled (canonical tones) and folded; and the folded syllable pairs in which the left
+    (right) syllable folds to a function word but is spelled as content ("thi dua" of "thi đua", "co quan")."""
+    lex = load_lexicon()
+    spelt = frozenset(_spelling(canonical_tones(w).lower()) for w in lex.topic("function_words"))
+    folded = frozenset(_spelling(fold(w)) for w in spelt)
+    left: set[tuple[str, str]] = set()
+    right: set[tuple[str, str]] = set()
+    for word in lex.topic("function_word_compounds"):
+        sylls = [_spelling(canonical_tones(x).lower()) for x in _TOKEN.findall(word.lower())]
+        for a, b in itertools.pairwise(sylls):
+            pair = (_spelling(fold(a)), _spelling(fold(b)))
+            if pair[0] in folded and a not in spelt:
+                left.add(pair)
+            if pair[1] in folded and b not in spelt:
+                right.add(pair)
+    return spelt, folded, frozenset(left), frozenset(right)
+
+
+_STOP_SPELT, _STOP, _CONTENT_LEFT, _CONTENT_RIGHT = _function_words()
+#: Folded function words that some word spells as content: they go or stay by their neighbours.
+_AMBIGUOUS = frozenset(a for a, _ in _CONTENT_LEFT) | frozenset(b for _, b in _CONTENT_RIGHT)
+
+
 class _Keys(dict):
-    """Lower-case syllable -> its key, or None for a function word; filled as syllables are met (a library
-    has a few thousand distinct syllables), looked up without a Python call once known."""
+    """Lower-case syllable -> its key; None for a function word; filled as syllables are met (a library has a
+    few thousand distinct syllables), looked up without a Python call once known.
+
+    With diacritics a function word is told by its spelling ("thì", not "thi"); folded, a syllable that folds to
+    one is kept as its key and decided with its neighbours (``_bound``) when some word spells it as content."""
 
     _LIMIT = 200_000
 
@@ -67,8 +99,12 @@ class _Keys(dict):
         self.accented = accented
 
     def __missing__(self, token: str) -> str | None:
-        folded = fold(token)
-        key = None if folded in _STOP else _spelling(canonical_tones(token).lower() if self.accented else folded)
+        if self.accented:
+            key = _spelling(canonical_tones(token).lower())
+            key = None if key in _STOP_SPELT else key
+        else:
+            key = _spelling(fold(token))
+            key = None if key in _STOP and key not in _AMBIGUOUS else key
         if len(self) < self._LIMIT:
             self[token] = key
         return key
@@ -78,8 +114,24 @@ _KEYS = {False: _Keys(False), True: _Keys(True)}
 _KEPT = functools.partial(operator.is_not, None)
 
 
+def _bound(keys: list[str | None]) -> list[str | None]:
+    """Folded keys with the ambiguous function words ("thi", "co", "bao") set to None unless they form a word
+    with a neighbour in which they are content ("thi dua", "co quan", "bao cao", "xa hoi")."""
+    if _AMBIGUOUS.isdisjoint(keys):
+        return keys
+    out = list(keys)
+    last = len(keys) - 1
+    for i, k in enumerate(keys):
+        if k in _AMBIGUOUS and not (
+            (i < last and (k, keys[i + 1]) in _CONTENT_LEFT) or (i and (keys[i - 1], k) in _CONTENT_RIGHT)
+        ):
+            out[i] = None
+    return out
+
+
 def _keys(pieces: Iterable[str], accented: bool) -> list[str]:
-    return list(filter(_KEPT, map(_KEYS[accented].__getitem__, pieces)))
+    got = list(map(_KEYS[accented].__getitem__, pieces))
+    return list(filter(_KEPT, got if accented else _bound(got)))
 
 
 def _syllables(text: str, accented: bool) -> list[str]:

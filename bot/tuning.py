@@ -26,6 +26,9 @@ class AnswerTuning:
     support_rare_idf: float = 6.0
     #: ... and the library must use it in at least this many parts (a word it never uses is the unseen check's).
     support_min_parts: int = 3
+    #: A word of the question at least this rare over the library, which one document's answer holds, must stand
+    #: in the answer of every document offered as a choice (bot.support.key_words): the others answer something else.
+    choice_rare_idf: float = 6.0
     #: When the best answer lacks what makes the question specific, the others answer only if the best of them
     #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
     support_slack: float = 0.03

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["pos_tags", "segment"]
+__all__ = ["pos_tags", "segment", "segment_folded"]
 
 log = logging.getLogger(__name__)
 
@@ -141,3 +141,33 @@ def pos_tags(segmented: str) -> tuple[list[str], list[str]]:
     """(words, tags) of a segmented text (``segment``'s output), pyvi's tag set ("N", "Np", "V"…)."""
     words, tags = _tagger().postagging(segmented)
     return list(words), [str(t) for t in tags]
+
+
+@lru_cache(maxsize=1)
+def _folded_words() -> frozenset[str]:
+    """pyvi's two- and three-syllable words, accent-folded ("thi dua", "co quan", "luong co so" is none)."""
+    from corpus.text import fold
+
+    tok = _import_pyvi("ViTokenizer")
+    return frozenset(fold(w) for w in (*tok.bi_grams, *tok.tri_grams))
+
+
+@lru_cache(maxsize=4096)
+def segment_folded(text: str) -> str:
+    """Words of a text typed without diacritics, as ``segment`` writes them ("co_quan nao tong_hop"): pyvi's
+    model reads unaccented syllables as unknown words, so its dictionary is matched instead, longest first
+    from the left (three syllables, then two), on the folded syllables."""
+    from corpus.text import fold
+
+    words = _folded_words()
+    sylls = text.split()
+    keys = [fold(x) for x in sylls]
+    out: list[str] = []
+    i = 0
+    while i < len(sylls):
+        for n in (3, 2, 1):
+            if n == 1 or (i + n <= len(sylls) and " ".join(keys[i : i + n]) in words):
+                out.append("_".join(sylls[i : i + n]))
+                i += n
+                break
+    return " ".join(out)

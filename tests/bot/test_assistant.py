@@ -226,3 +226,39 @@ def test_other_questions_never_see_the_header_or_signature(bot, question, value,
     assert "phần đầu" not in labels and "phần chữ ký" not in labels
     ans = bot.answer(question)
     assert value in ans.answer and ans.citations[0].clause == label
+
+
+# ----------------------------------------------------------------- which documents a choice offers
+
+_NEIGHBOURS = {
+    "doc1.txt": "thong-tu-so-03-2024-tt-bldtbxh-41827.txt",  # projects: "tổng hợp, báo cáo kết quả thực hiện dự án"
+    "doc2.txt": "thong-tu-so-14-2024-tt-bldtbxh-43764.txt",  # learners' results "được tổng hợp"
+    "doc3.txt": "luat-so-51-2024-qh15-43559.txt",  # health insurance: "bản tổng hợp đề nghị thanh toán"
+}
+
+
+@pytest.fixture(scope="module")
+def neighbours(tmp_path_factory):
+    """The seed directives beside three 2024 texts on other reports.  Over five directives "thi đua" is common;
+    over a real library (hundreds of texts) it is rare: the threshold is set as such a library would have it."""
+    from bot.tuning import AnswerTuning
+    from tests.fakes import assistant_over
+
+    loaded = assistant_over(tmp_path_factory, _NEIGHBOURS)
+    return Assistant(loaded.corpus, loaded.index, tuning=AnswerTuning(choice_rare_idf=3.0))
+
+
+@pytest.mark.parametrize("question", ["Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?",
+                                      "co quan nao tong hop bao cao ket qua thi dua nam 2024"])
+def test_a_document_without_the_question_s_rare_word_is_not_offered_as_a_choice(neighbours, question):
+    """Reports on projects, learners or insurance claims do not answer who reports the emulation results."""
+    ans = neighbours.answer(question)
+    assert not ans.abstained and not ans.clarify
+    assert "Sở Nội vụ" in ans.answer
+    assert [c.doc_id for c in ans.citations] == ["son-la-2024"]
+
+
+def test_documents_answering_alike_are_still_offered(neighbours):
+    """Both 2023 directives set a GRDP growth target ("GRDP tăng 7,5%" says the word in part): the choice stays."""
+    ans = neighbours.answer("Chỉ tiêu tăng trưởng GRDP năm 2023 là bao nhiêu?")
+    assert {c.doc_id for c in ans.clarify} == {"son-la-2023", "lai-chau-2023"}

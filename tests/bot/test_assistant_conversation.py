@@ -155,3 +155,32 @@ def test_this_document_after_an_abstained_turn_is_still_the_one_answered_from(bo
                     "Văn bản này ban hành ngày nào?")
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
     assert "27/01/2023" in ans.answer
+
+
+# ----------------------------------------------------------------- a follow-up naming a new subject
+
+@pytest.fixture(scope="module")
+def labour_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {"doc1.txt": "nghi-dinh-so-137-2026-nd-cp-469361.txt",  # multi-level sales
+                                             "doc2.txt": "nghi-quyet-so-45-2019-qh14-30232.txt",  # the Labour Code
+                                             "doc3.txt": "nghi-dinh-so-145-2020-nd-cp-32732.txt"})  # its decree
+
+
+@pytest.mark.parametrize("followup", ["Còn hộ kinh doanh?", "Còn hộ kinh doanh thì sao?", "con ho kinh doanh thi sao"])
+def test_a_followup_naming_a_subject_no_clause_mentions_is_declined(labour_bot, followup):
+    """The Labour Code says nothing of household businesses' annual leave: "hộ" (folded "ho", as in "hồ sơ") is
+    part of the new subject, so "180 ngày … quản lý doanh nghiệp … kinh doanh" is no answer."""
+    first, ans = ask_in_turn(labour_bot, "Người lao động được nghỉ hằng năm bao nhiêu ngày?", followup)
+    assert not first.abstained
+    assert ans.abstained and not ans.citations
+    assert "180 ngày" not in ans.answer and "kinh doanh" in ans.answer  # says what the clauses lack
+
+
+def test_the_new_subject_asked_again_is_still_required(labour_bot):
+    """Typed again without marks after the decline, "hộ kinh doanh" is no longer new to the conversation: it is still
+    what the clause must say."""
+    *_, ans = ask_in_turn(labour_bot, "Người lao động được nghỉ hằng năm bao nhiêu ngày?", "Còn hộ kinh doanh?",
+                          "con ho kinh doanh thi sao")
+    assert ans.abstained and not ans.citations and "180 ngày" not in ans.answer

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import read_question
+from bot.query import horizon_years, read_question
 
 KNOWN = ("Sơn La", "Lai Châu", "Hà Nam")
 
@@ -258,3 +258,23 @@ def test_a_year_after_truoc_bounds_the_documents_and_is_no_scope_year(text):
     q = read_question(text)
     assert q.years == () and q.before_year == 2026
     assert read_question("Mức lệ phí năm 2026 là bao nhiêu?").before_year is None
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("Đến năm 2030 Việt Nam phấn đấu vào nhóm bao nhiêu nước dẫn đầu?", (2030,)),
+    ("den 2030 phan dau bao nhieu thuong vu M&A", (2030,)),
+    ("Cơ quan an toàn bức xạ phải tự chủ bao nhiêu phần trăm tới năm 2035?", (2035,)),
+    ("Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", ()),
+])
+def test_a_target_s_horizon_year_is_told_from_a_document_s_year(question, years):
+    assert horizon_years(question) == years
+
+
+@pytest.mark.parametrize("question", [
+    "Đề án Trung tâm dữ liệu quốc gia đặt mục tiêu đến 2030 bao nhiêu phần trăm hoạt động được thay bằng chia sẻ dữ liệu?",
+    "de an trung tam du lieu quoc gia dat muc tieu den 2030 bao nhieu phan tram",
+])
+def test_a_target_set_until_a_year_is_no_question_about_a_title(question):
+    """"mục tiêu đến" holds the letters of "tiêu đề" (title) across two words: it asks a figure, not a title."""
+    assert read_question(question).kind != "meta_title"
+    assert read_question("Tiêu đề của chỉ thị là gì?").kind == "meta_title"

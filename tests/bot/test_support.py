@@ -4,6 +4,8 @@ under neutral names (metadata comes from the text)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answerers import Found
@@ -433,3 +435,53 @@ def test_an_acronym_naming_an_agency_is_left_to_the_agency_checks():
 def test_an_acronym_spelling_out_a_body_is_no_word_the_clause_must_hold(question):
     scorer = Scorer([f"UBND xã số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
     assert not [n for n in needs(read_question(question), scorer, AnswerTuning()) if n.phrase == "UBND"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu",
+     "Lương cơ sở áp dụng năm 2024 bằng bao nhiêu tiền?"],
+)
+def test_the_narrowing_word_must_follow_the_amount_not_stand_elsewhere_in_the_clause(question):
+    """"lương cơ sở" is not met by a minimum wage in a clause that says "cơ sở y tế" further on (a Taiwan wage in
+    Đài tệ was quoted for it); it is met by the clause setting it, or a clause under a title naming it."""
+    scorer = Scorer([f"Cơ sở y tế số {i} trả lương tối thiểu." for i in range(30)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert "narrowing" in {n.kind for n in wanted}
+    taiwan = ("Đối với lao động trình độ kỹ thuật Trung cấp: mức lương tối thiểu là 33.000 Đài tệ/tháng; lao động "
+              "ngành dịch vụ xã hội (công việc tại cơ sở y tế) mức lương tối thiểu là 29.000 Đài tệ/tháng.")
+    lacking = gaps(wanted, _found(taiwan, title="Quy định chi tiết Luật Người lao động đi làm việc ở nước ngoài"))
+    assert [n.phrase for n in lacking if n.kind == "narrowing"]
+    assert gaps(wanted, _found("Mức lương cơ sở là 2.340.000 đồng/tháng.")) == ()
+    assert gaps(wanted, _found("Mức lương là 2.340.000 đồng/tháng.", title="Quy định mức lương cơ sở")) == ()
+
+
+def test_the_base_salary_of_a_year_the_library_does_not_set_is_declined(amounts_bot):
+    """Pensions, minimum wages and consultants' salaries are set, no "lương cơ sở": no figure is quoted for it."""
+    for question in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu"):
+        ans = amounts_bot.answer(question)
+        _not_found(ans)
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định về cơ chế tài chính bảo hiểm xã hội được áp dụng từ ngày nào?",
+    "nghi dinh ve co che tai chinh bao hiem xa hoi duoc ap dung tu ngay nao",
+])
+def test_a_pair_across_a_left_out_word_is_no_rare_word_of_the_question(question):
+    # Form words ("Nghị", "về", "cơ") are left out of the topic; "định" and "chế" then meet, and "định chế" (an
+    # institution) is rare over the library, yet the question never wrote it: no clause needs to.
+    scorer = Scorer([f"Các định chế tài chính số {i}." for i in range(4)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert not {"định_chế", "dinh_che"} & {n.token for n in wanted}
+
+
+def test_a_horizon_year_no_document_has_must_stand_in_the_clause(library_scorer):
+    """Asked of the library ("Đến năm 2040 …", no document of 2040): a target set for 2028 answers another question."""
+    for question in ("Đến năm 2040 Việt Nam phấn đấu vào nhóm bao nhiêu nước dẫn đầu?",
+                     "den nam 2040 viet nam phan dau vao nhom bao nhieu nuoc dan dau"):
+        q = replace(read_question(question), years=())  # the scope let the year go: no document of 2040
+        wanted = needs(q, library_scorer, AnswerTuning())
+        assert gaps(wanted, _found("Phấn đấu đến năm 2028 thuộc nhóm 3 nước dẫn đầu ASEAN."))
+        assert not [n for n in gaps(wanted, _found("Đến năm 2040 thuộc nhóm 30 nước dẫn đầu.")) if n.kind == "label"]
