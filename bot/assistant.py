@@ -11,6 +11,7 @@ request to choose (``Answer.clarify``) → or an abstention with the closest cla
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
     history_of,
+    named_words,
     other_year,
     pointed_documents,
     prefer_context,
@@ -47,6 +49,7 @@ from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllab
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
 from bot.tuning import AnswerTuning
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.fusion import FusionTuning
@@ -199,6 +202,9 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        if previous is not None and previous.citations and not previous.abstained:
+            cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
+            q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:
@@ -272,6 +278,10 @@ class Assistant:
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
             if q.provinces and d.province not in q.provinces:
                 return False
+            if q.nationwide and d.province and not q.provinces:
+                return False  # "cả nước": a province's document does not say it
+            if q.before_year and (d.year or q.before_year) >= q.before_year:
+                return False  # "trước năm 2026": only older documents say what held then
             if years and d.year not in years and not (covers_years(d, years) and described(d)):
                 return False
             if numbers and not any(number_matches(fold(d.number or ""), n) for n in numbers):
@@ -416,6 +426,10 @@ class Assistant:
                         f"câu hỏi này.{merged} {self._held()}"),
             )
         missing = unknown_documents(q.text, self._numbers)
+        if missing and filters is None:
+            cited = self._cited_in(q, missing, retriever, top_k, context=context)
+            if cited is not None:
+                return cited
         if missing:
             named = ", ".join(missing)
             return Answer(
@@ -433,7 +447,8 @@ class Assistant:
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *numbers]) or "phạm vi đã chọn"
+            before = [f"trước năm {q.before_year}"] if q.before_year else []
+            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
@@ -499,6 +514,40 @@ class Assistant:
                 if not found:
                     return self._abstain(q, pool, hits)
         return self._compose(q, found, top_k, merged)
+
+    def _cited_in(
+        self, q: Query, missing: tuple[str, ...], retriever: str | None, top_k: int, *, context: tuple[str, ...]
+    ) -> Answer | None:
+        """A document the library lacks, asked about as another document names it ("Chỉ thị 09/CT-UBND mà chỉ thị
+        thi đua 2023 của Lai Châu nhắc tới ban hành ngày nào?", or "Còn Chỉ thị 19/CT-TTg?" about that directive):
+        answered from the clause of that document which cites it, and said so.  Only within a scope the question
+        (province, year, issuer) or the conversation gives: a number alone is never answered from whichever
+        document happens to mention it."""
+        text = q.text
+        for n in missing:  # the number stays in the topic (the citing clause has it), not in the text checked again
+            text = text.replace(n, " ")
+        wider = replace(q, text=" ".join(text.split()), numbers=(), doc_types=(),
+                        topic=f"{q.topic} {' '.join(missing)}".strip(),
+                        kind="reference" if q.kind.startswith("meta_") else q.kind)
+        if q.provinces or q.years or q.issuers:
+            docs = self._scope(wider, None)
+        else:
+            docs = [self._directives[c] for c in context if c in self._directives]
+        keys = [_number_key(n) for n in missing]
+        citing = tuple(d.doc_id for d in docs if any(k in _number_key(d.text) for k in keys))
+        if not citing or len(citing) > self.tuning.max_docs:
+            return None
+        ans = self._answer(wider, Filters(doc_ids=citing), retriever, top_k)
+        if ans.abstained or not all(any(k in _number_key(c.text) for k in keys) for c in ans.citations):
+            return None
+        names = "; ".join(dict.fromkeys(doc_ref(self._directives[c.doc_id]) for c in ans.citations))
+        note = (f" (Văn bản số {', '.join(missing)} không có trong kho văn bản; nội dung trên là điều khoản của "
+                f"{names} nhắc tới văn bản này.)")
+        said = [p for c in ans.citations[:1] for n in missing if (p := _as_cited(c.text, n))]
+        text = ans.answer
+        if said and ". Theo " in text:  # the short answer is how the clause names the asked document, not others
+            text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
+        return replace(ans, answer=text + note)
 
     def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
         """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked.
@@ -684,6 +733,23 @@ class Assistant:
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
 _VALUE_NEEDS = frozenset({"figure", "unit"})
+
+
+def _as_cited(text: str, number: str) -> str:
+    """How ``text`` names the document numbered ``number``: its kind, number, date and issuer ("Chỉ thị số
+    19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ"); "" when it does not name it."""
+    m = re.search(
+        rf"(?:(?i:{_KINDS})\s+(?:số\s+)?)?{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
+        rf"(?:\s+của\s+[A-ZĐ][^,;:.()]{{0,60}}?(?=\s+về\b|[,;:.()]|$))?", text)
+    return m.group(0).strip() if m else ""
+
+
+_KINDS = "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))
+
+
+def _number_key(text: str) -> str:
+    """Text accent-folded without spaces: how a document number is looked for in another document's text."""
+    return "".join(fold(text).split())
 
 
 def _first_per_document(q: Query, found: list[Found]) -> list[Found]:

@@ -47,6 +47,11 @@ def test_several_years_and_ranges():
     assert q("Chỉ thị ngày 03/01/2024 nói gì về du lịch?").years == ()
 
 
+def test_a_number_whose_symbol_has_lower_case_is_read_whole():
+    assert read_question("Còn Chỉ thị 19/CT-TTg?").numbers == ("19/CT-TTg",)
+    assert read_question("Quyết định 892/QĐ-TTg ngày nào").numbers == ("892/QĐ-TTg",)
+
+
 def test_document_number_and_type():
     got = q("Ai ký Chỉ thị 01/CT-UBND của Lai Châu?")
     assert got.numbers == ("01/CT-UBND",)
@@ -222,6 +227,37 @@ def test_bo_nao_asks_for_an_agency(question):
 ])
 def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     assert read_question(question).kind == kind
+
+
+@pytest.mark.parametrize(("text", "is_date"), [
+    ("Chỉ thị 01/CT-UBND của Sơn La ngày nào?", True),
+    ("Chỉ thị này ký ngày nào?", True),
+    ("van ban do ban hanh ngay nao", True),
+    ("Lễ kỷ niệm đó tổ chức vào ngày nào?", False),
+    ("le ky niem 115 nam thanh lap tinh to chuc vao ngay nao", False),
+    ("Hội nghị sơ kết được tổ chức ngày nào?", False),
+])
+def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signing(text, is_date):
+    # "ngày nào" of an event is no question on when the directive was issued: answering with the document's
+    # date would cite a date the question did not ask for.
+    assert (read_question(text).kind == "meta_date") is is_date
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Tăng trưởng GRDP cả nước năm 2023 đạt bao nhiêu?", True),
+    ("tang truong grdp ca nuoc nam 2023", True),
+    ("Chủ đề của Đại hội Thi đua yêu nước toàn quốc lần thứ X?", False),  # an event's name, not a scope
+    ("Sơn La nuôi cá nước lạnh ở đâu?", False),
+])
+def test_a_question_on_the_whole_country_is_marked(text, whole):
+    assert read_question(text).nationwide is whole
+
+
+@pytest.mark.parametrize("text", ["Trước năm 2026 mức lệ phí là bao nhiêu?", "truoc nam 2026 muc le phi la bao nhieu"])
+def test_a_year_after_truoc_bounds_the_documents_and_is_no_scope_year(text):
+    q = read_question(text)
+    assert q.years == () and q.before_year == 2026
+    assert read_question("Mức lệ phí năm 2026 là bao nhiêu?").before_year is None
 
 
 @pytest.mark.parametrize(("question", "years"), [
