@@ -22,6 +22,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
     history_of,
+    named_words,
     other_year,
     pointed_documents,
     prefer_context,
@@ -30,7 +31,15 @@ from bot.conversation import (
     turn_state,
     unsaid,
 )
-from bot.documents import DocumentNames, consolidating, covers_years, named_types, number_matches
+from bot.documents import (
+    DocumentNames,
+    consolidating,
+    covers_years,
+    declared_short_names,
+    named_types,
+    number_matches,
+    short_names_key,
+)
 from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
@@ -40,6 +49,7 @@ from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllab
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
 from bot.tuning import AnswerTuning
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.fusion import FusionTuning
@@ -113,7 +123,8 @@ class Assistant:
         self._reader = Reader(self._clauses, self._segments, lambda: self._scorer, self.tuning)
         self._provinces = tuple(sorted({d.province for d in corpus.directives if d.province}))
         self._numbers = DocumentNumbers(corpus.directives)
-        self._names = DocumentNames(corpus.directives)
+        self._names = DocumentNames(corpus.directives, short_names=self._short_names(),
+                                    question_weight=self.tuning.name_question_weight)
         self._directives = {d.doc_id: d for d in corpus.directives}
 
     @property
@@ -129,6 +140,19 @@ class Assistant:
             table = derived(f"scorer-{_scorer_key()}", count) if derived is not None else count()
             self._scorer_cache = Scorer.from_table(table)
         return self._scorer_cache
+
+    def _short_names(self) -> dict[str, list[list[str]]] | None:
+        """The short names each document declares (``declared_short_names``), kept beside the index: reading
+        every document's text for them costs a start tens of milliseconds at library scale."""
+        derived = getattr(self.index, "derived", None)
+        if derived is None:
+            return None
+
+        def read() -> dict[str, list[list[str]]]:
+            found = {d.doc_id: [list(x) for x in declared_short_names(d.text or "")] for d in self.corpus.directives}
+            return {doc: names for doc, names in found.items() if names}
+
+        return derived(f"short-names-{short_names_key()}", read)
 
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
@@ -148,8 +172,11 @@ class Assistant:
         """The ranking the answer starts from: question scope and ``filters`` applied."""
         q = read_question(clean_question(question), known_provinces=self._provinces)
         docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
-        hits = self._search(q, docs, k=k, retriever=retriever)
-        named = self._named(self._fits(q, docs))
+        fits = self._fits(q, docs)
+        # As many hits as the answer reads, ordered as it orders them, then the first ``k``.
+        hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
+        named = self._named(fits)
         return self._with_named(q, hits, named, retriever=retriever)[:k]
 
     def answer(
@@ -175,6 +202,9 @@ class Assistant:
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
         q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        if previous is not None and previous.citations and not previous.abstained:
+            cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
+            q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:
@@ -248,6 +278,10 @@ class Assistant:
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
             if q.provinces and d.province not in q.provinces:
                 return False
+            if q.nationwide and d.province and not q.provinces:
+                return False  # "cả nước": a province's document does not say it
+            if q.before_year and (d.year or q.before_year) >= q.before_year:
+                return False  # "trước năm 2026": only older documents say what held then
             if years and d.year not in years and not (covers_years(d, years) and described(d)):
                 return False
             if numbers and not any(number_matches(fold(d.number or ""), n) for n in numbers):
@@ -335,6 +369,26 @@ class Assistant:
         t = self.tuning
         return best if top >= t.named_min and top - second >= t.named_lead else None
 
+    def _depth(self, docs: list[Directive]) -> int:
+        """How many hits the answer reads: enough for every document in scope, bounded at library scale."""
+        t = self.tuning
+        return min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
+
+    def _ranked_by_fit(self, hits: list[Hit], fits: dict[str, float], mode: str) -> list[Hit]:
+        """``hits`` ordered by their score as a share of the best one plus ``title_rank_weight`` times their
+        document's name fit (``_fits``).  A clause's words alone rank a long law's generic clause ("có trình độ
+        … kinh nghiệm") above the clause of the document whose title names the question's subject; the
+        documents read for an answer are the first ones here.  Within one document the order is the search's.
+        Dense search alone keeps its order: its cosines all lie near the best one, so a share of the best
+        says little and the name would decide alone."""
+        weight = self.tuning.title_rank_weight
+        if not weight or mode == "dense" or len(hits) < 2 or not any(fits.values()):
+            return hits
+        top = max(h.score for h in hits)
+        if top <= 0:
+            return hits
+        return sorted(hits, key=lambda h: -(h.score / top + weight * fits.get(h.chunk.doc_id, 0.0)))
+
     def _with_named(self, q: Query, hits: list[Hit], named: str | None, *, retriever: str | None) -> list[Hit]:
         """``hits`` with the described document's best clauses first (searched within it when the
         library-wide search did not reach them)."""
@@ -372,6 +426,10 @@ class Assistant:
                         f"câu hỏi này.{merged} {self._held()}"),
             )
         missing = unknown_documents(q.text, self._numbers)
+        if missing and filters is None:
+            cited = self._cited_in(q, missing, retriever, top_k, context=context)
+            if cited is not None:
+                return cited
         if missing:
             named = ", ".join(missing)
             return Answer(
@@ -399,16 +457,17 @@ class Assistant:
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *numbers]) or "phạm vi đã chọn"
+            before = [f"trước năm {q.before_year}"] if q.before_year else []
+            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
             )
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
         unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
-        k = min(t.max_hits, max(t.candidates_per_doc * len(docs), 20))
-        hits = self._search(q, docs, k=k, retriever=retriever)
         fits = self._fits(q, docs)
+        hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
+                                   self._effective_retriever(retriever))
         named = self._named(fits)
         hits = self._with_named(q, hits, named, retriever=retriever)
         if q.introduced:
@@ -465,6 +524,40 @@ class Assistant:
                 if not found:
                     return self._abstain(q, pool, hits)
         return self._compose(q, found, top_k, merged)
+
+    def _cited_in(
+        self, q: Query, missing: tuple[str, ...], retriever: str | None, top_k: int, *, context: tuple[str, ...]
+    ) -> Answer | None:
+        """A document the library lacks, asked about as another document names it ("Chỉ thị 09/CT-UBND mà chỉ thị
+        thi đua 2023 của Lai Châu nhắc tới ban hành ngày nào?", or "Còn Chỉ thị 19/CT-TTg?" about that directive):
+        answered from the clause of that document which cites it, and said so.  Only within a scope the question
+        (province, year, issuer) or the conversation gives: a number alone is never answered from whichever
+        document happens to mention it."""
+        text = q.text
+        for n in missing:  # the number stays in the topic (the citing clause has it), not in the text checked again
+            text = text.replace(n, " ")
+        wider = replace(q, text=" ".join(text.split()), numbers=(), doc_types=(),
+                        topic=f"{q.topic} {' '.join(missing)}".strip(),
+                        kind="reference" if q.kind.startswith("meta_") else q.kind)
+        if q.provinces or q.years or q.issuers:
+            docs = self._scope(wider, None)
+        else:
+            docs = [self._directives[c] for c in context if c in self._directives]
+        keys = [_number_key(n) for n in missing]
+        citing = tuple(d.doc_id for d in docs if any(k in _number_key(d.text) for k in keys))
+        if not citing or len(citing) > self.tuning.max_docs:
+            return None
+        ans = self._answer(wider, Filters(doc_ids=citing), retriever, top_k)
+        if ans.abstained or not all(any(k in _number_key(c.text) for k in keys) for c in ans.citations):
+            return None
+        names = "; ".join(dict.fromkeys(doc_ref(self._directives[c.doc_id]) for c in ans.citations))
+        note = (f" (Văn bản số {', '.join(missing)} không có trong kho văn bản; nội dung trên là điều khoản của "
+                f"{names} nhắc tới văn bản này.)")
+        said = [p for c in ans.citations[:1] for n in missing if (p := _as_cited(c.text, n))]
+        text = ans.answer
+        if said and ". Theo " in text:  # the short answer is how the clause names the asked document, not others
+            text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
+        return replace(ans, answer=text + note)
 
     def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
         """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked.
@@ -650,6 +743,23 @@ class Assistant:
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
 _VALUE_NEEDS = frozenset({"figure", "unit"})
+
+
+def _as_cited(text: str, number: str) -> str:
+    """How ``text`` names the document numbered ``number``: its kind, number, date and issuer ("Chỉ thị số
+    19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ"); "" when it does not name it."""
+    m = re.search(
+        rf"(?:(?i:{_KINDS})\s+(?:số\s+)?)?{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
+        rf"(?:\s+của\s+[A-ZĐ][^,;:.()]{{0,60}}?(?=\s+về\b|[,;:.()]|$))?", text)
+    return m.group(0).strip() if m else ""
+
+
+_KINDS = "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))
+
+
+def _number_key(text: str) -> str:
+    """Text accent-folded without spaces: how a document number is looked for in another document's text."""
+    return "".join(fold(text).split())
 
 
 def _first_per_document(q: Query, found: list[Found]) -> list[Found]:

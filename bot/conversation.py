@@ -22,14 +22,15 @@ from collections.abc import Mapping
 
 from bot.documents import covers_years
 from bot.models import Answer
-from bot.query import Query, restates
+from bot.query import Query, content_words, restates
 from bot.segments import has_diacritics, tokens
 from corpus.models import Directive
 from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "other_year", "pointed_documents", "prefer_context",
+    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "named_words", "other_year",
+    "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
 
@@ -129,6 +130,24 @@ def prefer_context(ans: Answer, scoped: Answer, *, margin: float, context: tuple
         return False
     best = max((c.score for c in ans.citations), default=0.0)
     return max(c.score for c in scoped.citations) >= best - margin
+
+
+def named_words(q: Query, before: Query | None, clause: str) -> tuple[str, ...]:
+    """The words of a follow-up's topic that ``clause`` (the previous answer's) says, when the follow-up asks the
+    same thing in another scope ("Còn Lai Châu thì sao?", "Năm 2022?"): how the documents name what is asked.
+
+    Another province's or year's document must answer with a clause naming it too: a clause of that document
+    that shares only the question's common words ("phát triển", "xã hội" of "tổng vốn đầu tư phát triển toàn
+    xã hội") answers something else.  Empty for any other question (a new one, or one that changes the topic)."""
+    if (before is None or not q.elliptical or q.introduced or q.kind.startswith("meta_")
+            or fold(q.topic) != fold(before.topic)):
+        return ()
+    said = set(tokens(expand_abbreviations(clause)))
+    # Words an earlier follow-up narrowed the topic with ("riêng các huyện nghèo") are that turn's own case:
+    # another province is asked the indicator itself, which the first question named.
+    narrowed = set(tokens(before.introduced))
+    return tuple(w for w in content_words(q.topic)
+                 if tokens(w) and all(t in said and t not in narrowed for t in tokens(w)))
 
 
 def unsaid(q: Query, text: str) -> tuple[str, ...]:

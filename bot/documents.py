@@ -18,16 +18,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from bot.segments import syllable_units, tokens
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
-from index.tokenize import expand_abbreviations
+from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNames", "consolidating", "covers_years", "named_types", "number_matches"]
+__all__ = ["DocumentNames", "consolidating", "covers_years", "declared_short_names", "named_types", "number_matches",
+           "short_names_key"]
 
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _YEAR_OF_NUMBER = re.compile(r"^\d{1,4}/((?:19|20)\d{2})/")
@@ -70,6 +71,46 @@ def named_types(text: str) -> tuple[str, ...]:
             taken.append((m.start(), m.end()))
             found.append((m.start(), name))
     return tuple(dict.fromkeys(name for _, name in sorted(found)))
+
+
+@cache
+def _short_name_cues() -> tuple[str, ...]:
+    """The words after which a document gives a short name (lexicon short_name_cues.txt), as documents write them."""
+    return tuple(canonical_tones(c) for c in load_lexicon().topic("short_name_cues"))
+
+
+# An upper-case short name of three characters or more right after a cue ("SCIC", "VAMC"); two letters ("BH")
+# are a generic contraction more often than a name.
+_BEFORE_CHARS = 120  # what a short name stands for is said just before it: about a dozen words
+_SHORT_NAME = re.compile(r"\s+([A-ZĐ][A-ZĐ0-9&]{2,11})(?![\w&])")
+
+
+def short_names_key() -> str:
+    """Changes with what ``declared_short_names`` reads (its cues and expression): the key of a stored table."""
+    import hashlib
+
+    parts = (*_short_name_cues(), _SHORT_NAME.pattern, str(_BEFORE_CHARS), "pairs")  # "pairs": (name, words before)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def declared_short_names(text: str) -> tuple[tuple[str, str], ...]:
+    """The upper-case short names a document declares, each with the words just before its cue (what it
+    names): "Tổng công ty Đầu tư và Kinh doanh vốn nhà nước (sau đây gọi tắt là SCIC)" -> ("SCIC", "… Tổng
+    công ty Đầu tư và Kinh doanh vốn nhà nước (sau đây"), in order, once each.
+
+    A document spells its subject out in the title and uses the short name officials also use in questions
+    ("Thông tư … ở SCIC"); a short name the lexicon lists as a general abbreviation is a common term
+    ("UBND"), not a name, and is left out.  Each cue is found by a plain substring search (a library holds
+    millions of characters and few cues: every start reads every document)."""
+    found: dict[str, str] = {}
+    for cue in _short_name_cues():
+        at = text.find(cue)
+        while at >= 0:
+            m = _SHORT_NAME.match(text, at + len(cue))
+            if m and not is_abbreviation(m.group(1)) and m.group(1) not in found:
+                found[m.group(1)] = " ".join(text[max(0, at - _BEFORE_CHARS):at].split()[1:])
+            at = text.find(cue, at + len(cue))
+    return tuple(found.items())
 
 
 def covers_years(d: Directive, years: Iterable[int]) -> bool:
@@ -116,16 +157,32 @@ class DocumentNames:
     """Each document's name as rare words, to measure how well a question describes it.
 
     Rarity is counted over the names themselves: "tiền lương" in many titles says little,
-    "Halal" or "siêu trường" in one says which document is meant.
+    "Halal" or "siêu trường" in one says which document is meant.  The short names a document
+    declares (``declared_short_names``: "SCIC") are another spelling of its name: they count when a
+    question uses them, and do not lengthen the name a question is measured against otherwise.
     """
 
-    def __init__(self, docs: Iterable[Directive]):
+    def __init__(self, docs: Iterable[Directive], short_names: Mapping[str, Sequence[Sequence[str]]] | None = None,
+                 *, question_weight: float = 0.5):
+        """``short_names``: doc_id -> its ``declared_short_names``, when already read (else read here);
+        ``question_weight``: the exponent of the question's share in ``score`` (the title's share has the rest)."""
+        self._question_weight = question_weight
         self._names: dict[str, frozenset[str]] = {}
+        self._aliases: dict[str, frozenset[str]] = {}
+        #: doc_id -> (unit of a short name, the title's units it stands for)
+        self._spelled: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self._types: dict[str, frozenset[str]] = {}
         for d in docs:
             self._names[d.doc_id] = syllable_units(d.title or "")
+            declared = short_names.get(d.doc_id, ()) if short_names is not None else declared_short_names(d.text or "")
+            title = self._names[d.doc_id]
+            spelled = tuple((u, syllable_units(before) & title) for name, before in declared
+                            for u in syllable_units(name) if u not in title)
+            if spelled:
+                self._aliases[d.doc_id] = frozenset(u for u, _ in spelled)
+                self._spelled[d.doc_id] = spelled
             self._types[d.doc_id] = frozenset(t for t in (d.doc_type, d.base_type) if t)
-        self._df = Counter(u for units in self._names.values() for u in units)
+        self._df = Counter(u for doc, units in self._names.items() for u in units | self._aliases.get(doc, frozenset()))
         self._n = max(len(self._names), 1)
         # Every question is scored against every document's name: rarities and name totals once.
         self._idfs = {u: self._idf(u) for u in self._df}
@@ -140,20 +197,30 @@ class DocumentNames:
         counting only words some document's name has."""
         # A word in no document's name ("bao nhiêu", "Haram") says nothing about which document is meant.
         asked = [u for u in syllable_units(words) if u in self._df]
-        have = self._names.get(d.doc_id, frozenset())
+        have = self._names.get(d.doc_id, frozenset()) | self._aliases.get(d.doc_id, frozenset())
         total = sum(self._idf(u) for u in asked)
         return sum(self._idf(u) for u in asked if u in have) / total if total else 0.0
 
     def score(self, words: str, d: Directive) -> float:
-        """How well ``words`` describe the document (0..1): the geometric mean of the share of their rare
-        words its title holds and the share of its title's rare words they hold.  A question that shares
-        one rare word with a long title ("tối thiểu") describes it less than one that names its subject."""
+        """How well ``words`` describe the document (0..1): the weighted geometric mean of the share of their
+        rare words its title holds (weight ``question_weight``) and the share of its title's rare words they
+        hold.  A question that shares one rare word with a long title ("tối thiểu") describes it less than one
+        that names its subject; weighing the question's share more keeps a short title that names only the
+        field ("An toàn, vệ sinh lao động") from outscoring the long one that names what is asked ("… bồi
+        dưỡng, sát hạch nghiệp vụ đánh giá an toàn, vệ sinh lao động …")."""
         asked, total = self._asked(words)
         name_total = self._totals.get(d.doc_id, 0.0)
         if not total or not name_total:
             return 0.0
-        shared = sum(self._idfs[u] for u in asked & self._names[d.doc_id])
-        return math.sqrt((shared / total) * (shared / name_total))
+        name = self._names[d.doc_id]
+        # A short name the question uses says the title's words it stands for ("SCIC": "Tổng công ty Đầu tư
+        # và Kinh doanh vốn nhà nước"), and is itself a word of the question the document's name holds.
+        spelled = [(u, words) for u, words in self._spelled.get(d.doc_id, ()) if u in asked]
+        named = (asked | {w for _, words in spelled for w in words}) & name
+        said = sum(self._idfs[u] for u, _ in spelled)
+        shared = sum(self._idfs[u] for u in named)
+        w = self._question_weight
+        return min(1.0, (shared + said) / total) ** w * (shared / name_total) ** (1 - w)
 
     def _asked(self, words: str) -> tuple[frozenset[str], float]:
         """The question's units that some name has, and their rarity (kept for the next document)."""

@@ -18,7 +18,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "followup_phrase", "horizon_years", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "horizon_years", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -30,7 +30,8 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d{4})")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}")
 # The symbol may end in digits: "69/2020/QH14", "89/2025/UBTVQH15" (the legislature's term).
-_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,8}\d{0,2}(?:-[A-ZĐ0-9]{1,10})*)\b")
+# A part after a hyphen may hold lower case after its first letter: "19/CT-TTg", "QĐ-TTg".
+_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,8}\d{0,2}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,9})*)\b")
 
 
 def _doc_kinds() -> tuple[str, ...]:
@@ -89,6 +90,15 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
 
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
+_NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
+
+
+def _nationwide(text: str) -> bool:
+    """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
+    accented, folded = _keys(text)
+    typed_plain = folded == text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(fold(c) if typed_plain else canonical_tones(c).lower())}(?!\w)",
+                         folded if typed_plain else accented) for c in _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -111,6 +121,11 @@ class Query:
     "Còn vùng IV?"): what it asks differently, which its answer must therefore say.  ``pauses`` are the
     syllable pairs (accent-folded) the question separates by punctuation only: no compound word spans them
     ("nguy hiểm, độc hại" → ("hiem", "doc")); a follow-up keeps the previous question's, whose topic it reuses.
+    ``named`` holds, for a follow-up asking the same thing in another scope ("Còn Lai Châu thi sao?"), the
+    words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
+    vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
+    ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
+    ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
     """
 
     text: str
@@ -133,6 +148,9 @@ class Query:
     elliptical: bool = False
     introduced: str = ""
     pauses: tuple[tuple[str, str], ...] = ()
+    named: tuple[str, ...] = ()
+    nationwide: bool = False
+    before_year: int | None = None
 
     @property
     def scoped(self) -> bool:
@@ -279,6 +297,15 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     return {y: next(r for r in order if r in rs) for y, rs in sorted(roles.items())}
 
 
+_BEFORE_YEAR = re.compile(r"(?<!\w)truoc (?:nam )?((?:19|20)\d{2})(?!\d)")
+
+
+def _before_year(text: str) -> int | None:
+    """The year of "trước năm 2026": the documents asked about are older, so it is no scope year itself."""
+    m = _BEFORE_YEAR.search(fold(text))
+    return int(m.group(1)) if m else None
+
+
 @cache
 def _horizon() -> re.Pattern[str]:
     words = sorted({x for w in load_lexicon().topic("horizon_words") for x in (w, fold(w))}, key=len, reverse=True)
@@ -367,6 +394,11 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> s
 def _content_words(topic: str) -> list[str]:
     """The words of a topic that say what it is about (not its form, kind or scope)."""
     return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
+
+
+def content_words(topic: str) -> list[str]:
+    """The words of ``topic`` as written that say what it is about (not its form, kind or scope)."""
+    return [w for w in topic.split() if _content_words(w)]
 
 
 def _strip_followup(topic: str) -> str:
@@ -480,8 +512,11 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     text = " ".join(normalize_spaces(nfc(text)).split())
     places = _find_places(text, known_provinces)
     roles = _year_roles(text, places=bool(places))
-    years = tuple(y for y, r in roles.items() if r != "content")
-    content_years = tuple(y for y, r in roles.items() if r == "content")
+    # "trước năm 2026" asks of documents older than 2026 (``before_year``): neither a scope year nor one the
+    # answering clause must name
+    before = _before_year(text)
+    years = tuple(y for y, r in roles.items() if r != "content" and y != before)
+    content_years = tuple(y for y, r in roles.items() if r == "content" and y != before)
     numbers = _find_numbers(text)
     if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not places:
         years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
@@ -505,6 +540,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         merged=merged,
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
+        nationwide=_nationwide(text),
+        before_year=before,
     )
     if previous is None:
         return query
@@ -553,7 +590,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
                 introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
-    years_now = years or previous.years
+    years_now = years or (() if before else previous.years)  # "Trước năm 2026?" replaces the year asked
     return replace(
         previous,
         text=text,
@@ -570,10 +607,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         followup=True,
         about_set=_about_set(new_kind, folded, provinces_now, years_now) or (previous.about_set and not years),
         merged=merged or previous.merged,
-        inherited_years=not years and bool(previous.years),
+        inherited_years=not years and not before and bool(previous.years),
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
         elliptical=True,
         introduced=introduced,
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
+        named=(),
+        nationwide=query.nationwide,
+        before_year=before or previous.before_year if not years else None,
     )

@@ -368,6 +368,47 @@ def _syllable_like(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
+@cache
+def _agency_nouns() -> str:
+    return "|".join(re.escape(fold(n)) for n in sorted(load_lexicon().topic("agency_nouns"), key=len, reverse=True))
+
+
+def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """A rare acronym typed in capitals ("GRDP"): the clause must write it or its expansion ("tổng sản phẩm trên
+    địa bàn"); "GDP" is another figure.  Common ones ("UBND") name the issuer more than what is asked."""
+    out = []
+    topic = q.topic or q.text
+    for m in re.finditer(r"[^\W\d_]{2,}", topic):
+        word = m.group(0)
+        if (not word.isupper() or not is_abbreviation(word)
+                or re.search(rf"(?<!\w)(?:{_agency_nouns()})\s*$", fold(topic[: m.start()]))):
+            continue  # "Bộ LĐTBXH" names who acts, which a clause often writes another way ("Bộ trưởng")
+        key = fold(word)
+        expansion = fold(expand_abbreviations(word))  # "grdp (tong san pham tren dia ban)"
+        inner = re.search(r"\((.+)\)", expansion)
+        if inner and re.match(rf"(?:{_agency_nouns()})(?!\w)", inner.group(1)):
+            continue  # "UBND", "HĐND": a body, not what is asked
+        # Rare as typed and as written out (its rarest syllable pair): "GRDP", not "BHXH"
+        pairs = [f"{a}_{b}" for a, b in itertools.pairwise(tokens(inner.group(1)))] if inner else []
+        if scorer.idf(key) < tuning.support_rare_idf or (pairs and max(map(scorer.idf, pairs)) < tuning.support_rare_idf):
+            continue
+        # written out, its words may be joined otherwise ("Lao động - Thương binh và Xã hội")
+        alts = [re.escape(key), *([r"\W+".join(map(re.escape, re.findall(r"\w+", inner.group(1))))] if inner else [])]
+        out.append(Need("word", word, pattern=re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)")))
+    return out
+
+
+def _named(q: Query) -> list[Need]:
+    """A follow-up asking the same thing in another scope: the words the previous answer's clause named it by
+    (``Query.named``), accent-folded as that clause was read; shown as the topic says it, first to last of them."""
+    if not q.named:
+        return []
+    words = q.topic.split()
+    at = [i for i, w in enumerate(words) if w in q.named]
+    phrase = " ".join(words[at[0] : at[-1] + 1]) if at else " ".join(q.named)
+    return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
+
+
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_"):
@@ -379,7 +420,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     folded = fold(topic)
     found = [*_labels(topic, folded), *_horizons(q), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_years(q)]
+             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_acronyms(q, scorer, tuning), *_years(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:

@@ -350,3 +350,79 @@ def test_a_followup_about_a_document_not_in_the_library_names_it_once_as_the_use
     assert first.abstained and follow.abstained and not follow.citations
     assert "38/2022/NĐ-CP" in follow.answer
     assert follow.answer.count("38/2022") == 1  # not also its search key "38/2022"
+
+
+@pytest.mark.parametrize(("first", "follow"), [
+    ("Tổng vốn đầu tư phát triển toàn xã hội của Sơn La năm 2023?", "Còn Lai Châu thì sao?"),
+    ("tong von dau tu phat trien toan xa hoi son la nam 2022", "con lai chau nam 2023 thi sao"),
+])
+def test_another_province_that_sets_no_such_indicator_is_abstained_on(directives_bot, first, follow):
+    # Lai Châu's directive sets no total investment: a clause of it that only shares "phát triển", "xã hội"
+    # (its opening on the socio-economic plan) answers something else.
+    before, ans = ask_in_turn(directives_bot, first, follow)
+    assert not before.abstained and "tỷ đồng" in before.answer
+    assert ans.abstained and not ans.citations
+    assert "vốn đầu tư" in ans.answer or "von dau tu" in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Còn Sơn La?", "con son la thi sao"])
+def test_another_province_that_sets_the_indicator_gets_its_own_figure(directives_bot, follow):
+    before, ans = ask_in_turn(directives_bot, "Lai Châu năm 2023 đặt mục tiêu tăng trưởng kinh tế (GRDP) bao nhiêu phần trăm?",
+                              follow)
+    assert "9,0%" in before.answer
+    assert not ans.abstained and "7,5%" in ans.answer and {c.province for c in ans.citations} == {"Sơn La"}
+
+
+def test_another_province_is_asked_the_indicator_not_the_case_a_followup_narrowed_it_to(directives_bot):
+    *_, ans = ask_in_turn(directives_bot, "Lai Châu đặt mức giảm tỷ lệ hộ nghèo năm 2023 là bao nhiêu?",
+                          "Còn riêng các huyện nghèo?", "Sơn La năm 2023 thì giảm bao nhiêu?")
+    assert not ans.abstained and "giảm 4%" in ans.answer and {c.province for c in ans.citations} == {"Sơn La"}
+
+
+@pytest.mark.parametrize("follow", ["Còn giá trị xuất khẩu?", "con gia tri xuat khau thi sao"])
+def test_an_indicator_the_directive_does_not_set_is_abstained_on_though_its_words_are_scattered_in_it(directives_bot,
+                                                                                                       follow):
+    # Lai Châu's 2023 targets say "giá" and "xuất khẩu" in other items, never "giá trị xuất khẩu" together.
+    before, ans = ask_in_turn(directives_bot, "Lai Châu đặt chỉ tiêu thu ngân sách trên địa bàn năm 2023 bao nhiêu?", follow)
+    assert "2.450 tỷ đồng" in before.answer
+    assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize("follow", ["Lễ kỷ niệm đó tổ chức vào ngày nào?", "Lễ kỷ niệm đó tổ chức vào ngày nào"])
+def test_the_date_of_an_event_the_directive_only_names_is_abstained_on_not_its_issuing_date(directives_bot, follow):
+    before, ans = ask_in_turn(directives_bot, "Phong trào thi đua đặc biệt của Lai Châu năm 2023 nhằm chào mừng những sự kiện nào?",
+                              follow)
+    assert not before.abstained
+    assert ans.abstained and "27/01/2023" not in ans.answer
+
+
+@pytest.mark.parametrize("first", ["Chỉ thị 09/CT-UBND mà chỉ thị thi đua 2023 của Lai Châu nhắc tới được ban hành ngày nào?",
+                                   "chi thi 09/CT-UBND ma chi thi thi dua 2023 cua lai chau nhac toi ban hanh ngay nao"])
+def test_a_document_the_library_lacks_is_answered_as_the_directive_in_scope_cites_it(directives_bot, first):
+    ans, follow = ask_in_turn(directives_bot, first, "Còn Chỉ thị 19/CT-TTg?")
+    for a, date in ((ans, "11/8/2021"), (follow, "16/7/2021")):
+        assert not a.abstained and a.answer.startswith("Chỉ thị số") and date in a.answer.split(". Theo")[0]
+        assert {c.province for c in a.citations} == {"Lai Châu"} and "không có trong kho" in a.answer
+    assert "16/7/2021" not in ans.answer.split(". Theo")[0]  # the asked document only, not every one the clause cites
+
+
+@pytest.mark.parametrize("question", ["Chỉ thị 09/CT-UBND ban hành ngày nào?", "Luật số 50/2024/QH15 quy định gì về công đoàn?"])
+def test_a_document_the_library_lacks_asked_without_a_scope_is_still_said_missing(directives_bot, question):
+    (ans,) = ask_in_turn(directives_bot, question)
+    assert ans.abstained and not ans.citations and "Không tìm thấy văn bản số" in ans.answer
+
+
+@pytest.mark.parametrize("outside", ["Tăng trưởng GRDP cả nước năm 2023 đạt bao nhiêu?",
+                                     "tang truong grdp ca nuoc nam 2023 dat bao nhieu"])
+def test_a_question_on_the_whole_country_is_not_answered_from_a_provinces_directive(directives_bot, outside):
+    before, ans = ask_in_turn(directives_bot, "Lai Châu năm 2023 đặt mục tiêu tăng trưởng kinh tế (GRDP) bao nhiêu phần trăm?",
+                              outside)
+    assert "9,0%" in before.answer
+    assert ans.abstained and not ans.citations and "9,0%" not in ans.answer and "7,5%" not in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Trước năm 2022 thì mức này là bao nhiêu?", "truoc nam 2022 thi muc nay la bao nhieu"])
+def test_what_held_before_the_documents_year_is_abstained_on_not_answered_with_its_figure(library_bot, follow):
+    first, ans = ask_in_turn(library_bot, _WAGE, follow)
+    assert "4.680.000" in first.answer
+    assert ans.abstained and not ans.citations and "4.680.000" not in ans.answer and "trước năm 2022" in ans.answer

@@ -47,6 +47,11 @@ def test_several_years_and_ranges():
     assert q("Chỉ thị ngày 03/01/2024 nói gì về du lịch?").years == ()
 
 
+def test_a_number_whose_symbol_has_lower_case_is_read_whole():
+    assert read_question("Còn Chỉ thị 19/CT-TTg?").numbers == ("19/CT-TTg",)
+    assert read_question("Quyết định 892/QĐ-TTg ngày nào").numbers == ("892/QĐ-TTg",)
+
+
 def test_document_number_and_type():
     got = q("Ai ký Chỉ thị 01/CT-UBND của Lai Châu?")
     assert got.numbers == ("01/CT-UBND",)
@@ -229,9 +234,9 @@ def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     [("Đề án đặt mục tiêu đến năm 2030 đào tạo bao nhiêu phần trăm nhân lực?", 2030),
      ("den 2035 co quan an toan buc xa tu chu bao nhieu phan tram nang luc tham dinh", 2035),
      ("Từ năm 2026 mức trợ cấp là bao nhiêu?", 2026),
-     ("Người nghỉ hưu trước năm 1995 được điều chỉnh thế nào?", 1995),
+     ("Sau năm 2025 mức trợ cấp tăng bao nhiêu?", 2025),
      ("Tầm nhìn đến năm 2050 phấn đấu gì?", 2050),
-     ("Năm 2030 đạt bao nhiêu bác sĩ trên một vạn dân?", 2030),
+     ("Năm 2026 trở đi mức trợ cấp là bao nhiêu?", 2026),
      ("Kế hoạch đến năm 2030 về chuyển đổi số đặt mục tiêu gì?", 2030)],
 )
 def test_a_year_of_what_is_asked_is_no_document_scope(text, year):
@@ -252,8 +257,10 @@ def test_a_year_tied_to_the_document_is_its_scope(text):
     assert got.content_years == ()
 
 
-def test_a_year_neither_tied_nor_of_the_content_is_a_scope_that_may_fall_back():
-    got = q("Mức lương cơ sở năm 2024 là bao nhiêu?")
+@pytest.mark.parametrize("text", ["Mức lương cơ sở năm 2024 là bao nhiêu?", "Tăng trưởng GRDP năm 2024 đạt bao nhiêu?",
+                                  "Năm 2024 đạt bao nhiêu bác sĩ trên một vạn dân?"])
+def test_a_year_neither_tied_nor_of_the_content_is_a_scope_that_may_fall_back(text):
+    got = q(text)
     assert got.years == (2024,) and not got.years_tied
 
 
@@ -271,6 +278,37 @@ def test_a_province_ties_its_year_but_not_a_year_after_den():
 def test_a_syllable_that_looks_like_a_cue_does_not_untie_the_year(text):
     got = q(text)
     assert got.years == (2024,) and got.content_years == ()
+
+
+@pytest.mark.parametrize(("text", "is_date"), [
+    ("Chỉ thị 01/CT-UBND của Sơn La ngày nào?", True),
+    ("Chỉ thị này ký ngày nào?", True),
+    ("van ban do ban hanh ngay nao", True),
+    ("Lễ kỷ niệm đó tổ chức vào ngày nào?", False),
+    ("le ky niem 115 nam thanh lap tinh to chuc vao ngay nao", False),
+    ("Hội nghị sơ kết được tổ chức ngày nào?", False),
+])
+def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signing(text, is_date):
+    # "ngày nào" of an event is no question on when the directive was issued: answering with the document's
+    # date would cite a date the question did not ask for.
+    assert (read_question(text).kind == "meta_date") is is_date
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Tăng trưởng GRDP cả nước năm 2023 đạt bao nhiêu?", True),
+    ("tang truong grdp ca nuoc nam 2023", True),
+    ("Chủ đề của Đại hội Thi đua yêu nước toàn quốc lần thứ X?", False),  # an event's name, not a scope
+    ("Sơn La nuôi cá nước lạnh ở đâu?", False),
+])
+def test_a_question_on_the_whole_country_is_marked(text, whole):
+    assert read_question(text).nationwide is whole
+
+
+@pytest.mark.parametrize("text", ["Trước năm 2026 mức lệ phí là bao nhiêu?", "truoc nam 2026 muc le phi la bao nhieu"])
+def test_a_year_after_truoc_bounds_the_documents_and_is_no_scope_year(text):
+    q = read_question(text)
+    assert q.years == () and q.before_year == 2026
+    assert read_question("Mức lệ phí năm 2026 là bao nhiêu?").before_year is None
 
 
 @pytest.mark.parametrize(("question", "years"), [
@@ -291,3 +329,8 @@ def test_a_target_set_until_a_year_is_no_question_about_a_title(question):
     """"mục tiêu đến" holds the letters of "tiêu đề" (title) across two words: it asks a figure, not a title."""
     assert read_question(question).kind != "meta_title"
     assert read_question("Tiêu đề của chỉ thị là gì?").kind == "meta_title"
+
+
+def test_a_year_before_which_documents_are_asked_is_neither_scope_nor_content():
+    got = q("Người nghỉ hưu trước năm 1995 được điều chỉnh thế nào?")
+    assert got.before_year == 1995 and got.years == () and got.content_years == ()

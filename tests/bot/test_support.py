@@ -485,6 +485,42 @@ def test_a_word_joining_a_list_of_labels_is_a_lexicon_row(monkeypatch, tmp_path)
     assert gaps(needs(read_question(question), scorer, AnswerTuning()), clause) == ()
 
 
+@pytest.mark.parametrize("question", ["Hội nghị tổng kết tổ chức vào ngày nào?", "hoi nghi tong ket to chuc vao ngay nao"])
+def test_a_question_asking_which_day_needs_a_date_in_the_clause(question):
+    from bot.query import read_question
+    from bot.support import _unit
+
+    q = read_question(question)
+    (need,) = _unit(fold(q.topic), asks_amount=False)
+    assert need.pattern.search(fold("Tổ chức hội nghị trước ngày 15 tháng 12 năm 2023"))
+    assert need.pattern.search(fold("có hiệu lực kể từ ngày ký"))
+    assert not need.pattern.search(fold("Tổ chức hội nghị tổng kết phong trào thi đua, biểu dương điển hình tiên tiến"))
+
+
+@pytest.mark.parametrize("question", ["Tăng trưởng GRDP năm 2023 đạt bao nhiêu?", "tang truong GRDP nam 2023 dat bao nhieu"])
+def test_a_rare_acronym_in_capitals_must_stand_in_the_clause_or_be_written_out(question):
+    # GDP (the country's product) is not GRDP (a province's): a national figure does not answer it.
+    scorer = Scorer([f"Tổng sản phẩm trên địa bàn (GRDP) năm {i}." for i in range(3)]
+                    + [f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    assert gaps(wanted, _found("Kinh tế số đạt khoảng 20% GDP vào năm 2025."))
+    assert not gaps(wanted, _found("Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) khoảng 9,0%."))
+    assert not gaps(wanted, _found("Tổng sản phẩm trên địa bàn tỉnh tăng 7,5%."))
+
+
+def test_an_acronym_naming_an_agency_is_left_to_the_agency_checks():
+    # "Bộ LĐTBXH" names who acts; the answering clause writes "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
+    scorer = Scorer([f"Bộ LĐTBXH hướng dẫn số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question("Bộ LĐTBXH cấp giấy phép trong bao nhiêu ngày?"), scorer, AnswerTuning())
+    assert not [n for n in wanted if n.phrase == "LĐTBXH"]
+
+
+@pytest.mark.parametrize("question", ["Chỉ tiêu UBND tỉnh giao năm 2024 là bao nhiêu?", "chi tieu UBND tinh giao nam 2024 la bao nhieu"])
+def test_an_acronym_spelling_out_a_body_is_no_word_the_clause_must_hold(question):
+    scorer = Scorer([f"UBND xã số {i}." for i in range(3)] + [f"Quy định chung số {i}." for i in range(3000)])
+    assert not [n for n in needs(read_question(question), scorer, AnswerTuning()) if n.phrase == "UBND"]
+
+
 @pytest.mark.parametrize(
     "question",
     ["Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu",
