@@ -444,6 +444,16 @@ class Assistant:
             q = replace(q, years=tuple(y for y in q.years if y not in later))
             docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
+        if not docs and q.years and not q.years_tied and not q.provinces:
+            # "Doanh thu xuất khẩu năm 2035 …": no document of that year, and nothing ties the year to one; it is
+            # then what is asked about, searched in every document when some clause names it, and required of
+            # the answering clause (the documents' name and wording decide which, not the year alone).
+            wider = replace(q, years=(), content_years=tuple(sorted({*q.years, *q.content_years})))
+            docs = self._scope(wider, filters)
+            if any(_names_years(d.text, wider.content_years) for d in docs):
+                q = wider
+            else:
+                docs = []
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
@@ -820,3 +830,8 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _names_years(text: str, years: tuple[int, ...]) -> bool:
+    """Whether a document's text names one of ``years`` (as a year, not inside a larger number)."""
+    return any(re.search(rf"(?<![\d.,]){y}(?![\d.,]\d)", text) for y in years)

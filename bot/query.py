@@ -113,6 +113,9 @@ class Query:
     is true when the question is about the document the previous answer came from ("Nghị định
     này có hiệu lực khi nào?", "doanh nghiệp đó", or an elliptical follow-up that names no other
     scope); ``refers_to`` is the kind of document such a pointer names ("Nghị định"), if any.
+    ``years`` filter the documents; ``content_years`` belong to what is asked ("đến năm 2030") and must stand
+    in the answering clause instead; ``years_tied`` is true when the question ties its years to the document
+    ("Chỉ thị năm 2024", "năm 2024 của Sơn La"): only untied years may fall back to the clauses that name them.
     ``elliptical`` is true when the question was completed from the previous one ("Còn Lai Châu?");
     ``introduced`` holds the words such a follow-up put in place of the previous question's ("IV" in
     "Còn vùng IV?"): what it asks differently, which its answer must therefore say.  ``pauses`` are the
@@ -130,6 +133,8 @@ class Query:
     provinces: tuple[str, ...] = ()
     unknown_places: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    content_years: tuple[int, ...] = ()
+    years_tied: bool = False
     numbers: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
     topic: str = ""
@@ -211,9 +216,85 @@ def _resolve_places(
 
 
 def _find_years(text: str) -> tuple[int, ...]:
-    cleaned = _RANGE.sub(" ", re.sub(r"\d{1,2}/\d{1,2}/\d{4}", " ", text))
-    cleaned = _DOC_NUMBER.sub(" ", cleaned)  # the year inside "16/2023/TT-BLĐTBXH" is not a scope year
-    return tuple(sorted({int(y) for y in _YEAR.findall(cleaned)}))
+    return tuple(sorted({int(m.group(1)) for m in _year_mentions(text)}))
+
+
+def _year_mentions(text: str) -> list[re.Match[str]]:
+    """Years written alone in the question, on its accent-folded text (positions kept): not those of a date
+    ("01/7/2025"), a range ("2021-2025") or a document number ("16/2023/TT-BLĐTBXH")."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    cleaned = _RANGE.sub(blank, re.sub(r"\d{1,2}/\d{1,2}/\d{4}", blank, text))
+    cleaned = _DOC_NUMBER.sub(blank, cleaned)
+    return list(_YEAR.finditer(fold(cleaned)))
+
+
+YearRole = Literal["content", "document", "plain"]
+
+
+def _year_cues() -> dict[tuple[str, str, bool], re.Pattern[str]]:
+    """(role, position, accented) -> the cues of ``year_cues.toml`` as one expression, longest first: as written
+    (lower case, canonical tone marks) and accent-folded."""
+    out = {}
+    for role, where in load_lexicon().topic("year_cues").items():
+        for position in ("before", "after"):
+            cues = sorted(where.get(position, ()), key=len, reverse=True)
+            for accented in (True, False):
+                alts = "|".join(canonical_tones(c).lower() if accented else fold(c) for c in cues)
+                year_word = "năm" if accented else "nam"
+                out[(role, position, accented)] = re.compile(
+                    (rf"(?:^|\W)(?:{alts})\s+(?:{year_word}\s+)?$" if position == "before"
+                     else rf"^\s*(?:{alts})(?!\w)") if alts else r"(?!)"
+                )
+    return out
+
+
+_YEAR_CUES = _year_cues()
+
+
+def _kinds_pattern(accented: bool, *, next_to_year: bool) -> re.Pattern[str]:
+    kinds = "|".join(re.escape(canonical_tones(k).lower() if accented else fold(k)) for k in _doc_kinds())
+    tail = (r"\s+(?:năm\s+)?$" if accented else r"\s+(?:nam\s+)?$") if next_to_year else ""
+    return re.compile(rf"(?<!\w)(?:{kinds})(?!\w){tail}")
+
+
+# "Thông tư năm 2021": a kind right before the year names its document, whatever cue its last syllable looks like.
+_KINDS = {(a, n): _kinds_pattern(a, next_to_year=n) for a in (True, False) for n in (True, False)}
+
+
+def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
+    """What each year of the question is: a "content" year belongs to what is asked ("đến năm 2030", "năm 2030
+    đạt …") and never filters the documents; a "document" year is tied to the document (a cue such as "ban hành
+    năm", a document kind written before it, or a province named: a provincial directive is named by its
+    province and year); a "plain" year is neither, and filters the documents unless none has it."""
+    accented = fold(text) != text.lower()
+    key = canonical_tones(text).lower() if accented else fold(text)
+    roles: dict[int, set[YearRole]] = {}
+    for m in _year_mentions(text):
+        before, after = key[: m.start()], key[m.end() :]
+
+        def cued(role: str, before: str = before, after: str = after) -> bool:
+            return bool(_YEAR_CUES[(role, "before", accented)].search(before)
+                        or _YEAR_CUES[(role, "after", accented)].search(after))
+
+        if _KINDS[(accented, True)].search(before):
+            role: YearRole = "document"
+        elif _YEAR_CUES[("content", "before", accented)].search(before) and (accented or not places):
+            # Typed without diacritics a cue may be another word's syllable ("trat tu" is "trật tự", not "từ"):
+            # a province named then still ties the year to its directive.
+            role = "content"
+        elif cued("document") or _KINDS[(accented, False)].search(before):
+            role = "document"
+        elif places:
+            role = "document"  # "Năm 2023 Sơn La phấn đấu …": the directive of that year
+        elif cued("content"):
+            role = "content"
+        else:
+            role = "plain"
+        roles.setdefault(int(m.group(1)), set()).add(role)
+    order: tuple[YearRole, ...] = ("document", "plain", "content")
+    return {y: next(r for r in order if r in rs) for y, rs in sorted(roles.items())}
 
 
 _BEFORE_YEAR = re.compile(r"(?<!\w)truoc (?:nam )?((?:19|20)\d{2})(?!\d)")
@@ -429,12 +510,17 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     scope) from the previous one, so an unrelated question never gets the previous answer.
     """
     text = " ".join(normalize_spaces(nfc(text)).split())
+    places = _find_places(text, known_provinces)
+    roles = _year_roles(text, places=bool(places))
+    # "trước năm 2026" asks of documents older than 2026 (``before_year``): neither a scope year nor one the
+    # answering clause must name
     before = _before_year(text)
-    years = tuple(y for y in _find_years(text) if y != before)
+    years = tuple(y for y, r in roles.items() if r != "content" and y != before)
+    content_years = tuple(y for y, r in roles.items() if r == "content" and y != before)
     numbers = _find_numbers(text)
-    if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not _find_places(text, known_provinces):
+    if numbers and all(re.search(r"/\d{4}(?:/|$)", n) for n in numbers) and not places:
         years = ()  # a document named by its number needs no year ("… hết hiệu lực nghị định nào năm 2000")
-    provinces, unknown, merged = _resolve_places(_find_places(text, known_provinces), years, known_provinces)
+    provinces, unknown, merged = _resolve_places(places, years, known_provinces)
     folded = fold(text)
     kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
@@ -445,6 +531,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         provinces=provinces,
         unknown_places=unknown,
         years=years,
+        content_years=content_years,
+        years_tied=bool(years) and all(roles[y] == "document" for y in years),
         numbers=_find_numbers(text),
         doc_types=_find_doc_types(text),
         topic=_topic(text, provinces, unknown),
@@ -510,6 +598,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         provinces=provinces_now,
         unknown_places=unknown,
         years=years_now,
+        content_years=query.content_years,
+        years_tied=query.years_tied if years else previous.years_tied,
         numbers=query.numbers or (previous.numbers if not (provinces or years or unknown) else ()),
         doc_types=query.doc_types or (previous.doc_types if not (provinces or years or unknown) else ()),
         issuers=query.issuers or (previous.issuers if not (provinces or years or unknown) else ()),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -40,11 +40,11 @@ from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
-from index.tokenize import expand_abbreviations, is_abbreviation
+from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word"]
+NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _horizons(q: Query) -> list[Need]:
     from bot.query import horizon_years
 
     return [Need("label", f"năm {y}", pattern=re.compile(rf"(?<![\d/]){y}(?!\d)"))
-            for y in horizon_years(q.text) if y not in q.years]
+            for y in horizon_years(q.text) if y not in q.years and y not in q.content_years]  # those: ``_years``
 
 
 def _key_of(text: str, accented: bool) -> str:
@@ -413,13 +413,15 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_"):
         return ()
-    topic = q.topic or q.text
+    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
+    q = replace(q, topic=equivalent_forms(q.topic or q.text))
+    topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_horizons(q), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning)]
+             *_acronyms(q, scorer, tuning), *_years(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -428,6 +430,14 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
             seen.add(key)
             out.append(n)
     return tuple(out)
+
+
+def _years(q: Query) -> list[Need]:
+    """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
+    another question.  Only years of what is asked (``Query.content_years``), not a document's year; the end of a
+    period ("thời kỳ 2021 - 2030") is not that year's target."""
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?<!\d - )(?<!\d – )(?<!\d- )(?<!\d -){y}(?![\d.,]\d|\s*[-–]\s*\d)"))
+            for y in q.content_years]
 
 
 def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:

@@ -31,6 +31,7 @@ from corpus.text import canonical_tones, fold, nfc
 __all__ = [
     "ABBREVIATIONS",
     "TOKENIZER_VERSION",
+    "equivalent_forms",
     "expand_abbreviations",
     "expanded_pieces",
     "is_abbreviation",
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 # Bump when the analyser changes: stored BM25 indexes are then rebuilt.
-TOKENIZER_VERSION = 2  # 2: abbreviations written with "Đ" are expanded too
+TOKENIZER_VERSION = 3  # 2: abbreviations written with "Đ" are expanded too; 3: equivalent forms (đô la/USD)
 
 # Abbreviation (as written in documents) -> expansion (canonical tones), from the lexicon.  Variants
 # with "&" or without are listed separately; matching is case- and accent-insensitive.
@@ -77,6 +78,54 @@ _EDGE_PUNCT = "\"'“”‘’()[]{}<>«».,;:!?…*%–—-+/\\|`~=#@^$"
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
 
 
+def _equivalents() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], dict[str, tuple[str, bool]]]:
+    """Each "said" form of ``equivalents.toml`` with its expression (longest first) and, by form, its written
+    form and whether it is a number word."""
+    forms: dict[str, tuple[str, bool]] = {}
+    for row in load_lexicon().topic("equivalents").get("equivalent", ()):
+        number = bool(row.get("number", False))
+        for said in row.get("said", ()):
+            forms[canonical_tones(nfc(said)).lower()] = (row["written"], number)
+        for said in row.get("unaccented", ()):
+            forms[said.lower()] = (row["written"], number)
+
+    def edged(form: str) -> re.Pattern[str]:
+        body = re.escape(form)
+        edges = (r"(?<!\w)" if form[0].isalnum() else "", r"(?!\w)" if form[-1].isalnum() else "")
+        return re.compile(edges[0] + body + edges[1], re.IGNORECASE)
+
+    return tuple((f, edged(f)) for f in sorted(forms, key=len, reverse=True)), forms
+
+
+# Each form is first looked for as a plain substring of the lower-cased text (most clauses hold none), and
+# its expression run only then; longest forms first, so "đô la Mỹ" is read before "đô la".
+_EQUIVALENTS, _EQUIVALENT_FORMS = _equivalents()
+_NUMBER_WORDS = frozenset(fold(w) for w in load_lexicon().topic("number_words") if " " not in w)
+_LAST_WORD = re.compile(r"([^\W_]+)\W*$")
+
+
+def equivalent_forms(text: str) -> str:
+    """``text`` with each form of ``equivalents.toml`` written as documents write it ("đô la" -> "USD",
+    "vạn" -> "10.000"), so the question's words and the clause's are compared alike.  A number word after
+    another number ("hai vạn") is left as it is: it is part of that number."""
+    low = text.lower()
+    for form, pattern in _EQUIVALENTS:
+        if form not in low:
+            continue
+        written, number = _EQUIVALENT_FORMS[form]
+
+        def repl(m: re.Match[str], written: str = written, number: bool = number) -> str:
+            if number:
+                before = _LAST_WORD.search(m.string[: m.start()])
+                if before and (before.group(1).isdigit() or fold(before.group(1)) in _NUMBER_WORDS):
+                    return m.group(0)
+            return written if m.group(0)[0].isalnum() and m.group(0)[-1].isalnum() else f" {written} "
+
+        text = pattern.sub(repl, text)
+        low = text.lower()
+    return text
+
+
 def is_abbreviation(word: str) -> bool:
     """Whether ``word`` is a known abbreviation ("UBND", "tdkt"), whatever its case or accents."""
     return fold(word) in _ABBR_KEYS
@@ -89,7 +138,7 @@ def expand_abbreviations(text: str) -> str:
     either way meets the expanded document text.
     """
 
-    text = nfc(text)
+    text = equivalent_forms(nfc(text))
     if _CASE_TWINS.search(text):  # lower() moves or merges these letters: the full expression, as written
         return _ABBR_RE.sub(_spell_out, text)
     # ``_ABBR_RE`` matches only where an abbreviation stands in the lower-cased text: those places are found
@@ -146,7 +195,7 @@ def expanded_pieces(text: str) -> list[str]:
     instead of running the abbreviation expression over every text.  Word by word is the same: an
     abbreviation never spans a space and is matched only between non-word characters, and a space is one.
     """
-    text = nfc(text)
+    text = equivalent_forms(nfc(text))
     if _CASE_TWINS.search(text):  # lower() changes these letters' matching: the whole text, as written
         return _PIECE.findall(expand_abbreviations(text).lower())
     return list(itertools.chain.from_iterable(map(_WORD_PIECES.__getitem__, text.lower().split())))

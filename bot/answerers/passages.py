@@ -52,7 +52,7 @@ def by_segment(
         return []
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
-    years = asked_years(q.text, q.years)
+    years = asked_years(q.text, q.years or q.content_years)
     for clause, prior in reader.candidates(hits, parents=parents):
         # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
         parts = (s.text for s in reader.segments[clause.id])
@@ -110,7 +110,7 @@ def _extract(
         cell = table_cell(reader.scorer, q.text, topic, seg.text)
         if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
-        yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years else None
+        yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years or q.content_years else None
         if yearly is not None:
             return yearly
         best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
@@ -230,7 +230,7 @@ def _year_value(
             tied.setdefault(int(m.group(1)), (m.end() + v.start, m.end() + v.end, v.text, m.start()))
     if len(tied) < 2:
         return None
-    asked = next((y for y in q.years if y in tied), None)
+    asked = next((y for y in (*q.years, *q.content_years) if y in tied), None)
     if asked is None:
         return None
     v_start, v_end, value, at = tied[asked]

@@ -229,6 +229,57 @@ def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     assert read_question(question).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Đề án đặt mục tiêu đến năm 2030 đào tạo bao nhiêu phần trăm nhân lực?", 2030),
+     ("den 2035 co quan an toan buc xa tu chu bao nhieu phan tram nang luc tham dinh", 2035),
+     ("Từ năm 2026 mức trợ cấp là bao nhiêu?", 2026),
+     ("Sau năm 2025 mức trợ cấp tăng bao nhiêu?", 2025),
+     ("Tầm nhìn đến năm 2050 phấn đấu gì?", 2050),
+     ("Năm 2026 trở đi mức trợ cấp là bao nhiêu?", 2026),
+     ("Kế hoạch đến năm 2030 về chuyển đổi số đặt mục tiêu gì?", 2030)],
+)
+def test_a_year_of_what_is_asked_is_no_document_scope(text, year):
+    got = q(text)
+    assert got.years == ()
+    assert got.content_years == (year,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?", "chi tieu ty le ho ngheo nam 2024 cua son la",
+     "Năm 2024 Sơn La phấn đấu tạo việc làm cho bao nhiêu người?", "Chỉ thị thi đua 2024 giao Sở Nội vụ làm gì?",
+     "Thông tư ban hành năm 2024 về tiền lương quy định gì?", "Nghị định năm 2024 quy định mức lương cơ sở bao nhiêu?"],
+)
+def test_a_year_tied_to_the_document_is_its_scope(text):
+    got = q(text)
+    assert got.years == (2024,) and got.years_tied
+    assert got.content_years == ()
+
+
+@pytest.mark.parametrize("text", ["Mức lương cơ sở năm 2024 là bao nhiêu?", "Tăng trưởng GRDP năm 2024 đạt bao nhiêu?",
+                                  "Năm 2024 đạt bao nhiêu bác sĩ trên một vạn dân?"])
+def test_a_year_neither_tied_nor_of_the_content_is_a_scope_that_may_fall_back(text):
+    got = q(text)
+    assert got.years == (2024,) and not got.years_tied
+
+
+def test_a_province_ties_its_year_but_not_a_year_after_den():
+    got = q("Sơn La đến năm 2025 phấn đấu tỷ lệ hộ nghèo bao nhiêu?")
+    assert got.provinces == ("Sơn La",) and got.years == () and got.content_years == (2025,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ khu dân cư đạt tiêu chuẩn an ninh trật tự năm 2024 của Sơn La?",
+     "ty le khu dan cu dat tieu chuan an ninh trat tu nam 2024 cua son la",
+     "von dau tu toan xa hoi nam 2024 cua son la", "thong tu nam 2024 sua doi che do nang bac luong"],
+)
+def test_a_syllable_that_looks_like_a_cue_does_not_untie_the_year(text):
+    got = q(text)
+    assert got.years == (2024,) and got.content_years == ()
+
+
 @pytest.mark.parametrize(("text", "is_date"), [
     ("Chỉ thị 01/CT-UBND của Sơn La ngày nào?", True),
     ("Chỉ thị này ký ngày nào?", True),
@@ -278,3 +329,8 @@ def test_a_target_set_until_a_year_is_no_question_about_a_title(question):
     """"mục tiêu đến" holds the letters of "tiêu đề" (title) across two words: it asks a figure, not a title."""
     assert read_question(question).kind != "meta_title"
     assert read_question("Tiêu đề của chỉ thị là gì?").kind == "meta_title"
+
+
+def test_a_year_before_which_documents_are_asked_is_neither_scope_nor_content():
+    got = q("Người nghỉ hưu trước năm 1995 được điều chỉnh thế nào?")
+    assert got.before_year == 1995 and got.years == () and got.content_years == ()

@@ -401,6 +401,16 @@ def test_a_number_after_the_period_of_a_rate_does_not_make_it_a_date(library_sco
     assert gaps(wanted, _found("Người lao động được nghỉ 12 ngày từ năm 2021.")) != ()  # a year, no rate
 
 
+@pytest.mark.parametrize("question", ["Đến năm 2030 bao nhiêu phần trăm cơ quan chia sẻ dữ liệu?",
+                                      "den nam 2030 bao nhieu phan tram co quan chia se du lieu"])
+def test_a_target_year_must_stand_in_the_clause_not_as_a_period_end(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    assert gaps(wanted, _found("Mục tiêu đến năm 2030: 90% cơ quan chia sẻ dữ liệu.")) == ()
+    for other in ("Mục tiêu đến năm 2035: 95% cơ quan chia sẻ dữ liệu.",
+                  "Quy hoạch thời kỳ 2021 - 2030: 90% cơ quan chia sẻ dữ liệu."):
+        assert [n.kind for n in gaps(wanted, _found(other))] == ["year"]
+
+
 @pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
                                       "nguoi su dung lao dong bi phat bao nhieu"])
 def test_a_long_article_states_a_figure_wherever_it_stands(library_scorer, question):

@@ -1,0 +1,28 @@
+"""Forms officials write two ways (đô la / USD, vạn / 10.000, ‰ / phần nghìn) read alike on both sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.tokenize import equivalent_forms, tokenize_vi
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("bao nhiêu đô la Mỹ?", "bao nhiêu USD?"), ("thu về bao nhiêu Đô-la", "thu về bao nhiêu USD"),
+     ("bao nhieu trieu do la", "bao nhieu triệu USD"), ("mỗi vạn người dân", "mỗi 10.000 người dân"),
+     ("mười nghìn đồng", "10.000 đồng"), ("hàng ngàn người", "hàng nghìn người"),
+     ("nghìn tỷ đồng", "1.000 tỷ đồng")],
+)
+def test_a_form_is_read_as_documents_write_it(text, written):
+    assert equivalent_forms(text) == written
+
+
+@pytest.mark.parametrize("text", ["hai vạn người", "ba nghìn tỷ đồng", "lý do la gì", "van ban nay", "ngành y tế"])
+def test_a_number_word_inside_a_number_and_ambiguous_unaccented_words_are_left(text):
+    assert equivalent_forms(text) == text
+
+
+def test_per_mille_sign_meets_the_words():
+    assert "nghìn" in tokenize_vi("giảm 0,4‰")
+    assert set(tokenize_vi("bao nhiêu đô la")) & set(tokenize_vi("174 triệu USD")) >= {"usd"}
