@@ -460,6 +460,13 @@ class Assistant:
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
             before = [f"trước năm {q.before_year}"] if q.before_year else []
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
+            if q.nationwide and not q.provinces and self._scope(replace(q, nationwide=False), filters):
+                # "cả nước năm 2023": documents of 2023 exist, but each is a province's and says nothing of the country
+                return Answer(
+                    question=q.text, abstained=True,
+                    answer=(f"Không tìm thấy văn bản nào áp dụng cho cả nước khớp với {scope} trong kho văn bản (các văn bản "
+                            f"khớp đều là văn bản cấp tỉnh, không nêu số liệu cả nước).{merged}"),
+                )
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",

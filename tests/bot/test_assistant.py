@@ -290,3 +290,13 @@ def test_missing_document_date_is_answered_when_the_citing_sentence_states_it(bo
     ans = bot.answer("Kế hoạch 18/KH-UBND của Sơn La năm 2022 ban hành ngày nào?")
     assert not ans.abstained and "15/01/2021" in ans.answer.split(". Theo ")[0]
     assert "không có trong kho văn bản" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Tăng trưởng GRDP cả nước năm 2023 là bao nhiêu?", "tang truong GRDP ca nuoc nam 2023 la bao nhieu?"]
+)
+def test_nationwide_question_says_no_nationwide_document_of_that_year(bot, question):
+    # 2023 directives exist (Sơn La, Lai Châu): the decline must not say there is no document of 2023 at all.
+    ans = bot.answer(question)
+    assert ans.abstained and "\n" not in ans.answer.strip()
+    assert "cả nước" in ans.answer and "năm 2023" in ans.answer and "cấp tỉnh" in ans.answer
