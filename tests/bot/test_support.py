@@ -548,9 +548,9 @@ def test_the_narrowing_word_in_a_title_or_heading_must_name_the_amount_too(quest
     scorer = Scorer([f"Cơ sở y tế số {i} trả lương tối thiểu." for i in range(30)]
                     + [f"Quy định chung về lao động số {i}." for i in range(3000)])
     wanted = needs(read_question(question), scorer, AnswerTuning())
-    title = ("Hướng dẫn xác định mức lương của chuyên gia tư vấn trong nước làm cơ sở cho việc xác định giá gói thầu "
-             "cung cấp dịch vụ tư vấn")
-    for text, title in [("Thời gian làm việc là 8 giờ/ngày.", title),
+    consultants = ("Hướng dẫn xác định mức lương của chuyên gia tư vấn trong nước làm cơ sở cho việc xác định giá gói thầu "
+                   "cung cấp dịch vụ tư vấn")
+    for text, title in [("Thời gian làm việc là 8 giờ/ngày.", consultants),
                         ("Tiền lương tại cơ sở giáo dục là 5.000.000 đồng/tháng.", "Quy định chung"),
                         ("Mức lương của cơ sở đào tạo là 5.000.000 đồng/tháng.", "Quy định chung"),
                         ("Mức lương, cơ sở là 5.000.000 đồng/tháng.", "Quy định chung")]:
