@@ -116,7 +116,8 @@ def _read(lex: Lexicon) -> dict[str, object]:
 
 def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
     """``words`` (through ``key``) as the alternatives of an expression, longest first."""
-    return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+    alts = "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:

@@ -586,3 +586,14 @@ def test_a_horizon_year_no_document_has_must_stand_in_the_clause(library_scorer)
         wanted = needs(q, library_scorer, AnswerTuning())
         assert gaps(wanted, _found("Phấn đấu đến năm 2028 thuộc nhóm 3 nước dẫn đầu ASEAN."))
         assert not [n for n in gaps(wanted, _found("Đến năm 2040 thuộc nhóm 30 nước dẫn đầu.")) if n.kind == "label"]
+
+
+def test_an_empty_word_list_matches_nothing():
+    import re
+
+    from bot.extract import _alternatives as extract_alternatives
+    from bot.support import _alternatives
+
+    assert re.search(f"(?:{_alternatives([], str)})", "mức lương cơ sở") is None
+    assert re.search(f"(?:{extract_alternatives(())})", "mức lương cơ sở") is None
+    assert re.search(f"(?:{_alternatives(['cơ sở'], str)})", "mức lương cơ sở")
