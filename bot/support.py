@@ -284,6 +284,9 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
         return None
     word = sylls[e][2]
     written = [x for _, x, w, _ in sylls[e:] if w == word]
+    after = sylls[e + len(written)][1] if e + len(written) < len(sylls) else ""
+    if after and re.fullmatch(STEP_LABEL, after, re.IGNORECASE):
+        return None  # "phụ cấp mức 2", "lương bậc 3": a step of a scale (checked as such), not which amount
     first = syllable_keys(written, accented=accented)[0]  # "cho người" opens with a function word: no amount's name
     if (first is None or first in periods or any(ch.isdigit() for x in written for ch in x)
             or fold(" ".join(written)) in _lexicon()["limits_full"] or fold(written[0]) in _lexicon()["limits"]):  # type: ignore[operator]
