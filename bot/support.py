@@ -60,7 +60,7 @@ class Need:
     token: str | None = None
     pattern: re.Pattern[str] | None = None
     accented: bool = False
-    opening: re.Pattern[str] | None = None  # a narrowing word opening the document's title (folded)
+    opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -266,10 +266,11 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
     near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
-    # A title opening with it names what every amount of the document is of ("THUẾ THU NHẬP DOANH NGHIỆP")
+    # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
+    # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
     folded = r"\s+".join(re.escape(fold(x)) for x in narrow)
-    opening = re.compile(rf"\s*(?:(?:{kinds})\s+)?{folded}(?!\w)")
+    opening = re.compile(rf"(?:^\s*|(?<!\w)(?:{kinds})\s+){folded}(?!\w)")
     return Need("narrowing", phrase, token=" ".join(units), pattern=near, accented=accented, opening=opening)
 
 
@@ -502,7 +503,7 @@ def _met(n: Need, parts: tuple[str, ...]) -> bool:
     clause = parts[0]
     if n.kind == "narrowing":  # near the amount's noun in the clause, its headings or its title
         title = parts[-1] if len(parts) > 1 else ""
-        return bool(n.opening and title and n.opening.match(_folded(title))) or (n.pattern is not None and any(
+        return bool(n.opening and title and n.opening.search(_folded(title))) or (n.pattern is not None and any(
             n.pattern.search(_accented(p) if n.accented else _folded(p)) for p in parts if p))
     if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
         return False
