@@ -597,3 +597,14 @@ def test_an_empty_word_list_matches_nothing():
     assert re.search(f"(?:{_alternatives([], str)})", "mức lương cơ sở") is None
     assert re.search(f"(?:{extract_alternatives(())})", "mức lương cơ sở") is None
     assert re.search(f"(?:{_alternatives(['cơ sở'], str)})", "mức lương cơ sở")
+
+
+@pytest.mark.parametrize("question", ["Thuế suất thuế thu nhập doanh nghiệp là bao nhiêu?",
+                                      "thue suat thue thu nhap doanh nghiep la bao nhieu"])
+def test_a_title_naming_a_document_by_the_narrowing_word_narrows_its_amounts(question):
+    scorer = Scorer([f"Quy định chung về thuế số {i}." for i in range(30)] + [f"Quy định số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    rate = "Thuế suất 15% áp dụng đối với doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng."
+    title = "Quy định chi tiết một số điều của Luật Thuế thu nhập doanh nghiệp"
+    assert not [n for n in gaps(wanted, _found(rate, title=title)) if n.kind == "narrowing"]
+    assert [n for n in gaps(wanted, _found(rate, title="Quy định về chi phí làm căn cứ tính thuế")) if n.kind == "narrowing"]
