@@ -690,11 +690,15 @@ class Assistant:
 
     def _single(self, q: Query, found: list[Found], note: str) -> Answer:
         first = found[0]
-        where = "; ".join(dict.fromkeys(f"{doc_ref(f.directive)} ({f.clause.label})" for f in found))
+        # The quote follows the clause it comes from; the other clauses saying the same are named after it, so
+        # no quote reads as another document's words.
+        where, *also = dict.fromkeys(f"{doc_ref(f.directive)} ({f.clause.label})" for f in found)
         if first.short == first.quote:
             text = f"Theo {where}: “{first.quote}”."
         else:
             text = f"{first.short}. Theo {where}: “{first.quote}”."
+        if also:
+            text += f" Cùng nội dung: {'; '.join(also)}."
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites)
 

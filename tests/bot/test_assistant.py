@@ -300,3 +300,17 @@ def test_nationwide_question_says_no_nationwide_document_of_that_year(bot, quest
     ans = bot.answer(question)
     assert ans.abstained and "\n" not in ans.answer.strip()
     assert "cả nước" in ans.answer and "năm 2023" in ans.answer and "cấp tỉnh" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2023?",
+                                      "co quan nao tong hop bao cao ket qua thi dua nam 2023"])
+def test_a_quote_follows_the_clause_it_comes_from_when_documents_agree(bot, question):
+    # Two 2023 directives give the same agency: the quote must sit right after its own clause, the other
+    # clause is only named after it — never "Theo A (mục 10); B (mục 6, điểm e): “A's words”".
+    ans = bot.answer(question)
+    assert not ans.abstained and "Sở Nội vụ" in ans.answer and len({c.doc_id for c in ans.citations}) >= 2
+    text = ans.answer
+    quote_at = text.index("“")
+    first, second = (f"({c.clause})" for c in ans.citations[:2])
+    assert text.index(first) < quote_at < text.index(second)
+    assert text[:quote_at].rstrip().endswith(f"{first}:")
