@@ -45,6 +45,7 @@ from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
 from bot.query import Query, followup_phrase, horizon_years, read_question
+from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
@@ -459,6 +460,13 @@ class Assistant:
             numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
             before = [f"trước năm {q.before_year}"] if q.before_year else []
             scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
+            if q.nationwide and not q.provinces and self._scope(replace(q, nationwide=False), filters):
+                # "cả nước năm 2023": documents of 2023 exist, but each is a province's and says nothing of the country
+                return Answer(
+                    question=q.text, abstained=True,
+                    answer=(f"Không tìm thấy văn bản nào áp dụng cho cả nước khớp với {scope} trong kho văn bản (các văn bản "
+                            f"khớp đều là văn bản cấp tỉnh, không nêu số liệu cả nước).{merged}"),
+                )
             return Answer(
                 question=q.text, abstained=True,
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
@@ -548,8 +556,14 @@ class Assistant:
         if not citing or len(citing) > self.tuning.max_docs:
             return None
         ans = self._answer(wider, Filters(doc_ids=citing), retriever, top_k)
-        if ans.abstained or not all(any(k in _number_key(c.text) for k in keys) for c in ans.citations):
+        # The quoted sentences must name the asked document: a figure elsewhere in a clause that cites it once
+        # ("… theo Quyết định 2567/QĐ-UBND …; tỷ lệ gia đình văn hóa là 72,5%") is about something else.
+        if ans.abstained or not all(any(k in _number_key(quoted_text(c.text, c.span)) for k in keys)
+                                    for c in ans.citations):
             return None
+        if q.kind.startswith("meta_") and not all(
+                _states_meta(q.kind, quoted_text(c.text, c.span), n) for c in ans.citations[:1] for n in missing):
+            return None  # the citing sentence does not say who signed it (or when, or what about): not answered
         names = "; ".join(dict.fromkeys(doc_ref(self._directives[c.doc_id]) for c in ans.citations))
         note = (f" (Văn bản số {', '.join(missing)} không có trong kho văn bản; nội dung trên là điều khoản của "
                 f"{names} nhắc tới văn bản này.)")
@@ -756,6 +770,21 @@ def _as_cited(text: str, number: str) -> str:
         rf"(?:(?i:{_KINDS})\s+(?:số\s+)?)?{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
         rf"(?:\s+của\s+[A-ZĐ][^,;:.()]{{0,60}}?(?=\s+về\b|[,;:.()]|$))?", text)
     return m.group(0).strip() if m else ""
+
+
+def _states_meta(kind: str, text: str, number: str) -> bool:
+    """Whether ``text`` says, right where it names the document numbered ``number``, what a meta question asks:
+    its date ("… 18/KH-UBND ngày 15/01/2021"), its subject ("… về xây dựng …").  A signer never follows a
+    cited number, and its own number is not a question about it."""
+    m = re.search(rf"{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
+                  rf"(?:\s+của\s+[^,;:.()]{{1,80}}?(?=\s+về\b|[,;:.()]|$))?(\s+về\s+\w)?", text)
+    if m is None:
+        return False
+    if kind == "meta_date":
+        return " ngày " in f" {m.group(0)} "
+    if kind == "meta_title":
+        return m.group(1) is not None
+    return False
 
 
 _KINDS = "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))

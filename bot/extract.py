@@ -31,7 +31,8 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 
 def _alternatives(words: tuple[str, ...]) -> str:
     """Lexicon words as the alternatives of an expression, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
 
 
 def _value(lex: Lexicon) -> re.Pattern[str]:

@@ -60,6 +60,7 @@ class Need:
     token: str | None = None
     pattern: re.Pattern[str] | None = None
     accented: bool = False
+    opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -103,15 +104,20 @@ def _read(lex: Lexicon) -> dict[str, object]:
     rate_leads = {True: _alternatives(leads, lambda w: canonical_tones(w).lower()), False: _alternatives(leads, fold)}
     # "vùng I, II và V"
     list_joiners = _alternatives(lex.topic("label_list_joiners"), fold)
+    # "lương tại cơ sở", "lương của cơ sở đào tạo": a function word between an amount's noun and a word after
+    # it makes that word no name of the amount
+    fw = lex.topic("function_words")
+    function_words = {True: _alternatives(fw, lambda w: canonical_tones(w).lower()), False: _alternatives(fw, fold)}
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
-            "rate_leads": rate_leads, "list_joiners": list_joiners}
+            "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
 
 
 def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
     """``words`` (through ``key``) as the alternatives of an expression, longest first."""
-    return "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+    alts = "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -249,15 +255,23 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
 
 
 def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -> Need:
-    """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun in the clause, a word or two
-    between ("thuế suất thuế thu nhập", "lương hưu hằng tháng"), or anywhere in its headings or its document's
-    title ("Thuế suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  Elsewhere in the
-    clause it narrows nothing: "mức lương tối thiểu … công việc tại cơ sở y tế" sets no "lương cơ sở"."""
+    """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun, a word or two between ("thuế
+    suất thuế thu nhập", "lương hưu hằng tháng"), in the clause, its headings or its document's title ("Thuế
+    suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  No function word and no mark
+    stands between: "tiền lương tại cơ sở giáo dục", "lương của cơ sở đào tạo", "mức lương tối thiểu … công
+    việc tại cơ sở y tế" or a title's "mức lương … làm cơ sở cho …" set no "lương cơ sở"."""
     keys = [k for k in syllable_keys(narrow, accented=accented) if k]
     units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
-    said = r"\W+".join(re.escape(_key_of(x, accented)) for x in narrow)
-    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}(?:\W+\w+){{0,2}}?\W+{said}(?!\w)")
-    return Need("narrowing", phrase, token=" ".join(units), pattern=near, accented=accented)
+    said = r"\s+".join(re.escape(_key_of(x, accented)) for x in narrow)
+    function = _lexicon()["function_words"][accented]  # type: ignore[index]
+    gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
+    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
+    # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
+    # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
+    kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
+    folded = r"\s+".join(re.escape(fold(x)) for x in narrow)
+    opening = re.compile(rf"(?:^\s*|(?<!\w)(?:{kinds})\s+){folded}(?!\w)")
+    return Need("narrowing", phrase, token=" ".join(units), pattern=near, accented=accented, opening=opening)
 
 
 def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
@@ -271,6 +285,9 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
         return None
     word = sylls[e][2]
     written = [x for _, x, w, _ in sylls[e:] if w == word]
+    after = sylls[e + len(written)][1] if e + len(written) < len(sylls) else ""
+    if after and re.fullmatch(STEP_LABEL, after, re.IGNORECASE):
+        return None  # "phụ cấp mức 2", "lương bậc 3": a step of a scale (checked as such), not which amount
     first = syllable_keys(written, accented=accented)[0]  # "cho người" opens with a function word: no amount's name
     if (first is None or first in periods or any(ch.isdigit() for x in written for ch in x)
             or fold(" ".join(written)) in _lexicon()["limits_full"] or fold(written[0]) in _lexicon()["limits"]):  # type: ignore[operator]
@@ -483,11 +500,11 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 def _met(n: Need, parts: tuple[str, ...]) -> bool:
     """Whether the clause (``parts``: its text, then its headings and title) meets ``n``; each part is read once and
     kept, and the parts count as their joined text (syllables, abbreviations and case never reach across a space)."""
-    clause, around = parts[0], parts[1:]
-    if n.kind == "narrowing":  # near the amount's noun in the clause, or anywhere in its headings and title
-        own = _accented(clause) if n.accented else _folded(clause)
-        return bool(n.pattern and n.pattern.search(own)) or all(
-            stands_in(u, around, accented=n.accented) for u in (n.token or "").split())
+    clause = parts[0]
+    if n.kind == "narrowing":  # near the amount's noun in the clause, its headings or its title
+        title = parts[-1] if len(parts) > 1 else ""
+        return bool(n.opening and title and n.opening.search(_folded(title))) or (n.pattern is not None and any(
+            n.pattern.search(_accented(p) if n.accented else _folded(p)) for p in parts if p))
     if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
         return False
     if n.pattern is not None:

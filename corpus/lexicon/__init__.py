@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from corpus.errors import ThiduaError
 from corpus.text import fold, match_key, nfc, tone_variants
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Authority",
     "DocType",
     "Lexicon",
+    "LexiconError",
     "Province",
     "lexicon_hash",
     "load_lexicon",
@@ -113,15 +115,25 @@ class Lexicon:
         return next((t.name for t in self.doc_types if t.code and fold(t.code) == key), None)
 
 
+class LexiconError(ThiduaError):
+    """A topic file of the lexicon that cannot be used as it is."""
+
+
 def _read_topic(path: Path) -> Any:
     text = nfc(path.read_text(encoding="utf-8-sig"))
     if path.suffix == ".csv":
-        return tuple(
+        rows: Any = tuple(
             {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))
         )
-    if path.suffix == ".toml":
+    elif path.suffix == ".toml":
         return tomllib.loads(text)
-    return tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
+    else:
+        rows = tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
+    if not rows:
+        # A word list built into a pattern ("(?:a|b)") matches everything when it has no word: stop instead.
+        raise LexiconError(f"Tệp từ điển {path.name} không có mục nào; hãy bổ sung hoặc xoá tệp này.",
+                           f"empty lexicon topic file: {path}")
+    return rows
 
 
 def _files(folder: Path) -> list[Path]:

@@ -264,6 +264,44 @@ def test_documents_answering_alike_are_still_offered(neighbours):
     assert {c.doc_id for c in ans.clarify} == {"son-la-2023", "lai-chau-2023"}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quyết định 2567/QĐ-UBND của Sơn La năm 2023 giao bao nhiêu chỉ tiêu?",
+        "Quyet dinh 2567/QD-UBND cua Son La nam 2023 giao bao nhieu chi tieu?",
+    ],
+)
+def test_missing_document_not_answered_from_a_figure_beside_its_citation(bot, question):
+    # The Sơn La 2023 directive cites 2567/QĐ-UBND in a clause whose figure (72,5%) is about something else.
+    ans = bot.answer(question)
+    assert ans.abstained and "72,5" not in ans.answer
+    assert "Không tìm thấy văn bản số 2567" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Kế hoạch 18/KH-UBND của Sơn La năm 2022 do ai ký?", "Ke hoach 18/KH-UBND cua Son La nam 2022 do ai ky?"]
+)
+def test_missing_document_signer_is_not_answered_from_the_citing_sentence(bot, question):
+    ans = bot.answer(question)
+    assert ans.abstained and "Không tìm thấy văn bản số 18/KH-UBND" in ans.answer
+
+
+def test_missing_document_date_is_answered_when_the_citing_sentence_states_it(bot):
+    ans = bot.answer("Kế hoạch 18/KH-UBND của Sơn La năm 2022 ban hành ngày nào?")
+    assert not ans.abstained and "15/01/2021" in ans.answer.split(". Theo ")[0]
+    assert "không có trong kho văn bản" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Tăng trưởng GRDP cả nước năm 2023 là bao nhiêu?", "tang truong GRDP ca nuoc nam 2023 la bao nhieu?"]
+)
+def test_nationwide_question_says_no_nationwide_document_of_that_year(bot, question):
+    # 2023 directives exist (Sơn La, Lai Châu): the decline must not say there is no document of 2023 at all.
+    ans = bot.answer(question)
+    assert ans.abstained and "\n" not in ans.answer.strip()
+    assert "cả nước" in ans.answer and "năm 2023" in ans.answer and "cấp tỉnh" in ans.answer
+
+
 @pytest.mark.parametrize("question", ["Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2023?",
                                       "co quan nao tong hop bao cao ket qua thi dua nam 2023"])
 def test_a_quote_follows_the_clause_it_comes_from_when_documents_agree(bot, question):

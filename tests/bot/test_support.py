@@ -541,6 +541,23 @@ def test_the_narrowing_word_must_follow_the_amount_not_stand_elsewhere_in_the_cl
     assert gaps(wanted, _found("Mức lương là 2.340.000 đồng/tháng.", title="Quy định mức lương cơ sở")) == ()
 
 
+@pytest.mark.parametrize("question", ["Mức lương cơ sở là bao nhiêu?", "muc luong co so la bao nhieu"])
+def test_the_narrowing_word_in_a_title_or_heading_must_name_the_amount_too(question):
+    """A consultants' salary circular whose title says "mức lương … làm cơ sở cho việc xác định giá gói thầu"
+    sets no "lương cơ sở" (its "8 giờ" a day was quoted for it), nor do "lương tại/của cơ sở …"."""
+    scorer = Scorer([f"Cơ sở y tế số {i} trả lương tối thiểu." for i in range(30)]
+                    + [f"Quy định chung về lao động số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    consultants = ("Hướng dẫn xác định mức lương của chuyên gia tư vấn trong nước làm cơ sở cho việc xác định giá gói thầu "
+                   "cung cấp dịch vụ tư vấn")
+    for text, title in [("Thời gian làm việc là 8 giờ/ngày.", consultants),
+                        ("Tiền lương tại cơ sở giáo dục là 5.000.000 đồng/tháng.", "Quy định chung"),
+                        ("Mức lương của cơ sở đào tạo là 5.000.000 đồng/tháng.", "Quy định chung"),
+                        ("Mức lương, cơ sở là 5.000.000 đồng/tháng.", "Quy định chung")]:
+        assert [n.phrase for n in gaps(wanted, _found(text, title=title)) if n.kind == "narrowing"], text
+    assert gaps(wanted, _found("Thời gian là 8 giờ/ngày.", title="Quy định mức lương cơ sở")) == ()
+
+
 def test_the_base_salary_of_a_year_the_library_does_not_set_is_declined(amounts_bot):
     """Pensions, minimum wages and consultants' salaries are set, no "lương cơ sở": no figure is quoted for it."""
     for question in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu"):
@@ -569,3 +586,25 @@ def test_a_horizon_year_no_document_has_must_stand_in_the_clause(library_scorer)
         wanted = needs(q, library_scorer, AnswerTuning())
         assert gaps(wanted, _found("Phấn đấu đến năm 2028 thuộc nhóm 3 nước dẫn đầu ASEAN."))
         assert not [n for n in gaps(wanted, _found("Đến năm 2040 thuộc nhóm 30 nước dẫn đầu.")) if n.kind == "label"]
+
+
+def test_an_empty_word_list_matches_nothing():
+    import re
+
+    from bot.extract import _alternatives as extract_alternatives
+    from bot.support import _alternatives
+
+    assert re.search(f"(?:{_alternatives([], str)})", "mức lương cơ sở") is None
+    assert re.search(f"(?:{extract_alternatives(())})", "mức lương cơ sở") is None
+    assert re.search(f"(?:{_alternatives(['cơ sở'], str)})", "mức lương cơ sở")
+
+
+@pytest.mark.parametrize("question", ["Thuế suất thuế thu nhập doanh nghiệp là bao nhiêu?",
+                                      "thue suat thue thu nhap doanh nghiep la bao nhieu"])
+def test_a_title_naming_a_document_by_the_narrowing_word_narrows_its_amounts(question):
+    scorer = Scorer([f"Quy định chung về thuế số {i}." for i in range(30)] + [f"Quy định số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    rate = "Thuế suất 15% áp dụng đối với doanh nghiệp có tổng doanh thu năm không quá 03 tỷ đồng."
+    title = "Quy định chi tiết một số điều của Luật Thuế thu nhập doanh nghiệp"
+    assert not [n for n in gaps(wanted, _found(rate, title=title)) if n.kind == "narrowing"]
+    assert [n for n in gaps(wanted, _found(rate, title="Quy định về chi phí làm căn cứ tính thuế")) if n.kind == "narrowing"]

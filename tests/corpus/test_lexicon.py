@@ -55,3 +55,17 @@ def test_loader_is_generic_cached_and_hashed(tmp_path: Path) -> None:
     before = lexicon_hash(folder)
     assert len(before) == 64 and before == lexicon_hash(folder)
     assert lexicon_hash(LEXICON_DIR) != before  # one more file, another hash
+
+
+def test_an_empty_topic_file_is_refused_with_one_vietnamese_line(tmp_path: Path) -> None:
+    # A word list with no word would become "(?:)" in the patterns built from it, which matches every text.
+    import pytest
+
+    from corpus.errors import ThiduaError
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, folder, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    (folder / "function_words.txt").write_text("# only a comment\n\n", encoding="utf-8")
+    with pytest.raises(ThiduaError) as err:
+        load_lexicon(folder)
+    assert "function_words.txt" in str(err.value) and "\n" not in str(err.value)
