@@ -44,7 +44,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, followup_phrase, horizon_years, read_question
+from bot.query import Query, followup_phrase, read_question
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
@@ -439,11 +439,6 @@ class Assistant:
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs, found_in = self._scope_with_note(q, filters)
-        later = horizon_years(q.text) if not docs and q.years else ()
-        if later and set(q.years) - set(later) != set(q.years):
-            # "Đến năm 2030 … phấn đấu bao nhiêu?": no document of 2030; the plan setting the target is older
-            q = replace(q, years=tuple(y for y in q.years if y not in later))
-            docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
         if not docs and q.years and not q.years_tied and not q.provinces:
             # "Doanh thu xuất khẩu năm 2035 …": no document of that year, and nothing ties the year to one; it is

@@ -11,14 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "horizon_years", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -304,19 +304,6 @@ def _before_year(text: str) -> int | None:
     """The year of "trước năm 2026": the documents asked about are older, so it is no scope year itself."""
     m = _BEFORE_YEAR.search(fold(text))
     return int(m.group(1)) if m else None
-
-
-@cache
-def _horizon() -> re.Pattern[str]:
-    words = sorted({x for w in load_lexicon().topic("horizon_words") for x in (w, fold(w))}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+(?:năm\s+|nam\s+)?((?:19|20)\d{{2}})(?![\d/])",
-                      re.IGNORECASE)
-
-
-def horizon_years(text: str) -> tuple[int, ...]:
-    """Years a question names as a target's horizon ("đến năm 2030", "toi 2035"): a plan issued before them sets
-    the target, so they say which document only when one of that year exists."""
-    return tuple(sorted({int(m.group(1)) for m in _horizon().finditer(text)}))
 
 
 def _find_numbers(text: str) -> tuple[str, ...]:

@@ -156,15 +156,6 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
-def _horizons(q: Query) -> list[Need]:
-    """ "Đến năm 2040 … phấn đấu bao nhiêu?" asked of the library (no document of 2040): the clause must set its
-    target for 2040; one for 2028 or 2030 answers another question."""
-    from bot.query import horizon_years
-
-    return [Need("label", f"năm {y}", pattern=re.compile(rf"(?<![\d/]){y}(?!\d)"))
-            for y in horizon_years(q.text) if y not in q.years and y not in q.content_years]  # those: ``_years``
-
-
 def _key_of(text: str, accented: bool) -> str:
     """How a phrase is compared: accented with canonical tone marks when the question is, else folded."""
     return canonical_tones(text).lower() if accented else fold(text)
@@ -435,7 +426,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
-    found = [*_labels(topic, folded), *_horizons(q), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
+    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q)]
