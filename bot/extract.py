@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import Lexicon, load_lexicon
+from corpus.lexicon import Lexicon, alternatives, load_lexicon
 
 __all__ = [
     "Span",
@@ -29,25 +29,19 @@ __all__ = [
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    """Lexicon words as the alternatives of an expression, longest first."""
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
-
-
 def _value(lex: Lexicon) -> re.Pattern[str]:
     """A number with the words before it that belong to it ("khoảng", "tối đa": ``value_qualifiers.txt``), its unit
     (``value_units.txt``) and a change noted after it ("(tăng 2% so với năm 2022)")."""
-    qualifier = rf"(?:(?:{_alternatives(lex.topic('value_qualifiers'))})\s+)?"
+    qualifier = rf"(?:(?:{alternatives(lex.topic('value_qualifiers'))})\s+)?"
     return re.compile(
-        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*({_alternatives(lex.topic('value_units'))})?(?![\w/])"
+        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*({alternatives(lex.topic('value_units'))})?(?![\w/])"
         r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
     )
 
 
 def _numbering_before(lex: Lexicon) -> re.Pattern[str]:
     """Words a bare number after which numbers or dates something ("lần thứ 6", "năm 2024": ``numbering_words.txt``)."""
-    return re.compile(rf"(?:{_alternatives(lex.topic('numbering_words'))})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:{alternatives(lex.topic('numbering_words'))})\s*$", re.IGNORECASE)
 
 
 _VALUE = _value(load_lexicon())
@@ -101,7 +95,7 @@ def find_values(text: str) -> list[Span]:
 
 def _range_join(lex: Lexicon) -> re.Pattern[str]:
     """What stands between the two ends of a range (lexicon ``range_joiners.txt``: "-", "đến", "tới")."""
-    return re.compile(rf"\s*(?:{_alternatives(lex.topic('range_joiners'))})\s*")
+    return re.compile(rf"\s*(?:{alternatives(lex.topic('range_joiners'))})\s*")
 
 
 _RANGE_JOIN = _range_join(load_lexicon())
@@ -163,7 +157,7 @@ def find_ordinals(text: str) -> list[Span]:
 
 def _place_number(lex: Lexicon) -> re.Pattern[str]:
     """A number saying where in a document (lexicon ``place_words.txt``: "Điều 3", "khoản 2", "Mẫu số 01")."""
-    return re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('place_words'))})\s+\d+(?:\.\d+)*", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternatives(lex.topic('place_words'))})\s+\d+(?:\.\d+)*", re.IGNORECASE)
 
 
 _PLACE_NUMBER = _place_number(load_lexicon())

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -37,7 +37,7 @@ from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.tuning import AnswerTuning
-from corpus.lexicon import Lexicon, load_lexicon
+from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
@@ -88,11 +88,11 @@ def _read(lex: Lexicon) -> dict[str, object]:
     kinds = frozenset(fold(k) for k in (*lex.topic("document_kinds"), *(t.name for t in lex.doc_types)))
     # "bao nhiêu", "mấy" (accented, and folded for a question typed without marks)
     amount = sorted(canonical_tones(w).lower() for w in lex.topic("amount_question_words"))
-    asks_amount = {accented: re.compile(rf"(?<!\w)(?:{_alternatives(amount, fold if not accented else str)})(?!\w)")
+    asks_amount = {accented: re.compile(rf"(?<!\w)(?:{alternatives(amount, fold if not accented else str)})(?!\w)")
                    for accented in (True, False)}
     # "luật số mấy", "số hiệu bao nhiêu": a document's number is asked, not a figure.
-    asks_number = re.compile(rf"(?<!\w)(?:{_alternatives(lex.topic('number_nouns'), fold)}) "
-                             rf"(?:{_alternatives(amount, fold)})(?!\w)")
+    asks_number = re.compile(rf"(?<!\w)(?:{alternatives(lex.topic('number_nouns'), fold)}) "
+                             rf"(?:{alternatives(amount, fold)})(?!\w)")
     # A figure in a clause's own text: not its label ("2.", "a)"), an article it cites ("khoản 1 Điều 2"), a
     # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
     # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
@@ -101,23 +101,17 @@ def _read(lex: Lexicon) -> dict[str, object]:
                         + r"\d+(?:[.,]\d+)*(?![\w/])")
     # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
     leads = lex.topic("rate_leads")
-    rate_leads = {True: _alternatives(leads, lambda w: canonical_tones(w).lower()), False: _alternatives(leads, fold)}
+    rate_leads = {True: alternatives(leads, lambda w: canonical_tones(w).lower()), False: alternatives(leads, fold)}
     # "vùng I, II và V"
-    list_joiners = _alternatives(lex.topic("label_list_joiners"), fold)
+    list_joiners = alternatives(lex.topic("label_list_joiners"), fold)
     # "lương tại cơ sở", "lương của cơ sở đào tạo": a function word between an amount's noun and a word after
     # it makes that word no name of the amount
     fw = lex.topic("function_words")
-    function_words = {True: _alternatives(fw, lambda w: canonical_tones(w).lower()), False: _alternatives(fw, fold)}
+    function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
-
-
-def _alternatives(words: Iterable[str], key: Callable[[str], str]) -> str:
-    """``words`` (through ``key``) as the alternatives of an expression, longest first."""
-    alts = "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
-    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +33,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Province",
+    "alternatives",
     "lexicon_hash",
     "load_lexicon",
 ]
@@ -172,6 +175,13 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         banners=tuple(topics.get("banners", ())),
         _province_keys=MappingProxyType(keys),
     )
+
+
+def alternatives(words: Iterable[str], key: Callable[[str], str] = str) -> str:
+    """Lexicon ``words`` (through ``key``) as the alternatives of a regular expression, longest first, so the
+    word lists stay here and the patterns' shapes in the modules using them."""
+    alts = "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
+    return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
 
 
 @cache
