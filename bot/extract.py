@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
+from corpus.text import tone_variants
 
 __all__ = [
     "Span",
@@ -29,13 +30,29 @@ __all__ = [
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 
+# The i/y pairs Vietnamese writes both ways at a syllable's end after a consonant ("tỷ"/"tỉ", "sỹ"/"sĩ").
+_Y_END = re.compile(r"(?<=[bcdghklmnpqrstvxđ])([yýỳỷỹỵ]|[iíìỉĩị])(?!\w)")
+_Y_TO_I = str.maketrans("yýỳỷỹỵiíìỉĩị", "iíìỉĩịyýỳỷỹỵ")
+
+
+def spellings(word: str) -> set[str]:
+    """Every way a lexicon word is written: both tone placements ("hoà"/"hòa") and both i/y spellings
+    ("tỷ đồng"/"tỉ đồng"): a unit written the other way is the same unit."""
+    swapped = _Y_END.sub(lambda m: m.group(1).translate(_Y_TO_I), word)
+    return {v for w in (word, swapped) for v in tone_variants(w)}
+
+
 def _value(lex: Lexicon) -> re.Pattern[str]:
     """A number with the words before it that belong to it ("khoảng", "tối đa": ``value_qualifiers.txt``), its unit
-    (``value_units.txt``) and a change noted after it ("(tăng 2% so với năm 2022)")."""
-    qualifier = rf"(?:(?:{alternatives(lex.topic('value_qualifiers'))})\s+)?"
+    (``value_units.txt``, in any of its spellings and any case, with what it is counted per: "đồng/chuyến",
+    "đồng/tấn") and a change noted after it ("(tăng 2% so với năm 2022)")."""
+    qualifiers = {v for w in lex.topic("value_qualifiers") for v in spellings(w)}
+    units = {v for w in lex.topic("value_units") for v in spellings(w)}
+    qualifier = rf"(?:(?:{alternatives(qualifiers)})\s+)?"
     return re.compile(
-        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*({alternatives(lex.topic('value_units'))})?(?![\w/])"
+        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*((?:{alternatives(units)})(?:/[^\W\d_]+)*)?(?![\w/])"
         r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
+        re.IGNORECASE,
     )
 
 

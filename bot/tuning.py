@@ -58,6 +58,12 @@ class AnswerTuning:
     #: step of that scale ("Mức 1: 13.000 đồng") loses this (bot.answerers.labels).
     step_bonus: float = 0.2
     step_penalty: float = 0.2
+    #: A part's value whose own words (its row) hold the figures the question names ("trên 1.500 tấn") gains up
+    #: to this (bot.answerers.values): those figures say which row of a table or list is asked.
+    figure_bonus: float = 0.2
+    #: A change ("mức giảm … 3,6%") asked for a level, or a level asked for a change, counts its words' coverage
+    #: times this when the part's values are compared.
+    change_mismatch: float = 0.6
     #: Bonus per quoted name (up to five) for a list answer.
     list_bonus: float = 0.02
     #: Bonus for a sentence that carries the cue of a legal-text kind ("có hiệu lực", "hồ sơ gồm").

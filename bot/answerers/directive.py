@@ -11,7 +11,7 @@ from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
 from corpus.models import Directive
-from corpus.text import fold
+from corpus.text import canonical_tones, fold, has_diacritics
 from index.models import Hit
 
 __all__ = ["ComparisonAnswerer", "DutyAnswerer", "FactAnswerer", "TargetAnswerer", "TypedAnswerer"]
@@ -29,13 +29,21 @@ class TargetAnswerer:
     ("phiên họp thứ mấy") is answered with a rank ("phiên họp thứ 47"), not with a value."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        if _ASKS_RANK.search(fold(q.text)):
+        if _asks_rank(q.text):
             return with_alternates(by_segment(reader, q, d, hits, "ordinal"), reader.tuning)
         f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
         return with_alternates(f, reader.tuning)
 
 
 _ASKS_RANK = re.compile(r"\bthu (?:may|bao nhieu)\b")
+_ASKS_RANK_SPELT = re.compile(r"\bthứ (?:mấy|bao nhiêu)\b")
+
+
+def _asks_rank(question: str) -> bool:
+    """ "phiên họp thứ mấy": typed with diacritics, "thu bao nhiêu" (collects how much) asks no rank."""
+    if has_diacritics(question):
+        return _ASKS_RANK_SPELT.search(canonical_tones(question).lower()) is not None
+    return _ASKS_RANK.search(fold(question)) is not None
 
 
 class ComparisonAnswerer:

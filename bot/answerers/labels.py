@@ -18,7 +18,7 @@ from functools import cache
 from corpus.lexicon import load_lexicon
 from corpus.text import fold
 
-__all__ = ["Step", "asked_steps", "asked_years", "period_fit", "step_fit"]
+__all__ = ["Step", "asked_steps", "asked_years", "item_headings", "period_fit", "step_fit"]
 
 # A step's label, accent-folded and lower-case: roman numerals, one or two digits, a letter (also bot.support).
 STEP_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
@@ -96,14 +96,29 @@ def asked_years(question: str, years: tuple[int, ...] = ()) -> tuple[int, ...]:
     return tuple(sorted({int(y) for pair in _PERIOD.findall(question) for y in pair}))
 
 
+# A year a heading sets its items for: "a) Mục tiêu cụ thể đến năm 2030" (not a date's year, "ngày … tháng 5 năm 2025").
+_HEADING_YEAR = re.compile(r"(tháng\s+\d{1,2}\s+)?\bnăm\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+# An item's opening line inside a clause ("b) Mục tiêu cụ thể đến năm 2035"): a heading for the lines below it.
+# A line ending a sentence (";", ".") is an item's content, not its heading.
+_ITEM_LINE = re.compile(r"^[ \t]*(?:[a-zđ]\)|\d{1,2}[.)])[ \t]+([^\n]{1,120}?)[ \t]*(?<![.;,])$", re.MULTILINE)
+
+
+def item_headings(text: str, start: int) -> tuple[str, ...]:
+    """The opening lines of the items of ``text`` before ``start`` ("a) Mục tiêu cụ thể đến năm 2030"): in a
+    clause that holds its own items, the headings its later parts stand under."""
+    return tuple(m.group(1) for m in _ITEM_LINE.finditer(text) if m.end() <= start)
+
+
 def period_fit(years: tuple[int, ...], headings: Sequence[str]) -> int:
-    """+1 when the innermost heading naming a period holds a year asked, -1 when it holds none, 0 when no
-    heading names a period (or no year is asked).  Targets set per period ("a) Giai đoạn 1 (2026 - 2028): 30% -
-    40% …; b) Giai đoạn 2 (2029 - 2031): 70% - 80% …") share every word but the period's."""
+    """+1 when the innermost heading naming a period (or the year its items are for) holds a year asked, -1 when
+    it holds none, 0 when no heading names one (or no year is asked).  Targets set per period ("a) Giai đoạn 1
+    (2026 - 2028): 30% - 40% …; b) Giai đoạn 2 (2029 - 2031): 70% - 80% …") or per horizon ("a) Mục tiêu cụ thể đến
+    năm 2030 … b) Mục tiêu cụ thể đến năm 2035 …") share every word but the period's."""
     if not years:
         return 0
     for heading in reversed(headings):
         periods = [(int(a), int(b)) for a, b in _PERIOD.findall(heading)]
+        periods = periods or [(int(y), int(y)) for date, y in _HEADING_YEAR.findall(heading) if not date]
         if periods:
             return 1 if any(a <= y <= b for a, b in periods for y in years) else -1
     return 0

@@ -13,9 +13,10 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
-from bot.answerers.labels import asked_steps, asked_years, period_fit, step_fit
+from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import Cell, table_cell
-from bot.compose import excerpt
+from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures
+from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
@@ -71,7 +72,7 @@ def by_segment(
             if f is not None and (steps or years):
                 # "mức 4", "giai đoạn 2026 - 2028": the part under that step or period, not its neighbours
                 # (which share every other word)
-                fit = step_fit(steps, clause.text, seg.start, seg.end) or period_fit(years, _headings(clause))
+                fit = step_fit(steps, clause.text, seg.start, seg.end) or period_fit(years, (*_headings(clause), *item_headings(clause.text, seg.start)))
                 if fit:
                     f = replace(f, score=f.score + (t.step_bonus if fit > 0 else -t.step_penalty))
             if f is not None:
@@ -107,28 +108,39 @@ def _extract(
         values = find_values(seg.text)
         if not values:
             return None
-        cell = table_cell(reader.scorer, q.text, topic, seg.text)
+        figures = asked_figures(q.text)
+        # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
+        # by the figures asked (bot.answerers.values), not by its row names' words.
+        named_by_figures = any(names_figures(v, figures) for v in values)
+        cell = None if named_by_figures else table_cell(reader.scorer, q.text, topic, seg.text)
         if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
         yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years or q.content_years else None
         if yearly is not None:
             return yearly
-        best, best_cov, prev_end, ctx_start = None, -1.0, 0, 0
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
-        for v in values:
-            before = seg.text[prev_end : v.end]
-            cov = reader.scorer.coverage(topic, f"{lead} {before}" if lead and not prev_end else before)
-            if cov > best_cov:
-                best, best_cov, ctx_start = v, cov, prev_end
-            prev_end = v.end
-        assert best is not None
-        # Quote the whole part, trimmed only when long: other values in it often belong to the answer.
-        start = 0 if len(seg.text) <= t.long_segment_chars else reader.phrase_start(seg.text, topic, ctx_start, best.start)
+        got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
+                           change_asked=asks_change(q.text), lead=lead, change_factor=t.change_mismatch)
+        best = got.value
+        # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
+        # named by the figures asked is quoted from its own first words.
+        if len(seg.text) <= t.long_segment_chars:
+            start = 0
+        elif got.figure_fit > 0:
+            start = got.row_start + len(seg.text[got.row_start :]) - len(seg.text[got.row_start :].lstrip(" ,;"))
+        else:
+            start = reader.phrase_start(seg.text, topic, got.row_start, best.start)
         quote, a, b = excerpt(seg.text, start, len(seg.text))
-        score = t.value_context_weight * best_cov + (1 - t.value_context_weight) * base
-        return Found(d, clause, best.text, quote, (seg.start + a, seg.start + b), score)
+        if b < best.end:  # a long row's lead-in left no room for its value: quote from the words naming it
+            start = max(got.row_start, reader.phrase_start(seg.text, topic, got.row_start, best.start))
+            if best.end - start > MAX_EXCERPT:
+                start = seg.text.find(" ", best.end - MAX_EXCERPT + 2) + 1
+            quote, a, b = excerpt(seg.text, start, len(seg.text))
+        score = (t.value_context_weight * got.coverage + (1 - t.value_context_weight) * base
+                 + t.figure_bonus * got.figure_fit)
+        return Found(d, clause, got.short, quote, (seg.start + a, seg.start + b), score)
     if shape == "ordinal":
         ranks = find_ordinals(seg.text)
         if not ranks:

@@ -1,0 +1,195 @@
+"""Which value of a sentence part answers, when the part holds several.
+
+A flattened table row or a list of cases holds figures of two sorts: those that say which row it is
+("Phương tiện chở hàng có trọng tải toàn phần trên 1.500 tấn", "Từ 100 tỷ đồng đến dưới 500 tỷ đồng")
+and the row's value ("50.000 đồng/chuyến", "700 triệu đồng").  A figure the question names is a row's
+condition, never its answer: the answer is the value whose row holds the figures asked, with the words
+around them ("trên 1.500 tấn", not "đến 1.500 tấn").  A value with a unit answers before a bare count
+of the same part ("200 tấn" in a row's name).  A change ("mức giảm tỷ lệ hộ nghèo 3,6%") answers a
+question about a change; asked for a level, a level of the part answers first, and a change that still
+answers is given with its change word, so it is never read as the level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from bot.extract import Span
+from bot.segments import has_diacritics
+from corpus.lexicon import alternatives, load_lexicon
+from corpus.text import canonical_tones, fold
+
+__all__ = ["Choice", "Figure", "asked_figures", "asks_change", "choose_value", "names_figures"]
+
+_NUMBER = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure a question names: its number as a key, and the words just before and after it, folded."""
+
+    key: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The value chosen in a part: the value, where its row (its own words) starts, how well that row holds
+    the figures asked (0..1), the coverage of its words, and its short answer (the value, or the change it is)."""
+
+    value: Span
+    row_start: int
+    figure_fit: float
+    coverage: float
+    short: str
+
+
+def _key(number: str) -> str:
+    """One key per number as written: "1.500" and "1500", "05" and "5" are the same figure."""
+    whole, _, decimals = number.replace(".", "").partition(",")
+    whole = whole.lstrip("0") or "0"
+    return f"{whole},{decimals}" if decimals.strip("0") else whole
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    before = _WORD.findall(text[max(0, start - 30) : start])
+    after = _WORD.findall(text[end : end + 30])
+    return (fold(before[-1]).lower() if before else "", fold(after[0]).lower() if after else "")
+
+
+@cache
+def _steps() -> re.Pattern[str]:
+    """A step label after its noun ("mức 3", "vùng 2"): the step asked, not a figure (bot.answerers.labels)."""
+    lex = load_lexicon()
+    nouns = {fold(w).lower() for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"), *lex.topic("numbering_words"))}
+    return re.compile(rf"(?:{alternatives(nouns)})\s*$")
+
+
+def asked_figures(question: str) -> tuple[Figure, ...]:
+    """The figures a question names ("trên 1.500 tấn", "từ 100 tỷ đến dưới 500 tỷ đồng"); years, dates, document
+    numbers and step labels ("mức 3") are not figures."""
+    out: list[Figure] = []
+    for m in _NUMBER.finditer(question):
+        number = m.group(1)
+        if _YEAR.fullmatch(number) or re.match(r"\s*[/-]\s*\d", question[m.end() : m.end() + 3]):
+            continue
+        if _steps().search(fold(question[max(0, m.start() - 20) : m.start()]).lower()):
+            continue
+        before, after = _neighbours(question, m.start(), m.end())
+        out.append(Figure(_key(number), before, after))
+    return tuple(out)
+
+
+def _change_words() -> tuple[str, ...]:
+    return tuple(load_lexicon().topic("change_words"))
+
+
+@cache
+def _change(accented: bool) -> re.Pattern[str]:
+    words = _change_words() if accented else {fold(w) for w in _change_words()}
+    return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
+
+
+def asks_change(question: str) -> bool:
+    """Whether a question asks how much something changes ("giảm bao nhiêu", "tăng thêm", "so với năm trước"),
+    not its level.  Typed with diacritics, "tặng" is no "tăng"."""
+    accented = has_diacritics(question)
+    text = canonical_tones(question).lower() if accented else fold(question).lower()
+    return _change(accented).search(text) is not None
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the words naming a value begin: after the last comma, semicolon, colon or bracket before it."""
+    cut = max(text.rfind(sep, 0, start) for sep in (",", ";", ":", "(", "\n"))
+    return cut + 1
+
+
+def _figure_fit(figures: tuple[Figure, ...], text: str) -> float:
+    """How well ``text`` (a row's words) holds the figures asked: each found counts 1, and 1 more when the words
+    around it are the question's ("trên 1.500" is not "đến 1.500"), as a share of all."""
+    if not figures:
+        return 0.0
+    found = [(_key(m.group(1)), m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    total = 0.0
+    for f in figures:
+        best = 0.0
+        for key, a, b in found:
+            if key != f.key:
+                continue
+            before, after = _neighbours(text, a, b)
+            best = max(best, 1.0 + 0.5 * (before == f.before and bool(f.before)) + 0.5 * (after == f.after and bool(f.after)))
+        total += best
+    return total / (2 * len(figures))
+
+
+def _keys(value: Span) -> set[str]:
+    own = value.text.split("(")[0]  # "(giảm 4% so với năm 2022)" notes a change beside the value
+    return {_key(m.group(1)) for m in _NUMBER.finditer(own)}
+
+
+@cache
+def _bound_join() -> re.Pattern[str]:
+    """What joins the two ends of a range of conditions: a range joiner (lexicon ``range_joiners.txt``) and at
+    most two words ("đến không quá", "đến dưới")."""
+    return re.compile(rf"\s*(?:{alternatives(load_lexicon().topic('range_joiners'))})\s*(?:[^\W\d_]+\s+){{0,2}}",
+                      re.IGNORECASE)
+
+
+def names_figures(value: Span, figures: tuple[Figure, ...]) -> bool:
+    """Whether every figure of ``value`` is one the question names: then it says which row, it does not answer."""
+    keys = _keys(value)
+    return bool(keys) and keys <= {f.key for f in figures}
+
+
+def choose_value(
+    text: str,
+    values: list[Span],
+    coverage: Callable[[str], float],
+    *,
+    figures: tuple[Figure, ...] = (),
+    change_asked: bool = False,
+    lead: str = "",
+    change_factor: float = 1.0,
+) -> Choice:
+    """The value of ``text`` (a sentence part) that answers: the one whose own words (from the value before it)
+    best hold the figures asked, then best cover the question (``coverage``; ``lead`` is read before the first).
+    A value whose figures the question names is a condition; a bare count gives way to a value with a unit;
+    a change gives way to a level unless a change is asked (its coverage times ``change_factor``)."""
+    conditions: list[bool] = []
+    for i, v in enumerate(values):
+        # "từ trên 03 tỷ đồng đến không quá 50 tỷ đồng": the other end of a range whose one end is asked is a
+        # condition too
+        bound = i > 0 and conditions[-1] and _bound_join().fullmatch(text, values[i - 1].end, v.start) is not None
+        conditions.append(names_figures(v, figures) or bound)
+    candidates = [v for v, c in zip(values, conditions, strict=True) if not c] or values
+    with_unit = [v for v in candidates if not v.text.rstrip()[-1:].isdigit()]
+    candidates = with_unit or candidates
+    best: tuple[tuple[float, float], Choice] | None = None
+    prev_end = 0
+    for v in candidates:
+        row = text[prev_end : v.end]
+        cov = coverage(f"{lead} {row}" if lead and not prev_end else row)
+        phrase_at = max(prev_end, _phrase_start(text, v.start))
+        change = _change(True).search(canonical_tones(text[phrase_at : v.start]).lower())
+        short = v.text
+        if change is not None and not change_asked:
+            cov *= change_factor
+            # a change that answers is given as one ("giảm tỷ lệ hộ nghèo 3,6%"), never as the level asked
+            at = phrase_at + change.start()
+            short = text[at : v.end] if v.end - at <= 60 else f"{change.group(0)} {v.text}"
+        elif change is None and change_asked and "(" not in v.text:
+            cov *= change_factor
+        # a lone value's row is its whole part ("Thuế suất 15% áp dụng cho … không quá 03 tỷ đồng")
+        fit = _figure_fit(figures, text if len(candidates) == 1 else row)
+        choice = Choice(v, prev_end, fit, cov, short)
+        if best is None or (fit, cov) > best[0]:
+            best = ((fit, cov), choice)
+        prev_end = v.end
+    assert best is not None
+    return best[1]

@@ -1,0 +1,109 @@
+"""Which value of a part answers: rows named by the figures asked, units, changes and levels, horizons."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answerers.labels import item_headings, period_fit
+from bot.answerers.values import asked_figures, asks_change, choose_value
+from bot.extract import find_values
+from tests.fakes import assistant_over
+
+_FEES = ("Lệ phí ra, vào cảng, bến thủy nội địa a) Phương tiện chở hàng có trọng tải toàn phần từ 10 tấn đến 50 tấn "
+         "5.000 đồng/chuyến b) Phương tiện chở hàng có trọng tải toàn phần trên 50 tấn đến 200 tấn 10.000 đồng/chuyến "
+         "c) Phương tiện chở hàng có trọng tải toàn phần trên 1.000 tấn đến 1.500 tấn 40.000 đồng/chuyến "
+         "d) Phương tiện chở hàng có trọng tải toàn phần trên 1.500 tấn 50.000 đồng/chuyến")
+
+
+def _choose(question: str, text: str, cover=lambda words: 0.5):
+    return choose_value(text, find_values(text), cover, figures=asked_figures(question),
+                        change_asked=asks_change(question), change_factor=0.6)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Lệ phí cho phương tiện chở hàng trọng tải từ 10 tấn đến 50 tấn là bao nhiêu?", "5.000 đồng/chuyến"),
+        ("Còn trên 1.500 tấn?", "50.000 đồng/chuyến"),
+        ("con tren 1500 tan?", "50.000 đồng/chuyến"),  # unaccented, no thousands dot
+        ("Phương tiện trên 1.000 tấn đến 1.500 tấn nộp bao nhiêu?", "40.000 đồng/chuyến"),
+    ],
+)
+def test_the_row_holding_the_figures_asked_gives_the_value(question, value):
+    """ "trên 1.500 tấn" is row d, not row c ("đến 1.500 tấn"); a figure of a row's name is never the answer."""
+    assert _choose(question, _FEES).value.text == value
+
+
+def test_a_range_of_conditions_is_no_answer():
+    text = "Thuế suất 17% áp dụng đối với doanh nghiệp có tổng doanh thu năm từ trên 03 tỷ đồng đến không quá 50 tỷ đồng"
+    assert _choose("Doanh thu không quá 3 tỷ đồng thì thuế suất bao nhiêu?", text).value.text == "17%"
+
+
+def test_years_dates_document_numbers_and_steps_are_not_figures():
+    q = "Theo Thông tư 07/2026/TT-BNV ngày 05/05/2026, mức 3 năm 2026 là bao nhiêu với 1.500 tấn?"
+    assert [f.key for f in asked_figures(q)] == ["1500"]
+
+
+def test_a_change_answers_a_change_and_is_said_as_one_when_a_level_is_asked():
+    both = "tỷ lệ hộ nghèo còn 15,66%, mức giảm tỷ lệ hộ nghèo 4%"
+    assert _choose("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu?", both).value.text == "15,66%"
+    assert _choose("Tỷ lệ hộ nghèo năm 2023 giảm bao nhiêu?", both).value.text == "4%"
+    alone = _choose("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu?", "mức giảm tỷ lệ hộ nghèo 3,6%")
+    assert alone.short == "giảm tỷ lệ hộ nghèo 3,6%"  # never "3,6%" alone, read as the rate itself
+    assert _choose("Tỷ lệ hộ nghèo giảm bao nhiêu?", "mức giảm tỷ lệ hộ nghèo 3,6%").short == "3,6%"
+
+
+@pytest.mark.parametrize("question", ["Số hộ nghèo giảm bao nhiêu?", "so ho ngheo giam bao nhieu", "ít đi bao nhiêu so với năm trước"])
+def test_questions_asking_a_change(question):
+    assert asks_change(question)
+
+
+@pytest.mark.parametrize("question", ["Tỷ lệ hộ nghèo là bao nhiêu?", "Mức tặng thưởng là bao nhiêu?"])
+def test_questions_asking_a_level(question):
+    assert not asks_change(question)  # typed with diacritics, "tặng" is no "tăng"
+
+
+def test_units_in_either_spelling_case_and_per_what():
+    values = [v.text for v in find_values("thu 2.450 tỉ đồng, 3 Tỷ đồng; 165 đồng/tấn trọng tải; 15 kg; 1,5 lần")]
+    assert values == ["2.450 tỉ đồng", "3 Tỷ đồng", "165 đồng/tấn", "15 kg", "1,5 lần"]
+    assert [v.text for v in find_values("Tối thiểu 50% nhân lực; tối đa 8,6 bác sĩ")] == ["Tối thiểu 50%", "tối đa 8,6 bác sĩ"]
+
+
+def test_a_heading_naming_the_year_its_items_are_for():
+    text = ("5. Mục tiêu\na) Mục tiêu cụ thể đến năm 2030\n+ Tối thiểu 50% nhân lực được đào tạo;\n"
+            "b) Mục tiêu cụ thể đến năm 2035\n+ 70% năng lực thẩm định.")
+    later = text.index("70%")
+    assert period_fit((2030,), item_headings(text, later)) == -1
+    assert period_fit((2035,), item_headings(text, later)) == 1
+    assert period_fit((2030,), item_headings(text, text.index("50%"))) == 1
+    assert period_fit((2030,), ("Điều 2. Ban hành ngày 05 tháng 5 năm 2025",)) == 0  # a date's year sets nothing
+
+
+@pytest.fixture(scope="module")
+def fees(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {"fees.txt": "thong-tu-so-39-2026-tt-btc-469256.txt"})
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Phí trọng tải tàu, thuyền tại cảng, bến thủy nội địa thu bao nhiêu cho mỗi lượt vào?", "165 đồng/tấn"),
+        ("Lệ phí ra, vào cảng, bến thủy nội địa của phương tiện chở khách từ 101 ghế trở lên là bao nhiêu?",
+         "30.000 đồng/chuyến"),
+        ("Lệ phí ra vào cảng bến thủy nội địa của phương tiện chở hàng trên 1.500 tấn là bao nhiêu?", "50.000 đồng/chuyến"),
+    ],
+)
+def test_a_fee_table_answers_the_row_asked(fees, question, value):
+    """ "thu bao nhiêu" asks an amount, not a rank ("thứ bao nhiêu"); the row named by the question answers."""
+    ans = fees.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith(value), ans.answer
+    assert value in ans.citations[0].text[slice(*ans.citations[0].span)]
+
+
+def test_an_elliptical_follow_up_takes_the_row_of_its_own_figures(fees):
+    first = fees.answer("Lệ phí ra, vào cảng, bến thủy nội địa đối với phương tiện chở hàng có trọng tải toàn phần từ "
+                        "10 tấn đến 50 tấn là bao nhiêu?")
+    assert first.answer.startswith("5.000 đồng/chuyến"), first.answer
+    again = fees.answer("Còn trên 1.500 tấn?", previous=first)
+    assert again.answer.startswith("50.000 đồng/chuyến"), again.answer
