@@ -378,6 +378,16 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> s
     return " ".join(t.split())
 
 
+@lru_cache(maxsize=1)
+def _step_re() -> re.Pattern[str]:
+    """A step of a scale named by its noun and label, accent-folded ("muc 3", "vung iv", "giai doan 2": lexicon
+    ``scale_nouns.txt``, ``qualifier_nouns.txt``); its label alone is no content word, yet it changes the question."""
+    lex = load_lexicon()
+    nouns = sorted({fold(w).lower() for w in (*lex.topic("scale_nouns"), *lex.topic("qualifier_nouns"))}, key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in nouns) or "(?!)"
+    return re.compile(rf"(?<!\w)({alts})\s+([ivxlc]{{1,5}}|\d{{1,2}}|[a-z])(?![\w%/]|[.,]\d)")
+
+
 def _content_words(topic: str) -> list[str]:
     """The words of a topic that say what it is about (not its form, kind or scope)."""
     return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
@@ -552,7 +562,16 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # An elliptical follow-up: what it names replaces, what it leaves out is kept.
     new_kind: Kind = previous.kind if kind == "fact" else kind
     introduced = ""
-    if not content:
+    steps = list(_step_re().finditer(fold(own).lower()))
+    if not content and steps:
+        # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
+        topic = previous.topic
+        for m in steps:
+            typed = own[m.start() : m.end()]
+            old = next((x for x in _step_re().finditer(fold(topic).lower()) if x.group(1) == m.group(1)), None)
+            topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{topic} {typed}"
+        introduced = ", ".join(own[m.start() : m.end()] for m in steps)
+    elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)

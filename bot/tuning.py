@@ -64,6 +64,10 @@ class AnswerTuning:
     #: A change ("mức giảm … 3,6%") asked for a level, or a level asked for a change, counts its words' coverage
     #: times this when the part's values are compared.
     change_mismatch: float = 0.6
+    #: A value whose words say what the question says around its ask ("chia cho 26 ngày" for "chia cho bao nhiêu
+    #: ngày", "04 loại" for "mấy loại") gains this much coverage among a part's values, and a part stating such a
+    #: value this much score (bot.answerers.values.probe).
+    ask_words_weight: float = 0.1
     #: Bonus per quoted name (up to five) for a list answer.
     list_bonus: float = 0.02
     #: Bonus for a sentence that carries the cue of a legal-text kind ("có hiệu lực", "hồ sơ gồm").

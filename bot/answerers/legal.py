@@ -15,6 +15,7 @@ from functools import cache
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
+from bot.answerers.values import lead_fit, probe
 from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
@@ -123,6 +124,8 @@ class LegalAnswerer:
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
+        if self.kind == "duration":
+            out.sort(key=lambda f: -f.score)  # a duration said as the question asks it lifts its part
         return with_alternates(out, reader.tuning)
 
     def _short(self, f: Found) -> str | None:
@@ -228,12 +231,17 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
             return None  # rates per other periods ("trong 01 năm", "trong 01 tháng"), not per the asked one
     topic = topic_words(q) or q.topic
     unit = _asked_unit(q)
+    lead = probe(q.text).lead
+    weight = reader.tuning.ask_words_weight
+
+    def said(i: int) -> float:  # "chia cho 26 ngày" for "chia cho bao nhiêu ngày"
+        return lead_fit(lead, text[max(lo, spans[i][0] - 40) : spans[i][1]])
 
     def rank(i: int) -> tuple[bool, float]:
         a = spans[i - 1][1] if i else lo
         b = spans[i + 1][0] if i + 1 < len(spans) else hi
         in_unit = unit is not None and re.search(rf"\b{unit}\b", fold(text[slice(*spans[i])])) is not None
-        return in_unit, reader.scorer.coverage(topic, text[a:b])
+        return in_unit, reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
 
     best = max(range(len(spans)), key=rank)
     start, end = spans[best]
@@ -245,7 +253,7 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
         quote, a, b = excerpt(text, max(ctx, start - 80), hi)
     if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
         quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
-    return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score)
+    return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score + weight * said(best))
 
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

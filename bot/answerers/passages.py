@@ -15,7 +15,7 @@ from typing import Literal
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import Cell, table_cell
-from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures
+from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
@@ -97,6 +97,7 @@ def _headings(clause: Clause) -> tuple[str, ...]:
 
 
 _ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<=\s)\w")
 
 
 def _extract(
@@ -122,7 +123,8 @@ def _extract(
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
         got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
-                           change_asked=asks_change(q.text), lead=lead, change_factor=t.change_mismatch)
+                           asked=probe(q.text), change_asked=asks_change(q.text), lead=lead,
+                           change_factor=t.change_mismatch, said_weight=t.ask_words_weight)
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
         # named by the figures asked is quoted from its own first words.
@@ -167,6 +169,17 @@ def _extract(
         return Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
+    counted = stated_count(seg.text, probe(q.text).noun) if shape == "fact" else None
+    if counted is not None:
+        # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
+        at = seg.start + counted.start
+        if seg.end - seg.start > MAX_EXCERPT:  # a long part (a flattened table): from the capital opening its words
+            capitals = [m.start() for m in _WORD_START.finditer(text, max(seg.start, at - 120), at) if m.group(0).isupper()]
+            at = capitals[-1] if capitals else max(seg.start, at - 120)
+        else:
+            at = seg.start
+        quote, a, b = excerpt(text, at, seg.end)
+        return Found(d, clause, counted.text, quote, (a, b), base + t.ask_words_weight)
     # fact: the answering sentence part itself, focused on its best-matching words when long
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)

@@ -22,7 +22,10 @@ from bot.segments import has_diacritics
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.text import canonical_tones, fold
 
-__all__ = ["Choice", "Figure", "asked_figures", "asks_change", "choose_value", "names_figures"]
+__all__ = [
+    "Choice", "Figure", "Probe", "asked_figures", "asks_change", "choose_value", "lead_fit", "names_figures", "probe",
+    "stated_count",
+]
 
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -48,6 +51,8 @@ class Choice:
     figure_fit: float
     coverage: float
     short: str
+    #: How much the words around the value say what the question says around its ask (0..1, ``Probe``).
+    said: float = 0.0
 
 
 def _key(number: str) -> str:
@@ -84,6 +89,51 @@ def asked_figures(question: str) -> tuple[Figure, ...]:
         before, after = _neighbours(question, m.start(), m.end())
         out.append(Figure(_key(number), before, after))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """How a question asks its value, accent-folded: the words just before the ask ("chia cho" of "chia cho bao
+    nhiêu ngày", "tối đa") and the noun it counts ("ngày", "loại", "nước" of "nhóm bao nhiêu nước")."""
+
+    lead: tuple[str, ...]
+    noun: str
+
+
+_ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
+
+
+def probe(question: str) -> Probe:
+    """The words around the ask of a value question; empty when it has none ("… là gì?")."""
+    folded = fold(question).lower()
+    m = _ASK.search(folded)
+    if m is None:
+        return Probe((), "")
+    form = {fold(w).lower() for w in load_lexicon().topic("question_form_words")}
+    lead = [w for w in _WORD.findall(folded[: m.start()])[-3:] if w not in form][-2:]
+    after = _WORD.findall(folded[m.end() :])[:1]
+    noun = after[0] if after and after[0] not in form else ""
+    return Probe(tuple(lead), noun)
+
+
+def lead_fit(lead: tuple[str, ...], before: str) -> float:
+    """The share of the ask's lead words ("chia cho") among the last words before a value ("… chia cho 26 ngày"):
+    the clause says of its value what the question says of the one it asks."""
+    if not lead:
+        return 0.0
+    words = _WORD.findall(fold(before).lower())[-4:]
+    return sum(w in words for w in lead) / len(lead)
+
+
+def stated_count(text: str, noun: str) -> Span | None:
+    """A number followed by the noun a question counts ("04 loại" for "mấy loại", "50 nước"), as written."""
+    if not noun:
+        return None
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    m = re.search(rf"(?<![\w/.,])\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)", folded)
+    return Span(m.start(), m.end(), text[m.start() : m.end()]) if m else None
 
 
 def _change_words() -> tuple[str, ...]:
@@ -153,9 +203,11 @@ def choose_value(
     coverage: Callable[[str], float],
     *,
     figures: tuple[Figure, ...] = (),
+    asked: Probe = Probe((), ""),
     change_asked: bool = False,
     lead: str = "",
     change_factor: float = 1.0,
+    said_weight: float = 0.0,
 ) -> Choice:
     """The value of ``text`` (a sentence part) that answers: the one whose own words (from the value before it)
     best hold the figures asked, then best cover the question (``coverage``; ``lead`` is read before the first).
@@ -168,7 +220,11 @@ def choose_value(
         bound = i > 0 and conditions[-1] and _bound_join().fullmatch(text, values[i - 1].end, v.start) is not None
         conditions.append(names_figures(v, figures) or bound)
     candidates = [v for v, c in zip(values, conditions, strict=True) if not c] or values
-    with_unit = [v for v in candidates if not v.text.rstrip()[-1:].isdigit()]
+
+    def counts(v: Span) -> bool:  # "50 nước" for "nhóm bao nhiêu nước": the noun asked stands after it
+        return bool(asked.noun) and stated_count(text[v.start : v.end + len(asked.noun) + 2], asked.noun) is not None
+
+    with_unit = [v for v in candidates if not v.text.rstrip()[-1:].isdigit() or counts(v)]
     candidates = with_unit or candidates
     best: tuple[tuple[float, float], Choice] | None = None
     prev_end = 0
@@ -187,9 +243,10 @@ def choose_value(
             cov *= change_factor
         # a lone value's row is its whole part ("Thuế suất 15% áp dụng cho … không quá 03 tỷ đồng")
         fit = _figure_fit(figures, text if len(candidates) == 1 else row)
-        choice = Choice(v, prev_end, fit, cov, short)
-        if best is None or (fit, cov) > best[0]:
-            best = ((fit, cov), choice)
+        said = (lead_fit(asked.lead, text[max(prev_end, v.start - 40) : v.start] + " " + v.text) + counts(v)) / 2
+        choice = Choice(v, prev_end, fit, cov, short, said)
+        if best is None or (fit, cov + said_weight * said) > best[0]:
+            best = ((fit, cov + said_weight * said), choice)
         prev_end = v.end
     assert best is not None
     return best[1]

@@ -336,3 +336,15 @@ def test_a_target_set_until_a_year_is_no_question_about_a_title(question):
 def test_a_year_before_which_documents_are_asked_is_neither_scope_nor_content():
     got = q("Người nghỉ hưu trước năm 1995 được điều chỉnh thế nào?")
     assert got.before_year == 1995 and got.years == () and got.content_years == ()
+
+
+@pytest.mark.parametrize("follow", ["Còn mức 3?", "con muc 3?", "Mức 3 thì sao?", "Còn mức 3 thì sao?"])
+def test_a_follow_up_naming_another_step_asks_that_step(follow):
+    """ "Còn mức 3?" after a question on "Mức 1": the step asked replaces the previous one (a bare label is no
+    content word, yet it changes the question), and the clause must name it."""
+    first = q("Mức 1 bồi dưỡng bằng hiện vật cho người lao động làm việc có yếu tố nguy hiểm, độc hại là bao nhiêu?")
+    got = q(follow, previous=first)
+    assert got.followup and got.kind == "target"
+    from corpus.text import fold
+
+    assert fold(got.topic).startswith("muc 3 boi duong") and fold(got.introduced) == "muc 3"

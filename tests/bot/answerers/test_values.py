@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.answerers.labels import item_headings, period_fit
-from bot.answerers.values import asked_figures, asks_change, choose_value
+from bot.answerers.values import (
+    Probe,
+    asked_figures,
+    asks_change,
+    choose_value,
+    lead_fit,
+    probe,
+    stated_count,
+)
 from bot.extract import find_values
 from tests.fakes import assistant_over
 
@@ -107,3 +115,30 @@ def test_an_elliptical_follow_up_takes_the_row_of_its_own_figures(fees):
     assert first.answer.startswith("5.000 đồng/chuyến"), first.answer
     again = fees.answer("Còn trên 1.500 tấn?", previous=first)
     assert again.answer.startswith("50.000 đồng/chuyến"), again.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "noun"),
+    [
+        ("Mức lương theo ngày được tính bằng lương tháng chia cho bao nhiêu ngày?", ("thang", "chia"), "ngay"),
+        ("Thong tu chia doanh thu thanh may loai?", ("doanh", "thu"), "loai"),  # unaccented
+        ("Quỹ chi tối đa bao nhiêu cho việc cứu chữa?", ("toi", "da"), ""),
+        ("Điều kiện được khen thưởng là gì?", (), ""),
+    ],
+)
+def test_how_a_question_asks_its_value(question, lead, noun):
+    assert probe(question) == Probe(lead, noun)
+
+
+def test_the_value_said_as_the_question_asks_it_wins_a_tie():
+    text = "mức lương theo tháng nhân với 12 tháng, chia cho 52 tuần; đủ 6 ngày làm việc được 1,5 lần"
+    same = lambda words: 0.5  # noqa: E731  (every value's words cover the question equally)
+    got = choose_value(text, find_values(text), same, asked=probe("lương nhân với bao nhiêu lần?"), said_weight=0.1)
+    assert got.value.text == "1,5 lần"
+    assert lead_fit(("chia",), "theo tháng chia cho") == 1.0 and lead_fit(("chia",), "nhân với") == 0.0
+
+
+def test_a_count_of_the_noun_asked_is_found_as_written():
+    span = stated_count("Doanh thu được phân chia theo 04 loại tương ứng", "loai")
+    assert span is not None and span.text == "04 loại"
+    assert stated_count("phân chia theo loại hình", "loai") is None
