@@ -14,7 +14,7 @@ from typing import Literal
 
 from bot.answerers.base import Found, Reader, topic_words
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
-from bot.answerers.tables import Cell, table_cell
+from bot.answerers.tables import Cell, heading_unit, table_cell
 from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
@@ -196,10 +196,18 @@ def _cell(
     assert cell.value is not None
     t = reader.tuning
     row = seg.text[cell.row_start : cell.row_end].strip()
-    quote = f"{cell.heading} … {row}" if cell.heading else row
+    if cell.cells and cell.row_name:
+        # each figure under its column heading: a run-on row ("Vùng IV 3.250.000 15.600") says neither which is which
+        quote = f"{cell.row_name} — " + "; ".join(f"{h}: {v}" for h, v in cell.cells)
+    else:
+        quote = f"{cell.heading} … {row}" if cell.heading else row
     cov = reader.scorer.coverage(topic, f"{cell.heading} {row}")
     score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
-    return Found(d, clause, cell.value.text, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
+    short = cell.value.text
+    unit = heading_unit(cell.heading)
+    if unit and short[-1:].isdigit():
+        short = f"{short} {unit}"  # the unit its column heading gives it ("15.600 đồng/giờ")
+    return Found(d, clause, short, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
 
 
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

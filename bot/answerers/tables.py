@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
 
-__all__ = ["Cell", "table_cell"]
+__all__ = ["Cell", "heading_unit", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class Cell:
     row_end: int
     heading: str = ""
     missing_row: bool = False
+    #: The row's name ("Vùng IV") and each of its cells under its column heading, when the headings are known.
+    row_name: str = ""
+    cells: tuple[tuple[str, str], ...] = ()
 
 
 def _runs(text: str, values: list[Span]) -> list[tuple[int, list[Span]]]:
@@ -49,18 +52,21 @@ def _columns(header: str, k: int) -> list[str] | None:
 
 
 def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
-    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
+    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width (as many
+    values each; their names may differ in length)."""
     rows = _runs(text, find_values(text))
     width = len(rows[-1][1]) if rows else 0
     body = [r for r in rows if len(r[1]) == width]
     if width < 2 or len(body) < 3:
         return None
     labels = [text[a : vals[0].start].split() for a, vals in body]
-    n = len(labels[1])  # the first label also holds the header: its row name has as many words as the next
-    if not n or any(len(x) != n for x in labels[1:]):
+    if any(not x for x in labels[1:]):
         return None
+    # The first label also holds the header: its row's name ends it, about as long as the other rows' names, and
+    # the header ends where its column headings come out most even ("Năm 2023 | Năm 2024").
+    n = _first_name_length(labels, width) or len(labels[1])
     asked = set(tokens(question))
-    names = [tokens(" ".join(x[-n:])) for x in labels]
+    names = [tokens(" ".join(x[-n:])) for x in labels[:1]] + [tokens(" ".join(x)) for x in labels[1:]]
     matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
     if not matching:
         heads = {name[0] for name in names if name}
@@ -68,13 +74,47 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
         missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
         return Cell(None, 0, 0, missing_row=bool(missing))
     row = matching[-1]
+    columns = _header_columns(labels, n, width)
+    col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
+    a, values = body[row]
+    heading = columns[col].strip() if columns else ""
+    start = a + len(text[a:]) - len(text[a:].lstrip())
+    cells = tuple((h.strip(), v.text) for h, v in zip(columns, values, strict=True)) if columns else ()
+    name = labels[row][-n:] if row == 0 else labels[row]
+    return Cell(values[col], start, values[-1].end, heading, row_name=" ".join(name), cells=cells)
+
+
+def _header_columns(labels: list[list[str]], n: int, width: int) -> list[str] | None:
+    """The column headings of the header the first label holds before its row's ``n``-word name."""
     header = " ".join(labels[0][:-n])
     # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
     head_word = labels[1][0]
     at = header.rfind(head_word)
     header = header[at + len(head_word):] if at >= 0 else header
-    columns = _columns(header, width)
-    col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
-    a, values = body[row]
-    heading = columns[col].strip() if columns else ""
-    return Cell(values[col], a + len(text[a:]) - len(text[a:].lstrip()), values[-1].end, heading)
+    return _columns(header, width)
+
+
+def _first_name_length(labels: list[list[str]], width: int) -> int | None:
+    """How many of the first label's words name its row (the rest is the table's header), when rows are named
+    in different lengths: the length within those of the other rows at which the header splits into ``width``
+    column headings of the most even length."""
+    lengths = [len(x) for x in labels[1:]]
+    best: tuple[tuple[int, int], int] | None = None
+    for n in range(max(1, min(lengths) - 1), min(max(lengths) + 1, len(labels[0]) - 1) + 1):
+        columns = _header_columns(labels, n, width)
+        if columns is None:
+            continue
+        sizes = [len(c.split()) for c in columns]
+        key = (max(sizes) - min(sizes), abs(n - lengths[0]))  # most even; then as long as the next row's name
+        if best is None or key < best[0]:
+            best = (key, n)
+    return best[1] if best else None
+
+
+_UNIT = re.compile(r"Đơn vị(?:\s+tính)?\s*:\s*([^)]{1,30}?)\s*\)", re.IGNORECASE)
+
+
+def heading_unit(heading: str) -> str:
+    """The unit a column heading gives its bare figures ("Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)" -> "đồng/giờ")."""
+    m = _UNIT.search(heading)
+    return m.group(1) if m else ""

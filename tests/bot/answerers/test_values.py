@@ -142,3 +142,21 @@ def test_a_count_of_the_noun_asked_is_found_as_written():
     span = stated_count("Doanh thu được phân chia theo 04 loại tương ứng", "loai")
     assert span is not None and span.text == "04 loại"
     assert stated_count("phân chia theo loại hình", "loai") is None
+
+
+def test_a_table_row_is_quoted_with_each_figure_under_its_column_heading():
+    """ "Khu vực II 700.000 32.000" says neither which figure is monthly: the row is given cell by cell, and a bare
+    figure takes the unit its column heading gives."""
+    from bot.answerers.tables import heading_unit, table_cell
+    from bot.segments import Scorer
+
+    table = ("Mức phụ cấp theo khu vực như sau: Khu vực Mức phụ cấp tháng (Đơn vị: đồng/tháng) Mức phụ cấp ngày "
+             "(Đơn vị: đồng/ngày) Khu vực I 900.000 41.000 Khu vực II 700.000 32.000 Khu vực III 500.000 23.000")
+    scorer = Scorer([table, "phụ cấp tháng", "phụ cấp ngày", "khu vực"])
+    cell = table_cell(scorer, "Mức phụ cấp ngày ở khu vực II?", "Mức phụ cấp ngày khu vực II", table)
+    assert cell is not None and cell.row_name == "Khu vực II"
+    assert cell.cells == (("Mức phụ cấp tháng (Đơn vị: đồng/tháng)", "700.000"), ("Mức phụ cấp ngày (Đơn vị: đồng/ngày)", "32.000"))
+    assert heading_unit(cell.heading) == "đồng/ngày"
+    years = "Chỉ tiêu Năm 2023 Năm 2024 Tỷ lệ hộ nghèo 15,66% 11,41% Tỷ lệ che phủ rừng 46,5% 47,0% Tỷ lệ đô thị hóa 20,1% 21,0%"
+    row = table_cell(Scorer([years, "năm 2024"]), "Tỷ lệ hộ nghèo năm 2024?", "Tỷ lệ hộ nghèo năm 2024", years)
+    assert row is not None and row.cells == (("Năm 2023", "15,66%"), ("Năm 2024", "11,41%"))
