@@ -60,6 +60,8 @@ def by_segment(
         clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         for seg in units:
+            if not _WORDS.search(seg.text):
+                continue  # "3.", "- - - 2.": a list's label or a form's blank says nothing, it never answers
             extra = 0.0
             if bonus is not None:
                 got = bonus(clause, seg)
@@ -97,6 +99,7 @@ def _headings(clause: Clause) -> tuple[str, ...]:
 
 
 _ARTICLE = re.compile(r"Điều\s+\d", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _WORD_START = re.compile(r"(?<=\s)\w")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answerers.labels import item_headings, period_fit
@@ -160,3 +162,25 @@ def test_a_table_row_is_quoted_with_each_figure_under_its_column_heading():
     years = "Chỉ tiêu Năm 2023 Năm 2024 Tỷ lệ hộ nghèo 15,66% 11,41% Tỷ lệ che phủ rừng 46,5% 47,0% Tỷ lệ đô thị hóa 20,1% 21,0%"
     row = table_cell(Scorer([years, "năm 2024"]), "Tỷ lệ hộ nghèo năm 2024?", "Tỷ lệ hộ nghèo năm 2024", years)
     assert row is not None and row.cells == (("Năm 2023", "15,66%"), ("Năm 2024", "11,41%"))
+
+
+def test_a_bare_list_label_never_answers():
+    """ "3." (a list's number left alone by the layout) answered a duration question once: a part without a word
+    is no answer, however well its clause covers the question."""
+    from bot.answerers.base import Reader
+    from bot.answerers.passages import by_segment
+    from bot.query import read_question
+    from bot.segments import Scorer, split_segments
+    from bot.tuning import AnswerTuning
+    from tests.fakes import _clause, _directive, hit
+
+    text = "Thời hạn bảo hành công trình xây dựng cấp I\n-\n-\n3."
+    clause = _clause("doc", ("1",), "mục 1", text)
+    d = _directive("doc", "Sơn La", 2024, [clause])
+    scorer = Scorer([text, "bảo hành", "công trình"])
+    reader = Reader({clause.id: (d, clause)}, {clause.id: split_segments(clause.id, d.doc_id, text)}, lambda: scorer,
+                    AnswerTuning())
+    assert any(s.text.endswith("3.") for s in reader.segments[clause.id])
+    q = read_question("Thời hạn bảo hành công trình cấp I là bao lâu?")
+    found = by_segment(reader, q, d, [hit(clause.id, 1)], "fact")
+    assert found and all(re.search(r"[^\W\d_]{2,}", f.short) for f in found), [f.short for f in found]
