@@ -45,12 +45,14 @@ def spellings(word: str) -> set[str]:
 def _value(lex: Lexicon) -> re.Pattern[str]:
     """A number with the words before it that belong to it ("khoảng", "tối đa": ``value_qualifiers.txt``), its unit
     (``value_units.txt``, in any of its spellings and any case, with what it is counted per: "đồng/chuyến",
-    "đồng/tấn") and a change noted after it ("(tăng 2% so với năm 2022)")."""
+    "đồng/hồ sơ" (``per_units.txt``)) and a change noted after it ("(tăng 2% so với năm 2022)")."""
     qualifiers = {v for w in lex.topic("value_qualifiers") for v in spellings(w)}
     units = {v for w in lex.topic("value_units") for v in spellings(w)}
+    per = {v for w in lex.topic("per_units") for v in spellings(w)}
     qualifier = rf"(?:(?:{alternatives(qualifiers)})\s+)?"
     return re.compile(
-        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*((?:{alternatives(units)})(?:/[^\W\d_]+)*)?(?![\w/])"
+        rf"(?<![\w/.,-]){qualifier}({_NUMBER})\s*((?:{alternatives(units)})(?:/(?:(?:{alternatives(per)})(?!\w)|[^\W\d_]+))*)?"
+        r"(?![\w/])"
         r"(\s*\((?:tăng|giảm|bằng|so với)[^)]{0,80}\))?",
         re.IGNORECASE,
     )

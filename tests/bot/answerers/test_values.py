@@ -77,6 +77,8 @@ def test_units_in_either_spelling_case_and_per_what():
     values = [v.text for v in find_values("thu 2.450 tỉ đồng, 3 Tỷ đồng; 165 đồng/tấn trọng tải; 15 kg; 1,5 lần")]
     assert values == ["2.450 tỉ đồng", "3 Tỷ đồng", "165 đồng/tấn", "15 kg", "1,5 lần"]
     assert [v.text for v in find_values("Tối thiểu 50% nhân lực; tối đa 8,6 bác sĩ")] == ["Tối thiểu 50%", "tối đa 8,6 bác sĩ"]
+    per = [v.text for v in find_values("hỗ trợ tối đa 60.000 đồng/hồ sơ; 165 đồng/tấn trọng tải toàn phần")]
+    assert per == ["tối đa 60.000 đồng/hồ sơ", "165 đồng/tấn"]  # "hồ sơ" is one word, "tấn trọng" is not
 
 
 def test_a_heading_naming_the_year_its_items_are_for():
