@@ -31,12 +31,25 @@ class TargetAnswerer:
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         if _asks_rank(q.text):
             return with_alternates(by_segment(reader, q, d, hits, "ordinal"), reader.tuning)
+        if _asks_what(q.text):
+            # "Sơn La tiếp tục thực hiện mục tiêu gì …?" (read as a target for its "mục"): words, not a figure
+            return with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
         f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
         return with_alternates(f, reader.tuning)
 
 
 _ASKS_RANK = re.compile(r"\bthu (?:may|bao nhieu)\b")
 _ASKS_RANK_SPELT = re.compile(r"\bthứ (?:mấy|bao nhiêu)\b")
+
+
+_WHAT = re.compile(r"\bgi\b")
+_AMOUNT = re.compile(r"\b(?:bao nhieu|may|bao lau|ty le|ti le|phan tram)\b|%")
+
+
+def _asks_what(question: str) -> bool:
+    """A question asking "gì" and no amount ("mục tiêu gì", not "tỷ lệ gì … bao nhiêu")."""
+    folded = fold(question)
+    return _WHAT.search(folded) is not None and _AMOUNT.search(folded) is None
 
 
 def _asks_rank(question: str) -> bool:

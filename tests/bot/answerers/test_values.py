@@ -186,3 +186,25 @@ def test_a_bare_list_label_never_answers():
     q = read_question("Thời hạn bảo hành công trình cấp I là bao lâu?")
     found = by_segment(reader, q, d, [hit(clause.id, 1)], "fact")
     assert found and all(re.search(r"[^\W\d_]{2,}", f.short) for f in found), [f.short for f in found]
+
+
+@pytest.mark.parametrize("question", ["Sơn La tiếp tục thực hiện mục tiêu gì trong phòng chống dịch?",
+                                      "son la tiep tuc thuc hien muc tieu gi trong phong chong dich"])
+def test_a_question_asking_what_is_answered_with_words_not_a_figure(question):
+    from bot.answerers.base import Reader
+    from bot.answerers.directive import TargetAnswerer
+    from bot.query import read_question
+    from bot.segments import Scorer, split_segments
+    from bot.tuning import AnswerTuning
+    from tests.fakes import _clause, _directive, hit
+
+    text = ("Tiếp tục thực hiện hiệu quả mục tiêu kép vừa phòng, chống dịch vừa phát triển kinh tế; "
+            "số bác sỹ/10.000 dân đạt 8,55 bác sỹ trong phòng chống dịch")
+    clause = _clause("doc", ("1",), "mục 1", text)
+    d = _directive("doc", "Sơn La", 2022, [clause])
+    reader = Reader({clause.id: (d, clause)}, {clause.id: split_segments(clause.id, d.doc_id, text)},
+                    lambda: Scorer([text, "mục tiêu", "phòng chống dịch"]), AnswerTuning())
+    q = read_question(question)
+    assert q.kind == "target"  # its "mục" reads as a target's cue
+    found = TargetAnswerer().find(reader, q, d, [hit(clause.id, 1)])
+    assert found and "mục tiêu kép" in found[0].short and "8,55" not in found[0].short
