@@ -195,7 +195,7 @@ _DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\
 _DURATION = re.compile(
     r"(?<![\w/.,])(?:(?:trong (?:thời hạn|vòng)|tối đa|tối thiểu|ít nhất|không quá|không ít hơn|chậm nhất(?: là)?|đủ|sau|trước)\s+)?"
     rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORD})(?:\s*\(\s*[\wÀ-ỹ ]+\s*\))?\s+(?:{_DURATION_UNIT})(?!\w)"
-    rf"|(?:trước|chậm nhất(?: là)?|đến|từ)\s+(?:ngày\s+){_DATE}",
+    rf"|(?:trước|chậm nhất(?: là)?|đến(?: hết)?|từ)\s+(?:ngày\s+){_DATE}",
     re.IGNORECASE,
 )
 _EFFECT_DATE = re.compile(

@@ -115,11 +115,14 @@ class LegalAnswerer:
         if self.shape != "fact" and not found:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
         out: list[Found] = []
-        for f in found[:3]:
+        # a part stating no duration cannot answer a duration question: the best three that state one are read
+        for f in found if self.kind == "duration" else found[:3]:
             if self.kind == "duration":
                 got = _duration(reader, q, f)
                 if got is not None:
                     out.append(got)
+                if len(out) >= 3:
+                    break
                 continue
             short = self._short(f)
             if short is not None:

@@ -208,3 +208,13 @@ def test_a_question_asking_what_is_answered_with_words_not_a_figure(question):
     assert q.kind == "target"  # its "mục" reads as a target's cue
     found = TargetAnswerer().find(reader, q, d, [hit(clause.id, 1)])
     assert found and "mục tiêu kép" in found[0].short and "8,55" not in found[0].short
+
+
+def test_until_when_is_a_deadline_question_and_its_date_is_read_whole():
+    from bot.extract import find_durations
+    from bot.query import read_question
+
+    assert read_question("Thông tư này được áp dụng đến hết ngày nào?").kind == "duration"
+    assert read_question("thong tu nay ap dung den ngay nao").kind == "duration"
+    text = "Thông tư này có hiệu lực thi hành từ ngày 07 tháng 4 năm 2026 đến hết ngày 30 tháng 6 năm 2026."
+    assert [d.text for d in find_durations(text)] == ["từ ngày 07 tháng 4 năm 2026", "đến hết ngày 30 tháng 6 năm 2026"]
