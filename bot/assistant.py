@@ -22,6 +22,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
     history_of,
+    in_provinces,
     named_words,
     other_year,
     pointed_documents,
@@ -211,9 +212,9 @@ class Assistant:
         if q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
             filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history_of(previous)))
-        elif context and filters is None and other_year(q, prev_q):
+        elif context and filters is None and other_year(q, prev_q) and in_provinces(context, q.provinces, self._directives):
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
-            series = same_series(q.years, context, self._directives)
+            series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
         if series == ():
             ans = self._no_series(q, context)
@@ -277,7 +278,9 @@ class Assistant:
         year_scope = () if q.inherited_years and filters is not None and filters.doc_ids else q.years
 
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
-            if q.provinces and d.province not in q.provinces:
+            # A national document named by its number ("Thông tư 18/2022/TT-BLĐTBXH … thủy điện Sơn La") is
+            # not excluded by a province its content is about.
+            if q.provinces and d.province not in q.provinces and not (numbers and not d.province):
                 return False
             if q.nationwide and d.province and not q.provinces:
                 return False  # "cả nước": a province's document does not say it
