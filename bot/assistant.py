@@ -443,6 +443,11 @@ class Assistant:
             )
         docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
+        places: tuple[str, ...] = ()
+        if q.provinces and q.numbers and docs and not any(d.province for d in docs):
+            # A national document named by its number: the province is what the question asks about in it
+            # ("… công trình thủy điện Sơn La"), so the answering clause must name it.
+            places, q = q.provinces, replace(q, provinces=())
         if not docs and q.years and not q.years_tied and not q.provinces:
             # "Doanh thu xuất khẩu năm 2035 …": no document of that year, and nothing ties the year to one; it is
             # then what is asked about, searched in every document when some clause names it, and required of
@@ -507,6 +512,9 @@ class Assistant:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)
+        if places:
+            found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
+            lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
         if q.introduced:
             said = [f for f in found if not unsaid(q, f.clause.text)]
             lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
@@ -861,6 +869,11 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _names_place(text: str, place: str) -> bool:
+    """Whether ``text`` names the province ``place`` (tone placement and case aside)."""
+    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", fold(text)) is not None
 
 
 def _names_years(text: str, years: tuple[int, ...]) -> bool:

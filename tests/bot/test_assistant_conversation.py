@@ -223,3 +223,8 @@ def test_a_national_document_named_by_number_is_not_hidden_by_a_province_it_is_a
     assert not first.abstained and "37/2009/TT-LĐTBXH" in first.answer
     assert {c.number for c in first.citations} == {"18/2022/TT-BLĐTBXH"}
     assert "Lê Văn Thanh" in signer.answer and {c.number for c in signer.citations} == {"18/2022/TT-BLĐTBXH"}
+
+
+def test_a_province_the_named_national_document_never_mentions_is_declined(repeal_bot):
+    ans = repeal_bot.answer("Thông tư 18/2022/TT-BLĐTBXH bãi bỏ thông tư nào về tiền lương công nhân thủy điện ở Lai Châu?")
+    assert ans.abstained and "Lai Châu" in ans.answer
