@@ -103,6 +103,10 @@ def fees(tmp_path_factory):
         ("Lệ phí ra, vào cảng, bến thủy nội địa của phương tiện chở khách từ 101 ghế trở lên là bao nhiêu?",
          "30.000 đồng/chuyến"),
         ("Lệ phí ra vào cảng bến thủy nội địa của phương tiện chở hàng trên 1.500 tấn là bao nhiêu?", "50.000 đồng/chuyến"),
+        # old-style tone marks ("thuỷ", "hoá")
+        ("Lệ phí ra, vào cảng, bến thuỷ nội địa của phương tiện chở hàng hoá trên 1.000 tấn đến 1.500 tấn là bao nhiêu?",
+         "40.000 đồng/chuyến"),
+        ("le phi ra vao cang ben thuy noi dia phuong tien cho hang tren 200 tan den 500 tan bao nhieu", "20.000 đồng/chuyến"),
     ],
 )
 def test_a_fee_table_answers_the_row_asked(fees, question, value):
