@@ -126,7 +126,8 @@ def _extract(
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
         got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
-                           asked=probe(q.text), change_asked=asks_change(q.text), lead=lead,
+                           asked=probe(q.text) if probe(q.text).lead else probe(q.topic),
+                           change_asked=asks_change(q.text) or asks_change(q.topic), lead=lead,
                            change_factor=t.change_mismatch, said_weight=t.ask_words_weight)
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
