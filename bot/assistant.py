@@ -45,7 +45,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, followup_phrase, read_question
+from bot.query import Query, clause_labels, followup_phrase, read_question
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
@@ -207,6 +207,9 @@ class Assistant:
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
+        if q.kind == "clause" and q.elliptical and previous is not None and previous.citations and not previous.abstained:
+            # "Còn điểm d?" after an answer from "mục 6, điểm c": the label completed from the clause answered
+            q = replace(q, clause_ref=completed_label(clause_labels(previous.citations[0].clause), q.clause_ref))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
         if q.same_document and context and filters is None:
@@ -216,7 +219,12 @@ class Assistant:
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
             series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
-        if series == ():
+        if q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers or filters is not None):
+            # "Điều 5 quy định gì?" with no document named nor under discussion: hundreds have an Điều 5
+            ans = Answer(question=q.text, abstained=True,
+                         answer=(f"Câu hỏi nêu {_label_text(q.clause_ref)} nhưng chưa nêu văn bản nào. Hãy nêu số hiệu "
+                                 "văn bản (vd. “Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”)."))
+        elif series == ():
             ans = self._no_series(q, context)
         else:
             ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context)
@@ -475,7 +483,7 @@ class Assistant:
                 answer=f"Không tìm thấy văn bản nào khớp với {scope} trong kho văn bản.{merged} {self._held()}",
             )
         # Words of the topic that no document contains ("giá xăng"): the answer must then cover the rest well.
-        unseen = [] if q.kind.startswith("meta_") else self._unseen_nouns(q)
+        unseen = [] if q.kind.startswith("meta_") or q.kind == "clause" else self._unseen_nouns(q)
         fits = self._fits(q, docs)
         hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
                                    self._effective_retriever(retriever))
@@ -869,6 +877,26 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _label_text(ref: tuple[tuple[str, str], ...]) -> str:
+    """(("dieu", "7"), ("khoan", "3")) -> "khoản 3 điều 7": how the question named it, innermost first."""
+    return " ".join(f"{_NOUNS_SPELT.get(n, n)} {v.upper() if v.isalpha() and len(v) > 1 else v}" for n, v in reversed(ref))
+
+
+_NOUNS_SPELT = {fold(n): n for n in load_lexicon().topic("clause_nouns")}
+
+
+def completed_label(before: tuple[tuple[str, str], ...], asked: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A follow-up's labels put in place of the previous clause's: "điểm d" after "mục 6, điểm c" -> "mục 6, điểm d";
+    "khoản 3" after "Điều 7" -> "Điều 7, khoản 3".  Labels the follow-up names from the top are kept as asked."""
+    nouns = [n for n, _ in before]
+    first = asked[0][0]
+    if first in nouns:
+        return (*before[: nouns.index(first)], *asked)
+    if not any(n in nouns for n, _ in asked):
+        return (*before, *asked)
+    return asked
 
 
 def _names_place(text: str, place: str) -> bool:

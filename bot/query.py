@@ -18,12 +18,12 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
     "list", "comparison", "reference", "fact",
-    "condition", "duration", "dossier", "definition", "effect", "decider",
+    "condition", "duration", "dossier", "definition", "effect", "decider", "clause",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
@@ -126,6 +126,8 @@ class Query:
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
     ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
+    ``clause_ref``: the labels a question addresses a clause by, outermost first, accent-folded ((("dieu", "7"),
+    ("khoan", "3")) for "Khoản 3 Điều 7"), when it asks for nothing but that clause (kind "clause").
     """
 
     text: str
@@ -151,6 +153,7 @@ class Query:
     named: tuple[str, ...] = ()
     nationwide: bool = False
     before_year: int | None = None
+    clause_ref: tuple[tuple[str, str], ...] = ()
 
     @property
     def scoped(self) -> bool:
@@ -374,6 +377,40 @@ def _hedges() -> re.Pattern[str]:
 _HEDGE = _hedges()
 
 
+def _clause_nouns() -> tuple[str, ...]:
+    return tuple(fold(n) for n in load_lexicon().topic("clause_nouns"))
+
+
+_CLAUSE_NOUNS = _clause_nouns()
+_CLAUSE_REF = re.compile(
+    rf"(?<!\w)({alternatives(_CLAUSE_NOUNS)})\s+(\d{{1,3}}[a-z]?|[ivxlc]{{1,6}}(?:\.\d{{1,3}})*|[a-z])(?!\w)"
+)
+_CLAUSE_ASKS = tuple(fold(w) for w in load_lexicon().topic("clause_question_words"))
+
+
+def clause_labels(label: str) -> tuple[tuple[str, str], ...]:
+    """A label as (noun, value) pairs, outermost first, accent-folded: "Điều 7, khoản 3" -> (("dieu", "7"),
+    ("khoan", "3")); "mục 03" -> (("muc", "3"),).  Read the same way from a question and a clause label."""
+    pairs = [(m.group(1), m.group(2).lstrip("0") or "0") for m in _CLAUSE_REF.finditer(fold(label))]
+    return tuple(pairs)
+
+
+def _clause_ref(text: str, topic: str) -> tuple[tuple[str, str], ...]:
+    """The labels a question names when it asks for nothing but that clause ("Điều 5 quy định gì?"), outermost
+    first; empty when it also asks about something ("Khoản 3 Điều 7 quy định mức phí bao nhiêu?")."""
+    found = clause_labels(topic)
+    if not found:
+        return ()
+    rest = _CLAUSE_REF.sub(" ", fold(topic))
+    for w in sorted(_CLAUSE_ASKS, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
+    rest = re.sub(rf"(?<!\w)(?:{alternatives(fold(k) for k in _doc_kinds())})(?!\w)", " ", rest)
+    if _content_words(_strip_followup(rest)):
+        return ()
+    order = {n: i for i, n in enumerate(_CLAUSE_NOUNS)}
+    return tuple(sorted(found, key=lambda p: order.get(p[0], len(order))))
+
+
 def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> str:
     """The question without its scope (places, years, document numbers) and without the hedge on its amount
     ("tăng khoảng bao nhiêu"): what the answer is about."""
@@ -522,6 +559,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
         kind = "comparison"
+    clause_ref = _clause_ref(text, _topic(text, provinces, unknown))
+    if clause_ref:
+        kind = "clause"
     query = Query(
         text=text,
         kind=kind,
@@ -539,6 +579,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=_pauses(text),
         nationwide=_nationwide(text),
         before_year=before,
+        clause_ref=clause_ref,
     )
     if previous is None:
         return query
@@ -566,7 +607,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
-        if old_agency and new_agency and old_agency in previous.topic:
+        if new_kind != previous.kind or new_kind == "clause":
+            # "Còn Sở Nội vụ được giao việc gì?" after "… giao sở nào chủ trì …": a question of another kind in its
+            # own words, about the same scope; the previous question's words would only blur it.  A label ("Còn
+            # điểm e?") is always asked on its own.
+            topic = own
+            introduced = new_agency or ""
+        elif old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
             introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
         else:
@@ -613,4 +660,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         named=(),
         nationwide=query.nationwide,
         before_year=before or previous.before_year if not years else None,
+        clause_ref=query.clause_ref,
     )

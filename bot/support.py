@@ -413,7 +413,7 @@ def _named(q: Query) -> list[Need]:
 
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
-    if q.kind.startswith("meta_"):
+    if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
     # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
@@ -449,7 +449,7 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
     (``Assistant``): a circular on a project's results is no candidate answer to "kết quả thi đua".  One need
     per pair, each with the word as its phrase; document types ("chỉ thị"), figures and abbreviations are no
     such words."""
-    if q.kind.startswith("meta_"):
+    if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
     from index.wordseg import segment, segment_folded
 
