@@ -44,7 +44,7 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["date", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -423,7 +423,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -432,6 +432,24 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
             seen.add(key)
             out.append(n)
     return tuple(out)
+
+
+def _dated(q: Query) -> list[Need]:
+    """ "Mức lương cơ sở áp dụng từ ngày 01/7/2027 …?" → the words quoted must name 2027, or the document be of that
+    year (a decree of 2022 sets what applies from 01/7/2022 in its effect article, not beside each amount): a date
+    after a content cue ("từ", "đến", "trước", "kể từ"; lexicon ``year_cues.toml``) is when what is asked holds,
+    which an amount set from another date does not answer.  A document's own date ("ban hành ngày 15/3/2024")
+    needs nothing."""
+    accented = has_diacritics(q.text)
+    key = _key_of(q.text, accented)
+    cues = sorted(load_lexicon().topic("year_cues").get("content", {}).get("before", ()), key=len, reverse=True)
+    alts = alternatives(cues, (lambda w: canonical_tones(w).lower()) if accented else fold)
+    day = "ngày" if accented else "ngay"
+    years = {m.group(1) for m in re.finditer(
+        rf"(?<!\w)(?:{alts})\s+(?:{day}\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)", key)}
+    # the year in a clause's own date ("01/7/2027") too; not a document number's ("16/2023/TT-BLĐTBXH")
+    return [Need("date", y, pattern=re.compile(rf"(?:(?<=\d[/.-])|(?<![\d.,/]))(?<!\d-){y}(?![\d.,]\d|\s*[-–]\s*\d|/)"))
+            for y in sorted(years) if int(y) not in q.content_years]
 
 
 def _years(q: Query) -> list[Need]:
@@ -477,9 +495,43 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
 
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
-    """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    parts = (f.clause.text, *f.clause.heading, f.directive.title or "")
-    return tuple(n for n in wanted if not _met(n, parts))
+    """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported.
+
+    What the amount asked is and its value (``_QUOTED``: "lương cơ sở", its figure, its unit, its date) must stand
+    in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
+    many amounts, and "70%" of one item answers nothing about the amount another item names."""
+    whole = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    quoted: tuple[str, ...] | None = None
+    out = []
+    for n in wanted:
+        if n.kind in _QUOTED:
+            if quoted is None:
+                quoted = (_answer_words(f), *f.clause.heading, f.directive.title or "")
+            parts = quoted
+        else:
+            parts = whole
+        if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)):
+            out.append(n)
+    return tuple(out)
+
+
+#: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date"})
+
+# Where a clause's items begin ("\n1. ", "\na) ", "\n- "): the words before are its lead-in.
+_FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
+
+
+def _answer_words(f: Found) -> str:
+    """The sentences quoted as ``f``'s answer (those holding its span), after the clause's lead-in when the
+    quote is one of its items."""
+    from bot.quotes import quoted_text
+
+    text = f.clause.text
+    quote = quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))
+    first = _FIRST_ITEM.search(text)
+    lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
+    return f"{lead}\n{quote}" if lead else quote
 
 
 def _met(n: Need, parts: tuple[str, ...]) -> bool:

@@ -607,3 +607,66 @@ def test_a_title_naming_a_document_by_the_narrowing_word_narrows_its_amounts(que
     title = "Quy định chi tiết một số điều của Luật Thuế thu nhập doanh nghiệp"
     assert not [n for n in gaps(wanted, _found(rate, title=title)) if n.kind == "narrowing"]
     assert [n for n in gaps(wanted, _found(rate, title="Quy định về chi phí làm căn cứ tính thuế")) if n.kind == "narrowing"]
+
+
+# ----------------------------------------------------------------- the amount and its figure where the answer is quoted
+
+def _quoted(text: str, said: str, *, year: int = 2026) -> Found:
+    """An answer quoting ``said`` (its span) inside a longer clause ``text`` of a document of ``year``."""
+    start = text.index(said)
+    clause = Clause(id="d:2", doc_id="d", label="Điều 2", kind="article", path=("2",), heading=(), text=text,
+                    start=0, end=len(text))
+    d = Directive(doc_id="d", source="d.txt", doc_type="Nghị định", number="2/2026/NĐ-CP", date=None, issuer=None,
+                  province=None, year=year, title="Quy định chế độ đối với người lao động", signer=None, text=text,
+                  clauses=(clause,))
+    return Found(d, clause, said, said, (start, start + len(said)), 1.0)
+
+
+_TWO_ITEMS = ("Điều 2. Chế độ\n1. Phụ cấp thâm niên được tính theo số năm công tác.\n"
+              "2. Người làm việc ở vùng đặc biệt khó khăn được hưởng thêm 70% mức lương hiện hưởng.")
+
+
+@pytest.mark.parametrize("question", ["Phụ cấp thâm niên là bao nhiêu?", "phu cap tham nien la bao nhieu"])
+def test_a_figure_of_another_item_is_no_answer_for_the_amount_asked(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    other = _quoted(_TWO_ITEMS, "Người làm việc ở vùng đặc biệt khó khăn được hưởng thêm 70% mức lương hiện hưởng.")
+    assert {n.kind for n in gaps(wanted, other)} & {"quantity", "narrowing"}
+    text = _TWO_ITEMS.replace("tính theo số năm công tác", "bằng 5% mức lương hiện hưởng")
+    assert gaps(wanted, _quoted(text, "Phụ cấp thâm niên được bằng 5% mức lương hiện hưởng.")) == ()
+
+
+def test_items_are_read_with_the_lead_in_that_names_the_amount(library_scorer):
+    text = "Mức phụ cấp thâm niên như sau:\na) Đủ 5 năm: 5%;\nb) Đủ 10 năm: 10%."
+    wanted = needs(read_question("Phụ cấp thâm niên là bao nhiêu?"), library_scorer, AnswerTuning())
+    assert gaps(wanted, _quoted(text, "b) Đủ 10 năm: 10%.")) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức lương cơ sở áp dụng từ ngày 01/7/2027 là bao nhiêu?", "muc luong co so ap dung tu ngay 01/7/2027 la bao nhieu"],
+)
+def test_an_amount_asked_from_a_date_must_be_set_for_that_date(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    said = "Mức lương cơ sở là 2.340.000 đồng/tháng."
+    assert [n.phrase for n in gaps(wanted, _quoted(said, said)) if n.kind == "date"] == ["2027"]
+    dated = "Từ ngày 01/7/2027, mức lương cơ sở là 2.530.000 đồng/tháng."
+    assert gaps(wanted, _quoted(dated, dated)) == ()
+    assert gaps(wanted, _quoted(said, said, year=2027)) == ()  # a decree of 2027 sets what applies from then
+
+
+def test_a_document_s_own_date_is_no_date_the_answer_must_name(library_scorer):
+    wanted = needs(read_question("Nghị định ban hành ngày 01/7/2027 quy định phụ cấp thâm niên bao nhiêu?"),
+                   library_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tổng mức đầu tư trung tâm dữ liệu là bao nhiêu tỷ đồng?", "tong muc dau tu trung tam du lieu la bao nhieu ty dong"],
+)
+def test_billions_of_dong_asked_need_an_amount_of_money(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    area = "Trung tâm dữ liệu dự kiến tổng diện tích xây dựng khoảng 150.000 m2."
+    assert "unit" in [n.kind for n in gaps(wanted, _quoted(area, area))]
+    money = "Tổng mức đầu tư trung tâm dữ liệu khoảng 12.000 tỷ đồng."
+    assert gaps(wanted, _quoted(money, money)) == ()
