@@ -334,13 +334,21 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
     words, tags = pos_tags(segment(topic))
+    sylls = [x for w in words for x in w.split("_")]
+    # Read with its form words, the topic's words are what the question says: left out, "tiêu chuẩn nghiệp vụ"
+    # became "chuẩn_nghiệp", a pair of two words that counts as no word of the question.
+    whole = segment(" ".join(re.findall(r"[^\W_]+", q.topic or q.text))).split()
+    joined = {(fold(a), fold(b)) for w in whole for a, b in itertools.pairwise(w.split("_"))}
     # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question; nor one
     # across a form word left out ("Nghị định về cơ chế" -> "định chế", which pyvi reads as a word).
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
+    near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
     out: list[Need] = []
+    at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
+        start, at = at, at + len(syllables)
         if not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or fold(" ".join(syllables)) in kinds:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
@@ -350,10 +358,19 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                 keys.append(("", ""))
                 continue
             keys += [(x.lower(), t) for t in tokens(x, accented=accented)]
+        # "Thu ngân sách": pyvi's "Thu_ngân_sách" joins the "thu" of a verb to "ngân sách": a pair one of whose
+        # syllables forms, with its other neighbour, a pair the library writes more often is no word of the question.
+        ks = [near[start - 1] if start else "", *(k for _, k in keys), near[at] if at < len(near) else ""]
+        swallowed = {f"{a}_{b}" for z, a, b, c in zip(ks, ks[1:], ks[2:], ks[3:], strict=False) if a and b
+                     and max(scorer.parts_with(f"{z}_{a}") if z else 0,
+                             scorer.parts_with(f"{b}_{c}") if c else 0) > scorer.parts_with(f"{a}_{b}")}
         alone = {k for _, k in keys if k}
         for (xa, a), (xb, b) in itertools.pairwise(keys):
             pair = f"{a}_{b}"
-            if a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent and scorer.parts_with(pair):
+            if pair in swallowed:
+                continue
+            if (a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent
+                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -528,7 +545,8 @@ def _answer_words(f: Found) -> str:
     from bot.quotes import quoted_text
 
     text = f.clause.text
-    quote = quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))
+    # without the "…" marking a cut: a line's own label ("1. Kinh phí …") must stay at its line's start
+    quote = (quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))).strip("… ")
     first = _FIRST_ITEM.search(text)
     lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
     return f"{lead}\n{quote}" if lead else quote

@@ -670,3 +670,41 @@ def test_billions_of_dong_asked_need_an_amount_of_money(library_scorer, question
     assert "unit" in [n.kind for n in gaps(wanted, _quoted(area, area))]
     money = "Tổng mức đầu tư trung tâm dữ liệu khoảng 12.000 tỷ đồng."
     assert gaps(wanted, _quoted(money, money)) == ()
+
+
+# ----------------------------------------------------------------- words the question does not say
+
+@pytest.fixture(scope="module")
+def budget_scorer() -> Scorer:
+    """A library where "ngân sách", "tiêu chuẩn" and "nghiệp vụ" are common, "thu ngân" (cashier) and "tiêu chuẩn
+    nghiệp vụ" (so the pair "chuẩn nghiệp") rare but written."""
+    parts = [f"Phương án vận tải hàng hóa số {i} được phê duyệt." for i in range(3000)]
+    parts += [f"Dự toán ngân sách nhà nước năm {i} được giao." for i in range(400)]
+    parts += [f"Khoản thu số {i} nộp vào quỹ." for i in range(400)]
+    parts += [f"Nhân viên thu ngân số {i} làm việc tại quầy." for i in range(5)]
+    parts += [f"Tiêu chuẩn chức danh số {i} và nghiệp vụ kiểm soát." for i in range(300)]
+    parts += [f"Tiêu chuẩn nghiệp vụ số {i}." for i in range(5)]
+    parts += [f"Quy định chung về lao động số {i}." for i in range(3000)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thu ngân sách năm 2023 của Sơn La là bao nhiêu?", "Thu ngân sách năm 2023 của tỉnh là bao nhiêu?"],
+)
+def test_a_compound_does_not_swallow_a_syllable_of_the_asked_noun(budget_scorer, question):
+    wanted = needs(read_question(question), budget_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and "ngan" in fold(n.phrase)]
+    assert gaps(wanted, _found("Thu ngân sách trên địa bàn đạt 4.800 tỷ đồng.")) == ()
+
+
+def test_words_left_out_of_the_topic_do_not_make_a_pair_of_two_words(budget_scorer):
+    question = "Thông tư về tiêu chuẩn nghiệp vụ kiểm soát viên chất lượng sản phẩm có hiệu lực sau bao lâu?"
+    wanted = needs(read_question(question), budget_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and fold(n.phrase) == "chuan nghiep"]
+
+
+def test_a_line_label_after_a_cut_is_no_figure(library_scorer):
+    text = "Điều 9. Kinh phí\nCác bộ, ngành thực hiện như sau:\n1. Kinh phí thực hiện được bố trí từ ngân sách."
+    wanted = needs(read_question("Kinh phí thực hiện là bao nhiêu?"), library_scorer, AnswerTuning())
+    assert "figure" in [n.kind for n in gaps(wanted, _quoted(text, "Kinh phí thực hiện được bố trí từ ngân sách."))]
