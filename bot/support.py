@@ -44,7 +44,7 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["date", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -440,7 +440,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -449,6 +449,13 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
             seen.add(key)
             out.append(n)
     return tuple(out)
+
+
+def _issuers(q: Query) -> list[Need]:
+    """ "Thông tư 18/2021/TT-BNNPTNT bãi bỏ những văn bản nào của Bộ Tài nguyên và Môi trường?" → the answer must
+    come from a document that body issued, or its clause must name the body: the scope drops an issuer none of
+    the documents asked about has (``Assistant._scope``), and the question is then about that body's documents."""
+    return [Need("issuer", name, pattern=re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")) for name in q.issuers]
 
 
 def _dated(q: Query) -> list[Need]:
@@ -527,7 +534,8 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             parts = quoted
         else:
             parts = whole
-        if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)):
+        if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
+                or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
     return tuple(out)
 

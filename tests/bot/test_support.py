@@ -708,3 +708,19 @@ def test_a_line_label_after_a_cut_is_no_figure(library_scorer):
     text = "Điều 9. Kinh phí\nCác bộ, ngành thực hiện như sau:\n1. Kinh phí thực hiện được bố trí từ ngân sách."
     wanted = needs(read_question("Kinh phí thực hiện là bao nhiêu?"), library_scorer, AnswerTuning())
     assert "figure" in [n.kind for n in gaps(wanted, _quoted(text, "Kinh phí thực hiện được bố trí từ ngân sách."))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 18/2021/TT-BNNPTNT bãi bỏ những văn bản nào của Bộ Tài nguyên và Môi trường?",
+     "thong tu 18/2021/TT-BNNPTNT bai bo nhung van ban nao cua bo tai nguyen va moi truong"],
+)
+def test_documents_of_another_body_are_no_answer_about_that_body_s(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    said = "Bãi bỏ Thông tư số 21/2015/TT-BNNPTNT ngày 08/6/2015 của Bộ trưởng Bộ Nông nghiệp."
+    other = _found(said)
+    other = replace(other, directive=replace(other.directive, issuer="Bộ Nông nghiệp và Phát triển nông thôn"))
+    assert [n.kind for n in gaps(wanted, other)] == ["issuer"]
+    own = replace(other, directive=replace(other.directive, issuer="Bộ Tài nguyên và Môi trường"))
+    assert gaps(wanted, own) == ()
+    assert gaps(wanted, _found("Bãi bỏ Thông tư số 05/2016/TT-BTNMT của Bộ Tài nguyên và Môi trường.")) == ()
