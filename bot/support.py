@@ -44,7 +44,7 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -440,7 +440,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -449,6 +449,45 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
             seen.add(key)
             out.append(n)
     return tuple(out)
+
+
+def _counted(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """ "Có bao nhiêu điều độ viên …?" → the words quoted must count that noun ("30 điều độ viên", "số điều độ viên:
+    30"): a rate ("30% mức lương") of a clause naming it answers another question.  Only for a rare noun (each of
+    its syllable pairs rarer than ``support_rare_idf``): a common one ("bao nhiêu người", "bao nhiêu xã") is counted
+    under many names ("8.440 lao động")."""
+    from index.wordseg import pos_tags, segment, segment_folded
+
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if accented:
+        words, tags = pos_tags(segment(plain))
+    else:
+        words = segment_folded(plain).split()
+        tags = ["N"] * len(words)
+    amount = {fold(w).replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    form = frozenset(load_lexicon().topic("answer_form_words"))
+    out = []
+    for (w, _), (noun, tag) in itertools.pairwise(zip(words, tags, strict=True)):
+        sylls = noun.split("_")
+        if fold(w) not in amount or not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or len(sylls) < 2:
+            continue
+        keys = syllable_keys(sylls, accented=accented)
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys) if a and b]
+        if (len(units) != len(sylls) - 1
+                or segment_folded(" ".join(sylls)) != "_".join(sylls)  # a word of the dictionary, not pyvi's guess
+                or any(fold(x) in form for x in sylls)  # "mới phải": a form word says how it is asked
+                or not all(scorer.idf(u) >= tuning.support_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+                           for u in units)):
+            continue
+        if any(asks.search(fold(f"{w} {noun}").replace("_", " ")) for _, asks, _ in _lexicon()["units"]):  # type: ignore[union-attr]
+            continue  # "bao nhiêu phần trăm", "mấy giờ": a unit, which the documents write as a sign ("%")
+        # "bác sĩ" / "bác sỹ": i and y after a consonant are one spelling
+        said = r"\s+".join(re.sub(r"(?<=[b-df-hj-np-tv-z])[iy]$", "[iy]", re.escape(fold(x))) for x in sylls)
+        pattern = re.compile(rf"\d[\d.,]*\s+{said}(?!\w)|(?<!\w){said}\W{{0,3}}(?:la\s+)?\d")
+        out.append(Need("count", f"{'số' if accented else 'so'} {' '.join(sylls)}", pattern=pattern))  # "số điều độ"
+    return out
 
 
 def _issuers(q: Query) -> list[Need]:
@@ -541,7 +580,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 
 
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count"})
 
 # Where a clause's items begin ("\n1. ", "\na) ", "\n- "): the words before are its lead-in.
 _FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")

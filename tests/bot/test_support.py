@@ -724,3 +724,30 @@ def test_documents_of_another_body_are_no_answer_about_that_body_s(library_score
     own = replace(other, directive=replace(other.directive, issuer="Bộ Tài nguyên và Môi trường"))
     assert gaps(wanted, own) == ()
     assert gaps(wanted, _found("Bãi bỏ Thông tư số 05/2016/TT-BTNMT của Bộ Tài nguyên và Môi trường.")) == ()
+
+
+@pytest.fixture(scope="module")
+def grid_scorer() -> Scorer:
+    """A library where dispatchers ("điều độ viên") are rare and people ("người") common."""
+    parts = [f"Phương án vận tải hàng hóa số {i} được phê duyệt cho người lao động." for i in range(6000)]
+    parts += [f"Điều độ viên hệ thống điện số {i} trực ca." for i in range(5)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hiện nay có bao nhiêu điều độ viên quốc gia được hưởng chính sách ưu tiên?",
+     "hien nay co bao nhieu dieu do vien quoc gia duoc huong chinh sach uu tien"],
+)
+def test_how_many_of_a_rare_noun_needs_that_noun_counted(grid_scorer, question):
+    wanted = needs(read_question(question), grid_scorer, AnswerTuning())
+    rate = "Điều độ viên được chi thu nhập tăng thêm theo tỷ lệ 30% mức lương."
+    assert "count" in [n.kind for n in gaps(wanted, _quoted(rate, rate))]
+    counted = "Cả nước có 30 điều độ viên quốc gia được hưởng chính sách ưu tiên."
+    assert "count" not in [n.kind for n in gaps(wanted, _quoted(counted, counted))]
+
+
+def test_how_many_of_a_common_noun_is_left_to_the_other_needs(grid_scorer):
+    wanted = needs(read_question("Năm 2023 Lai Châu phấn đấu tạo việc làm cho bao nhiêu người?"), grid_scorer,
+                   AnswerTuning())
+    assert "count" not in [n.kind for n in wanted]  # "8.440 lao động" counts people too
