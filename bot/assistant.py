@@ -399,9 +399,11 @@ class Assistant:
         text = q.topic or q.text
         # Inside the document its title's words are everywhere: the rest of the question finds the clause.
         rest = self._names.beyond_title(text, d) if d is not None else ""
-        own = self.index.search(_keyword_query(q, rest or text), k=self.tuning.candidates_per_doc,
+        asked = rest or text
+        keywords = _keyword_query(q, asked)
+        own = self.index.search(keywords, k=self.tuning.candidates_per_doc,
                                 filters=Filters(doc_ids=(named,), body_only=_body_only(q)), retriever=retriever,
-                                dense_query=rest or text)
+                                dense_query=asked if keywords != asked else None)
         return _own_first(own, hits)
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
@@ -410,8 +412,9 @@ class Assistant:
         doc_ids = () if len(docs) == len(self.corpus.directives) else tuple(d.doc_id for d in docs)
         body_only = _body_only(q)
         flt = Filters(doc_ids=doc_ids, body_only=body_only) if doc_ids or body_only else None
-        return self.index.search(_keyword_query(q, text), k=k, filters=flt, retriever=retriever,
-                                 dense_query=_model_text(q) or text)
+        keywords = _keyword_query(q, text)
+        return self.index.search(keywords, k=k, filters=flt, retriever=retriever,
+                                 dense_query=_model_text(q) or (text if keywords != text else None))
 
     # ----------------------------------------------------------------- answering
 
