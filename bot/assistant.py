@@ -401,9 +401,12 @@ class Assistant:
         rest = self._names.beyond_title(text, d) if d is not None else ""
         asked = rest or text
         keywords = _keyword_query(q, asked)
+        # The title's words are left out already: counting the others' rarity inside the document as well
+        # would discount its subject twice (a replacement clause names the replaced document by that subject).
         own = self.index.search(keywords, k=self.tuning.candidates_per_doc,
                                 filters=Filters(doc_ids=(named,), body_only=_body_only(q)), retriever=retriever,
-                                dense_query=asked if keywords != asked else None)
+                                dense_query=asked if keywords != asked else None,
+                                document_idf=0.0 if rest else None)
         return _own_first(own, hits)
 
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:

@@ -265,11 +265,14 @@ class Index:
         return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+               retriever: str | None = None, dense_query: str | None = None,
+               document_idf: float | None = None) -> list[Hit]:
         """Best ``k`` chunks for ``query`` among those passing ``filters``, best first.
 
         ``dense_query``: what the embedding model reads instead of ``query`` (BM25 and the reranker read
-        ``query``), when the words that suit keyword search and the model differ."""
+        ``query``), when the words that suit keyword search and the model differ.  ``document_idf``: how far
+        BM25 inside one document counts rarity there (default ``FusionTuning.document_idf``; 0 when the
+        caller already left the document's title words out of ``query``)."""
         mode = retriever or self.retriever
         if mode not in RETRIEVERS:
             raise ValueError(f"unknown retriever {mode!r}; choose one of {', '.join(RETRIEVERS)}")
@@ -288,7 +291,7 @@ class Index:
         ranked: dict[str, list[tuple[int, float]]] = {}
         fusion = self.fusion
         if mode in ("bm25", "hybrid"):
-            local = fusion.document_idf if _one_document(filters) else 0.0
+            local = (fusion.document_idf if document_idf is None else document_idf) if _one_document(filters) else 0.0
             ranked["bm25"] = self._bm25(query, fetch, mask, local_idf=local)
         if mode in ("dense", "hybrid"):
             asked = dense_query or query
