@@ -233,11 +233,12 @@ class Index:
             self._bm25_stale = False
         return self._stored.bm25
 
-    def _bm25(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+    def _bm25(self, query: str, pool: int, mask: np.ndarray | None, *,
+              local_idf: float = 0.0) -> list[tuple[int, float]]:
         lexical = self._lexical()
         if lexical is None:
             return []
-        return lexical.top(query, pool, mask)
+        return lexical.top(query, pool, mask, local_idf=local_idf)
 
     def _dense(self, text: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         """The best ``pool`` chunks for ``text`` as the model reads it (``_for_model``)."""
@@ -264,11 +265,14 @@ class Index:
         return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+               retriever: str | None = None, dense_query: str | None = None,
+               document_idf: float | None = None) -> list[Hit]:
         """Best ``k`` chunks for ``query`` among those passing ``filters``, best first.
 
         ``dense_query``: what the embedding model reads instead of ``query`` (BM25 and the reranker read
-        ``query``), when the words that suit keyword search and the model differ."""
+        ``query``), when the words that suit keyword search and the model differ.  ``document_idf``: how far
+        BM25 inside one document counts rarity there (default ``FusionTuning.document_idf``; 0 when the
+        caller already left the document's title words out of ``query``)."""
         mode = retriever or self.retriever
         if mode not in RETRIEVERS:
             raise ValueError(f"unknown retriever {mode!r}; choose one of {', '.join(RETRIEVERS)}")
@@ -287,7 +291,8 @@ class Index:
         ranked: dict[str, list[tuple[int, float]]] = {}
         fusion = self.fusion
         if mode in ("bm25", "hybrid"):
-            ranked["bm25"] = self._bm25(query, fetch, mask)
+            local = (fusion.document_idf if document_idf is None else document_idf) if _one_document(filters) else 0.0
+            ranked["bm25"] = self._bm25(query, fetch, mask, local_idf=local)
         if mode in ("dense", "hybrid"):
             asked = dense_query or query
             read = self._for_model(asked, mask, ranked.get("bm25"))
@@ -474,6 +479,12 @@ class Index:
             self.report = replace(self.report, saved=False, write_error=str(exc.strerror or exc))
             return False
         return True
+
+
+def _one_document(filters: Filters | None) -> bool:
+    """Whether a search reads one document only: its words' rarity is then counted inside it (a word of its
+    title that most of its clauses repeat says nothing there about which clause answers)."""
+    return filters is not None and len(set(filters.doc_ids)) == 1
 
 
 def _join(a: str | None, b: str | None) -> str | None:
