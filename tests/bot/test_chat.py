@@ -263,7 +263,9 @@ class _Message:
         self.actions = actions or []
         self.id = f"msg-{len(_Message.sent) + 1}"
         self.thread_id = "thread-1"
-        self.parent_id = f"run-{len(_Message.sent) + 1}"  # Chainlit's on_message step, which gets the thumbs
+        # the run the handler opened, else Chainlit's on_message run around a typed question; the run gets the thumbs
+        self.run = _Step.open[-1] if _Step.open else _Step("on_message", "run", id=f"run-{len(_Message.sent) + 1}")
+        self.parent_id = self.run.id
         self.tokens: list[str] = []
 
     async def stream_token(self, token):
@@ -273,6 +275,25 @@ class _Message:
     async def send(self):
         _Message.sent.append(self)
         return self
+
+
+class _Step:
+    """A Chainlit step used as ``async with``: messages sent inside it belong to it."""
+
+    open: ClassVar[list[_Step]] = []
+    entered: ClassVar[list[_Step]] = []  # opened by a handler (not Chainlit's own run around a typed question)
+
+    def __init__(self, name="", type="undefined", id=None, **kw):
+        self.name, self.type, self.input = name, type, ""
+        self.id = id or f"step-{len(_Step.open) + 1}-{len(_Message.sent) + 1}"
+
+    async def __aenter__(self):
+        _Step.open.append(self)
+        _Step.entered.append(self)
+        return self
+
+    async def __aexit__(self, *exc):
+        _Step.open.remove(self)
 
 
 class _Text:
@@ -311,8 +332,8 @@ class _ChatSettings:
 
 @pytest.fixture
 def fake_cl():
-    _Message.sent, _Text.shown, _ChatSettings.sent = [], [], []
-    return types.SimpleNamespace(Message=_Message, Text=_Text, Action=_Action, ChatSettings=_ChatSettings,
+    _Message.sent, _Text.shown, _ChatSettings.sent, _Step.open, _Step.entered = [], [], [], [], []
+    return types.SimpleNamespace(Message=_Message, Text=_Text, Action=_Action, ChatSettings=_ChatSettings, Step=_Step,
                                  Pyplot=None, input_widget=types.SimpleNamespace(Select=_Select))
 
 
@@ -380,6 +401,22 @@ def test_a_document_button_answers_the_same_question_from_that_document_only(fak
     assert "Đang lọc" not in text and "Bỏ lọc" not in [a.label for a in _Message.sent[-1].actions]
     _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
     assert runtime.assistant.calls[-1]["filters"] is None  # the choice held for that one question only
+
+
+def test_the_answer_to_a_document_button_can_be_rated_like_a_typed_one(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ thị phát động thi đua do ai ký?"))
+    button = next(a for a in _Message.sent[-1].actions if a.name == handlers.CHOOSE_DOCUMENT_ACTION)
+    _run(handlers.choose_document(fake_cl, session, runtime, button.payload))
+    chosen = _Message.sent[-1]
+    # Chainlit's page shows thumbs and the copy button under the last reply of an on_message run only
+    assert chosen.run in _Step.entered  # a button's callback runs outside Chainlit's own runs: the handler opens it
+    assert (chosen.run.name, chosen.run.type) == ("on_message", "run") and chosen.run.input == button.payload["question"]
+    assert _Step.open == []  # the run ended with the reply (the page shows the buttons once it has)
+    runtime.store.upsert_feedback(chosen.parent_id, 1, None)
+    (row,) = runtime.store.feedback_rows()
+    assert row.question == "Chỉ thị phát động thi đua do ai ký?" and "Nguyễn Văn A" in row.answer and row.value == 1
 
 
 def test_a_document_button_clicked_after_later_questions_reasks_in_its_own_turn(fake_cl, runtime):
