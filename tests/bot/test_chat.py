@@ -26,6 +26,7 @@ from bot.chat.render import (
     filter_options,
     mark_span,
     retriever_choices,
+    source_body,
     source_name,
 )
 from bot.feedback import FeedbackStore
@@ -167,6 +168,56 @@ def test_mark_span_bolds_each_line_and_ignores_bad_spans():
     assert "**" not in mark_span(text, (5, 99))
     assert "**" not in mark_span(text, None)
     assert mark_span("3 * 4 = 12_a", None) == "3 \\* 4 = 12\\_a"
+
+
+_WAGES = ("Quy định mức lương tối thiểu tháng theo vùng như sau: Vùng Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) "
+          "Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) Vùng I 4.680.000 22.500 Vùng II 4.160.000 20.000 "
+          "Vùng III 3.640.000 17.500 Vùng IV 3.250.000 15.600")
+_WAGE_HEAD = "| Vùng | Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) | Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) |"
+
+
+def _wage_answer(text: str, row: str = "Vùng II 4.160.000 20.000") -> Answer:
+    s = _WAGES.index(row)
+    c = Citation(doc_id="nd38", doc_type="Nghị định", title="Quy định mức lương tối thiểu", issuer="Chính phủ",
+                 province=None, year=2022, number="38/2022/NĐ-CP", date="2022-06-12", clause="Điều 3, khoản 1",
+                 text=_WAGES, score=1.0, clause_id="nd38:3.1", span=(s, s + len(row)))
+    return Answer(question="Mức lương tối thiểu giờ vùng II?", answer=text, abstained=False, citations=(c,))
+
+
+def test_a_quoted_table_row_is_shown_as_a_table_naming_each_figure():
+    answer = _wage_answer("20.000. Theo Nghị định số 38/2022/NĐ-CP ngày 12/06/2022 của Chính phủ (Điều 3, khoản 1): "
+                          "“Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) … Vùng II 4.160.000 20.000”.")
+    text = build_reply(answer).text
+    lines = text.splitlines()
+    assert lines[0].endswith("của Chính phủ (Điều 3, khoản 1):")  # the run-on quote gave way to the table
+    assert "Vùng II 4.160.000 20.000" not in text
+    at = lines.index(_WAGE_HEAD)
+    assert lines[at + 2] == "| Vùng II | 4.160.000 | ***20.000*** |"  # the answer's figure under its heading
+    assert "Vùng I |" not in text and "Vùng III" not in text  # only the quoted row
+    assert text.index(_WAGE_HEAD) < text.index("Nguồn 1 – Nghị định 38/2022/NĐ-CP")
+
+
+def test_a_table_row_quoted_among_other_words_keeps_the_quote_and_gets_the_table_after_the_answer():
+    answer = _wage_answer("Theo từng văn bản:\n- Nghị định 38/2022/NĐ-CP: 4.680.000 (Điều 3, khoản 1: "
+                          "“Vùng I 4.680.000 22.500”).\n- Nghị định 90/2019/NĐ-CP: 4.180.000.", row="Vùng I 4.680.000 22.500")
+    text = build_reply(answer).text
+    assert "“Vùng I 4.680.000 22.500”" in text and "Nghị định 90/2019/NĐ-CP" in text
+    assert "Dòng bảng được trích (Nghị định 38/2022/NĐ-CP (Chính phủ, 2022), Điều 3, khoản 1):" in text
+    assert f"{_WAGE_HEAD}\n| --- | --- | --- |\n| Vùng I | 4.680.000 | 22.500 |" in text  # no single figure to mark
+    plain = _wage_answer("Quy định mức lương tối thiểu tháng theo vùng: “Vùng II 4.160.000 20.000” và các vùng khác.")
+    assert "“Vùng II 4.160.000 20.000”" in build_reply(plain).text  # the quote does not end its line: kept
+
+
+def test_the_panel_shows_a_clause_table_as_a_table_with_the_quoted_row_marked():
+    (c,) = _wage_answer("20.000.").citations
+    body = source_body(c)
+    lead, table = body.split("Quy định mức lương tối thiểu tháng theo vùng như sau:", 1)[1].split(_WAGE_HEAD, 1)
+    assert not lead.strip()
+    rows = table.strip().splitlines()
+    assert rows[1:] == ["| Vùng I | 4.680.000 | 22.500 |", "| ***Vùng II*** | ***4.160.000*** | ***20.000*** |",
+                        "| Vùng III | 3.640.000 | 17.500 |", "| Vùng IV | 3.250.000 | 15.600 |"]
+    assert "Tỷ lệ hộ nghèo" in source_body(_cite(fake_corpus().get("son-la-2024"), fake_corpus().get("son-la-2024")
+                                                   .clauses[0], "11,41%"))  # a clause without a table as before
 
 
 def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
