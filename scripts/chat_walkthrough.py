@@ -176,7 +176,11 @@ class Walk:
             button.first.click()
             page.locator("#side-view-content").wait_for()
             self._shot(page, f"{name}_source")
-            page.locator("#side-view-title button").first.click()
+            close = page.locator("#side-view-title button")
+            if close.count() and close.first.is_visible():
+                close.first.click()
+            else:  # on a phone the panel is a sheet over the chat, closed by its own corner button or Escape
+                page.keyboard.press("Escape")
             page.locator("#side-view-content").wait_for(state="detached")
         except PlaywrightTimeout:
             print(f"    (the source panel of {name} did not open or close)", flush=True)
