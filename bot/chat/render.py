@@ -367,10 +367,25 @@ def _body_markdown(body: str, citations: Iterable[Citation], corpus: Corpus | No
             after.append(f"Dòng bảng được trích ({named}):\n\n{shown}")
     pieces, pos = [], 0
     for start, (end, shown) in sorted(inline.items()):
-        pieces += [_hard_breaks(escape_markdown(body[pos:start].strip())), shown]
+        pieces += [_prose(body[pos:start].strip()), shown]
         pos = end
-    pieces.append(_hard_breaks(escape_markdown(body[pos:].strip())))
+    pieces.append(_prose(body[pos:].strip()))
     return "\n\n".join(x for x in (*pieces, *dict.fromkeys(after)) if x)
+
+
+def _prose(text: str) -> str:
+    """The assistant's text as Markdown: lines kept, the lines it opens with "- " (one per document, when
+    documents answer differently) a list, everything else literal."""
+    blocks: list[tuple[bool, list[str]]] = []
+    for line in text.split("\n"):
+        item = line.startswith("- ")
+        if blocks and blocks[-1][0] == item:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((item, [line]))
+    out = [("\n".join(f"- {escape_markdown(line[2:].strip())}" for line in lines) if item
+            else _hard_breaks(escape_markdown("\n".join(lines)).strip())) for item, lines in blocks]
+    return "\n\n".join(x for x in out if x)
 
 
 def _only_the_row(quote: str, text: str, table: Table, row: Row) -> bool:

@@ -236,6 +236,18 @@ def test_an_answer_asking_which_document_offers_each_one_as_a_button():
     assert build_reply(_answer()).choices == () and "Hỏi theo" not in build_reply(_answer()).text
 
 
+def test_the_answers_of_each_document_read_as_a_list_with_the_documents_words_literal():
+    answer = Answer("Ai ký?", "Câu hỏi chưa nêu rõ văn bản, và các văn bản trả lời khác nhau:\n"
+                              "- Chỉ thị (Hà Nam, 2023): Người ký: Trương Quốc Huy (phần chữ ký: “*Trương* Quốc Huy”).\n"
+                              "- Chỉ thị 01/CT-UBND (Sơn La, 2024): Người ký: Hoàng Quốc Khánh.\n"
+                              "Bạn hỏi về văn bản nào?", False)
+    lines = build_reply(answer).text.splitlines()
+    at = lines.index("- Chỉ thị (Hà Nam, 2023): Người ký: Trương Quốc Huy (phần chữ ký: “\\*Trương\\* Quốc Huy”).")
+    assert lines[at - 1] == "" and lines[at + 1] == "- Chỉ thị 01/CT-UBND (Sơn La, 2024): Người ký: Hoàng Quốc Khánh."
+    assert lines[at + 2] == "" and lines[at + 3] == "Bạn hỏi về văn bản nào?"  # the list ends before the question
+    assert lines[at - 2] == "Câu hỏi chưa nêu rõ văn bản, và các văn bản trả lời khác nhau:"
+
+
 def test_abstention_without_the_wording_gets_the_standard_lead():
     ans = Answer("q", "Các văn bản không nói về điều này.", True)
     assert build_reply(ans).text.startswith("Không tìm thấy trong các chỉ thị")
