@@ -38,6 +38,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update"]
 DEFAULT_QUESTIONS = Path(__file__).with_name("chat_walkthrough_questions.txt")
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}  # PHONE: a common handset
+SCROLL_ARROW = "div.absolute.bottom-4 > button.rounded-full"  # Chainlit's scroll-to-bottom button
 MAX_SHOT_HEIGHT = 8000  # px: a taller conversation is cut at the bottom of the picture
 
 
@@ -199,7 +200,9 @@ class Walk:
         # Chainlit keeps the last question at the top of its scrolled list: show from the first one
         page.evaluate("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
         page.wait_for_timeout(200)
-        page.screenshot(path=str(self.out / f"{name}.png"), full_page=True)
+        # The scroll-to-bottom arrow shows because of this picture's own scrolling, over whatever the stretched
+        # window's bottom holds: hidden here (the --phone screen picture shows it as the official sees it).
+        page.screenshot(path=str(self.out / f"{name}.png"), full_page=True, style=SCROLL_ARROW + "{visibility:hidden}")
         page.set_viewport_size(size)
 
 
