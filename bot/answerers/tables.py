@@ -48,17 +48,8 @@ def _columns(header: str, k: int) -> list[str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Body:
-    """A table's rows of equal width, each row's label words, and how many of them name the row."""
-
-    rows: list[tuple[int, list[Span]]]
-    labels: list[list[str]]
-    n: int
-
-
-def _body(text: str) -> _Body | None:
-    """The rows of a table of at least three rows of equal width whose labels have one shape, else None."""
+def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
+    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
     rows = _runs(text, find_values(text))
     width = len(rows[-1][1]) if rows else 0
     body = [r for r in rows if len(r[1]) == width]
@@ -68,25 +59,8 @@ def _body(text: str) -> _Body | None:
     n = len(labels[1])  # the first label also holds the header: its row name has as many words as the next
     if not n or any(len(x) != n for x in labels[1:]):
         return None
-    return _Body(body, labels, n)
-
-
-def _header(b: _Body) -> tuple[str, str]:
-    """The rows' own word ("Vùng"), which usually heads the first column, and the value columns' header after it."""
-    header = " ".join(b.labels[0][: -b.n])
-    head_word = b.labels[1][0]
-    at = header.rfind(head_word)
-    return (head_word, header[at + len(head_word):]) if at >= 0 else ("", header)
-
-
-def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
-    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
-    b = _body(text)
-    if b is None:
-        return None
-    width, n = len(b.rows[0][1]), b.n
     asked = set(tokens(question))
-    names = [tokens(" ".join(x[-n:])) for x in b.labels]
+    names = [tokens(" ".join(x[-n:])) for x in labels]
     matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
     if not matching:
         heads = {name[0] for name in names if name}
@@ -94,10 +68,14 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
         missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
         return Cell(None, 0, 0, missing_row=bool(missing))
     row = matching[-1]
+    header = " ".join(labels[0][:-n])
     # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
-    columns = _columns(_header(b)[1], width)
+    head_word = labels[1][0]
+    at = header.rfind(head_word)
+    header = header[at + len(head_word):] if at >= 0 else header
+    columns = _columns(header, width)
     col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
-    a, values = b.rows[row]
+    a, values = body[row]
     heading = columns[col].strip() if columns else ""
     return Cell(values[col], a + len(text[a:]) - len(text[a:].lstrip()), values[-1].end, heading)
 
@@ -130,22 +108,28 @@ def read_table(text: str) -> Table | None:
     with a heading per column and a cell per row and column; None unless its headings can be told apart
     (the words its rows are named with, less the last, heading the first column: "Khu vực" of "Khu vực II";
     the value columns split by their shared opening words)."""
-    b = _body(text)
-    if b is None or b.n < 2:
+    runs = _runs(text, find_values(text))
+    width = len(runs[-1][1]) if runs else 0
+    body = [r for r in runs if len(r[1]) == width]
+    if width < 2 or len(body) < 3:
+        return None
+    labels = [text[a : vals[0].start].split() for a, vals in body]
+    n = len(labels[1])  # as table_cell: the first label also holds the header
+    if n < 2 or any(len(x) != n for x in labels[1:]):
         return None
     rows = []
-    for a, values in b.rows:
+    for a, values in body:
         words = list(re.finditer(r"\S+", text[a : values[0].start]))
-        start = a + words[-b.n].start()
+        start = a + words[-n].start()
         rows.append(Row(start, values[-1].end, (text[start : values[0].start].strip(), *(v.text for v in values))))
-    a0 = b.rows[0][0]
+    a0 = body[0][0]
     header = list(re.finditer(r"\S+", text[a0 : rows[0].start]))
-    phrase = b.labels[1][:-1]
+    phrase = labels[1][:-1]
     at = next((i for i in range(len(header) - len(phrase), -1, -1)
                if [w.group() for w in header[i : i + len(phrase)]] == phrase), None)
     if at is None or at + len(phrase) >= len(header):
         return None
-    columns = _columns(text[a0 + header[at + len(phrase)].start() : rows[0].start].strip(), len(b.rows[0][1]))
+    columns = _columns(text[a0 + header[at + len(phrase)].start() : rows[0].start].strip(), width)
     if not columns:
         return None
     return Table(a0 + header[at].start(), rows[-1].end, (" ".join(phrase), *(c.strip() for c in columns)),

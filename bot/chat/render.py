@@ -320,7 +320,7 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
         parts.append(filter_line(filters))
     if chosen:
         parts.append(f"> Trả lời theo văn bản đã chọn: **{escape_markdown(chosen)}**")
-    parts.append(_body_markdown(body, () if answer.abstained else answer.citations, corpus))
+    parts.append(_body_markdown(body, () if answer.abstained else answer.citations))
     choices = () if answer.abstained else answer.clarify
     if choices:
         parts.append("Bấm **«Hỏi theo …»** bên dưới để chỉ tìm trong văn bản đó.")
@@ -340,37 +340,34 @@ def _quoted_row(c: Citation) -> tuple[Table, Row] | None:
     return (table, row) if table is not None and row is not None else None
 
 
-def _body_markdown(body: str, citations: Iterable[Citation], corpus: Corpus | None = None) -> str:
-    """The answer as Markdown.  A quoted table row ("“Mức lương giờ … Vùng II 4.160.000 20.000”") reads as one
-    run-on line of figures: it is shown as a table (headings, then the row; the answer's figure in bold italic)
-    in place of the quote when the quote holds nothing else and ends its line, else after the answer."""
-    short = body.split(". Theo ", 1)[0].strip() if ". Theo " in body else None
+def _body_markdown(body: str, citations: Iterable[Citation]) -> str:
+    """The answer as Markdown.  A quote of a table row ("“Mức lương giờ … Vùng II 4.160.000 20.000”", or its
+    cells each under its heading) is shown as a table instead (the headings, then the row; the answer's figure
+    in bold italic) when it says nothing but the row and ends its line (not inside one document's list line)."""
+    short = body.split(". Theo ", 1)[0].strip() if ". Theo " in body else ""
     inline: dict[int, tuple[int, str]] = {}  # quote start -> (end of its line, the table shown instead)
-    after: list[str] = []
     for c in citations:
         found = _quoted_row(c)
         if found is None:
             continue
         table, row = found
-        answered = [j for j, cell in enumerate(row.cells) if j and cell == short]
-        shown = _table_markdown(table, [row], {(row, answered[0])} if len(answered) == 1 else set())
-        own = c.text[row.start : row.end]
-        quote = next((m for m in _QUOTE.finditer(body) if own in m.group()), None)
-        line_end = body.find("\n", quote.end()) if quote is not None else -1
-        line_end = len(body) if line_end < 0 else line_end
-        if (quote is not None and quote.start() not in inline and not body[quote.end() : line_end].strip(" .")
-                and not body[body.rfind("\n", 0, quote.start()) + 1 :].lstrip().startswith("- ")
-                and _only_the_row(quote.group()[1:-1], c.text, table, row)):
-            inline[quote.start()] = (line_end, shown)
-        else:
-            named = escape_markdown(f"{_doc_name(c, _directive(corpus, c.doc_id))}, {c.clause}")
-            after.append(f"Dòng bảng được trích ({named}):\n\n{shown}")
+        for quote in _QUOTE.finditer(body):
+            line_end = body.find("\n", quote.end())
+            line_end = len(body) if line_end < 0 else line_end
+            if (quote.start() in inline or body[quote.end() : line_end].strip(" .")
+                    or body[body.rfind("\n", 0, quote.start()) + 1 :].lstrip().startswith("- ")
+                    or not _only_the_row(quote.group()[1:-1], c.text, table, row)):
+                continue
+            answered = [j for j, cell in enumerate(row.cells) if j and (short == cell or short.startswith(cell + " "))]
+            inline[quote.start()] = (line_end, _table_markdown(table, [row], {(row, j) for j in answered[:1]}
+                                                               if len(answered) == 1 else set()))
+            break
     pieces, pos = [], 0
     for start, (end, shown) in sorted(inline.items()):
         pieces += [_prose(body[pos:start].strip()), shown]
         pos = end
     pieces.append(_prose(body[pos:].strip()))
-    return "\n\n".join(x for x in (*pieces, *dict.fromkeys(after)) if x)
+    return "\n\n".join(x for x in pieces if x)
 
 
 def _prose(text: str) -> str:
@@ -389,12 +386,15 @@ def _prose(text: str) -> str:
 
 
 def _only_the_row(quote: str, text: str, table: Table, row: Row) -> bool:
-    """Whether a quote says nothing but the row, its table's headings and the words leading into the table."""
-    rest = quote.replace(text[row.start : row.end], " ")
-    for words in sorted((*table.headings[1:], text[: table.start].strip(), table.headings[0]), key=len, reverse=True):
-        if words:
-            rest = rest.replace(words, " ")
-    return not rest.replace("…", " ").strip(" .:;,")
+    """Whether a quote holds the row's name and figures and nothing but them, its table's headings and the
+    words leading into the table (marks between them aside)."""
+    if not all(cell in quote for cell in row.cells):
+        return False
+    rest = quote
+    said = (text[row.start : row.end], *row.cells, *table.headings, text[: table.start].strip())
+    for words in sorted({w for w in said if w}, key=len, reverse=True):
+        rest = rest.replace(words, " ")
+    return not rest.translate(str.maketrans("", "", "….:;,—–-")).strip()
 
 
 def filter_options(corpus: Corpus | Iterable[Directive]) -> FilterOptions:

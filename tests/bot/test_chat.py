@@ -197,15 +197,23 @@ def test_a_quoted_table_row_is_shown_as_a_table_naming_each_figure():
     assert text.index(_WAGE_HEAD) < text.index("Nguồn 1 – Nghị định 38/2022/NĐ-CP")
 
 
-def test_a_table_row_quoted_among_other_words_keeps_the_quote_and_gets_the_table_after_the_answer():
-    answer = _wage_answer("Theo từng văn bản:\n- Nghị định 38/2022/NĐ-CP: 4.680.000 (Điều 3, khoản 1: "
+def test_a_row_quoted_cell_by_cell_is_shown_as_a_table_too():
+    answer = _wage_answer("15.600 đồng/giờ. Theo Nghị định số 38/2022/NĐ-CP (Điều 3, khoản 1): “Vùng IV — Mức lương "
+                          "tối thiểu tháng (Đơn vị: đồng/tháng): 3.250.000; Mức lương tối thiểu giờ (Đơn vị: đồng/giờ): "
+                          "15.600”.", row="Vùng IV 3.250.000 15.600")
+    lines = build_reply(answer).text.splitlines()
+    assert lines[lines.index(_WAGE_HEAD) + 2] == "| Vùng IV | 3.250.000 | ***15.600*** |"  # the figure, with its unit
+    assert not any("“" in line for line in lines)
+
+
+def test_a_table_row_quoted_among_other_words_stays_a_quote():
+    inside = _wage_answer("Theo từng văn bản:\n- Nghị định 38/2022/NĐ-CP: 4.680.000 (Điều 3, khoản 1: "
                           "“Vùng I 4.680.000 22.500”).\n- Nghị định 90/2019/NĐ-CP: 4.180.000.", row="Vùng I 4.680.000 22.500")
-    text = build_reply(answer).text
-    assert "“Vùng I 4.680.000 22.500”" in text and "Nghị định 90/2019/NĐ-CP" in text
-    assert "Dòng bảng được trích (Nghị định 38/2022/NĐ-CP (Chính phủ, 2022), Điều 3, khoản 1):" in text
-    assert f"{_WAGE_HEAD}\n| --- | --- | --- |\n| Vùng I | 4.680.000 | 22.500 |" in text  # no single figure to mark
-    plain = _wage_answer("Quy định mức lương tối thiểu tháng theo vùng: “Vùng II 4.160.000 20.000” và các vùng khác.")
-    assert "“Vùng II 4.160.000 20.000”" in build_reply(plain).text  # the quote does not end its line: kept
+    more = _wage_answer("Quy định mức lương tối thiểu tháng theo vùng: “Vùng II 4.160.000 20.000” và các vùng khác.")
+    other = _wage_answer("20.000. Theo Nghị định 38/2022/NĐ-CP: “Vùng II 4.160.000 20.000 áp dụng từ ngày 01/7/2022”.")
+    for answer in (inside, more, other):
+        text = build_reply(answer).text
+        assert _WAGE_HEAD not in text and "Vùng " in text and "“" in text
 
 
 def test_the_panel_shows_a_clause_table_as_a_table_with_the_quoted_row_marked():
