@@ -429,16 +429,13 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     return tuple(out)
 
 
-# Not the end of a range ("2021 - 2030", "2021–2030"): a digit, then a dash with or without a space either side
-# (a look-behind has one width: one per spacing).
-_RANGE_END = "".join(rf"(?<!\d{a}[-–]{b})" for a in ("", " ") for b in ("", " "))
-
-
 def _years(q: Query) -> list[Need]:
     """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
     another question.  Only years of what is asked (``Query.content_years``), not a document's year; the end of a
     period ("thời kỳ 2021 - 2030") is not that year's target."""
-    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/]){_RANGE_END}{y}(?![\d.,]\d|\s*[-–]\s*\d)"))
+    # not the end of a range: a digit, then a dash with or without a space either side (one look-behind a width)
+    range_end = "".join(rf"(?<!\d{a}[-–]{b})" for a in ("", " ") for b in ("", " "))
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/]){range_end}{y}(?![\d.,]\d|\s*[-–]\s*\d)"))
             for y in q.content_years]
 
 
