@@ -48,38 +48,6 @@ def _columns(header: str, k: int) -> list[str] | None:
     return None
 
 
-def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
-    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
-    rows = _runs(text, find_values(text))
-    width = len(rows[-1][1]) if rows else 0
-    body = [r for r in rows if len(r[1]) == width]
-    if width < 2 or len(body) < 3:
-        return None
-    labels = [text[a : vals[0].start].split() for a, vals in body]
-    n = len(labels[1])  # the first label also holds the header: its row name has as many words as the next
-    if not n or any(len(x) != n for x in labels[1:]):
-        return None
-    asked = set(tokens(question))
-    names = [tokens(" ".join(x[-n:])) for x in labels]
-    matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
-    if not matching:
-        heads = {name[0] for name in names if name}
-        # Every row is "<word> <name>" and the question names a row of that word the table lacks ("vùng V").
-        missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
-        return Cell(None, 0, 0, missing_row=bool(missing))
-    row = matching[-1]
-    header = " ".join(labels[0][:-n])
-    # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
-    head_word = labels[1][0]
-    at = header.rfind(head_word)
-    header = header[at + len(head_word):] if at >= 0 else header
-    columns = _columns(header, width)
-    col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
-    a, values = body[row]
-    heading = columns[col].strip() if columns else ""
-    return Cell(values[col], a + len(text[a:]) - len(text[a:].lstrip()), values[-1].end, heading)
-
-
 @dataclass(frozen=True)
 class Row:
     """One row read back: its offsets in the text and its cells (the row's name, then its values)."""
@@ -134,3 +102,35 @@ def read_table(text: str) -> Table | None:
         return None
     return Table(a0 + header[at].start(), rows[-1].end, (" ".join(phrase), *(c.strip() for c in columns)),
                  tuple(rows))
+
+
+def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
+    """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width."""
+    rows = _runs(text, find_values(text))
+    width = len(rows[-1][1]) if rows else 0
+    body = [r for r in rows if len(r[1]) == width]
+    if width < 2 or len(body) < 3:
+        return None
+    labels = [text[a : vals[0].start].split() for a, vals in body]
+    n = len(labels[1])  # the first label also holds the header: its row name has as many words as the next
+    if not n or any(len(x) != n for x in labels[1:]):
+        return None
+    asked = set(tokens(question))
+    names = [tokens(" ".join(x[-n:])) for x in labels]
+    matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
+    if not matching:
+        heads = {name[0] for name in names if name}
+        # Every row is "<word> <name>" and the question names a row of that word the table lacks ("vùng V").
+        missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
+        return Cell(None, 0, 0, missing_row=bool(missing))
+    row = matching[-1]
+    header = " ".join(labels[0][:-n])
+    # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
+    head_word = labels[1][0]
+    at = header.rfind(head_word)
+    header = header[at + len(head_word):] if at >= 0 else header
+    columns = _columns(header, width)
+    col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
+    a, values = body[row]
+    heading = columns[col].strip() if columns else ""
+    return Cell(values[col], a + len(text[a:]) - len(text[a:].lstrip()), values[-1].end, heading)
