@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
-from corpus.lexicon import alternatives, load_lexicon
-from corpus.text import canonical_tones, fold, nfc, normalize_spaces
+from corpus.lexicon import Lexicon, alternatives, load_lexicon
+from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
 __all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "read_question", "restates"]
 
@@ -84,9 +84,8 @@ _FOLLOWUP = _followup_cues()
 
 def _cue(position: str, text: str) -> re.Match[str] | None:
     """A follow-up cue of ``position`` ("document", "reference") in the question, accents respected when typed."""
-    if fold(text) == text.lower():  # typed without diacritics: only the folded form can be compared
-        return _FOLLOWUP[f"{position}_folded"].search(fold(text))
-    return _FOLLOWUP[position].search(canonical_tones(text).lower())
+    accented = has_diacritics(text)  # typed without them: only the folded form can be compared
+    return _FOLLOWUP[position if accented else f"{position}_folded"].search(compare_key(text, accented))
 
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
@@ -95,10 +94,9 @@ _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
 
 def _nationwide(text: str) -> bool:
     """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
-    accented, folded = _keys(text)
-    typed_plain = folded == text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(fold(c) if typed_plain else canonical_tones(c).lower())}(?!\w)",
-                         folded if typed_plain else accented) for c in _NATIONWIDE)
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -244,7 +242,7 @@ def _year_cues() -> dict[tuple[str, str, bool], re.Pattern[str]]:
         for position in ("before", "after"):
             cues = sorted(where.get(position, ()), key=len, reverse=True)
             for accented in (True, False):
-                alts = "|".join(canonical_tones(c).lower() if accented else fold(c) for c in cues)
+                alts = "|".join(compare_key(c, accented) for c in cues)
                 year_word = "năm" if accented else "nam"
                 out[(role, position, accented)] = re.compile(
                     (rf"(?:^|\W)(?:{alts})\s+(?:{year_word}\s+)?$" if position == "before"
@@ -257,7 +255,7 @@ _YEAR_CUES = _year_cues()
 
 
 def _kinds_pattern(accented: bool, *, next_to_year: bool) -> re.Pattern[str]:
-    kinds = "|".join(re.escape(canonical_tones(k).lower() if accented else fold(k)) for k in _doc_kinds())
+    kinds = "|".join(re.escape(compare_key(k, accented)) for k in _doc_kinds())
     tail = (r"\s+(?:năm\s+)?$" if accented else r"\s+(?:nam\s+)?$") if next_to_year else ""
     return re.compile(rf"(?<!\w)(?:{kinds})(?!\w){tail}")
 
@@ -271,8 +269,8 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     đạt …") and never filters the documents; a "document" year is tied to the document (a cue such as "ban hành
     năm", a document kind written before it, or a province named: a provincial directive is named by its
     province and year); a "plain" year is neither, and filters the documents unless none has it."""
-    accented = fold(text) != text.lower()
-    key = canonical_tones(text).lower() if accented else fold(text)
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
     roles: dict[int, set[YearRole]] = {}
     for m in _year_mentions(text):
         before, after = key[: m.start()], key[m.end() :]
@@ -300,7 +298,13 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     return {y: next(r for r in order if r in rs) for y, rs in sorted(roles.items())}
 
 
-_BEFORE_YEAR = re.compile(r"(?<!\w)truoc (?:nam )?((?:19|20)\d{2})(?!\d)")
+def _before_year_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "trước năm 2026" (``year_cues.toml``, ``older_documents``), on the accent-folded question."""
+    cues = alternatives(lexicon.topic("year_cues").get("older_documents", {}).get("before", ()), fold)
+    return re.compile(rf"(?<!\w)(?:{cues}) (?:nam )?((?:19|20)\d{{2}})(?!\d)")
+
+
+_BEFORE_YEAR = _before_year_pattern(load_lexicon())
 
 
 def _before_year(text: str) -> int | None:

@@ -39,7 +39,7 @@ from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, token
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.models import Directive
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
@@ -130,8 +130,8 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần".  A period word before a year or a
     date's day or month is a date ("ngày 01 tháng 7 năm 2022", "đơn đặt hàng năm 2021"), not a rate, in the
     question and in the clause."""
-    key, full = _key_of(topic, accented), _key_of(text, accented)
-    words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
+    key, full = compare_key(topic, accented), compare_key(text, accented)
+    words = [compare_key(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
     lead = f"(?:{_lexicon()['rate_leads'][accented]})"  # type: ignore[index]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -150,22 +150,17 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
-def _key_of(text: str, accented: bool) -> str:
-    """How a phrase is compared: accented with canonical tone marks when the question is, else folded."""
-    return canonical_tones(text).lower() if accented else fold(text)
-
-
 def _contrasts(topic: str, accented: bool) -> list[Need]:
     """ "chuyên gia tư vấn nước ngoài" → the clause must be about "nước ngoài", not the "trong nước" case.
 
     A phrase inside a longer one of the list is not asked ("ngoài công lập" is not also "công lập"), and in
     the clause it must stand alone the same way."""
-    key = _key_of(topic, accented)
+    key = compare_key(topic, accented)
     phrases: tuple[str, ...] = _lexicon()["contrasts"]  # type: ignore[assignment]
     out: list[Need] = []
     taken: list[tuple[int, int]] = []
     for phrase in phrases:
-        for m in re.finditer(rf"(?<!\w){re.escape(_key_of(phrase, accented))}(?!\w)", key):
+        for m in re.finditer(rf"(?<!\w){re.escape(compare_key(phrase, accented))}(?!\w)", key):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -186,7 +181,7 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
 
 def _asks_amount(topic: str, accented: bool) -> bool:
     """Whether the question asks how much or how many (lexicon ``amount_question_words.txt``)."""
-    return _lexicon()["asks_amount"][accented].search(_key_of(topic, accented)) is not None  # type: ignore[index]
+    return _lexicon()["asks_amount"][accented].search(compare_key(topic, accented)) is not None  # type: ignore[index]
 
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
@@ -213,14 +208,14 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     for i, w in enumerate(words):
         parts = w.split("_")
         for j, x in enumerate(parts):
-            sylls.append((_key_of(x, accented), x, i, j == len(parts) - 1))
+            sylls.append((compare_key(x, accented), x, i, j == len(parts) - 1))
     keys = [k for k, *_ in sylls]
     free = _lexicon()["free"]
-    periods = {_key_of(p, accented) for p in _lexicon()["periods"]}  # type: ignore[union-attr]
+    periods = {compare_key(p, accented) for p in _lexicon()["periods"]}  # type: ignore[union-attr]
     out: list[Need] = []
     taken: set[int] = set()
     for phrase in _lexicon()["quantities"]:  # type: ignore[union-attr]
-        want = _key_of(phrase, accented).split()
+        want = compare_key(phrase, accented).split()
         for s in range(len(keys) - len(want) + 1):
             if keys[s : s + len(want)] != want or taken & set(range(s, s + len(want))):
                 continue
@@ -247,10 +242,10 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
     việc tại cơ sở y tế" or a title's "mức lương … làm cơ sở cho …" set no "lương cơ sở"."""
     keys = [k for k in syllable_keys(narrow, accented=accented) if k]
     units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
-    said = r"\s+".join(re.escape(_key_of(x, accented)) for x in narrow)
+    said = r"\s+".join(re.escape(compare_key(x, accented)) for x in narrow)
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
-    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
+    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
     # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
     # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
@@ -519,8 +514,11 @@ def _years(q: Query) -> list[Need]:
     """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
     another question.  Only years of what is asked (``Query.content_years``), not a document's year; the end of a
     period ("thời kỳ 2021 - 2030") is not that year's target."""
-    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?<!\d - )(?<!\d – )(?<!\d- )(?<!\d -){y}(?![\d.,]\d|\s*[-–]\s*\d)"))
+    # not the end of a range: a digit, then a dash with or without a space either side (one look-behind a width)
+    range_end = "".join(rf"(?<!\d{a}[-–]{b})" for a in ("", " ") for b in ("", " "))
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/]){range_end}{y}(?![\d.,]\d|\s*[-–]\s*\d)"))
             for y in q.content_years]
+
 
 
 def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:

@@ -382,6 +382,21 @@ def test_a_pair_across_a_comma_is_no_rare_word_of_the_question():
                     _found("Người làm công việc có yếu tố nguy hiểm, yếu tố độc hại được bồi dưỡng 13.000 đồng.")) == ()
 
 
+@pytest.mark.parametrize("joint", ["-", "–", " - ", " – ", "- ", " -", "– ", " –"])
+def test_a_target_year_at_the_end_of_a_range_is_no_target_year_whatever_the_dash_and_spaces(library_scorer, joint):
+    wanted = [n for n in needs(read_question("Đến năm 2030 bao nhiêu phần trăm cơ quan chia sẻ dữ liệu?"),
+                               library_scorer, AnswerTuning()) if n.kind == "year"]
+    assert [n.phrase for n in wanted] == ["2030"]
+    (year,) = wanted
+    assert year.pattern is not None
+    assert not year.pattern.search(f"Quy hoạch thời kỳ 2021{joint}2030: 90% cơ quan chia sẻ dữ liệu.")
+    assert not year.pattern.search(f"Giai đoạn 2030{joint}2035.")  # the start of a range neither
+    for said in ("đến năm 2030: 90%", "năm 2030.", "(2030)", "tháng 2030 -", "2030 - hết"):
+        assert year.pattern.search(said), said
+    for other in ("năm 12030", "02/2030", "1.2030", "2030,5", "2030.5"):
+        assert not year.pattern.search(other), other
+
+
 @pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
                                       "nguoi su dung lao dong bi phat bao nhieu"])
 def test_a_level_or_a_time_is_a_figure_a_section_number_is_not(library_scorer, question):
