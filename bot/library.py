@@ -104,6 +104,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
     ``embed_all`` (``thidua index``) embeds however many chunks are missing; other callers leave a large
     backlog to it and search with BM25 meanwhile."""
     from index import open_index
+    from index.chunking import ChunkerSettings
 
     fingerprints = records = facts = None
     if isinstance(corpus, Library):
@@ -126,6 +127,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
         records=records,
         facts=facts,
         embed_limit=None if embed_all else settings.embed_on_open_max_chunks,
+        chunker=ChunkerSettings(dense_unit=settings.dense_unit),
     )
 
 

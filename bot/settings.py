@@ -9,9 +9,10 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
+__all__ = ["DenseUnit", "Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
 
 Retriever = Literal["hybrid", "dense", "bm25"]
+DenseUnit = Literal["chunk", "heading"]
 
 
 def bundled_corpus_dir() -> Path:
@@ -37,6 +38,9 @@ class Settings(BaseSettings):
     embedding_fallback: str | None = "bundled:multilingual-e5-small"
     # More chunks than this to embed are left to `thidua index` (BM25 meanwhile); see README, "Kho lớn".
     embed_on_open_max_chunks: int = Field(default=2000, ge=0)
+    # What one vector stands for (index.chunking.DenseUnit): "chunk" reads every chunk whole, "heading" only each
+    # document's title and each clause's heading path (a library's vectors in minutes instead of hours).
+    dense_unit: DenseUnit = "chunk"
     reranker: str | None = None
     retriever: Retriever = "hybrid"
     top_k: int = Field(default=5, ge=1, le=50)
