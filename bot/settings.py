@@ -12,7 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 __all__ = ["DenseUnit", "Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
 
 Retriever = Literal["hybrid", "dense", "bm25"]
-DenseUnit = Literal["chunk", "heading"]
+#: what one vector stands for (index.chunking.DenseUnit), or "auto": headings for a corpus too large to embed whole
+DenseUnit = Literal["auto", "chunk", "heading"]
 
 
 def bundled_corpus_dir() -> Path:
@@ -39,7 +40,8 @@ class Settings(BaseSettings):
     # More chunks than this to embed are left to `thidua index` (BM25 meanwhile); see README, "Kho lớn".
     embed_on_open_max_chunks: int = Field(default=2000, ge=0)
     # What one vector stands for (index.chunking.DenseUnit): "chunk" reads every chunk whole, "heading" only each
-    # document's title and each clause's heading path (a library's vectors in minutes instead of hours).
+    # document's title and the chapter/article/section headings (a library's vectors in minutes instead of hours);
+    # "auto": "heading" when the corpus has more clauses than embed_on_open_max_chunks (README, "Kho lớn").
     dense_unit: DenseUnit = "chunk"
     reranker: str | None = None
     retriever: Retriever = "hybrid"
