@@ -198,6 +198,11 @@ class Index:
         return self._dense_ready
 
     @property
+    def dense_unit(self) -> str:
+        """What one vector stands for ("chunk" or "heading", ``ChunkerSettings.dense_unit``)."""
+        return self._chunker.dense_unit
+
+    @property
     def model(self) -> str:
         return self._stored.manifest.model
 
