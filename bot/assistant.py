@@ -22,6 +22,7 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     context_of,
     history_of,
+    in_provinces,
     named_words,
     other_year,
     pointed_documents,
@@ -211,9 +212,9 @@ class Assistant:
         if q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
             filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history_of(previous)))
-        elif context and filters is None and other_year(q, prev_q):
+        elif context and filters is None and other_year(q, prev_q) and in_provinces(context, q.provinces, self._directives):
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
-            series = same_series(q.years, context, self._directives)
+            series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
         if series == ():
             ans = self._no_series(q, context)
@@ -277,7 +278,9 @@ class Assistant:
         year_scope = () if q.inherited_years and filters is not None and filters.doc_ids else q.years
 
         def keep(d: Directive, years: tuple[int, ...]) -> bool:
-            if q.provinces and d.province not in q.provinces:
+            # A national document named by its number ("Thông tư 18/2022/TT-BLĐTBXH … thủy điện Sơn La") is
+            # not excluded by a province its content is about.
+            if q.provinces and d.province not in q.provinces and not (numbers and not d.province):
                 return False
             if q.nationwide and d.province and not q.provinces:
                 return False  # "cả nước": a province's document does not say it
@@ -440,6 +443,11 @@ class Assistant:
             )
         docs, found_in = self._scope_with_note(q, filters)
         merged += found_in
+        places: tuple[str, ...] = ()
+        if q.provinces and q.numbers and docs and not any(d.province for d in docs):
+            # A national document named by its number: the province is what the question asks about in it
+            # ("… công trình thủy điện Sơn La"), so the answering clause must name it.
+            places, q = q.provinces, replace(q, provinces=())
         if not docs and q.years and not q.years_tied and not q.provinces:
             # "Doanh thu xuất khẩu năm 2035 …": no document of that year, and nothing ties the year to one; it is
             # then what is asked about, searched in every document when some clause names it, and required of
@@ -504,6 +512,9 @@ class Assistant:
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found)
+        if places:
+            found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
+            lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
         if q.introduced:
             said = [f for f in found if not unsaid(q, f.clause.text)]
             lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
@@ -858,6 +869,11 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _names_place(text: str, place: str) -> bool:
+    """Whether ``text`` names the province ``place`` (tone placement and case aside)."""
+    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", fold(text)) is not None
 
 
 def _names_years(text: str, years: tuple[int, ...]) -> bool:

@@ -24,17 +24,24 @@ from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query, content_words, restates
 from bot.segments import has_diacritics, tokens
+from corpus.lexicon import load_lexicon
 from corpus.models import Directive
 from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "named_words", "other_year",
+    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "named_words", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
 
 _CONTEXT, _HISTORY, _ANSWERED = "context", "context_history", "answered"
+# Words around an indicator that do not name it: how its value is hedged ("khoảng 9,0%", "trên 50%") and
+# the period or count words its year or number came with ("năm" of "năm 2023").  Another province's
+# clause may write "tăng 7,5%" for the same indicator.
+_NOT_NAMING = frozenset(fold(w) for topic in ("value_qualifiers", "numbering_words")
+                        for w in load_lexicon().topic(topic) if " " not in w)
 _HISTORY_TURNS = 5
 
 
@@ -94,6 +101,16 @@ def pointed_documents(
     return context
 
 
+def in_provinces(context: tuple[str, ...], provinces: tuple[str, ...], directives: Mapping[str, Directive]) -> tuple[str, ...]:
+    """The conversation's documents of the provinces a follow-up asks about (all of them when it names none).
+
+    After "Còn Sơn La?" was declined, the conversation is still about Lai Châu's directive, but "Còn năm
+    2022?" asks about Sơn La: Lai Châu's series is not what is asked."""
+    if not provinces:
+        return context
+    return tuple(c for c in context if c in directives and directives[c].province in provinces)
+
+
 def other_year(q: Query, before: Query | None) -> bool:
     """Whether an elliptical follow-up names a year of its own and no other scope ("Còn năm 2027?",
     "Năm 2022 thì sao?", "Còn thu ngân sách năm 2022?"): the rest of the scope is the conversation's."""
@@ -147,7 +164,8 @@ def named_words(q: Query, before: Query | None, clause: str) -> tuple[str, ...]:
     # another province is asked the indicator itself, which the first question named.
     narrowed = set(tokens(before.introduced))
     return tuple(w for w in content_words(q.topic)
-                 if tokens(w) and all(t in said and t not in narrowed for t in tokens(w)))
+                 if tokens(w) and fold(w) not in _NOT_NAMING
+                 and all(t in said and t not in narrowed for t in tokens(w)))
 
 
 def unsaid(q: Query, text: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import alternatives, load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
 __all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "read_question", "restates"]
@@ -365,9 +365,19 @@ def _classify(folded: str, accented: str | None = None) -> Kind:
     return "fact"
 
 
+def _hedges() -> re.Pattern[str]:
+    words = load_lexicon().topic("question_hedges")
+    spelled = alternatives({*words, *(canonical_tones(w) for w in words), *(fold(w) for w in words)})
+    return re.compile(rf"(?<!\w)(?:{spelled})\s+(?=(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)(?!\w))", re.IGNORECASE)
+
+
+_HEDGE = _hedges()
+
+
 def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> str:
-    """The question without its scope (places, years, document numbers): what the answer is about."""
-    t = _DOC_NUMBER.sub(" ", text)
+    """The question without its scope (places, years, document numbers) and without the hedge on its amount
+    ("tăng khoảng bao nhiêu"): what the answer is about."""
+    t = _HEDGE.sub(" ", _DOC_NUMBER.sub(" ", text))
     for name in sorted({*provinces, *unknown, *PROVINCES}, key=len, reverse=True):
         for variant in {name, canonical_tones(name)}:
             t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", " ", t, flags=re.IGNORECASE)

@@ -35,7 +35,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"  # 3: signer under a multi-line title, after a rank, not a form role
 
 
 def slugify(stem: str) -> str:

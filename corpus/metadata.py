@@ -288,19 +288,55 @@ def _body_province(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def _rank_of(line: str) -> str:
+    """The rank a name line starts with ("Đại tướng Lương Tam Quang" -> "đại tướng"), else ""."""
+    folded = line.lower()
+    ranks = sorted(load_lexicon().topic("rank_titles"), key=len, reverse=True)
+    return next((r for r in ranks if folded.startswith(r + " ")), "")
+
+
+def _name_line(line: str) -> bool:
+    """A person's name as a signature block writes it: 2–6 capitalised words, after a rank if any
+    ("Lê Thị Việt Nga", "NGUYỄN VĂN A", "Đại tướng Lương Tam Quang")."""
+    s = line.strip()
+    if not s or is_signature_title(s) or _NOT_NAME.search(s):
+        return False
+    words = s[len(_rank_of(s)) :].split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
+
+
+def _as_name(line: str) -> str:
+    """An upper-case name in title case, its rank as a rank is written ("THIẾU TƯỚNG NGUYỄN VĂN AN" ->
+    "Thiếu tướng Nguyễn Văn An")."""
+    if not line.isupper():
+        return line
+    rank = _rank_of(line)
+    name = _title_case(line[len(rank) :].strip())
+    return f"{rank[:1].upper()}{rank[1:]} {name}" if rank else name
+
+
 def _signer(lines: list[str], start: int) -> tuple[str | None, str]:
-    """The name under the last signature title line of the tail."""
+    """The name under a signature title line of the tail.
+
+    A title can run over several upper-case lines ("KT. CHỦ TỊCH / ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC / PHÓ
+    CHỦ TỊCH"), so an upper-case line with another name-like line or title after it is still the
+    title, not the name; a role in a form ("KẾ TOÁN TRƯỞNG / (Ký, ghi rõ họ tên)") is no name either."""
+    # A further title line or a signature mark ("[daky]") may stand between the title and the name.
     titles = [i for i in range(start, len(lines)) if is_signature_title(lines[i])]
     for t in titles:
-        for line in lines[t + 1 : t + 8]:
-            s = line.strip()
-            if not s or is_signature_title(s) or _NOT_NAME.search(s):
+        block = [line.strip() for line in lines[t + 1 : t + 8]]
+        filled = [s for s in block if s]
+        for k, s in enumerate(filled):
+            if is_signature_title(s) or _NOT_NAME.search(s):
+                continue  # a further title line, or the mark of a signature ("[daky]", "(Đã ký)")
+            if not _name_line(s):
+                break
+            after = filled[k + 1 : k + 4]
+            if after and after[0].startswith("(") and "tên" in after[0].lower():
+                break  # "(Ký, ghi rõ họ tên)": a role in a form
+            if s.isupper() and any(is_signature_title(a) or _name_line(a) for a in after):
                 continue
-            words = s.split()
-            if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words):
-                name = _title_case(s) if s.isupper() else s
-                return name, f"{lines[t].strip()} / {s}"
-            break
+            return _as_name(s), f"{lines[t].strip()} / {s}"
     return None, ""
 
 

@@ -124,6 +124,22 @@ def test_ministry_with_conjunction_and_upper_case_signer() -> None:
     assert d.signer == "Nguyễn Chí Dũng"
 
 
+@pytest.mark.parametrize(
+    ("block", "signer"),
+    [
+        # The title runs over several upper-case lines: the body's name is no signer.
+        ("TL. BỘ TRƯỞNG\nKT. CHỦ TỊCH\nỦY BAN CHỨNG KHOÁN NHÀ NƯỚC\nPHÓ CHỦ TỊCH\n\nLê Thị Việt Nga", "Lê Thị Việt Nga"),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRUỞNG\n[daky]\nTrần Quốc Phương", "Trần Quốc Phương"),
+        ("BỘ TRƯỞNG\n\nĐại tướng Lương Tam Quang", "Đại tướng Lương Tam Quang"),
+        ("BỘ TRƯỞNG\n\nTHIẾU TƯỚNG NGUYỄN VĂN AN", "Thiếu tướng Nguyễn Văn An"),
+        ("GIÁM ĐỐC\nKẾ TOÁN TRƯỞNG\n(Ký, ghi rõ họ tên)", None),
+    ],
+)
+def test_signer_under_a_signature_title(block: str, signer: str | None) -> None:
+    text = CIRCULAR.rsplit("BỘ TRƯỞNG\n", 1)[0] + block + "\n"
+    assert parse_directive(text, doc_id="x", source="x.txt").signer == signer
+
+
 def test_text_without_a_header_yields_nulls_not_guesses() -> None:
     d = parse_directive("Ghi chú họp giao ban tuần.\nKhông có nội dung chỉ đạo.", doc_id="x", source="x.txt")
     assert (d.doc_type, d.number, d.date, d.issuer, d.province, d.year, d.signer) == (None,) * 7
