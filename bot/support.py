@@ -499,7 +499,7 @@ def _dated(q: Query) -> list[Need]:
     which an amount set from another date does not answer.  A document's own date ("ban hành ngày 15/3/2024")
     needs nothing."""
     accented = has_diacritics(q.text)
-    key = _key_of(q.text, accented)
+    key = compare_key(q.text, accented)
     cues = sorted(load_lexicon().topic("year_cues").get("content", {}).get("before", ()), key=len, reverse=True)
     alts = alternatives(cues, (lambda w: canonical_tones(w).lower()) if accented else fold)
     day = "ngày" if accented else "ngay"

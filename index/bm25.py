@@ -210,6 +210,27 @@ class LexicalIndex:
         here = math.log(1 + (n - df + 0.5) / (df + 0.5))
         return np.float32(min(1.0, here / stored) ** power) if stored > 0 else np.float32(1.0)
 
+
+    def coverage(self, query: str, position: int) -> float:
+        """The share of the query's word weight (idf; a word no chunk has weighs most) found in one chunk.
+
+        A best hit that holds only a small share of the question's rare words is weak evidence: the question
+        says its subject in other words (a paraphrase) and BM25 ranks on the common ones."""
+        words = list(dict.fromkeys(tokenize_vi(query)))
+        if not words or self.size == 0:
+            return 0.0
+        last = len(self._indptr) - 1
+        total = found = 0.0
+        for w in words:
+            t = self._vocab.get(w)
+            known = t is not None and t < last
+            start, end = (int(self._indptr[t]), int(self._indptr[t + 1])) if known else (0, 0)
+            weight = math.log(1 + (self.size - (end - start) + 0.5) / (end - start + 0.5))
+            total += weight
+            if known and bool((self._indices[start:end] == position).any()):
+                found += weight
+        return found / total if total > 0 else 0.0
+
     def frequencies(self) -> Iterator[tuple[str, int]]:
         """Every indexed token with the number of chunks containing it (what accent restoration reads)."""
         counts = np.diff(self._indptr)
