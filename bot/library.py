@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from bot.settings import Settings
 from corpus import Corpus, Library, corpus_dirs, load_library
 from corpus.persist import ParsedRecord, decode_facts, encode_facts
 
-__all__ = ["StoredFacts", "load_settings_library", "open_settings_index"]
+__all__ = ["StoredFacts", "dense_unit", "load_settings_library", "open_settings_index"]
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
     ``embed_all`` (``thidua index``) embeds however many chunks are missing; other callers leave a large
     backlog to it and search with BM25 meanwhile."""
     from index import open_index
+    from index.chunking import ChunkerSettings
 
     fingerprints = records = facts = None
     if isinstance(corpus, Library):
@@ -126,7 +127,17 @@ def open_settings_index(corpus: Corpus | Library, settings: Settings, *, progres
         records=records,
         facts=facts,
         embed_limit=None if embed_all else settings.embed_on_open_max_chunks,
+        chunker=ChunkerSettings(dense_unit=dense_unit(corpus, settings)),
     )
+
+
+def dense_unit(corpus: Corpus, settings: Settings) -> Literal["chunk", "heading"]:
+    """What one vector stands for: the setting, or for "auto" headings when the corpus is too large to embed
+    whole at a first start (more answerable clauses, about one chunk each, than ``embed_on_open_max_chunks``)."""
+    if settings.dense_unit != "auto":
+        return settings.dense_unit
+    clauses = sum(1 for d in corpus.directives for c in d.clauses if c.answerable)
+    return "heading" if clauses > settings.embed_on_open_max_chunks else "chunk"
 
 
 @dataclass

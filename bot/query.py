@@ -15,15 +15,15 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
-from corpus.lexicon import alternatives, load_lexicon
-from corpus.text import canonical_tones, fold, nfc, normalize_spaces
+from corpus.lexicon import Lexicon, alternatives, load_lexicon
+from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "content_words", "followup_phrase", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "read_question", "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
     "list", "comparison", "reference", "fact",
-    "condition", "duration", "dossier", "definition", "effect", "decider",
+    "condition", "duration", "dossier", "definition", "effect", "decider", "clause",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
@@ -84,9 +84,8 @@ _FOLLOWUP = _followup_cues()
 
 def _cue(position: str, text: str) -> re.Match[str] | None:
     """A follow-up cue of ``position`` ("document", "reference") in the question, accents respected when typed."""
-    if fold(text) == text.lower():  # typed without diacritics: only the folded form can be compared
-        return _FOLLOWUP[f"{position}_folded"].search(fold(text))
-    return _FOLLOWUP[position].search(canonical_tones(text).lower())
+    accented = has_diacritics(text)  # typed without them: only the folded form can be compared
+    return _FOLLOWUP[position if accented else f"{position}_folded"].search(compare_key(text, accented))
 
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
@@ -95,10 +94,9 @@ _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
 
 def _nationwide(text: str) -> bool:
     """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
-    accented, folded = _keys(text)
-    typed_plain = folded == text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(fold(c) if typed_plain else canonical_tones(c).lower())}(?!\w)",
-                         folded if typed_plain else accented) for c in _NATIONWIDE)
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -126,6 +124,8 @@ class Query:
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
     ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
+    ``clause_ref``: the labels a question addresses a clause by, outermost first, accent-folded ((("dieu", "7"),
+    ("khoan", "3")) for "Khoản 3 Điều 7"), when it asks for nothing but that clause (kind "clause").
     """
 
     text: str
@@ -151,6 +151,7 @@ class Query:
     named: tuple[str, ...] = ()
     nationwide: bool = False
     before_year: int | None = None
+    clause_ref: tuple[tuple[str, str], ...] = ()
 
     @property
     def scoped(self) -> bool:
@@ -241,7 +242,7 @@ def _year_cues() -> dict[tuple[str, str, bool], re.Pattern[str]]:
         for position in ("before", "after"):
             cues = sorted(where.get(position, ()), key=len, reverse=True)
             for accented in (True, False):
-                alts = "|".join(canonical_tones(c).lower() if accented else fold(c) for c in cues)
+                alts = "|".join(compare_key(c, accented) for c in cues)
                 year_word = "năm" if accented else "nam"
                 out[(role, position, accented)] = re.compile(
                     (rf"(?:^|\W)(?:{alts})\s+(?:{year_word}\s+)?$" if position == "before"
@@ -254,7 +255,7 @@ _YEAR_CUES = _year_cues()
 
 
 def _kinds_pattern(accented: bool, *, next_to_year: bool) -> re.Pattern[str]:
-    kinds = "|".join(re.escape(canonical_tones(k).lower() if accented else fold(k)) for k in _doc_kinds())
+    kinds = "|".join(re.escape(compare_key(k, accented)) for k in _doc_kinds())
     tail = (r"\s+(?:năm\s+)?$" if accented else r"\s+(?:nam\s+)?$") if next_to_year else ""
     return re.compile(rf"(?<!\w)(?:{kinds})(?!\w){tail}")
 
@@ -268,8 +269,8 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     đạt …") and never filters the documents; a "document" year is tied to the document (a cue such as "ban hành
     năm", a document kind written before it, or a province named: a provincial directive is named by its
     province and year); a "plain" year is neither, and filters the documents unless none has it."""
-    accented = fold(text) != text.lower()
-    key = canonical_tones(text).lower() if accented else fold(text)
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
     roles: dict[int, set[YearRole]] = {}
     for m in _year_mentions(text):
         before, after = key[: m.start()], key[m.end() :]
@@ -297,7 +298,13 @@ def _year_roles(text: str, *, places: bool) -> dict[int, YearRole]:
     return {y: next(r for r in order if r in rs) for y, rs in sorted(roles.items())}
 
 
-_BEFORE_YEAR = re.compile(r"(?<!\w)truoc (?:nam )?((?:19|20)\d{2})(?!\d)")
+def _before_year_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "trước năm 2026" (``year_cues.toml``, ``older_documents``), on the accent-folded question."""
+    cues = alternatives(lexicon.topic("year_cues").get("older_documents", {}).get("before", ()), fold)
+    return re.compile(rf"(?<!\w)(?:{cues}) (?:nam )?((?:19|20)\d{{2}})(?!\d)")
+
+
+_BEFORE_YEAR = _before_year_pattern(load_lexicon())
 
 
 def _before_year(text: str) -> int | None:
@@ -372,6 +379,40 @@ def _hedges() -> re.Pattern[str]:
 
 
 _HEDGE = _hedges()
+
+
+def _clause_nouns() -> tuple[str, ...]:
+    return tuple(fold(n) for n in load_lexicon().topic("clause_nouns"))
+
+
+_CLAUSE_NOUNS = _clause_nouns()
+_CLAUSE_REF = re.compile(
+    rf"(?<!\w)({alternatives(_CLAUSE_NOUNS)})\s+(\d{{1,3}}[a-z]?|[ivxlc]{{1,6}}(?:\.\d{{1,3}})*|[a-z])(?!\w)"
+)
+_CLAUSE_ASKS = tuple(fold(w) for w in load_lexicon().topic("clause_question_words"))
+
+
+def clause_labels(label: str) -> tuple[tuple[str, str], ...]:
+    """A label as (noun, value) pairs, outermost first, accent-folded: "Điều 7, khoản 3" -> (("dieu", "7"),
+    ("khoan", "3")); "mục 03" -> (("muc", "3"),).  Read the same way from a question and a clause label."""
+    pairs = [(m.group(1), m.group(2).lstrip("0") or "0") for m in _CLAUSE_REF.finditer(fold(label))]
+    return tuple(pairs)
+
+
+def _clause_ref(text: str, topic: str) -> tuple[tuple[str, str], ...]:
+    """The labels a question names when it asks for nothing but that clause ("Điều 5 quy định gì?"), outermost
+    first; empty when it also asks about something ("Khoản 3 Điều 7 quy định mức phí bao nhiêu?")."""
+    found = clause_labels(topic)
+    if not found:
+        return ()
+    rest = _CLAUSE_REF.sub(" ", fold(topic))
+    for w in sorted(_CLAUSE_ASKS, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
+    rest = re.sub(rf"(?<!\w)(?:{alternatives(fold(k) for k in _doc_kinds())})(?!\w)", " ", rest)
+    if _content_words(_strip_followup(rest)):
+        return ()
+    order = {n: i for i, n in enumerate(_CLAUSE_NOUNS)}
+    return tuple(sorted(found, key=lambda p: order.get(p[0], len(order))))
 
 
 def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> str:
@@ -532,6 +573,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
         kind = "comparison"
+    clause_ref = _clause_ref(text, _topic(text, provinces, unknown))
+    if clause_ref:
+        kind = "clause"
     query = Query(
         text=text,
         kind=kind,
@@ -549,6 +593,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=_pauses(text),
         nationwide=_nationwide(text),
         before_year=before,
+        clause_ref=clause_ref,
     )
     if previous is None:
         return query
@@ -585,7 +630,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
-        if old_agency and new_agency and old_agency in previous.topic:
+        if new_kind != previous.kind or new_kind == "clause":
+            # "Còn Sở Nội vụ được giao việc gì?" after "… giao sở nào chủ trì …": a question of another kind in its
+            # own words, about the same scope; the previous question's words would only blur it.  A label ("Còn
+            # điểm e?") is always asked on its own.
+            topic = own
+            introduced = new_agency or ""
+        elif old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
             introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
         else:
@@ -632,4 +683,5 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         named=(),
         nationwide=query.nationwide,
         before_year=before or previous.before_year if not years else None,
+        clause_ref=query.clause_ref,
     )

@@ -9,9 +9,11 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
+__all__ = ["DenseUnit", "Retriever", "Settings", "bundled_corpus_dir", "get_settings"]
 
 Retriever = Literal["hybrid", "dense", "bm25"]
+#: what one vector stands for (index.chunking.DenseUnit), or "auto": headings for a corpus too large to embed whole
+DenseUnit = Literal["auto", "chunk", "heading"]
 
 
 def bundled_corpus_dir() -> Path:
@@ -37,6 +39,10 @@ class Settings(BaseSettings):
     embedding_fallback: str | None = "bundled:multilingual-e5-small"
     # More chunks than this to embed are left to `thidua index` (BM25 meanwhile); see README, "Kho lớn".
     embed_on_open_max_chunks: int = Field(default=2000, ge=0)
+    # What one vector stands for (index.chunking.DenseUnit): "chunk" reads every chunk whole, "heading" only each
+    # document's title and the chapter/article/section headings (a library's vectors in minutes instead of hours);
+    # "auto": "heading" when the corpus has more clauses than embed_on_open_max_chunks (README, "Kho lớn").
+    dense_unit: DenseUnit = "chunk"
     reranker: str | None = None
     retriever: Retriever = "hybrid"
     top_k: int = Field(default=5, ge=1, le=50)

@@ -39,12 +39,12 @@ from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, token
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.models import Directive
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -130,8 +130,8 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     """ "bao nhiêu giờ trong một tuần" → the clause must count per "tuần".  A period word before a year or a
     date's day or month is a date ("ngày 01 tháng 7 năm 2022", "đơn đặt hàng năm 2021"), not a rate, in the
     question and in the clause."""
-    key, full = _key_of(topic, accented), _key_of(text, accented)
-    words = [_key_of(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
+    key, full = compare_key(topic, accented), compare_key(text, accented)
+    words = [compare_key(p, accented) for p in _lexicon()["periods"]]  # type: ignore[union-attr]
     # "một tuần", "mỗi tháng", "/năm"; and the rate a limit is set per ("lương tối thiểu ngày", "tối đa một ngày")
     lead = f"(?:{_lexicon()['rate_leads'][accented]})"  # type: ignore[index]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -150,22 +150,17 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
-def _key_of(text: str, accented: bool) -> str:
-    """How a phrase is compared: accented with canonical tone marks when the question is, else folded."""
-    return canonical_tones(text).lower() if accented else fold(text)
-
-
 def _contrasts(topic: str, accented: bool) -> list[Need]:
     """ "chuyên gia tư vấn nước ngoài" → the clause must be about "nước ngoài", not the "trong nước" case.
 
     A phrase inside a longer one of the list is not asked ("ngoài công lập" is not also "công lập"), and in
     the clause it must stand alone the same way."""
-    key = _key_of(topic, accented)
+    key = compare_key(topic, accented)
     phrases: tuple[str, ...] = _lexicon()["contrasts"]  # type: ignore[assignment]
     out: list[Need] = []
     taken: list[tuple[int, int]] = []
     for phrase in phrases:
-        for m in re.finditer(rf"(?<!\w){re.escape(_key_of(phrase, accented))}(?!\w)", key):
+        for m in re.finditer(rf"(?<!\w){re.escape(compare_key(phrase, accented))}(?!\w)", key):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -186,7 +181,7 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
 
 def _asks_amount(topic: str, accented: bool) -> bool:
     """Whether the question asks how much or how many (lexicon ``amount_question_words.txt``)."""
-    return _lexicon()["asks_amount"][accented].search(_key_of(topic, accented)) is not None  # type: ignore[index]
+    return _lexicon()["asks_amount"][accented].search(compare_key(topic, accented)) is not None  # type: ignore[index]
 
 
 def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
@@ -213,14 +208,14 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
     for i, w in enumerate(words):
         parts = w.split("_")
         for j, x in enumerate(parts):
-            sylls.append((_key_of(x, accented), x, i, j == len(parts) - 1))
+            sylls.append((compare_key(x, accented), x, i, j == len(parts) - 1))
     keys = [k for k, *_ in sylls]
     free = _lexicon()["free"]
-    periods = {_key_of(p, accented) for p in _lexicon()["periods"]}  # type: ignore[union-attr]
+    periods = {compare_key(p, accented) for p in _lexicon()["periods"]}  # type: ignore[union-attr]
     out: list[Need] = []
     taken: set[int] = set()
     for phrase in _lexicon()["quantities"]:  # type: ignore[union-attr]
-        want = _key_of(phrase, accented).split()
+        want = compare_key(phrase, accented).split()
         for s in range(len(keys) - len(want) + 1):
             if keys[s : s + len(want)] != want or taken & set(range(s, s + len(want))):
                 continue
@@ -247,10 +242,10 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
     việc tại cơ sở y tế" or a title's "mức lương … làm cơ sở cho …" set no "lương cơ sở"."""
     keys = [k for k in syllable_keys(narrow, accented=accented) if k]
     units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)] or keys
-    said = r"\s+".join(re.escape(_key_of(x, accented)) for x in narrow)
+    said = r"\s+".join(re.escape(compare_key(x, accented)) for x in narrow)
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
-    near = re.compile(rf"(?<!\w){re.escape(_key_of(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
+    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
     # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
     # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
@@ -334,13 +329,21 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
     words, tags = pos_tags(segment(topic))
+    sylls = [x for w in words for x in w.split("_")]
+    # Read with its form words, the topic's words are what the question says: left out, "tiêu chuẩn nghiệp vụ"
+    # became "chuẩn_nghiệp", a pair of two words that counts as no word of the question.
+    whole = segment(" ".join(re.findall(r"[^\W_]+", q.topic or q.text))).split()
+    joined = {(fold(a), fold(b)) for w in whole for a, b in itertools.pairwise(w.split("_"))}
     # "nguy hiểm, độc hại" is two nouns: a pair across the comma ("hiểm độc") is no word of the question; nor one
     # across a form word left out ("Nghị định về cơ chế" -> "định chế", which pyvi reads as a word).
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
+    near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
     out: list[Need] = []
+    at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
+        start, at = at, at + len(syllables)
         if not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or fold(" ".join(syllables)) in kinds:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
@@ -350,10 +353,19 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                 keys.append(("", ""))
                 continue
             keys += [(x.lower(), t) for t in tokens(x, accented=accented)]
+        # "Thu ngân sách": pyvi's "Thu_ngân_sách" joins the "thu" of a verb to "ngân sách": a pair one of whose
+        # syllables forms, with its other neighbour, a pair the library writes more often is no word of the question.
+        ks = [near[start - 1] if start else "", *(k for _, k in keys), near[at] if at < len(near) else ""]
+        swallowed = {f"{a}_{b}" for z, a, b, c in zip(ks, ks[1:], ks[2:], ks[3:], strict=False) if a and b
+                     and max(scorer.parts_with(f"{z}_{a}") if z else 0,
+                             scorer.parts_with(f"{b}_{c}") if c else 0) > scorer.parts_with(f"{a}_{b}")}
         alone = {k for _, k in keys if k}
         for (xa, a), (xb, b) in itertools.pairwise(keys):
             pair = f"{a}_{b}"
-            if a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent and scorer.parts_with(pair):
+            if pair in swallowed:
+                continue
+            if (a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent
+                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -413,7 +425,7 @@ def _named(q: Query) -> list[Need]:
 
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
-    if q.kind.startswith("meta_"):
+    if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
     # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
@@ -423,7 +435,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
              *_unit(folded, _asks_amount(topic, accented)),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -434,12 +446,79 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     return tuple(out)
 
 
+def _counted(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """ "Có bao nhiêu điều độ viên …?" → the words quoted must count that noun ("30 điều độ viên", "số điều độ viên:
+    30"): a rate ("30% mức lương") of a clause naming it answers another question.  Only for a rare noun (each of
+    its syllable pairs rarer than ``support_rare_idf``): a common one ("bao nhiêu người", "bao nhiêu xã") is counted
+    under many names ("8.440 lao động")."""
+    from index.wordseg import pos_tags, segment, segment_folded
+
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if accented:
+        words, tags = pos_tags(segment(plain))
+    else:
+        words = segment_folded(plain).split()
+        tags = ["N"] * len(words)
+    amount = {fold(w).replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    form = frozenset(load_lexicon().topic("answer_form_words"))
+    out = []
+    for (w, _), (noun, tag) in itertools.pairwise(zip(words, tags, strict=True)):
+        sylls = noun.split("_")
+        if fold(w) not in amount or not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or len(sylls) < 2:
+            continue
+        keys = syllable_keys(sylls, accented=accented)
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys) if a and b]
+        if (len(units) != len(sylls) - 1
+                or segment_folded(" ".join(sylls)) != "_".join(sylls)  # a word of the dictionary, not pyvi's guess
+                or any(fold(x) in form for x in sylls)  # "mới phải": a form word says how it is asked
+                or not all(scorer.idf(u) >= tuning.support_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+                           for u in units)):
+            continue
+        if any(asks.search(fold(f"{w} {noun}").replace("_", " ")) for _, asks, _ in _lexicon()["units"]):  # type: ignore[union-attr]
+            continue  # "bao nhiêu phần trăm", "mấy giờ": a unit, which the documents write as a sign ("%")
+        # "bác sĩ" / "bác sỹ": i and y after a consonant are one spelling
+        said = r"\s+".join(re.sub(r"(?<=[b-df-hj-np-tv-z])[iy]$", "[iy]", re.escape(fold(x))) for x in sylls)
+        pattern = re.compile(rf"\d[\d.,]*\s+{said}(?!\w)|(?<!\w){said}\W{{0,3}}(?:la\s+)?\d")
+        out.append(Need("count", f"{'số' if accented else 'so'} {' '.join(sylls)}", pattern=pattern))  # "số điều độ"
+    return out
+
+
+def _issuers(q: Query) -> list[Need]:
+    """ "Thông tư 18/2021/TT-BNNPTNT bãi bỏ những văn bản nào của Bộ Tài nguyên và Môi trường?" → the answer must
+    come from a document that body issued, or its clause must name the body: the scope drops an issuer none of
+    the documents asked about has (``Assistant._scope``), and the question is then about that body's documents."""
+    return [Need("issuer", name, pattern=re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")) for name in q.issuers]
+
+
+def _dated(q: Query) -> list[Need]:
+    """ "Mức lương cơ sở áp dụng từ ngày 01/7/2027 …?" → the words quoted must name 2027, or the document be of that
+    year (a decree of 2022 sets what applies from 01/7/2022 in its effect article, not beside each amount): a date
+    after a content cue ("từ", "đến", "trước", "kể từ"; lexicon ``year_cues.toml``) is when what is asked holds,
+    which an amount set from another date does not answer.  A document's own date ("ban hành ngày 15/3/2024")
+    needs nothing."""
+    accented = has_diacritics(q.text)
+    key = compare_key(q.text, accented)
+    cues = sorted(load_lexicon().topic("year_cues").get("content", {}).get("before", ()), key=len, reverse=True)
+    alts = alternatives(cues, (lambda w: canonical_tones(w).lower()) if accented else fold)
+    day = "ngày" if accented else "ngay"
+    years = {m.group(1) for m in re.finditer(
+        rf"(?<!\w)(?:{alts})\s+(?:{day}\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)", key)}
+    # the year in a clause's own date ("01/7/2027") too; not a document number's ("16/2023/TT-BLĐTBXH")
+    return [Need("date", y, pattern=re.compile(rf"(?:(?<=\d[/.-])|(?<![\d.,/]))(?<!\d-){y}(?![\d.,]\d|\s*[-–]\s*\d|/)"))
+            for y in sorted(years) if int(y) not in q.content_years]
+
+
 def _years(q: Query) -> list[Need]:
     """ "Đến năm 2035 … bao nhiêu?" → the clause (or its headings) must name 2035: the target set for 2030 answers
     another question.  Only years of what is asked (``Query.content_years``), not a document's year; the end of a
     period ("thời kỳ 2021 - 2030") is not that year's target."""
-    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?<!\d - )(?<!\d – )(?<!\d- )(?<!\d -){y}(?![\d.,]\d|\s*[-–]\s*\d)"))
+    # not the end of a range: a digit, then a dash with or without a space either side (one look-behind a width)
+    range_end = "".join(rf"(?<!\d{a}[-–]{b})" for a in ("", " ") for b in ("", " "))
+    return [Need("year", str(y), pattern=re.compile(rf"(?<![\d.,/]){range_end}{y}(?![\d.,]\d|\s*[-–]\s*\d)"))
             for y in q.content_years]
+
 
 
 def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
@@ -449,7 +528,7 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
     (``Assistant``): a circular on a project's results is no candidate answer to "kết quả thi đua".  One need
     per pair, each with the word as its phrase; document types ("chỉ thị"), figures and abbreviations are no
     such words."""
-    if q.kind.startswith("meta_"):
+    if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
     from index.wordseg import segment, segment_folded
 
@@ -477,9 +556,45 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
 
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
-    """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported."""
-    parts = (f.clause.text, *f.clause.heading, f.directive.title or "")
-    return tuple(n for n in wanted if not _met(n, parts))
+    """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported.
+
+    What the amount asked is and its value (``_QUOTED``: "lương cơ sở", its figure, its unit, its date) must stand
+    in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
+    many amounts, and "70%" of one item answers nothing about the amount another item names."""
+    whole = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    quoted: tuple[str, ...] | None = None
+    out = []
+    for n in wanted:
+        if n.kind in _QUOTED:
+            if quoted is None:
+                quoted = (_answer_words(f), *f.clause.heading, f.directive.title or "")
+            parts = quoted
+        else:
+            parts = whole
+        if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
+                or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
+            out.append(n)
+    return tuple(out)
+
+
+#: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count"})
+
+# Where a clause's items begin ("\n1. ", "\na) ", "\n- "): the words before are its lead-in.
+_FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
+
+
+def _answer_words(f: Found) -> str:
+    """The sentences quoted as ``f``'s answer (those holding its span), after the clause's lead-in when the
+    quote is one of its items."""
+    from bot.quotes import quoted_text
+
+    text = f.clause.text
+    # without the "…" marking a cut: a line's own label ("1. Kinh phí …") must stay at its line's start
+    quote = (quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))).strip("… ")
+    first = _FIRST_ITEM.search(text)
+    lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
+    return f"{lead}\n{quote}" if lead else quote
 
 
 def _met(n: Need, parts: tuple[str, ...]) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 __all__ = [
     "canonical_tones",
+    "compare_key",
     "fold",
     "has_diacritics",
     "match_key",
@@ -132,6 +133,12 @@ def has_diacritics(text: str) -> bool:
     """Whether anything in ``text`` carries a Vietnamese mark (or đ): typed with them, a question is read
     with them ("chi" of "mức chi" is no "chỉ"); typed without, folded."""
     return fold(text) != text.lower()
+
+
+def compare_key(text: str, accented: bool) -> str:
+    """How a phrase is compared with a question: lower case with canonical tone marks when the question was
+    typed with diacritics (``has_diacritics``), else accent-folded like it."""
+    return canonical_tones(text).lower() if accented else fold(text)
 
 
 _FEW_CHARS = 48  # below this, testing each character is as fast as collecting the distinct marks

@@ -29,9 +29,11 @@ class IndexBackend(Protocol):
     notice: str | None
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+               retriever: str | None = None, dense_query: str | None = None,
+               document_idf: float | None = None) -> list[Hit]:
         """Best ``k`` chunks among those passing ``filters`` (applied before ranking), best first;
-        ``dense_query`` (when given) is what an embedding model reads instead of ``query``."""
+        ``dense_query`` (when given) is what an embedding model reads instead of ``query``;
+        ``document_idf`` (when given) replaces the tuning's in-document rarity for this search."""
         ...
 
     def add(self, directives: Iterable[Directive]) -> int:

@@ -151,6 +151,8 @@ class LexicalIndex:
         self._model = model  # the bm25s model when built here (it saves itself)
         self._params = params  # when loaded: the parameters file, written back as it was
         self.size = size
+        #: whether the stored scores carry Lucene's idf (every index this package builds): a local one can replace it
+        self._lucene_idf = model is None and (params is None or json.loads(params).get("idf_method", "lucene") == "lucene")
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalIndex:
@@ -172,8 +174,11 @@ class LexicalIndex:
         arrays = {k: model.scores[k] for k in _ARRAYS}
         return cls(model.vocab_dict, arrays, size, dtype=model.dtype, model=model)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of each chunk position (zeros when no query token is known)."""
+    def scores(self, query: str, within: np.ndarray | None = None, local_idf: float = 0.0) -> np.ndarray:
+        """BM25 score of each chunk position (zeros when no query token is known).
+
+        ``within`` (a boolean mask): the chunks searched; with ``local_idf`` > 0 a word common among them
+        weighs less, as BM25 over that part alone would weigh it (``_local_share``)."""
         if self.size == 0:
             return np.zeros(0, dtype="float32")
         vocab = self._vocab
@@ -182,10 +187,49 @@ class LexicalIndex:
         if not ids:
             return np.zeros(self.size, dtype="float32")
         scores = np.zeros(self.size, dtype=self._dtype)
+        local = local_idf > 0 and within is not None and self._lucene_idf and int(within.sum()) < self.size
         for t in ids:  # bm25s's own sum: column by column, in query order, in the index's float type
             start, end = self._indptr[t], self._indptr[t + 1]
-            np.add.at(scores, self._indices[start:end], self._data[start:end])
+            rows, data = self._indices[start:end], self._data[start:end]
+            if local:
+                data = data * self._local_share(rows, within, local_idf)
+            np.add.at(scores, rows, data)
         return np.asarray(scores, dtype="float32")
+
+    def _local_share(self, rows: np.ndarray, within: np.ndarray, power: float) -> np.float32:
+        """The share of its stored weight a word keeps among the searched chunks: its Lucene idf among them over
+        its idf in the whole index, at most 1, to the power ``power`` (1: rarity counted there alone; 0.5 halfway
+        on a log scale).  Inside one document the words of its title, which most of its clauses repeat, say
+        little about which clause answers; library-wide they are rare and would decide.  A word rarer there than
+        library-wide keeps its weight: a clause's distinctive words are not boosted past what BM25 gives them."""
+        n_all, df_all = self.size, len(rows)
+        n, df = int(within.sum()), int(within[rows].sum())
+        if not df:
+            return np.float32(1.0)
+        stored = math.log(1 + (n_all - df_all + 0.5) / (df_all + 0.5))
+        here = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return np.float32(min(1.0, here / stored) ** power) if stored > 0 else np.float32(1.0)
+
+
+    def coverage(self, query: str, position: int) -> float:
+        """The share of the query's word weight (idf; a word no chunk has weighs most) found in one chunk.
+
+        A best hit that holds only a small share of the question's rare words is weak evidence: the question
+        says its subject in other words (a paraphrase) and BM25 ranks on the common ones."""
+        words = list(dict.fromkeys(tokenize_vi(query)))
+        if not words or self.size == 0:
+            return 0.0
+        last = len(self._indptr) - 1
+        total = found = 0.0
+        for w in words:
+            t = self._vocab.get(w)
+            known = t is not None and t < last
+            start, end = (int(self._indptr[t]), int(self._indptr[t + 1])) if known else (0, 0)
+            weight = math.log(1 + (self.size - (end - start) + 0.5) / (end - start + 0.5))
+            total += weight
+            if known and bool((self._indices[start:end] == position).any()):
+                found += weight
+        return found / total if total > 0 else 0.0
 
     def frequencies(self) -> Iterator[tuple[str, int]]:
         """Every indexed token with the number of chunks containing it (what accent restoration reads)."""
@@ -195,9 +239,11 @@ class LexicalIndex:
             if i < n:
                 yield word, int(counts[i])
 
-    def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Best ``k`` (position, score) pairs with a positive score; ``allowed`` is a boolean mask."""
-        scores = self.scores(query)
+    def top(self, query: str, k: int, allowed: np.ndarray | None = None, *,
+            local_idf: float = 0.0) -> list[tuple[int, float]]:
+        """Best ``k`` (position, score) pairs with a positive score; ``allowed`` is a boolean mask; ``local_idf``:
+        how far rarity is counted among the allowed chunks (``scores``)."""
+        scores = self.scores(query, allowed, local_idf)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         positive = np.flatnonzero(scores > 0)

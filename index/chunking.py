@@ -18,16 +18,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Literal
 
 from corpus.models import Clause, Directive
 from index.models import Chunk
 
-__all__ = ["PASSAGE_VERSION", "ChunkerSettings", "chunk_directive", "dense_texts", "is_meta_chunk"]
+__all__ = ["PASSAGE_VERSION", "ChunkerSettings", "DenseUnit", "chunk_directive", "dense_texts", "is_meta_chunk"]
 
 #: What the embedding model reads of a chunk (``dense_texts``).  1: the search header (type, number,
 #: issuer, year, clause label, headings) and the body; 2: the document's title, the heading path, the body;
 #: 3: header and signature chunks open with a sentence saying what the block states.
 PASSAGE_VERSION = 3
+
+#: What one vector stands for.  "chunk": each chunk is read whole (title, heading path, body).  "heading": only the
+#: document's title and the headings of the parts, articles and sections around the chunk are read, so the chunks
+#: under one heading share one vector: ~4,800 short texts instead of ~47,000 chunks for a library of 200
+#: documents (README, "Kho lớn").  Header and signature chunks are read the same way in both.
+DenseUnit = Literal["chunk", "heading"]
+
+#: characters of one heading the model reads in "heading" mode: a heading that runs on ("Điều 5. Trách nhiệm
+#: của …" over several lines of text joined) says what it is about in its first words
+HEADING_CHARS = 100
 
 #: in the id of a header or signature chunk ("son-la-2024:DAU#meta"), never in a body chunk's
 META_MARK = "#meta"
@@ -52,12 +63,17 @@ class ChunkerSettings:
     embed_chars: int = 0
     #: ``PASSAGE_VERSION``: a folder embedded with another version keeps its chunks and BM25 and is re-embedded
     passage: int = PASSAGE_VERSION
+    #: ``DenseUnit``: a folder embedded with the other unit keeps its chunks and BM25 and is re-embedded
+    dense_unit: DenseUnit = "chunk"
 
-    def to_dict(self) -> dict[str, int]:
-        """The manifest's record; ``embed_chars`` only when set, so folders built before it existed still match."""
+    def to_dict(self) -> dict[str, int | str]:
+        """The manifest's record; ``embed_chars`` and ``dense_unit`` only when not the default, so folders
+        built before they existed still match."""
         out = asdict(self)
         if not out["embed_chars"]:
             del out["embed_chars"]
+        if out["dense_unit"] == "chunk":
+            del out["dense_unit"]
         return out
 
 
@@ -232,7 +248,39 @@ def _meta_sentence(directive: Directive, clause: Clause) -> str:
     return f"{ident}{f' ban hành ngày {date}' if date else ''}{about}."
 
 
-def dense_texts(chunks: Sequence[Chunk], directives: Mapping[str, Directive]) -> list[str]:
+def _cut(text: str, limit: int = HEADING_CHARS) -> str:
+    """``text`` up to ``limit`` characters, cut at a space."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+#: the parts whose heading names a subject (Phần, Chương, Mục, Điều, a Roman section, an appendix); a numbered
+#: item's or a point's first line is a sentence of the body, read by BM25
+STRUCTURAL_KINDS = frozenset({"form", "chapter", "section", "part", "article"})
+
+
+def _heading_text(d: Directive, clause: Clause | None, clauses: Mapping[str, Clause]) -> str:
+    """Title and structural headings of a chunk (``DenseUnit`` "heading"): the first line of each enclosing
+    part, article or section, outermost first (a chunk outside any: the title alone)."""
+    heads: list[str] = []
+    node = clause
+    while node is not None:
+        if node.kind in STRUCTURAL_KINDS:
+            heads.append(_cut(d.text[node.start:node.end].strip().split("\n", 1)[0]))
+        node = clauses.get(node.parent) if node.parent else None
+    return "\n".join(x for x in (_title(d), " › ".join(reversed(heads))) if x)
+
+
+def _title(d: Directive) -> str:
+    """What a document is about, for the model: its title, else its type, number, issuer and year."""
+    return d.title or " ".join(str(x) for x in (d.doc_type, d.number, d.issuer, d.year) if x)
+
+
+def dense_texts(chunks: Sequence[Chunk], directives: Mapping[str, Directive], unit: DenseUnit = "chunk"
+                ) -> list[str]:
     """What the embedding model reads for each chunk: its document's title, its heading path, its body.
 
     BM25 reads ``embed_text`` (type, number, issuer, year and clause label before the body): exact
@@ -247,6 +295,7 @@ def dense_texts(chunks: Sequence[Chunk], directives: Mapping[str, Directive]) ->
     a name) told the model nothing, so a question about who signed or when found them at rank 5 or
     lower (dev, meta questions: dense Recall@1 0.00 -> 0.80 together with the whole question as the
     query, see ``bot.assistant``).  A chunk whose document is not given is read as ``embed_text``.
+    With ``unit`` "heading" a body chunk is read as its title and heading path only (``DenseUnit``).
     """
     by_id: dict[str, dict[str, Clause]] = {}
     out: list[str] = []
@@ -263,7 +312,10 @@ def dense_texts(chunks: Sequence[Chunk], directives: Mapping[str, Directive]) ->
             spelled = c.embed_text.partition("\n")[2]  # the search header line is for BM25
             out.append(c.embed_text if clause is None else f"{_meta_sentence(d, clause)}\n{spelled}")
             continue
-        title = d.title or " ".join(str(x) for x in (d.doc_type, d.number, d.issuer, d.year) if x)
+        if unit == "heading":
+            out.append(_heading_text(d, clause, clauses))
+            continue
+        title = _title(d)
         heads = " › ".join(clause.heading) if clause is not None else ""
         out.append("\n".join(x for x in (title, heads, c.text) if x))
     return out

@@ -32,7 +32,7 @@ from index.chunkstore import ChunkTable, chunk_groups
 from index.dense import Encoder, Reranker, load_encoder, load_reranker
 from index.embedding import checkpoint_folder, clear_checkpoints, embed_chunks, passage_text
 from index.filtering import filter_mask
-from index.fusion import FusionTuning, fuse
+from index.fusion import FusionTuning, fuse, top_distinct
 from index.models import Chunk, Filters, Hit
 from index.store import (
     DERIVED,
@@ -176,7 +176,11 @@ class Index:
         self.chunks: Sequence[Chunk] = (stored.chunks if isinstance(stored.chunks, ChunkTable)
                                         else tuple(stored.chunks))
         self._vids = np.array([-1 if v is None else v for v in stored.vector_ids], dtype="int64")
-        self._pos_by_vid = {int(v): i for i, v in enumerate(self._vids) if v >= 0}
+        # chunks under one heading share a vector when the model reads headings (ChunkerSettings.dense_unit)
+        self._pos_by_vid: dict[int, list[int]] = {}
+        for i, v in enumerate(self._vids.tolist()):
+            if v >= 0:
+                self._pos_by_vid.setdefault(v, []).append(i)
         codes: dict[str, int] = {}
         groups, group_of = chunk_groups(self.chunks)
         per_group = np.array([codes.setdefault(g[0].lower(), len(codes)) for g in groups], dtype="int32")
@@ -192,6 +196,11 @@ class Index:
     def dense_ready(self) -> bool:
         """True when dense and hybrid search can run (a model is loaded and vectors exist)."""
         return self._dense_ready
+
+    @property
+    def dense_unit(self) -> str:
+        """What one vector stands for ("chunk" or "heading", ``ChunkerSettings.dense_unit``)."""
+        return self._chunker.dense_unit
 
     @property
     def model(self) -> str:
@@ -233,21 +242,24 @@ class Index:
             self._bm25_stale = False
         return self._stored.bm25
 
-    def _bm25(self, query: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+    def _bm25(self, query: str, pool: int, mask: np.ndarray | None, *,
+              local_idf: float = 0.0) -> list[tuple[int, float]]:
         lexical = self._lexical()
         if lexical is None:
             return []
-        return lexical.top(query, pool, mask)
+        return lexical.top(query, pool, mask, local_idf=local_idf)
 
     def _dense(self, text: str, pool: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         """The best ``pool`` chunks for ``text`` as the model reads it (``_for_model``)."""
         assert self._encoder is not None and self._stored.vectors is not None
         allowed = None
         if mask is not None:
-            allowed = self._vids[mask & (self._vids >= 0)]
+            allowed = np.unique(self._vids[mask & (self._vids >= 0)])
         qv = self._encoder.encode_query(text)
         hits = self._stored.vectors.search(qv, pool, allowed)
-        return [(self._pos_by_vid[v], s) for v, s in hits if v in self._pos_by_vid]
+        # ``pool`` vectors; a shared vector stands for every chunk under its heading, each with its cosine
+        return [(p, s) for v, s in hits for p in self._pos_by_vid.get(v, ())
+                if mask is None or mask[p]]
 
     def _for_model(self, query: str, mask: np.ndarray | None, keyword: list[tuple[int, float]] | None) -> str:
         """The question as the embedding model should read it: diacritics put back when typed without any
@@ -264,11 +276,14 @@ class Index:
         return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
-               retriever: str | None = None, dense_query: str | None = None) -> list[Hit]:
+               retriever: str | None = None, dense_query: str | None = None,
+               document_idf: float | None = None) -> list[Hit]:
         """Best ``k`` chunks for ``query`` among those passing ``filters``, best first.
 
         ``dense_query``: what the embedding model reads instead of ``query`` (BM25 and the reranker read
-        ``query``), when the words that suit keyword search and the model differ."""
+        ``query``), when the words that suit keyword search and the model differ.  ``document_idf``: how far
+        BM25 inside one document counts rarity there (default ``FusionTuning.document_idf``; 0 when the
+        caller already left the document's title words out of ``query``)."""
         mode = retriever or self.retriever
         if mode not in RETRIEVERS:
             raise ValueError(f"unknown retriever {mode!r}; choose one of {', '.join(RETRIEVERS)}")
@@ -287,7 +302,8 @@ class Index:
         ranked: dict[str, list[tuple[int, float]]] = {}
         fusion = self.fusion
         if mode in ("bm25", "hybrid"):
-            ranked["bm25"] = self._bm25(query, fetch, mask)
+            local = (fusion.document_idf if document_idf is None else document_idf) if _one_document(filters) else 0.0
+            ranked["bm25"] = self._bm25(query, fetch, mask, local_idf=local)
         if mode in ("dense", "hybrid"):
             asked = dense_query or query
             read = self._for_model(asked, mask, ranked.get("bm25"))
@@ -295,12 +311,17 @@ class Index:
             if read != asked and not has_diacritics(query):  # typed without marks: BM25 matched folded tokens
                 fusion = fusion.for_unaccented()
         if meta:
-            ranked = {name: [(p, s) for p, s in lst if p not in meta][:pool] for name, lst in ranked.items()}
+            ranked = {name: (top_distinct if name == "dense" else _first)([(p, s) for p, s in lst if p not in meta], pool)
+                      for name, lst in ranked.items()}
         per_pos: dict[int, dict[str, float]] = {}
         for name, lst in ranked.items():
             for pos, s in lst:
                 per_pos.setdefault(pos, {})[name] = s
         if mode == "hybrid":
+            if fusion.unsure_coverage > 0 and ranked.get("bm25"):
+                lexical = self._lexical()
+                if lexical is not None and lexical.coverage(query, ranked["bm25"][0][0]) < fusion.unsure_coverage:
+                    fusion = fusion.for_unsure()
             order = fuse(ranked, fusion)
             for pos, s in order:
                 per_pos[pos]["rrf"] = s
@@ -338,7 +359,8 @@ class Index:
         groups, group_of = chunk_groups(stored.chunks)
         dropped = np.array([g[0] in gone for g in groups], dtype=bool)[group_of] if groups else np.zeros(0, bool)
         keep = np.flatnonzero(~dropped).tolist()
-        stale = [v for i, v in enumerate(stored.vector_ids) if dropped[i] and v is not None]
+        kept = {v for i, v in enumerate(stored.vector_ids) if not dropped[i] and v is not None}
+        stale = sorted({v for i, v in enumerate(stored.vector_ids) if dropped[i] and v is not None} - kept)
         removed = len(stored.chunks) - len(keep)
         stored.chunks = [stored.chunks[i] for i in keep]
         stored.vector_ids = [stored.vector_ids[i] for i in keep]
@@ -386,37 +408,47 @@ class Index:
         return len(new)
 
     def _embed(self, chunks: list[Chunk]) -> list[int | None]:
-        """Vector ids of new chunks (None each when no encoder); re-embeds all if the dimension changed."""
+        """Vector ids of new chunks (None each when no encoder); re-embeds all if the dimension changed.
+
+        Chunks of one document the model reads alike (the same heading, ``ChunkerSettings.dense_unit``)
+        are embedded once and share one vector."""
         if self._encoder is None or not chunks:
             return [None] * len(chunks)
         stored = self._stored
-        manifest = stored.manifest
-        vecs = _embed(self._encoder, chunks, self.folder, self._progress, self._chunker.embed_chars,
-                      self._documents)
-        self.embedded += len(chunks)
+        texts = self._dense_texts(chunks)
+        keys = [(c.doc_id, t) for c, t in zip(chunks, texts, strict=True)]
+        unique = list(dict.fromkeys(keys))
+        vecs = _embed(self._encoder, [t for _, t in unique], [d for d, _ in unique], self.folder, self._progress,
+                      self._chunker.embed_chars)
+        self.embedded += len(unique)
         if stored.vectors is not None and vecs.shape[1] != stored.vectors.dim:
             log.warning("model %s now gives dimension %d (index has %d); re-embedding everything",
-                        manifest.model, vecs.shape[1], stored.vectors.dim)
+                        stored.manifest.model, vecs.shape[1], stored.vectors.dim)
             stored.vectors = None
-            old = stored.chunks
+            old = list(stored.chunks)
             stored.vector_ids = [None] * len(old)
             if old:
-                every = _embed(self._encoder, [*old, *chunks], self.folder, self._progress,
-                               self._chunker.embed_chars, self._documents)
-                vecs = every[len(old):]
-                self.embedded += len(old)
-                stored.vectors = VectorStore(every.shape[1], hnsw_threshold=self._hnsw_threshold)
-                ids = np.arange(manifest.next_vector_id, manifest.next_vector_id + len(old), dtype="int64")
-                stored.vectors.add(ids, every[: len(old)])
-                stored.vector_ids = [int(i) for i in ids]
-                manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(old))
+                self.embedded -= len(unique)  # counted again below
+                every = self._embed([*old, *chunks])
+                stored.vector_ids = every[: len(old)]
+                return every[len(old):]
+        manifest = stored.manifest
         if stored.vectors is None:
             stored.vectors = VectorStore(vecs.shape[1], hnsw_threshold=self._hnsw_threshold)
-        ids = np.arange(manifest.next_vector_id, manifest.next_vector_id + len(chunks), dtype="int64")
+        ids = np.arange(manifest.next_vector_id, manifest.next_vector_id + len(unique), dtype="int64")
         stored.vectors.add(ids, vecs)
-        stored.manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(chunks),
+        stored.manifest = replace(manifest, next_vector_id=manifest.next_vector_id + len(unique),
                                   dimension=int(vecs.shape[1]))
-        return [int(i) for i in ids]
+        vid = {k: int(i) for k, i in zip(unique, ids, strict=True)}
+        return [vid[k] for k in keys]
+
+    def _dense_texts(self, chunks: Sequence[Chunk]) -> list[str]:
+        return dense_texts(chunks, self._documents, self._chunker.dense_unit)
+
+    def embed_cost(self, positions: Sequence[int]) -> int:
+        """Texts the model must read to embed the chunks at ``positions`` (chunks read alike count once)."""
+        chunks = [self._stored.chunks[i] for i in positions]
+        return len({(c.doc_id, t) for c, t in zip(chunks, self._dense_texts(chunks), strict=True)})
 
     # ----------------------------------------------------------------- derived tables
 
@@ -476,6 +508,16 @@ class Index:
         return True
 
 
+def _one_document(filters: Filters | None) -> bool:
+    """Whether a search reads one document only: its words' rarity is then counted inside it (a word of its
+    title that most of its clauses repeat says nothing there about which clause answers)."""
+    return filters is not None and len(set(filters.doc_ids)) == 1
+
+
+def _first(ranked: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+    return ranked[:n]
+
+
 def _join(a: str | None, b: str | None) -> str | None:
     return f"{a} {b}" if a and b else (a or b)
 
@@ -518,29 +560,41 @@ def _load_existing(index_dir: Path, embedding_model: str, chunker: ChunkerSettin
     return stored, None
 
 
-def _passage_of(recorded: Mapping[str, int]) -> int:
+def _passage_of(recorded: Mapping[str, int | str]) -> int:
     return int(recorded.get("passage", 1))  # folders built before the setting embedded version 1
 
 
-def _only_passage_differs(recorded: Mapping[str, int], chunker: ChunkerSettings) -> bool:
+def _unit_of(recorded: Mapping[str, int | str]) -> str:
+    return str(recorded.get("dense_unit", "chunk"))  # folders built before the setting read whole chunks
+
+
+#: settings that change only what the model reads of a chunk: the chunks and BM25 stay, vectors are redone
+_VECTOR_ONLY = ("passage", "dense_unit")
+
+
+def _only_passage_differs(recorded: Mapping[str, int | str], chunker: ChunkerSettings) -> bool:
     """Whether the folder's chunks are what this chunker makes and only what the model reads of them changed."""
     wanted = chunker.to_dict()
-    keys = (set(recorded) | set(wanted)) - {"passage"}
-    return (_passage_of(recorded) != chunker.passage
+    keys = (set(recorded) | set(wanted)) - set(_VECTOR_ONLY)
+    return ((_passage_of(recorded) != chunker.passage or _unit_of(recorded) != chunker.dense_unit)
             and all(recorded.get(k) == wanted.get(k) for k in keys))
 
 
 def _reembed(stored: StoredIndex, index_dir: Path, chunker: ChunkerSettings) -> tuple[StoredIndex, str | None]:
-    """Keep the chunks and BM25 of a folder embedded with another passage version; drop its vectors
+    """Keep the chunks and BM25 of a folder embedded with another passage version or unit; drop its vectors
     (the documents' chunks are embedded again, or left to `thidua index` past the embedding limit)."""
-    old = _passage_of(stored.manifest.chunker)
+    old, old_unit = _passage_of(stored.manifest.chunker), _unit_of(stored.manifest.chunker)
     stored.manifest = replace(stored.manifest, chunker=chunker.to_dict())
     if stored.vectors is None or not any(v is not None for v in stored.vector_ids):
         return stored, None  # nothing was embedded: a BM25 index stays as it is
-    log.info("passage version %s -> %s: re-embedding every chunk", old, chunker.passage)
+    log.info("passage %s/%s -> %s/%s: re-embedding every chunk", old, old_unit, chunker.passage, chunker.dense_unit)
     stored.vectors = None
     stored.vector_ids = [None] * len(stored.chunks)
     stored.manifest = replace(stored.manifest, dimension=None)
+    if old_unit != chunker.dense_unit:
+        units = {"chunk": "từng đoạn", "heading": "tiêu đề các điều khoản"}
+        return stored, (f"Chỉ mục tại {index_dir} nhúng {units.get(old_unit, old_unit)}, cấu hình nay nhúng "
+                        f"{units[chunker.dense_unit]}; sẽ nhúng lại, tìm kiếm từ khóa giữ nguyên.")
     return stored, (f"Chỉ mục tại {index_dir} nhúng đoạn văn theo cách cũ (phiên bản {old}, phiên bản này "
                     f"của thidua dùng {chunker.passage}); các đoạn sẽ được nhúng lại, tìm kiếm từ khóa giữ nguyên.")
 
@@ -637,8 +691,9 @@ def open_index(
     index._documents.update(by_id)
     index.add([by_id[d] for d in (*added, *changed)], fingerprints=doc_fps, facts=facts)  # chunks, tokens
     missing = [i for i, v in enumerate(stored.vector_ids) if v is None]
-    if encoder is not None and embed_limit is not None and len(missing) > embed_limit:
-        log.info("%d chunks to embed > limit %d: deferred to `thidua index`", len(missing), embed_limit)
+    cost = index.embed_cost(missing) if encoder is not None and embed_limit is not None else 0
+    if encoder is not None and embed_limit is not None and cost > embed_limit:
+        log.info("%d texts to embed > limit %d: deferred to `thidua index`", cost, embed_limit)
         index.notice = _join(index.notice, (
             f"Còn {len(missing)}/{len(stored.chunks)} đoạn chưa được nhúng bằng mô hình '{encoder.model_id}', "
             "tạm dùng tìm kiếm từ khóa BM25; chạy `thidua index` để nhúng hết (dừng giữa chừng vẫn giữ "
@@ -685,11 +740,9 @@ def _effective_model(index_dir: Path, encoder: Encoder | None, configured: str, 
     return stored if stored in (configured, fallback) else configured
 
 
-def _embed(encoder: Encoder, chunks: list[Chunk], index_dir: Path, progress: bool, embed_chars: int = 0,
-           documents: Mapping[str, Directive] | None = None) -> np.ndarray:
+def _embed(encoder: Encoder, texts: list[str], groups: list[str], index_dir: Path, progress: bool,
+           embed_chars: int = 0) -> np.ndarray:
     """Batched, checkpointed embedding (index.embedding); interrupted work resumes on the next build."""
-    texts = dense_texts(chunks, documents or {})
-    result = embed_chunks(encoder, [passage_text(t, embed_chars) for t in texts],
-                          [c.doc_id for c in chunks],
+    result = embed_chunks(encoder, [passage_text(t, embed_chars) for t in texts], groups,
                           checkpoints=checkpoint_folder(index_dir), progress=progress)
     return result.vectors

@@ -108,7 +108,7 @@ class Manifest:
     format: int
     model: str
     dimension: int | None
-    chunker: dict[str, int]
+    chunker: dict[str, int | str]
     tokenizer: int
     corpus_fingerprint: str
     documents: dict[str, str]

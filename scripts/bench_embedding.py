@@ -6,6 +6,7 @@ Usage::
     .venv/bin/python scripts/bench_embedding.py ../shared/library --sample 120 --cuts 0,600,300 --batch 32,128
     OMP_NUM_THREADS=1 .venv/bin/python scripts/bench_embedding.py ../shared/library --threads 1
     .venv/bin/python scripts/bench_embedding.py corpus/data --sample 0      # 0 = every chunk
+    .venv/bin/python scripts/bench_embedding.py ../shared/library --unit heading --sample 200 --cuts 0
 
 For each passage cut (0 = the chunk as the index embeds it: title, headings, body; N = the title line + the rest cut
 to N characters at a sentence end, ``index.embedding.passage_text``, the
@@ -50,6 +51,9 @@ def main() -> int:
     ap.add_argument("--cuts", default="0,300", help="body characters kept, comma-separated (0 = whole chunk)")
     ap.add_argument("--batch", default="32", help="batch sizes to try, comma-separated")
     ap.add_argument("--threads", type=int, default=None, help="engine threads (default: every core)")
+    ap.add_argument("--unit", default="chunk", choices=("chunk", "heading"),
+                    help="what one vector stands for (ChunkerSettings.dense_unit): heading = each document's title and "
+                         "the chapter/article/section headings, one text per distinct heading")
     args = ap.parse_args()
     t0 = time.perf_counter()
     corpus = load_corpus(args.corpus)
@@ -58,6 +62,14 @@ def main() -> int:
     sample = chunks if args.sample <= 0 or args.sample >= len(chunks) else \
         random.Random(0).sample(chunks, args.sample)
     documents = {d.doc_id: d for d in corpus}
+    if args.unit == "heading":  # the texts the model reads, each once: the build's real work
+        every = sorted({(c.doc_id, t) for c, t in zip(chunks, dense_texts(chunks, documents, "heading"), strict=True)})
+        print(f"heading unit: {len(every)} distinct texts for {len(chunks)} chunks")
+        picked = every if args.sample <= 0 or args.sample >= len(every) else random.Random(0).sample(every, args.sample)
+        sample_texts, sample_docs, total = [t for _, t in picked], [d for d, _ in picked], len(every)
+    else:
+        sample_texts = dense_texts(sample, documents)
+        sample_docs, total = [c.doc_id for c in sample], len(chunks)
     encoder, notice = load_encoder(BUNDLED_MODEL, threads=args.threads)
     assert encoder is not None, notice
     cores = args.threads or os.cpu_count() or 1
@@ -65,21 +77,21 @@ def main() -> int:
         load = f"load average {os.getloadavg()[0]:.1f}"
     except OSError:
         load = "load unknown"
-    print(f"engine threads {cores} ({os.cpu_count()} CPUs, {load}); sample {len(sample)} chunks")
+    print(f"engine threads {cores} ({os.cpu_count()} CPUs, {load}); sample {len(sample_texts)} texts")
     for cut in (int(x) for x in args.cuts.split(",")):
-        texts = [passage_text(t, cut) for t in dense_texts(sample, documents)]  # what the index embeds
+        texts = [passage_text(t, cut) for t in sample_texts]  # what the index embeds
         tokens = sum(encoder.model.token_count(t) for t in texts)  # type: ignore[attr-defined]
         for batch in (int(x) for x in args.batch.split(",")):
             cpu0 = time.process_time()
-            res = embed_chunks(encoder, texts, [c.doc_id for c in sample], batch_size=batch)
+            res = embed_chunks(encoder, texts, sample_docs, batch_size=batch)
             cpu = time.process_time() - cpu0
             per_cpu = len(texts) / cpu if cpu > 0 else 0.0
-            name = "whole chunk" if cut <= 0 else f"body ≤ {cut} chars"
-            print(f"{name:>18} batch {batch:>3}: {tokens / len(texts):5.0f} tokens/chunk; "
-                  f"{res.per_second:.2f} chunks/s wall ({tokens / res.seconds:.0f} tokens/s), "
-                  f"{per_cpu:.2f} chunks per CPU-s; full build of {len(chunks)} chunks ≈ "
-                  f"{_duration(len(chunks) / res.per_second)} here, "
-                  f"{_duration(len(chunks) / (per_cpu * cores))} on {cores} idle cores")
+            name = "headings" if args.unit == "heading" else "whole chunk" if cut <= 0 else f"body ≤ {cut} chars"
+            print(f"{name:>18} batch {batch:>3}: {tokens / len(texts):5.0f} tokens/text; "
+                  f"{res.per_second:.2f} texts/s wall ({tokens / res.seconds:.0f} tokens/s), "
+                  f"{per_cpu:.2f} texts per CPU-s; full build of {total} texts ≈ "
+                  f"{_duration(total / res.per_second)} here, "
+                  f"{_duration(total / (per_cpu * cores))} on {cores} idle cores")
     return 0
 
 

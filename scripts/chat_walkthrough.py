@@ -5,7 +5,8 @@ headless Chromium (/usr/bin/chromium, every non-local request blocked as on a cl
 types the conversations of a text file: one question per line, a blank line starts a new
 conversation (a fresh page), lines starting with ``#`` are comments, a line ``[Hỏi theo …]`` clicks
 the button of that label under the last reply that has one.  For each turn it saves a
-full-page screenshot ``cNN_tNN.png`` in --out and prints one line: the question, the first 120
+full-page screenshot ``cNN_tNN.png`` in --out (with --phone also ``cNN_tNN_screen.png``, the
+screen as the phone shows it right after the reply) and prints one line: the question, the first 120
 characters of the reply and the seconds from Enter to the reply shown.  The pictures are for
 people to look at; nothing here asserts.  With --sources it also clicks each reply's first source
 (or suggestion) button and saves the panel as ``cNN_tNN_source.png``.  The server is always
@@ -13,6 +14,7 @@ stopped, every wait is bounded; the seconds are wall time on this machine (noisy
 
     .venv/bin/python scripts/chat_walkthrough.py --out /tmp/walk
     .venv/bin/python scripts/chat_walkthrough.py --library ../shared/library --out /tmp/walk-lib
+    .venv/bin/python scripts/chat_walkthrough.py --phone --out /tmp/walk-phone   # a 390 px wide phone
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
 DEFAULT_QUESTIONS = Path(__file__).with_name("chat_walkthrough_questions.txt")
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}  # PHONE: a common handset
+SCROLL_ARROW = "div.absolute.bottom-4 > button.rounded-full"  # Chainlit's scroll-to-bottom button
 MAX_SHOT_HEIGHT = 8000  # px: a taller conversation is cut at the bottom of the picture
 
 
@@ -99,11 +103,13 @@ def running_chat(out: Path, corpus_dirs: list[Path], index_dir: Path, retriever:
 class Walk:
     """One headless browser; each conversation a fresh page (a new chat session)."""
 
-    def __init__(self, browser, url: str, out: Path, answer_timeout_s: float, open_sources: bool = False) -> None:
+    def __init__(self, browser, url: str, out: Path, answer_timeout_s: float, open_sources: bool = False,
+                 phone: bool = False) -> None:
         self.url, self.out, self.timeout_ms = url, out, answer_timeout_s * 1000
-        self.open_sources = open_sources
+        self.open_sources, self.phone = open_sources, phone
         self.blocked: list[str] = []
-        self.context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        screen = PHONE if phone else DESKTOP
+        self.context = browser.new_context(locale="vi-VN", viewport=screen, is_mobile=phone, has_touch=phone)
         self.context.route("**/*", self._route)
 
     def _route(self, route) -> None:
@@ -152,6 +158,9 @@ class Walk:
             reply = " ".join(messages.nth(before).inner_text().split())
         except PlaywrightTimeout:
             seconds, reply = time.perf_counter() - t0, f"(NO REPLY within {self.timeout_ms / 1000:.0f} s)"
+        if self.phone:  # what the phone shows right after the reply, before any scrolling
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(self.out / f"{name}_screen.png"))
         self._shot(page, name)
         print(f"{name}  {seconds:5.1f} s  {question}\n    -> {reply[:120]}", flush=True)
         if self.open_sources:
@@ -168,7 +177,11 @@ class Walk:
             button.first.click()
             page.locator("#side-view-content").wait_for()
             self._shot(page, f"{name}_source")
-            page.locator("#side-view-title button").first.click()
+            close = page.locator("#side-view-title button")
+            if close.count() and close.first.is_visible():
+                close.first.click()
+            else:  # on a phone the panel is a sheet over the chat, closed by its own corner button or Escape
+                page.keyboard.press("Escape")
             page.locator("#side-view-content").wait_for(state="detached")
         except PlaywrightTimeout:
             print(f"    (the source panel of {name} did not open or close)", flush=True)
@@ -181,13 +194,15 @@ class Walk:
             page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=3000)
         extra = page.evaluate("Math.max(0, ...[...document.querySelectorAll('*')]"
                               ".map(e => e.scrollHeight - e.clientHeight))")
-        size = page.viewport_size or {"width": 1280, "height": 900}
+        size = page.viewport_size or DESKTOP
         page.set_viewport_size({"width": size["width"], "height": min(MAX_SHOT_HEIGHT, size["height"] + extra)})
         page.wait_for_timeout(300)
         # Chainlit keeps the last question at the top of its scrolled list: show from the first one
         page.evaluate("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
         page.wait_for_timeout(200)
-        page.screenshot(path=str(self.out / f"{name}.png"), full_page=True)
+        # The scroll-to-bottom arrow shows because of this picture's own scrolling, over whatever the stretched
+        # window's bottom holds: hidden here (the --phone screen picture shows it as the official sees it).
+        page.screenshot(path=str(self.out / f"{name}.png"), full_page=True, style=SCROLL_ARROW + "{visibility:hidden}")
         page.set_viewport_size(size)
 
 
@@ -201,6 +216,8 @@ def main() -> None:
     ap.add_argument("--index-dir", type=Path, help="reused between runs (default: OUT/index)")
     ap.add_argument("--sources", action="store_true",
                     help="also click each reply's first source button and save the panel as cNN_tNN_source.png")
+    ap.add_argument("--phone", action="store_true",
+                    help=f"a phone screen ({PHONE['width']}x{PHONE['height']} px, touch) instead of a desktop one")
     ap.add_argument("--retriever", choices=("bm25", "dense", "hybrid"), default="bm25")
     ap.add_argument("--start-timeout", type=float, default=600.0, help="seconds for the server to listen")
     ap.add_argument("--answer-timeout", type=float, default=120.0, help="seconds to wait for one reply")
@@ -230,7 +247,7 @@ def main() -> None:
         print(f"chat at {url} after {time.perf_counter() - t0:.1f} s", flush=True)
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            walk = Walk(browser, url, out, args.answer_timeout, open_sources=args.sources)
+            walk = Walk(browser, url, out, args.answer_timeout, open_sources=args.sources, phone=args.phone)
             for n, questions in enumerate(conversations, 1):
                 walk.conversation(n, questions)
             if walk.blocked:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from bot import Assistant, get_settings
@@ -74,6 +74,15 @@ def acceptable(rows, kinds, cand="hybrid") -> tuple[bool, float]:
     return ok, (overall["recall@5"] or 0) + (overall["answer_accuracy"] or 0) + 0.01 * (overall["mrr@10"] or 0)
 
 
+def _parse(spec: str) -> FusionTuning:
+    """"zmix:60:1:0.15:50:0.35:0.4:5:0.25:0.4": FusionTuning's fields in order, the omitted ones at their defaults."""
+    values: list[object] = []
+    for f, raw in zip(fields(FusionTuning), spec.split(":"), strict=False):
+        kind = type(getattr(FusionTuning(), f.name))
+        values.append(raw if kind is str else kind(raw))
+    return FusionTuning(*values)  # type: ignore[arg-type]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index-dir", type=Path, required=True)
@@ -87,6 +96,9 @@ def main() -> int:
     ap.add_argument("--folded", action="store_true",
                     help="ask every question typed without diacritics (corpus.text.fold): 110 unaccented questions "
                          "instead of the set's handful, where the model reads an accent-restored question")
+    ap.add_argument("--grid", default="all", choices=("all", "unsure"),
+                    help="all: every fusion method; unsure: the default with a larger dense weight when BM25's best "
+                         "hit shares little of the question's words (FusionTuning.unsure_coverage)")
     args = ap.parse_args()
     settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
                             retriever="hybrid")
@@ -107,9 +119,11 @@ def main() -> int:
     candidates: list[FusionTuning] = []
     if args.only:
         for spec in args.only:
-            m, k, wb, wd, depth, gate, *bare = spec.split(":")
-            candidates.append(FusionTuning(m, int(k), float(wb), float(wd), int(depth), float(gate),  # type: ignore[arg-type]
-                                           *(float(b) for b in bare[:1]), *(int(b) for b in bare[1:2])))
+            candidates.append(_parse(spec))
+    elif args.grid == "unsure":  # the default, then a larger dense weight below a BM25 coverage
+        candidates.append(FusionTuning())
+        for cov, wd in itertools.product((0.15, 0.2, 0.25, 0.3, 0.35), (0.3, 0.4, 0.6)):
+            candidates.append(FusionTuning(unsure_coverage=cov, unsure_dense_weight=wd))
     else:
         candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35))  # the previous default
         for gate, depth in itertools.product((0.2, 0.35), (10, 50)):

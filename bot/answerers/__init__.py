@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from bot.answerers.base import Answerer, Found, Reader, topic_words
+from bot.answerers.clauses import ClauseAnswerer
 from bot.answerers.definitions import Defining
 from bot.answerers.directive import (
     ComparisonAnswerer,
@@ -44,6 +45,7 @@ ANSWERERS: MappingProxyType[Kind, Answerer] = MappingProxyType({
     "definition": Defining(Listing(LegalAnswerer("definition")), strict=False),
     "effect": EffectAnswerer(),
     "decider": LegalAnswerer("decider", shape="agency"),
+    "clause": ClauseAnswerer(),
 })
 
 if set(ANSWERERS) != set(KINDS):  # a new kind in bot.query must get its answerer here

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
 
-__all__ = ["Cell", "heading_unit", "table_cell"]
+__all__ = ["Cell", "Row", "Table", "heading_unit", "read_table", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,62 @@ def _columns(header: str, k: int) -> list[str] | None:
             if len(starts) == k:
                 return [header[a:b] for a, b in zip(starts, [*starts[1:], len(header)], strict=True)]
     return None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row read back: its offsets in the text and its cells (the row's name, then its values)."""
+
+    start: int
+    end: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table flattened into a clause's text, read back for display: from its header to its last value."""
+
+    start: int
+    end: int
+    headings: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def row_at(self, offset: int) -> Row | None:
+        """The row holding ``offset`` (e.g. where a quoted span ends)."""
+        return next((r for r in self.rows if r.start < offset <= r.end), None)
+
+
+def read_table(text: str) -> Table | None:
+    """The table flattened into ``text`` ("Vùng Mức lương tháng … Mức lương giờ … Vùng I 4.680.000 22.500 …"),
+    with a heading per column and a cell per row and column; None unless its headings can be told apart
+    (the words its rows are named with, less the last, heading the first column: "Khu vực" of "Khu vực II";
+    the value columns split by their shared opening words)."""
+    runs = _runs(text, find_values(text))
+    width = len(runs[-1][1]) if runs else 0
+    body = [r for r in runs if len(r[1]) == width]
+    if width < 2 or len(body) < 3:
+        return None
+    labels = [text[a : vals[0].start].split() for a, vals in body]
+    n = len(labels[1])  # as table_cell: the first label also holds the header
+    if n < 2 or any(len(x) != n for x in labels[1:]):
+        return None
+    rows = []
+    for a, values in body:
+        words = list(re.finditer(r"\S+", text[a : values[0].start]))
+        start = a + words[-n].start()
+        rows.append(Row(start, values[-1].end, (text[start : values[0].start].strip(), *(v.text for v in values))))
+    a0 = body[0][0]
+    header = list(re.finditer(r"\S+", text[a0 : rows[0].start]))
+    phrase = labels[1][:-1]
+    at = next((i for i in range(len(header) - len(phrase), -1, -1)
+               if [w.group() for w in header[i : i + len(phrase)]] == phrase), None)
+    if at is None or at + len(phrase) >= len(header):
+        return None
+    columns = _columns(text[a0 + header[at + len(phrase)].start() : rows[0].start].strip(), width)
+    if not columns:
+        return None
+    return Table(a0 + header[at].start(), rows[-1].end, (" ".join(phrase), *(c.strip() for c in columns)),
+                 tuple(rows))
 
 
 def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:

@@ -74,6 +74,7 @@ STARTERS = (
 # Chainlit action names (bot/chat/app.py registers their callbacks)
 SOURCE_ACTION, CLEAR_FILTERS_ACTION = "thidua_source", "thidua_clear_filters"
 CHOOSE_DOCUMENT_ACTION = "thidua_choose_document"
+_MESSAGE_RUN = "on_message"  # the run Chainlit wraps a typed question in (chainlit.callbacks.on_message)
 
 # user-session keys
 _CHOICE, _PREVIOUS, _NOTICE, _PANEL, _VALUES = "choice", "previous_answer", "notice_shown", "panel", "settings"
@@ -290,8 +291,12 @@ async def choose_document(cl: Any, session: Any, rt: Runtime, payload: dict) -> 
     choice: ChatChoice = session.get(_CHOICE) or ChatChoice()
     one = replace(choice.filters or Filters(), doc_ids=(doc_id,))
     asked_in = (session.get(_TURNS) or {}).get(payload.get("turn"))  # the answer that offered the choice
-    return await _answer(cl, session, rt, question, replace(choice, filters=one),
-                         chosen=str(payload.get("label") or doc_id), session_choice=choice, previous=asked_in)
+    # Chainlit's page gives the thumbs (and the copy button) only to the last reply of a run named like its
+    # own message hook; a button's callback runs outside any, so the reply would have no way to rate it.
+    async with cl.Step(name=_MESSAGE_RUN, type="run") as run:
+        run.input = question
+        return await _answer(cl, session, rt, question, replace(choice, filters=one),
+                             chosen=str(payload.get("label") or doc_id), session_choice=choice, previous=asked_in)
 
 
 async def _answer(cl: Any, session: Any, rt: Runtime, question: str, choice: ChatChoice, *,

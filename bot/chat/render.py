@@ -11,9 +11,10 @@ everywhere (answer quote, panel) so a clause never becomes a link or an image.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from bot.answerers.tables import Row, Table, read_table
 from bot.models import Answer, Choice, Citation
 from corpus.models import Corpus, Directive
 from corpus.text import fold
@@ -31,6 +32,7 @@ __all__ = [
     "choice_from_values",
     "choice_label",
     "citation_labels",
+    "clause_markdown",
     "describe_filters",
     "escape_markdown",
     "filter_line",
@@ -144,26 +146,29 @@ def _code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _escape_plain(text: str) -> str:
+def _escape_plain(text: str, block: bool = True) -> str:
     text = re.sub(r"([\\`*_\[\]<>!~|&$])", r"\\\1", text)
     text = re.sub(r":(?=[A-Za-z])", r"\\:", text)  # ":name" would be a remark-directive
+    if not block:
+        return text
     text = _RULE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([#>.)+-])", r"\\\1", m.group(2)), text)
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, *, block: bool = True) -> str:
     """Document text as literal Markdown: no emphasis, link, image, autolink, HTML, table or list.
 
     A clause may contain ``[Cổng](http://…)`` or ``![](http://…)``; rendered as is it
     would be a live link or an image fetched from the Internet.  Addresses are shown
-    as code (inert, copyable); everything else is backslash-escaped.
+    as code (inert, copyable); everything else is backslash-escaped.  ``block=False`` for text that
+    stays inside one line of a construct (a table cell), where a leading "1." or "-" starts no list.
     """
     out, pos = [], 0
     for m in _ADDRESS.finditer(text):
-        out.append(_escape_plain(text[pos : m.start()]))
+        out.append(_escape_plain(text[pos : m.start()], block))
         out.append(_code_span(m.group(0)))
         pos = m.end()
-    out.append(_escape_plain(text[pos:]))
+    out.append(_escape_plain(text[pos:], block))
     return "".join(out)
 
 
@@ -198,6 +203,38 @@ def mark_span(text: str, span: tuple[int, int] | None) -> str:
     return _hard_breaks(_escape(text[:s]) + _bold(text[s:e]) + _escape(text[e:]))
 
 
+def _table_markdown(table: Table, rows: Iterable[Row], marked: Collection[tuple[Row, int]]) -> str:
+    """A Markdown table of ``rows`` under the table's headings; the ``marked`` cells (row, column) in bold italic."""
+    def cell(text: str) -> str:
+        return escape_markdown(" ".join(text.split()), block=False)
+
+    def line(cells: Iterable[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    body = [line(f"***{cell(c)}***" if (r, j) in marked else cell(c) for j, c in enumerate(r.cells)) for r in rows]
+    return "\n".join([line(cell(h) for h in table.headings), "|" + " --- |" * len(table.headings), *body])
+
+
+def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """``span`` within ``[start, end)``, counted from ``start``; None when they do not meet."""
+    if not span or span[1] <= start or span[0] >= end:
+        return None
+    return max(span[0], start) - start, min(span[1], end) - start
+
+
+def clause_markdown(text: str, span: tuple[int, int] | None) -> str:
+    """The whole clause for the panel: as ``mark_span``, but a table flattened into the text (one cell a word
+    after another) is shown as a table again, the rows the answer quotes in bold italic."""
+    table = read_table(text)
+    if table is None:
+        return mark_span(text, span)
+    cited = {r for r in table.rows if _clip(span, r.start, r.end)}
+    parts = [mark_span(text[: table.start], _clip(span, 0, table.start)).strip(),
+             _table_markdown(table, table.rows, {(r, j) for r in cited for j in range(len(r.cells))}),
+             mark_span(text[table.end :], _clip(span, table.end, len(text))).strip()]
+    return "\n\n".join(p for p in parts if p)
+
+
 def _vn_date(date: str | None) -> str | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date or "")
     return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else date
@@ -218,7 +255,7 @@ def source_body(c: Citation, corpus: Corpus | None = None) -> str:
     ]
     meta = "\n".join(f"- **{k}:** {_escape(str(v)) if v else unknown}" for k, v in rows)
     hint = ("Phần ***in đậm nghiêng*** là đoạn trả lời câu hỏi." if c.span else "")
-    return f"{meta}\n\n---\n\n**Toàn văn điều khoản.** {hint}\n\n{mark_span(c.text, c.span)}\n"
+    return f"{meta}\n\n---\n\n**Toàn văn điều khoản.** {hint}\n\n{clause_markdown(c.text, c.span)}\n"
 
 
 def _is_abstention_text(text: str) -> bool:
@@ -283,7 +320,7 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
         parts.append(filter_line(filters))
     if chosen:
         parts.append(f"> Trả lời theo văn bản đã chọn: **{escape_markdown(chosen)}**")
-    parts.append(_hard_breaks(escape_markdown(body)))
+    parts.append(_body_markdown(body, () if answer.abstained else answer.citations))
     choices = () if answer.abstained else answer.clarify
     if choices:
         parts.append("Bấm **«Hỏi theo …»** bên dưới để chỉ tìm trong văn bản đó.")
@@ -291,6 +328,73 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
         parts.append(heading + "\n" + "\n".join(f"- {escape_markdown(s.name)}" for s in sources))
     return Reply(body=body, text="\n\n".join(parts), sources=sources,
                  notice_shown=show_notice or notice_already_shown, choices=choices)
+
+
+_QUOTE = re.compile(r"“[^“”]*”")
+
+
+def _quoted_row(c: Citation) -> tuple[Table, Row] | None:
+    """The table row a citation quotes, when its clause holds a table flattened into the text."""
+    table = read_table(c.text) if c.span else None
+    row = table.row_at(c.span[1]) if table is not None and c.span else None
+    return (table, row) if table is not None and row is not None else None
+
+
+def _body_markdown(body: str, citations: Iterable[Citation]) -> str:
+    """The answer as Markdown.  A quote of a table row ("“Mức lương giờ … Vùng II 4.160.000 20.000”", or its
+    cells each under its heading) is shown as a table instead (the headings, then the row; the answer's figure
+    in bold italic) when it says nothing but the row and ends its line (not inside one document's list line)."""
+    short = body.split(". Theo ", 1)[0].strip() if ". Theo " in body else ""
+    inline: dict[int, tuple[int, str]] = {}  # quote start -> (end of its line, the table shown instead)
+    for c in citations:
+        found = _quoted_row(c)
+        if found is None:
+            continue
+        table, row = found
+        for quote in _QUOTE.finditer(body):
+            line_end = body.find("\n", quote.end())
+            line_end = len(body) if line_end < 0 else line_end
+            if (quote.start() in inline or body[quote.end() : line_end].strip(" .")
+                    or body[body.rfind("\n", 0, quote.start()) + 1 :].lstrip().startswith("- ")
+                    or not _only_the_row(quote.group()[1:-1], c.text, table, row)):
+                continue
+            answered = [j for j, cell in enumerate(row.cells) if j and (short == cell or short.startswith(cell + " "))]
+            inline[quote.start()] = (line_end, _table_markdown(table, [row], {(row, j) for j in answered[:1]}
+                                                               if len(answered) == 1 else set()))
+            break
+    pieces, pos = [], 0
+    for start, (end, shown) in sorted(inline.items()):
+        pieces += [_prose(body[pos:start].strip()), shown]
+        pos = end
+    pieces.append(_prose(body[pos:].strip()))
+    return "\n\n".join(x for x in pieces if x)
+
+
+def _prose(text: str) -> str:
+    """The assistant's text as Markdown: lines kept, the lines it opens with "- " (one per document, when
+    documents answer differently) a list, everything else literal."""
+    blocks: list[tuple[bool, list[str]]] = []
+    for line in text.split("\n"):
+        item = line.startswith("- ")
+        if blocks and blocks[-1][0] == item:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((item, [line]))
+    out = [("\n".join(f"- {escape_markdown(line[2:].strip())}" for line in lines) if item
+            else _hard_breaks(escape_markdown("\n".join(lines)).strip())) for item, lines in blocks]
+    return "\n\n".join(x for x in out if x)
+
+
+def _only_the_row(quote: str, text: str, table: Table, row: Row) -> bool:
+    """Whether a quote holds the row's name and figures and nothing but them, its table's headings and the
+    words leading into the table (marks between them aside)."""
+    if not all(cell in quote for cell in row.cells):
+        return False
+    rest = quote
+    said = (text[row.start : row.end], *row.cells, *table.headings, text[: table.start].strip())
+    for words in sorted({w for w in said if w}, key=len, reverse=True):
+        rest = rest.replace(words, " ")
+    return not rest.translate(str.maketrans("", "", "….:;,—–-")).strip()
 
 
 def filter_options(corpus: Corpus | Iterable[Directive]) -> FilterOptions:

@@ -75,11 +75,13 @@ def index(
     else:
         action = "Chỉ mục đã khớp với kho văn bản, không cần cập nhật"
     dim = idx.dimension if idx.dimension else "—"
+    # "heading": one vector per distinct title + chapter/article/section heading, shared by the chunks under it
+    read = " tiêu đề; mô hình chỉ đọc tên văn bản và tiêu đề chương, điều, mục" if idx.dense_unit == "heading" else ""
     vec = {"flat": "chính xác (IndexFlatIP)", "hnsw": "HNSW"}.get(idx.vector_index or "", "không có")
     typer.echo(
         f"{action}.\n"
         f"  Văn bản: {rep.documents}\n"
-        f"  Đoạn (chunk): {rep.chunks} (nhúng mới: {rep.embedded})\n"
+        f"  Đoạn (chunk): {rep.chunks} (nhúng mới: {rep.embedded}{read})\n"
         f"  Mô hình nhúng: {idx.model} (số chiều: {dim}; chỉ mục vectơ: {vec})\n"
         f"  Bộ tìm kiếm đang dùng: {idx.retriever}\n"
         f"  Thời gian: {time.perf_counter() - t0:.1f} giây\n"

@@ -5,7 +5,8 @@ without Internet); the page must still load fully.  Covered: a starter
 answered with its number; no source panel opening by itself; a click on a
 source button showing exactly that clause; filters named in the answer and
 reset with «Bỏ lọc»; the document list following the province; a phone
-screen without horizontal scrolling; a Markdown link inside a clause staying
+screen without horizontal scrolling, its buttons not hidden by the scroll arrow; the answer to a
+«Hỏi theo» button rated like any other; a Markdown link inside a clause staying
 text; a thumbs-down with a comment landing in the feedback database.
 Screenshots go to artifacts/browser/.
 """
@@ -277,6 +278,54 @@ def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone,
     _panel(pg).get_by_text("11,41%").first.wait_for()
     pg.wait_for_timeout(700)  # the sheet slides in
     _shot(pg, "12_phone_source_sheet")
+    assert phone.blocked == []
+
+
+_BUTTONS_UNDER_ARROW = """() => {
+  const chat = [...document.querySelectorAll('div.overflow-y-auto')].find(e => e.scrollHeight > e.clientHeight);
+  const replies = document.querySelectorAll("[data-step-type='assistant_message']");
+  const buttons = [...replies[replies.length - 1].querySelectorAll('button')].filter(b => b.innerText.trim());
+  const last = buttons[buttons.length - 1].getBoundingClientRect();
+  // the last row of buttons 34 px above the chat's bottom edge: where the arrow's band lies (bottom-4, 36 px)
+  chat.scrollTop += last.top + last.height / 2 - (chat.getBoundingClientRect().bottom - 34);
+  return buttons.length;
+}"""
+_TAPPABLE = """() => {
+  const replies = document.querySelectorAll("[data-step-type='assistant_message']");
+  const bottom = window.innerHeight;
+  return [...replies[replies.length - 1].querySelectorAll('button')].filter(b => b.innerText.trim()).flatMap(b => {
+    const r = b.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > bottom) return [];
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return [[b.innerText.trim(), !!hit && b.contains(hit)]];
+  });
+}"""
+
+
+def test_phone_buttons_under_the_scroll_arrow_take_taps_and_a_chosen_document_answer_gets_thumbs(phone, chat_server):
+    pg = phone.page
+    _open(pg, chat_server.url)
+    asked = _ask(pg, "Chỉ thị phát động thi đua do ai ký?", "Bạn hỏi về văn bản nào?")
+    choice = asked.get_by_role("button", name="Hỏi theo Chỉ thị 01/CT-UBND (Sơn La, 2024)")
+    choice.wait_for()
+    pg.wait_for_timeout(1000)  # Chainlit's own scrolling after a reply has ended
+    assert pg.evaluate(_BUTTONS_UNDER_ARROW) >= 6
+    arrow = pg.locator("div.absolute.bottom-4 > button.rounded-full")
+    arrow.wait_for()  # the reply goes on below the screen: the arrow is shown
+    pg.wait_for_timeout(300)
+    _shot(pg, "14_phone_buttons_beside_the_arrow")
+    tappable = pg.evaluate(_TAPPABLE)
+    assert tappable and all(ok for _, ok in tappable), tappable  # no band over the buttons takes their taps
+    box = arrow.bounding_box()
+    assert box and box["x"] > 390 / 2, box  # the arrow sits at the right-hand edge, not over the middle
+
+    choice.click()
+    chosen = _assistant_messages(pg).nth(1)
+    chosen.get_by_text("Trả lời theo văn bản đã chọn").wait_for()
+    chosen.get_by_text("Hoàng Quốc Khánh").first.wait_for()
+    chosen.locator(".positive-feedback-off").first.wait_for()  # thumbs, as under a typed question's answer
+    assert chosen.locator(".negative-feedback-off").count() == 1
+    _shot(pg, "15_phone_chosen_document_answer")
     assert phone.blocked == []
 
 

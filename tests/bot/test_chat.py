@@ -26,6 +26,7 @@ from bot.chat.render import (
     filter_options,
     mark_span,
     retriever_choices,
+    source_body,
     source_name,
 )
 from bot.feedback import FeedbackStore
@@ -169,6 +170,64 @@ def test_mark_span_bolds_each_line_and_ignores_bad_spans():
     assert mark_span("3 * 4 = 12_a", None) == "3 \\* 4 = 12\\_a"
 
 
+_WAGES = ("Quy định mức lương tối thiểu tháng theo vùng như sau: Vùng Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) "
+          "Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) Vùng I 4.680.000 22.500 Vùng II 4.160.000 20.000 "
+          "Vùng III 3.640.000 17.500 Vùng IV 3.250.000 15.600")
+_WAGE_HEAD = "| Vùng | Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) | Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) |"
+
+
+def _wage_answer(text: str, row: str = "Vùng II 4.160.000 20.000") -> Answer:
+    s = _WAGES.index(row)
+    c = Citation(doc_id="nd38", doc_type="Nghị định", title="Quy định mức lương tối thiểu", issuer="Chính phủ",
+                 province=None, year=2022, number="38/2022/NĐ-CP", date="2022-06-12", clause="Điều 3, khoản 1",
+                 text=_WAGES, score=1.0, clause_id="nd38:3.1", span=(s, s + len(row)))
+    return Answer(question="Mức lương tối thiểu giờ vùng II?", answer=text, abstained=False, citations=(c,))
+
+
+def test_a_quoted_table_row_is_shown_as_a_table_naming_each_figure():
+    answer = _wage_answer("20.000. Theo Nghị định số 38/2022/NĐ-CP ngày 12/06/2022 của Chính phủ (Điều 3, khoản 1): "
+                          "“Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) … Vùng II 4.160.000 20.000”.")
+    text = build_reply(answer).text
+    lines = text.splitlines()
+    assert lines[0].endswith("của Chính phủ (Điều 3, khoản 1):")  # the run-on quote gave way to the table
+    assert "Vùng II 4.160.000 20.000" not in text
+    at = lines.index(_WAGE_HEAD)
+    assert lines[at + 2] == "| Vùng II | 4.160.000 | ***20.000*** |"  # the answer's figure under its heading
+    assert "Vùng I |" not in text and "Vùng III" not in text  # only the quoted row
+    assert text.index(_WAGE_HEAD) < text.index("Nguồn 1 – Nghị định 38/2022/NĐ-CP")
+
+
+def test_a_row_quoted_cell_by_cell_is_shown_as_a_table_too():
+    answer = _wage_answer("15.600 đồng/giờ. Theo Nghị định số 38/2022/NĐ-CP (Điều 3, khoản 1): “Vùng IV — Mức lương "
+                          "tối thiểu tháng (Đơn vị: đồng/tháng): 3.250.000; Mức lương tối thiểu giờ (Đơn vị: đồng/giờ): "
+                          "15.600”.", row="Vùng IV 3.250.000 15.600")
+    lines = build_reply(answer).text.splitlines()
+    assert lines[lines.index(_WAGE_HEAD) + 2] == "| Vùng IV | 3.250.000 | ***15.600*** |"  # the figure, with its unit
+    assert not any("“" in line for line in lines)
+
+
+def test_a_table_row_quoted_among_other_words_stays_a_quote():
+    inside = _wage_answer("Theo từng văn bản:\n- Nghị định 38/2022/NĐ-CP: 4.680.000 (Điều 3, khoản 1: "
+                          "“Vùng I 4.680.000 22.500”).\n- Nghị định 90/2019/NĐ-CP: 4.180.000.", row="Vùng I 4.680.000 22.500")
+    more = _wage_answer("Quy định mức lương tối thiểu tháng theo vùng: “Vùng II 4.160.000 20.000” và các vùng khác.")
+    other = _wage_answer("20.000. Theo Nghị định 38/2022/NĐ-CP: “Vùng II 4.160.000 20.000 áp dụng từ ngày 01/7/2022”.")
+    for answer in (inside, more, other):
+        text = build_reply(answer).text
+        assert _WAGE_HEAD not in text and "Vùng " in text and "“" in text
+
+
+def test_the_panel_shows_a_clause_table_as_a_table_with_the_quoted_row_marked():
+    (c,) = _wage_answer("20.000.").citations
+    body = source_body(c)
+    lead, table = body.split("Quy định mức lương tối thiểu tháng theo vùng như sau:", 1)[1].split(_WAGE_HEAD, 1)
+    assert not lead.strip()
+    rows = table.strip().splitlines()
+    assert rows[1:] == ["| Vùng I | 4.680.000 | 22.500 |", "| ***Vùng II*** | ***4.160.000*** | ***20.000*** |",
+                        "| Vùng III | 3.640.000 | 17.500 |", "| Vùng IV | 3.250.000 | 15.600 |"]
+    assert "Tỷ lệ hộ nghèo" in source_body(_cite(fake_corpus().get("son-la-2024"), fake_corpus().get("son-la-2024")
+                                                   .clauses[0], "11,41%"))  # a clause without a table as before
+
+
 def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
     reply = build_reply(_answer("Lương tối thiểu vùng năm 2030?"), fake_corpus())
     assert reply.text.startswith("Không tìm thấy trong các chỉ thị")
@@ -183,6 +242,18 @@ def test_an_answer_asking_which_document_offers_each_one_as_a_button():
                                                         "Hỏi theo Chỉ thị 03/CT-UBND (Sơn La, 2023)"]
     assert "Bạn hỏi về văn bản nào?" in reply.text and "«Hỏi theo …»" in reply.text
     assert build_reply(_answer()).choices == () and "Hỏi theo" not in build_reply(_answer()).text
+
+
+def test_the_answers_of_each_document_read_as_a_list_with_the_documents_words_literal():
+    answer = Answer("Ai ký?", "Câu hỏi chưa nêu rõ văn bản, và các văn bản trả lời khác nhau:\n"
+                              "- Chỉ thị (Hà Nam, 2023): Người ký: Trương Quốc Huy (phần chữ ký: “*Trương* Quốc Huy”).\n"
+                              "- Chỉ thị 01/CT-UBND (Sơn La, 2024): Người ký: Hoàng Quốc Khánh.\n"
+                              "Bạn hỏi về văn bản nào?", False)
+    lines = build_reply(answer).text.splitlines()
+    at = lines.index("- Chỉ thị (Hà Nam, 2023): Người ký: Trương Quốc Huy (phần chữ ký: “\\*Trương\\* Quốc Huy”).")
+    assert lines[at - 1] == "" and lines[at + 1] == "- Chỉ thị 01/CT-UBND (Sơn La, 2024): Người ký: Hoàng Quốc Khánh."
+    assert lines[at + 2] == "" and lines[at + 3] == "Bạn hỏi về văn bản nào?"  # the list ends before the question
+    assert lines[at - 2] == "Câu hỏi chưa nêu rõ văn bản, và các văn bản trả lời khác nhau:"
 
 
 def test_abstention_without_the_wording_gets_the_standard_lead():
@@ -263,7 +334,9 @@ class _Message:
         self.actions = actions or []
         self.id = f"msg-{len(_Message.sent) + 1}"
         self.thread_id = "thread-1"
-        self.parent_id = f"run-{len(_Message.sent) + 1}"  # Chainlit's on_message step, which gets the thumbs
+        # the run the handler opened, else Chainlit's on_message run around a typed question; the run gets the thumbs
+        self.run = _Step.open[-1] if _Step.open else _Step("on_message", "run", id=f"run-{len(_Message.sent) + 1}")
+        self.parent_id = self.run.id
         self.tokens: list[str] = []
 
     async def stream_token(self, token):
@@ -273,6 +346,25 @@ class _Message:
     async def send(self):
         _Message.sent.append(self)
         return self
+
+
+class _Step:
+    """A Chainlit step used as ``async with``: messages sent inside it belong to it."""
+
+    open: ClassVar[list[_Step]] = []
+    entered: ClassVar[list[_Step]] = []  # opened by a handler (not Chainlit's own run around a typed question)
+
+    def __init__(self, name="", type="undefined", id=None, **kw):
+        self.name, self.type, self.input = name, type, ""
+        self.id = id or f"step-{len(_Step.open) + 1}-{len(_Message.sent) + 1}"
+
+    async def __aenter__(self):
+        _Step.open.append(self)
+        _Step.entered.append(self)
+        return self
+
+    async def __aexit__(self, *exc):
+        _Step.open.remove(self)
 
 
 class _Text:
@@ -311,8 +403,8 @@ class _ChatSettings:
 
 @pytest.fixture
 def fake_cl():
-    _Message.sent, _Text.shown, _ChatSettings.sent = [], [], []
-    return types.SimpleNamespace(Message=_Message, Text=_Text, Action=_Action, ChatSettings=_ChatSettings,
+    _Message.sent, _Text.shown, _ChatSettings.sent, _Step.open, _Step.entered = [], [], [], [], []
+    return types.SimpleNamespace(Message=_Message, Text=_Text, Action=_Action, ChatSettings=_ChatSettings, Step=_Step,
                                  Pyplot=None, input_widget=types.SimpleNamespace(Select=_Select))
 
 
@@ -380,6 +472,22 @@ def test_a_document_button_answers_the_same_question_from_that_document_only(fak
     assert "Đang lọc" not in text and "Bỏ lọc" not in [a.label for a in _Message.sent[-1].actions]
     _run(handlers.handle_message(fake_cl, session, runtime, "Tỷ lệ hộ nghèo năm 2024?"))
     assert runtime.assistant.calls[-1]["filters"] is None  # the choice held for that one question only
+
+
+def test_the_answer_to_a_document_button_can_be_rated_like_a_typed_one(fake_cl, runtime):
+    session = _Session()
+    _run(handlers.start_session(fake_cl, session, runtime))
+    _run(handlers.handle_message(fake_cl, session, runtime, "Chỉ thị phát động thi đua do ai ký?"))
+    button = next(a for a in _Message.sent[-1].actions if a.name == handlers.CHOOSE_DOCUMENT_ACTION)
+    _run(handlers.choose_document(fake_cl, session, runtime, button.payload))
+    chosen = _Message.sent[-1]
+    # Chainlit's page shows thumbs and the copy button under the last reply of an on_message run only
+    assert chosen.run in _Step.entered  # a button's callback runs outside Chainlit's own runs: the handler opens it
+    assert (chosen.run.name, chosen.run.type) == ("on_message", "run") and chosen.run.input == button.payload["question"]
+    assert _Step.open == []  # the run ended with the reply (the page shows the buttons once it has)
+    runtime.store.upsert_feedback(chosen.parent_id, 1, None)
+    (row,) = runtime.store.feedback_rows()
+    assert row.question == "Chỉ thị phát động thi đua do ai ký?" and "Nguyễn Văn A" in row.answer and row.value == 1
 
 
 def test_a_document_button_clicked_after_later_questions_reasks_in_its_own_turn(fake_cl, runtime):

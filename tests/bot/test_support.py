@@ -382,6 +382,21 @@ def test_a_pair_across_a_comma_is_no_rare_word_of_the_question():
                     _found("Người làm công việc có yếu tố nguy hiểm, yếu tố độc hại được bồi dưỡng 13.000 đồng.")) == ()
 
 
+@pytest.mark.parametrize("joint", ["-", "–", " - ", " – ", "- ", " -", "– ", " –"])
+def test_a_target_year_at_the_end_of_a_range_is_no_target_year_whatever_the_dash_and_spaces(library_scorer, joint):
+    wanted = [n for n in needs(read_question("Đến năm 2030 bao nhiêu phần trăm cơ quan chia sẻ dữ liệu?"),
+                               library_scorer, AnswerTuning()) if n.kind == "year"]
+    assert [n.phrase for n in wanted] == ["2030"]
+    (year,) = wanted
+    assert year.pattern is not None
+    assert not year.pattern.search(f"Quy hoạch thời kỳ 2021{joint}2030: 90% cơ quan chia sẻ dữ liệu.")
+    assert not year.pattern.search(f"Giai đoạn 2030{joint}2035.")  # the start of a range neither
+    for said in ("đến năm 2030: 90%", "năm 2030.", "(2030)", "tháng 2030 -", "2030 - hết"):
+        assert year.pattern.search(said), said
+    for other in ("năm 12030", "02/2030", "1.2030", "2030,5", "2030.5"):
+        assert not year.pattern.search(other), other
+
+
 @pytest.mark.parametrize("question", ["Người sử dụng lao động bị phạt bao nhiêu?",
                                       "nguoi su dung lao dong bi phat bao nhieu"])
 def test_a_level_or_a_time_is_a_figure_a_section_number_is_not(library_scorer, question):
@@ -607,3 +622,147 @@ def test_a_title_naming_a_document_by_the_narrowing_word_narrows_its_amounts(que
     title = "Quy định chi tiết một số điều của Luật Thuế thu nhập doanh nghiệp"
     assert not [n for n in gaps(wanted, _found(rate, title=title)) if n.kind == "narrowing"]
     assert [n for n in gaps(wanted, _found(rate, title="Quy định về chi phí làm căn cứ tính thuế")) if n.kind == "narrowing"]
+
+
+# ----------------------------------------------------------------- the amount and its figure where the answer is quoted
+
+def _quoted(text: str, said: str, *, year: int = 2026) -> Found:
+    """An answer quoting ``said`` (its span) inside a longer clause ``text`` of a document of ``year``."""
+    start = text.index(said)
+    clause = Clause(id="d:2", doc_id="d", label="Điều 2", kind="article", path=("2",), heading=(), text=text,
+                    start=0, end=len(text))
+    d = Directive(doc_id="d", source="d.txt", doc_type="Nghị định", number="2/2026/NĐ-CP", date=None, issuer=None,
+                  province=None, year=year, title="Quy định chế độ đối với người lao động", signer=None, text=text,
+                  clauses=(clause,))
+    return Found(d, clause, said, said, (start, start + len(said)), 1.0)
+
+
+_TWO_ITEMS = ("Điều 2. Chế độ\n1. Phụ cấp thâm niên được tính theo số năm công tác.\n"
+              "2. Người làm việc ở vùng đặc biệt khó khăn được hưởng thêm 70% mức lương hiện hưởng.")
+
+
+@pytest.mark.parametrize("question", ["Phụ cấp thâm niên là bao nhiêu?", "phu cap tham nien la bao nhieu"])
+def test_a_figure_of_another_item_is_no_answer_for_the_amount_asked(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    other = _quoted(_TWO_ITEMS, "Người làm việc ở vùng đặc biệt khó khăn được hưởng thêm 70% mức lương hiện hưởng.")
+    assert {n.kind for n in gaps(wanted, other)} & {"quantity", "narrowing"}
+    text = _TWO_ITEMS.replace("tính theo số năm công tác", "bằng 5% mức lương hiện hưởng")
+    assert gaps(wanted, _quoted(text, "Phụ cấp thâm niên được bằng 5% mức lương hiện hưởng.")) == ()
+
+
+def test_items_are_read_with_the_lead_in_that_names_the_amount(library_scorer):
+    text = "Mức phụ cấp thâm niên như sau:\na) Đủ 5 năm: 5%;\nb) Đủ 10 năm: 10%."
+    wanted = needs(read_question("Phụ cấp thâm niên là bao nhiêu?"), library_scorer, AnswerTuning())
+    assert gaps(wanted, _quoted(text, "b) Đủ 10 năm: 10%.")) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức lương cơ sở áp dụng từ ngày 01/7/2027 là bao nhiêu?", "muc luong co so ap dung tu ngay 01/7/2027 la bao nhieu"],
+)
+def test_an_amount_asked_from_a_date_must_be_set_for_that_date(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    said = "Mức lương cơ sở là 2.340.000 đồng/tháng."
+    assert [n.phrase for n in gaps(wanted, _quoted(said, said)) if n.kind == "date"] == ["2027"]
+    dated = "Từ ngày 01/7/2027, mức lương cơ sở là 2.530.000 đồng/tháng."
+    assert gaps(wanted, _quoted(dated, dated)) == ()
+    assert gaps(wanted, _quoted(said, said, year=2027)) == ()  # a decree of 2027 sets what applies from then
+
+
+def test_a_document_s_own_date_is_no_date_the_answer_must_name(library_scorer):
+    wanted = needs(read_question("Nghị định ban hành ngày 01/7/2027 quy định phụ cấp thâm niên bao nhiêu?"),
+                   library_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tổng mức đầu tư trung tâm dữ liệu là bao nhiêu tỷ đồng?", "tong muc dau tu trung tam du lieu la bao nhieu ty dong"],
+)
+def test_billions_of_dong_asked_need_an_amount_of_money(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    area = "Trung tâm dữ liệu dự kiến tổng diện tích xây dựng khoảng 150.000 m2."
+    assert "unit" in [n.kind for n in gaps(wanted, _quoted(area, area))]
+    money = "Tổng mức đầu tư trung tâm dữ liệu khoảng 12.000 tỷ đồng."
+    assert gaps(wanted, _quoted(money, money)) == ()
+
+
+# ----------------------------------------------------------------- words the question does not say
+
+@pytest.fixture(scope="module")
+def budget_scorer() -> Scorer:
+    """A library where "ngân sách", "tiêu chuẩn" and "nghiệp vụ" are common, "thu ngân" (cashier) and "tiêu chuẩn
+    nghiệp vụ" (so the pair "chuẩn nghiệp") rare but written."""
+    parts = [f"Phương án vận tải hàng hóa số {i} được phê duyệt." for i in range(3000)]
+    parts += [f"Dự toán ngân sách nhà nước năm {i} được giao." for i in range(400)]
+    parts += [f"Khoản thu số {i} nộp vào quỹ." for i in range(400)]
+    parts += [f"Nhân viên thu ngân số {i} làm việc tại quầy." for i in range(5)]
+    parts += [f"Tiêu chuẩn chức danh số {i} và nghiệp vụ kiểm soát." for i in range(300)]
+    parts += [f"Tiêu chuẩn nghiệp vụ số {i}." for i in range(5)]
+    parts += [f"Quy định chung về lao động số {i}." for i in range(3000)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thu ngân sách năm 2023 của Sơn La là bao nhiêu?", "Thu ngân sách năm 2023 của tỉnh là bao nhiêu?"],
+)
+def test_a_compound_does_not_swallow_a_syllable_of_the_asked_noun(budget_scorer, question):
+    wanted = needs(read_question(question), budget_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and "ngan" in fold(n.phrase)]
+    assert gaps(wanted, _found("Thu ngân sách trên địa bàn đạt 4.800 tỷ đồng.")) == ()
+
+
+def test_words_left_out_of_the_topic_do_not_make_a_pair_of_two_words(budget_scorer):
+    question = "Thông tư về tiêu chuẩn nghiệp vụ kiểm soát viên chất lượng sản phẩm có hiệu lực sau bao lâu?"
+    wanted = needs(read_question(question), budget_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and fold(n.phrase) == "chuan nghiep"]
+
+
+def test_a_line_label_after_a_cut_is_no_figure(library_scorer):
+    text = "Điều 9. Kinh phí\nCác bộ, ngành thực hiện như sau:\n1. Kinh phí thực hiện được bố trí từ ngân sách."
+    wanted = needs(read_question("Kinh phí thực hiện là bao nhiêu?"), library_scorer, AnswerTuning())
+    assert "figure" in [n.kind for n in gaps(wanted, _quoted(text, "Kinh phí thực hiện được bố trí từ ngân sách."))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 18/2021/TT-BNNPTNT bãi bỏ những văn bản nào của Bộ Tài nguyên và Môi trường?",
+     "thong tu 18/2021/TT-BNNPTNT bai bo nhung van ban nao cua bo tai nguyen va moi truong"],
+)
+def test_documents_of_another_body_are_no_answer_about_that_body_s(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    said = "Bãi bỏ Thông tư số 21/2015/TT-BNNPTNT ngày 08/6/2015 của Bộ trưởng Bộ Nông nghiệp."
+    other = _found(said)
+    other = replace(other, directive=replace(other.directive, issuer="Bộ Nông nghiệp và Phát triển nông thôn"))
+    assert [n.kind for n in gaps(wanted, other)] == ["issuer"]
+    own = replace(other, directive=replace(other.directive, issuer="Bộ Tài nguyên và Môi trường"))
+    assert gaps(wanted, own) == ()
+    assert gaps(wanted, _found("Bãi bỏ Thông tư số 05/2016/TT-BTNMT của Bộ Tài nguyên và Môi trường.")) == ()
+
+
+@pytest.fixture(scope="module")
+def grid_scorer() -> Scorer:
+    """A library where dispatchers ("điều độ viên") are rare and people ("người") common."""
+    parts = [f"Phương án vận tải hàng hóa số {i} được phê duyệt cho người lao động." for i in range(6000)]
+    parts += [f"Điều độ viên hệ thống điện số {i} trực ca." for i in range(5)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hiện nay có bao nhiêu điều độ viên quốc gia được hưởng chính sách ưu tiên?",
+     "hien nay co bao nhieu dieu do vien quoc gia duoc huong chinh sach uu tien"],
+)
+def test_how_many_of_a_rare_noun_needs_that_noun_counted(grid_scorer, question):
+    wanted = needs(read_question(question), grid_scorer, AnswerTuning())
+    rate = "Điều độ viên được chi thu nhập tăng thêm theo tỷ lệ 30% mức lương."
+    assert "count" in [n.kind for n in gaps(wanted, _quoted(rate, rate))]
+    counted = "Cả nước có 30 điều độ viên quốc gia được hưởng chính sách ưu tiên."
+    assert "count" not in [n.kind for n in gaps(wanted, _quoted(counted, counted))]
+
+
+def test_how_many_of_a_common_noun_is_left_to_the_other_needs(grid_scorer):
+    wanted = needs(read_question("Năm 2023 Lai Châu phấn đấu tạo việc làm cho bao nhiêu người?"), grid_scorer,
+                   AnswerTuning())
+    assert "count" not in [n.kind for n in wanted]  # "8.440 lao động" counts people too

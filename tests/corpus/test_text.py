@@ -22,3 +22,12 @@ def test_folding_a_long_clause_folds_each_of_its_words() -> None:
                                               ("ty le ho ngheo", False), ("UBND 2024", False)])
 def test_a_text_typed_with_any_vietnamese_mark_is_told_from_one_typed_without(text, marked):
     assert has_diacritics(text) is marked
+
+
+def test_a_phrase_is_compared_as_the_question_was_typed():
+    from corpus.text import compare_key, has_diacritics
+
+    assert compare_key("Khánh Hoà", True) == compare_key("Khánh Hòa", True) == "khánh hòa"  # old-style tones
+    assert compare_key("Khánh Hoà", False) == compare_key("khanh hoa", False) == "khanh hoa"
+    assert compare_key("Năm", True) != compare_key("Nam", True) and compare_key("Năm", False) == "nam"
+    assert has_diacritics("Sở Nội vụ") and not has_diacritics("so noi vu")

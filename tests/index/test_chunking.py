@@ -114,3 +114,36 @@ def test_header_and_signature_chunks_state_the_metadata_and_the_signature_ends_w
     assert sig.text == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Anh Tuấn" == d.text[sig.start : sig.end]
     assert "Người ký: Cao Anh Tuấn" in sig.embed_text and "kê khai thuế" in sig.embed_text  # and what it signs
     assert [c.label for c in chunks if not is_meta_chunk(c.id)] == ["phần mở đầu", "Điều 1", "Điều 2"]
+
+
+LAW = """NGHỊ ĐỊNH
+Quy định mức lương tối thiểu đối với người lao động
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định mức lương tối thiểu áp dụng đối với người lao động làm việc theo hợp đồng lao động.
+Chương II
+MỨC LƯƠNG TỐI THIỂU
+Điều 3. Mức lương tối thiểu
+1. Quy định mức lương tối thiểu tháng và mức lương tối thiểu giờ đối với người lao động như sau:
+a) Vùng I: 4.960.000 đồng/tháng.
+b) Vùng II: 4.410.000 đồng/tháng.
+2. Danh mục địa bàn vùng I, vùng II được quy định tại Phụ lục ban hành kèm theo Nghị định này.
+"""
+
+
+def test_read_by_heading_a_clause_is_its_documents_title_and_the_chapter_and_article_around_it(tmp_path) -> None:
+    from corpus import load_corpus
+    from index.chunking import dense_texts
+
+    (tmp_path / "doc1.txt").write_text(LAW, encoding="utf-8")
+    d = load_corpus(tmp_path).directives[0]
+    chunks = {c.clause_id.split(":", 1)[1]: c for c in chunk_directive(d) if "#meta" not in c.id}
+    read = dict(zip(chunks, dense_texts(list(chunks.values()), {d.doc_id: d}, "heading"), strict=True))
+    wage = f"{d.title}\nChương II MỨC LƯƠNG TỐI THIỂU › Điều 3. Mức lương tối thiểu"
+    # the points and items of one article read alike (one vector); a point's own words are BM25's
+    assert read["D3.1.a"] == read["D3.1.b"] == read["D3.2"] == wage
+    assert "4.960.000" not in read["D3.1.a"] and "4.960.000" in chunks["D3.1.a"].embed_text
+    assert read["D1"] == f"{d.title}\nChương I QUY ĐỊNH CHUNG › Điều 1. Phạm vi điều chỉnh"
+    whole = dict(zip(chunks, dense_texts(list(chunks.values()), {d.doc_id: d}), strict=True))
+    assert "4.960.000" in whole["D3.1.a"]  # read whole by default

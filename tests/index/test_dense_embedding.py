@@ -9,6 +9,7 @@ import index.engine as engine
 from index import open_index
 from index.chunking import PASSAGE_VERSION, ChunkerSettings
 from index.embedding import checkpoint_folder, embed_chunks, passage_text
+from index.models import Filters
 from tests.fakes import FakeEncoder
 from tests.index.factory import make_corpus, make_directive
 
@@ -208,3 +209,82 @@ def test_the_model_can_read_other_words_than_bm25(tmp_path, monkeypatch) -> None
     assert model[0].chunk.clause_id.endswith(":3.a") and not keyword.endswith(":3.a")
     both = ix.search("Sở Nội vụ theo dõi", k=1, retriever="bm25", dense_query="hộ nghèo theo chuẩn nghèo")
     assert both[0].chunk.clause_id == keyword  # BM25 never reads it
+
+
+HEADINGS = ChunkerSettings(dense_unit="heading")
+
+
+def _sectioned():
+    """The two directives with their top-level items as sections ("I.", "II." in a real one): headings the
+    model reads in "heading" mode."""
+    from dataclasses import replace
+
+    from corpus.models import Corpus
+
+    return Corpus(tuple(replace(d, clauses=tuple(replace(c, kind="section") if c.parent is None else c
+                                                 for c in d.clauses)) for d in _two_docs().directives))
+
+
+def test_read_by_heading_the_points_of_one_section_share_one_vector_and_keyword_search_picks_among_them(
+    tmp_path, monkeypatch
+) -> None:
+    corpus = _sectioned()
+    enc = FakeEncoder("fake/encoder")
+    _patch_encoder(monkeypatch, enc)
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=HEADINGS)
+    read = [t for call in enc.calls for t in call]
+    assert len(read) == len(set(read)) == ix.report.embedded < len(ix.chunks)  # each text read once
+    assert not any("11,41%" in t for t in read)  # the body is not read, its section's heading is
+    assert ("Phát động phong trào thi đua năm 2024\n"
+            "3. Phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 như sau:") in read
+    vid = {c.clause_id: v for c, v in zip(ix.chunks, ix._stored.vector_ids, strict=True)}
+    # the section's own line is its heading too: read alike, one vector (never across documents)
+    assert vid["son-la-2024:3"] == vid["son-la-2024:3.a"] == vid["son-la-2024:3.b"] != vid["son-la-2023:3.a"]
+    assert ix._stored.manifest.chunker["dense_unit"] == "heading"  # the manifest says what was embedded
+    dense = ix.search("chỉ tiêu kinh tế xã hội chủ yếu", k=4, retriever="dense",
+                      filters=Filters(doc_ids=("son-la-2024",)))
+    assert {h.chunk.clause_id for h in dense[:3]} == {"son-la-2024:3", "son-la-2024:3.a", "son-la-2024:3.b"}
+    assert dense[0].score == dense[2].score > dense[3].score
+    hybrid = ix.search("chỉ tiêu tốc độ tăng trưởng kinh tế GRDP", k=3, filters=Filters(doc_ids=("son-la-2024",)))
+    assert hybrid[0].chunk.clause_id == "son-la-2024:3.b"
+    again = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=HEADINGS)
+    assert again.report.embedded == 0 and again._stored.vector_ids == ix._stored.vector_ids
+
+
+def test_switching_to_headings_keeps_the_keyword_index_and_embeds_again_saying_why(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    enc = FakeEncoder("fake/encoder")
+    _patch_encoder(monkeypatch, enc)
+    whole = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    assert "dense_unit" not in whole._stored.manifest.chunker  # folders built before the setting still match
+    heads = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=HEADINGS)
+    assert not heads.report.rebuilt and heads.report.added == ()
+    assert heads.notice is not None and "\n" not in heads.notice and "nhúng lại" in heads.notice
+    assert 0 < heads.report.embedded < len(heads.chunks) and heads.dense_ready
+    back = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder")
+    assert back.report.embedded == len(back.chunks) and "dense_unit" not in back._stored.manifest.chunker
+
+
+def test_the_embedding_limit_counts_the_texts_the_model_reads_not_the_chunks(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    _patch_encoder(monkeypatch, FakeEncoder("fake/encoder"))
+    probe = open_index(corpus, tmp_path / "probe", embedding_model="fake/encoder", chunker=HEADINGS)
+    texts = probe.report.embedded
+    assert texts < len(probe.chunks)
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=HEADINGS, embed_limit=texts)
+    assert ix.dense_ready and ix.notice is None
+    lazy = open_index(corpus, tmp_path / "lazy", embedding_model="fake/encoder", chunker=HEADINGS,
+                      embed_limit=texts - 1)
+    assert not lazy.dense_ready and "thidua index" in lazy.notice
+
+
+def test_removing_a_document_read_by_headings_drops_its_shared_vectors_only(tmp_path, monkeypatch) -> None:
+    corpus = _two_docs()
+    _patch_encoder(monkeypatch, FakeEncoder("fake/encoder"))
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="fake/encoder", chunker=HEADINGS)
+    before = len(ix._stored.vectors)
+    kept = {v for c, v in zip(ix.chunks, ix._stored.vector_ids, strict=True) if c.doc_id == "son-la-2023"}
+    ix.remove(["son-la-2024"])
+    assert len(ix._stored.vectors) == len(kept) < before
+    hits = ix.search("chỉ tiêu kinh tế xã hội chủ yếu", k=3, retriever="dense")
+    assert hits and {h.chunk.doc_id for h in hits} == {"son-la-2023"}

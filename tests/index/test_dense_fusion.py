@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from index.fusion import FusionTuning, fuse
+from index.fusion import FusionTuning, fuse, top_distinct
 
 # BM25 sure of "a" (score far ahead); dense prefers "c".
 CONFIDENT = {"bm25": [("a", 12.0), ("b", 4.0), ("c", 3.0)], "dense": [("c", 0.9), ("b", 0.8), ("a", 0.7)]}
@@ -107,3 +107,30 @@ def test_the_models_best_hit_is_always_among_the_first_five() -> None:
     scores = [s for _, s in order]
     assert scores == sorted(scores, reverse=True)  # still best first
     assert [i for i, _ in fuse(ranked, FusionTuning(dense_top_slot=0))].index("para") > 4
+
+
+def test_chunks_sharing_one_vector_count_once_in_the_pool_and_its_depth() -> None:
+    # Read by their heading, the three chunks of section "h" share one cosine: one hit of the model, not three.
+    shared = [("h1", 0.85), ("h2", 0.85), ("h3", 0.85)]
+    assert top_distinct([*shared, ("k", 0.80), ("m", 0.79)], 2) == [*shared, ("k", 0.80)]
+    crowd = [(f"z{i}", 0.80 + 0.001 * (i % 3)) for i in range(30)]
+    alone = dict(fuse({"bm25": [("h1", 1.0)], "dense": [("h1", 0.85), *crowd]}, FusionTuning()))
+    tied = dict(fuse({"bm25": [("h1", 1.0)], "dense": [*shared, *crowd]}, FusionTuning()))
+    assert tied["h1"] == pytest.approx(alone["h1"])  # three copies do not drag the pool's mean up
+    assert tied["h2"] == tied["h3"] > 0
+
+
+def test_when_the_best_vector_is_shared_its_chunk_bm25_prefers_takes_the_top_slot() -> None:
+    bm25 = [(f"b{i}", 10.0 - 0.2 * i) for i in range(8)] + [("h2", 3.0), ("h1", 2.0)]
+    dense = [("h1", 0.83), ("h2", 0.83), *_pool([]), *((f"b{i}", 0.80) for i in range(8))]
+    items = [item for item, _ in fuse({"bm25": bm25, "dense": dense}, FusionTuning())]
+    assert items.index("h2") == 4 and items.index("h1") > 4
+
+
+def test_a_question_bm25_barely_matches_lets_the_model_weigh_more() -> None:
+    tuning = FusionTuning(unsure_coverage=0.25, unsure_dense_weight=0.6)
+    unsure = tuning.for_unsure()
+    assert unsure.dense_weight == 0.6 and unsure.method == tuning.method
+    bare = replace(tuning.for_unaccented(), unsure_dense_weight=0.2).for_unsure()
+    assert bare.dense_weight == tuning.unaccented_dense_weight  # the larger weight stands
+    assert {"unsure_coverage", "unsure_dense_weight"} <= set(tuning.to_dict())

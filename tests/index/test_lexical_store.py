@@ -90,3 +90,21 @@ def test_the_matrix_built_here_is_the_one_bm25s_builds_bit_for_bit(tmp_path) -> 
     for q in _QUERIES[:-1]:
         expected = model.get_scores([t for t in tokenize_vi(q) if t in theirs and t])
         assert ours.scores(q).tobytes() == np.asarray(expected, dtype=np.float32).tobytes()
+
+
+def test_inside_one_document_its_common_words_weigh_less() -> None:
+    """Searched inside document A, whose every chunk says "halal", the chunk that also says "2026" comes
+    first; library-wide "halal" is rare and the chunk repeating it most wins.  A word rarer inside than
+    library-wide ("2026", in half of the other chunks) keeps its library weight, no more."""
+    texts = ["halal halal halal halal", "halal nguyên liệu", "halal áp dụng từ năm 2026", "halal nhãn",
+             *[f"tỷ lệ hộ nghèo năm 2026 mục {i}" for i in range(200)], *[f"ngân sách tỉnh mục {i}" for i in range(200)]]
+    lexical = LexicalIndex.build(texts)
+    in_a = np.zeros(len(texts), dtype=bool)
+    in_a[:4] = True
+    query = "halal 2026"
+    assert lexical.top(query, 1, in_a)[0][0] == 0  # library-wide rarity: the chunk saying "halal" four times
+    assert lexical.top(query, 1, in_a, local_idf=1.0)[0][0] == 2
+    library, half, full = lexical.scores(query), lexical.scores(query, in_a, 0.5), lexical.scores(query, in_a, 1.0)
+    assert full[0] < half[0] < library[0]  # the title word weighs less the further rarity is counted inside
+    assert lexical.scores("2026", in_a, 1.0)[2] == lexical.scores("2026")[2]  # "2026" keeps its library weight
+    assert np.array_equal(lexical.scores(query, None, 1.0), library)  # no document: nothing is rescaled

@@ -251,3 +251,17 @@ def test_a_script_that_loads_the_library_keeps_what_it_wrote_to_an_open_file(tmp
     subprocess.run([sys.executable, "-c", _SCRIPT, str(out), str(library), str(tmp_path / "index")], check=True,
                    capture_output=True)
     assert out.read_text(encoding="utf-8") == "5 văn bản\n"
+
+
+def test_auto_reads_headings_only_for_a_corpus_too_large_to_embed_whole_at_a_first_start(tmp_path, library) -> None:
+    from bot.library import dense_unit
+
+    settings = _settings(tmp_path, library).model_copy(update={"dense_unit": "auto"})
+    lib = load_settings_library(settings)
+    clauses = sum(1 for d in lib.corpus.directives for c in d.clauses if c.answerable)
+    assert dense_unit(lib.corpus, settings.model_copy(update={"embed_on_open_max_chunks": clauses})) == "chunk"
+    small_limit = settings.model_copy(update={"embed_on_open_max_chunks": clauses - 1})
+    assert dense_unit(lib.corpus, small_limit) == "heading"
+    assert dense_unit(lib.corpus, small_limit.model_copy(update={"dense_unit": "chunk"})) == "chunk"  # as set
+    idx = open_settings_index(lib, small_limit)
+    assert idx._stored.manifest.chunker["dense_unit"] == "heading"  # recorded, so the next start matches it

@@ -88,3 +88,32 @@ def test_year_doc_and_type_filters(bm25_index) -> None:
     assert bm25_index.search("phong trào", k=5, filters=Filters(doc_types=("chi thi",)))
     assert bm25_index.search("phong trào", k=5, filters=Filters(doc_types=("Thông tư",))) == []
     assert bm25_index.search("phong trào", k=5, filters=Filters(provinces=("Hà Nam",))) == []
+
+
+def test_coverage_says_how_much_of_a_questions_rare_words_the_best_hit_holds() -> None:
+    from index.bm25 import LexicalIndex
+
+    lexical = LexicalIndex.build(["Tỷ lệ hộ nghèo giảm còn 11,41%", "Tốc độ tăng trưởng kinh tế GRDP đạt 7,5%",
+                                  "Giao Sở Nội vụ theo dõi việc thực hiện"])
+    assert lexical.coverage("tỷ lệ hộ nghèo", 0) == pytest.approx(1.0)
+    assert lexical.coverage("tỷ lệ hộ nghèo", 1) == 0.0
+    # "bán hàng ra nước ngoài" is said "xuất khẩu" in the text: the best hit shares only the common words
+    partly = lexical.coverage("tỷ lệ bán hàng ra nước ngoài", 0)
+    assert 0.0 < partly < 0.5
+    assert lexical.coverage("", 0) == 0.0
+
+
+def test_a_question_the_best_keyword_hit_barely_covers_gives_the_model_more_weight(tmp_path, monkeypatch) -> None:
+    import index.engine as engine
+    from index.fusion import FusionTuning
+    from tests.fakes import FakeEncoder
+
+    monkeypatch.setattr(engine, "load_encoder", lambda model_id, **kw: (FakeEncoder(model_id), None))
+    ix = open_index(make_corpus(make_directive("son-la-2024")), tmp_path / "ix", embedding_model="fake/encoder",
+                    fusion=FusionTuning(unsure_coverage=0.5, unsure_dense_weight=0.9))
+    used: list[float] = []
+    real = engine.fuse
+    monkeypatch.setattr(engine, "fuse", lambda ranked, tuning: used.append(tuning.dense_weight) or real(ranked, tuning))
+    ix.search("tỷ lệ hộ nghèo theo chuẩn nghèo", k=3)
+    ix.search("hộ nghèo ở vùng khó khăn được hỗ trợ tiền điện sinh hoạt hằng tháng", k=3)
+    assert used == [0.15, 0.9]

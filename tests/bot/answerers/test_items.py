@@ -61,6 +61,26 @@ def test_a_table_value_is_the_cell_at_the_asked_row_and_column():
     assert missing is not None and missing.missing_row and missing.value is None
 
 
+def test_a_flattened_table_is_read_back_with_a_heading_per_column_and_a_cell_per_row():
+    from bot.answerers.tables import read_table
+
+    table = read_table(_TABLE)
+    assert table is not None
+    assert table.headings == ("Khu vực", "Mức phụ cấp tháng (Đơn vị: đồng/tháng)", "Mức phụ cấp ngày (Đơn vị: đồng/ngày)")
+    assert [r.cells for r in table.rows] == [("Khu vực I", "900.000", "41.000"), ("Khu vực II", "700.000", "32.000"),
+                                            ("Khu vực III", "500.000", "23.000")]
+    assert _TABLE[: table.start] == "Mức phụ cấp theo khu vực như sau: " and table.end == len(_TABLE)
+    second = _TABLE.index("Khu vực II")
+    assert table.row_at(second + 12) == table.rows[1] and _TABLE[table.rows[1].start : table.rows[1].end] == \
+        "Khu vực II 700.000 32.000"
+    assert table.row_at(3) is None  # the lead-in is no row
+    # no table: values in running text, too few rows, or headings that cannot be told apart
+    assert read_table("Tỷ lệ hộ nghèo giảm 2%, tỷ lệ lao động qua đào tạo 70%.") is None
+    assert read_table("Khu vực I 900.000 41.000 Khu vực II 700.000 32.000") is None
+    assert read_table("Bảng lương: Mức một Mức hai Khu vực I 900.000 41.000 Khu vực II 700.000 32.000 "
+                      "Khu vực III 500.000 23.000") is None
+
+
 def test_an_effect_after_a_delay_and_the_date_rules_apply_from_are_read_whole():
     from bot.extract import find_applies_from, find_effect
 
