@@ -381,22 +381,44 @@ def _hedges() -> re.Pattern[str]:
 _HEDGE = _hedges()
 
 
-def _clause_nouns() -> tuple[str, ...]:
-    return tuple(fold(n) for n in load_lexicon().topic("clause_nouns"))
+def _clause_ref_patterns() -> dict[str, re.Pattern[str]]:
+    """The label patterns: for accented text (nouns as spelt), for text typed without diacritics (folded),
+    and folded with the nouns a scale noun shares ("all").
+
+    Folded, a clause noun that is also a scale noun ("muc": "mục 3" or "mức 3", lexicon scale_nouns.txt) says
+    neither alone; beside another label ("diem d muc 6") it is the clause's."""
+    lex = load_lexicon()
+    nouns = lex.topic("clause_nouns")
+    scales = {fold(n) for n in lex.topic("scale_nouns")}
+    value = r"(\d{1,3}[a-z]?|[ivxlc]{1,6}(?:\.\d{1,3})*|[a-zđ])(?!\w)"
+
+    def pattern(alts: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)({alts})\s+{value}")
+
+    return {"spelt": pattern(alternatives(canonical_tones(n).lower() for n in nouns)),
+            "folded": pattern(alternatives(fold(n) for n in nouns if fold(n) not in scales)),
+            "all": pattern(alternatives(fold(n) for n in nouns))}
 
 
-_CLAUSE_NOUNS = _clause_nouns()
-_CLAUSE_REF = re.compile(
-    rf"(?<!\w)({alternatives(_CLAUSE_NOUNS)})\s+(\d{{1,3}}[a-z]?|[ivxlc]{{1,6}}(?:\.\d{{1,3}})*|[a-z])(?!\w)"
-)
+_CLAUSE_REF = _clause_ref_patterns()
+_CLAUSE_NOUNS = tuple(fold(n) for n in load_lexicon().topic("clause_nouns"))
 _CLAUSE_ASKS = tuple(fold(w) for w in load_lexicon().topic("clause_question_words"))
 
 
+def _label_pattern(text: str) -> tuple[re.Pattern[str], str]:
+    """The pattern ``text`` is read with, and ``text`` as it compares."""
+    if has_diacritics(text):
+        return _CLAUSE_REF["spelt"], compare_key(text, True)
+    key = fold(text)
+    return (_CLAUSE_REF["all"] if _CLAUSE_REF["folded"].search(key) else _CLAUSE_REF["folded"]), key
+
+
 def clause_labels(label: str) -> tuple[tuple[str, str], ...]:
-    """A label as (noun, value) pairs, outermost first, accent-folded: "Điều 7, khoản 3" -> (("dieu", "7"),
-    ("khoan", "3")); "mục 03" -> (("muc", "3"),).  Read the same way from a question and a clause label."""
-    pairs = [(m.group(1), m.group(2).lstrip("0") or "0") for m in _CLAUSE_REF.finditer(fold(label))]
-    return tuple(pairs)
+    """A label as (noun, value) pairs, outermost first: "Điều 7, khoản 3" -> (("dieu", "7"), ("khoan", "3"));
+    "mục 03" -> (("muc", "3"),).  Nouns are accent-folded; "đ" stays a letter of its own ("điểm đ" is not
+    "điểm d").  A question typed with diacritics is read as spelt ("mức 3" is a step of a scale, not "mục 3")."""
+    pattern, key = _label_pattern(label)
+    return tuple((fold(m.group(1)), m.group(2).lstrip("0") or "0") for m in pattern.finditer(key))
 
 
 def _clause_ref(text: str, topic: str) -> tuple[tuple[str, str], ...]:
@@ -405,7 +427,8 @@ def _clause_ref(text: str, topic: str) -> tuple[tuple[str, str], ...]:
     found = clause_labels(topic)
     if not found:
         return ()
-    rest = _CLAUSE_REF.sub(" ", fold(topic))
+    pattern, key = _label_pattern(topic)
+    rest = fold(pattern.sub(" ", key))
     for w in sorted(_CLAUSE_ASKS, key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
     rest = re.sub(rf"(?<!\w)(?:{alternatives(fold(k) for k in _doc_kinds())})(?!\w)", " ", rest)

@@ -6,7 +6,7 @@ import pytest
 
 from bot import Assistant, get_settings
 from bot.assistant import completed_label
-from bot.query import read_question
+from bot.query import clause_labels, read_question
 from tests.fakes import ask_in_turn
 
 
@@ -49,6 +49,8 @@ def test_a_label_the_document_does_not_have_is_not_found(bot):
     "Điều kiện để được khen thưởng là gì?",
     "Mục tiêu năm 2024 là gì?",
     "Điểm thi đua được tính thế nào?",
+    "Còn mức 3?",  # a step of a scale, not "mục 3"
+    "con muc 3?",  # unaccented: "muc" alone says neither
 ])
 def test_a_question_about_something_in_a_clause_is_not_a_label_question(question):
     assert read_question(question).kind != "clause"
@@ -59,3 +61,9 @@ def test_labels_are_read_outermost_first_and_completed_in_place():
     assert completed_label((("muc", "6"), ("diem", "c")), (("diem", "d"),)) == (("muc", "6"), ("diem", "d"))
     assert completed_label((("dieu", "7"),), (("khoan", "3"),)) == (("dieu", "7"), ("khoan", "3"))
     assert completed_label((("dieu", "7"), ("khoan", "2")), (("dieu", "8"),)) == (("dieu", "8"),)
+
+
+def test_point_dd_is_not_point_d_and_an_unaccented_section_beside_a_point_is_read():
+    assert clause_labels("Điều 6, khoản 3, điểm đ") == (("dieu", "6"), ("khoan", "3"), ("diem", "đ"))
+    assert read_question("Điểm đ khoản 3 Điều 6 nói gì?").clause_ref[-1] == ("diem", "đ")
+    assert read_question("diem d muc 6 chi thi lai chau nam 2023 noi gi").clause_ref == (("muc", "6"), ("diem", "d"))
