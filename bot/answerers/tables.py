@@ -74,17 +74,26 @@ class Table:
         return next((r for r in self.rows if r.start < offset <= r.end), None)
 
 
-def read_table(text: str) -> Table | None:
-    """The table flattened into ``text`` ("Vùng Mức lương tháng … Mức lương giờ … Vùng I 4.680.000 22.500 …"),
-    with a heading per column and a cell per row and column; None unless its headings can be told apart
-    (the words its rows are named with, less the last, heading the first column: "Khu vực" of "Khu vực II";
-    the value columns split by their shared opening words)."""
+def _body(text: str) -> tuple[int, list, list[list[str]]] | None:
+    """A flattened table's rows of full width (as many values as its last row; at least three rows of two
+    values), with the words before each row's values (the first row's also hold the header); None otherwise."""
     runs = _runs(text, find_values(text))
     width = len(runs[-1][1]) if runs else 0
     body = [r for r in runs if len(r[1]) == width]
     if width < 2 or len(body) < 3:
         return None
-    labels = [text[a : vals[0].start].split() for a, vals in body]
+    return width, body, [text[a : vals[0].start].split() for a, vals in body]
+
+
+def read_table(text: str) -> Table | None:
+    """The table flattened into ``text`` ("Vùng Mức lương tháng … Mức lương giờ … Vùng I 4.680.000 22.500 …"),
+    with a heading per column and a cell per row and column; None unless its headings can be told apart
+    (the words its rows are named with, less the last, heading the first column: "Khu vực" of "Khu vực II";
+    the value columns split by their shared opening words)."""
+    found = _body(text)
+    if found is None:
+        return None
+    width, body, labels = found
     n = len(labels[1])  # as table_cell: the first label also holds the header
     if n < 2 or any(len(x) != n for x in labels[1:]):
         return None
@@ -110,12 +119,10 @@ def read_table(text: str) -> Table | None:
 def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
     """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width (as many
     values each; their names may differ in length)."""
-    rows = _runs(text, find_values(text))
-    width = len(rows[-1][1]) if rows else 0
-    body = [r for r in rows if len(r[1]) == width]
-    if width < 2 or len(body) < 3:
+    found = _body(text)
+    if found is None:
         return None
-    labels = [text[a : vals[0].start].split() for a, vals in body]
+    width, body, labels = found
     if any(not x for x in labels[1:]):
         return None
     # The first label also holds the header: its row's name ends it, about as long as the other rows' names, and
