@@ -207,7 +207,8 @@ class Assistant:
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
-        if q.kind == "clause" and q.elliptical and previous is not None and previous.citations and not previous.abstained:
+        if (q.kind == "clause" and q.clause_ref and q.elliptical and previous is not None and previous.citations
+                and not previous.abstained):
             # "Còn điểm d?" after an answer from "mục 6, điểm c": the label completed from the clause answered
             q = replace(q, clause_ref=completed_label(clause_labels(previous.citations[0].clause), q.clause_ref))
         context = context_of(previous)

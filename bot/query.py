@@ -638,7 +638,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     if not content and not marked and not (query.scoped or unknown or kind != "fact"):
         return query  # nothing to read against ("Cảm ơn"): treated on its own
     # An elliptical follow-up: what it names replaces, what it leaves out is kept.
-    new_kind: Kind = previous.kind if kind == "fact" else kind
+    # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
+    new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
     introduced = ""
     steps = list(_step_re().finditer(fold(own).lower()))
     if not content and steps:

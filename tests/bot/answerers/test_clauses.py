@@ -33,6 +33,13 @@ def test_a_label_followup_is_completed_from_the_clause_answered_before(bot):
     assert "Sở Nội vụ" in then.answer
 
 
+@pytest.mark.parametrize("follow", ["Còn Sơn La năm 2023 thì giao Sở Nội vụ việc gì?", "con nam 2022 thi sao?"])
+def test_a_followup_naming_no_label_after_a_label_question_is_answered_not_an_error(bot, follow):
+    _, ans = ask_in_turn(bot, "Điểm d mục 6 Chỉ thị Lai Châu năm 2023 nói gì?", follow)
+    assert ans.kind != "clause"
+    assert "lỗi" not in ans.answer.lower()
+
+
 def test_a_label_without_any_document_asks_for_one(bot):
     ans = bot.answer("Điều 5 quy định gì?")
     assert ans.abstained and not ans.citations
