@@ -426,3 +426,12 @@ def test_what_held_before_the_documents_year_is_abstained_on_not_answered_with_i
     first, ans = ask_in_turn(library_bot, _WAGE, follow)
     assert "4.680.000" in first.answer
     assert ans.abstained and not ans.citations and "4.680.000" not in ans.answer and "trước năm 2022" in ans.answer
+
+
+@pytest.mark.parametrize("follow", ["Còn giai đoạn 3?", "Còn giai đoạn 5?", "con giai doan 3 thi sao"])
+def test_a_stage_the_scheme_does_not_have_is_declined_not_answered_from_another(library_bot, follow):
+    # the scheme has "Giai đoạn 1 (2026 - 2028)" and "Giai đoạn 2 (2029 - 2031)" only (lexicon qualifier_nouns.txt)
+    first, ans = ask_in_turn(library_bot, "Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn "
+                                          "đấu bao nhiêu phần trăm cán bộ làm đối ngoại được bồi dưỡng?", follow)
+    assert "30% - 40%" in first.answer
+    assert ans.abstained and not ans.citations
