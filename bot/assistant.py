@@ -20,6 +20,7 @@ from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
+    completed_label,
     context_of,
     history_of,
     in_provinces,
@@ -51,7 +52,7 @@ from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllab
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
 from bot.tuning import AnswerTuning
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.fusion import FusionTuning
@@ -810,7 +811,7 @@ def _states_meta(kind: str, text: str, number: str) -> bool:
     return False
 
 
-_KINDS = "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True))
+_KINDS = alternatives(load_lexicon().topic("document_kinds"))
 
 
 def _number_key(text: str) -> str:
@@ -915,18 +916,6 @@ def _label_text(ref: tuple[tuple[str, str], ...]) -> str:
 
 
 _NOUNS_SPELT = {fold(n): n for n in load_lexicon().topic("clause_nouns")}
-
-
-def completed_label(before: tuple[tuple[str, str], ...], asked: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """A follow-up's labels put in place of the previous clause's: "điểm d" after "mục 6, điểm c" -> "mục 6, điểm d";
-    "khoản 3" after "Điều 7" -> "Điều 7, khoản 3".  Labels the follow-up names from the top are kept as asked."""
-    nouns = [n for n, _ in before]
-    first = asked[0][0]
-    if first in nouns:
-        return (*before[: nouns.index(first)], *asked)
-    if not any(n in nouns for n, _ in asked):
-        return (*before, *asked)
-    return asked
 
 
 def _names_place(text: str, place: str) -> bool:

@@ -30,7 +30,7 @@ from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
     "named_words", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
@@ -109,6 +109,18 @@ def in_provinces(context: tuple[str, ...], provinces: tuple[str, ...], directive
     if not provinces:
         return context
     return tuple(c for c in context if c in directives and directives[c].province in provinces)
+
+
+def completed_label(before: tuple[tuple[str, str], ...], asked: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A follow-up's labels put in place of the previous clause's: "điểm d" after "mục 6, điểm c" -> "mục 6, điểm d";
+    "khoản 3" after "Điều 7" -> "Điều 7, khoản 3".  Labels the follow-up names from the top are kept as asked."""
+    nouns = [n for n, _ in before]
+    first = asked[0][0]
+    if first in nouns:
+        return (*before[: nouns.index(first)], *asked)
+    if not any(n in nouns for n, _ in asked):
+        return (*before, *asked)
+    return asked
 
 
 def other_year(q: Query, before: Query | None) -> bool:

@@ -421,7 +421,7 @@ def clause_labels(label: str) -> tuple[tuple[str, str], ...]:
     return tuple((fold(m.group(1)), m.group(2).lstrip("0") or "0") for m in pattern.finditer(key))
 
 
-def _clause_ref(text: str, topic: str) -> tuple[tuple[str, str], ...]:
+def _clause_ref(topic: str) -> tuple[tuple[str, str], ...]:
     """The labels a question names when it asks for nothing but that clause ("Điều 5 quy định gì?"), outermost
     first; empty when it also asks about something ("Khoản 3 Điều 7 quy định mức phí bao nhiêu?")."""
     found = clause_labels(topic)
@@ -457,8 +457,7 @@ def _step_re() -> re.Pattern[str]:
     """A step of a scale named by its noun and label, accent-folded ("muc 3", "vung iv", "giai doan 2": lexicon
     ``scale_nouns.txt``, ``qualifier_nouns.txt``); its label alone is no content word, yet it changes the question."""
     lex = load_lexicon()
-    nouns = sorted({fold(w).lower() for w in (*lex.topic("scale_nouns"), *lex.topic("qualifier_nouns"))}, key=len, reverse=True)
-    alts = "|".join(re.escape(n) for n in nouns) or "(?!)"
+    alts = alternatives((*lex.topic("scale_nouns"), *lex.topic("qualifier_nouns")), fold)
     return re.compile(rf"(?<!\w)({alts})\s+([ivxlc]{{1,5}}|\d{{1,2}}|[a-z])(?![\w%/]|[.,]\d)")
 
 
@@ -596,7 +595,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
         kind = "comparison"
-    clause_ref = _clause_ref(text, _topic(text, provinces, unknown))
+    topic = _topic(text, provinces, unknown)
+    clause_ref = _clause_ref(topic)
     if clause_ref:
         kind = "clause"
     query = Query(
@@ -609,7 +609,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         years_tied=bool(years) and all(roles[y] == "document" for y in years),
         numbers=_find_numbers(text),
         doc_types=_find_doc_types(text),
-        topic=_topic(text, provinces, unknown),
+        topic=topic,
         about_set=_about_set(kind, folded, provinces, years),
         merged=merged,
         issuers=_find_issuers(folded),
@@ -641,13 +641,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
     new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
     introduced = ""
-    steps = list(_step_re().finditer(fold(own).lower()))
+    steps = list(_step_re().finditer(fold(own)))
     if not content and steps:
         # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
         topic = previous.topic
         for m in steps:
             typed = own[m.start() : m.end()]
-            old = next((x for x in _step_re().finditer(fold(topic).lower()) if x.group(1) == m.group(1)), None)
+            old = next((x for x in _step_re().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{topic} {typed}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
-from bot.answerers.base import Found, topic_words
+from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
@@ -384,7 +384,7 @@ def _syllable_like(word: str) -> bool:
 
 @cache
 def _agency_nouns() -> str:
-    return "|".join(re.escape(fold(n)) for n in sorted(load_lexicon().topic("agency_nouns"), key=len, reverse=True))
+    return alternatives(load_lexicon().topic("agency_nouns"), fold)
 
 
 def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -580,9 +580,6 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
 _QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count"})
 
-# Where a clause's items begin ("\n1. ", "\na) ", "\n- "): the words before are its lead-in.
-_FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
-
 
 def _answer_words(f: Found) -> str:
     """The sentences quoted as ``f``'s answer (those holding its span), after the clause's lead-in when the
@@ -592,7 +589,7 @@ def _answer_words(f: Found) -> str:
     text = f.clause.text
     # without the "…" marking a cut: a line's own label ("1. Kinh phí …") must stay at its line's start
     quote = (quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))).strip("… ")
-    first = _FIRST_ITEM.search(text)
+    first = FIRST_ITEM.search(text)
     lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
     return f"{lead}\n{quote}" if lead else quote
 

@@ -311,8 +311,8 @@ class Index:
             if read != asked and not has_diacritics(query):  # typed without marks: BM25 matched folded tokens
                 fusion = fusion.for_unaccented()
         if meta:
-            ranked = {name: (top_distinct if name == "dense" else _first)([(p, s) for p, s in lst if p not in meta], pool)
-                      for name, lst in ranked.items()}
+            kept = {name: [(p, s) for p, s in lst if p not in meta] for name, lst in ranked.items()}
+            ranked = {name: top_distinct(lst, pool) if name == "dense" else lst[:pool] for name, lst in kept.items()}
         per_pos: dict[int, dict[str, float]] = {}
         for name, lst in ranked.items():
             for pos, s in lst:
@@ -512,10 +512,6 @@ def _one_document(filters: Filters | None) -> bool:
     """Whether a search reads one document only: its words' rarity is then counted inside it (a word of its
     title that most of its clauses repeat says nothing there about which clause answers)."""
     return filters is not None and len(set(filters.doc_ids)) == 1
-
-
-def _first(ranked: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
-    return ranked[:n]
 
 
 def _join(a: str | None, b: str | None) -> str | None:

@@ -16,7 +16,7 @@ from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, fold
 from index.models import Hit
 
-__all__ = ["Answerer", "Found", "Reader", "topic_words", "with_alternates"]
+__all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alternates"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
@@ -73,7 +73,7 @@ def topic_words(q: Query) -> str:
 _LEAD_IN_KINDS = frozenset({"article", "khoan", "item", "diem", "point"})
 
 
-_FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
+FIRST_ITEM = re.compile(r"\n\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[-–+•])\s")
 # The words that announce a list ("gồm", "như sau"; lexicon list_announcers.txt), longest first.
 LIST_ANNOUNCERS = "|".join(re.escape(w) for w in sorted(load_lexicon().topic("list_announcers"), key=len, reverse=True))
 _ANNOUNCING = re.compile(rf"(?::|\b(?:{LIST_ANNOUNCERS}))\s*$", re.IGNORECASE)
@@ -83,7 +83,7 @@ def _announces(parent: Clause, child: Clause) -> bool:
     """Whether ``parent`` opens with words announcing its items ("Hồ sơ … bao gồm:"), ``child`` among them."""
     if parent.kind not in _LEAD_IN_KINDS:
         return False
-    first = _FIRST_ITEM.search(parent.text)  # its opening words end where its first item starts
+    first = FIRST_ITEM.search(parent.text)  # its opening words end where its first item starts
     return first is not None and _ANNOUNCING.search(parent.text[: first.start()].rstrip()) is not None
 
 

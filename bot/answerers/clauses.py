@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.answerers.base import Found, Reader
-from bot.compose import MAX_EXCERPT
+from bot.compose import excerpt
 from bot.query import Query, clause_labels
 from corpus.models import Clause, Directive
 from index.models import Hit
@@ -38,8 +38,6 @@ class ClauseAnswerer:
 
 
 def _quoted(d: Directive, c: Clause) -> Found:
-    """The clause's text, cut at a word before ``MAX_EXCERPT`` characters when long."""
-    text = c.text.strip()
-    if len(text) > MAX_EXCERPT:
-        text = text[:MAX_EXCERPT].rsplit(" ", 1)[0] + " …"
-    return Found(d, c, text, text, (0, min(len(c.text), len(text))), 1.0)
+    """The clause's text, trimmed to a readable length as every quote is (``compose.excerpt``)."""
+    text, start, end = excerpt(c.text, 0, len(c.text))
+    return Found(d, c, text, text, (start, end), 1.0)

@@ -20,7 +20,7 @@ from functools import cache
 from bot.extract import Span
 from bot.segments import has_diacritics
 from corpus.lexicon import alternatives, load_lexicon
-from corpus.text import canonical_tones, fold
+from corpus.text import compare_key, fold
 
 __all__ = [
     "Choice", "Figure", "Probe", "asked_figures", "asks_change", "choose_value", "lead_fit", "names_figures", "probe",
@@ -65,14 +65,14 @@ def _key(number: str) -> str:
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     before = _WORD.findall(text[max(0, start - 30) : start])
     after = _WORD.findall(text[end : end + 30])
-    return (fold(before[-1]).lower() if before else "", fold(after[0]).lower() if after else "")
+    return (fold(before[-1]) if before else "", fold(after[0]) if after else "")
 
 
 @cache
 def _steps() -> re.Pattern[str]:
     """A step label after its noun ("mức 3", "vùng 2"): the step asked, not a figure (bot.answerers.labels)."""
     lex = load_lexicon()
-    nouns = {fold(w).lower() for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"), *lex.topic("numbering_words"))}
+    nouns = {fold(w) for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"), *lex.topic("numbering_words"))}
     return re.compile(rf"(?:{alternatives(nouns)})\s*$")
 
 
@@ -84,7 +84,7 @@ def asked_figures(question: str) -> tuple[Figure, ...]:
         number = m.group(1)
         if _YEAR.fullmatch(number) or re.match(r"\s*[/-]\s*\d", question[m.end() : m.end() + 3]):
             continue
-        if _steps().search(fold(question[max(0, m.start() - 20) : m.start()]).lower()):
+        if _steps().search(fold(question[max(0, m.start() - 20) : m.start()])):
             continue
         before, after = _neighbours(question, m.start(), m.end())
         out.append(Figure(_key(number), before, after))
@@ -105,11 +105,11 @@ _ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
 
 def probe(question: str) -> Probe:
     """The words around the ask of a value question; empty when it has none ("… là gì?")."""
-    folded = fold(question).lower()
+    folded = fold(question)
     m = _ASK.search(folded)
     if m is None:
         return Probe((), "")
-    form = {fold(w).lower() for w in load_lexicon().topic("question_form_words")}
+    form = {fold(w) for w in load_lexicon().topic("question_form_words")}
     lead = [w for w in _WORD.findall(folded[: m.start()])[-3:] if w not in form][-2:]
     after = _WORD.findall(folded[m.end() :])[:1]
     noun = after[0] if after and after[0] not in form else ""
@@ -121,7 +121,7 @@ def lead_fit(lead: tuple[str, ...], before: str) -> float:
     the clause says of its value what the question says of the one it asks."""
     if not lead:
         return 0.0
-    words = _WORD.findall(fold(before).lower())[-4:]
+    words = _WORD.findall(fold(before))[-4:]
     return sum(w in words for w in lead) / len(lead)
 
 
@@ -150,8 +150,7 @@ def asks_change(question: str) -> bool:
     """Whether a question asks how much something changes ("giảm bao nhiêu", "tăng thêm", "so với năm trước"),
     not its level.  Typed with diacritics, "tặng" is no "tăng"."""
     accented = has_diacritics(question)
-    text = canonical_tones(question).lower() if accented else fold(question).lower()
-    return _change(accented).search(text) is not None
+    return _change(accented).search(compare_key(question, accented)) is not None
 
 
 def _phrase_start(text: str, start: int) -> int:
@@ -232,7 +231,7 @@ def choose_value(
         row = text[prev_end : v.end]
         cov = coverage(f"{lead} {row}" if lead and not prev_end else row)
         phrase_at = max(prev_end, _phrase_start(text, v.start))
-        change = _change(True).search(canonical_tones(text[phrase_at : v.start]).lower())
+        change = _change(True).search(compare_key(text[phrase_at : v.start], True))
         short = v.text
         if change is not None and not change_asked:
             cov *= change_factor

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import Assistant, get_settings
-from bot.assistant import completed_label
+from bot.conversation import completed_label
 from bot.query import clause_labels, read_question
 from tests.fakes import ask_in_turn
 
