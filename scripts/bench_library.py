@@ -11,8 +11,8 @@ the same script measures another revision (``git archive main | tar -x -C /tmp/b
 - build: ``thidua index --retriever bm25 --rebuild`` wall and CPU time and the child's peak RSS
   (with parallel parsing: the largest process's peak, worker processes included);
 - start with a built index: wall time of ``thidua docs``, of ``thidua ask`` for one question (the
-  first run after a build may count word rarities once and keep them with the index, so it is shown
-  apart), and of a process that creates the chat's Assistant until it is ready (``Assistant.load`` and
+  first run after a build is shown apart: revisions before 60939ef count word rarities there, later
+  ones in the build), and of a process that creates the chat's Assistant until it is ready (``Assistant.load`` and
   ``warm``, as the chat does);
   each start is run ``--repeat`` times (default 3) and the median is shown, with every run's wall time;
 - ask: p50/p95/max over the questions in ``bench_library_questions.txt`` (Assistant loaded and warmed
@@ -191,7 +191,7 @@ def main() -> None:
         rows.append(_starts("start: thidua docs", [py, "-m", "bot.cli", "docs"], env, work, repeat))
         first = _run([py, "-m", "bot.cli", "ask", _questions()[13]], env, work)
         rows.append(("first thidua ask after a build", f"{first.wall:.2f} s (cpu {first.cpu:.2f} s)",
-                     "counts word rarities once"))
+                     "older revisions count word rarities here; now the build does"))
         rows.append(_starts("start: thidua ask (1 question)", [py, "-m", "bot.cli", "ask", _questions()[13]], env,
                             work, repeat))
         rows.append(_starts("start: chat Assistant ready", [py, "-c", _ASSISTANT_READY], env, work, repeat))
