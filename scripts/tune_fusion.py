@@ -153,17 +153,18 @@ def main() -> int:
         for cov, wd in itertools.product((0.15, 0.2, 0.25, 0.3, 0.35), (0.3, 0.4, 0.6)):
             candidates.append(FusionTuning(unsure_coverage=cov, unsure_dense_weight=wd))
     else:
-        candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35))  # the previous default
+        off = {"bm25_clear_lead": 0.0}  # the methods as first measured, without BM25's clear lead kept first
+        candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35, **off))  # the default before zmix
         for gate, depth in itertools.product((0.2, 0.35), (10, 50)):
-            candidates.append(FusionTuning("gate", 10, 1.0, 0.5, depth, gate))
+            candidates.append(FusionTuning("gate", 10, 1.0, 0.5, depth, gate, **off))
         for k, wd in itertools.product((10, 60), (0.25, 0.5)):
-            candidates.append(FusionTuning("rrf", k, 1.0, wd, 50))
+            candidates.append(FusionTuning("rrf", k, 1.0, wd, 50, **off))
         for wd, depth in itertools.product((0.2, 0.3, 0.4, 0.5), (10, 20, 50)):
-            candidates.append(FusionTuning("mix", 60, 1.0, wd, depth))
-        for wd, depth in itertools.product((0.1, 0.15, 0.2, 0.3), (20, 50)):
-            candidates.append(FusionTuning("zmix", 60, 1.0, wd, depth))
+            candidates.append(FusionTuning("mix", 60, 1.0, wd, depth, **off))
+        for wd, lead in itertools.product((0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.2, 0.35, 0.5)):
+            candidates.append(FusionTuning("zmix", 60, 1.0, wd, 50, bm25_clear_lead=lead))
         for bare in (0.15, 0.3, 0.5):  # a question typed without diacritics (measure with --folded)
-            candidates.append(FusionTuning("zmix", 60, 1.0, 0.15, 50, unaccented_dense_weight=bare))
+            candidates.append(FusionTuning(unaccented_dense_weight=bare))
     results = []
     for cand in candidates:
         assistant.index.fusion = cand

@@ -116,7 +116,7 @@ def test_a_question_the_best_keyword_hit_barely_covers_gives_the_model_more_weig
     monkeypatch.setattr(engine, "fuse", lambda ranked, tuning: used.append(tuning.dense_weight) or real(ranked, tuning))
     ix.search("tỷ lệ hộ nghèo theo chuẩn nghèo", k=3)
     ix.search("hộ nghèo ở vùng khó khăn được hỗ trợ tiền điện sinh hoạt hằng tháng", k=3)
-    assert used == [0.15, 0.9]
+    assert used == [FusionTuning().dense_weight, 0.9]
 
 
 def test_the_model_reads_a_question_the_same_whichever_way_its_tone_marks_are_placed(tmp_path, monkeypatch) -> None:
