@@ -774,7 +774,7 @@ class Assistant:
             return f"trong kho văn bản ({total} văn bản)"
         if len(scope) <= self.tuning.max_docs:
             return f"trong các văn bản đã tra cứu: {self._describe(scope)}"
-        words = _scope_words(q)
+        words = ", ".join(x for x in (_scope_words(q), *q.doc_types, *q.issuers) if x)
         return f"trong {len(scope)} văn bản {f'khớp với {words}' if words else 'theo bộ lọc đã chọn'}"
 
     def _held(self) -> str:

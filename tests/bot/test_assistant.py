@@ -347,3 +347,6 @@ def test_a_decline_over_many_documents_counts_them_with_what_narrowed_them(bot, 
     ans = bot.answer("Giá xăng năm 2023 là bao nhiêu?")
     assert ans.abstained
     assert "trong 3 văn bản khớp với năm 2023." in ans.answer
+    # narrowed by the official's filters, not by the question's words
+    ans = bot.answer("Giá xăng là bao nhiêu?", filters=Filters(years=(2023,)))
+    assert ans.abstained and "trong 3 văn bản theo bộ lọc đã chọn." in ans.answer
