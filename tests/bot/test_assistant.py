@@ -350,3 +350,19 @@ def test_a_decline_over_many_documents_counts_them_with_what_narrowed_them(bot, 
     # narrowed by the official's filters, not by the question's words
     ans = bot.answer("Giá xăng là bao nhiêu?", filters=Filters(years=(2023,)))
     assert ans.abstained and "trong 3 văn bản theo bộ lọc đã chọn." in ans.answer
+
+
+@pytest.fixture(scope="module")
+def income_tax(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {"doc1.txt": "van-ban-hop-nhat-so-112-vbhn-vpqh-469595.txt"})
+
+
+@pytest.mark.parametrize("question", ["muc giam tru gia canh cho ban than nguoi nop thue la bao nhieu",
+                                      "Mức giảm trừ gia cảnh cho bản thân người nộp thuế là bao nhiêu?"])
+def test_the_short_answer_carries_the_unit_its_quoted_clause_gives(income_tax, question):
+    """"15,5" alone reads as anything; the clause says "15,5 triệu đồng/tháng" and so does the short answer."""
+    ans = income_tax.answer(question)
+    assert ans.answer.startswith("15,5 triệu đồng/tháng. Theo ")
+    assert "“Mức giảm trừ đối với người nộp thuế là 15,5 triệu đồng/tháng" in ans.answer
