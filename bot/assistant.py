@@ -539,7 +539,7 @@ class Assistant:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         found = _first_per_document(q, found)
         if not found:
-            return self._abstain(q, docs, pool, hits, lacking)
+            return self._abstain(q, docs, hits, lacking, unseen=unseen)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
@@ -552,7 +552,7 @@ class Assistant:
                 # It has no answer: a document the question does not describe must not answer in its place.
                 found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
                 if not found:
-                    return self._abstain(q, docs, pool, hits)
+                    return self._abstain(q, docs, hits, unseen=unseen)
         return self._compose(q, found, top_k, merged)
 
     def _cited_in(
@@ -743,8 +743,10 @@ class Assistant:
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
-    def _abstain(self, q: Query, scope: list[Directive], docs: list[Directive], hits: list[Hit],
-                 lacking: tuple[Need, ...] = ()) -> Answer:
+    def _abstain(self, q: Query, scope: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = (), *,
+                 unseen: list[str] | None = None) -> Answer:
+        """The decline: where the answer was looked for, what the clauses found lack, and the nearest clauses as
+        suggestions, unless the question is about words no document holds ("xăng"): then no clause is near."""
         suggestions: list[Citation] = []
         seen = set()
         for h in hits:
@@ -757,7 +759,10 @@ class Assistant:
             if len(suggestions) == 3:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này {self._searched(q, scope)}."
-        if lacking:
+        if unseen:
+            text += f" Không văn bản nào trong kho có từ {', '.join(f'“{w}”' for w in unseen[:3])}."
+            suggestions = []
+        elif lacking:
             named = ", ".join(f"“{p}”" for p in list(dict.fromkeys(n.phrase for n in lacking))[:3])
             text += f" Các điều khoản tìm được không nêu {named}."
         # The nearest clauses go in ``suggestions``, which the CLI and the chat list under the text: naming them

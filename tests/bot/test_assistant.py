@@ -334,6 +334,8 @@ def test_a_decline_names_only_the_documents_the_question_narrowed_to(bot):
     assert ans.abstained
     assert "trong kho văn bản (5 văn bản)" in ans.answer
     assert "Chỉ thị" not in ans.answer
+    # no directive has the word: no clause is near, none is suggested
+    assert "Không văn bản nào trong kho có từ “xăng”." in ans.answer and ans.suggestions == ()
     ans = bot.answer("Giá xăng năm 2023 là bao nhiêu?")
     assert ans.abstained
     assert "Sơn La, 2024" not in ans.answer and "Sơn La, 2022" not in ans.answer
