@@ -760,7 +760,7 @@ class Assistant:
                 break
         text = f"Không tìm thấy nội dung trả lời câu hỏi này {self._searched(q, scope)}."
         if unseen:
-            text += f" Không văn bản nào trong kho có từ {', '.join(f'“{w}”' for w in unseen[:3])}."
+            text += f" Không văn bản nào trong kho có từ {', '.join(f'“{w}”' for w in _as_typed(q, unseen)[:3])}."
             suggestions = []
         elif lacking:
             named = ", ".join(f"“{p}”" for p in list(dict.fromkeys(n.phrase for n in lacking))[:3])
@@ -792,6 +792,20 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+def _as_typed(q: Query, keys: list[str]) -> list[str]:
+    """The question's words holding ``keys`` (syllable keys), as typed, neighbours joined: "tiêm chủng", not
+    “tiêm”, “chủng”."""
+    accented = has_diacritics(q.topic or q.text)
+    runs: list[list[str]] = [[]]
+    for word in (q.topic or q.text).split():
+        said = tokens(word, accented=accented)
+        if said and all(k in keys for k in said):
+            runs[-1].append(word.strip("?!.,;:“”\"()"))
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(r) for r in runs if r] or keys
 
 
 def _scope_words(q: Query) -> str:

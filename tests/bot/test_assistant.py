@@ -336,6 +336,7 @@ def test_a_decline_names_only_the_documents_the_question_narrowed_to(bot):
     assert "Chỉ thị" not in ans.answer
     # no directive has the word: no clause is near, none is suggested
     assert "Không văn bản nào trong kho có từ “xăng”." in ans.answer and ans.suggestions == ()
+    assert "có từ “tiêm chủng”." in bot.answer("Tỷ lệ tiêm chủng năm 2024 của Sơn La là bao nhiêu?").answer
     ans = bot.answer("Giá xăng năm 2023 là bao nhiêu?")
     assert ans.abstained
     assert "Sơn La, 2024" not in ans.answer and "Sơn La, 2022" not in ans.answer
