@@ -369,3 +369,18 @@ def test_the_short_answer_carries_the_unit_its_quoted_clause_gives(income_tax, q
     ans = income_tax.answer(question)
     assert ans.answer.startswith("15,5 triệu đồng/tháng. Theo ")
     assert "“Mức giảm trừ đối với người nộp thuế là 15,5 triệu đồng/tháng" in ans.answer
+
+
+def test_a_warmed_assistant_answers_its_first_question_without_loading_anything(bot):
+    """The chat warms the assistant before it says it is ready: its first user waits no longer than the next."""
+    fresh = Assistant(bot.corpus, bot.index, retriever="bm25")
+    fresh.warm()
+    loaded: list[str] = []
+    derived = bot.index.derived
+    bot.index.derived = lambda name, build: loaded.append(name) or derived(name, build)
+    try:
+        ans = fresh.answer("Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?")
+    finally:
+        bot.index.derived = derived
+    assert "Sở Nội vụ" in ans.answer
+    assert not [n for n in loaded if n.startswith("scorer")]
