@@ -784,7 +784,7 @@ class Assistant:
 
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
-_VALUE_NEEDS = frozenset({"figure", "unit"})
+_VALUE_NEEDS = frozenset({"figure", "unit", "counted"})
 
 
 def _as_cited(text: str, number: str) -> str:

@@ -44,7 +44,8 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
 
-NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
+                   "counted", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,17 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
     # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
     after = sorted({canonical_tones(w).lower().split()[-1] for w in lex.topic("reference_words")})
-    figure = re.compile(r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in after)
-                        + r"\d+(?:[.,]\d+)*(?![\w/])")
+    # A number after a document's kind is its number ("Chỉ thị 05-CT/TW", "Kế hoạch 18"), and one written with
+    # a symbol ("05-CT/TW") names a document whatever precedes it.
+    kinds_before = sorted({canonical_tones(w).lower() for w in lex.topic("document_kinds")})
+    figure_body = (r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in (*after, *kinds_before))
+                   + r"\d+(?:[.,]\d+)*(?![\w/])(?!-[^\W\d_]+/)")
+    figure = re.compile(figure_body)
+    # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor the year of a date ("năm 2023") states
+    count_figure = re.compile(r"(?<!năm )" + figure_body + r"(?![.,]\d)(?!\s*(?:%|‰|phần (?:trăm|nghìn)))")
+    # "tỷ lệ …" (lexicon rate_nouns.txt): what a rate is of
+    rates = sorted(lex.topic("rate_nouns"), key=len, reverse=True)
+    rate_nouns = {True: alternatives(rates, lambda w: canonical_tones(w).lower()), False: alternatives(rates, fold)}
     # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
     leads = lex.topic("rate_leads")
     rate_leads = {True: alternatives(leads, lambda w: canonical_tones(w).lower()), False: alternatives(leads, fold)}
@@ -111,6 +121,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
     return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
+            "count_figure": count_figure, "rate_nouns": rate_nouns,
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
 
 
@@ -289,16 +300,71 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
     return written if prev and scorer.parts_with(f"{prev[0]}_{first}") else None
 
 
-def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
+def _unit(topic: str, asks_amount: bool) -> list[Need]:
     """ "bao nhiêu đồng" → the clause must state an amount of money (the first kind asked decides); any other
     "bao nhiêu …?" / "mấy …?" → the clause text must state a figure at all (its own label, article and
-    document numbers do not count)."""
+    document numbers do not count); "bao nhiêu xã …?" asks a count, which a rate ("60,9%") or a year is not."""
+    folded_topic = fold(topic)
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
     if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
-        return [Need("figure", "con số", pattern=_lexicon()["figure"])]  # type: ignore[arg-type]
+        figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
+        counted = _counted_noun(topic)
+        if counted:
+            return [figure, Need("counted", f"số {counted}", pattern=_lexicon()["count_figure"])]  # type: ignore[arg-type]
+        return [figure]
     return []
+
+
+def _counted_noun(topic: str) -> str | None:
+    """The noun a question typed with diacritics counts right after "bao nhiêu"/"mấy" ("bao nhiêu xã", "mấy loại"),
+    as written; None when it counts none (a unit such as "bao nhiêu phần trăm" is read by ``asked_units.csv``).
+    Typed without diacritics no tagger tells a noun from the next word."""
+    if not has_diacritics(topic):
+        return None
+    from index.wordseg import pos_tags, segment
+
+    words, tags = pos_tags(segment(" ".join(re.findall(r"[^\W_]+", topic))))
+    amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    for (w, _), (noun, tag) in itertools.pairwise(zip(words, tags, strict=True)):
+        if canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny"):
+            return noun.replace("_", " ")
+    return None
+
+
+def _rates(topic: str, accented: bool) -> list[Need]:
+    """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
+    ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
+    "Tỷ lệ hộ nghèo … 19,74%" is the rate of another thing.  Words that state no rate are not judged here.
+    Only for a question asking how much."""
+    if not _asks_amount(topic, accented):
+        return []
+    from index.wordseg import segment, segment_folded
+
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    words = (segment(plain) if accented else segment_folded(plain)).split()
+    rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
+    keys = [compare_key(w.replace("_", " "), accented) for w in words]
+    free = _lexicon()["free"]
+    out = []
+    for i, k in itertools.product(range(len(words)), (1, 2)):
+        m = rate.fullmatch(" ".join(keys[i : i + k]))
+        if m is None or i + k >= len(words):
+            continue
+        at = i + k - 1
+        word = words[at + 1].replace("_", " ")
+        sylls = word.split()
+        if (any(ch.isdigit() for ch in word) or fold(word) in free  # type: ignore[operator]
+                or fold(word) in _lexicon()["limits_full"] or fold(sylls[0]) in _lexicon()["limits"]  # type: ignore[operator]
+                or _asks_amount(word, accented)):
+            continue
+        keys_of = [k for k in syllable_keys(sylls, accented=accented) if k]
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys_of)] or keys_of
+        if not units:
+            continue
+        out.append(Need("rate", f"{m.group(0)} {word}", token=" ".join(units), pattern=rate, accented=accented))
+    return out
 
 
 # A line's own label ("2.", "a)", "IV."): no figure of the clause.
@@ -433,7 +499,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
-             *_unit(folded, _asks_amount(topic, accented)),
+             *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -571,6 +637,10 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             parts = quoted
         else:
             parts = whole
+        if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
+            if n.pattern is not None and not _has_figure(f.short, n.pattern):
+                out.append(n)
+            continue
         if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
@@ -578,7 +648,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 
 
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate"})
 
 
 def _answer_words(f: Found) -> str:
@@ -602,6 +672,10 @@ def _met(n: Need, parts: tuple[str, ...]) -> bool:
         title = parts[-1] if len(parts) > 1 else ""
         return bool(n.opening and title and n.opening.search(_folded(title))) or (n.pattern is not None and any(
             n.pattern.search(_accented(p) if n.accented else _folded(p)) for p in parts if p))
+    if n.kind == "rate":  # words stating no rate are not judged; those stating one name what it is of
+        said = _joined(parts, accented=n.accented)
+        return (n.pattern is None or not n.pattern.search(said)
+                or all(stands_in(u, parts, accented=n.accented) for u in (n.token or "").split()))
     if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
         return False
     if n.pattern is not None:
