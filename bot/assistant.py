@@ -514,7 +514,8 @@ class Assistant:
             # as typed finds those clauses first; the previous question's words, completing it, the rest.
             own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
             hits = [h for h in _own_first(own, hits)
-                    if h.chunk.clause_id in self._clauses and not unsaid(q, self._clauses[h.chunk.clause_id][1].text)]
+                    if h.chunk.clause_id in self._clauses
+                    and not unsaid(q, self._clauses[h.chunk.clause_id][1].text, self._clauses[h.chunk.clause_id][1].heading)]
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
             by_doc.setdefault(h.chunk.doc_id, []).append(h)
@@ -543,7 +544,7 @@ class Assistant:
             found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
             lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
         if q.introduced:
-            said = [f for f in found if not unsaid(q, f.clause.text)]
+            said = [f for f in found if not unsaid(q, f.clause.text, f.clause.heading)]
             lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:

@@ -74,7 +74,9 @@ def _lexicon() -> dict[str, object]:
 
 def _read(lex: Lexicon) -> dict[str, object]:
     """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
-    nouns = sorted((fold(n) for n in lex.topic("qualifier_nouns")), key=len, reverse=True)
+    # "vùng V", and a step of a scale ("mức 3", lexicon scale_nouns.txt); not an amount ("mức 1 triệu đồng")
+    nouns = sorted((fold(n) for n in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"))), key=len, reverse=True)
+    amount_units = alternatives({w.split()[0] for w in lex.topic("value_units")}, fold)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
             *lex.topic("question_kind_words"), *lex.topic("answer_form_words")}
@@ -105,7 +107,8 @@ def _read(lex: Lexicon) -> dict[str, object]:
                    + r"\d+(?:[.,]\d+)*(?![\w/])(?!-[^\W\d_]+/)")
     figure = re.compile(figure_body)
     # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor the year of a date ("năm 2023") states
-    count_figure = re.compile(r"(?<!năm )" + figure_body + r"(?![.,]\d)(?!\s*(?:%|‰|phần (?:trăm|nghìn)))")
+    shares = alternatives(lex.topic("share_words"), lambda w: canonical_tones(w).lower())
+    count_figure = re.compile(r"(?<!năm )" + figure_body + rf"(?![.,]\d)(?!\s*(?:{shares}))")
     # "tỷ lệ …" (lexicon rate_nouns.txt): what a rate is of
     rates = sorted(lex.topic("rate_nouns"), key=len, reverse=True)
     rate_nouns = {True: alternatives(rates, lambda w: canonical_tones(w).lower()), False: alternatives(rates, fold)}
@@ -118,10 +121,11 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # it makes that word no name of the amount
     fw = lex.topic("function_words")
     function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
-    return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
+    return {"nouns": nouns, "amount_units": amount_units, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "count_figure": count_figure, "rate_nouns": rate_nouns,
+            "shares": frozenset(fold(w) for w in lex.topic("share_words")),
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
 
 
@@ -129,7 +133,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
     """ "vùng V" → the clause must name "vùng … V" (a list "vùng I, II và V" counts)."""
     out = []
     nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
-    for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
+    unit = _lexicon()["amount_units"]
+    for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?![\w%/]|[.,]\d)(?!\s+(?:{unit})(?!\w))", folded_topic):
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
         pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
@@ -327,8 +332,11 @@ def _counted_noun(topic: str) -> str | None:
 
     words, tags = pos_tags(segment(" ".join(re.findall(r"[^\W_]+", topic))))
     amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
-    for (w, _), (noun, tag) in itertools.pairwise(zip(words, tags, strict=True)):
-        if canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny"):
+    shares = _lexicon()["shares"]
+    for i, ((w, _), (noun, tag)) in enumerate(itertools.pairwise(zip(words, tags, strict=True))):
+        after = fold(" ".join(words[i + 1 : i + 3]).replace("_", " "))
+        if (canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny")
+                and not any(after == x or after.startswith(x + " ") for x in shares)):  # type: ignore[union-attr]
             return noun.replace("_", " ")
     return None
 
