@@ -643,9 +643,14 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     pointed = bool(_cue("reference", text)) and not query.numbers and bool(provinces or unknown or years)
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
+    content = [] if pointed else _content_words(own)
     steps = list(_step_re().finditer(fold(own)))
-    # "Còn giai đoạn 2?": the words of a step ("giai đoạn") are no topic of their own
-    content = [] if pointed else _content_words(_without(own, steps))
+    labelled = {x.group(1) for x in _step_re().finditer(fold(previous.topic))}
+    # "Còn mức 3?", and "Còn giai đoạn 2?" after a question that named its stage by years only: the step's own
+    # words ("giai đoạn") are no topic of their own.  A step the previous question named by its label too ("vùng I"
+    # then "Còn vùng IV?") is replaced word for word below.
+    step_only = (bool(steps) and not pointed and not _content_words(_without(own, steps))
+                 and (not content or not any(m.group(1) in labelled for m in steps)))
     # "Năm 2020 thì mức giảm trừ là bao nhiêu?" after a question on "mức giảm trừ gia cảnh": a new scope for
     # the same topic, restated in fewer words, is a follow-up; a topic of its own is a new question.
     restated = (query.scoped or bool(unknown)) and set(content) <= set(_content_words(previous.topic))
@@ -659,13 +664,16 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
     new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
     introduced = ""
-    if not content and steps and not pointed:
+    if step_only:
         # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
         topic = previous.topic
         for m in steps:
             typed = own[m.start() : m.end()]
             old = next((x for x in _step_re().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
-            topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{topic} {typed}"
+            # else the scale's noun left bare ("Giai đoạn [2026 - 2028]" without its years), else first: after
+            # the last word it would read as narrowing that word ("bồi dưỡng giai đoạn")
+            old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
+            topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()

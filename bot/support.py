@@ -325,17 +325,23 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
 def _counted_noun(topic: str) -> str | None:
     """The noun a question typed with diacritics counts right after "bao nhiêu"/"mấy" ("bao nhiêu xã", "mấy loại"),
     as written; None when it counts none (a unit such as "bao nhiêu phần trăm" is read by ``asked_units.csv``).
-    Typed without diacritics no tagger tells a noun from the next word."""
-    if not has_diacritics(topic):
-        return None
-    from index.wordseg import pos_tags, segment
+    Typed without diacritics no tagger reads the next word: any word but a form word ("là", "một") counts."""
+    from index.wordseg import pos_tags, segment, segment_folded
 
-    words, tags = pos_tags(segment(" ".join(re.findall(r"[^\W_]+", topic))))
-    amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if has_diacritics(topic):
+        words, tags = pos_tags(segment(plain))
+        amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    else:
+        words = segment_folded(plain).split()
+        tags = ["V" if fold(w.replace("_", " ")) in _lexicon()["free"] or fold(w.split("_")[0]) in _lexicon()["limits"]  # type: ignore[operator]
+                else "N" for w in words]
+        amount = {fold(w).replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
     shares = _lexicon()["shares"]
     for i, ((w, _), (noun, tag)) in enumerate(itertools.pairwise(zip(words, tags, strict=True))):
         after = fold(" ".join(words[i + 1 : i + 3]).replace("_", " "))
         if (canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny")
+                and not any(ch.isdigit() for ch in noun)
                 and not any(after == x or after.startswith(x + " ") for x in shares)):  # type: ignore[union-attr]
             return noun.replace("_", " ")
     return None

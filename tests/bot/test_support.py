@@ -766,3 +766,36 @@ def test_how_many_of_a_common_noun_is_left_to_the_other_needs(grid_scorer):
     wanted = needs(read_question("Năm 2023 Lai Châu phấn đấu tạo việc làm cho bao nhiêu người?"), grid_scorer,
                    AnswerTuning())
     assert "count" not in [n.kind for n in wanted]  # "8.440 lao động" counts people too
+
+
+@pytest.mark.parametrize("question", [
+    "Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?",
+    "nam 2022 son la dat chi tieu ty le truong dat chuan quoc gia la bao nhieu",
+    "Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ tham gia bảo hiểm y tế bao nhiêu phần trăm?",
+])
+def test_the_rate_of_another_thing_does_not_answer_a_rate_asked(bot, question):
+    # the directive states the poverty rate (19,74%) and the "Gia đình văn hóa" rate (70,5%), no school rate
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "19,74%" not in ans.answer and "70,5%" not in ans.answer
+
+
+def test_a_rate_the_directive_states_is_still_answered(bot):
+    ans = bot.answer("Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ hộ nghèo là bao nhiêu?")
+    assert "19,74%" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Lai Châu năm 2023 phấn đấu có bao nhiêu xã đạt chuẩn nông thôn mới?",
+    "lai chau nam 2023 phan dau co bao nhieu xa dat chuan nong thon moi",
+])
+def test_a_count_asked_is_answered_neither_by_a_rate_nor_by_a_document_number(bot, question):
+    # Lai Châu's directive names "Chỉ thị 05-CT/TW" and a school rate (60,9%), no number of communes
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "60,9%" not in ans.answer and "05-CT/TW" not in ans.answer
+
+
+def test_a_count_the_directive_states_is_answered(bot):
+    ans = bot.answer("Năm 2023 tỉnh Sơn La có thêm bao nhiêu xã về đích nông thôn mới?")
+    assert "64 xã" in ans.answer
