@@ -360,7 +360,7 @@ def _rates(topic: str, accented: bool) -> list[Need]:
     words = (segment(plain) if accented else segment_folded(plain)).split()
     rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
     keys = [compare_key(w.replace("_", " "), accented) for w in words]
-    free = _lexicon()["free"]
+    free = frozenset(load_lexicon().topic("question_form_words"))  # "tỷ lệ là …"; not "hộ", a kind word elsewhere
     out = []
     for i, k in itertools.product(range(len(words)), (1, 2)):
         m = rate.fullmatch(" ".join(keys[i : i + k]))
@@ -377,6 +377,14 @@ def _rates(topic: str, accented: bool) -> list[Need]:
         units = [f"{a}_{b}" for a, b in itertools.pairwise(keys_of)] or keys_of
         if not units:
             continue
+        if len(keys_of) == 1 and at + 2 < len(words):
+            # one syllable says little ("ty le ho …": "hộ nghèo" or "hộ dùng điện"): the next word too, each
+            # syllable on its own ("tỷ lệ trường đạt chuẩn" is "tỷ lệ trường chuẩn quốc gia đạt …")
+            more = words[at + 2].replace("_", " ")
+            if not (any(ch.isdigit() for ch in more) or fold(more) in free or _asks_amount(more, accented)  # type: ignore[operator]
+                    or fold(more.split()[0]) in _lexicon()["limits"]):  # type: ignore[operator]
+                units += [k for k in syllable_keys(more.split(), accented=accented) if k]
+                word = f"{word} {more}"
         out.append(Need("rate", f"{m.group(0)} {word}", token=" ".join(units), pattern=rate, accented=accented))
     return out
 

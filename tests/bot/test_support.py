@@ -799,3 +799,19 @@ def test_a_count_asked_is_answered_neither_by_a_rate_nor_by_a_document_number(bo
 def test_a_count_the_directive_states_is_answered(bot):
     ans = bot.answer("Năm 2023 tỉnh Sơn La có thêm bao nhiêu xã về đích nông thôn mới?")
     assert "64 xã" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Năm 2023 Lai Châu đặt chỉ tiêu giá trị hàng hoá xuất khẩu bao nhiêu triệu USD?",
+    "nam 2023 lai chau dat chi tieu gia tri hang hoa xuat khau bao nhieu trieu usd",
+])
+def test_an_amount_asked_in_dollars_is_not_answered_with_one_in_dong(bot, question):
+    # Lai Châu's directive states GRDP per head in đồng ("52,9 triệu đồng"), no export value in USD
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "triệu đồng" not in ans.answer
+
+
+def test_an_amount_in_dollars_the_directive_states_is_answered(bot):
+    ans = bot.answer("Năm 2023 Sơn La đặt chỉ tiêu giá trị hàng hóa xuất khẩu bao nhiêu triệu USD?")
+    assert "184 triệu USD" in ans.answer
