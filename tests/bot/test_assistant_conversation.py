@@ -288,3 +288,22 @@ def test_a_level_asked_is_answered_from_that_level_not_from_an_exception(stage_b
     ans = stage_bot.answer(question)
     assert "70.000.000" in ans.answer
     assert "1,5 lần" not in ans.answer.split(". Theo ")[0]
+
+
+@pytest.fixture(scope="module")
+def repeal_pair_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {
+        "doc1.txt": "thong-tu-so-28-2026-tt-btc-469231.txt",  # ends 25/2021/TT-BTC (khoản 2) and 62/2023/TT-BTC (khoản 3)
+        "doc2.txt": "thong-tu-so-18-2022-tt-bldtbxh-37982.txt",  # repeals other circulars
+        "doc3.txt": "thong-tu-so-15-2024-tt-bldtbxh-43951.txt",
+    })
+
+
+def test_which_other_asks_the_document_under_discussion_not_every_document(repeal_pair_bot):
+    _, ans = ask_in_turn(repeal_pair_bot, "Thông tư 28/2026/TT-BTC làm hết hiệu lực thông tư nào?",
+                         "Có bãi bỏ văn bản nào khác không?")
+    assert not ans.abstained and not ans.clarify
+    assert {c.doc_id for c in ans.citations} == {"doc1"}
+    assert "62/2023" in ans.answer
