@@ -42,7 +42,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
                    "counted", "unit", "word", "year"]
@@ -641,6 +641,12 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
 
 
 # ------------------------------------------------------------------ does a clause meet them
+
+
+def settled_words(wanted: Iterable[Need], texts: tuple[str, ...]) -> tuple[Need, ...]:
+    """The word needs of ``wanted`` (the question's rare words) that ``texts`` (clauses the conversation already
+    answered from) hold: said once for the conversation, they are not asked again of a sibling item."""
+    return tuple(n for n in wanted if n.kind == "word" and _met(n, texts))
 
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:

@@ -254,7 +254,9 @@ def stage_bot(tmp_path_factory):
 
     return assistant_over(tmp_path_factory, {
         "doc1.txt": "quyet-dinh-so-892-qd-ttg-469579.txt",  # a scheme with stage 1 (2026-2028) and stage 2 (2029-2031)
-        "doc2.txt": "thong-tu-so-7-2026-tt-bnv-469694.txt",  # consultants' monthly pay, levels 1 to 3
+        "doc2.txt": "thong-tu-so-7-2026-tt-bnv-469694.txt",  # consultants' monthly pay, levels 1 to 4
+        "doc3.txt": "thong-tu-so-24-2022-tt-bldtbxh-38574.txt",  # in-kind allowance, levels 1 to 4 ("yếu tố có hại")
+        "doc4.txt": "nghi-dinh-so-139-2026-nd-cp-469377.txt",  # a long decree: words are as rare as in a library
     })
 
 
@@ -307,3 +309,19 @@ def test_which_other_asks_the_document_under_discussion_not_every_document(repea
     assert not ans.abstained and not ans.clarify
     assert {c.doc_id for c in ans.citations} == {"doc1"}
     assert "62/2023" in ans.answer
+
+
+_LEVEL_1 = "Mức 1 bồi dưỡng bằng hiện vật cho người lao động làm việc có yếu tố nguy hiểm, độc hại là bao nhiêu?"
+
+
+@pytest.mark.parametrize("followup", ["Còn mức 3?", "con muc 3"])
+def test_another_level_need_not_repeat_the_words_the_conversation_already_matched(stage_bot, followup):
+    # the item "c) Mức 3: 26.000 đồng" does not say "độc hại" again (its circular writes "yếu tố có hại")
+    first, ans = ask_in_turn(stage_bot, _LEVEL_1, followup)
+    assert "13.000 đồng" in first.answer
+    assert not ans.abstained and "26.000 đồng" in ans.answer
+
+
+def test_a_level_the_circular_does_not_have_is_still_declined(stage_bot):
+    _, ans = ask_in_turn(stage_bot, _LEVEL_1, "Còn mức 5?")
+    assert ans.abstained and not ans.citations
