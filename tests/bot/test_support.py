@@ -815,3 +815,23 @@ def test_an_amount_asked_in_dollars_is_not_answered_with_one_in_dong(bot, questi
 def test_an_amount_in_dollars_the_directive_states_is_answered(bot):
     ans = bot.answer("Năm 2023 Sơn La đặt chỉ tiêu giá trị hàng hóa xuất khẩu bao nhiêu triệu USD?")
     assert "184 triệu USD" in ans.answer
+
+
+@pytest.fixture(scope="module")
+def fund_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {"doc1.txt": "thong-tu-so-33-2026-tt-btc-469255.txt"})  # deposit insurer's funds
+
+
+@pytest.mark.parametrize("question", [
+    "Thông tư 33/2026/TT-BTC quy định vốn điều lệ của Bảo hiểm tiền gửi Việt Nam bao nhiêu tỷ đồng?",
+    "thong tu 33/2026/TT-BTC quy dinh von dieu le cua bao hiem tien gui viet nam bao nhieu ty dong",
+])
+def test_an_amount_asked_in_billions_of_dong_is_not_answered_with_a_percentage(fund_bot, question):
+    # the circular sets shares of the charter capital ("100%", "20%"), not the capital itself
+    ans = fund_bot.answer(question)
+    _not_found(ans)
+    assert "%" not in ans.answer
+
+
+def test_an_amount_in_billions_of_dong_the_directive_states_is_answered(bot):
+    assert "4.800 tỷ đồng" in bot.answer("Năm 2023 Sơn La đặt chỉ tiêu thu ngân sách bao nhiêu tỷ đồng?").answer
