@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
@@ -453,15 +454,6 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> s
     return " ".join(t.split())
 
 
-@lru_cache(maxsize=1)
-def _step_re() -> re.Pattern[str]:
-    """A step of a scale named by its noun and label, accent-folded ("muc 3", "vung iv", "giai doan 2": lexicon
-    ``scale_nouns.txt``, ``qualifier_nouns.txt``); its label alone is no content word, yet it changes the question."""
-    lex = load_lexicon()
-    alts = alternatives((*lex.topic("scale_nouns"), *lex.topic("qualifier_nouns")), fold)
-    return re.compile(rf"(?<!\w)({alts})\s+([ivxlc]{{1,5}}|\d{{1,2}}|[a-z])(?![\w%/]|[.,]\d)")
-
-
 def _content_words(topic: str) -> list[str]:
     """The words of a topic that say what it is about (not its form, kind or scope)."""
     return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
@@ -536,7 +528,7 @@ def _without(text: str, spans: list[re.Match[str]]) -> str:
 
 def is_step(phrase: str) -> bool:
     """Whether ``phrase`` names one step of a scale and nothing else ("giai đoạn 2", "mức 3", "vùng IV")."""
-    return _step_re().fullmatch(fold(phrase).strip()) is not None
+    return step_pattern().fullmatch(fold(phrase).strip()) is not None
 
 
 def followup_phrase(q: Query) -> str:
@@ -644,8 +636,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
     content = [] if pointed else _content_words(own)
-    steps = list(_step_re().finditer(fold(own)))
-    labelled = {x.group(1) for x in _step_re().finditer(fold(previous.topic))}
+    steps = list(step_pattern().finditer(fold(own)))
+    labelled = {x.group(1) for x in step_pattern().finditer(fold(previous.topic))}
     # "Còn mức 3?", and "Còn giai đoạn 2?" after a question that named its stage by years only: the step's own
     # words ("giai đoạn") are no topic of their own.  A step the previous question named by its label too ("vùng I"
     # then "Còn vùng IV?") is replaced word for word below.
@@ -669,7 +661,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic = previous.topic
         for m in steps:
             typed = own[m.start() : m.end()]
-            old = next((x for x in _step_re().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
+            old = next((x for x in step_pattern().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
             # else the scale's noun left bare ("Giai đoạn [2026 - 2028]" without its years), else first: after
             # the last word it would read as narrowing that word ("bồi dưỡng giai đoạn")
             old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))

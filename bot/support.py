@@ -33,9 +33,9 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
-from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
+from bot.steps import STEP_LABEL, step_pattern
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.models import Directive
@@ -74,8 +74,7 @@ def _lexicon() -> dict[str, object]:
 
 def _read(lex: Lexicon) -> dict[str, object]:
     """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
-    # "vùng V", and a step of a scale ("mức 3", lexicon scale_nouns.txt); not an amount ("mức 1 triệu đồng")
-    nouns = sorted((fold(n) for n in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"))), key=len, reverse=True)
+    # a step asked ("mức 1") is no amount written with a value's unit ("mức 1 triệu đồng")
     amount_units = alternatives({w.split()[0] for w in lex.topic("value_units")}, fold)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
@@ -121,7 +120,8 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # it makes that word no name of the amount
     fw = lex.topic("function_words")
     function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
-    return {"nouns": nouns, "amount_units": amount_units, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
+    return {"amount_units": amount_units, "periods": periods, "free": frozenset(free), "units": units,
+            "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "count_figure": count_figure, "rate_nouns": rate_nouns,
@@ -132,9 +132,12 @@ def _read(lex: Lexicon) -> dict[str, object]:
 def _labels(topic: str, folded_topic: str) -> list[Need]:
     """ "vùng V" → the clause must name "vùng … V" (a list "vùng I, II và V" counts)."""
     out = []
-    nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
     unit = _lexicon()["amount_units"]
-    for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?![\w%/]|[.,]\d)(?!\s+(?:{unit})(?!\w))", folded_topic):
+    # A step of a scale too ("mức 1" of "chuyên gia tư vấn mức 1"): an exception clause quoting another figure
+    # ("1,5 lần") or another step's item is no answer to it.
+    for m in step_pattern().finditer(folded_topic):
+        if re.match(rf"\s+(?:{unit})(?!\w)", folded_topic[m.end() :]):
+            continue  # "mức 1 triệu đồng": an amount
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
         pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
