@@ -282,9 +282,14 @@ class EffectAnswerer:
         from bot.compose import excerpt
 
         t = reader.tuning
-        replaces = bool(_REPLACES.search(fold(q.text)))
-        asks_applies = bool(_APPLIES.search(fold(q.text)))
-        asks_both = bool(_ASKS_EFFECT.search(fold(q.text)))
+        folded = fold(q.text)
+        replaces = bool(_REPLACES.search(folded))
+        asks_applies = bool(_APPLIES.search(folded))
+        asks_both = bool(_ASKS_EFFECT.search(folded))
+        if replaces and asks_both and not _ASKS.search(_ASKS_EFFECT.sub(" ", folded)):
+            # "Thông tư 18/2022 bãi bỏ các văn bản … có hiệu lực từ ngày nào?": the replacement names the document
+            # (its title says what it repeals); only its date is asked, no "nào" asks what it replaces.
+            replaces = asks_both = False
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []

@@ -88,3 +88,45 @@ def test_effect_and_what_it_replaces_asked_together_are_both_answered(code):
     head = ans.answer.split("Theo")[0]
     assert "01 tháng 01 năm 2021" in head and "10/2012/QH13" in head, ans.answer
     assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
+
+
+_REPEALING = """BỘ NỘI VỤ
+Số: 91/2026/TT-BNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 20 tháng 4 năm 2026
+
+THÔNG TƯ
+Bãi bỏ một số văn bản quy phạm pháp luật về thi đua, khen thưởng do Bộ trưởng Bộ Nội vụ ban hành
+
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;
+Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Nội vụ;
+Bộ trưởng Bộ Nội vụ ban hành Thông tư bãi bỏ một số văn bản quy phạm pháp luật về thi đua, khen thưởng.
+
+Điều 1. Bãi bỏ văn bản quy phạm pháp luật
+Bãi bỏ toàn bộ các văn bản quy phạm pháp luật tại Phụ lục ban hành kèm theo Thông tư này.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 05 tháng 6 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def repealing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _REPEALING})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 91/2026/TT-BNV bãi bỏ các văn bản về thi đua, khen thưởng có hiệu lực từ ngày nào?",
+     "thong tu 91/2026/TT-BNV bai bo cac van ban ve thi dua khen thuong co hieu luc tu ngay nao"],
+)
+def test_a_repealing_circular_named_by_what_it_repeals_gets_its_own_effect_date(repealing, question):
+    """ "bãi bỏ …" describes the circular, only "có hiệu lực từ ngày nào" asks: its effect date, not a date of
+    the decree its preamble cites ("Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025")."""
+    ans = repealing.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "05 tháng 6 năm 2026" in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 2"
