@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
+from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
@@ -561,7 +562,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     What the amount asked is and its value (``_QUOTED``: "lương cơ sở", its figure, its unit, its date) must stand
     in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
     many amounts, and "70%" of one item answers nothing about the amount another item names."""
-    whole = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    whole = (f.clause.text, *cited_here(f.directive, f.clause), *f.clause.heading, f.directive.title or "")
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:

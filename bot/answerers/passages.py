@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
+from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import Cell, heading_unit, table_cell
 from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
@@ -69,7 +70,9 @@ def by_segment(
                 if got is None:
                     continue
                 extra = got
-            seg_cov = reader.scorer.coverage(topic, seg.text)
+            # "… trong các lĩnh vực quy định tại các khoản 7, 8 Điều 4 Thông tư này": the part is about what those
+            # clauses say, so their words count as its own
+            seg_cov = reader.scorer.coverage(topic, " ".join((seg.text, *cited_here(d, clause, seg.text))))
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
