@@ -130,3 +130,45 @@ def test_a_repealing_circular_named_by_what_it_repeals_gets_its_own_effect_date(
     assert not ans.abstained, ans.answer
     assert "05 tháng 6 năm 2026" in ans.answer.split("Theo")[0], ans.answer
     assert ans.citations[0].clause == "Điều 2"
+
+
+_LIST_CIRCULAR = """BỘ NỘI VỤ
+Số: 93/2026/TT-BNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 22 tháng 4 năm 2026
+
+THÔNG TƯ
+Ban hành Danh mục hiện vật khen thưởng
+
+Điều 1. Ban hành kèm theo Thông tư này Danh mục hiện vật khen thưởng nhóm B dùng trong các phong trào thi đua.
+Điều 2. Hiệu lực thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 10 tháng 6 năm 2026.
+2. Hiện vật đã đặt làm trước ngày Thông tư này có hiệu lực được tiếp tục sử dụng đến hết ngày 31 tháng 12 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def listing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _LIST_CIRCULAR})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 93/2026/TT-BNV về danh mục hiện vật khen thưởng nhóm B có hiệu lực từ ngày nào?",
+     "thong tu 93/2026/TT-BNV ve danh muc hien vat khen thuong nhom B co hieu luc tu ngay nao"],
+)
+def test_words_naming_the_document_count_for_its_own_effect_clause(listing, question):
+    """ "nhóm B" names the circular (its Điều 1), not its effect article: "Thông tư này có hiệu lực …" dates it all."""
+    ans = listing.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "10 tháng 6 năm 2026" in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 2, khoản 1"
+
+
+def test_a_group_the_document_does_not_name_is_still_declined(listing):
+    ans = listing.answer("Thông tư 93/2026/TT-BNV về danh mục hiện vật khen thưởng nhóm C có hiệu lực từ ngày nào?")
+    assert ans.abstained, ans.answer
