@@ -257,7 +257,17 @@ def build_clauses(text: str, doc_id: str) -> tuple[Clause, ...]:
     _tree(lines, zones.body, body_end, "", (), legal, emit, allow_closing=True)
 
     appendix_starts = [*_distinct_appendices(lines, zones.appendices), len(lines)]
-    _tail(lines, zones.tail, appendix_starts[0], emit)
+    _tail(lines, zones.tail, zones.attached if zones.attached >= 0 else appendix_starts[0], emit)
+    if zones.attached >= 0:
+        # What the signature is followed by without a "Phụ lục" heading: the programme a resolution
+        # adopts, a fee schedule, a list, forms; after a consolidated text's certification, its notes
+        # (which quote the effect provisions of the documents consolidated).
+        label, code = ("chú thích", "CT") if zones.certified else ("phần kèm theo", "KT")
+        aid = emit("appendix", label, (code,), zones.attached, appendix_starts[0] - 1)
+        first = next((i for i in range(zones.attached + 1, appendix_starts[0]) if marker(lines[i])),
+                     appendix_starts[0])
+        _tree(lines, first, appendix_starts[0], f"{label}, ", (code,), False, emit, allow_closing=False,
+              root_heading=(" - ".join(lines[zones.attached:first][:2]),), root_parent=aid)
     # Unnamed appendices are numbered by position only when there are several of them
     # ("PHỤ LỤC" over named "Phụ lục 1", "Phụ lục 2"… stays "Phụ lục").
     unnamed = [a for a in appendix_starts[:-1] if not ((m := marker(lines[a])) and m.value)]

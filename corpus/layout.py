@@ -14,6 +14,7 @@ from corpus.text import canonical_tones
 
 __all__ = [
     "DOC_TYPES",
+    "NOT_NAME",
     "Marker",
     "Zones",
     "doc_type_of",
@@ -24,7 +25,10 @@ __all__ = [
     "is_recipients",
     "is_signature_title",
     "marker",
+    "name_line",
+    "rank_of",
     "roman_value",
+    "signature_end",
 ]
 
 def _doc_types() -> dict[str, str]:
@@ -55,7 +59,9 @@ _FORM = re.compile(r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)\s*[:.]?\s*(?P<v>\d{1,3}[A-
 _APPENDIX = re.compile(
     r"^(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s*|SỐ\s*)?(?P<v>[IVXL]{1,6}|\d{1,3}|[A-Z]))?\s*[.:]?(?:\s.*)?$"
 )
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+# "Nơi nhận:" (or the words alone on their line) heads the recipients; "Nơi nhận báo cáo tài chính …"
+# opens a sentence of the body.
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*(?::|$)", re.IGNORECASE)
 _SIGN_TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?"
     r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM"
@@ -189,6 +195,91 @@ def marker(line: str) -> Marker | None:
     return None
 
 
+NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
+_FORM_ROLE = re.compile(r"^\(.*\bký\b.*\btên\b", re.I)  # "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"
+_KEPT = re.compile(r"^Lưu\b", re.I)  # "Lưu: VT, Vụ PC.": the last line of the recipients
+_SIGN_SCAN = 8  # lines after a title in which its signer's name must stand
+
+
+def rank_of(line: str) -> str:
+    """The rank a name line starts with ("Đại tướng Lương Tam Quang" -> "đại tướng"), else ""."""
+    from corpus.lexicon import load_lexicon
+
+    folded = line.lower()
+    ranks = sorted(load_lexicon().topic("rank_titles"), key=len, reverse=True)
+    return next((r for r in ranks if folded.startswith(r + " ")), "")
+
+
+def name_line(line: str) -> bool:
+    """A person's name as a signature block writes it: 2–6 capitalised words, after a rank if any
+    ("Lê Thị Việt Nga", "NGUYỄN VĂN A", "Đại tướng Lương Tam Quang")."""
+    s = line.strip()
+    if not s or is_signature_title(s) or NOT_NAME.search(s):
+        return False
+    words = s[len(rank_of(s)) :].split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
+
+
+def signature_end(lines: list[str], i: int) -> int | None:
+    """The line after the signer's name when the title at ``lines[i]`` opens a signature block (more
+    title lines and marks such as "(Đã ký)" or "[daky]" may stand between), or ``len(lines)`` when the
+    text ends first; ``None`` when the title is no signature: an upper-case heading of the body over
+    its first article ("… TỔNG GIÁM ĐỐC, GIÁM ĐỐC ĐIỀU HÀNH" / "Điều 38. …") or the role in a form that
+    the body or an appendix prints ("GIÁM ĐỐC" / "(Ký, ghi rõ họ tên, đóng dấu)")."""
+    n = len(lines)
+    for k in range(i + 1, min(n, i + _SIGN_SCAN)):
+        s = lines[k].strip()
+        if not s:
+            continue
+        if _FORM_ROLE.match(s):
+            return None
+        if is_signature_title(s) or NOT_NAME.search(s):
+            continue
+        if name_line(s):
+            later = [x.strip() for x in lines[k + 1 : k + 4] if x.strip()]
+            if s.isupper() and later and name_line(later[0]) and not later[0].isupper():
+                continue  # a title line misspelt ("PHÓ THỐNG ĐÔC") over the name ("Đoàn Thái Sơn")
+            return k + 1
+        return None
+    return n if all(not x.strip() or is_signature_title(x) or NOT_NAME.search(x) for x in lines[i + 1 :]) else None
+
+
+def _recipients_end(lines: list[str], i: int, stop: int) -> int:
+    """The line after the recipients list that ``lines[i]`` ("Nơi nhận:") heads: after its "Lưu: …"
+    line, or at the first line no list prints (a signature title, a long sentence, an appendix)."""
+    for k in range(i + 1, stop):
+        s = lines[k].strip()
+        if _KEPT.match(s):
+            return k + 1
+        if s and (is_signature_title(s) or is_appendix_heading(s) or (len(s) > 80 and s[:1] not in "-–+•")):
+            return k
+    return stop
+
+
+def _closing_blocks_end(lines: list[str], tail: int, stop: int) -> int:
+    """The first line after the recipients, signature and certification blocks that start at ``tail``:
+    what follows them before any "Phụ lục" heading (a fee schedule, a list, a form, the text of a
+    second document) is an appendix, not part of the signature."""
+    i, n = tail, stop
+    certifying = any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
+    while i < n:
+        s = lines[i].strip()
+        if not s or (len(s) <= 12 and NOT_NAME.search(s)) or _KEPT.match(s):  # "[daky]", "(Đã ký)"
+            i += 1
+        elif is_recipients(s):
+            i = _recipients_end(lines, i, n)
+        elif is_signature_title(s):
+            end = signature_end(lines, i)
+            if end is None:
+                return i
+            i, certifying = end, False
+        elif certifying:  # "BỘ TÀI CHÍNH / Số: …/VBHN-BTC / XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày …"
+            i += 1
+        else:
+            return i
+    return n
+
+
 @dataclass(frozen=True)
 class Zones:
     """Where the parts of a document start, as indexes into its list of lines.
@@ -203,6 +294,8 @@ class Zones:
     body: int
     tail: int
     appendices: tuple[int, ...]
+    attached: int = -1  # first line of what follows the signature before any "Phụ lục" heading, or -1
+    certified: bool = False  # a consolidated text's certification block closes the text: notes follow it
 
 
 _HEADER_SCAN = 40
@@ -259,8 +352,13 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
         if _CERTIFIES.search(line):
             tail = _certification_start(lines, i, body)
             break
-        if is_recipients(line) or (is_signature_title(line) and not _enacts(lines, i)):
+        if is_recipients(line) or (
+            is_signature_title(line) and not _enacts(lines, i) and signature_end(lines, i) is not None
+        ):
             tail = i
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))
-    return Zones(type_line, body, tail, appendices)
+    first = appendices[0] if appendices else n
+    attached = _closing_blocks_end(lines, tail, first) if tail < n else n
+    certified = any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
+    return Zones(type_line, body, tail, appendices, attached if attached < first else -1, certified)

@@ -35,7 +35,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "3"  # 3: signer under a multi-line title, after a rank, not a form role
+PARSER_VERSION = "4"  # 4: no signature without a signer, annexes after the signature are appendices
 
 
 def slugify(stem: str) -> str:

@@ -13,7 +13,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from corpus.layout import doc_type_of, find_zones, is_header_line, is_signature_title
+from corpus.layout import (
+    NOT_NAME,
+    doc_type_of,
+    find_zones,
+    is_header_line,
+    is_signature_title,
+    name_line,
+    rank_of,
+)
 from corpus.lexicon import load_lexicon
 from corpus.models import FieldSource
 from corpus.text import canonical_tones, fold
@@ -61,7 +69,6 @@ _YEAR_IN_TITLE = re.compile(r"\bnăm\s+(\d{4})\b")
 _CITED_NUMBER = re.compile(r"(?<![\w/])\d{1,4}/(?:\d{4}/)?[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*")
 # Where the opening paragraph of a consolidated text ends: its own legal bases or its first article.
 _OPENING_END = re.compile(r"^(?:Căn cứ|Theo đề nghị|Điều 1\b|Chương\s+I\b|Phần\s+I\b|Quốc hội ban hành)")
-_NOT_NAME = re.compile(r"(?:đã ký|ký|dấu|seal|signed|\(|\)|\[|\]|\d)", re.I)
 _PASSED_ON = re.compile(
     r"(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này\b[^.;]{0,250}?thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
@@ -288,29 +295,12 @@ def _body_province(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _rank_of(line: str) -> str:
-    """The rank a name line starts with ("Đại tướng Lương Tam Quang" -> "đại tướng"), else ""."""
-    folded = line.lower()
-    ranks = sorted(load_lexicon().topic("rank_titles"), key=len, reverse=True)
-    return next((r for r in ranks if folded.startswith(r + " ")), "")
-
-
-def _name_line(line: str) -> bool:
-    """A person's name as a signature block writes it: 2–6 capitalised words, after a rank if any
-    ("Lê Thị Việt Nga", "NGUYỄN VĂN A", "Đại tướng Lương Tam Quang")."""
-    s = line.strip()
-    if not s or is_signature_title(s) or _NOT_NAME.search(s):
-        return False
-    words = s[len(_rank_of(s)) :].split()
-    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
-
-
 def _as_name(line: str) -> str:
     """An upper-case name in title case, its rank as a rank is written ("THIẾU TƯỚNG NGUYỄN VĂN AN" ->
     "Thiếu tướng Nguyễn Văn An")."""
     if not line.isupper():
         return line
-    rank = _rank_of(line)
+    rank = rank_of(line)
     name = _title_case(line[len(rank) :].strip())
     return f"{rank[:1].upper()}{rank[1:]} {name}" if rank else name
 
@@ -327,14 +317,14 @@ def _signer(lines: list[str], start: int) -> tuple[str | None, str]:
         block = [line.strip() for line in lines[t + 1 : t + 8]]
         filled = [s for s in block if s]
         for k, s in enumerate(filled):
-            if is_signature_title(s) or _NOT_NAME.search(s):
+            if is_signature_title(s) or NOT_NAME.search(s):
                 continue  # a further title line, or the mark of a signature ("[daky]", "(Đã ký)")
-            if not _name_line(s):
+            if not name_line(s):
                 break
             after = filled[k + 1 : k + 4]
             if after and after[0].startswith("(") and "tên" in after[0].lower():
                 break  # "(Ký, ghi rõ họ tên)": a role in a form
-            if s.isupper() and any(is_signature_title(a) or _name_line(a) for a in after):
+            if s.isupper() and any(is_signature_title(a) or name_line(a) for a in after):
                 continue
             return _as_name(s), f"{lines[t].strip()} / {s}"
     return None, ""

@@ -115,6 +115,9 @@ def load_runtime(settings: Settings) -> Runtime:
     """Load the corpus and index (building it if missing) and open the feedback store.  Blocking."""
     store = FeedbackStore(settings.feedback_db).init()
     assistant = _make_assistant(settings)
+    warm = getattr(assistant, "warm", None)  # a stand-in assistant (THIDUA_CHAT_FACTORY) may have none
+    if warm is not None:
+        warm()
     return Runtime(settings, store, assistant, filter_options(assistant.corpus), AnswerCache(settings.chat_cache_size))
 
 

@@ -66,6 +66,11 @@ def index(
         raise typer.Exit(1)
     if idx.notice:
         typer.echo(idx.notice, err=True)
+    # Word rarities are counted here, once per corpus, and kept with the index: otherwise the first
+    # question (or the chat's start) after a build would wait for them (seconds over a whole library).
+    from bot.assistant import Assistant
+
+    Assistant(corpus, idx, retriever=settings.retriever).warm()
     rep = idx.report
     if rep.rebuilt:
         action = "Đã xây dựng mới chỉ mục"

@@ -314,3 +314,18 @@ def test_a_quote_follows_the_clause_it_comes_from_when_documents_agree(bot, ques
     first, second = (f"({c.clause})" for c in ans.citations[:2])
     assert text.index(first) < quote_at < text.index(second)
     assert text[:quote_at].rstrip().endswith(f"{first}:")
+
+
+def test_a_warmed_assistant_answers_its_first_question_without_loading_anything(bot):
+    """The chat warms the assistant before it says it is ready: its first user waits no longer than the next."""
+    fresh = Assistant(bot.corpus, bot.index, retriever="bm25")
+    fresh.warm()
+    loaded: list[str] = []
+    derived = bot.index.derived
+    bot.index.derived = lambda name, build: loaded.append(name) or derived(name, build)
+    try:
+        ans = fresh.answer("Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2024?")
+    finally:
+        bot.index.derived = derived
+    assert "Sở Nội vụ" in ans.answer
+    assert not [n for n in loaded if n.startswith("scorer")]

@@ -79,6 +79,10 @@ class FakeAssistant:
         self.corpus = fake_corpus()
         self.notice = notice
         self.calls: list[dict] = []
+        self.warmed = False
+
+    def warm(self) -> None:
+        self.warmed = True
 
     def answer(self, question, *, filters=None, retriever=None, top_k=None, previous=None) -> Answer:
         self.calls.append({"question": question, "filters": filters, "retriever": retriever,
@@ -627,6 +631,7 @@ def test_runtime_uses_the_factory_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(handlers.FACTORY_ENV, "tests.bot.test_chat:load_fake")
     rt = handlers.load_runtime(Settings(feedback_db=tmp_path / "f.db", index_dir=tmp_path / "i"))
     assert isinstance(rt.assistant, FakeAssistant)
+    assert rt.assistant.warmed  # loaded before the chat says it is ready, not at its first question
     assert rt.options.provinces == ("Hà Nam", "Sơn La")
     assert (tmp_path / "f.db").exists()
 

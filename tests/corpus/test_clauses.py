@@ -138,3 +138,70 @@ def test_legal_style_circular() -> None:
     assert d.clause("phần mở đầu").text.startswith("Căn cứ Luật Thi đua, khen thưởng")
     # the digital-signature stamp between articles is not part of Điều 3
     assert "Người ký" not in d.clause("Điều 3").text
+
+
+_DECREE_HEAD = """CHÍNH PHỦ
+Số: 181/2026/NĐ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 21 tháng 5 năm 2026
+NGHỊ ĐỊNH
+Về quản lý người giữ chức danh tại doanh nghiệp
+Căn cứ Luật Tổ chức Chính phủ;
+Chính phủ ban hành Nghị định.
+"""
+
+
+def _decree(body: str, tail: str = "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nHồ Quốc Dũng\n"):
+    return parse_directive(_DECREE_HEAD + body + tail, doc_id="doc1", source="doc1.txt")
+
+
+def test_words_that_also_head_the_closing_blocks_do_not_end_the_body() -> None:
+    """The articles after a body line that opens like "Nơi nhận" or a signer's title stay answerable."""
+    d = _decree(
+        "Chương VII\nTHÍ ĐIỂM THUÊ CHỨC DANH\nTỔNG GIÁM ĐỐC, GIÁM ĐỐC ĐIỀU HÀNH\n"
+        "Điều 38. Nguyên tắc thuê\n1. Việc thuê được thực hiện theo Đề án đã được phê duyệt.\n"
+        "Điều 39. Báo cáo\nNơi nhận báo cáo tài chính của doanh nghiệp được thực hiện theo\n"
+        "quy định của pháp luật có liên quan.\n"
+        "Điều 40. Mẫu biên bản\nGIÁM ĐỐC\n(Ký, ghi rõ họ tên, đóng dấu)\nKẾ TOÁN TRƯỞNG\n(Ký, ghi rõ họ tên)\n"
+        "Điều 41. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
+    )
+    effect = d.clause("Điều 41")
+    assert effect is not None and effect.answerable and "01 tháng 7 năm 2026" in effect.text
+    assert d.clause("Điều 38, khoản 1").answerable
+    assert d.clause("Điều 39").answerable and "Nơi nhận" not in [c.label for c in d.clauses]
+    assert d.clause("phần chữ ký").text == "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nHồ Quốc Dũng"
+    assert d.signer == "Hồ Quốc Dũng"
+
+
+def test_what_follows_the_signature_without_an_appendix_heading_is_an_attached_part() -> None:
+    """A resolution's programme or a fee schedule printed after the signature is answerable."""
+    d = _decree(
+        "Điều 1. Ban hành Chương trình hành động kèm theo Nghị quyết này.\n",
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ\n(Kèm theo Nghị quyết số 100/NQ-CP)\n"
+        "I. MỤC TIÊU\n1. Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số.\n",
+    )
+    goal = d.clause("phần kèm theo, mục I.1")
+    assert goal is not None and goal.answerable and "95%" in goal.text
+    assert goal.heading[0].startswith("CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    assert d.clause("phần chữ ký").text.endswith("Bùi Thanh Sơn") and d.signer == "Bùi Thanh Sơn"
+
+
+def test_a_misspelt_title_line_over_the_name_stays_in_the_signature() -> None:
+    d = _decree("Điều 1. Thông tư này có hiệu lực từ ngày ký.\n", "KT.THỐNG ĐỐC\nPHÓ THỐNG ĐÔC\nĐoàn Thái Sơn\n")
+    assert d.clause("phần chữ ký").text.endswith("Đoàn Thái Sơn")
+    assert d.clause("phần kèm theo") is None
+
+
+def test_the_notes_after_a_consolidated_texts_certification_are_answerable() -> None:
+    """They quote the effect provisions of the documents consolidated: the only place those dates stand."""
+    d = _decree(
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về quản lý.\n",
+        "BỘ TÀI CHÍNH\nSố: 16/VBHN-BTC\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 06 tháng 3 năm 2020\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrần Văn Hiếu\n"
+        "19 Điều 3 Quyết định số 38/2019/QĐ-TTg quy định như sau:\n"
+        "“Điều 3. Quyết định này có hiệu lực thi hành từ ngày 20 tháng 02 năm 2020.”\n",
+    )
+    notes = d.clause("chú thích")
+    assert notes is not None and notes.answerable and "20 tháng 02 năm 2020" in notes.text

@@ -110,10 +110,13 @@ def test_header_and_signature_chunks_state_the_metadata_and_the_signature_ends_w
     assert "Số hiệu: 21/2026/TT-BTC" in head and "Ngày ban hành: 17/03/2026" in head
     assert "Cơ quan ban hành: Bộ Tài chính" in head
     sig = meta["phần chữ ký"]
-    # A form the appendix finder missed follows the name inside the clause: it is not the signature.
+    # A form with no "Phụ lục" heading follows the name: it is no part of the signature but an attached
+    # part, searchable like the articles.
     assert sig.text == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Anh Tuấn" == d.text[sig.start : sig.end]
     assert "Người ký: Cao Anh Tuấn" in sig.embed_text and "kê khai thuế" in sig.embed_text  # and what it signs
-    assert [c.label for c in chunks if not is_meta_chunk(c.id)] == ["phần mở đầu", "Điều 1", "Điều 2"]
+    body = [c for c in chunks if not is_meta_chunk(c.id)]
+    assert [c.label for c in body] == ["phần mở đầu", "Điều 1", "Điều 2", "phần kèm theo"]
+    assert "TỜ KHAI THUẾ THU NHẬP DOANH NGHIỆP" in body[-1].text
 
 
 LAW = """NGHỊ ĐỊNH

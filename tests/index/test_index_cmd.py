@@ -52,6 +52,8 @@ def test_first_run_builds_and_prints_a_vietnamese_summary(fake_corpus, tmp_path,
     assert "Văn bản: 2" in res.output and "Bộ tìm kiếm đang dùng: hybrid" in res.output
     assert "số chiều: 32" in res.output and str(tmp_path / "ix") in res.output
     assert "hong.pdf" in res.output  # skipped file, one line
+    # word rarities are counted by the build and kept, so the first question after it does not wait
+    assert list((tmp_path / "ix" / "derived").glob("scorer-*.json"))
     again = _run("--corpus-dir", str(fake_corpus), "--index-dir", str(tmp_path / "ix"),
                  "--embedding-model", str(tiny_st_model_dir))
     assert "không cần cập nhật" in again.output and "nhúng mới: 0" in again.output
