@@ -301,7 +301,11 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     rest = body[mentions[0].end:].strip(" :;,.")
     if rest and not cue:
         return None  # the lead-in says more than the name: a sentence, not a heading naming who acts
-    return mentions[0].name
+    return _FOOTNOTE_MARK.sub("", mentions[0].name)
+
+
+# A consolidated text's footnote number glued to a heading's last word ("… Ủy ban Chứng khoán Nhà nước7").
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,3}$")
 
 
 _YEAR_MENTION = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)

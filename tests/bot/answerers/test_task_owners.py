@@ -1,6 +1,6 @@
 """Who does a task when its item does not say: implementing articles group tasks per agency under a lead-in
-that is the agency's name ("2. Sở Tài chính / a) Chủ trì …") or under a heading assigning them ("Điều 4.
-Trách nhiệm của Sở Nội vụ"); the answer names that agency and quotes the lead-in with the item."""
+that is the agency's name ("2. Sở Tài chính / a) Chủ trì …") or under a heading assigning them ("Điều 3.
+Trách nhiệm của Sở Nội vụ", "Nhiệm vụ và quyền hạn của …"); the answer names that agency and quotes the lead-in with the item."""
 
 from __future__ import annotations
 
@@ -28,7 +28,10 @@ b) Hướng dẫn thanh toán, quyết toán kinh phí theo quy định.
 Điều 3. Trách nhiệm của Sở Nội vụ
 1. Xây dựng thể lệ Hội thi, thành lập Ban Giám khảo và Tổ thư ký.
 2. Tổng hợp danh sách thí sinh do các huyện, thành phố đăng ký dự thi.
-Điều 4. Hiệu lực thi hành
+Điều 4. Nhiệm vụ và quyền hạn của Ban Thi đua - Khen thưởng tỉnh1
+1. Thẩm định hồ sơ đề nghị khen thưởng các thí sinh đạt giải nhất Hội thi.
+2. Trình Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen.
+Điều 5. Hiệu lực thi hành
 Quyết định này có hiệu lực kể từ ngày ký.
 
 CHỦ TỊCH
@@ -50,6 +53,9 @@ def bot(tmp_path_factory):
          "Sở Văn hóa, Thể thao và Du lịch", "Điều 2, khoản 1"),
         ("Theo Quyết định 512/QĐ-UBND, cơ quan nào xây dựng thể lệ Hội thi và thành lập Ban Giám khảo?",
          "Sở Nội vụ", "Điều 3"),
+        # a consolidated text's footnote number glued to the heading ("… tỉnh1") is no part of the name
+        ("Theo Quyết định 512/QĐ-UBND, cơ quan nào thẩm định hồ sơ đề nghị khen thưởng các thí sinh đạt giải nhất?",
+         "Ban Thi đua - Khen thưởng tỉnh", "Điều 4"),
     ],
 )
 def test_a_task_listed_under_its_agency_is_answered_with_that_agency(bot, question, agency, clause):
