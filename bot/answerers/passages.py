@@ -26,7 +26,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -37,7 +37,23 @@ _ROLE_AFTER = (
      re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
     (re.compile(r"bao cao (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)|bao cao ai"),
      re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
+    # a document's preamble: "Theo đề nghị của Chủ tịch Ủy ban …; Bộ trưởng Bộ Tài chính ban hành …"
+    (_PROPOSER := re.compile(r"(?:theo )?de nghi cua (?:ai|nhung ai|co quan nao|don vi nao|cap nao)"),
+     re.compile(r"(?:theo )?đề nghị của", re.IGNORECASE)),
 )
+
+def asks_role(q: Query) -> bool:
+    """Whether the question asks for the agency in one role ("phối hợp với ai", "theo đề nghị của ai"): only a
+    part saying that role answers it, however much else of the question another part covers."""
+    folded = fold(q.text)
+    return any(asks.search(folded) for asks, _ in _ROLE_AFTER)
+
+
+def asks_proposer(q: Query) -> bool:
+    """Whether the question asks on whose proposal a document was issued ("ban hành theo đề nghị của ai"): only
+    the preamble's "Theo đề nghị của …" answers it, though "… ban hành Thông tư …" covers more of its words."""
+    return _PROPOSER.search(fold(q.text)) is not None
+
 
 #: Extra scoring for a part (e.g. a legal-kind cue): gets the clause and the part, returns a bonus or None to reject.
 Bonus = Callable[[Clause, Segment], "float | None"]
@@ -225,12 +241,12 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     sentence = text[seg.sentence_start : seg.end]
     # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
     mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
-    if not mentions:
-        return _heading_agency(reader, d, clause, seg, base)
+    if not mentions:  # a role asked ("theo đề nghị của ai") is said in the sentence, never by a heading
+        return None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
     folded_q = fold(q.text)
     opening = len(sentence) - len(_LEAD_LABEL.sub("", sentence, count=1).lstrip())  # after its own label
-    if mentions[0].start > opening and not any(asks.search(folded_q) for asks, _ in _ROLE_AFTER):
+    if mentions[0].start > opening and not asks_role(q):
         # "Xây dựng thể lệ, thành lập Ban Giám khảo" under "Điều 3. Trách nhiệm của Sở Nội vụ": an item opening
         # with its verb has the heading's agency as its subject; the agency it names is what the task is about.
         owner = _heading_agency(reader, d, clause, seg, base)
@@ -288,6 +304,11 @@ _DUTY_HEADING = re.compile(
 )
 
 
+# "… có trách nhiệm": after the name (and the body it belongs to), words assigning it the items below (lexicon
+# duty_lead_endings.txt).
+_DUTY_LEAD_END = re.compile(r"^(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("duty_lead_endings")) + r")$")
+
+
 def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     """The agency a lead-in opens with, alone ("Bộ Công an", "Bộ Tài chính:") or after a cue assigning tasks
     ("Trách nhiệm của Cục …"); None when it says something else ("Cơ quan thuế có trách nhiệm kiểm tra …" names
@@ -298,9 +319,12 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     mentions = find_agencies(body)
     if not mentions or mentions[0].start != 0:
         return None
-    rest = body[mentions[0].end:].strip(" :;,.")
-    if rest and not cue:
-        return None  # the lead-in says more than the name: a sentence, not a heading naming who acts
+    end = mentions[0].end
+    if len(mentions) > 1 and re.fullmatch(r"\s*,\s*", body[end : mentions[1].start]):
+        end = mentions[1].end  # "Trung tâm Thông tin, Bộ Lao động - …": the body it belongs to
+    rest = body[end:].rstrip(" :;,.").lstrip()
+    if rest and not cue and not _DUTY_LEAD_END.search(fold(rest)):
+        return None  # the lead-in says more than the name and assigns nothing: not a heading naming who acts
     return _FOOTNOTE_MARK.sub("", mentions[0].name)
 
 
