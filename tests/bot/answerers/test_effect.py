@@ -172,3 +172,42 @@ def test_words_naming_the_document_count_for_its_own_effect_clause(listing, ques
 def test_a_group_the_document_does_not_name_is_still_declined(listing):
     ans = listing.answer("Thông tư 93/2026/TT-BNV về danh mục hiện vật khen thưởng nhóm C có hiệu lực từ ngày nào?")
     assert ans.abstained, ans.answer
+
+
+_TWO_REPLACED = """BỘ TÀI CHÍNH
+Số: 95/2026/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 24 tháng 4 năm 2026
+
+THÔNG TƯ
+Quy định quản lý kinh phí khen thưởng phong trào thi đua
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc lập dự toán, quản lý và quyết toán kinh phí khen thưởng phong trào thi đua.
+Điều 2. Hiệu lực thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 6 năm 2026.
+2. Thông tư số 71/2019/TT-BTC ngày 10 tháng 10 năm 2019 của Bộ Tài chính quy định việc lập dự toán, quản lý, sử dụng và quyết toán kinh phí khen thưởng phong trào thi đua của các cơ quan trung ương và địa phương và Thông tư số 35/2016/TT-BTC ngày 26 tháng 02 năm 2016 của Bộ Tài chính quy định mức chi tổ chức hội nghị tổng kết phong trào thi đua yêu nước hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.
+
+BỘ TRƯỞNG
+Nguyễn Văn Thắng
+"""
+
+
+@pytest.fixture(scope="module")
+def replacing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _TWO_REPLACED})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 95/2026/TT-BTC có hiệu lực từ ngày nào, thay thế thông tư nào?",
+     "thong tu 95/2026/TT-BTC co hieu luc tu ngay nao va thay the thong tu nao"],
+)
+def test_effect_and_every_document_it_ends_are_answered_though_too_long_to_quote_whole(replacing, question):
+    """ "A … và B … hết hiệu lực": both documents are the subject; the long article is quoted in two pieces."""
+    ans = replacing.answer(question)
+    assert not ans.abstained, ans.answer
+    head = ans.answer.split("Theo")[0]
+    assert "15 tháng 6 năm 2026" in head and "71/2019/TT-BTC" in head and "35/2016/TT-BTC" in head, ans.answer
+    assert ans.citations[0].clause == "Điều 2"
