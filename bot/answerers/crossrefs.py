@@ -58,9 +58,12 @@ def _labels_cited(text: str, own_article: str | None) -> tuple[str, ...]:
     return tuple(labels[:16])
 
 
+# The scope noun, at most two words, then "quy định tại": "các trường hợp quy định tại", "lĩnh vực kinh doanh quy định
+# tại"; not a condition opening with "Trường hợp" whose own subject is cited ("Trường hợp các thành phần trong hồ sơ
+# bổ nhiệm quy định tại Điều này …").
 _SCOPE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in load_lexicon().topic("reference_scope_nouns")) + r")\b[^.;:]{0,40}"
-    r"(?:quy dinh|neu|xac dinh)\s+tai\s+$"
+    r"\b(?:" + "|".join(re.escape(n) for n in load_lexicon().topic("reference_scope_nouns")) + r")(?:\s+[^\s.;:,]+){0,2}"
+    r"\s+(?:duoc\s+)?(?:quy dinh|neu|xac dinh)\s+tai\s+$"
 )
 # The first syllable of a kind of document ("thông tư", "nghị định", "luật"; lexicon document_kinds.txt).
 _DOC_KIND_WORDS = frozenset(fold(k).split()[0] for k in load_lexicon().topic("document_kinds") if k.strip())

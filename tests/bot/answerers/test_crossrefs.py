@@ -63,4 +63,6 @@ def test_only_clauses_setting_the_scope_are_read_not_a_thing_cited_by_label(bot)
     own = d.clause("Điều 4, khoản 2")
     assert cited_here(d, own) == (d.clause("Điều 3, khoản 3").text, d.clause("Điều 3, khoản 4").text)
     assert cited_here(d, own, "Doanh nghiệp gửi hồ sơ quy định tại khoản 1 Điều này tới Bộ") == ()
+    # a condition opening with "Trường hợp" whose own subject is cited sets no scope
+    assert cited_here(d, own, "Trường hợp các thành phần trong hồ sơ quy định tại khoản 1 Điều này đã có thì …") == ()
     assert cited_here(d, own, "các trường hợp quy định tại Điều 3 Thông tư số 21/2021/TT-BLĐTBXH") == ()
