@@ -487,9 +487,7 @@ class Assistant:
                 docs = []
         if not docs:
             # A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol.
-            numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
-            before = [f"trước năm {q.before_year}"] if q.before_year else []
-            scope = ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers]) or "phạm vi đã chọn"
+            scope = _scope_words(q) or "phạm vi đã chọn"
             if q.nationwide and not q.provinces and self._scope(replace(q, nationwide=False), filters):
                 # "cả nước năm 2023": documents of 2023 exist, but each is a province's and says nothing of the country
                 return Answer(
@@ -550,7 +548,7 @@ class Assistant:
             found = [f for f in found if f.score >= t.unseen_abstain_below]
         found = _first_per_document(q, found)
         if not found:
-            return self._abstain(q, pool, hits, lacking)
+            return self._abstain(q, docs, hits, lacking, unseen=unseen)
         if len({f.directive.doc_id for f in found}) > 1 and t.title_weight:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
@@ -563,7 +561,7 @@ class Assistant:
                 # It has no answer: a document the question does not describe must not answer in its place.
                 found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
                 if not found:
-                    return self._abstain(q, pool, hits)
+                    return self._abstain(q, docs, hits, unseen=unseen)
         return self._compose(q, found, top_k, merged)
 
     def _cited_in(
@@ -754,7 +752,10 @@ class Assistant:
         cites = tuple(citation(f.directive, f.clause, f.score, f.span) for f in found)
         return Answer(question=q.text, answer=text + note, abstained=False, citations=cites, clarify=choices)
 
-    def _abstain(self, q: Query, docs: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = ()) -> Answer:
+    def _abstain(self, q: Query, scope: list[Directive], hits: list[Hit], lacking: tuple[Need, ...] = (), *,
+                 unseen: list[str] | None = None) -> Answer:
+        """The decline: where the answer was looked for, what the clauses found lack, and the nearest clauses as
+        suggestions, unless the question is about words no document holds ("xăng"): then no clause is near."""
         suggestions: list[Citation] = []
         seen = set()
         for h in hits:
@@ -766,19 +767,29 @@ class Assistant:
             suggestions.append(citation(d, c, h.score))
             if len(suggestions) == 3:
                 break
-        text = f"Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã tra cứu: {self._searched(docs)}."
-        if lacking:
+        text = f"Không tìm thấy nội dung trả lời câu hỏi này {self._searched(q, scope)}."
+        if unseen:
+            text += f" Không văn bản nào trong kho có từ {', '.join(f'“{w}”' for w in _as_typed(q, unseen)[:3])}."
+            suggestions = []
+        elif lacking:
             named = ", ".join(f"“{p}”" for p in list(dict.fromkeys(n.phrase for n in lacking))[:3])
             text += f" Các điều khoản tìm được không nêu {named}."
         # The nearest clauses go in ``suggestions``, which the CLI and the chat list under the text: naming them
         # in the text too showed them twice.
         return Answer(question=q.text, answer=text, abstained=True, suggestions=tuple(suggestions))
 
-    def _searched(self, docs: list[Directive]) -> str:
-        """The documents searched, named up to ``max_docs``, then counted."""
-        named = self._describe(docs[: self.tuning.max_docs])
-        more = len(docs) - self.tuning.max_docs
-        return f"{named} và {more} văn bản khác" if more > 0 else named
+    def _searched(self, q: Query, scope: list[Directive]) -> str:
+        """Where the answer was looked for: the documents the question, its filters or the conversation narrowed
+        the search to, named when few, else counted with what narrowed them; otherwise the whole library,
+        counted.  The documents the search merely ranked first are not named: for "Giá xăng năm 2024" they
+        were a law and a circular that say nothing of it, which read as if they had been the place to look."""
+        total = len(self.corpus.directives)
+        if len(scope) >= total:
+            return f"trong kho văn bản ({total} văn bản)"
+        if len(scope) <= self.tuning.max_docs:
+            return f"trong các văn bản đã tra cứu: {self._describe(scope)}"
+        words = ", ".join(x for x in (_scope_words(q), *q.doc_types, *q.issuers) if x)
+        return f"trong {len(scope)} văn bản {f'khớp với {words}' if words else 'theo bộ lọc đã chọn'}"
 
     def _held(self) -> str:
         """What the library holds, in one short sentence (provinces and years of its directives)."""
@@ -790,6 +801,28 @@ class Assistant:
     @staticmethod
     def _describe(docs) -> str:
         return "; ".join(d.short_name() for d in docs) or "không có văn bản nào"
+
+
+def _as_typed(q: Query, keys: list[str]) -> list[str]:
+    """The question's words holding ``keys`` (syllable keys), as typed, neighbours joined: "tiêm chủng", not
+    “tiêm”, “chủng”."""
+    accented = has_diacritics(q.topic or q.text)
+    runs: list[list[str]] = [[]]
+    for word in (q.topic or q.text).split():
+        said = tokens(word, accented=accented)
+        if said and all(k in keys for k in said):
+            runs[-1].append(word.strip("?!.,;:“”\"()"))
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(r) for r in runs if r] or keys
+
+
+def _scope_words(q: Query) -> str:
+    """What a question narrows the library to, as the user reads it: "Sơn La, năm 2024, 38/2022/NĐ-CP"; "" for
+    nothing.  A number is searched by its full symbol and its short key ("38/2022"): the user is shown the symbol."""
+    numbers = [n for n in q.numbers if not any(m != n and m.startswith(n) for m in q.numbers)]
+    before = [f"trước năm {q.before_year}"] if q.before_year else []
+    return ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers])
 
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.

@@ -15,6 +15,7 @@ from corpus.text import tone_variants
 __all__ = [
     "Span",
     "find_applies_from",
+    "find_date",
     "find_durations",
     "find_effect",
     "find_named_references",
@@ -237,3 +238,22 @@ def find_effect(text: str) -> Span | None:
     """When a document takes effect: "có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2024" -> the date part."""
     m = _EFFECT_DATE.search(text)
     return Span(m.start(), m.end(), m.group(0)) if m else None
+
+
+_ANY_DATE = re.compile(
+    r"(?<![\d/.-])(\d{1,2})(?:\s*([/.-])\s*(\d{1,2})\s*\2\s*|\s+tháng\s+(\d{1,2})\s+năm\s+)(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str, iso: str) -> Span | None:
+    """Where ``text`` writes the date ``iso`` (2023-01-27), in whichever form it uses: "27/01/2023", "27/1/2023",
+    "27-01-2023" or "27 tháng 01 năm 2023" (a header writes the words, an answer the figures)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not m:
+        return None
+    wanted = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for d in _ANY_DATE.finditer(text):
+        if (int(d.group(1)), int(d.group(3) or d.group(4)), int(d.group(5))) == wanted:
+            return Span(d.start(), d.end(), d.group(0))
+    return None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
@@ -452,15 +453,6 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> s
     return " ".join(t.split())
 
 
-@lru_cache(maxsize=1)
-def _step_re() -> re.Pattern[str]:
-    """A step of a scale named by its noun and label, accent-folded ("muc 3", "vung iv", "giai doan 2": lexicon
-    ``scale_nouns.txt``, ``qualifier_nouns.txt``); its label alone is no content word, yet it changes the question."""
-    lex = load_lexicon()
-    alts = alternatives((*lex.topic("scale_nouns"), *lex.topic("qualifier_nouns")), fold)
-    return re.compile(rf"(?<!\w)({alts})\s+([ivxlc]{{1,5}}|\d{{1,2}}|[a-z])(?![\w%/]|[.,]\d)")
-
-
 def _content_words(topic: str) -> list[str]:
     """The words of a topic that say what it is about (not its form, kind or scope)."""
     return [w for w in fold(topic).split() if w not in _FORM_WORDS and w not in _KIND_WORDS and not w.isdigit()]
@@ -641,13 +633,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
     new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
     introduced = ""
-    steps = list(_step_re().finditer(fold(own)))
+    steps = list(step_pattern().finditer(fold(own)))
     if not content and steps:
         # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
         topic = previous.topic
         for m in steps:
             typed = own[m.start() : m.end()]
-            old = next((x for x in _step_re().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
+            old = next((x for x in step_pattern().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{topic} {typed}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content:

@@ -34,9 +34,9 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
-from bot.answerers.labels import STEP_LABEL
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
+from bot.steps import STEP_LABEL, step_pattern
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.models import Directive
@@ -74,7 +74,6 @@ def _lexicon() -> dict[str, object]:
 
 def _read(lex: Lexicon) -> dict[str, object]:
     """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
-    nouns = sorted((fold(n) for n in lex.topic("qualifier_nouns")), key=len, reverse=True)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
             *lex.topic("question_kind_words"), *lex.topic("answer_form_words")}
@@ -109,7 +108,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # it makes that word no name of the amount
     fw = lex.topic("function_words")
     function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
-    return {"nouns": nouns, "periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
+    return {"periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
@@ -118,8 +117,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
 def _labels(topic: str, folded_topic: str) -> list[Need]:
     """ "vùng V" → the clause must name "vùng … V" (a list "vùng I, II và V" counts)."""
     out = []
-    nouns = "|".join(re.escape(n) for n in _lexicon()["nouns"])  # type: ignore[arg-type]
-    for m in re.finditer(rf"(?<!\w)({nouns})\s+({STEP_LABEL})(?!\w)", folded_topic):
+    for m in step_pattern(scales=False).finditer(folded_topic):
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
         pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")

@@ -21,8 +21,14 @@ __all__ = ["clean_text"]
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADING_HASHES = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
-_STRONG = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![\w*(])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*)])|^\*(?=\S)", re.M)
+# "**bold**" (also over a line break) and "__bold__"; not the "(**)" a gazette text marks a note with.
+_STRONG = re.compile(r"\(\*+\)|\*\*|__")
+# "*italic*" and "(*italic*)": a pair on one line, the first star after a space, a line start or an opening mark
+# and before a word, the second after a word and before a space, a line end or a closing mark.  A lone star is the
+# document's own ("(*)" notes, "Họ và tên*:", "Ký hiệu “*”", "(5)*(6)") and stays as written.
+_EMPHASIS = re.compile(
+    r"(?<![^\s(\[“\"‘])\*(?=[\w(“\"‘])([^*\n]*?[\w.)”\"’…])\*(?![^\s)\]”\"’.,;:!?…])", re.M
+)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _GAZETTE = re.compile(r"^(?:\d{1,4}\s*)?CÔNG BÁO\s*/")
 _PAGE_NUMBER = re.compile(
@@ -40,8 +46,8 @@ def _strip_markup(text: str) -> str:
     """Markdown and invisible characters out of the whole text at once (regexes run in C, not per line)."""
     text = _BOOKMARK.sub("", text)
     text = _HEADING_HASHES.sub("", text)
-    text = _STRONG.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    text = _STRONG.sub(lambda m: m.group() if m.group().startswith("(") else "", text)
+    text = _EMPHASIS.sub(r"\1", text)
     text = _INVISIBLE.sub("", text)
     return normalize_spaces(text)
 

@@ -27,6 +27,7 @@ from bot import Assistant, get_settings
 from bot.settings import bundled_corpus_dir
 from corpus import load_corpus
 from corpus.text import fold
+from eval.metrics import clause_matches, dedupe, mean, recall_at_k
 from eval.questions import load_questions
 from eval.runner import run_evaluation
 from index import open_index
@@ -35,6 +36,8 @@ from index.encoders import BUNDLED_MODEL
 from index.fusion import FusionTuning
 
 KEYS = ("recall@5", "answer_accuracy", "abstention_accuracy")
+#: shown beside the rule's figures: where the rankings differ when Recall@5 is saturated
+SHOWN = ("recall@1", "recall@3", *KEYS, "mrr@10")
 
 
 
@@ -43,22 +46,42 @@ def table(report, retrievers) -> dict[tuple[str, str], dict[str, float | None]]:
     for r in retrievers:
         if r not in report.by_retriever:
             continue
-        out[(r, "ALL")] = report.by_retriever[r].to_dict()
+        out[(r, "ALL")] = {**report.by_retriever[r].to_dict(), "recall@3": recall_at_3(report, r)}
         for splits in report.by_kind[r].values():  # set -> split -> kind; one split runs here
             for kind, s in splits[next(iter(splits))].items():
-                out[(r, kind)] = s.to_dict()
+                out[(r, kind)] = {**s.to_dict(), "recall@3": recall_at_3(report, r, kind)}
     return out
 
 
 def show(rows, retrievers, kinds) -> None:
-    print(f"{'kind':14}" + "".join(f"{r + ' ' + k[:6]:>18}" for r in retrievers for k in KEYS))
+    """Per kind, per retriever: Recall@1, @3, @5, answer and abstention accuracy, MRR@10."""
+    print(f"{'':18}" + "".join(f"{r:^{6 * len(SHOWN)}}|" for r in retrievers))
+    print(f"{'kind':14}{'n':>4}" + "".join(f"{'R@1':>6}{'R@3':>6}{'R@5':>6}{'ans':>6}{'abst':>6}{'MRR':>6}|"
+                                          for _ in retrievers))
     for kind in ["ALL", *kinds]:
+        n = rows.get((retrievers[0], kind), {}).get("questions", "")
         cells = []
         for r in retrievers:
-            for k in KEYS:
+            for k in SHOWN:
                 v = rows.get((r, kind), {}).get(k)
-                cells.append(f"{'-' if v is None else f'{v:.3f}':>18}")
-        print(f"{kind:14}" + "".join(cells))
+                cells.append(f"{'-' if v is None else f'{v:.3f}':>6}")
+            cells.append("|")
+        print(f"{kind:14}{n:>4}" + "".join(cells))
+
+
+def recall_at_3(report, retriever: str, kind: str | None = None) -> float | None:
+    """Recall@3 (not among the report's figures): between the answer's first clause and the first five."""
+    searched = [r for r in report.results if r.retriever == retriever and r.question.answerable
+                and r.ranked is not None and (kind is None or r.question.kind == kind)]
+    return mean(recall_at_k(r.ranked, r.gold_ids, 3) for r in searched)
+
+
+def gold_rank(result) -> int | None:
+    """Where the first gold clause comes in one result's ranking (None: not in it)."""
+    for n, clause in enumerate(dedupe(result.ranked or ()), 1):
+        if any(clause_matches(clause, g) for g in result.gold_ids):
+            return n
+    return None
 
 
 def acceptable(rows, kinds, cand="hybrid") -> tuple[bool, float]:
@@ -96,10 +119,15 @@ def main() -> int:
     ap.add_argument("--folded", action="store_true",
                     help="ask every question typed without diacritics (corpus.text.fold): 110 unaccented questions "
                          "instead of the set's handful, where the model reads an accent-restored question")
+    ap.add_argument("--ranks", action="store_true",
+                    help="dev only: every question whose gold rank differs between bm25, dense and the best candidate "
+                         "(or that one of them misses at 1)")
     ap.add_argument("--grid", default="all", choices=("all", "unsure"),
                     help="all: every fusion method; unsure: the default with a larger dense weight when BM25's best "
                          "hit shares little of the question's words (FusionTuning.unsure_coverage)")
     args = ap.parse_args()
+    if args.ranks and args.split != "dev":
+        ap.error("--ranks shows single questions: dev only (test is measured, never read)")
     settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
                             retriever="hybrid")
     if args.embed_chars:
@@ -125,29 +153,30 @@ def main() -> int:
         for cov, wd in itertools.product((0.15, 0.2, 0.25, 0.3, 0.35), (0.3, 0.4, 0.6)):
             candidates.append(FusionTuning(unsure_coverage=cov, unsure_dense_weight=wd))
     else:
-        candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35))  # the previous default
+        off = {"bm25_clear_lead": 0.0}  # the methods as first measured, without BM25's clear lead kept first
+        candidates.append(FusionTuning("gate", 10, 1.0, 0.5, 10, 0.35, **off))  # the default before zmix
         for gate, depth in itertools.product((0.2, 0.35), (10, 50)):
-            candidates.append(FusionTuning("gate", 10, 1.0, 0.5, depth, gate))
+            candidates.append(FusionTuning("gate", 10, 1.0, 0.5, depth, gate, **off))
         for k, wd in itertools.product((10, 60), (0.25, 0.5)):
-            candidates.append(FusionTuning("rrf", k, 1.0, wd, 50))
+            candidates.append(FusionTuning("rrf", k, 1.0, wd, 50, **off))
         for wd, depth in itertools.product((0.2, 0.3, 0.4, 0.5), (10, 20, 50)):
-            candidates.append(FusionTuning("mix", 60, 1.0, wd, depth))
-        for wd, depth in itertools.product((0.1, 0.15, 0.2, 0.3), (20, 50)):
-            candidates.append(FusionTuning("zmix", 60, 1.0, wd, depth))
+            candidates.append(FusionTuning("mix", 60, 1.0, wd, depth, **off))
+        for wd, lead in itertools.product((0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.2, 0.35, 0.5)):
+            candidates.append(FusionTuning("zmix", 60, 1.0, wd, 50, bm25_clear_lead=lead))
         for bare in (0.15, 0.3, 0.5):  # a question typed without diacritics (measure with --folded)
-            candidates.append(FusionTuning("zmix", 60, 1.0, 0.15, 50, unaccented_dense_weight=bare))
+            candidates.append(FusionTuning(unaccented_dense_weight=bare))
     results = []
     for cand in candidates:
         assistant.index.fusion = cand
         rep = run_evaluation(assistant, questions, ["hybrid"])
         rows = {**base_rows, **table(rep, ["hybrid"])}
         ok, score = acceptable(rows, kinds)
-        results.append((ok, score, cand, rows))
+        results.append((ok, score, cand, rows, rep))
         h = rows[("hybrid", "ALL")]
         print(f"{'OK ' if ok else '-- '} {score:.3f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand}", file=sys.stderr)
     results.sort(key=lambda x: (not x[0], -x[1]))
-    ok, score, best, rows = results[0]
-    for ok_, score_, cand_, rows_ in results:
+    ok, score, best, rows, best_report = results[0]
+    for ok_, score_, cand_, rows_, _ in results:
         h = rows_[("hybrid", "ALL")]
         print(f"{'OK ' if ok_ else '-- '} {score_:.4f} R@1 {h['recall@1']:.3f} MRR {h['mrr@10']:.3f} {cand_}")
     print(f"\nbest on {args.split}: {best} (never-hurts rule {'met' if ok else 'NOT met'}; R@5+acc {score:.3f})\n")
@@ -155,6 +184,16 @@ def main() -> int:
     for r in ("bm25", "dense", "hybrid"):
         print(r, {k: rows[(r, "ALL")][k] for k in ("recall@1", "recall@5", "mrr@10", "answer_accuracy",
                                                      "citation_accuracy", "abstention_accuracy")})
+    if args.ranks:
+        ranks: dict[str, dict[str, int | None]] = {}
+        for r in (*base.results, *best_report.results):
+            if r.question.answerable and r.ranked is not None:
+                ranks.setdefault(r.question.id, {})[r.retriever] = gold_rank(r)
+        print("\ngold rank (bm25 / dense / hybrid), where they differ or one misses at 1:")
+        for q in questions:
+            got = ranks.get(q.id)
+            if got and (len(set(got.values())) > 1 or any(v != 1 for v in got.values())):
+                print(f"  {q.id:28} {q.kind:12} " + " / ".join(str(got.get(r) or "-") for r in ("bm25", "dense", "hybrid")))
     return 0
 
 

@@ -23,6 +23,7 @@ from index.encoders import Encoder
 from index.models import Chunk, Hit
 
 __all__ = [
+    "FUSION_CASES",
     "SHARED_LIBRARY",
     "ChatServer",
     "FakeAssistant",
@@ -34,6 +35,7 @@ __all__ = [
     "chat_env",
     "free_port",
     "lexicon_with",
+    "ranked_case",
     "running_chat",
     "tiny_corpus",
 ]
@@ -178,6 +180,38 @@ class FakeEncoder(Encoder):
     @property
     def embedded(self) -> int:
         return sum(len(c) for c in self.calls)
+
+
+# ----------------------------------------------------------------- fusion: hand-made rankings of one document
+
+#: BM25 (score) and the model (cosine) for one question, best first in neither order: ``ranked_case`` sorts them
+#: and adds the crowd of clauses the question does not concern (e5 cosines of one document lie ~0.02 apart).
+#: "g" is the gold clause of each case.
+FUSION_CASES: dict[str, dict[str, dict[str, float]]] = {
+    # "Which movements concern Covid-19 and digital change for pupils?": BM25's scores are flat (its words are all
+    # over the document), the model's too; both rank the clause that names the movements mid-list.
+    "both_unsure": {
+        "bm25": {"sig": 6.9, "a": 5.95, "b": 5.47, "c": 5.26, "md": 5.06, "g": 4.84, "a2": 4.72, "one": 4.07},
+        "dense": {"a": 0.908, "b": 0.883, "md": 0.882, "g": 0.881, "a2": 0.8805, "c": 0.876, "sig": 0.843},
+    },
+    # "What must departments plan for?": BM25 finds the question's rare words in one clause, 39% ahead of the
+    # next; the model prefers another clause that stands out of the crowd (it speaks of departments too).
+    "bm25_clear_lead": {
+        "bm25": {"g": 13.97, "x": 8.56, "c": 6.18, "md": 5.1, "one": 4.27, "a": 3.6},
+        "dense": {"x": 0.856, "a": 0.840, "a2": 0.838, "g": 0.833, "md": 0.831},
+    },
+}
+
+
+def ranked_case(name: str, crowd: int = 40) -> dict[str, list[tuple[str, float]]]:
+    """One of ``FUSION_CASES`` as ``index.fusion.fuse`` takes it: each retriever's list best first, with
+    ``crowd`` unconcerned clauses below BM25's hits and among the model's lower cosines."""
+    case = FUSION_CASES[name]
+    low = min(case["dense"].values()) - 0.02
+    bm25 = sorted(case["bm25"].items(), key=lambda kv: -kv[1])
+    bm25 += [(f"z{i}", 3.0 - 0.05 * i) for i in range(crowd)]
+    dense = [*case["dense"].items(), *((f"z{i}", low + 0.0007 * (i % 20)) for i in range(crowd))]
+    return {"bm25": bm25, "dense": sorted(dense, key=lambda kv: -kv[1])}
 
 
 # ----------------------------------------------------------------- eval: a hand-made corpus and assistant

@@ -13,18 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from corpus.lexicon import load_lexicon
+from bot.steps import step_pattern
 from corpus.text import fold
 
 __all__ = ["Step", "asked_steps", "asked_years", "item_headings", "period_fit", "step_fit"]
-
-# A step's label, accent-folded and lower-case: roman numerals, one or two digits, a letter (also bot.support).
-STEP_LABEL = r"(?:[ivxlc]{1,5}|\d{1,2}|[a-z])"
-# A label is not the start of a number or an amount ("mức 1,5 lần", "mức 20%", "nhóm 1.2").
-_LABEL_END = r"(?![\w%/]|[.,]\d)"
-
 
 @dataclass(frozen=True)
 class Step:
@@ -33,18 +26,6 @@ class Step:
 
     noun: str
     label: str
-
-
-@cache
-def _nouns() -> str:
-    lex = load_lexicon()
-    words = {fold(w) for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"))}
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def _pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({_nouns()})\s+({STEP_LABEL}){_LABEL_END}")
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -62,7 +43,7 @@ def _norm(label: str) -> str:
 
 def asked_steps(question: str) -> tuple[Step, ...]:
     """The steps a question names ("mức 4", "vùng IV"), once each."""
-    found = (Step(m.group(1), _norm(m.group(2))) for m in _pattern().finditer(fold(question).lower()))
+    found = (Step(m.group(1), _norm(m.group(2))) for m in step_pattern().finditer(fold(question).lower()))
     return tuple(dict.fromkeys(found))
 
 
@@ -75,10 +56,10 @@ def step_fit(steps: tuple[Step, ...], clause_text: str, start: int, end: int) ->
     before = fold(clause_text[:start])
     fit = 0
     for step in steps:
-        labels = [_norm(m.group(2)) for m in _pattern().finditer(own) if m.group(1) == step.noun]
+        labels = [_norm(m.group(2)) for m in step_pattern().finditer(own) if m.group(1) == step.noun]
         if step.label in labels:
             return 1  # a table row or an item naming it
-        governing = labels[:1] or [_norm(m.group(2)) for m in _pattern().finditer(before)
+        governing = labels[:1] or [_norm(m.group(2)) for m in step_pattern().finditer(before)
                                    if m.group(1) == step.noun][-1:]
         if governing:
             fit = -1

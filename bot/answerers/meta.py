@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answerers.base import Found, Reader
 from bot.compose import vn_date
-from bot.extract import quoted_after
+from bot.extract import find_date, quoted_after
 from bot.query import Query
 from corpus.models import Clause, Directive
 from corpus.text import fold
@@ -48,6 +48,8 @@ class MetaAnswerer:
             return None
         pos = clause.text.find(value)
         span = (pos, pos + len(value)) if pos >= 0 else None
+        if span is None and name == "date" and (written := find_date(clause.text, d.date or "")):
+            span = (written.start, written.end)  # "27 tháng 01 năm 2023" for 27/01/2023: quoted as written
         quote = clause.text[span[0] : span[1]] if span else value
         return Found(d, clause, f"{_LEADS[name]}: {value}", quote, span, 1.0)
 

@@ -74,60 +74,74 @@ class Table:
         return next((r for r in self.rows if r.start < offset <= r.end), None)
 
 
-def _body(text: str) -> tuple[int, list, list[list[str]]] | None:
-    """A flattened table's rows of full width (as many values as its last row; at least three rows of two
-    values), with the words before each row's values (the first row's also hold the header); None otherwise."""
+@dataclass(frozen=True)
+class _Layout:
+    """How a flattened table is laid out: its rows of full width (the words before each row's values, and the
+    values), how many of the first row's words name it (the rest is the table's header) and where in that header
+    the rows' own word heads the first column, before the value columns' headings."""
+
+    body: list[tuple[int, list[Span]]]
+    labels: list[list[str]]
+    n: int
+    head_at: int  # offset of the first column's heading in the header words joined by spaces; -1 when absent
+    columns: list[str] | None
+
+    @property
+    def header(self) -> str:
+        return " ".join(self.labels[0][: -self.n])
+
+
+def _layout(text: str) -> _Layout | None:
+    """The one reading of a flattened table, for the answer (``table_cell``) and the display (``read_table``): rows
+    of full width (as many values as its last row; at least three rows of two values, each row named), the first
+    row's name as long as the other rows' names, chosen where the header splits into column headings of the most
+    even length ("Năm 2023 | Năm 2024")."""
     runs = _runs(text, find_values(text))
     width = len(runs[-1][1]) if runs else 0
     body = [r for r in runs if len(r[1]) == width]
     if width < 2 or len(body) < 3:
         return None
-    return width, body, [text[a : vals[0].start].split() for a, vals in body]
+    labels = [text[a : vals[0].start].split() for a, vals in body]
+    if any(not x for x in labels[1:]):
+        return None
+    n = _first_name_length(labels, width) or len(labels[1])
+    head_at, columns = _header_columns(labels, n, width)
+    return _Layout(body, labels, n, head_at, columns)
 
 
 def read_table(text: str) -> Table | None:
     """The table flattened into ``text`` ("Vùng Mức lương tháng … Mức lương giờ … Vùng I 4.680.000 22.500 …"),
-    with a heading per column and a cell per row and column; None unless its headings can be told apart
-    (the words its rows are named with, less the last, heading the first column: "Khu vực" of "Khu vực II";
-    the value columns split by their shared opening words)."""
-    found = _body(text)
-    if found is None:
+    with a heading per column and a cell per row and column, as ``table_cell`` reads it; None unless every row is
+    named alike in two words or more, the header heads the names with their own first word ("Khu vực" of "Khu vực
+    II") and splits into a heading per value column."""
+    lay = _layout(text)
+    if lay is None or lay.columns is None or lay.head_at < 0:
         return None
-    width, body, labels = found
-    n = len(labels[1])  # as table_cell: the first label also holds the header
-    if n < 2 or any(len(x) != n for x in labels[1:]):
-        return None
+    if lay.n < 2 or any(len(x) != lay.n for x in lay.labels[1:]):
+        return None  # shown as a table only when every row is named alike: a shared word and a label ("Vùng IV")
+    header = lay.header
+    if lay.head_at and header[lay.head_at - 1] != " ":
+        return None  # the rows' word inside another word of the header: no heading of the first column
     rows = []
-    for a, values in body:
+    for i, (a, values) in enumerate(lay.body):
         words = list(re.finditer(r"\S+", text[a : values[0].start]))
-        start = a + words[-n].start()
+        start = a + words[-(lay.n if i == 0 else len(words))].start()
         rows.append(Row(start, values[-1].end, (text[start : values[0].start].strip(), *(v.text for v in values))))
-    a0 = body[0][0]
-    header = list(re.finditer(r"\S+", text[a0 : rows[0].start]))
-    phrase = labels[1][:-1]
-    at = next((i for i in range(len(header) - len(phrase), -1, -1)
-               if [w.group() for w in header[i : i + len(phrase)]] == phrase), None)
-    if at is None or at + len(phrase) >= len(header):
-        return None
-    columns = _columns(text[a0 + header[at + len(phrase)].start() : rows[0].start].strip(), width)
-    if not columns:
-        return None
-    return Table(a0 + header[at].start(), rows[-1].end, (" ".join(phrase), *(c.strip() for c in columns)),
-                 tuple(rows))
+    rest = header[lay.head_at + len(lay.labels[1][0]) :]
+    first = header[lay.head_at : len(header) - len(rest) + rest.find(lay.columns[0])].strip()
+    a0 = lay.body[0][0]
+    start = a0 + list(re.finditer(r"\S+", text[a0:]))[header[: lay.head_at].count(" ")].start()
+    return Table(start, rows[-1].end, (first, *(c.strip() for c in lay.columns)), tuple(rows))
 
 
 def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | None:
     """The cell a question asks for, when ``text`` holds a table of at least three rows of equal width (as many
     values each; their names may differ in length)."""
-    found = _body(text)
-    if found is None:
+    lay = _layout(text)
+    if lay is None:
         return None
-    width, body, labels = found
-    if any(not x for x in labels[1:]):
-        return None
-    # The first label also holds the header: its row's name ends it, about as long as the other rows' names, and
-    # the header ends where its column headings come out most even ("Năm 2023 | Năm 2024").
-    n = _first_name_length(labels, width) or len(labels[1])
+    labels, n, columns = lay.labels, lay.n, lay.columns
+    width = len(lay.body[0][1])
     asked = set(tokens(question))
     names = [tokens(" ".join(x[-n:])) for x in labels[:1]] + [tokens(" ".join(x)) for x in labels[1:]]
     matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
@@ -137,9 +151,8 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
         missing = len(heads) == 1 and re.search(rf"\b{next(iter(heads))}\s+\w+", " ".join(tokens(question)))
         return Cell(None, 0, 0, missing_row=bool(missing))
     row = matching[-1]
-    columns = _header_columns(labels, n, width)
     col = max(range(width), key=lambda j: (scorer.coverage(topic, columns[j]), -j)) if columns else 0
-    a, values = body[row]
+    a, values = lay.body[row]
     heading = columns[col].strip() if columns else ""
     start = a + len(text[a:]) - len(text[a:].lstrip())
     cells = tuple((h.strip(), v.text) for h, v in zip(columns, values, strict=True)) if columns else ()
@@ -147,14 +160,13 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
     return Cell(values[col], start, values[-1].end, heading, row_name=" ".join(name), cells=cells)
 
 
-def _header_columns(labels: list[list[str]], n: int, width: int) -> list[str] | None:
-    """The column headings of the header the first label holds before its row's ``n``-word name."""
+def _header_columns(labels: list[list[str]], n: int, width: int) -> tuple[int, list[str] | None]:
+    """Where the rows' own word ("Vùng") heads the first column in the header the first label holds before its
+    row's ``n``-word name (-1 when it does not), and the value columns' headings that follow it."""
     header = " ".join(labels[0][:-n])
-    # The first column is usually headed by the rows' own word ("Vùng"): the value columns follow it.
     head_word = labels[1][0]
     at = header.rfind(head_word)
-    header = header[at + len(head_word):] if at >= 0 else header
-    return _columns(header, width)
+    return at, _columns(header[at + len(head_word):] if at >= 0 else header, width)
 
 
 def _first_name_length(labels: list[list[str]], width: int) -> int | None:
@@ -164,7 +176,7 @@ def _first_name_length(labels: list[list[str]], width: int) -> int | None:
     lengths = [len(x) for x in labels[1:]]
     best: tuple[tuple[int, int], int] | None = None
     for n in range(max(1, min(lengths) - 1), min(max(lengths) + 1, len(labels[0]) - 1) + 1):
-        columns = _header_columns(labels, n, width)
+        columns = _header_columns(labels, n, width)[1]
         if columns is None:
             continue
         sizes = [len(c.split()) for c in columns]

@@ -19,6 +19,7 @@ from functools import cache
 
 from bot.extract import Span
 from bot.segments import has_diacritics
+from bot.steps import ends_with_step_noun
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.text import compare_key, fold
 
@@ -68,14 +69,6 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return (fold(before[-1]) if before else "", fold(after[0]) if after else "")
 
 
-@cache
-def _steps() -> re.Pattern[str]:
-    """A step label after its noun ("mức 3", "vùng 2"): the step asked, not a figure (bot.answerers.labels)."""
-    lex = load_lexicon()
-    nouns = {fold(w) for w in (*lex.topic("qualifier_nouns"), *lex.topic("scale_nouns"), *lex.topic("numbering_words"))}
-    return re.compile(rf"(?:{alternatives(nouns)})\s*$")
-
-
 def asked_figures(question: str) -> tuple[Figure, ...]:
     """The figures a question names ("trên 1.500 tấn", "từ 100 tỷ đến dưới 500 tỷ đồng"); years, dates, document
     numbers and step labels ("mức 3") are not figures."""
@@ -84,7 +77,7 @@ def asked_figures(question: str) -> tuple[Figure, ...]:
         number = m.group(1)
         if _YEAR.fullmatch(number) or re.match(r"\s*[/-]\s*\d", question[m.end() : m.end() + 3]):
             continue
-        if _steps().search(fold(question[max(0, m.start() - 20) : m.start()])):
+        if ends_with_step_noun(question[max(0, m.start() - 20) : m.start()]):
             continue
         before, after = _neighbours(question, m.start(), m.end())
         out.append(Figure(_key(number), before, after))

@@ -194,6 +194,18 @@ def test_a_question_about_the_document_retrieves_and_cites_its_header_or_signatu
     assert value in ans.answer and ans.citations[0].clause == label
 
 
+def test_a_date_answer_quotes_and_marks_the_date_as_the_header_writes_it(bot):
+    """The header writes "ngày 27 tháng 01 năm 2023", the answer 27/01/2023: the panel still marks the date."""
+    from bot.chat.render import source_body
+
+    ans = bot.answer("Chỉ thị thi đua 2023 của UBND tỉnh Lai Châu ban hành ngày nào?")
+    c = ans.citations[0]
+    assert "Ngày ban hành: 27/01/2023" in ans.answer
+    assert c.span is not None and c.text[c.span[0] : c.span[1]] == "27 tháng 01 năm 2023"
+    assert "“27 tháng 01 năm 2023”" in ans.answer
+    assert "***27 tháng 01 năm 2023***" in source_body(c)
+
+
 def test_the_model_reads_a_question_about_the_document_as_asked_and_bm25_its_topic(bot, monkeypatch):
     # The topic of "… năm 2022 của Sơn La số mấy?" drops the place and year that name the document; the
     # header and signature blocks are what name it, so the embedding model reads the whole question.
@@ -314,6 +326,49 @@ def test_a_quote_follows_the_clause_it_comes_from_when_documents_agree(bot, ques
     first, second = (f"({c.clause})" for c in ans.citations[:2])
     assert text.index(first) < quote_at < text.index(second)
     assert text[:quote_at].rstrip().endswith(f"{first}:")
+
+
+def test_a_decline_names_only_the_documents_the_question_narrowed_to(bot):
+    """"Giá xăng …?" names no document (the search's first hits say nothing of it); with a year, those of that year."""
+    ans = bot.answer("Giá xăng là bao nhiêu?")
+    assert ans.abstained
+    assert "trong kho văn bản (5 văn bản)" in ans.answer
+    assert "Chỉ thị" not in ans.answer
+    # no directive has the word: no clause is near, none is suggested
+    assert "Không văn bản nào trong kho có từ “xăng”." in ans.answer and ans.suggestions == ()
+    assert "có từ “tiêm chủng”." in bot.answer("Tỷ lệ tiêm chủng năm 2024 của Sơn La là bao nhiêu?").answer
+    ans = bot.answer("Giá xăng năm 2023 là bao nhiêu?")
+    assert ans.abstained
+    assert "Sơn La, 2024" not in ans.answer and "Sơn La, 2022" not in ans.answer
+    assert all(name in ans.answer for name in ("Lai Châu, 2023", "Sơn La, 2023", "Hà Nam, 2023"))
+
+
+def test_a_decline_over_many_documents_counts_them_with_what_narrowed_them(bot, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(bot, "tuning", replace(bot.tuning, max_docs=2))
+    ans = bot.answer("Giá xăng năm 2023 là bao nhiêu?")
+    assert ans.abstained
+    assert "trong 3 văn bản khớp với năm 2023." in ans.answer
+    # narrowed by the official's filters, not by the question's words
+    ans = bot.answer("Giá xăng là bao nhiêu?", filters=Filters(years=(2023,)))
+    assert ans.abstained and "trong 3 văn bản theo bộ lọc đã chọn." in ans.answer
+
+
+@pytest.fixture(scope="module")
+def income_tax(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {"doc1.txt": "van-ban-hop-nhat-so-112-vbhn-vpqh-469595.txt"})
+
+
+@pytest.mark.parametrize("question", ["muc giam tru gia canh cho ban than nguoi nop thue la bao nhieu",
+                                      "Mức giảm trừ gia cảnh cho bản thân người nộp thuế là bao nhiêu?"])
+def test_the_short_answer_carries_the_unit_its_quoted_clause_gives(income_tax, question):
+    """"15,5" alone reads as anything; the clause says "15,5 triệu đồng/tháng" and so does the short answer."""
+    ans = income_tax.answer(question)
+    assert ans.answer.startswith("15,5 triệu đồng/tháng. Theo ")
+    assert "“Mức giảm trừ đối với người nộp thuế là 15,5 triệu đồng/tháng" in ans.answer
 
 
 def test_a_warmed_assistant_answers_its_first_question_without_loading_anything(bot):

@@ -39,6 +39,28 @@ PLAIN_LINE = "16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1%."
 MARKDOWN_LINE = ("16. Tỷ lệ người dân có thẻ bảo hiểm y tế 96,1% (xem [Cổng dữ liệu](http://cong.example.invalid/so-lieu) "
                  "![](http://anh.example.invalid/bieu-do.png)).")
 
+# A national circular (written for the tests) whose clause holds a table flattened into one line, as gazette text has it.
+TABLE_DOCUMENT = """BỘ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/2026/TT-BNV
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+THÔNG TƯ
+Hướng dẫn mức phụ cấp khu vực đối với người làm công tác kiểm lâm
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn mức phụ cấp khu vực đối với người làm công tác kiểm lâm.
+Điều 2. Mức phụ cấp khu vực
+1. Mức phụ cấp khu vực của người làm công tác kiểm lâm như sau: Khu vực Mức phụ cấp tháng (Đơn vị: đồng/tháng) \
+Mức phụ cấp ngày (Đơn vị: đồng/ngày) Khu vực I 900.000 41.000 Khu vực II 700.000 32.000 Khu vực III 500.000 23.000
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Trần Văn Minh
+""".replace(" \\\n", " ")
+
 
 def _corpus(folder: Path) -> Path:
     """The five bundled directives under neutral names; one appendix line carries a Markdown link."""
@@ -49,6 +71,7 @@ def _corpus(folder: Path) -> Path:
             text = text.replace(PLAIN_LINE, MARKDOWN_LINE)
         (folder / f"doc{i}.txt").write_text(text, encoding="utf-8")
     assert MARKDOWN_LINE in "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt"))
+    (folder / "doc9.txt").write_text(TABLE_DOCUMENT, encoding="utf-8")
     return folder
 
 
@@ -278,6 +301,34 @@ def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone,
     _panel(pg).get_by_text("11,41%").first.wait_for()
     pg.wait_for_timeout(700)  # the sheet slides in
     _shot(pg, "12_phone_source_sheet")
+    assert phone.blocked == []
+
+
+_TABLE_IN_PANEL = """() => {
+  const sheet = document.querySelector('#side-view-content').parentElement.getBoundingClientRect();
+  const table = document.querySelector('#side-view-content table');
+  const frame = table.parentElement;
+  const name = [...table.querySelectorAll('td')].find(td => td.innerText.trim() === 'Khu vực III');
+  const range = document.createRange();
+  range.selectNodeContents(name);
+  return {sheet: sheet.width, scrolls: frame.scrollWidth > frame.clientWidth || table.scrollWidth > table.clientWidth,
+          nameLines: new Set([...range.getClientRects()].map(r => Math.round(r.top))).size};
+}"""
+
+
+def test_phone_source_sheet_shows_a_clause_table_scrolling_sideways_inside_its_frame(phone, chat_server):
+    pg = phone.page
+    _open(pg, chat_server.url)
+    answer = _ask(pg, "Mức phụ cấp ngày khu vực II theo Thông tư 07/2026/TT-BNV là bao nhiêu?", "32.000")
+    answer.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).locator("table").wait_for()
+    pg.wait_for_timeout(700)  # the sheet slides in
+    seen = pg.evaluate(_TABLE_IN_PANEL)
+    assert seen["sheet"] >= 390 * 0.9, seen  # the sheet, not three quarters of the screen, holds the table
+    assert seen["nameLines"] == 1, seen  # "Khu vực III" on one line, not "Khu vực" over "III"
+    assert seen["scrolls"], seen  # the table keeps its columns and scrolls sideways inside its frame
+    assert _no_horizontal_overflow(pg), "the table widens the page on a phone"
+    _shot(pg, "13_phone_source_table")
     assert phone.blocked == []
 
 

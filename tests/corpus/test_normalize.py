@@ -72,3 +72,31 @@ def test_signature_and_recipients_keep_their_lines() -> None:
     i = out.index("CHỦ TỊCH")
     assert out[i + 1 : i + 3] == ["(Đã ký)", "Hoàng Quốc Khánh"]
     assert "- Sở Nội vụ (80b);" in out
+
+
+def test_emphasis_in_brackets_leaves_no_stray_marks_in_any_quote(tmp_path) -> None:
+    """A Markdown directive writes "60 xã (*tăng 06 xã so với năm 2021*)": the quote reads "(tăng … 2021)"."""
+    from corpus import load_corpus
+
+    folder = tmp_path / "vb"
+    folder.mkdir()
+    (folder / "doc1.txt").write_text(seed_text("son-la-2022"), encoding="utf-8")
+    corpus = load_corpus(folder)
+    clauses = [c.text for d in corpus for c in d.clauses]
+    assert any("60 xã (tăng 06 xã so với năm 2021)" in t for t in clauses)
+    assert not [t for t in clauses if "*" in t]
+
+
+def test_a_documents_own_stars_are_kept_as_written() -> None:
+    """Gazette notes and forms use stars of their own: "(*)", "(**)", "Họ và tên*:", “*”, "(5)*(6)"."""
+    raw = (
+        "1. Tiền gửi tại các ngân hàng thương mại (*) và tiền sinh lời (**);\n"
+        "2. Ngày/tháng/năm sinh*: ......; Giới tính*: ……;\n"
+        "3. Ký hiệu “*”: hàng hóa không được hưởng ưu đãi;\n"
+        "4. Cột (7)=(5)*(6) và cột (10)=(7)*(8)*(9).\n"
+    )
+    out = clean_text(raw)
+    assert "thương mại (*) và tiền sinh lời (**);" in out
+    assert "sinh*: ......; Giới tính*:" in out
+    assert "Ký hiệu “*”:" in out
+    assert "(7)=(5)*(6) và cột (10)=(7)*(8)*(9)." in out

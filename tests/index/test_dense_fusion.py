@@ -7,6 +7,7 @@ from dataclasses import FrozenInstanceError, replace
 import pytest
 
 from index.fusion import FusionTuning, fuse, top_distinct
+from tests.fakes import ranked_case
 
 # BM25 sure of "a" (score far ahead); dense prefers "c".
 CONFIDENT = {"bm25": [("a", 12.0), ("b", 4.0), ("c", 3.0)], "dense": [("c", 0.9), ("b", 0.8), ("a", 0.7)]}
@@ -25,7 +26,8 @@ def test_the_gate_keeps_a_confident_bm25_top_hit_and_lets_dense_break_a_near_tie
 
 
 def test_weights_decide_which_retriever_leads_in_rrf() -> None:
-    assert _order(CONFIDENT, FusionTuning(method="rrf", rrf_k=1, bm25_weight=1.0, dense_weight=3.0))[0] == "c"
+    heavy_dense = FusionTuning(method="rrf", rrf_k=1, bm25_weight=1.0, dense_weight=3.0, bm25_clear_lead=0.0)
+    assert _order(CONFIDENT, heavy_dense)[0] == "c"
     assert _order(CONFIDENT, FusionTuning(method="rrf", rrf_k=1, bm25_weight=3.0, dense_weight=1.0))[0] == "a"
 
 
@@ -123,7 +125,8 @@ def test_chunks_sharing_one_vector_count_once_in_the_pool_and_its_depth() -> Non
 def test_when_the_best_vector_is_shared_its_chunk_bm25_prefers_takes_the_top_slot() -> None:
     bm25 = [(f"b{i}", 10.0 - 0.2 * i) for i in range(8)] + [("h2", 3.0), ("h1", 2.0)]
     dense = [("h1", 0.83), ("h2", 0.83), *_pool([]), *((f"b{i}", 0.80) for i in range(8))]
-    items = [item for item, _ in fuse({"bm25": bm25, "dense": dense}, FusionTuning())]
+    # a bonus too small to lift the standout by itself: the slot does
+    items = [item for item, _ in fuse({"bm25": bm25, "dense": dense}, FusionTuning(dense_weight=0.15))]
     assert items.index("h2") == 4 and items.index("h1") > 4
 
 
@@ -134,3 +137,27 @@ def test_a_question_bm25_barely_matches_lets_the_model_weigh_more() -> None:
     bare = replace(tuning.for_unaccented(), unsure_dense_weight=0.2).for_unsure()
     assert bare.dense_weight == tuning.unaccented_dense_weight  # the larger weight stands
     assert {"unsure_coverage", "unsure_dense_weight"} <= set(tuning.to_dict())
+
+
+def test_a_clause_both_retrievers_rank_mid_list_comes_among_the_first_five_when_both_are_unsure() -> None:
+    # A list question: BM25 ranks the clause sixth among flat scores, the model fourth among crowded cosines.
+    order = _order(ranked_case("both_unsure"), FusionTuning())
+    assert order.index("g") < 5
+    assert order[:2] == ["a", "b"]  # the hit both rank high stays on top
+    assert _order(ranked_case("both_unsure"), FusionTuning(dense_weight=0.15)).index("g") >= 5  # the old weight
+
+
+def test_bm25s_clear_lead_keeps_its_clause_first_although_the_model_prefers_another() -> None:
+    ranked = ranked_case("bm25_clear_lead")
+    fused = fuse(ranked, FusionTuning())
+    assert [item for item, _ in fused][:2] == ["g", "x"]
+    scores = [s for _, s in fused]
+    assert scores == sorted(scores, reverse=True)  # still best first
+    assert _order(ranked, FusionTuning(bm25_clear_lead=0.0))[0] == "x"  # the model's standout passes it otherwise
+
+
+def test_typed_without_diacritics_bm25s_lead_is_not_kept() -> None:
+    # BM25 then matched folded syllables ("ho": hộ, hồ, họ): a lead says less, the model's preference decides
+    bare = FusionTuning().for_unaccented()
+    assert bare.bm25_clear_lead == 0.0 and "bm25_clear_lead" in FusionTuning().to_dict()
+    assert _order(ranked_case("bm25_clear_lead"), bare)[0] == "x"

@@ -116,4 +116,28 @@ def test_a_question_the_best_keyword_hit_barely_covers_gives_the_model_more_weig
     monkeypatch.setattr(engine, "fuse", lambda ranked, tuning: used.append(tuning.dense_weight) or real(ranked, tuning))
     ix.search("tỷ lệ hộ nghèo theo chuẩn nghèo", k=3)
     ix.search("hộ nghèo ở vùng khó khăn được hỗ trợ tiền điện sinh hoạt hằng tháng", k=3)
-    assert used == [0.15, 0.9]
+    assert used == [FusionTuning().dense_weight, 0.9]
+
+
+def test_the_model_reads_a_question_the_same_whichever_way_its_tone_marks_are_placed(tmp_path, monkeypatch) -> None:
+    # "hoà"/"hòa", "Uỷ"/"Ủy" are one word: both placements are correct, the documents write the traditional one,
+    # and a model reading another sequence of characters reads another word.  NFD input is the same question too.
+    import unicodedata
+
+    import index.engine as engine
+    from tests.fakes import FakeEncoder
+
+    monkeypatch.setattr(engine, "load_encoder", lambda model_id, **kw: (FakeEncoder(model_id), None))
+    items = [(("1",), "mục 1", "1. Ủy ban nhân dân các huyện tổ chức hòa giải ở cơ sở."),
+             (("2",), "mục 2", "2. Sở Y tế bảo đảm chăm sóc sức khỏe nhân dân."),
+             (("3",), "mục 3", "3. Sở Văn hóa tổ chức các hoạt động thể thao.")]
+    ix = open_index(make_corpus(make_directive("son-la-2024", items=items)), tmp_path / "ix",
+                    embedding_model="fake/encoder", retriever="dense")
+
+    def ranking(question: str) -> list[tuple[str, float]]:
+        return [(h.chunk.clause_id, round(h.score, 6)) for h in ix.search(question, k=3)]
+
+    traditional = ranking("Ủy ban tổ chức hòa giải ở đâu?")
+    assert ranking("Uỷ ban tổ chức hoà giải ở đâu?") == traditional
+    assert ranking(unicodedata.normalize("NFD", "Ủy ban tổ chức hòa giải ở đâu?")) == traditional
+    assert ranking("Sở Văn hoá tổ chức gì?") == ranking("Sở Văn hóa tổ chức gì?")

@@ -1,0 +1,23 @@
+"""bot.steps: one reading of "vùng IV", "mức 3" for the question, the answer and the support check."""
+
+from __future__ import annotations
+
+from bot.steps import ends_with_step_noun, step_pattern
+from corpus.text import fold
+
+
+def test_a_step_is_its_noun_and_label_typed_with_or_without_marks() -> None:
+    for typed in ("Mức lương tối thiểu vùng IV là bao nhiêu?", "muc luong toi thieu vung iv la bao nhieu"):
+        assert [(m.group(1), m.group(2)) for m in step_pattern().finditer(fold(typed))] == [("vung", "iv")]
+    # an amount or a number is no label
+    assert not list(step_pattern().finditer(fold("Mức 20% và mức 1,5 lần")))
+
+
+def test_the_support_check_leaves_the_scale_noun_to_the_step_check() -> None:
+    assert [m.group(1) for m in step_pattern().finditer(fold("Mức 3 vùng II"))] == ["muc", "vung"]
+    assert [m.group(1) for m in step_pattern(scales=False).finditer(fold("Mức 3 vùng II"))] == ["vung"]
+
+
+def test_a_number_after_a_step_or_numbering_noun_is_no_figure() -> None:
+    assert ends_with_step_noun("Phụ cấp mức ") and ends_with_step_noun("Thi đua năm ")
+    assert not ends_with_step_noun("Tỷ lệ hộ nghèo giảm ")
