@@ -56,8 +56,10 @@ class ChunkerSettings:
     max_chars: int = 1200
     overlap: int = 150
     min_lead_words: int = 6
-    #: 2: the header and signature blocks are chunks too (an index of version 1 lacks them: rebuilt)
-    version: int = 2
+    #: 2: the header and signature blocks are chunks too (an index of version 1 lacks them: rebuilt);
+    #: 3: the signature's spelled-out lines give the title under no name ("Trích yếu" pulled questions
+    #: asking for the trích yếu to the signature instead of the header that states it)
+    version: int = 3
     #: characters of a chunk's body the embedding model reads after its header (0 = all; see
     #: ``index.embedding.passage_text``); BM25 always reads the whole chunk
     embed_chars: int = 0
@@ -141,8 +143,9 @@ def _meta_lines(directive: Directive, clause: Clause) -> str:
     d = directive
     if clause.kind == "signature":
         # The block shows only a position and a name; a question names the document it signs by its title.
-        signed = (("Người ký", d.signer), ("Trích yếu", d.title))
-        return "\n".join(f"{name}: {value}" for name, value in signed if value) if d.signer else ""
+        # The title alone, under no name: a question asking for the trích yếu (or "ký ngày nào") is
+        # answered by the header.
+        return "\n".join(x for x in (f"Người ký: {d.signer}", d.title) if x) if d.signer else ""
     # The type and title are in the block's own text already: said twice, their words (which nearly every
     # question about the document repeats) would pull the header ahead of the clause that answers.
     fields = (("Số hiệu", d.number), ("Ngày ban hành", _vn_date(d.date)), ("Cơ quan ban hành", d.issuer))

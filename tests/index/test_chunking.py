@@ -109,6 +109,8 @@ def test_header_and_signature_chunks_state_the_metadata_and_the_signature_ends_w
     head = meta["phần đầu"].embed_text
     assert "Số hiệu: 21/2026/TT-BTC" in head and "Ngày ban hành: 17/03/2026" in head
     assert "Cơ quan ban hành: Bộ Tài chính" in head
+    # "… trích yếu là gì?" is answered by the header: the signature repeats the title under no such name
+    assert "trích yếu" not in meta["phần chữ ký"].embed_text.lower()
     sig = meta["phần chữ ký"]
     # A form with no "Phụ lục" heading follows the name: it is no part of the signature but an attached
     # part, searchable like the articles.
