@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
+from bot.answerers.crossrefs import cited_here
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern
@@ -658,7 +659,11 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     What the amount asked is and its value (``_QUOTED``: "lương cơ sở", its figure, its unit, its date) must stand
     in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
     many amounts, and "70%" of one item answers nothing about the amount another item names."""
-    whole = (f.clause.text, *f.clause.heading, f.directive.title or "")
+    whole = (f.clause.text, *cited_here(f.directive, f.clause), *f.clause.heading, f.directive.title or "")
+    if _SELF_EFFECT.search(_answer_words(f)):
+        # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
+        # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
+        whole = (*whole, f.directive.text)
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
@@ -676,6 +681,15 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
     return tuple(out)
+
+
+# A document's own effect statement opening a sentence ("Thông tư này có hiệu lực thi hành kể từ ngày …"), not a
+# mention of its effect date in another rule ("… trước ngày Thông tư này có hiệu lực").
+_SELF_EFFECT = re.compile(
+    rf"(?:^|[.;:]\s+|\n\s*(?:\d{{1,2}}\.\s*)?)(?:{alternatives(load_lexicon().topic('document_kinds'))})\s+này\s+"
+    r"(?:sẽ\s+|chính thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ",
+    re.IGNORECASE,
+)
 
 
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.

@@ -282,9 +282,14 @@ class EffectAnswerer:
         from bot.compose import excerpt
 
         t = reader.tuning
-        replaces = bool(_REPLACES.search(fold(q.text)))
-        asks_applies = bool(_APPLIES.search(fold(q.text)))
-        asks_both = bool(_ASKS_EFFECT.search(fold(q.text)))
+        folded = fold(q.text)
+        replaces = bool(_REPLACES.search(folded))
+        asks_applies = bool(_APPLIES.search(folded))
+        asks_both = bool(_ASKS_EFFECT.search(folded))
+        if replaces and asks_both and not _ASKS.search(_ASKS_EFFECT.sub(" ", folded)):
+            # "Thông tư 18/2022 bãi bỏ các văn bản … có hiệu lực từ ngày nào?": the replacement names the document
+            # (its title says what it repeals); only its date is asked, no "nào" asks what it replaces.
+            replaces = asks_both = False
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []
@@ -306,6 +311,13 @@ class EffectAnswerer:
                     continue
                 near = min(refs, key=lambda r: abs(r.start - m.start())) if m else refs[0]
                 short, at = near.text, near.start
+                if m is not None and near.end <= m.start():
+                    # "Thông tư số 101/2018/TT-BTC … và Thông tư số 148/2015/TT-BTC … hết hiệu lực": every document
+                    # named in the sentence before the cue is its subject, not only the nearest one
+                    opening = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                    subject = [r for r in refs if opening <= r.start and r.end <= m.start()]
+                    if len(subject) > 1:
+                        short, at = "; ".join(r.text for r in subject), subject[0].start
             else:
                 eff = find_effect(text)
                 alone = find_applies_from(text) if asks_applies and eff is None else None
@@ -371,5 +383,8 @@ def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None
     line = parent.text.rfind("\n", 0, lo) + 1
     quote, a, b = excerpt(parent.text, line, hi)
     if quote.endswith("…"):
-        return None  # too long to quote both: the replacement alone answers half
+        # too long to quote whole: the effect sentence, then the replacement's own quote
+        line_end = parent.text.find("\n", effect.end)
+        said, _, _ = excerpt(parent.text, line, line_end if line_end >= 0 else effect.end)
+        quote, a, b = f"{said} … {found.quote}", start + found.span[0], start + found.span[1]
     return Found(d, parent, f"{effect.text}; {found.short} hết hiệu lực", quote, (a, b), found.score)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
-from bot.answerers.base import Found, Reader, topic_words
+from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
+from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import Cell, heading_unit, table_cell
 from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
@@ -20,11 +21,12 @@ from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -35,7 +37,23 @@ _ROLE_AFTER = (
      re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
     (re.compile(r"bao cao (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)|bao cao ai"),
      re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
+    # a document's preamble: "Theo đề nghị của Chủ tịch Ủy ban …; Bộ trưởng Bộ Tài chính ban hành …"
+    (_PROPOSER := re.compile(r"(?:theo )?de nghi cua (?:ai|nhung ai|co quan nao|don vi nao|cap nao)"),
+     re.compile(r"(?:theo )?đề nghị của", re.IGNORECASE)),
 )
+
+def asks_role(q: Query) -> bool:
+    """Whether the question asks for the agency in one role ("phối hợp với ai", "theo đề nghị của ai"): only a
+    part saying that role answers it, however much else of the question another part covers."""
+    folded = fold(q.text)
+    return any(asks.search(folded) for asks, _ in _ROLE_AFTER)
+
+
+def asks_proposer(q: Query) -> bool:
+    """Whether the question asks on whose proposal a document was issued ("ban hành theo đề nghị của ai"): only
+    the preamble's "Theo đề nghị của …" answers it, though "… ban hành Thông tư …" covers more of its words."""
+    return _PROPOSER.search(fold(q.text)) is not None
+
 
 #: Extra scoring for a part (e.g. a legal-kind cue): gets the clause and the part, returns a bonus or None to reject.
 Bonus = Callable[[Clause, Segment], "float | None"]
@@ -68,7 +86,9 @@ def by_segment(
                 if got is None:
                     continue
                 extra = got
-            seg_cov = reader.scorer.coverage(topic, seg.text)
+            # "… trong các lĩnh vực quy định tại các khoản 7, 8 Điều 4 Thông tư này": the part is about what those
+            # clauses say, so their words count as its own
+            seg_cov = reader.scorer.coverage(topic, " ".join((seg.text, *cited_here(d, clause, seg.text))))
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
@@ -221,10 +241,17 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     sentence = text[seg.sentence_start : seg.end]
     # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
     mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
-    if not mentions:
-        return None
+    if not mentions:  # a role asked ("theo đề nghị của ai") is said in the sentence, never by a heading
+        return None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
     folded_q = fold(q.text)
+    opening = len(sentence) - len(_LEAD_LABEL.sub("", sentence, count=1).lstrip())  # after its own label
+    if mentions[0].start > opening and not asks_role(q):
+        # "Xây dựng thể lệ, thành lập Ban Giám khảo" under "Điều 3. Trách nhiệm của Sở Nội vụ": an item opening
+        # with its verb has the heading's agency as its subject; the agency it names is what the task is about.
+        owner = _heading_agency(reader, d, clause, seg, base)
+        if owner is not None:
+            return owner
     for asks, where in _ROLE_AFTER:
         if asks.search(folded_q):
             part_start = seg.start - seg.sentence_start
@@ -238,6 +265,71 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
+
+
+def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
+    """The agency a task belongs to when its item does not name it: implementing articles group tasks per
+    agency under a lead-in that is its name ("7. Bộ Công an / a) Chủ trì xây dựng lực lượng …") or a heading
+    assigning them ("Điều 10. Trách nhiệm của Cục Kỹ thuật an toàn …"; lexicon ``duty_heading_cues.txt``).
+
+    The lead-ins read are the clause's own (when the part is one of its items) and its ancestors' up to its
+    article; the answer cites the clause whose text holds that lead-in, quoting it with the item."""
+    from corpus.facts import find_agencies
+
+    node, at, end = clause, seg.sentence_start, seg.end
+    while True:
+        first = FIRST_ITEM.search(node.text)
+        if first is not None and first.start() < at:
+            lead = node.text[: first.start()].strip()
+            name = _leading_agency(lead, find_agencies)
+            if name is not None:
+                if len(node.text[first.start() : at].strip()) <= 6 and end <= MAX_EXCERPT:
+                    quote, a, b = excerpt(node.text, 0, end)  # the lead-in and its first item
+                else:  # lead-in … item: the item's own words are highlighted
+                    item, a, b = excerpt(node.text, at, end)
+                    quote = f"{lead} … {item}"
+                return Found(d, node, name, quote, (a, b), base)
+        if node.kind == "article" or not node.parent or node.parent not in reader.clauses:
+            return None
+        parent = reader.clauses[node.parent][1]
+        offset = parent.text.find(node.text)
+        if offset < 0:
+            return None
+        node, at, end = parent, offset + at, offset + end
+
+
+_LEAD_LABEL = re.compile(r"^\s*(?:Điều\s+\d+\w*\s*[.:]|(?:\d{1,3}|[IVXLC]+)[.)]|[a-zđ]\))\s*", re.IGNORECASE)
+_DUTY_HEADING = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("duty_heading_cues")) + r")\s+"
+)
+
+
+# "… có trách nhiệm": after the name (and the body it belongs to), words assigning it the items below (lexicon
+# duty_lead_endings.txt).
+_DUTY_LEAD_END = re.compile(r"^(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("duty_lead_endings")) + r")$")
+
+
+def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
+    """The agency a lead-in opens with, alone ("Bộ Công an", "Bộ Tài chính:") or after a cue assigning tasks
+    ("Trách nhiệm của Cục …"); None when it says something else ("Cơ quan thuế có trách nhiệm kiểm tra …" names
+    its agency in its own sentence, and a lead-in mentioning one in passing assigns it nothing)."""
+    words = _LEAD_LABEL.sub("", lead, count=1).strip()
+    cue = _DUTY_HEADING.match(fold(words))
+    body = words[cue.end():] if cue else words
+    mentions = find_agencies(body)
+    if not mentions or mentions[0].start != 0:
+        return None
+    end = mentions[0].end
+    if len(mentions) > 1 and re.fullmatch(r"\s*,\s*", body[end : mentions[1].start]):
+        end = mentions[1].end  # "Trung tâm Thông tin, Bộ Lao động - …": the body it belongs to
+    rest = body[end:].rstrip(" :;,.").lstrip()
+    if rest and not cue and not _DUTY_LEAD_END.search(fold(rest)):
+        return None  # the lead-in says more than the name and assigns nothing: not a heading naming who acts
+    return _FOOTNOTE_MARK.sub("", mentions[0].name)
+
+
+# A consolidated text's footnote number glued to a heading's last word ("… Ủy ban Chứng khoán Nhà nước7").
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,3}$")
 
 
 _YEAR_MENTION = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)

@@ -88,3 +88,126 @@ def test_effect_and_what_it_replaces_asked_together_are_both_answered(code):
     head = ans.answer.split("Theo")[0]
     assert "01 tháng 01 năm 2021" in head and "10/2012/QH13" in head, ans.answer
     assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
+
+
+_REPEALING = """BỘ NỘI VỤ
+Số: 91/2026/TT-BNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 20 tháng 4 năm 2026
+
+THÔNG TƯ
+Bãi bỏ một số văn bản quy phạm pháp luật về thi đua, khen thưởng do Bộ trưởng Bộ Nội vụ ban hành
+
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;
+Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Nội vụ;
+Bộ trưởng Bộ Nội vụ ban hành Thông tư bãi bỏ một số văn bản quy phạm pháp luật về thi đua, khen thưởng.
+
+Điều 1. Bãi bỏ văn bản quy phạm pháp luật
+Bãi bỏ toàn bộ các văn bản quy phạm pháp luật tại Phụ lục ban hành kèm theo Thông tư này.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 05 tháng 6 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def repealing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _REPEALING})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 91/2026/TT-BNV bãi bỏ các văn bản về thi đua, khen thưởng có hiệu lực từ ngày nào?",
+     "thong tu 91/2026/TT-BNV bai bo cac van ban ve thi dua khen thuong co hieu luc tu ngay nao"],
+)
+def test_a_repealing_circular_named_by_what_it_repeals_gets_its_own_effect_date(repealing, question):
+    """ "bãi bỏ …" describes the circular, only "có hiệu lực từ ngày nào" asks: its effect date, not a date of
+    the decree its preamble cites ("Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025")."""
+    ans = repealing.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "05 tháng 6 năm 2026" in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 2"
+
+
+_LIST_CIRCULAR = """BỘ NỘI VỤ
+Số: 93/2026/TT-BNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 22 tháng 4 năm 2026
+
+THÔNG TƯ
+Ban hành Danh mục hiện vật khen thưởng
+
+Điều 1. Ban hành kèm theo Thông tư này Danh mục hiện vật khen thưởng nhóm B dùng trong các phong trào thi đua.
+Điều 2. Hiệu lực thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 10 tháng 6 năm 2026.
+2. Hiện vật đã đặt làm trước ngày Thông tư này có hiệu lực được tiếp tục sử dụng đến hết ngày 31 tháng 12 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def listing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _LIST_CIRCULAR})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 93/2026/TT-BNV về danh mục hiện vật khen thưởng nhóm B có hiệu lực từ ngày nào?",
+     "thong tu 93/2026/TT-BNV ve danh muc hien vat khen thuong nhom B co hieu luc tu ngay nao"],
+)
+def test_words_naming_the_document_count_for_its_own_effect_clause(listing, question):
+    """ "nhóm B" names the circular (its Điều 1), not its effect article: "Thông tư này có hiệu lực …" dates it all."""
+    ans = listing.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "10 tháng 6 năm 2026" in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 2, khoản 1"
+
+
+def test_a_group_the_document_does_not_name_is_still_declined(listing):
+    ans = listing.answer("Thông tư 93/2026/TT-BNV về danh mục hiện vật khen thưởng nhóm C có hiệu lực từ ngày nào?")
+    assert ans.abstained, ans.answer
+
+
+_TWO_REPLACED = """BỘ TÀI CHÍNH
+Số: 95/2026/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 24 tháng 4 năm 2026
+
+THÔNG TƯ
+Quy định quản lý kinh phí khen thưởng phong trào thi đua
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc lập dự toán, quản lý và quyết toán kinh phí khen thưởng phong trào thi đua.
+Điều 2. Hiệu lực thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 6 năm 2026.
+2. Thông tư số 71/2019/TT-BTC ngày 10 tháng 10 năm 2019 của Bộ Tài chính quy định việc lập dự toán, quản lý, sử dụng và quyết toán kinh phí khen thưởng phong trào thi đua của các cơ quan trung ương và địa phương và Thông tư số 35/2016/TT-BTC ngày 26 tháng 02 năm 2016 của Bộ Tài chính quy định mức chi tổ chức hội nghị tổng kết phong trào thi đua yêu nước hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.
+
+BỘ TRƯỞNG
+Nguyễn Văn Thắng
+"""
+
+
+@pytest.fixture(scope="module")
+def replacing(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _TWO_REPLACED})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư 95/2026/TT-BTC có hiệu lực từ ngày nào, thay thế thông tư nào?",
+     "thong tu 95/2026/TT-BTC co hieu luc tu ngay nao va thay the thong tu nao"],
+)
+def test_effect_and_every_document_it_ends_are_answered_though_too_long_to_quote_whole(replacing, question):
+    """ "A … và B … hết hiệu lực": both documents are the subject; the long article is quoted in two pieces."""
+    ans = replacing.answer(question)
+    assert not ans.abstained, ans.answer
+    head = ans.answer.split("Theo")[0]
+    assert "15 tháng 6 năm 2026" in head and "71/2019/TT-BTC" in head and "35/2016/TT-BTC" in head, ans.answer
+    assert ans.citations[0].clause == "Điều 2"
