@@ -46,11 +46,11 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, clause_labels, followup_phrase, read_question
+from bot.query import Query, clause_labels, followup_phrase, is_step, read_question
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
-from bot.support import DocumentNumbers, Need, gaps, key_words, needs, unknown_documents
+from bot.support import DocumentNumbers, Need, gaps, key_words, needs, settled_words, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Corpus, Directive
@@ -238,7 +238,8 @@ class Assistant:
         elif series == ():
             ans = self._no_series(q, context)
         else:
-            ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context)
+            ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context,
+                               settled=_settled(q, previous))
         if context and filters is None and ans.clarify:
             # Several documents answer differently and the question names none: the conversation names one.
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
@@ -444,9 +445,11 @@ class Assistant:
     # ----------------------------------------------------------------- answering
 
     def _answer(
-        self, q: Query, filters: Filters | None, retriever: str | None, top_k: int, *, context: tuple[str, ...] = ()
+        self, q: Query, filters: Filters | None, retriever: str | None, top_k: int, *, context: tuple[str, ...] = (),
+        settled: tuple[str, ...] = (),
     ) -> Answer:
-        """``context``: the documents the conversation is about, read even when the search ranks them low."""
+        """``context``: the documents the conversation is about, read even when the search ranks them low;
+        ``settled``: the clauses the conversation's last answer quoted (``_settled``)."""
         t = self.tuning
         merged = "".join(f" ({old} đã hợp nhất vào {new} từ ngày 01/7/2025.)" for old, new in q.merged)
         if q.unknown_places and not q.provinces:
@@ -512,7 +515,8 @@ class Assistant:
             # as typed finds those clauses first; the previous question's words, completing it, the rest.
             own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
             hits = [h for h in _own_first(own, hits)
-                    if h.chunk.clause_id in self._clauses and not unsaid(q, self._clauses[h.chunk.clause_id][1].text)]
+                    if h.chunk.clause_id in self._clauses
+                    and not unsaid(q, self._clauses[h.chunk.clause_id][1].text, self._clauses[h.chunk.clause_id][1].heading)]
         by_doc: dict[str, list[Hit]] = {}
         for h in hits:
             by_doc.setdefault(h.chunk.doc_id, []).append(h)
@@ -536,12 +540,12 @@ class Assistant:
             read = t.candidates_per_doc + extra
             found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
-        found, lacking = self._supported(q, found)
+        found, lacking = self._supported(q, found, settled)
         if places:
             found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
             lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
         if q.introduced:
-            said = [f for f in found if not unsaid(q, f.clause.text)]
+            said = [f for f in found if not unsaid(q, f.clause.text, f.clause.heading)]
             lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:
@@ -604,12 +608,18 @@ class Assistant:
             text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
         return replace(ans, answer=text + note)
 
-    def _supported(self, q: Query, found: list[Found]) -> tuple[list[Found], tuple[Need, ...]]:
+    def _supported(
+        self, q: Query, found: list[Found], settled: tuple[str, ...] = ()
+    ) -> tuple[list[Found], tuple[Need, ...]]:
         """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked.
 
         A document's alternates (``Found.alternate``) are checked like its best answer; which of them answers is
-        chosen afterwards (``_first_per_document``)."""
+        chosen afterwards (``_first_per_document``).  The question's words the ``settled`` clauses already hold
+        are not asked again of the answering clause (``support.settled_words``)."""
         wanted = needs(q, self._scorer, self.tuning) if found else ()
+        if settled:
+            held = settled_words(wanted, settled)
+            wanted = tuple(n for n in wanted if n not in held)
         if not wanted:
             return [f for f in found if not f.alternate], ()
         checked = [(f, gaps(wanted, f)) for f in found]  # the found order stays: it breaks ties later
@@ -826,7 +836,18 @@ def _scope_words(q: Query) -> str:
 
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
-_VALUE_NEEDS = frozenset({"figure", "unit"})
+_VALUE_NEEDS = frozenset({"figure", "unit", "counted"})
+
+
+def _settled(q: Query, previous: Answer | None) -> tuple[str, ...]:
+    """The clause the last answer quoted, when the question asks the same thing of another step of a scale in the same
+    document ("Còn mức 3?" after "Mức 1 bồi dưỡng … nguy hiểm, độc hại là bao nhiêu?"): the words that answer matched
+    are settled for the conversation, and the item of step 3 ("c) Mức 3: 26.000 đồng") need not say them again.  The
+    step itself, the amount and its value are still asked of the new clause."""
+    if (previous is None or previous.abstained or not previous.citations or not q.elliptical or not q.same_document
+            or not q.introduced or not all(is_step(run) for run in q.introduced.split(", "))):
+        return ()
+    return (previous.citations[0].text,)
 
 
 def _as_cited(text: str, number: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from bot.documents import covers_years
 from bot.models import Answer
-from bot.query import Query, content_words, restates
+from bot.query import Query, content_words, is_step, restates
 from bot.segments import has_diacritics, tokens
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -180,11 +180,14 @@ def named_words(q: Query, before: Query | None, clause: str) -> tuple[str, ...]:
                  and all(t in said and t not in narrowed for t in tokens(w)))
 
 
-def unsaid(q: Query, text: str) -> tuple[str, ...]:
+def unsaid(q: Query, text: str, headings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The words a follow-up put in place of the previous question's that ``text`` (an answering clause)
     does not say, together as they were typed: "vùng V" is not answered by the clause on "vùng IV", nor
     "hàng siêu trường" by the one on "hàng siêu trọng" under their shared heading, nor "doanh nghiệp nhà
-    nước" by a clause that has "doanh nghiệp" here and "nhà nước" there.  Accents count when typed."""
+    nước" by a clause that has "doanh nghiệp" here and "nhà nước" there.  Accents count when typed.
+
+    A step of a scale ("giai đoạn 2", "mức 3") is said by a heading too: every item under "b) Giai đoạn 2
+    (2029 - 2031)" is of that stage, while a heading shared by two cases names both."""
     if not q.introduced:
         return ()
     accented = has_diacritics(q.introduced)
@@ -192,13 +195,21 @@ def unsaid(q: Query, text: str) -> tuple[str, ...]:
     def keys(s: str) -> list[str]:
         return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
 
-    words = keys(expand_abbreviations(text))  # "Sở TT&TT" says "Sở Thông tin và Truyền thông"
-    said = {*words, *itertools.pairwise(words)}
+    def units(s: str) -> set[object]:
+        words = keys(expand_abbreviations(s))  # "Sở TT&TT" says "Sở Thông tin và Truyền thông"
+        return {*words, *itertools.pairwise(words)}
+
+    said = units(text)
+    above = [units(h) for h in headings]
     missing: list[str] = []
     for run in q.introduced.split(", "):
         run_keys = keys(run)
-        if not all(k in said for k in run_keys) or not all(p in said for p in itertools.pairwise(run_keys)):
-            missing.append(run)
+        pairs = list(itertools.pairwise(run_keys))
+        if all(k in said for k in run_keys) and all(p in said for p in pairs):
+            continue
+        if is_step(run) and any(all(k in h for k in run_keys) and all(p in h for p in pairs) for h in above):
+            continue
+        missing.append(run)
     return tuple(missing)
 
 

@@ -19,7 +19,8 @@ from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "read_question", "restates"]
+__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "is_step", "read_question",
+           "restates"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -518,6 +519,18 @@ def _replace_in(before: str, own: str) -> str:
     return " ".join([*out, *tail_new, *tail_old[replaced(tail_old, len(tail_new)) :]])
 
 
+def _without(text: str, spans: list[re.Match[str]]) -> str:
+    """``text`` without the spans matched on its folded form (same length: folding keeps every character)."""
+    for m in reversed(spans):
+        text = f"{text[: m.start()]} {text[m.end():]}"
+    return text
+
+
+def is_step(phrase: str) -> bool:
+    """Whether ``phrase`` names one step of a scale and nothing else ("giai đoạn 2", "mức 3", "vùng IV")."""
+    return step_pattern().fullmatch(fold(phrase).strip()) is not None
+
+
 def followup_phrase(q: Query) -> str:
     """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
     return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
@@ -617,9 +630,19 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
         # and kind, asked of the document the conversation is about.
         return replace(query, followup=True, same_document=True, refers_to=_kind_named(pointer))
-    marked = bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
+    # "Lai Châu năm 2023 đặt chỉ tiêu này là bao nhiêu?": the thing pointed back to ("chỉ tiêu này") is the one just
+    # asked about, asked again in the scope the question names; the question's other words only say how it is asked.
+    pointed = bool(_cue("reference", text)) and not query.numbers and bool(provinces or unknown or years)
+    marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     own = _strip_followup(query.topic)
-    content = _content_words(own)
+    content = [] if pointed else _content_words(own)
+    steps = list(step_pattern().finditer(fold(own)))
+    labelled = {x.group(1) for x in step_pattern().finditer(fold(previous.topic))}
+    # "Còn mức 3?", and "Còn giai đoạn 2?" after a question that named its stage by years only: the step's own
+    # words ("giai đoạn") are no topic of their own.  A step the previous question named by its label too ("vùng I"
+    # then "Còn vùng IV?") is replaced word for word below.
+    step_only = (bool(steps) and not pointed and not _content_words(_without(own, steps))
+                 and (not content or not any(m.group(1) in labelled for m in steps)))
     # "Năm 2020 thì mức giảm trừ là bao nhiêu?" after a question on "mức giảm trừ gia cảnh": a new scope for
     # the same topic, restated in fewer words, is a follow-up; a topic of its own is a new question.
     restated = (query.scoped or bool(unknown)) and set(content) <= set(_content_words(previous.topic))
@@ -633,14 +656,16 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
     new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
     introduced = ""
-    steps = list(step_pattern().finditer(fold(own)))
-    if not content and steps:
+    if step_only:
         # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
         topic = previous.topic
         for m in steps:
             typed = own[m.start() : m.end()]
             old = next((x for x in step_pattern().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
-            topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{topic} {typed}"
+            # else the scale's noun left bare ("Giai đoạn [2026 - 2028]" without its years), else first: after
+            # the last word it would read as narrowing that word ("bồi dưỡng giai đoạn")
+            old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
+            topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()

@@ -25,23 +25,22 @@ _LABEL_END = r"(?![\w%/]|[.,]\d)"
 
 
 @cache
-def _nouns(*, scales: bool, numbering: bool = False) -> str:
+def _nouns(*, numbering: bool = False) -> str:
     lex = load_lexicon()
-    topics = ("qualifier_nouns", *(("scale_nouns",) if scales else ()), *(("numbering_words",) if numbering else ()))
+    topics = ("qualifier_nouns", "scale_nouns", *(("numbering_words",) if numbering else ()))
     return alternatives((w for topic in topics for w in lex.topic(topic)), fold)
 
 
 @cache
-def step_pattern(*, scales: bool = True) -> re.Pattern[str]:
-    """A step in accent-folded text: group 1 its noun, group 2 its label ("muc 3", "vung iv").  ``scales=False``
-    leaves out the scale nouns ("mức"), for the support check: a "mức 3" asked is checked as a step of a scale
-    (``bot.answerers.labels.step_fit``), not as a word the clause must hold."""
-    return re.compile(rf"(?<!\w)({_nouns(scales=scales)})\s+({STEP_LABEL}){_LABEL_END}")
+def step_pattern() -> re.Pattern[str]:
+    """A step in accent-folded text: group 1 its noun, group 2 its label ("muc 3", "vung iv").  The support
+    check needs it in the quoted clause too: a "mức 3" asked is no "mức 1"."""
+    return re.compile(rf"(?<!\w)({_nouns()})\s+({STEP_LABEL}){_LABEL_END}")
 
 
 @cache
 def _noun_at_end() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_nouns(scales=True, numbering=True)})\s*$")
+    return re.compile(rf"(?<!\w)(?:{_nouns(numbering=True)})\s*$")
 
 
 def ends_with_step_noun(text: str) -> bool:

@@ -42,9 +42,10 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unknown_documents"]
 
-NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "unit", "word", "year"]
+NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
+                   "counted", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ def _lexicon() -> dict[str, object]:
 
 def _read(lex: Lexicon) -> dict[str, object]:
     """The lexicon's word lists as this check uses them; the patterns' shapes stay here, their words there."""
+    # a step asked ("mức 1") is no amount written with a value's unit ("mức 1 triệu đồng")
+    amount_units = alternatives({w.split()[0] for w in lex.topic("value_units")}, fold)
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
             *lex.topic("question_kind_words"), *lex.topic("answer_form_words")}
@@ -96,8 +99,18 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # document number ("38/2022/NĐ-CP") or a date's year alone.  Read on the clause written with its marks:
     # folded, "mức 20%" looked like "mục 20" and "sở" like "số".  A phrase counts by its last word ("phụ lục").
     after = sorted({canonical_tones(w).lower().split()[-1] for w in lex.topic("reference_words")})
-    figure = re.compile(r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in after)
-                        + r"\d+(?:[.,]\d+)*(?![\w/])")
+    # A number after a document's kind is its number ("Chỉ thị 05-CT/TW", "Kế hoạch 18"), and one written with
+    # a symbol ("05-CT/TW") names a document whatever precedes it.
+    kinds_before = sorted({canonical_tones(w).lower() for w in lex.topic("document_kinds")})
+    figure_body = (r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in (*after, *kinds_before))
+                   + r"\d+(?:[.,]\d+)*(?![\w/])(?!-[^\W\d_]+/)")
+    figure = re.compile(figure_body)
+    # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor the year of a date ("năm 2023") states
+    shares = alternatives(lex.topic("share_words"), lambda w: canonical_tones(w).lower())
+    count_figure = re.compile(r"(?<!năm )" + figure_body + rf"(?![.,]\d)(?!\s*(?:{shares}))")
+    # "tỷ lệ …" (lexicon rate_nouns.txt): what a rate is of
+    rates = sorted(lex.topic("rate_nouns"), key=len, reverse=True)
+    rate_nouns = {True: alternatives(rates, lambda w: canonical_tones(w).lower()), False: alternatives(rates, fold)}
     # "một tuần", "mỗi tháng", "tối đa một ngày": the period a rate is counted per
     leads = lex.topic("rate_leads")
     rate_leads = {True: alternatives(leads, lambda w: canonical_tones(w).lower()), False: alternatives(leads, fold)}
@@ -107,16 +120,24 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # it makes that word no name of the amount
     fw = lex.topic("function_words")
     function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
-    return {"periods": periods, "free": frozenset(free), "units": units, "quantities": quantities,
+    return {"amount_units": amount_units, "periods": periods, "free": frozenset(free), "units": units,
+            "quantities": quantities,
             "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
+            "count_figure": count_figure, "rate_nouns": rate_nouns,
+            "shares": frozenset(fold(w) for w in lex.topic("share_words")),
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
     """ "vùng V" → the clause must name "vùng … V" (a list "vùng I, II và V" counts)."""
     out = []
-    for m in step_pattern(scales=False).finditer(folded_topic):
+    unit = _lexicon()["amount_units"]
+    # A step of a scale too ("mức 1" of "chuyên gia tư vấn mức 1"): an exception clause quoting another figure
+    # ("1,5 lần") or another step's item is no answer to it.
+    for m in step_pattern().finditer(folded_topic):
+        if re.match(rf"\s+(?:{unit})(?!\w)", folded_topic[m.end() :]):
+            continue  # "mức 1 triệu đồng": an amount
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
         pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
@@ -287,16 +308,88 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
     return written if prev and scorer.parts_with(f"{prev[0]}_{first}") else None
 
 
-def _unit(folded_topic: str, asks_amount: bool) -> list[Need]:
+def _unit(topic: str, asks_amount: bool) -> list[Need]:
     """ "bao nhiêu đồng" → the clause must state an amount of money (the first kind asked decides); any other
     "bao nhiêu …?" / "mấy …?" → the clause text must state a figure at all (its own label, article and
-    document numbers do not count)."""
+    document numbers do not count); "bao nhiêu xã …?" asks a count, which a rate ("60,9%") or a year is not."""
+    folded_topic = fold(topic)
     for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
         if asks.search(folded_topic):
             return [Need("unit", name, pattern=evidence)]
     if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
-        return [Need("figure", "con số", pattern=_lexicon()["figure"])]  # type: ignore[arg-type]
+        figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
+        counted = _counted_noun(topic)
+        if counted:
+            return [figure, Need("counted", f"số {counted}", pattern=_lexicon()["count_figure"])]  # type: ignore[arg-type]
+        return [figure]
     return []
+
+
+def _counted_noun(topic: str) -> str | None:
+    """The noun a question typed with diacritics counts right after "bao nhiêu"/"mấy" ("bao nhiêu xã", "mấy loại"),
+    as written; None when it counts none (a unit such as "bao nhiêu phần trăm" is read by ``asked_units.csv``).
+    Typed without diacritics no tagger reads the next word: any word but a form word ("là", "một") counts."""
+    from index.wordseg import pos_tags, segment, segment_folded
+
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    if has_diacritics(topic):
+        words, tags = pos_tags(segment(plain))
+        amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    else:
+        words = segment_folded(plain).split()
+        tags = ["V" if fold(w.replace("_", " ")) in _lexicon()["free"] or fold(w.split("_")[0]) in _lexicon()["limits"]  # type: ignore[operator]
+                else "N" for w in words]
+        amount = {fold(w).replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    shares = _lexicon()["shares"]
+    for i, ((w, _), (noun, tag)) in enumerate(itertools.pairwise(zip(words, tags, strict=True))):
+        after = fold(" ".join(words[i + 1 : i + 3]).replace("_", " "))
+        if (canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny")
+                and not any(ch.isdigit() for ch in noun)
+                and not any(after == x or after.startswith(x + " ") for x in shares)):  # type: ignore[union-attr]
+            return noun.replace("_", " ")
+    return None
+
+
+def _rates(topic: str, accented: bool) -> list[Need]:
+    """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
+    ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
+    "Tỷ lệ hộ nghèo … 19,74%" is the rate of another thing.  Words that state no rate are not judged here.
+    Only for a question asking how much."""
+    if not _asks_amount(topic, accented):
+        return []
+    from index.wordseg import segment, segment_folded
+
+    plain = " ".join(re.findall(r"[^\W_]+", topic))
+    words = (segment(plain) if accented else segment_folded(plain)).split()
+    rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
+    keys = [compare_key(w.replace("_", " "), accented) for w in words]
+    free = frozenset(load_lexicon().topic("question_form_words"))  # "tỷ lệ là …"; not "hộ", a kind word elsewhere
+    out = []
+    for i, k in itertools.product(range(len(words)), (1, 2)):
+        m = rate.fullmatch(" ".join(keys[i : i + k]))
+        if m is None or i + k >= len(words):
+            continue
+        at = i + k - 1
+        word = words[at + 1].replace("_", " ")
+        sylls = word.split()
+        if (any(ch.isdigit() for ch in word) or fold(word) in free  # type: ignore[operator]
+                or fold(word) in _lexicon()["limits_full"] or fold(sylls[0]) in _lexicon()["limits"]  # type: ignore[operator]
+                or _asks_amount(word, accented)):
+            continue
+        keys_of = [k for k in syllable_keys(sylls, accented=accented) if k]
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys_of)] or keys_of
+        if not units:
+            continue
+        if len(keys_of) == 1 and at + 2 < len(words):
+            # one syllable says little ("ty le ho …": "hộ nghèo" or "hộ dùng điện"): the next word too, each
+            # syllable on its own ("tỷ lệ trường đạt chuẩn" is "tỷ lệ trường chuẩn quốc gia đạt …")
+            more = words[at + 2].replace("_", " ")
+            if not (any(ch.isdigit() for ch in more) or fold(more) in free or _asks_amount(more, accented)  # type: ignore[operator]
+                    or fold(more.split()[0]) in _lexicon()["limits"]):  # type: ignore[operator]
+                units += [k for k in syllable_keys(more.split(), accented=accented) if k]
+                word = f"{word} {more}"
+        out.append(Need("rate", f"{m.group(0)} {word}", token=" ".join(units), pattern=rate, accented=accented))
+    return out
 
 
 # A line's own label ("2.", "a)", "IV."): no figure of the clause.
@@ -431,7 +524,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
-             *_unit(folded, _asks_amount(topic, accented)),
+             *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -553,6 +646,12 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
 # ------------------------------------------------------------------ does a clause meet them
 
 
+def settled_words(wanted: Iterable[Need], texts: tuple[str, ...]) -> tuple[Need, ...]:
+    """The word needs of ``wanted`` (the question's rare words) that ``texts`` (clauses the conversation already
+    answered from) hold: said once for the conversation, they are not asked again of a sibling item."""
+    return tuple(n for n in wanted if n.kind == "word" and _met(n, texts))
+
+
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported.
 
@@ -569,6 +668,10 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             parts = quoted
         else:
             parts = whole
+        if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
+            if n.pattern is not None and not _has_figure(f.short, n.pattern):
+                out.append(n)
+            continue
         if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
@@ -576,7 +679,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 
 
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate"})
 
 
 def _answer_words(f: Found) -> str:
@@ -600,6 +703,10 @@ def _met(n: Need, parts: tuple[str, ...]) -> bool:
         title = parts[-1] if len(parts) > 1 else ""
         return bool(n.opening and title and n.opening.search(_folded(title))) or (n.pattern is not None and any(
             n.pattern.search(_accented(p) if n.accented else _folded(p)) for p in parts if p))
+    if n.kind == "rate":  # words stating no rate are not judged; those stating one name what it is of
+        said = _joined(parts, accented=n.accented)
+        return (n.pattern is None or not n.pattern.search(said)
+                or all(stands_in(u, parts, accented=n.accented) for u in (n.token or "").split()))
     if n.token is not None and not stands_in(n.token, parts, accented=n.accented):
         return False
     if n.pattern is not None:

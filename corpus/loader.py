@@ -96,6 +96,14 @@ def read_directive(path: Path, *, max_file_mb: float = 20.0) -> Directive:
     path = Path(path)
     raw = read_raw_text(path, max_file_mb=max_file_mb)
     directive = parse_directive(raw, doc_id=slugify(path.stem), source=path.name)
+    if not directive.answerable_clauses():
+        # The gazette's text of a scanned page keeps only its running heads, the header and the signature:
+        # nothing could answer a question, and an empty document would only stand in lists and scopes.
+        raise ReadError(
+            f"{path.name}: chỉ có phần đầu hoặc phần chữ ký, không có nội dung (có thể là bản quét không có "
+            "lớp chữ); đã bỏ qua.",
+            f"{path.name}: no answerable clause (header and signature only)",
+        )
     directive = replace(directive, path=path)
     return _apply_sidecar(directive, path)
 

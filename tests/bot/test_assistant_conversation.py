@@ -228,3 +228,99 @@ def test_a_national_document_named_by_number_is_not_hidden_by_a_province_it_is_a
 def test_a_province_the_named_national_document_never_mentions_is_declined(repeal_bot):
     ans = repeal_bot.answer("Thông tư 18/2022/TT-BLĐTBXH bãi bỏ thông tư nào về tiền lương công nhân thủy điện ở Lai Châu?")
     assert ans.abstained and "Lai Châu" in ans.answer
+
+
+@pytest.mark.parametrize("first", ["Số bác sỹ trên 10.000 dân năm 2022 của Sơn La là bao nhiêu?",
+                                   "so bac sy tren 10000 dan son la nam 2022"])
+@pytest.mark.parametrize("pointer", ["Lai Châu năm 2023 đặt chỉ tiêu này là bao nhiêu?",
+                                     "lai chau nam 2023 dat chi tieu nay la bao nhieu"])
+def test_this_indicator_in_another_province_is_the_indicator_asked_not_any_other(bot, first, pointer):
+    # Lai Châu's directive sets no doctors-per-10,000 target: "chỉ tiêu này" is that indicator, not its GRDP growth
+    _, ans = ask_in_turn(bot, first, pointer)
+    assert ans.abstained and not ans.citations
+    assert "9,0%" not in ans.answer
+
+
+def test_this_indicator_in_another_year_is_answered_from_that_years_directive(bot):
+    _, ans = ask_in_turn(bot, "Số bác sỹ trên 10.000 dân năm 2022 của Sơn La là bao nhiêu?",
+                         "Sơn La năm 2023 đặt chỉ tiêu này là bao nhiêu?")
+    assert "8,6 bác sỹ" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
+
+
+@pytest.fixture(scope="module")
+def stage_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {
+        "doc1.txt": "quyet-dinh-so-892-qd-ttg-469579.txt",  # a scheme with stage 1 (2026-2028) and stage 2 (2029-2031)
+        "doc2.txt": "thong-tu-so-7-2026-tt-bnv-469694.txt",  # consultants' monthly pay, levels 1 to 4
+        "doc3.txt": "thong-tu-so-24-2022-tt-bldtbxh-38574.txt",  # in-kind allowance, levels 1 to 4 ("yếu tố có hại")
+        "doc4.txt": "nghi-dinh-so-139-2026-nd-cp-469377.txt",  # a long decree: words are as rare as in a library
+    })
+
+
+_STAGE_1 = ("Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ làm công tác đối ngoại phấn đấu bao nhiêu phần trăm cán bộ "
+            "làm đối ngoại thường xuyên được bồi dưỡng?")
+
+
+def test_the_regular_case_is_not_answered_from_the_occasional_one(stage_bot):
+    ans = stage_bot.answer(_STAGE_1)
+    assert not ans.abstained
+    assert "không thường xuyên" not in ans.citations[0].text[slice(*ans.citations[0].span)]
+
+
+@pytest.mark.parametrize("followup", ["Còn giai đoạn 2?", "con giai doan 2"])
+def test_another_stage_is_answered_from_the_items_under_its_heading(stage_bot, followup):
+    _, ans = ask_in_turn(stage_bot, _STAGE_1, followup)
+    assert not ans.abstained
+    assert "70% - 80%" in ans.answer
+
+
+def test_a_stage_the_scheme_does_not_have_is_declined_after_one_it_has(stage_bot):
+    *_, ans = ask_in_turn(stage_bot, _STAGE_1, "Còn giai đoạn 2?", "Giai đoạn 3 thì sao?")
+    assert ans.abstained and "70% - 80%" not in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Thông tư 07/2026/TT-BNV, chuyên gia tư vấn mức 1 được tính lương tối đa bao nhiêu một tháng?",
+    "theo thong tu 07/2026/TT-BNV chuyen gia tu van muc 1 duoc tinh luong toi da bao nhieu mot thang",
+])
+def test_a_level_asked_is_answered_from_that_level_not_from_an_exception(stage_bot, question):
+    ans = stage_bot.answer(question)
+    assert "70.000.000" in ans.answer
+    assert "1,5 lần" not in ans.answer.split(". Theo ")[0]
+
+
+@pytest.fixture(scope="module")
+def repeal_pair_bot(tmp_path_factory):
+    from tests.fakes import assistant_over
+
+    return assistant_over(tmp_path_factory, {
+        "doc1.txt": "thong-tu-so-28-2026-tt-btc-469231.txt",  # ends 25/2021/TT-BTC (khoản 2) and 62/2023/TT-BTC (khoản 3)
+        "doc2.txt": "thong-tu-so-18-2022-tt-bldtbxh-37982.txt",  # repeals other circulars
+        "doc3.txt": "thong-tu-so-15-2024-tt-bldtbxh-43951.txt",
+    })
+
+
+def test_which_other_asks_the_document_under_discussion_not_every_document(repeal_pair_bot):
+    _, ans = ask_in_turn(repeal_pair_bot, "Thông tư 28/2026/TT-BTC làm hết hiệu lực thông tư nào?",
+                         "Có bãi bỏ văn bản nào khác không?")
+    assert not ans.clarify  # never a choice among every document that repeals something
+    assert {c.doc_id for c in ans.citations} <= {"doc1"}
+
+
+_LEVEL_1 = "Mức 1 bồi dưỡng bằng hiện vật cho người lao động làm việc có yếu tố nguy hiểm, độc hại là bao nhiêu?"
+
+
+@pytest.mark.parametrize("followup", ["Còn mức 3?", "con muc 3"])
+def test_another_level_need_not_repeat_the_words_the_conversation_already_matched(stage_bot, followup):
+    # the item "c) Mức 3: 26.000 đồng" does not say "độc hại" again (its circular writes "yếu tố có hại")
+    first, ans = ask_in_turn(stage_bot, _LEVEL_1, followup)
+    assert "13.000 đồng" in first.answer
+    assert not ans.abstained and "26.000 đồng" in ans.answer
+
+
+def test_a_level_the_circular_does_not_have_is_still_declined(stage_bot):
+    _, ans = ask_in_turn(stage_bot, _LEVEL_1, "Còn mức 5?")
+    assert ans.abstained and not ans.citations

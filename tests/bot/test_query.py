@@ -366,3 +366,29 @@ def test_a_follow_up_naming_another_step_asks_that_step(follow):
     from corpus.text import fold
 
     assert fold(got.topic).startswith("muc 3 boi duong") and fold(got.introduced) == "muc 3"
+
+
+@pytest.mark.parametrize("followup", ["Có bãi bỏ văn bản nào khác không?", "co bai bo van ban nao khac khong",
+                                      "Còn việc gì khác?"])
+def test_which_other_points_back_to_the_document_under_discussion(followup):
+    q = read_question(followup, previous=read_question("Thông tư 28/2026/TT-BTC làm hết hiệu lực thông tư nào?"))
+    assert q.same_document
+
+
+@pytest.mark.parametrize(("pointer", "province"), [("Lai Châu năm 2023 đặt chỉ tiêu này là bao nhiêu?", "Lai Châu"),
+                                                   ("lai chau nam 2023 dat chi tieu nay la bao nhieu", "Lai Châu")])
+def test_this_indicator_with_another_scope_keeps_the_indicator_and_takes_the_scope(pointer, province):
+    known = ("Lai Châu", "Sơn La")
+    before = read_question("Số bác sỹ trên 10.000 dân năm 2022 của Sơn La là bao nhiêu?", known_provinces=known)
+    q = read_question(pointer, known_provinces=known, previous=before)
+    assert q.elliptical and not q.same_document
+    assert q.topic == before.topic
+    assert q.provinces == (province,) and q.years == (2023,)
+
+
+@pytest.mark.parametrize("followup", ["Còn giai đoạn 2?", "con giai doan 2"])
+def test_a_stage_after_a_question_naming_its_stage_by_years_replaces_the_bare_stage_word(followup):
+    before = read_question("Giai đoạn 2026 - 2028, Đề án bồi dưỡng cán bộ phấn đấu bao nhiêu phần trăm cán bộ được bồi dưỡng?")
+    q = read_question(followup, previous=before)
+    assert q.introduced.lower() in ("giai đoạn 2", "giai doan 2")
+    assert q.topic.lower().startswith(q.introduced.lower())

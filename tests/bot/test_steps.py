@@ -13,9 +13,8 @@ def test_a_step_is_its_noun_and_label_typed_with_or_without_marks() -> None:
     assert not list(step_pattern().finditer(fold("Mức 20% và mức 1,5 lần")))
 
 
-def test_the_support_check_leaves_the_scale_noun_to_the_step_check() -> None:
+def test_a_scale_step_and_a_qualifier_step_are_both_read() -> None:
     assert [m.group(1) for m in step_pattern().finditer(fold("Mức 3 vùng II"))] == ["muc", "vung"]
-    assert [m.group(1) for m in step_pattern(scales=False).finditer(fold("Mức 3 vùng II"))] == ["vung"]
 
 
 def test_a_number_after_a_step_or_numbering_noun_is_no_figure() -> None:

@@ -766,3 +766,72 @@ def test_how_many_of_a_common_noun_is_left_to_the_other_needs(grid_scorer):
     wanted = needs(read_question("Năm 2023 Lai Châu phấn đấu tạo việc làm cho bao nhiêu người?"), grid_scorer,
                    AnswerTuning())
     assert "count" not in [n.kind for n in wanted]  # "8.440 lao động" counts people too
+
+
+@pytest.mark.parametrize("question", [
+    "Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?",
+    "nam 2022 son la dat chi tieu ty le truong dat chuan quoc gia la bao nhieu",
+    "Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ tham gia bảo hiểm y tế bao nhiêu phần trăm?",
+])
+def test_the_rate_of_another_thing_does_not_answer_a_rate_asked(bot, question):
+    # the directive states the poverty rate (19,74%) and the "Gia đình văn hóa" rate (70,5%), no school rate
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "19,74%" not in ans.answer and "70,5%" not in ans.answer
+
+
+def test_a_rate_the_directive_states_is_still_answered(bot):
+    ans = bot.answer("Năm 2022 Sơn La đặt chỉ tiêu tỷ lệ hộ nghèo là bao nhiêu?")
+    assert "19,74%" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Lai Châu năm 2023 phấn đấu có bao nhiêu xã đạt chuẩn nông thôn mới?",
+    "lai chau nam 2023 phan dau co bao nhieu xa dat chuan nong thon moi",
+])
+def test_a_count_asked_is_answered_neither_by_a_rate_nor_by_a_document_number(bot, question):
+    # Lai Châu's directive names "Chỉ thị 05-CT/TW" and a school rate (60,9%), no number of communes
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "60,9%" not in ans.answer and "05-CT/TW" not in ans.answer
+
+
+def test_a_count_the_directive_states_is_answered(bot):
+    ans = bot.answer("Năm 2023 tỉnh Sơn La có thêm bao nhiêu xã về đích nông thôn mới?")
+    assert "64 xã" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Năm 2023 Lai Châu đặt chỉ tiêu giá trị hàng hoá xuất khẩu bao nhiêu triệu USD?",
+    "nam 2023 lai chau dat chi tieu gia tri hang hoa xuat khau bao nhieu trieu usd",
+])
+def test_an_amount_asked_in_dollars_is_not_answered_with_one_in_dong(bot, question):
+    # Lai Châu's directive states GRDP per head in đồng ("52,9 triệu đồng"), no export value in USD
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "triệu đồng" not in ans.answer
+
+
+def test_an_amount_in_dollars_the_directive_states_is_answered(bot):
+    ans = bot.answer("Năm 2023 Sơn La đặt chỉ tiêu giá trị hàng hóa xuất khẩu bao nhiêu triệu USD?")
+    assert "184 triệu USD" in ans.answer
+
+
+@pytest.fixture(scope="module")
+def fund_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {"doc1.txt": "thong-tu-so-33-2026-tt-btc-469255.txt"})  # deposit insurer's funds
+
+
+@pytest.mark.parametrize("question", [
+    "Thông tư 33/2026/TT-BTC quy định vốn điều lệ của Bảo hiểm tiền gửi Việt Nam bao nhiêu tỷ đồng?",
+    "thong tu 33/2026/TT-BTC quy dinh von dieu le cua bao hiem tien gui viet nam bao nhieu ty dong",
+])
+def test_an_amount_asked_in_billions_of_dong_is_not_answered_with_a_percentage(fund_bot, question):
+    # the circular sets shares of the charter capital ("100%", "20%"), not the capital itself
+    ans = fund_bot.answer(question)
+    _not_found(ans)
+    assert "%" not in ans.answer
+
+
+def test_an_amount_in_billions_of_dong_the_directive_states_is_answered(bot):
+    assert "4.800 tỷ đồng" in bot.answer("Năm 2023 Sơn La đặt chỉ tiêu thu ngân sách bao nhiêu tỷ đồng?").answer

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import read_directive
+from corpus import load_corpus, parse_directive, read_directive
 
 LIBRARY = Path(__file__).resolve().parents[2] / ".." / "shared" / "library"
 pytestmark = pytest.mark.skipif(not (LIBRARY / "sources.csv").is_file(), reason="../shared/library absent")
@@ -164,8 +164,20 @@ def test_articles_quoted_by_an_amending_decree_are_not_its_own(tmp_path: Path) -
 
 def test_text_without_a_header_gets_nulls_not_guesses(tmp_path: Path) -> None:
     # The text layer of this decision holds only gazette page furniture and a signature.
-    d = read_directive(_neutral(tmp_path, "quyet-dinh-so-109-qd-btc-468842.txt"))
+    path = _neutral(tmp_path, "quyet-dinh-so-109-qd-btc-468842.txt")
+    d = parse_directive(path.read_text(encoding="utf-8"), doc_id="doc1", source=path.name)
     assert (d.doc_type, d.number, d.date, d.issuer, d.province, d.year) == (None,) * 6
+
+
+def test_a_scanned_text_with_only_a_header_or_signature_is_skipped_with_one_line(tmp_path: Path) -> None:
+    """Nothing in it could answer; listed as a document it would only crowd scopes and declines."""
+    _neutral(tmp_path, "quyet-dinh-so-109-qd-btc-468842.txt", 1)
+    _neutral(tmp_path, "thong-tu-so-90-2025-tt-bqp-45890.txt", 2)
+    _neutral(tmp_path, "thong-tu-so-11-2026-tt-btc-468949.txt", 3)
+    corpus = load_corpus(tmp_path)
+    assert len(corpus) == 1 and corpus.directives[0].number == "11/2026/TT-BTC"
+    assert len(corpus.problems) == 2
+    assert all("không có nội dung" in p.message and "\n" not in p.message for p in corpus.problems)
 
 
 @pytest.mark.parametrize(
