@@ -256,12 +256,17 @@ def _recipients_end(lines: list[str], i: int, stop: int) -> int:
     return stop
 
 
+def _certifies(lines: list[str], tail: int) -> bool:
+    """Whether the closing part at ``tail`` opens with a consolidated text's certification block."""
+    return any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
+
+
 def _closing_blocks_end(lines: list[str], tail: int, stop: int) -> int:
     """The first line after the recipients, signature and certification blocks that start at ``tail``:
     what follows them before any "Phụ lục" heading (a fee schedule, a list, a form, the text of a
     second document) is an appendix, not part of the signature."""
     i, n = tail, stop
-    certifying = any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
+    certifying = _certifies(lines, tail)
     while i < n:
         s = lines[i].strip()
         if not s or (len(s) <= 12 and NOT_NAME.search(s)) or _KEPT.match(s):  # "[daky]", "(Đã ký)"
@@ -360,5 +365,5 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))
     first = appendices[0] if appendices else n
     attached = _closing_blocks_end(lines, tail, first) if tail < n else n
-    certified = any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
+    certified = _certifies(lines, tail)
     return Zones(type_line, body, tail, appendices, attached if attached < first else -1, certified)

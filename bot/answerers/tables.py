@@ -123,9 +123,9 @@ def read_table(text: str) -> Table | None:
     if lay.head_at and header[lay.head_at - 1] != " ":
         return None  # the rows' word inside another word of the header: no heading of the first column
     rows = []
-    for i, (a, values) in enumerate(lay.body):
+    for a, values in lay.body:
         words = list(re.finditer(r"\S+", text[a : values[0].start]))
-        start = a + words[-(lay.n if i == 0 else len(words))].start()
+        start = a + words[-lay.n].start()  # the first row's words also hold the header; the others are n long
         rows.append(Row(start, values[-1].end, (text[start : values[0].start].strip(), *(v.text for v in values))))
     rest = header[lay.head_at + len(lay.labels[1][0]) :]
     first = header[lay.head_at : len(header) - len(rest) + rest.find(lay.columns[0])].strip()

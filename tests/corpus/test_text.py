@@ -35,7 +35,7 @@ def test_a_phrase_is_compared_as_the_question_was_typed():
 
 def test_text_typed_in_any_script_folds_as_its_letters_decompose() -> None:
     # names of foreign bodies and places appear in treaties and decrees; folding must not garble them
-    assert fold("Crème brûlée, Ελλάδα, Ǖ, İzmir") == "creme brulee, ελλαδα, u, i̇zmir".replace("i̇", "i")
+    assert fold("Crème brûlée, Ελλάδα, Ǖ, İzmir") == "creme brulee, ελλαδα, u, izmir"
     assert fold("NGHỊ ĐỊNH") == fold("nghị định") == fold("nghi dinh") == "nghi dinh"
     long = "Điều 5. Hồ sơ đề nghị khen thưởng " * 20  # longer than the remembered texts
     assert fold(long) == "dieu 5. ho so de nghi khen thuong " * 20
