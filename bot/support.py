@@ -106,9 +106,12 @@ def _read(lex: Lexicon) -> dict[str, object]:
     figure_body = (r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in (*after, *kinds_before))
                    + r"\d+(?:[.,]\d+)*(?![\w/])(?!-[^\W\d_]+/)")
     figure = re.compile(figure_body)
-    # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor the year of a date ("năm 2023") states
+    # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor a number after a noun that numbers or dates
+    # something (lexicon numbering_words.txt: "năm 2023", "lần thứ 6", "giai đoạn 2") states
     shares = alternatives(lex.topic("share_words"), lambda w: canonical_tones(w).lower())
-    count_figure = re.compile(r"(?<!năm )" + figure_body + rf"(?![.,]\d)(?!\s*(?:{shares}))")
+    numbered = sorted({canonical_tones(w).lower() for w in lex.topic("numbering_words")})
+    count_figure = re.compile("".join(f"(?<!{re.escape(w)} )" for w in numbered) + figure_body
+                              + rf"(?![.,]\d)(?!\s*(?:{shares}))")
     # "tỷ lệ …" (lexicon rate_nouns.txt): what a rate is of
     rates = sorted(lex.topic("rate_nouns"), key=len, reverse=True)
     rate_nouns = {True: alternatives(rates, lambda w: canonical_tones(w).lower()), False: alternatives(rates, fold)}

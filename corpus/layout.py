@@ -269,7 +269,8 @@ def _closing_blocks_end(lines: list[str], tail: int, stop: int) -> int:
     certifying = _certifies(lines, tail)
     while i < n:
         s = lines[i].strip()
-        if not s or (len(s) <= 12 and NOT_NAME.search(s)) or _KEPT.match(s):  # "[daky]", "(Đã ký)"
+        # a mark ("[daky]", "(Đã ký)"), not a short numbered heading ("Mẫu 01", "Biểu 02")
+        if not s or (len(s) <= 12 and NOT_NAME.search(s) and not any(c.isdigit() for c in s)) or _KEPT.match(s):
             i += 1
         elif is_recipients(s):
             i = _recipients_end(lines, i, n)

@@ -35,7 +35,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "4"  # 4: no signature without a signer, annexes after the signature are appendices
+PARSER_VERSION = "5"  # 4: no signature without a signer, annexes after the signature are appendices; 5: "Mẫu 01" after it
 
 
 def slugify(stem: str) -> str:

@@ -205,3 +205,12 @@ def test_the_notes_after_a_consolidated_texts_certification_are_answerable() -> 
     )
     notes = d.clause("chú thích")
     assert notes is not None and notes.answerable and "20 tháng 02 năm 2020" in notes.text
+
+
+def test_a_short_numbered_heading_after_the_signature_opens_the_attached_part() -> None:
+    """ "Mẫu 01" is no signature mark such as "(Đã ký)": the form it heads keeps its name."""
+    d = _decree("Điều 1. Ban hành mẫu báo cáo kèm theo Thông tư này.\n",
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(Đã ký)\nĐỗ Hoàng Anh Tuấn\nMẫu 01\nTỔNG HỢP CÁC CHỈ TIÊU\n"
+                "1. Số đơn vị báo cáo trong kỳ.\n")
+    assert d.clause("phần chữ ký").text.endswith("Đỗ Hoàng Anh Tuấn")
+    assert d.clause("phần kèm theo").text.startswith("Mẫu 01")
