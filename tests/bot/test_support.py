@@ -835,3 +835,15 @@ def test_an_amount_asked_in_billions_of_dong_is_not_answered_with_a_percentage(f
 
 def test_an_amount_in_billions_of_dong_the_directive_states_is_answered(bot):
     assert "4.800 tỷ đồng" in bot.answer("Năm 2023 Sơn La đặt chỉ tiêu thu ngân sách bao nhiêu tỷ đồng?").answer
+
+
+@pytest.mark.parametrize("question", [
+    "Số xã đạt chuẩn nông thôn mới kiểu mẫu năm 2024 của Sơn La là bao nhiêu?",
+    "so xa dat chuan nong thon moi kieu mau nam 2024 cua son la",
+])
+def test_the_model_grade_of_a_programme_is_not_answered_by_its_plain_standard(bot, question):
+    # Sơn La 2024 counts the communes meeting the new-rural standard (70 xã), none of its "kiểu mẫu" grade
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "70 xã" not in ans.answer
+    assert "70 xã" in bot.answer("Số xã đạt chuẩn nông thôn mới năm 2024 của Sơn La là bao nhiêu?").answer
