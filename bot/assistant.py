@@ -167,13 +167,18 @@ class Assistant:
         return cls(library.corpus, index, top_k=settings.top_k, retriever=settings.retriever,
                    facts=StoredFacts(library, Path(settings.index_dir)))
 
+    def count_word_rarities(self) -> None:
+        """Count (or read) the word rarities now and keep them with the index: ``thidua index`` does, so the first
+        question after a build does not count them (seconds over a whole library)."""
+        self._scorer  # noqa: B018 (read for its side effect: counted, kept with the index and here)
+
     def warm(self) -> None:
         """Load now what the first question would otherwise load (the word rarities kept with the index,
         the word segmenter and tagger): a chat loads once and then answers many questions, so its first
         user should not wait a few hundred milliseconds more than the next one."""
         from index.wordseg import pos_tags, segment
 
-        self._scorer  # noqa: B018 (read for its side effect: loaded and kept)
+        self.count_word_rarities()
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
 
     # ----------------------------------------------------------------- public API

@@ -130,6 +130,11 @@ def _read(lex: Lexicon) -> dict[str, object]:
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "count_figure": count_figure, "rate_nouns": rate_nouns,
             "shares": frozenset(fold(w) for w in lex.topic("share_words")),
+            # "bao nhiêu", "mấy" as the word segmenter writes them ("bao_nhiêu"), spelt and folded
+            "amount_words": {True: frozenset(canonical_tones(w).lower().replace(" ", "_")
+                                             for w in lex.topic("amount_question_words")),
+                             False: frozenset(fold(w).replace(" ", "_") for w in lex.topic("amount_question_words"))},
+            "form_words": frozenset(lex.topic("question_form_words")),
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
 
 
@@ -329,21 +334,32 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
     return []
 
 
+def _plain(topic: str) -> str:
+    """The topic's words alone, punctuation out, as the word segmenter reads them."""
+    return " ".join(re.findall(r"[^\W_]+", topic))
+
+
+def _words(topic: str, accented: bool) -> list[str]:
+    """The topic's words as segmented ("tỷ_lệ hộ_nghèo"); typed without diacritics, by pyvi's dictionary."""
+    from index.wordseg import segment, segment_folded
+
+    return (segment(_plain(topic)) if accented else segment_folded(_plain(topic))).split()
+
+
 def _counted_noun(topic: str) -> str | None:
     """The noun a question typed with diacritics counts right after "bao nhiêu"/"mấy" ("bao nhiêu xã", "mấy loại"),
     as written; None when it counts none (a unit such as "bao nhiêu phần trăm" is read by ``asked_units.csv``).
     Typed without diacritics no tagger reads the next word: any word but a form word ("là", "một") counts."""
-    from index.wordseg import pos_tags, segment, segment_folded
+    from index.wordseg import pos_tags, segment
 
-    plain = " ".join(re.findall(r"[^\W_]+", topic))
-    if has_diacritics(topic):
-        words, tags = pos_tags(segment(plain))
-        amount = {canonical_tones(w).lower().replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    accented = has_diacritics(topic)
+    if accented:
+        words, tags = pos_tags(segment(_plain(topic)))
     else:
-        words = segment_folded(plain).split()
+        words = _words(topic, accented)
         tags = ["V" if fold(w.replace("_", " ")) in _lexicon()["free"] or fold(w.split("_")[0]) in _lexicon()["limits"]  # type: ignore[operator]
                 else "N" for w in words]
-        amount = {fold(w).replace(" ", "_") for w in load_lexicon().topic("amount_question_words")}
+    amount = _lexicon()["amount_words"][accented]  # type: ignore[index]
     shares = _lexicon()["shares"]
     for i, ((w, _), (noun, tag)) in enumerate(itertools.pairwise(zip(words, tags, strict=True))):
         after = fold(" ".join(words[i + 1 : i + 3]).replace("_", " "))
@@ -361,13 +377,10 @@ def _rates(topic: str, accented: bool) -> list[Need]:
     Only for a question asking how much."""
     if not _asks_amount(topic, accented):
         return []
-    from index.wordseg import segment, segment_folded
-
-    plain = " ".join(re.findall(r"[^\W_]+", topic))
-    words = (segment(plain) if accented else segment_folded(plain)).split()
+    words = _words(topic, accented)
     rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
     keys = [compare_key(w.replace("_", " "), accented) for w in words]
-    free = frozenset(load_lexicon().topic("question_form_words"))  # "tỷ lệ là …"; not "hộ", a kind word elsewhere
+    free = _lexicon()["form_words"]  # "tỷ lệ là …"; not "hộ", a kind word elsewhere
     out = []
     for i, k in itertools.product(range(len(words)), (1, 2)):
         m = rate.fullmatch(" ".join(keys[i : i + k]))

@@ -261,12 +261,11 @@ def _certifies(lines: list[str], tail: int) -> bool:
     return any(_CERTIFIES.search(x) for x in lines[tail : tail + 6])
 
 
-def _closing_blocks_end(lines: list[str], tail: int, stop: int) -> int:
-    """The first line after the recipients, signature and certification blocks that start at ``tail``:
-    what follows them before any "Phụ lục" heading (a fee schedule, a list, a form, the text of a
-    second document) is an appendix, not part of the signature."""
+def _closing_blocks_end(lines: list[str], tail: int, stop: int, certifying: bool) -> int:
+    """The first line after the recipients, signature and certification (``certifying``: the closing part
+    opens with one) blocks that start at ``tail``: what follows them before any "Phụ lục" heading (a fee
+    schedule, a list, a form, the text of a second document) is an appendix, not part of the signature."""
     i, n = tail, stop
-    certifying = _certifies(lines, tail)
     while i < n:
         s = lines[i].strip()
         # a mark ("[daky]", "(Đã ký)"), not a short numbered heading ("Mẫu 01", "Biểu 02")
@@ -365,6 +364,6 @@ def find_zones(lines: list[str], *, title_lines: int = 1) -> Zones:
             break
     appendices = tuple(i for i in range(tail, n) if is_appendix_heading(lines[i]))
     first = appendices[0] if appendices else n
-    attached = _closing_blocks_end(lines, tail, first) if tail < n else n
     certified = _certifies(lines, tail)
+    attached = _closing_blocks_end(lines, tail, first, certified) if tail < n else n
     return Zones(type_line, body, tail, appendices, attached if attached < first else -1, certified)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 
@@ -62,7 +62,7 @@ def _labels_cited(text: str, own_article: str | None) -> tuple[str, ...]:
 # tại"; not a condition opening with "Trường hợp" whose own subject is cited ("Trường hợp các thành phần trong hồ sơ
 # bổ nhiệm quy định tại Điều này …").
 _SCOPE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in load_lexicon().topic("reference_scope_nouns")) + r")(?:\s+[^\s.;:,]+){0,2}"
+    rf"\b(?:{alternatives(load_lexicon().topic('reference_scope_nouns'))})(?:\s+[^\s.;:,]+){{0,2}}"
     r"\s+(?:duoc\s+)?(?:quy dinh|neu|xac dinh)\s+tai\s+$"
 )
 # The first syllable of a kind of document ("thông tư", "nghị định", "luật"; lexicon document_kinds.txt).

@@ -21,7 +21,7 @@ from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -299,14 +299,12 @@ def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, 
 
 
 _LEAD_LABEL = re.compile(r"^\s*(?:Điều\s+\d+\w*\s*[.:]|(?:\d{1,3}|[IVXLC]+)[.)]|[a-zđ]\))\s*", re.IGNORECASE)
-_DUTY_HEADING = re.compile(
-    r"^(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("duty_heading_cues")) + r")\s+"
-)
+_DUTY_HEADING = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_heading_cues'))})\s+")
 
 
 # "… có trách nhiệm": after the name (and the body it belongs to), words assigning it the items below (lexicon
 # duty_lead_endings.txt).
-_DUTY_LEAD_END = re.compile(r"^(?:" + "|".join(re.escape(c) for c in load_lexicon().topic("duty_lead_endings")) + r")$")
+_DUTY_LEAD_END = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_lead_endings'))})$")
 
 
 def _leading_agency(lead: str, find_agencies: Callable) -> str | None:

@@ -70,7 +70,7 @@ def index(
     # question (or the chat's start) after a build would wait for them (seconds over a whole library).
     from bot.assistant import Assistant
 
-    Assistant(corpus, idx, retriever=settings.retriever).warm()
+    Assistant(corpus, idx, retriever=settings.retriever).count_word_rarities()
     rep = idx.report
     if rep.rebuilt:
         action = "Đã xây dựng mới chỉ mục"
