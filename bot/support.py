@@ -722,6 +722,15 @@ def _answer_words(f: Found) -> str:
     quote = (quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))).strip("… ")
     first = FIRST_ITEM.search(text)
     lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
+    if f.span:
+        # a table's row says what its figures are only with the rows it stands under and its column headings
+        # ("| a | Cấp mới | 200.000 |" under "Lệ phí cấp hộ chiếu", in "Mức thu (đồng/lần cấp)")
+        from corpus.tables import read_tables
+
+        at = f.span[0]
+        hit = next(((t, r) for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
+        if hit is not None:
+            lead = "\n".join(x for x in (lead, " – ".join(hit[1].parents), " ".join(hit[0].headings)) if x)
     return f"{lead}\n{quote}" if lead else quote
 
 

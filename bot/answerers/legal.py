@@ -22,6 +22,7 @@ from bot.query import Kind, Query
 from bot.segments import Segment
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
+from corpus.tables import read_tables
 from corpus.text import fold
 from index.models import Hit
 
@@ -220,6 +221,9 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     at = f.span[0] if f.span else 0
     seg = next((s for s in reader.segments.get(f.clause.id, []) if s.start <= at < s.end + 1), None)
     lo, hi = (seg.start, seg.end) if seg else (0, len(text))
+    row = next((r for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
+    if row is not None:  # a table's row states its durations in its values; its name is what the question names
+        lo, hi = max(lo, row.values_start), min(hi, row.end)
     spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
     if not spans:
         return None

@@ -15,7 +15,7 @@ from typing import Literal
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
-from bot.answerers.tables import Cell, heading_unit, table_cell
+from bot.answerers.tables import Cell, RowCell, heading_unit, row_cell, table_cell
 from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
@@ -132,6 +132,9 @@ def _extract(
         values = find_values(seg.text)
         if not values:
             return None
+        row = row_cell(reader.scorer, topic, text, seg.start)
+        if row is not None:
+            return _row(reader, d, clause, topic, base, row)
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -232,6 +235,19 @@ def _cell(
     if unit and short[-1:].isdigit():
         short = f"{short} {unit}"  # the unit its column heading gives it ("15.600 đồng/giờ")
     return Found(d, clause, short, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
+
+
+def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, got: RowCell) -> Found:
+    """A regrouped table row's value (``corpus.tables``), quoted with the rows it stands under and its column
+    heading ("Lệ phí cấp hộ chiếu (…) – Cấp mới — Mức thu (đồng/lần cấp): 200.000"), the unit taken from the
+    heading when the cell is a bare figure."""
+    t = reader.tuning
+    row = got.row
+    quote = f"{row.full_name} — {got.heading}: {got.value}"
+    cov = reader.scorer.coverage(topic, f"{row.full_name} {got.heading}")
+    score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
+    short = f"{got.value} {got.unit}" if got.unit and got.value[-1:].isdigit() else got.value
+    return Found(d, clause, short, quote, (row.start, row.end), score)
 
 
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
+from corpus.lexicon import load_lexicon
+from corpus.tables import PipeRow, read_tables
 
-__all__ = ["Cell", "Row", "Table", "heading_unit", "read_table", "table_cell"]
+__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,44 @@ def _first_name_length(labels: list[list[str]], width: int) -> int | None:
 _UNIT = re.compile(r"Đơn vị(?:\s+tính)?\s*:\s*([^)]{1,30}?)\s*\)", re.IGNORECASE)
 
 
+_PAREN_UNIT = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
+
+
 def heading_unit(heading: str) -> str:
-    """The unit a column heading gives its bare figures ("Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)" -> "đồng/giờ")."""
+    """The unit a column heading gives its bare figures ("Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)" -> "đồng/giờ",
+    "Mức thu (đồng/lần cấp)" -> "đồng/lần cấp", "Mức cấp (đồng)" -> "đồng"; lexicon heading_units.txt)."""
     m = _UNIT.search(heading)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    m = _PAREN_UNIT.search(heading)
+    if m and ("/" in m.group(1) or m.group(1) in load_lexicon().topic("heading_units")):
+        return m.group(1)
+    return ""
+
+
+@dataclass(frozen=True)
+class RowCell:
+    """A table row's value (``corpus.tables``): the row (named with its parents), the column heading of the value
+    and the value as written."""
+
+    row: PipeRow
+    heading: str
+    value: str
+    unit: str
+
+
+def row_cell(scorer: Scorer, topic: str, text: str, offset: int) -> RowCell | None:
+    """The value of the table row on the line of ``text`` at ``offset`` (a row ``corpus.tables`` regrouped), in the
+    value column whose heading the topic matches best; None for a line that is no such row or a row without
+    values (a heading over its sub-rows: "1 | Lệ phí cấp hộ chiếu | ")."""
+    for table in read_tables(text):
+        row = table.row_at(offset)
+        if row is None:
+            continue
+        columns = [j for j, v in enumerate(row.values) if v]
+        if not columns:
+            return None
+        headings = table.headings[2:]
+        col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), -j))
+        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]))
+    return None
