@@ -729,8 +729,9 @@ def _answer_words(f: Found) -> str:
 
         at = f.span[0]
         hit = next(((t, r) for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
-        if hit is not None:
-            lead = "\n".join(x for x in (lead, " – ".join(hit[1].parents), " ".join(hit[0].headings)) if x)
+        if hit is not None:  # and with the clause's words before the table ("Phí cấp thị thực …" over it)
+            before = text[: hit[0].start].strip()
+            lead = "\n".join(x for x in (before, " – ".join(hit[1].parents), " ".join(hit[0].headings)) if x)
     return f"{lead}\n{quote}" if lead else quote
 
 

@@ -83,14 +83,22 @@ def _regroup_tables(lines: list[str]) -> list[str]:
     gazette = [bool(_GAZETTE.match(x)) for x in lines]
     stamp = [bool(_SIGNED_BY.match(x) or _SIGNED_FIELDS.match(x)) for x in lines]
 
+    def beside(i: int, step: int) -> int:
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        return k if 0 <= k < len(lines) else -1
+
+    # A document prints its page number on one side of the running header: on the side it mostly does, a bare
+    # number is the page's; on the other it is a cell ("70" ending a page of a table over "CÔNG BÁO/…" / "35").
+    heads = [i for i, g in enumerate(gazette) if g]
+    numbered = {step: sum(1 for i in heads if (k := beside(i, step)) >= 0 and _PAGE_NUMBER.match(lines[k]))
+                for step in (-1, 1)}
+    side = 1 if numbered[1] >= numbered[-1] else -1
+
     def near_gazette(i: int) -> bool:
-        for step in (-1, 1):
-            k = i + step
-            while 0 <= k < len(lines) and not lines[k]:
-                k += step
-            if 0 <= k < len(lines) and gazette[k]:
-                return True
-        return False
+        k = beside(i, -side)
+        return k >= 0 and gazette[k]
 
     def furniture(i: int) -> bool:
         s = lines[i]

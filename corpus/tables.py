@@ -28,14 +28,17 @@ __all__ = ["PipeRow", "PipeTable", "TableBlock", "find_tables", "is_row_line", "
 _NUMBER_HEADING = re.compile(r"^(?:S[Tt][Tt]|TT|Số\s*TT|Số thứ(?:\s*tự)?|Số)$")
 _LABEL = re.compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2}){0,2}|[IVXL]{1,5}|[A-Z]|[a-zđ])[.)]?$")
 # A value cell: one figure, optionally with a unit of up to three words ("200.000", "25 USD/chiếc", "10%",
-# "50 triệu đồng"); a second figure makes it a row's name ("1.000 tấn đến 1.500 tấn").
-_VALUE = re.compile(r"^\d[\d.,]*(?:\s*%|\s+[^\d\s]\S*(?:\s+[^\d\s]\S*){0,2})?$")
+# "50 triệu đồng", "1.000.000/chiếc"); a second figure makes it a row's name ("1.000 tấn đến 1.500 tấn").
+_VALUE = re.compile(r"^\d[\d.,]*(?:\s*%|/[^\d\s]\S*|\s+[^\d\s]\S*(?:\s+[^\d\s]\S*){0,2})?$")
 _VALUE_MAX = 30
 _CONTINUATION_MAX = 30
 _HEADER_LINES = 12
 _HEADING_MAX = 60
 _NAME_LINES = 14
+# A sub-row a dash opens ("- Cấp mới"); "- xã hội …" opening a wrapped line is a hyphenated phrase (corpus.layout).
 _DASH = re.compile(r"^[-–+]\s*(?=\S)")
+# A code cell ("CG1", "CG2": an expert grade a norm table gives per row).
+_CODE = re.compile(r"^[A-ZĐ]{1,4}\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,14 @@ class TableBlock:
     rows: tuple[_Row, ...]
 
 
+def _dash(line: str) -> bool:
+    m = _DASH.match(line)
+    return m is not None and (line[m.end()].isupper() or line[m.end()].isdigit())
+
+
 def _is_value(line: str) -> bool:
+    if _CODE.match(line):
+        return True
     return len(line) <= _VALUE_MAX and _VALUE.match(line) is not None and len(re.findall(r"\d+", line.replace(".", "").replace(",", ""))) == 1
 
 
@@ -212,7 +222,9 @@ def find_tables(lines: list[str], furniture: Callable[[int], bool], page_break: 
     out: list[TableBlock] = []
     i, n = 0, len(lines)
     while i < n:
-        if _NUMBER_HEADING.match(lines[i]) and not furniture(i):
+        prev = next((lines[k] for k in range(i - 1, -1, -1) if not furniture(k)), "")
+        # "Số / TT" is one heading: a table opening at "Số" that does not regroup is not tried again at "TT"
+        if _NUMBER_HEADING.match(lines[i]) and not furniture(i) and not (prev == "Số" and lines[i] == "TT"):
             block = _table_at(lines, i, furniture, page_break)
             if block is not None:
                 out.append(block)
@@ -264,7 +276,7 @@ def _table_at(lines: list[str], start: int, furniture: Callable[[int], bool],
             broke = False
         elif current is None:
             return None
-        elif _DASH.match(s) and (current.label == "-") == any(_is_value(x) for x in current.lines):
+        elif _dash(s) and (current.label == "-") == any(_is_value(x) for x in current.lines):
             # a sub-row a dash opens: under a row still without values, or after such a sub-row's values
             chunks.append(_Chunk("-", [_DASH.sub("", s)], [i]))
             broke = False
@@ -295,12 +307,18 @@ def _rows(lines: list[str], start: int, stop: int, header: list[str], chunks: li
         return None
     width = widths.most_common(1)[0][0]
     splits = [_split_row(c, width, k == len(chunks) - 1) for k, c in enumerate(chunks)]
+    shapes = _column_shapes([s[1] for s in splits if s and len(s[1]) == width], width)
     rows: list[_Row] = []
     for chunk, got in zip(chunks, splits, strict=True):
         if got is None:
             return None
         name, values, _ = got
-        if not name or (values and len(values) != width):
+        if values and len(values) != width:
+            placed = _placed(values, shapes)
+            if placed is None:
+                return None
+            values = placed
+        if not name:
             return None
         rows.append(_Row(chunk.label, " ".join(name), tuple(values)))
     # The final row ends after its values: what follows is the document's text again.
@@ -319,6 +337,30 @@ def _rows(lines: list[str], start: int, stop: int, header: list[str], chunks: li
     if len(headings) != 2 + width:
         return None
     return TableBlock(start, stop, tuple(headings), tuple(rows))
+
+
+def _shape(cell: str) -> str:
+    """A cell's shape: its figures as "9" ("03 năm" -> "9 năm", "2.800.000" -> "9")."""
+    return re.sub(r"\d[\d.,]*", "9", cell)
+
+
+def _column_shapes(full: list[list[str]], width: int) -> list[set[str]]:
+    return [{_shape(values[j]) for values in full} for j in range(width)]
+
+
+def _placed(values: list[str], shapes: list[set[str]]) -> list[str] | None:
+    """A row with fewer values than columns ("Hàm giả (chỉ cấp một lần duy nhất) | 4.000.000" under "Niên hạn cấp |
+    Mức cấp"): each value goes to the one column whose full rows have cells of its shape, in order; None when a
+    value fits no column or more than one (which cell is empty is then unknown)."""
+    out = [""] * len(shapes)
+    at = 0
+    for value in values:
+        fits = [j for j in range(at, len(shapes)) if _shape(value) in shapes[j]]
+        if len(fits) != 1 or any(_shape(value) in shapes[j] for j in range(at)):
+            return None
+        out[fits[0]] = value
+        at = fits[0] + 1
+    return out
 
 
 def _merge_lone_dashes(rows: list[_Row]) -> list[_Row] | None:

@@ -15,7 +15,7 @@ from typing import Literal
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
-from bot.answerers.tables import Cell, RowCell, heading_unit, row_cell, table_cell
+from bot.answerers.tables import Cell, RowCell, heading_unit, row_cell, row_words, table_cell
 from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
@@ -23,6 +23,7 @@ from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
+from corpus.tables import read_tables
 from corpus.text import fold
 from index.models import Hit
 
@@ -77,6 +78,7 @@ def by_segment(
         parts = (s.text for s in reader.segments[clause.id])
         clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
+        tables = read_tables(clause.text) if "\n| " in clause.text else []
         for seg in units:
             if not _WORDS.search(seg.text):
                 continue  # "3.", "- - - 2.": a list's label or a form's blank says nothing, it never answers
@@ -88,7 +90,11 @@ def by_segment(
                 extra = got
             # "… trong các lĩnh vực quy định tại các khoản 7, 8 Điều 4 Thông tư này": the part is about what those
             # clauses say, so their words count as its own
-            seg_cov = reader.scorer.coverage(topic, " ".join((seg.text, *cited_here(d, clause, seg.text))))
+            # A table's row says what it is about with the clause's words before the table, the rows it stands
+            # under and the column headings ("| a | Lượt vào | 165 đồng/tấn |" under "Phí trọng tải tàu, thuyền")
+            words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
+                         seg.text)
+            seg_cov = reader.scorer.coverage(topic, " ".join((words, *cited_here(d, clause, seg.text))))
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
@@ -132,7 +138,7 @@ def _extract(
         values = find_values(seg.text)
         if not values:
             return None
-        row = row_cell(reader.scorer, topic, text, seg.start)
+        row = row_cell(reader.scorer, q.text, topic, text, seg.start)
         if row is not None:
             return _row(reader, d, clause, topic, base, row)
         figures = asked_figures(q.text)
@@ -244,7 +250,7 @@ def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, 
     t = reader.tuning
     row = got.row
     quote = f"{row.full_name} — {got.heading}: {got.value}"
-    cov = reader.scorer.coverage(topic, f"{row.full_name} {got.heading}")
+    cov = reader.scorer.coverage(topic, f"{got.lead} {row.full_name} {got.heading}")
     score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
     short = f"{got.value} {got.unit}" if got.unit and got.value[-1:].isdigit() else got.value
     return Found(d, clause, short, quote, (row.start, row.end), score)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
 from corpus.lexicon import load_lexicon
-from corpus.tables import PipeRow, read_tables
+from corpus.tables import PipeRow, PipeTable, read_tables
 
-__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "table_cell"]
+__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "row_words", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -215,11 +215,23 @@ class RowCell:
     heading: str
     value: str
     unit: str
+    lead: str = ""  # the clause's words before the table ("Mức thu phí … tại cảng, bến thủy nội địa như sau:")
 
 
-def row_cell(scorer: Scorer, topic: str, text: str, offset: int) -> RowCell | None:
+_LEAD_CHARS = 300  # of the clause's words before a table, those nearest it say what the table lists
+
+
+def row_words(text: str, table: PipeTable, row: PipeRow) -> str:
+    """What a row of a table in ``text`` is about, in words: the clause's words just before the table, the rows
+    it stands under, its own name and the column headings."""
+    lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
+    return " ".join((lead, row.full_name, *table.headings[1:]))
+
+
+def row_cell(scorer: Scorer, question: str, topic: str, text: str, offset: int) -> RowCell | None:
     """The value of the table row on the line of ``text`` at ``offset`` (a row ``corpus.tables`` regrouped), in the
-    value column whose heading the topic matches best; None for a line that is no such row or a row without
+    value column whose heading the topic matches best (then the question's own words: "Mức cấp … bao nhiêu" over
+    "Niên hạn cấp | Mức cấp (đồng)", where the topic keeps only "cấp"); None for a line that is no such row or a row without
     values (a heading over its sub-rows: "1 | Lệ phí cấp hộ chiếu | ")."""
     for table in read_tables(text):
         row = table.row_at(offset)
@@ -229,6 +241,7 @@ def row_cell(scorer: Scorer, topic: str, text: str, offset: int) -> RowCell | No
         if not columns:
             return None
         headings = table.headings[2:]
-        col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), -j))
-        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]))
+        col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), scorer.coverage(question, headings[j]), -j))
+        lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
+        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]), lead)
     return None
