@@ -173,6 +173,7 @@ class _Chunk:
     lines: list[str]
     at: list[int]  # the index of each line in the document's lines
     broken_at: int = -1  # index in ``lines`` of the first line after a page break, -1 when none
+    head: int = -1  # the index of the line the row starts on
 
 
 def _split_row(chunk: _Chunk, width: int | None, last: bool) -> tuple[list[str], list[str], int] | None:
@@ -272,13 +273,13 @@ def _table_at(lines: list[str], start: int, furniture: Callable[[int], bool],
         read = numbering.read(label or (inline[0] if inline else "")) if (label or inline) else None
         if read is not None:
             numbering.take(read)
-            chunks.append(_Chunk(read.lstrip("\u0000"), [inline[1]] if inline else [], [i] if inline else []))
+            chunks.append(_Chunk(read.lstrip("\u0000"), [inline[1]] if inline else [], [i] if inline else [], head=i))
             broke = False
         elif current is None:
             return None
         elif _dash(s) and (current.label == "-") == any(_is_value(x) for x in current.lines):
             # a sub-row a dash opens: under a row still without values, or after such a sub-row's values
-            chunks.append(_Chunk("-", [_DASH.sub("", s)], [i]))
+            chunks.append(_Chunk("-", [_DASH.sub("", s)], [i], head=i))
             broke = False
         elif ((m := marker(s)) is not None and m.kind not in ("bullet", "plus")) or _NUMBER_HEADING.match(s) or (
             len(current.lines) >= _NAME_LINES
@@ -297,6 +298,11 @@ def _table_at(lines: list[str], start: int, furniture: Callable[[int], bool],
 
 
 def _rows(lines: list[str], start: int, stop: int, header: list[str], chunks: list[_Chunk]) -> TableBlock | None:
+    # The document may go on with a numbered line of its own ("2. Tổ chức thu …" after the rows of "1."): rows at
+    # the end without values are not the table's, it ends before them.
+    while chunks and (last := _split_row(chunks[-1], None, True)) is not None and not last[1]:
+        stop = chunks[-1].head
+        chunks = chunks[:-1]
     if len(chunks) < 2:
         return None
     splits = [_split_row(c, None, k == len(chunks) - 1) for k, c in enumerate(chunks)]

@@ -16,7 +16,16 @@ from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import Cell, RowCell, heading_unit, row_cell, row_words, table_cell
-from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
+from bot.answerers.values import (
+    Figure,
+    asked_figures,
+    asks_change,
+    choose_value,
+    figure_fit,
+    names_figures,
+    probe,
+    stated_count,
+)
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
@@ -140,7 +149,7 @@ def _extract(
             return None
         row = row_cell(reader.scorer, q.text, topic, text, seg.start)
         if row is not None:
-            return _row(reader, d, clause, topic, base, row)
+            return _row(reader, d, clause, topic, base, row, asked_figures(q.text))
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -202,6 +211,13 @@ def _extract(
         return Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
+    if shape in ("fact", "fact_with_number"):
+        got = row_cell(reader.scorer, q.text, topic, text, seg.start)
+        if got is not None:  # a table's row, read with the rows it stands under and every value under its heading
+            row = got.row
+            cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
+            quote = f"{row.full_name} — {cells}"
+            return Found(d, clause, quote, quote, (row.start, row.end), base)
     counted = stated_count(seg.text, probe(q.text).noun) if shape == "fact" else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
@@ -243,15 +259,18 @@ def _cell(
     return Found(d, clause, short, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
 
 
-def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, got: RowCell) -> Found:
+def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, got: RowCell,
+         figures: tuple[Figure, ...] = ()) -> Found:
     """A regrouped table row's value (``corpus.tables``), quoted with the rows it stands under and its column
     heading ("Lệ phí cấp hộ chiếu (…) – Cấp mới — Mức thu (đồng/lần cấp): 200.000"), the unit taken from the
-    heading when the cell is a bare figure."""
+    heading when the cell is a bare figure.  A row named by the figures the question names ("trên 1.500 tấn", not
+    "trên 1.000 tấn đến 1.500 tấn") is lifted as ``choose_value`` lifts one."""
     t = reader.tuning
     row = got.row
     quote = f"{row.full_name} — {got.heading}: {got.value}"
     cov = reader.scorer.coverage(topic, f"{got.lead} {row.full_name} {got.heading}")
-    score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
+    score = (t.value_context_weight * cov + (1 - t.value_context_weight) * base
+             + t.figure_bonus * figure_fit(figures, row.full_name))
     short = f"{got.value} {got.unit}" if got.unit and got.value[-1:].isdigit() else got.value
     return Found(d, clause, short, quote, (row.start, row.end), score)
 

@@ -216,6 +216,7 @@ class RowCell:
     value: str
     unit: str
     lead: str = ""  # the clause's words before the table ("Mức thu phí … tại cảng, bến thủy nội địa như sau:")
+    headings: tuple[str, ...] = ()  # the value columns' headings, one per value of the row
 
 
 _LEAD_CHARS = 300  # of the clause's words before a table, those nearest it say what the table lists
@@ -243,5 +244,5 @@ def row_cell(scorer: Scorer, question: str, topic: str, text: str, offset: int) 
         headings = table.headings[2:]
         col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), scorer.coverage(question, headings[j]), -j))
         lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
-        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]), lead)
+        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]), lead, tuple(headings))
     return None

@@ -29,11 +29,48 @@ Cao Anh Tuấn
 """ + _SCHEDULE
 
 
+_PORT = _CIRCULAR.split("THÔNG TƯ")[0].replace("99/2026", "98/2026") + """THÔNG TƯ
+Quy định mức thu lệ phí ra, vào cảng thủy nội địa
+Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;
+Bộ trưởng Bộ Tài chính ban hành Thông tư quy định mức thu lệ phí ra, vào cảng thủy nội địa.
+Điều 1. Mức thu lệ phí
+1. Mức thu lệ phí ra, vào cảng thủy nội địa như sau:
+Số thứ
+tự
+Nội dung khoản thu
+Mức thu
+1
+Lệ phí ra, vào cảng thủy nội địa
+a)
+Phương tiện chở hàng có trọng tải toàn phần trên 500 tấn đến
+1.000 tấn
+30.000
+đồng/chuyến
+b)
+Phương tiện chở hàng có trọng tải toàn phần trên
+1.000 tấn đến 1.500 tấn
+40.000
+đồng/chuyến
+c)
+Phương tiện chở hàng có trọng tải toàn phần trên 1.500 tấn
+50.000
+đồng/chuyến
+2. Tổ chức thu lệ phí nộp toàn bộ số tiền lệ phí thu được vào ngân sách nhà nước.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 5 năm 2026.
+Nơi nhận:
+- Lưu: VT, CST.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Cao Anh Tuấn
+"""
+
+
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
     from tests.fakes import assistant_over
 
-    return assistant_over(tmp_path_factory, texts={"doc1.txt": _CIRCULAR})
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _CIRCULAR, "doc2.txt": _PORT})
 
 
 @pytest.mark.parametrize(("question", "value", "row"), [
@@ -68,3 +105,16 @@ def test_the_value_column_is_the_one_the_question_names():
     assert got is not None and (got.value, got.unit) == ("2.800.000", "đồng")
     got = row_cell(scorer, "Niên hạn cấp tay giả tháo khớp vai?", "niên hạn cấp tay giả tháo khớp vai", text, at)
     assert got is not None and got.value == "03 năm"
+
+
+@pytest.mark.parametrize(("question", "row", "value"), [
+    ("Lệ phí ra vào cảng thủy nội địa của phương tiện chở hàng trọng tải trên 1.500 tấn là bao nhiêu?",
+     "toàn phần trên 1.500 tấn", "50.000"),
+    ("Lệ phí ra vào cảng thủy nội địa của phương tiện chở hàng trọng tải trên 1.000 tấn đến 1.500 tấn?",
+     "toàn phần trên 1.000 tấn đến 1.500 tấn", "40.000"),
+])
+def test_the_row_named_by_the_asked_figures_answers(bot, question, row, value):
+    """ "trên 1.500 tấn" is the row of that bound, not the row ending "đến 1.500 tấn"; the value's wrapped unit
+    ("đồng/chuyến" on the next line) stays with it."""
+    a = bot.answer(question)
+    assert f"{row} — Mức thu: {value} đồng/chuyến”" in a.answer, a.answer
