@@ -730,8 +730,13 @@ def _answer_words(f: Found) -> str:
         at = f.span[0]
         hit = next(((t, r) for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
         if hit is not None:  # and with the clause's words before the table ("Phí cấp thị thực …" over it)
-            before = text[: hit[0].start].strip()
-            lead = "\n".join(x for x in (before, " – ".join(hit[1].parents), " ".join(hit[0].headings)) if x)
+            from bot.answerers.tables import heading_unit
+
+            table, row = hit
+            before = text[: table.start].strip()
+            # each value with the unit its heading gives it ("50.000" under "Mức thu (đồng/lần cấp)": 50.000 đồng/…)
+            cells = " ".join(f"{v} {heading_unit(h)}".strip() for h, v in zip(table.headings[2:], row.values, strict=False) if v)
+            lead = "\n".join(x for x in (before, " – ".join(row.parents), " ".join(table.headings), cells) if x)
     return f"{lead}\n{quote}" if lead else quote
 
 

@@ -15,7 +15,16 @@ from typing import Literal
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
-from bot.answerers.tables import Cell, RowCell, heading_unit, row_cell, row_words, table_cell
+from bot.answerers.tables import (
+    Cell,
+    RowCell,
+    heading_unit,
+    row_cell,
+    row_coverage,
+    row_words,
+    sub_rows,
+    table_cell,
+)
 from bot.answerers.values import (
     Figure,
     asked_figures,
@@ -32,7 +41,7 @@ from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
-from corpus.tables import read_tables
+from corpus.tables import PipeRow, PipeTable, read_tables
 from corpus.text import fold
 from index.models import Hit
 
@@ -102,8 +111,10 @@ def by_segment(
             # A table's row says what it is about with the clause's words before the table, the rows it stands
             # under and the column headings ("| a | Lượt vào | 165 đồng/tấn |" under "Phí trọng tải tàu, thuyền")
             words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
-                         seg.text)
-            seg_cov = reader.scorer.coverage(topic, " ".join((words, *cited_here(d, clause, seg.text))))
+                         None)
+            cited = cited_here(d, clause, seg.text)
+            seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
+                       if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
@@ -144,12 +155,15 @@ def _extract(
     text = clause.text
     t = reader.tuning
     if shape == "target":
-        values = find_values(seg.text)
-        if not values:
-            return None
         row = row_cell(reader.scorer, q.text, topic, text, seg.start)
         if row is not None:
             return _row(reader, d, clause, topic, base, row, asked_figures(q.text))
+        heads = sub_rows(text, seg.start)
+        if heads is not None:
+            return _sub_rows(reader, d, clause, topic, base, *heads)
+        values = find_values(seg.text)
+        if not values:
+            return None
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -268,11 +282,37 @@ def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, 
     t = reader.tuning
     row = got.row
     quote = f"{row.full_name} — {got.heading}: {got.value}"
-    cov = reader.scorer.coverage(topic, f"{got.lead} {row.full_name} {got.heading}")
+    own = f"{row.full_name} {got.heading}"
+    cov = row_coverage(reader.scorer, topic, (own, f"{got.lead} {own}"))
     score = (t.value_context_weight * cov + (1 - t.value_context_weight) * base
              + t.figure_bonus * figure_fit(figures, row.full_name))
     short = f"{got.value} {got.unit}" if got.unit and got.value[-1:].isdigit() else got.value
     return Found(d, clause, short, quote, (row.start, row.end), score)
+
+
+def _sub_rows(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, table: PipeTable,
+              row: PipeRow, under: tuple[PipeRow, ...]) -> Found:
+    """A row heading sub-rows ("Lệ phí cấp giấy thông hành"), asked about as a whole: each sub-row's amount, not
+    one of them as if it were the row's."""
+    t = reader.tuning
+    headings = table.headings[2:]
+
+    def said(r: PipeRow) -> str:
+        name = " – ".join((*r.parents[len(row.parents) + 1 :], r.name))
+        values = "; ".join(f"{v} {heading_unit(h)}".strip() if v[-1:].isdigit() else v
+                           for h, v in zip(headings, r.values, strict=True) if v)
+        return f"{name}: {values}"
+
+    short = " | ".join(said(r) for r in under[:_SUB_ROWS]) + (" | …" if len(under) > _SUB_ROWS else "")
+    quote = f"{row.full_name} — {short}"
+    own = " ".join((row.full_name, *headings))
+    lead = clause.text[max(0, table.start - 300) : table.start]
+    cov = row_coverage(reader.scorer, topic, (own, f"{lead} {own}"))
+    score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
+    return Found(d, clause, short, quote, (row.start, under[min(len(under), _SUB_ROWS) - 1].end), score)
+
+
+_SUB_ROWS = 8  # sub-rows listed in an answer about the row heading them
 
 
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

@@ -13,7 +13,8 @@ from bot.segments import Scorer, tokens
 from corpus.lexicon import load_lexicon
 from corpus.tables import PipeRow, PipeTable, read_tables
 
-__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "row_words", "table_cell"]
+__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "row_coverage", "row_words",
+           "sub_rows", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -222,11 +223,19 @@ class RowCell:
 _LEAD_CHARS = 300  # of the clause's words before a table, those nearest it say what the table lists
 
 
-def row_words(text: str, table: PipeTable, row: PipeRow) -> str:
-    """What a row of a table in ``text`` is about, in words: the clause's words just before the table, the rows
-    it stands under, its own name and the column headings."""
+def row_words(text: str, table: PipeTable, row: PipeRow) -> tuple[str, str]:
+    """What a row of a table in ``text`` is about, in words: its own (the rows it stands under, its name and the
+    column headings), and those with the clause's words just before the table, which every row shares."""
     lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
-    return " ".join((lead, row.full_name, *table.headings[1:]))
+    own = " ".join((row.full_name, *table.headings[1:]))
+    return own, f"{lead} {own}"
+
+
+def row_coverage(scorer: Scorer, topic: str, words: tuple[str, str]) -> float:
+    """How well a row covers the topic: half by its own words, half with the words leading into its table (a
+    section heading "Lệ phí cấp hộ chiếu, giấy thông hành, …" covers every row alike; the row's own words tell
+    "Lệ phí cấp giấy thông hành – …" from "Lệ phí cấp hộ chiếu – …")."""
+    return (scorer.coverage(topic, words[0]) + scorer.coverage(topic, words[1])) / 2
 
 
 def row_cell(scorer: Scorer, question: str, topic: str, text: str, offset: int) -> RowCell | None:
@@ -245,4 +254,20 @@ def row_cell(scorer: Scorer, question: str, topic: str, text: str, offset: int) 
         col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), scorer.coverage(question, headings[j]), -j))
         lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
         return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]), lead, tuple(headings))
+    return None
+
+
+def sub_rows(text: str, offset: int) -> tuple[PipeTable, PipeRow, tuple[PipeRow, ...]] | None:
+    """The row at ``offset`` when it has no values of its own but heads rows that do ("2 | Lệ phí cấp giấy thông
+    hành |" over "a | Giấy thông hành biên giới … | 50.000" …): the table, the row and those rows."""
+    for table in read_tables(text):
+        row = table.row_at(offset)
+        if row is None:
+            continue
+        if any(row.values):
+            return None
+        path = (*row.parents, row.name)
+        below = tuple(r for r in table.rows[table.rows.index(row) + 1 :] if r.parents[: len(path)] == path)
+        under = tuple(r for r in below if any(r.values))
+        return (table, row, under) if under else None
     return None

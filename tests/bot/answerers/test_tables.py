@@ -88,7 +88,7 @@ def test_the_asked_row_answers_with_the_unit_of_its_column(bot, question, value,
 def test_a_row_heading_sub_rows_gives_no_amount_of_its_own(bot):
     """ "Lệ phí cấp giấy thông hành" heads rows, it has no amount: never answered with a neighbouring figure."""
     a = bot.answer("Lệ phí cấp giấy thông hành là bao nhiêu?")
-    assert a.abstained or "Lệ phí cấp giấy thông hành –" in a.answer
+    assert a.abstained or "“Lệ phí cấp giấy thông hành — Giấy thông hành nhập xuất cảnh" in a.answer, a.answer
 
 
 def test_the_value_column_is_the_one_the_question_names():
@@ -118,3 +118,10 @@ def test_the_row_named_by_the_asked_figures_answers(bot, question, row, value):
     ("đồng/chuyến" on the next line) stays with it."""
     a = bot.answer(question)
     assert f"{row} — Mức thu: {value} đồng/chuyến”" in a.answer, a.answer
+
+
+def test_a_row_heading_sub_rows_answers_with_each_sub_row(bot):
+    """ "Cấp thẻ đi lại cho doanh nhân" has two amounts (new, again): both are given, not one as if it were the
+    row's own."""
+    a = bot.answer("Lệ phí cấp thẻ đi lại cho doanh nhân là bao nhiêu?")
+    assert a.answer.startswith("Cấp mới: 840.000 đồng/lần cấp | Cấp lại: 700.000 đồng/lần cấp"), a.answer
