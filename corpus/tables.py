@@ -99,16 +99,17 @@ class _Numbering:
         self.last: dict[int, str] = {}
         self.number = 0  # the last plain number, across groups
 
-    def read(self, label: str) -> str | None:
-        """The label as it continues the numbering ("I" is a roman one or the letter after "H"), else None."""
+    def read(self, label: str) -> int | None:
+        """The rank of the label as it continues the numbering ("I" is a roman one, rank 1, or the letter after
+        "H", rank 0), else None."""
         if label[0].isupper():
             roman, letter = self.last.get(1), self.last.get(0)
             if roman_value(label) and roman_value(label) == (roman_value(roman) if roman else 0) + 1:
-                return label
+                return 1
             if _upper_value(label) and _upper_value(label) == (_upper_value(letter) if letter else 0) + 1:
-                return "\u0000" + label  # an upper-case letter, rank 0 even when it reads as a roman numeral
+                return 0
             return None
-        return label if self._follows(label) else None
+        return _rank(label) if self._follows(label) else None
 
     def _follows(self, label: str) -> bool:
         rank = _rank(label)
@@ -130,11 +131,10 @@ class _Numbering:
         prev = self.last.get(rank)
         return int(parts[-1]) == (int(prev.split(".")[-1]) + 1 if prev is not None else 1)
 
-    def take(self, label: str) -> None:
-        rank = 0 if label.startswith("\u0000") else _rank(label)
+    def take(self, label: str, rank: int) -> None:
         for r in [r for r in self.last if r > rank]:
             del self.last[r]
-        self.last[rank] = label.lstrip("\u0000")
+        self.last[rank] = label
         if rank == 2:
             self.number = int(label)
 
@@ -223,9 +223,9 @@ def find_tables(lines: list[str], furniture: Callable[[int], bool], page_break: 
     out: list[TableBlock] = []
     i, n = 0, len(lines)
     while i < n:
-        prev = next((lines[k] for k in range(i - 1, -1, -1) if not furniture(k)), "")
         # "Số / TT" is one heading: a table opening at "Số" that does not regroup is not tried again at "TT"
-        if _NUMBER_HEADING.match(lines[i]) and not furniture(i) and not (prev == "Số" and lines[i] == "TT"):
+        if _NUMBER_HEADING.match(lines[i]) and not furniture(i) and not (
+                lines[i] == "TT" and next((lines[k] for k in range(i - 1, -1, -1) if not furniture(k)), "") == "Số"):
             block = _table_at(lines, i, furniture, page_break)
             if block is not None:
                 out.append(block)
@@ -270,10 +270,11 @@ def _table_at(lines: list[str], start: int, furniture: Callable[[int], bool],
         label = _label(s)
         inline = None if label is not None else _inline(s)
         current = chunks[-1] if chunks else None
-        read = numbering.read(label or (inline[0] if inline else "")) if (label or inline) else None
-        if read is not None:
-            numbering.take(read)
-            chunks.append(_Chunk(read.lstrip("\u0000"), [inline[1]] if inline else [], [i] if inline else [], head=i))
+        said = label or (inline[0] if inline else "")
+        rank = numbering.read(said) if said else None
+        if rank is not None:
+            numbering.take(said, rank)
+            chunks.append(_Chunk(said, [inline[1]] if inline else [], [i] if inline else [], head=i))
             broke = False
         elif current is None:
             return None
