@@ -16,9 +16,11 @@ have cells) is left exactly as it was.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from corpus.layout import LETTERS, marker, roman_value
 
@@ -441,7 +443,15 @@ class PipeTable:
     rows: tuple[PipeRow, ...]
 
     def row_at(self, offset: int) -> PipeRow | None:
-        return next((r for r in self.rows if r.start <= offset <= r.end), None)
+        """The row whose line holds ``offset`` (a schedule's every part asks: found by bisection)."""
+        if not self.start <= offset <= self.end:
+            return None
+        k = bisect_right(self._starts, offset) - 1
+        return self.rows[k] if k >= 0 and offset <= self.rows[k].end else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [r.start for r in self.rows]
 
 
 def _cells(line: str) -> list[str]:
@@ -450,6 +460,12 @@ def _cells(line: str) -> list[str]:
 
 def read_tables(text: str) -> list[PipeTable]:
     """The tables ``render`` wrote into ``text`` (a clause's text), each from its header line on."""
+    return list(_read_tables(text)) if "\n| " in f"\n{text}" else []
+
+
+@lru_cache(maxsize=512)
+def _read_tables(text: str) -> tuple[PipeTable, ...]:
+    """``read_tables``, read once per clause text: every part of a long schedule asks for the row it is on."""
     out: list[PipeTable] = []
     pos = 0
     header: list[str] | None = None
@@ -482,4 +498,4 @@ def read_tables(text: str) -> list[PipeTable]:
                             start + bars[2] + 1))
         stack.append((rank, cells[1]))
     close()
-    return out
+    return tuple(out)
