@@ -20,6 +20,7 @@ from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
+    agency_pointed,
     completed_label,
     context_of,
     history_of,
@@ -46,7 +47,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, clause_labels, followup_phrase, is_step, read_question
+from bot.query import Query, clause_labels, followup_phrase, is_step, read_question, with_agency
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
@@ -218,7 +219,7 @@ class Assistant:
             return Answer(question=text, answer=problem, abstained=True, retriever=ran, kind="invalid",
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
-        q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q), agency_pointed(previous))
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))

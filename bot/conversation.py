@@ -30,7 +30,7 @@ from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "agency_pointed", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
     "named_words", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
@@ -99,6 +99,23 @@ def pointed_documents(
         if named:
             return named
     return context
+
+
+def agency_pointed(previous: Answer | None) -> str:
+    """The agency a pointer such as "Sở đó" or "cơ quan này" points back to: the one the previous answer gave
+    ("Sở Thông tin và Truyền thông. Theo …"), else the one the previous question named ("… giao Sở Nội vụ làm
+    gì?"); "" when the last turn was abstained on or names no single agency (the pointer is then left as typed)."""
+    if previous is None or previous.abstained or not previous.citations:
+        return ""
+    from corpus.facts import find_agencies
+
+    asked = previous.extra.get("query")
+    given = previous.answer.split(" Theo ", 1)[0] if " Theo " in previous.answer else ""
+    for text in (given, asked.text if isinstance(asked, Query) else ""):
+        names = list(dict.fromkeys(a.name for a in find_agencies(text)))
+        if names:
+            return names[0] if len(names) == 1 else ""
+    return ""
 
 
 def in_provinces(context: tuple[str, ...], provinces: tuple[str, ...], directives: Mapping[str, Directive]) -> tuple[str, ...]:

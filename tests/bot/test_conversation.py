@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.conversation import (
+    agency_pointed,
     changed,
     context_after,
     context_of,
@@ -19,7 +20,7 @@ from bot.conversation import (
     unsaid,
 )
 from bot.models import Answer, Choice, Citation
-from bot.query import read_question
+from bot.query import read_question, with_agency
 from tests.fakes import ask_in_turn, tiny_corpus
 
 
@@ -435,3 +436,61 @@ def test_a_stage_the_scheme_does_not_have_is_declined_not_answered_from_another(
                                           "đấu bao nhiêu phần trăm cán bộ làm đối ngoại được bồi dưỡng?", follow)
     assert "30% - 40%" in first.answer
     assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize(("first", "follow", "lacks"), [
+    ("Năm 2023 Sơn La tập trung phát triển loại hình du lịch nào?", "Còn Lai Châu xác định trọng tâm phát triển gì?",
+     "du lịch"),
+    ("nam 2023 son la tap trung phat trien loai hinh du lich nao", "con lai chau xac dinh trong tam phat trien gi",
+     "du lich"),
+])
+def test_a_marked_question_with_its_own_asking_word_asks_its_own_topic_in_the_scope_left_unsaid(first, follow, lacks):
+    # "Còn" only sets it against the previous question: its words and "gì" make a whole question of its own.
+    before = read_question(first, known_provinces=("Sơn La", "Lai Châu"))
+    q = read_question(follow, known_provinces=("Sơn La", "Lai Châu"), previous=before)
+    assert q.followup and not q.elliptical and q.introduced == ""
+    assert lacks not in q.topic and ("trọng tâm" in q.topic or "trong tam" in q.topic)
+    assert q.provinces == ("Lai Châu",) and q.years == (2023,)  # the year it leaves unsaid is the conversation's
+
+
+def test_a_marked_question_of_its_own_gets_its_own_kind_and_stays_with_the_document():
+    before = read_question("Doanh nghiệp siêu nhỏ có bắt buộc bố trí kế toán trưởng không?")
+    q = read_question("Vậy ai được ký thay kế toán trưởng?", previous=before)
+    assert q.kind == "agency" != before.kind and not q.elliptical and q.same_document
+    term = read_question("Người quản lý doanh nghiệp nhà nước mỗi lần bổ nhiệm giữ chức vụ mấy năm?")
+    q = read_question("Còn thời hạn cử người đại diện phần vốn nhà nước tối đa bao lâu?", previous=term)
+    assert q.topic == "thời hạn cử người đại diện phần vốn nhà nước tối đa bao lâu" and q.same_document
+
+
+@pytest.mark.parametrize("follow", ["Còn theo Hiệp định EVFTA thì thuế suất bao nhiêu?", "Còn vùng IV?",
+                                    "Còn Sở Thông tin và Truyền thông thì sao?"])
+def test_what_a_marked_question_sets_against_the_previous_one_still_completes_it(follow):
+    # "Còn A thì B?": A takes the place of what was asked about and B asks the same again; "Còn A?" asks nothing new
+    before = read_question("Hàng xuất sang Anh theo UKVFTA chịu thuế suất bao nhiêu?")
+    q = read_question(follow, previous=before)
+    assert q.elliptical and q.kind == before.kind and q.introduced
+
+
+def test_an_agency_pointed_back_to_is_the_one_the_last_answer_gave_or_the_last_question_named():
+    asked = read_question("Chỉ thị năm 2023 của Lai Châu giao sở nào chủ trì tuyên truyền?")
+    given = Answer("q", "Sở Thông tin và Truyền thông. Theo Chỉ thị số 01/CT-UBND …", False, citations=(cite("lc"),),
+                   extra={"query": asked})
+    assert agency_pointed(given) == "Sở Thông tin và Truyền thông"
+    duty = read_question("Chỉ thị năm 2023 của Lai Châu giao Sở Nội vụ làm gì?")
+    quoted = Answer("q", "Theo Chỉ thị số 01/CT-UBND …: “Giao Sở Nội vụ …”", False, citations=(cite("lc"),),
+                    extra={"query": duty})
+    assert agency_pointed(quoted) == "Sở Nội vụ"
+    assert agency_pointed(replace(given, abstained=True, citations=())) == ""
+    q = read_question("Sở đó phối hợp với sở nào?", previous=asked)
+    assert with_agency(q, "Sở Thông tin và Truyền thông").topic == "Sở Thông tin và Truyền thông phối hợp với sở nào"
+    assert with_agency(read_question("so do phoi hop voi so nao", previous=asked), "Sở Nội vụ").topic.startswith("Sở Nội vụ")
+    assert with_agency(q, "") == q
+
+
+@pytest.mark.parametrize("pointer", ["Sở đó phối hợp với sở nào?", "so nay phoi hop voi so nao"])
+def test_the_agency_pointed_back_to_is_asked_about_in_the_conversations_directive(directives_bot, pointer):
+    first, ans = ask_in_turn(directives_bot, "Chỉ thị thi đua năm 2023 của Lai Châu giao sở nào chủ trì hướng dẫn các "
+                             "cơ quan thông tin đại chúng tuyên truyền?", pointer)
+    assert "Sở Thông tin và Truyền thông" in first.answer
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert ans.answer.startswith("Sở Văn hóa - Thể thao và Du lịch")
