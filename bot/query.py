@@ -92,13 +92,19 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
+_NOW = tuple(load_lexicon().topic("now_cues"))
+
+
+def _says(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether the question says one of ``cues`` as whole words, accents respected when typed."""
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in cues)
 
 
 def _nationwide(text: str) -> bool:
     """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
-    accented = has_diacritics(text)
-    key = compare_key(text, accented)
-    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in _NATIONWIDE)
+    return _says(text, _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -125,6 +131,7 @@ class Query:
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
+    ``asked_now``: the question is dated by the moment it is asked ("hôm nay", "tuần này"), which no document answers.
     ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
     ``clause_ref``: the labels a question addresses a clause by, outermost first, accent-folded ((("dieu", "7"),
     ("khoan", "3")) for "Khoản 3 Điều 7"), when it asks for nothing but that clause (kind "clause").
@@ -152,6 +159,7 @@ class Query:
     pauses: tuple[tuple[str, str], ...] = ()
     named: tuple[str, ...] = ()
     nationwide: bool = False
+    asked_now: bool = False
     before_year: int | None = None
     clause_ref: tuple[tuple[str, str], ...] = ()
 
@@ -631,6 +639,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
         nationwide=_nationwide(text),
+        asked_now=_says(text, _NOW),
         before_year=before,
         clause_ref=clause_ref,
     )
@@ -741,6 +750,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,
+        asked_now=query.asked_now,
         before_year=before or previous.before_year if not years else None,
         clause_ref=query.clause_ref,
     )

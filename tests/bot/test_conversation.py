@@ -297,7 +297,8 @@ def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, 
 
 
 @pytest.mark.parametrize("outside", ["Giá vàng miếng hôm nay là bao nhiêu?", "Còn Điện Biên?", "Còn Nghị định 39/2022/NĐ-CP?",
-                                     "thoi tiet o ha noi tuan nay the nao"])
+                                     "thoi tiet o ha noi tuan nay the nao", "Giá xăng hôm nay là bao nhiêu?",
+                                     "Tỷ giá USD hôm nay là bao nhiêu?", "Lịch cúp điện ngày mai ở Sơn La thế nào?"])
 def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, outside):
     for first in (_WAGE, _CARGO, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?"):
         before, ans = ask_in_turn(library_bot, first, outside)
@@ -494,3 +495,11 @@ def test_the_agency_pointed_back_to_is_asked_about_in_the_conversations_directiv
     assert "Sở Thông tin và Truyền thông" in first.answer
     assert not ans.abstained and {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
     assert ans.answer.startswith("Sở Văn hóa - Thể thao và Du lịch")
+
+
+@pytest.mark.parametrize("now", ["Mức lương tối thiểu vùng I hôm nay là bao nhiêu?", "muc luong toi thieu vung I hom nay"])
+def test_what_holds_on_the_day_of_asking_is_declined_and_said_so(library_bot, now):
+    # the decree sets the wage from 01/7/2022; what it is "today" no document says
+    ans = library_bot.answer(now)
+    assert ans.abstained and not ans.citations and ("hôm nay" in ans.answer)
+    assert not library_bot.answer("Mức lương tối thiểu tháng vùng I hiện nay theo Nghị định 38/2022/NĐ-CP là bao nhiêu?").abstained
