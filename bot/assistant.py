@@ -26,6 +26,7 @@ from bot.conversation import (
     history_of,
     in_provinces,
     named_words,
+    naming,
     other_year,
     pointed_documents,
     prefer_context,
@@ -251,6 +252,12 @@ class Assistant:
             ans = Answer(question=q.text, abstained=True,
                          answer=(f"Câu hỏi nêu {_label_text(q.clause_ref)} nhưng chưa nêu văn bản nào. Hãy nêu số hiệu "
                                  "văn bản (vd. “Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”)."))
+        elif q.same_document and not q.elliptical and not context and filters is None and previous is not None:
+            # "Thông tư này do ai ký?" when no turn was answered from a document of the library: nothing to point to
+            missing = f" (văn bản số {', '.join(prev_q.numbers[:1])} không có trong kho)" if prev_q and prev_q.numbers else ""
+            ans = Answer(question=q.text, abstained=True,
+                         answer=(f"Không rõ câu hỏi nói tới văn bản nào: chưa có câu trả lời nào trong cuộc trò chuyện "
+                                 f"lấy từ một văn bản trong kho{missing}. Hãy nêu số hiệu hoặc tên văn bản."))
         elif series == ():
             ans = self._no_series(q, context)
         else:
@@ -267,6 +274,10 @@ class Assistant:
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
         if ans.abstained and q.inherited_years and q.provinces:
             ans = replace(ans, answer=ans.answer + self._other_years(q))
+        if ans.abstained and q.numbers and not q.elliptical:
+            # a declined question about "Thông tư 18/2022/TT-BLĐTBXH": the conversation is about that circular now
+            named = self._scope(q, filters)
+            ans = naming(ans, tuple(d.doc_id for d in named) if len(named) <= self.tuning.max_docs else ())
         return replace(
             ans,
             question=text,

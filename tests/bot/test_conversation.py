@@ -12,6 +12,7 @@ from bot.conversation import (
     context_after,
     context_of,
     history_after,
+    naming,
     other_year,
     pointed_documents,
     prefer_context,
@@ -503,3 +504,26 @@ def test_what_holds_on_the_day_of_asking_is_declined_and_said_so(library_bot, no
     ans = library_bot.answer(now)
     assert ans.abstained and not ans.citations and ("hôm nay" in ans.answer)
     assert not library_bot.answer("Mức lương tối thiểu tháng vùng I hiện nay theo Nghị định 38/2022/NĐ-CP là bao nhiêu?").abstained
+
+
+def test_a_declined_question_naming_a_document_by_number_leaves_the_conversation_about_it():
+    named = answer(abstained=True)
+    assert context_after(naming(named, ("tt-18",)), read_question("q"), None) == ("tt-18",)
+    before = answer(cite("nd-38"))
+    assert context_after(named, read_question("q"), before) == ("nd-38",)  # naming nothing keeps the earlier ones
+    assert naming(named, ()) is named
+
+
+def test_a_pointer_after_a_declined_question_on_a_document_asks_about_that_document(library_bot):
+    # the decree is in the library, the asked item is not: "Nghị định này" is still that decree
+    first, ans = ask_in_turn(library_bot, "Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu vùng V là bao nhiêu?",
+                             "Nghị định này có hiệu lực từ ngày nào?")
+    assert first.abstained
+    assert not ans.abstained and docs_of(ans) == {"38/2022/NĐ-CP"} and "01 tháng 7 năm 2022" in ans.answer
+
+
+@pytest.mark.parametrize("pointer", ["Thông tư này do ai ký?", "thong tu nay co hieu luc tu ngay nao"])
+def test_a_pointer_with_no_document_to_point_to_asks_which_one_instead_of_answering_from_any(library_bot, pointer):
+    first, ans = ask_in_turn(library_bot, "Thông tư 99/2026/TT-BTC có hiệu lực khi nào?", pointer)
+    assert first.abstained and ans.abstained and not ans.citations and not ans.clarify
+    assert "99/2026/TT-BTC" in ans.answer and "số hiệu" in ans.answer
