@@ -243,10 +243,11 @@ class Assistant:
             filters = Filters(doc_ids=series) if series else None
         if q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
             # "Giá xăng hôm nay …?", "Thời tiết tuần này …?": what holds on the day of asking is in no document
+            about = f" về {_scope_words(q)}" if _scope_words(q) else ""
             ans = Answer(question=q.text, abstained=True,
-                         answer=("Không tìm thấy nội dung trả lời câu hỏi này: câu hỏi hỏi về thời điểm đang hỏi "
-                                 "(“hôm nay”, “tuần này”…), còn các văn bản trong kho chỉ quy định chế độ, mức, chỉ "
-                                 "tiêu theo văn bản, không nêu số liệu của ngày hỏi."))
+                         answer=(f"Không tìm thấy nội dung trả lời câu hỏi này{about}: câu hỏi hỏi về thời điểm đang "
+                                 "hỏi (“hôm nay”, “tuần này”…), còn các văn bản trong kho chỉ quy định chế độ, mức, "
+                                 "chỉ tiêu theo văn bản, không nêu số liệu của ngày hỏi."))
         elif q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers or filters is not None):
             # "Điều 5 quy định gì?" with no document named nor under discussion: hundreds have an Điều 5
             ans = Answer(question=q.text, abstained=True,
