@@ -37,7 +37,9 @@ b) Báo cáo kết quả thực hiện Nghị quyết này tại kỳ họp cu�
 a) Bố trí kinh phí bổ sung có mục tiêu cho tỉnh.
 Điều 3. Trách nhiệm thi hành
 Giám đốc Sở Tài chính, Chánh Văn phòng Hội đồng nhân dân tỉnh chịu trách nhiệm thi hành Nghị quyết này.
-Điều 4. Hiệu lực thi hành
+Điều 4. Thời gian công tác
+Tuyên truyền viên được hỗ trợ phải có thời gian làm công tác tuyên truyền tại cơ sở từ đủ 03 năm trở lên. Trường hợp tuyên truyền viên là người có uy tín trong đồng bào dân tộc thiểu số thì tuyên truyền viên được hỗ trợ phải có thời gian làm công tác tuyên truyền tại cơ sở tối thiểu 01 năm.
+Điều 5. Hiệu lực thi hành
 Nghị quyết này có hiệu lực kể từ ngày 01 tháng 8 năm 2026.
 
 CHỦ TỊCH
@@ -93,3 +95,20 @@ def test_who_carries_out_a_document_is_never_read_from_its_preamble(bot, questio
     assert not ans.abstained, ans.answer
     assert ans.citations[0].clause == "Điều 3", ans.answer
     assert "Giám đốc Sở Tài chính" in ans.answer.split("Theo")[0], ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "duration"),
+    [
+        # the rule answers; the exception for a special case the question does not name does not
+        ("Theo Nghị quyết 21/2026/NQ-HĐND, tuyên truyền viên được hỗ trợ phải có thời gian làm công tác tuyên truyền "
+         "tại cơ sở tối thiểu bao nhiêu năm?", "03 năm"),
+        ("Theo Nghị quyết 21/2026/NQ-HĐND, tuyên truyền viên là người có uy tín trong đồng bào dân tộc thiểu số phải "
+         "có thời gian làm công tác tuyên truyền tối thiểu bao lâu?", "01 năm"),
+    ],
+)
+def test_a_special_case_answers_only_a_question_naming_it(bot, question, duration):
+    ans = bot.answer(question)
+    assert not ans.abstained, ans.answer
+    assert duration in ans.answer.split("Theo")[0], ans.answer
+    assert ans.citations[0].clause == "Điều 4"
