@@ -104,7 +104,10 @@ def _not_a_title(inner: Bonus) -> Bonus:
 
 
 # "Trường hợp có thời gian tương đương … thì …", "Đối với trường hợp …, …": a sentence opening on the case it is about.
-_SPECIAL_CASE = re.compile(r"\W*(?:(?:đối với|riêng)\s+)?(?:các\s+)?trường hợp\s+(.+?)(?:\s+thì\b|,)", re.IGNORECASE)
+# The case stops at the sentence's comma or "thì"; one ending at a colon ("Đối với các trường hợp quy định tại điểm b
+# khoản 1 Điều này:") is a lead-in over the items below, the rule of each, no exception to another rule.
+_SPECIAL_CASE = re.compile(r"\W*(?:(?:đối với|riêng)\s+)?(?:các\s+)?trường hợp\s+([^:;.\n]+?)(?:\s+thì\b|,)",
+                           re.IGNORECASE)
 
 
 def _unasked_case(reader: Reader, q: Query, f: Found) -> bool:
