@@ -27,7 +27,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -54,6 +54,13 @@ def asks_proposer(q: Query) -> bool:
     """Whether the question asks on whose proposal a document was issued ("ban hành theo đề nghị của ai"): only
     the preamble's "Theo đề nghị của …" answers it, though "… ban hành Thông tư …" covers more of its words."""
     return _PROPOSER.search(fold(q.text)) is not None
+
+
+def preamble_answers(q: Query) -> bool:
+    """Whether a document's preamble can answer a question about an agency: "Bộ trưởng Bộ … ban hành Thông tư …"
+    says who issued the document and on whose proposal, nothing of who must carry it out ("Ai chịu trách nhiệm
+    thi hành Thông tư …" is answered by an article, never by it)."""
+    return asks_proposer(q) or _ASKS_ISSUER.search(fold(q.text)) is not None
 
 
 #: Extra scoring for a part (e.g. a legal-kind cue): gets the clause and the part, returns a bonus or None to reject.
@@ -279,9 +286,7 @@ def _cell(
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
     from corpus.facts import find_agencies
 
-    if clause.kind == "preamble" and not (asks_proposer(q) or _ASKS_ISSUER.search(fold(q.text))):
-        # "Bộ trưởng Bộ … ban hành Thông tư …" says who issued the document and on whose proposal, nothing of who
-        # must carry it out: "Ai chịu trách nhiệm thi hành Thông tư …" is answered by an article, never by it.
+    if clause.kind == "preamble" and not preamble_answers(q):
         return None
     text = clause.text
     sentence = text[seg.sentence_start : seg.end]
