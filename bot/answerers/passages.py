@@ -14,6 +14,7 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
+from bot.answerers.items import is_lead_in
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import (
     Cell,
@@ -45,7 +46,7 @@ from corpus.tables import PipeRow, PipeTable, read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -72,6 +73,13 @@ def asks_proposer(q: Query) -> bool:
     """Whether the question asks on whose proposal a document was issued ("ban hành theo đề nghị của ai"): only
     the preamble's "Theo đề nghị của …" answers it, though "… ban hành Thông tư …" covers more of its words."""
     return _PROPOSER.search(fold(q.text)) is not None
+
+
+def preamble_answers(q: Query) -> bool:
+    """Whether a document's preamble can answer a question about an agency: "Bộ trưởng Bộ … ban hành Thông tư …"
+    says who issued the document and on whose proposal, nothing of who must carry it out ("Ai chịu trách nhiệm
+    thi hành Thông tư …" is answered by an article, never by it)."""
+    return asks_proposer(q) or _ASKS_ISSUER.search(fold(q.text)) is not None
 
 
 #: Extra scoring for a part (e.g. a legal-kind cue): gets the clause and the part, returns a bonus or None to reject.
@@ -163,7 +171,7 @@ def _extract(
             return _sub_rows(reader, d, clause, topic, base, *heads)
         values = find_values(seg.text)
         if not values:
-            return None
+            return _lead_in_value(reader, q, d, clause, seg, topic, base)
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -249,6 +257,47 @@ def _extract(
     return Found(d, clause, quote, quote, (a, b), base)
 
 
+def _lead_in_value(
+    reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
+) -> Found | None:
+    """The value a list's lead-in gives every item below it, for an item stating none: "7. Mức phụ cấp ưu đãi 60%
+    được áp dụng đối với các trường hợp sau: a) Nhà giáo … trường phổ thông dân tộc bán trú" answers "… trường
+    phổ thông dân tộc bán trú được hưởng mức bao nhiêu?" with 60%, cited at the clause holding the lead-in.
+
+    Only the nearest lead-in announcing the items (ending with ":" or a list announcer) is read: an article's
+    title above its numbered clauses governs none of their items' values."""
+    node, at, end = clause, seg.sentence_start, seg.end
+    while True:
+        first = FIRST_ITEM.search(node.text)
+        if first is not None and first.start() < at:
+            lead = node.text[: first.start()].strip()
+            if node.kind == "article" or not is_lead_in(node.text, first.start()):
+                return None
+            values = [v for v in find_values(lead) if not _LABEL_VALUE.match(lead[: v.end])]
+            if not values:
+                return None
+            t = reader.tuning
+            item, a, b = excerpt(node.text, at, end)
+            got = choose_value(lead, values, lambda words, item=item: reader.scorer.coverage(topic, f"{words} {item}"),
+                               figures=asked_figures(q.text), said_weight=t.ask_words_weight,
+                               asked=probe(q.text) if probe(q.text).lead else probe(q.topic))
+            lead_quote, _, _ = excerpt(lead, 0, len(lead))
+            score = t.value_context_weight * reader.scorer.coverage(topic, f"{lead} {item}") \
+                + (1 - t.value_context_weight) * base
+            return Found(d, node, got.short, f"{lead_quote} … {item}", (a, b), score)
+        if node.kind == "article" or not node.parent or node.parent not in reader.clauses:
+            return None
+        parent = reader.clauses[node.parent][1]
+        offset = parent.text.find(node.text)
+        if offset < 0:
+            return None
+        node, at, end = parent, offset + at, offset + end
+
+
+# A lead-in's own label is no value of it ("7." of "7. Mức phụ cấp …").
+_LABEL_VALUE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)[.)]?\s*$")
+
+
 def _cell(
     reader: Reader, d: Directive, clause: Clause, seg: Segment, topic: str, base: float, cell: Cell
 ) -> Found:
@@ -318,6 +367,8 @@ _SUB_ROWS = 8  # sub-rows listed in an answer about the row heading them
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
     from corpus.facts import find_agencies
 
+    if clause.kind == "preamble" and not preamble_answers(q):
+        return None
     text = clause.text
     sentence = text[seg.sentence_start : seg.end]
     # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
@@ -379,6 +430,8 @@ def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, 
         node, at, end = parent, offset + at, offset + end
 
 
+# "Ai ban hành …", "… do cơ quan nào ban hành", "ban hành theo đề nghị của ai": what a preamble says.
+_ASKS_ISSUER = re.compile(r"\b(?:ai|nao|do|duoc)\s+(?:da\s+)?ban hanh\b")
 _LEAD_LABEL = re.compile(r"^\s*(?:Điều\s+\d+\w*\s*[.:]|(?:\d{1,3}|[IVXLC]+)[.)]|[a-zđ]\))\s*", re.IGNORECASE)
 _DUTY_HEADING = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_heading_cues'))})\s+")
 
@@ -396,6 +449,13 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     cue = _DUTY_HEADING.match(fold(words))
     body = words[cue.end():] if cue else words
     mentions = find_agencies(body)
+    if cue and not mentions:
+        # "1. Giao Chính phủ:", "Trách nhiệm của Hội đồng quản trị:": after words assigning the items below, the
+        # rest of the lead-in is who does them, a body the name patterns may not know, when it is a short name.
+        name = body.rstrip(" :;,.")
+        if name[:1].isupper() and _SHORT_NAME.fullmatch(name):
+            return name
+        return None
     if not mentions or mentions[0].start != 0:
         return None
     end = mentions[0].end
@@ -407,6 +467,7 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     return _FOOTNOTE_MARK.sub("", mentions[0].name)
 
 
+_SHORT_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,5}")
 # A consolidated text's footnote number glued to a heading's last word ("… Ủy ban Chứng khoán Nhà nước7").
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,3}$")
 
