@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
+from bot.answerers.meta import stating_block
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     completed_label,
@@ -194,7 +195,7 @@ class Assistant:
         hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits,
                                    self._effective_retriever(retriever))
         named = self._named(fits)
-        return self._with_named(q, hits, named, retriever=retriever)[:k]
+        return self._stating_first(q, self._with_named(q, hits, named, retriever=retriever))[:k]
 
     def answer(
         self,
@@ -437,6 +438,32 @@ class Assistant:
                                 document_idf=0.0 if rest else None)
         return _own_first(own, hits)
 
+    def _stating_first(self, q: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with each document's block stating what a question about the document asks (its signature
+        for the signer, its header for the number, date or title: ``stating_block``) just before that document's
+        first other hit.  The answer cites that block whatever the search ranked; a question's words rank it
+        among clauses that share them ("ký" in a duty clause, the title repeated in the preamble), and the model's
+        cosines of a short block lie close to a clause's, so either retriever can leave it second or fifth."""
+        block = stating_block(q)
+        if block is None:
+            return hits
+        stating: dict[str, Hit] = {}
+        for h in hits:
+            entry = self._clauses.get(h.chunk.clause_id)
+            if entry is not None and entry[1].kind == block:
+                stating.setdefault(h.chunk.doc_id, h)
+        if not stating:
+            return hits
+        moved = {id(h) for h in stating.values()}
+        out: list[Hit] = []
+        for h in hits:
+            first = stating.pop(h.chunk.doc_id, None)
+            if first is not None:
+                out.append(first)
+            if id(h) not in moved:
+                out.append(h)
+        return out
+
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
         # The whole library needs no document filter (a filter costs a pass over every chunk).
@@ -513,7 +540,7 @@ class Assistant:
         hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
                                    self._effective_retriever(retriever))
         named = self._named(fits)
-        hits = self._with_named(q, hits, named, retriever=retriever)
+        hits = self._stating_first(q, self._with_named(q, hits, named, retriever=retriever))
         if q.introduced:
             # A follow-up's new words ("Còn vùng V?", "Còn hàng siêu trường?") must stand in the clause itself:
             # its siblings under the same heading answer the previous question, not this one.  The follow-up
