@@ -36,6 +36,8 @@ from bot.conversation import (
 )
 from bot.documents import (
     DocumentNames,
+    changed_numbers,
+    changing,
     consolidating,
     covers_years,
     declared_short_names,
@@ -353,6 +355,14 @@ class Assistant:
         A question may name a document the library holds only as part of a consolidated text
         (Văn bản hợp nhất): "Thông tư 34/2019/TT-BLĐTBXH" consolidated in 468/VBHN-BLĐTBXH.  Scope by
         number then falls back to the consolidated texts that name it in their opening paragraph."""
+        changed = changed_numbers(q.text, q.numbers)
+        if changed:
+            # "Thông tư sửa đổi Thông tư 21/2021/TT-BLĐTBXH …" asks about the amending circular, whose title names
+            # the number; without one in the library the question is read as it names the number.
+            wider = replace(q, numbers=tuple(n for n in q.numbers if n not in changed))
+            found = changing(self._scope(wider, filters), changed)
+            if found:
+                return found, ""
         docs = self._scope(q, filters)
         if docs or not q.numbers:
             return docs, ""
