@@ -58,6 +58,7 @@ from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
+from index.chunking import block_chunk
 from index.fusion import FusionTuning
 from index.models import Filters, Hit
 
@@ -455,13 +456,24 @@ class Assistant:
         among clauses that share them ("ký" in a duty clause, the title repeated in the preamble), and the model's
         cosines of a short block lie close to a clause's, so either retriever can leave it second or fifth."""
         block = stating_block(q)
-        if block is None:
+        if block is None or not hits:
             return hits
         stating: dict[str, Hit] = {}
         for h in hits:
             entry = self._clauses.get(h.chunk.clause_id)
             if entry is not None and entry[1].kind == block:
                 stating.setdefault(h.chunk.doc_id, h)
+        # The documents an answer reads whose block the search did not return at all (the model's cosines may
+        # leave a short block below twenty clauses): their block as indexed, scored as their first hit.
+        first: dict[str, Hit] = {}
+        for h in hits:
+            first.setdefault(h.chunk.doc_id, h)
+        for doc_id, h in list(first.items())[: self.tuning.max_docs]:
+            d = self._directives.get(doc_id)
+            clause = next((c for c in d.clauses if c.kind == block), None) if d is not None else None
+            chunk = block_chunk(d, clause) if d is not None and clause is not None and doc_id not in stating else None
+            if chunk is not None:
+                stating[doc_id] = Hit(chunk=chunk, score=h.score, rank=h.rank)
         if not stating:
             return hits
         moved = {id(h) for h in stating.values()}

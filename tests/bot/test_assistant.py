@@ -210,6 +210,22 @@ def test_the_block_stating_what_a_question_about_the_document_asks_ranks_first(b
     assert bot.answer(question).citations[0].clause == label
 
 
+def test_the_stating_block_is_first_even_when_the_retriever_did_not_return_it(bot, monkeypatch):
+    """A retriever that leaves a short block out of its candidates (the model's cosines may rank it below twenty
+    clauses) does not take it away from a question about the document."""
+    from index.chunking import is_meta_chunk
+
+    search = bot.index.search
+
+    def without_blocks(query, **kw):
+        return [h for h in search(query, **kw) if not is_meta_chunk(h.chunk.id)]
+
+    monkeypatch.setattr(bot.index, "search", without_blocks)
+    hits = bot.search("Chỉ thị thi đua năm 2023 của Lai Châu do ai ký?", k=5)
+    assert hits[0].chunk.label == "phần chữ ký" and "Trần Tiến Dũng" in hits[0].chunk.text
+    assert [h.chunk.label for h in bot.search("Chỉ thị thi đua 2022 của Sơn La số hiệu là gì?", k=5)][0] == "phần đầu"
+
+
 def test_a_theme_question_keeps_the_clause_quoting_the_theme_first(bot):
     """"Chủ đề thi đua …" is quoted from the body, not stated by the header: the header is not moved up."""
     hits = bot.search("Chủ đề thi đua năm 2022 của Sơn La là gì?", k=5)
