@@ -55,7 +55,7 @@ from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllab
 from bot.settings import Settings
 from bot.support import DocumentNumbers, Need, gaps, key_words, needs, settled_words, unknown_documents
 from bot.tuning import AnswerTuning
-from corpus.lexicon import alternatives, load_lexicon
+from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.chunking import block_chunk
@@ -177,13 +177,17 @@ class Assistant:
         self._scorer  # noqa: B018 (read for its side effect: counted, kept with the index and here)
 
     def warm(self) -> None:
-        """Load now what the first question would otherwise load (the word rarities kept with the index,
-        the word segmenter and tagger): a chat loads once and then answers many questions, so its first
-        user should not wait a few hundred milliseconds more than the next one."""
-        from index.wordseg import pos_tags, segment
+        """Load now what the first question would otherwise load (the word rarities kept with the index, the
+        word segmenter and tagger, the fact readers, the patterns built from the lexicon): a chat loads once and
+        then answers many questions, so its first user should not wait a few hundred milliseconds more than the
+        next one."""
+        import corpus.facts  # noqa: F401  (agencies, targets: the answer layer imports them on first use)
+        from index.wordseg import pos_tags, segment, segment_folded
 
         self.count_word_rarities()
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
+        segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
+        prepare_derived()  # the answer layer's patterns from the lexicon
 
     # ----------------------------------------------------------------- public API
 
