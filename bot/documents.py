@@ -26,8 +26,8 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNames", "changed_numbers", "changing", "consolidating", "covers_years", "declared_short_names", "named_types", "number_matches",
-           "short_names_key"]
+__all__ = ["DocumentNames", "changed_numbers", "changing", "consolidating", "covers_years", "declared_short_names",
+           "named_types", "number_matches", "short_names_key"]
 
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _YEAR_OF_NUMBER = re.compile(r"^\d{1,4}/((?:19|20)\d{2})/")
@@ -139,7 +139,7 @@ def number_matches(number: str | None, asked: str) -> bool:
     return number == asked or (number.startswith(asked.split("/")[0] + "/") and asked in number)
 
 
-@cache
+@derived
 def _changed_before() -> re.Pattern[str]:
     """A document type with no number of its own and an amending word, ending where a number follows (folded)."""
     lex = load_lexicon()

@@ -6,7 +6,7 @@ from bot.answerers.base import Found, Reader
 from bot.compose import vn_date
 from bot.extract import find_date, quoted_after
 from bot.query import Query
-from corpus.models import Clause, Directive
+from corpus.models import Clause, ClauseKind, Directive
 from corpus.text import fold
 from index.models import Hit
 
@@ -16,7 +16,7 @@ _LEADS = {"signer": "Người ký", "date": "Ngày ban hành", "number": "Số h
 _THEME_CUES = ("chủ đề", "phương châm", "khẩu hiệu")
 
 
-def stating_block(q: Query) -> str | None:
+def stating_block(q: Query) -> ClauseKind | None:
     """The block (clause kind) that states what a question about the document asks, as the answer cites it:
     the signature for its signer, the header for its number, date or title; None for any other question,
     and for a theme ("Chủ đề thi đua …"), which a body clause quotes.  Search ranks that block first for each
