@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
+from bot.answerers.meta import stating_block
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     agency_pointed,
@@ -37,6 +38,8 @@ from bot.conversation import (
 )
 from bot.documents import (
     DocumentNames,
+    changed_numbers,
+    changing,
     consolidating,
     covers_years,
     declared_short_names,
@@ -57,6 +60,7 @@ from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
+from index.chunking import block_chunk
 from index.fusion import FusionTuning
 from index.models import Filters, Hit
 
@@ -200,7 +204,7 @@ class Assistant:
         hits = self._ranked_by_fit(self._search(q, docs, k=max(k, self._depth(docs)), retriever=retriever), fits,
                                    self._effective_retriever(retriever))
         named = self._named(fits)
-        return self._with_named(q, hits, named, retriever=retriever)[:k]
+        return self._stating_first(q, self._with_named(q, hits, named, retriever=retriever))[:k]
 
     def answer(
         self,
@@ -375,6 +379,14 @@ class Assistant:
         A question may name a document the library holds only as part of a consolidated text
         (Văn bản hợp nhất): "Thông tư 34/2019/TT-BLĐTBXH" consolidated in 468/VBHN-BLĐTBXH.  Scope by
         number then falls back to the consolidated texts that name it in their opening paragraph."""
+        changed = changed_numbers(q.text, q.numbers)
+        if changed:
+            # "Thông tư sửa đổi Thông tư 21/2021/TT-BLĐTBXH …" asks about the amending circular, whose title names
+            # the number; without one in the library the question is read as it names the number.
+            wider = replace(q, numbers=tuple(n for n in q.numbers if n not in changed))
+            found = changing(self._scope(wider, filters), changed)
+            if found:
+                return found, ""
         docs = self._scope(q, filters)
         if docs or not q.numbers:
             return docs, ""
@@ -460,6 +472,43 @@ class Assistant:
                                 document_idf=0.0 if rest else None)
         return _own_first(own, hits)
 
+    def _stating_first(self, q: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with each document's block stating what a question about the document asks (its signature
+        for the signer, its header for the number, date or title: ``stating_block``) just before that document's
+        first other hit.  The answer cites that block whatever the search ranked; a question's words rank it
+        among clauses that share them ("ký" in a duty clause, the title repeated in the preamble), and the model's
+        cosines of a short block lie close to a clause's, so either retriever can leave it second or fifth."""
+        block = stating_block(q)
+        if block is None or not hits:
+            return hits
+        stating: dict[str, Hit] = {}
+        for h in hits:
+            entry = self._clauses.get(h.chunk.clause_id)
+            if entry is not None and entry[1].kind == block:
+                stating.setdefault(h.chunk.doc_id, h)
+        # The documents an answer reads whose block the search did not return at all (the model's cosines may
+        # leave a short block below twenty clauses): their block as indexed, scored as their first hit.
+        first: dict[str, Hit] = {}
+        for h in hits:
+            first.setdefault(h.chunk.doc_id, h)
+        for doc_id, h in list(first.items())[: self.tuning.max_docs]:
+            d = self._directives.get(doc_id)
+            clause = next((c for c in d.clauses if c.kind == block), None) if d is not None else None
+            chunk = block_chunk(d, clause) if d is not None and clause is not None and doc_id not in stating else None
+            if chunk is not None:
+                stating[doc_id] = Hit(chunk=chunk, score=h.score, rank=h.rank)
+        if not stating:
+            return hits
+        moved = {id(h) for h in stating.values()}
+        out: list[Hit] = []
+        for h in hits:
+            first = stating.pop(h.chunk.doc_id, None)
+            if first is not None:
+                out.append(first)
+            if id(h) not in moved:
+                out.append(h)
+        return out
+
     def _search(self, q: Query, docs: list[Directive], *, k: int, retriever: str | None) -> list[Hit]:
         text = q.topic or q.text
         # The whole library needs no document filter (a filter costs a pass over every chunk).
@@ -536,7 +585,7 @@ class Assistant:
         hits = self._ranked_by_fit(self._search(q, docs, k=self._depth(docs), retriever=retriever), fits,
                                    self._effective_retriever(retriever))
         named = self._named(fits)
-        hits = self._with_named(q, hits, named, retriever=retriever)
+        hits = self._stating_first(q, self._with_named(q, hits, named, retriever=retriever))
         if q.introduced:
             # A follow-up's new words ("Còn vùng V?", "Còn hàng siêu trường?") must stand in the clause itself:
             # its siblings under the same heading answer the previous question, not this one.  The follow-up

@@ -26,8 +26,8 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNames", "consolidating", "covers_years", "declared_short_names", "named_types", "number_matches",
-           "short_names_key"]
+__all__ = ["DocumentNames", "changed_numbers", "changing", "consolidating", "covers_years", "declared_short_names",
+           "named_types", "number_matches", "short_names_key"]
 
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _YEAR_OF_NUMBER = re.compile(r"^\d{1,4}/((?:19|20)\d{2})/")
@@ -137,6 +137,45 @@ def number_matches(number: str | None, asked: str) -> bool:
     if not number:
         return False
     return number == asked or (number.startswith(asked.split("/")[0] + "/") and asked in number)
+
+
+@derived
+def _changed_before() -> re.Pattern[str]:
+    """A document type with no number of its own and an amending word, ending where a number follows (folded)."""
+    lex = load_lexicon()
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in sorted(words, key=len, reverse=True))
+
+    kinds, amend = alt(lex.topic("document_kinds")), alt(lex.topic("amending_words"))
+    return re.compile(rf"\b(?:{kinds})\s+(?:{amend})(?:\s*(?:,|va)\s*(?:{amend}))*\s+(?:mot so dieu\s+(?:cua\s+)?)?"
+                      rf"(?:(?:{kinds})\s+)?(?:so\s+)?$")
+
+
+def changed_numbers(text: str, numbers: Sequence[str]) -> tuple[str, ...]:
+    """The numbers a question names as the document another one changes or details: a type with no number of its
+    own, an amending word (lexicon ``amending_words``), then the number ("Thông tư sửa đổi Thông tư
+    21/2021/TT-BLĐTBXH có hiệu lực từ ngày nào?").  The question asks about the changing document."""
+    folded = fold(text)
+    out = []
+    for n in numbers:
+        at = folded.find(fold(n)) if "/" in n else -1
+        if at > 0 and _changed_before().search(folded[:at]):
+            out.append(n)
+    return tuple(out)
+
+
+def changing(docs: Iterable[Directive], numbers: Sequence[str]) -> list[Directive]:
+    """The documents whose title names one of ``numbers`` (a document they change or detail), not those numbers'
+    own documents."""
+    keys = ["".join(fold(n).split()) for n in numbers if n.count("/") >= 2]
+    out = []
+    for d in docs:
+        title = "".join(fold(d.title or "").split())
+        own = fold(d.number or "")
+        if any(k in title and not number_matches(own, k) for k in keys):
+            out.append(d)
+    return out
 
 
 def consolidating(docs: Iterable[Directive], asked: str) -> list[Directive]:

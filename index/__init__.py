@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.backend import IndexBackend
+from index.chunking import block_chunk
 from index.engine import BuildReport, Index, open_index
 from index.fusion import FusionTuning
 from index.models import Chunk, Filters, Hit
@@ -19,6 +20,7 @@ __all__ = [
     "IndexBackend",
     "IndexDamagedError",
     "IndexMismatchError",
+    "block_chunk",
     "expand_abbreviations",
     "open_index",
     "tokenize_vi",

@@ -23,7 +23,8 @@ from typing import Literal
 from corpus.models import Clause, Directive
 from index.models import Chunk
 
-__all__ = ["PASSAGE_VERSION", "ChunkerSettings", "DenseUnit", "chunk_directive", "dense_texts", "is_meta_chunk"]
+__all__ = ["PASSAGE_VERSION", "ChunkerSettings", "DenseUnit", "block_chunk", "chunk_directive", "dense_texts",
+           "is_meta_chunk"]
 
 #: What the embedding model reads of a chunk (``dense_texts``).  1: the search header (type, number,
 #: issuer, year, clause label, headings) and the body; 2: the document's title, the heading path, the body;
@@ -196,6 +197,15 @@ def chunk_directive(directive: Directive, settings: ChunkerSettings | None = Non
             lead = "#lead" if kids else ""
             chunks.append(_chunk(directive, clause, f"{clause.id}{lead}{suffix}", s, e, header))
     return chunks
+
+
+def block_chunk(directive: Directive, clause: Clause, settings: ChunkerSettings | None = None) -> Chunk | None:
+    """The (first) chunk of a header or signature block, as ``chunk_directive`` indexes it: what a question about
+    the document is answered from when the search did not return it."""
+    if clause.kind not in META_KINDS:
+        return None
+    chunks = _meta_chunks(directive, clause, settings or ChunkerSettings())
+    return chunks[0] if chunks else None
 
 
 def _meta_chunks(directive: Directive, clause: Clause, settings: ChunkerSettings) -> list[Chunk]:

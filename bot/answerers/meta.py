@@ -6,14 +6,33 @@ from bot.answerers.base import Found, Reader
 from bot.compose import vn_date
 from bot.extract import find_date, quoted_after
 from bot.query import Query
-from corpus.models import Clause, Directive
+from corpus.models import Clause, ClauseKind, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["MetaAnswerer"]
+__all__ = ["MetaAnswerer", "stating_block"]
 
 _LEADS = {"signer": "Người ký", "date": "Ngày ban hành", "number": "Số hiệu", "title": "Trích yếu"}
 _THEME_CUES = ("chủ đề", "phương châm", "khẩu hiệu")
+
+
+def stating_block(q: Query) -> ClauseKind | None:
+    """The block (clause kind) that states what a question about the document asks, as the answer cites it:
+    the signature for its signer, the header for its number, date or title; None for any other question,
+    and for a theme ("Chủ đề thi đua …"), which a body clause quotes.  Search ranks that block first for each
+    document (``bot.assistant``), so the clause cited is the one retrieved whatever the words ranked."""
+    if q.kind == "meta_signer":
+        return "signature"
+    if q.kind in ("meta_date", "meta_number"):
+        return "header"
+    if q.kind == "meta_title" and not _asks_theme(q):
+        return "header"
+    return None
+
+
+def _asks_theme(q: Query) -> bool:
+    folded = fold(q.text)
+    return any(fold(cue) in folded for cue in _THEME_CUES)
 
 
 class MetaAnswerer:

@@ -194,6 +194,44 @@ def test_a_question_about_the_document_retrieves_and_cites_its_header_or_signatu
     assert value in ans.answer and ans.citations[0].clause == label
 
 
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        # the question repeats the header's number and date: the header shares more words than the signature
+        ("Người ký Chỉ thị số 01/CT-UBND ngày 27/01/2023 của UBND tỉnh Lai Châu là ai?", "phần chữ ký"),
+        # the title's words fill the preamble and the body too
+        ("Trích yếu của chỉ thị thi đua năm 2023 tỉnh Sơn La là gì?", "phần đầu"),
+        ("Chỉ thị thi đua của Lai Châu năm 2023 được ban hành vào ngày nào?", "phần đầu"),
+    ],
+)
+def test_the_block_stating_what_a_question_about_the_document_asks_ranks_first(bot, question, label):
+    """The answer cites the signature or header whatever the search ranked; the ranking starts from it too."""
+    assert bot.search(question, k=5)[0].chunk.label == label
+    assert bot.answer(question).citations[0].clause == label
+
+
+def test_the_stating_block_is_first_even_when_the_retriever_did_not_return_it(bot, monkeypatch):
+    """A retriever that leaves a short block out of its candidates (the model's cosines may rank it below twenty
+    clauses) does not take it away from a question about the document."""
+    from index.chunking import is_meta_chunk
+
+    search = bot.index.search
+
+    def without_blocks(query, **kw):
+        return [h for h in search(query, **kw) if not is_meta_chunk(h.chunk.id)]
+
+    monkeypatch.setattr(bot.index, "search", without_blocks)
+    hits = bot.search("Chỉ thị thi đua năm 2023 của Lai Châu do ai ký?", k=5)
+    assert hits[0].chunk.label == "phần chữ ký" and "Trần Tiến Dũng" in hits[0].chunk.text
+    assert bot.search("Chỉ thị thi đua 2022 của Sơn La số hiệu là gì?", k=5)[0].chunk.label == "phần đầu"
+
+
+def test_a_theme_question_keeps_the_clause_quoting_the_theme_first(bot):
+    """"Chủ đề thi đua …" is quoted from the body, not stated by the header: the header is not moved up."""
+    hits = bot.search("Chủ đề thi đua năm 2022 của Sơn La là gì?", k=5)
+    assert hits[0].chunk.label == "phần mở đầu"
+
+
 def test_a_date_answer_quotes_and_marks_the_date_as_the_header_writes_it(bot):
     """The header writes "ngày 27 tháng 01 năm 2023", the answer 27/01/2023: the panel still marks the date."""
     from bot.chat.render import source_body

@@ -1,7 +1,8 @@
 """Which document's clauses are read first when a long document's generic clause holds more of the question's
 words than the clause of the document whose title names the question's subject (documents written for the
 test: a circular on investment funds full of "trình độ", "kinh nghiệm", "tối thiểu", and one on labour
-arbitrators whose clause says "trình độ đại học … ít nhất 05 năm" under its own subject)."""
+arbitrators whose clause says "trình độ đại học … từ 05 năm … trở lên" under its own subject: "ít nhất" would
+read as "tối thiểu", lexicon equivalents.toml)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ Bộ trưởng Bộ Nội vụ ban hành Thông tư quy định về trọng tà
 Thông tư này quy định tiêu chuẩn, hồ sơ bổ nhiệm, miễn nhiệm và chế độ làm việc của trọng tài viên lao động.
 Điều 2. Tiêu chuẩn trọng tài viên lao động
 1. Là công dân Việt Nam, có năng lực hành vi dân sự đầy đủ, có sức khỏe và phẩm chất đạo đức tốt.
-2. Phải có trình độ đại học trở lên, hiểu biết pháp luật và có ít nhất 05 năm làm việc trong lĩnh vực quan hệ lao động.
+2. Phải có trình độ đại học trở lên, hiểu biết pháp luật và có từ 05 năm làm việc trở lên trong lĩnh vực quan hệ lao động.
 Điều 3. Hồ sơ bổ nhiệm
 Hồ sơ bổ nhiệm gồm đơn đề nghị và bản sao văn bằng.
 Điều 4. Hiệu lực thi hành

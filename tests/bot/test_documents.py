@@ -96,3 +96,32 @@ def test_a_whole_number_is_not_read_as_any_document_sharing_its_first_part(bot):
     """"Thông tư 200/2026/TT-BTC" is not "Nghị định 200/2026/NĐ-CP" (doc3) although both start "200/2026"."""
     hits = bot.search("Nghị định 162/2026/NĐ-CP và Thông tư 200/2026/TT-BTC có hiệu lực từ ngày nào?", k=20)
     assert hits and {h.chunk.doc_id for h in hits} == {"doc1"}
+
+
+# ----------------------------------------------------------------- a document named by the one it changes
+
+_AMENDED = {
+    "doc1.txt": "thong-tu-so-21-2021-tt-bldtbxh-36486.txt",  # the circular
+    "doc2.txt": "thong-tu-so-02-2024-tt-bldtbxh-41394.txt",  # "Sửa đổi, bổ sung một số điều của Thông tư số 21/2021…"
+}
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory):
+    return assistant_over(tmp_path_factory, _AMENDED)
+
+
+@pytest.mark.parametrize("question", [
+    "Thông tư sửa đổi Thông tư 21/2021/TT-BLĐTBXH bắt đầu có hiệu lực khi nào?",
+    "thong tu sua doi, bo sung mot so dieu cua thong tu so 21/2021/TT-BLDTBXH co hieu luc tu ngay nao",
+])
+def test_a_document_named_by_the_number_it_amends_is_the_amending_one(amended, question):
+    ans = amended.answer(question)
+    assert not ans.abstained and "15" in ans.answer and "2024" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"doc2"}
+
+
+def test_the_number_itself_still_names_its_own_document(amended):
+    """"Thông tư 21/2021/TT-BLĐTBXH có hiệu lực …" is about that circular, not the one amending it."""
+    ans = amended.answer("Thông tư 21/2021/TT-BLĐTBXH có hiệu lực từ ngày nào?")
+    assert {c.doc_id for c in ans.citations} == {"doc1"}

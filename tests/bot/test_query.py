@@ -237,7 +237,10 @@ def test_a_cue_written_with_marks_is_read_with_them(question, kind):
      ("Sau năm 2025 mức trợ cấp tăng bao nhiêu?", 2025),
      ("Tầm nhìn đến năm 2050 phấn đấu gì?", 2050),
      ("Năm 2026 trở đi mức trợ cấp là bao nhiêu?", 2026),
-     ("Kế hoạch đến năm 2030 về chuyển đổi số đặt mục tiêu gì?", 2030)],
+     ("Kế hoạch đến năm 2030 về chuyển đổi số đặt mục tiêu gì?", 2030),
+     # a fiscal year is settled by a text of a later year
+     ("Lợi nhuận năm tài chính 2025 của quỹ được phân phối theo thông tư nào?", 2025),
+     ("quyet toan nam ngan sach 2024 lap theo mau nao", 2024)],
 )
 def test_a_year_of_what_is_asked_is_no_document_scope(text, year):
     got = q(text)

@@ -26,3 +26,22 @@ def test_a_number_word_inside_a_number_and_ambiguous_unaccented_words_are_left(t
 def test_per_mille_sign_meets_the_words():
     assert "nghìn" in tokenize_vi("giảm 0,4‰")
     assert set(tokenize_vi("bao nhiêu đô la")) & set(tokenize_vi("174 triệu USD")) >= {"usd"}
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [("Nhóm phải có tối thiểu bao nhiêu thành viên?", "Nhóm nghiên cứu mạnh có ít nhất 05 thành viên."),
+     ("Bảo hành tối thiểu bao lâu?", "Không ít hơn 24 tháng đối với công trình cấp I."),
+     ("toi thieu bao nhieu thanh vien", "có ít nhất 05 thành viên"),
+     ("Quỹ chi tối đa bao nhiêu?", "nhưng không quá 100 lần mức lương cơ sở"),
+     ("Mức hỗ trợ tối đa là bao nhiêu?", "mức hỗ trợ không vượt quá 50% chi phí")],
+)
+def test_a_bound_asked_as_toi_thieu_or_toi_da_meets_the_clause_writing_it_otherwise(question, clause):
+    """Legal texts write the ends of a bound several ways; a question asks "tối thiểu/tối đa"."""
+    bound = {"toi", "thieu"} if "thieu" in question or "thiểu" in question else {"toi", "da"}
+    assert set(tokenize_vi(question)) & set(tokenize_vi(clause)) >= bound
+
+
+@pytest.mark.parametrize("text", ["không qua đào tạo", "khong qua dao tao", "không dưới sự quản lý"])
+def test_words_that_only_look_like_a_bound_are_left(text):
+    assert "tối" not in equivalent_forms(text)
