@@ -374,9 +374,8 @@ def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
     "Tỷ lệ hộ nghèo … 19,74%" is the rate of another thing.  Words that state no rate are not judged here.
-    Only for a question asking how much."""
-    if not _asks_amount(topic, accented):
-        return []
+    A question naming a rate asks it with or without "bao nhiêu" ("ty le tiem chung nam 2024 cua son la" is not
+    answered by "tỷ lệ lao động có … chứng chỉ đạt 28 %")."""
     words = _words(topic, accented)
     rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
     keys = [compare_key(w.replace("_", " "), accented) for w in words]

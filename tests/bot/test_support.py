@@ -847,3 +847,26 @@ def test_the_model_grade_of_a_programme_is_not_answered_by_its_plain_standard(bo
     _not_found(ans)
     assert "70 xã" not in ans.answer
     assert "70 xã" in bot.answer("Số xã đạt chuẩn nông thôn mới năm 2024 của Sơn La là bao nhiêu?").answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ty le tiem chung nam 2024 cua son la",  # folded "chung" of "tiêm chủng" is also the "chứng" of "chứng chỉ"
+        "Tỷ lệ tiêm chủng năm 2024 của Sơn La",
+    ],
+)
+def test_a_rate_asked_without_bao_nhieu_is_not_answered_with_another_rate(bot, question):
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "28 %" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ty le lao dong co chung chi nam 2024 cua son la", "Tỷ lệ lao động có chứng chỉ năm 2024 của Sơn La"],
+)
+def test_the_rate_the_directive_states_is_answered_without_bao_nhieu(bot, question):
+    ans = bot.answer(question)
+    assert not ans.abstained
+    assert "28 %" in ans.answer
