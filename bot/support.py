@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -435,6 +435,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     def rare(unit: str) -> bool:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
+    out: list[Need] = [] if accented else _folded_words(q, scorer, rare)
     words, tags = pos_tags(segment(topic))
     sylls = [x for w in words for x in w.split("_")]
     # Read with its form words, the topic's words are what the question says: left out, "tiêu chuẩn nghiệp vụ"
@@ -446,7 +447,6 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
-    out: list[Need] = []
     at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -478,6 +478,80 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
         out += [Need("word", x, token=k, accented=accented) for x, k in keys if k in alone and rare(k)]
     return out
+
+
+def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list[Need]:
+    """A question typed without diacritics: its nouns of the dictionary ("tiem_chung") whose syllable pairs are rare
+    over the library, each pair needed whole.  One folded syllable stands for several ("chung": "chung", "chứng",
+    "chủng"), so a word counts by its pairs: "tiem chung" is not met by "tiềm năng … chứng chỉ".  No tagger reads
+    unaccented words (pyvi tags "tiem" a verb): each word is tagged as the library most often spells it
+    ("tiêm_chủng" a noun, "tăng_trưởng" a verb a clause may say in part, "tăng 7,5%").  A word with a form or
+    paraphrase syllable ("co the") or naming a document's kind says how it is asked, not what."""
+    from index.wordseg import pos_tags, segment_folded
+
+    free = _lexicon()["free"]
+    kinds = _lexicon()["kinds"]
+    words = segment_folded(_plain(q.topic or q.text)).split()
+    spelt = [_spelt(w.split("_"), scorer) for w in words]
+    _, tags = pos_tags(" ".join(x or w for x, w in zip(spelt, words, strict=True)))
+    if len(tags) != len(words):  # the tagger joined or split words: no reading to trust
+        return []
+    out: list[Need] = []
+    for word, spelling, tag in zip(words, spelt, tags, strict=True):
+        sylls = word.split("_")
+        if (len(sylls) < 2 or spelling is None or not tag.startswith("N") or tag in ("Np", "Nu", "Ny")
+                or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
+                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
+            continue
+        keys = syllable_keys(sylls, accented=False)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)]
+        if all(rare(u) for u in units):
+            out += [Need("word", " ".join(sylls), token=u) for u in units]
+    return out
+
+
+def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
+    """A word typed without diacritics as the library most often spells it ("tiem chung" → "tiêm_chủng", "nam" →
+    "năm"), pair by pair; None for a word the library never writes."""
+    by_fold = _spellings(scorer)
+    keys = syllable_keys(sylls)  # folded, one spelling of i/y ("ty" → "ti"), "co" of "co so" kept
+    if not all(keys):
+        return None  # a function word ("cua"): the library's units never hold it
+    if len(keys) == 1:
+        return _most_written(keys[0], [(x, x) for x in by_fold.get(keys[0], ())], scorer)  # type: ignore[arg-type]
+    out: list[str] = []
+    for a, b in itertools.pairwise(keys):  # type: ignore[type-var]
+        firsts = [out[-1]] if out else by_fold.get(a, ())
+        pairs = [(f"{x}_{y}", y) for x in firsts for y in by_fold.get(b, ())]
+        best = _most_written(f"{fold(out[-1]) if out else a}_{b}", [(p, p if not out else y) for p, y in pairs], scorer)
+        if best is None:
+            return None
+        out[len(out):] = best.split("_") if not out else [best]
+    return "_".join(out)
+
+
+def _most_written(folded: str, spellings: list[tuple[str, str]], scorer: Scorer) -> str | None:
+    """Of (unit, what it stands for) spellings of one folded unit, what the most often written one stands for.  The
+    scorer counts a unit spelt without marks ("chi") together with its folded key, which every spelling ("chỉ",
+    "chi") adds to: it is the spelling only when it counts more than all marked spellings together."""
+    marked = [(scorer.parts_with(u), w) for u, w in spellings if u != folded]
+    bare = scorer.parts_with(folded) - sum(n for n, _ in marked)
+    best = max(marked, default=(0, ""))
+    if bare > best[0] and any(u == folded for u, _ in spellings):
+        return next(w for u, w in spellings if u == folded)
+    return best[1] or None
+
+
+@cache
+def _spellings(scorer: Scorer) -> dict[str, tuple[str, ...]]:
+    """Folded syllable → the spellings the library writes it in (its syllables, counted with the scorer's units)."""
+    out: dict[str, list[str]] = {}
+    for unit in scorer.units():
+        if "_" not in unit:
+            out.setdefault(fold(unit), []).append(unit)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # A Vietnamese syllable, accent-folded: what an acronym typed in lower case ("bhtn", "scic") is not.

@@ -870,3 +870,55 @@ def test_the_rate_the_directive_states_is_answered_without_bao_nhieu(bot, questi
     ans = bot.answer(question)
     assert not ans.abstained
     assert "28 %" in ans.answer
+
+
+_SCHOLARSHIPS = """BỘ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 93/2026/TT-BGDĐT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định về học bổng khuyến khích học tập
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về học bổng khuyến khích học tập đối với học sinh trường chuyên.
+Điều 2. Mức học bổng
+Mức học bổng bằng 01 lần học phí một tháng.
+Điều 3. Xét cấp học bổng
+1. Học bổng được xét cấp theo từng học kỳ.
+2. Hiệu trưởng quyết định danh sách học sinh được nhận học bổng.
+Điều 4. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def with_scholarships(tmp_path_factory):
+    from bot import Assistant
+
+    full = assistant_over(tmp_path_factory, _FILES, {"doc6.txt": _SCHOLARSHIPS})
+    # a six-document library: a word in 8 of its ~1,200 parts is as rare as one the 205-document library has in 40
+    return Assistant(full.corpus, full.index, retriever="bm25", tuning=replace(AnswerTuning(), support_rare_idf=4.5))
+
+
+def test_a_rare_word_typed_without_marks_must_stand_whole_in_the_answer(with_scholarships):
+    # folded, "hoc" and "bong" stand apart in the directive's clauses ("trường học"): "học bổng" does not, and the
+    # library's circular on scholarships is no Sơn La document
+    ans = with_scholarships.answer("chi tieu hoc bong nam 2024 cua son la")
+    _not_found(ans)
+    assert "hoc bong" in ans.answer  # says what the clauses lack, as typed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["chi tieu tang truong GRDP son la nam 2022", "Chỉ tiêu tăng trưởng GRDP Sơn La năm 2022"],
+)
+def test_a_verb_typed_without_marks_is_not_required_whole(bot, question):
+    # "tăng trưởng" is said in part ("GRDP … tăng 7,2%"): read as the library spells it, it is a verb, not a noun
+    ans = bot.answer(question)
+    assert not ans.abstained
+    assert "7,2%" in ans.answer
