@@ -477,6 +477,9 @@ class Assistant:
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs, found_in = self._scope_with_note(q, filters)
+        absent = _absent_label(q, docs) if not found_in else None
+        if absent is not None:
+            return Answer(question=q.text, abstained=True, answer=absent)
         merged += found_in
         places: tuple[str, ...] = ()
         if q.provinces and q.numbers and docs and not any(d.province for d in docs):
@@ -562,6 +565,12 @@ class Assistant:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
+        if (q.kind.startswith("meta_") and filters is None
+                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years)
+                and all(fits.get(f.directive.doc_id, 0.0) < t.named_min for f in found)):
+            # "Kỳ thi … tổ chức vào ngày nào?" read as asking a document's date: no document is named, and none is
+            # described by the question's words, so any document's date (signer, number) answers nothing asked.
+            return self._abstain(q, docs, hits, unseen=unseen)
         if named is not None and q.kind != "comparison":
             mine = [f for f in found if f.directive.doc_id == named]
             if mine and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
@@ -976,6 +985,27 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _absent_label(q: Query, docs: list[Directive]) -> str | None:
+    """The decline when the question places what it asks in an article, clause or point ("Khoản 6 Điều 3 Nghị định
+    188/2026/NĐ-CP quy định …") of the one document it names by number, and that document has no such clause: the
+    content of another clause is no answer to a question resting on a clause that does not exist."""
+    if not q.numbers or not docs or len({fold(d.number or "") for d in docs}) != 1:
+        return None
+    labels = clause_labels(q.topic or q.text)
+    if not labels or any(n not in _NUMBERED_PARTS for n, _ in labels) or len({n for n, _ in labels}) != len(labels):
+        return None  # an appendix, a section or a chapter is labelled too variously to say it is missing
+    wanted = set(labels)
+    if any(wanted <= set(clause_labels(c.label)) for d in docs for c in d.clauses):
+        return None
+    ref = tuple(sorted(labels, key=lambda p: _NUMBERED_PARTS.index(p[0])))
+    return (f"Không tìm thấy {_label_text(ref)} trong {doc_ref(docs[0])}, nên tôi không trả lời câu hỏi này bằng "
+            "nội dung của điều khoản khác.")
+
+
+#: Article, clause and point: the parts a legal text numbers throughout (folded, outermost first).
+_NUMBERED_PARTS = ("dieu", "khoan", "diem")
 
 
 def _label_text(ref: tuple[tuple[str, str], ...]) -> str:

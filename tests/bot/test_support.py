@@ -922,3 +922,37 @@ def test_a_verb_typed_without_marks_is_not_required_whole(bot, question):
     ans = bot.answer(question)
     assert not ans.abstained
     assert "7,2%" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Khoản 5 Điều 3 Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu giờ vùng I là bao nhiêu?",
+        "khoan 5 dieu 3 nghi dinh 38/2022/ND-CP quy dinh muc luong toi thieu gio vung I la bao nhieu",
+        "Điều 9 Nghị định 38/2022/NĐ-CP quy định gì về mức lương tối thiểu?",
+    ],
+)
+def test_a_clause_the_named_document_does_not_have_is_said_missing(bot, question):
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "38/2022/NĐ-CP" in ans.answer
+    assert "khoản 5 điều 3" in ans.answer or "điều 9" in ans.answer
+    assert "22.500" not in ans.answer
+
+
+def test_the_same_question_on_a_clause_it_has_is_answered(bot):
+    ans = bot.answer("Khoản 1 Điều 3 Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu giờ vùng I là bao nhiêu?")
+    assert not ans.abstained
+    assert ans.citations[0].clause.startswith("Điều 3, khoản 1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ai ký quyết định khen thưởng anh hùng lao động?", "ai ky quyet dinh khen thuong anh hung lao dong"],
+)
+def test_a_signer_asked_of_no_document_is_not_answered_with_any_document_s_signer(bot, question):
+    # the question names no document the library holds and describes none: no document's signer is offered
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert not ans.clarify
+    assert "Phạm Bình Minh" not in ans.answer
