@@ -14,7 +14,8 @@ specific must therefore stand in the answering clause (its text, its headings or
   "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
   a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
-  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
+  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
+  act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
   (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
@@ -135,7 +136,9 @@ def _read(lex: Lexicon) -> dict[str, object]:
                                              for w in lex.topic("amount_question_words")),
                              False: frozenset(fold(w).replace(" ", "_") for w in lex.topic("amount_question_words"))},
             "form_words": frozenset(lex.topic("question_form_words")),
-            "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
+            "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words,
+            "acts": {True: frozenset(compare_key(w, True) for w in lex.topic("act_named_quantities")),
+                     False: frozenset(compare_key(w, False) for w in lex.topic("act_named_quantities"))}}
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -252,7 +255,8 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             written = [x for _, x, *_ in sylls[s:e]]
             toks = tokens(" ".join(written), accented=accented)
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
-            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer)  # type: ignore[arg-type]
+            acts = compare_key(phrase, accented) in _lexicon()["acts"][accented]  # type: ignore[index]
+            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
             if narrow and toks:
                 written += narrow
             phrase = " ".join(written)
@@ -283,7 +287,7 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
 
 
 def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
-               scorer: Scorer) -> list[str] | None:
+               scorer: Scorer, *, acts: bool = False) -> list[str] | None:
     """The word after a quantity noun that says which amount it is, as written ("cơ sở"), if any.
 
     A bound ("tối đa"), a period ("năm"), a figure or a form word narrows nothing; typed without diacritics,
@@ -302,6 +306,11 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
         return None
     if accented:
         tag = tags[word]
+        if acts and tag.startswith("V"):
+            # a fee is named by what it pays for, the verb and the noun it acts on ("lệ phí đăng ký phương tiện")
+            after = [x for _, x, w, _ in sylls[e + len(written):] if w == word + 1]
+            noun = word + 1 < len(tags) and tags[word + 1].startswith("N") and tags[word + 1] not in ("Np", "Nu", "Ny")
+            return written + after if noun and after else written
         return written if tag.startswith("N") and tag not in ("Np", "Nu", "Ny") else None
     # a form word ("co" of "co quan nao") narrows nothing, unless it opens a word of the dictionary ("co so")
     if not _syllable_like(written[0]) or is_abbreviation(written[0]) or (fold(written[0]) in free and len(written) < 2):

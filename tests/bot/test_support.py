@@ -956,3 +956,59 @@ def test_a_signer_asked_of_no_document_is_not_answered_with_any_document_s_signe
     _not_found(ans)
     assert not ans.clarify
     assert "Phạm Bình Minh" not in ans.answer
+
+
+_FEES = """BỘ TÀI CHÍNH
+Số: 94/2026/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 15 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định mức thu phí, lệ phí trong lĩnh vực đường thủy nội địa
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định mức thu phí, lệ phí trong lĩnh vực đường thủy nội địa.
+Điều 2. Mức thu
+1. Phí ra, vào cảng, bến thủy nội địa đối với phương tiện chở hàng là 5.000 đồng/chuyến.
+2. Lệ phí cấp giấy chứng nhận khả năng chuyên môn thuyền trưởng là 50.000 đồng/lần.
+3. Phí thẩm định hồ sơ mở bến thủy nội địa là 300.000 đồng/hồ sơ.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def fees_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _FEES})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phí neo đậu tại bến thủy nội địa là bao nhiêu?",
+        "Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?",
+        "Lệ phí đăng ký phương tiện thuỷ nội địa là bao nhiêu?",  # old-style tone mark
+    ],
+)
+def test_a_fee_is_named_by_what_it_pays_for(fees_bot, question):
+    # another fee of the same circular ("phí ra, vào cảng", "lệ phí cấp giấy chứng nhận") is no answer
+    ans = fees_bot.answer(question)
+    _not_found(ans)
+    assert "5.000" not in ans.answer and "50.000" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Phí thẩm định hồ sơ mở bến thủy nội địa là bao nhiêu?", "300.000"),
+        ("Lệ phí cấp giấy chứng nhận khả năng chuyên môn thuyền trưởng là bao nhiêu?", "50.000"),
+    ],
+)
+def test_the_fee_the_circular_names_is_answered(fees_bot, question, value):
+    ans = fees_bot.answer(question)
+    assert not ans.abstained
+    assert value in ans.answer
