@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,7 +51,16 @@ from bot.query import Query, clause_labels, followup_phrase, is_step, read_quest
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
-from bot.support import DocumentNumbers, Need, gaps, key_words, needs, settled_words, unknown_documents
+from bot.support import (
+    DocumentNumbers,
+    Need,
+    gaps,
+    key_words,
+    needs,
+    settled_words,
+    unheld_nouns,
+    unknown_documents,
+)
 from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Corpus, Directive
@@ -580,7 +590,7 @@ class Assistant:
                 found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
                 if not found:
                     return self._abstain(q, docs, hits, unseen=unseen)
-        return self._compose(q, found, top_k, merged)
+        return self._compose(q, found, top_k, merged, declined=lambda lacking: self._abstain(q, docs, hits, lacking))
 
     def _cited_in(
         self, q: Query, missing: tuple[str, ...], retriever: str | None, top_k: int, *, context: tuple[str, ...]
@@ -693,8 +703,10 @@ class Assistant:
             log.warning("dropped an unsupported statement %r (not in %s): %s", f.short, f.clause.id, missing)
         return not missing
 
-    def _compose(self, q: Query, found: list[Found], top_k: int, note: str = "") -> Answer:
-        """One answer from the best document; per-document lines for a set; else the choices."""
+    def _compose(self, q: Query, found: list[Found], top_k: int, note: str = "",
+                 declined: Callable[[tuple[Need, ...]], Answer] | None = None) -> Answer:
+        """One answer from the best document; per-document lines for a set; else the choices, unless none of them
+        holds a rare noun of the question (``support.unheld_nouns``): then ``declined`` with what they lack."""
         t = self.tuning
         found = sorted(found, key=lambda f: -f.score)
         best_of: dict[str, Found] = {}
@@ -714,6 +726,9 @@ class Assistant:
             return self._single(q, same_doc, note)
         if len({_answer_key(f.short) for f in rivals}) == 1:
             return self._single(q, rivals, note)  # they agree: one answer, every document cited
+        unheld = unheld_nouns(q, rivals, self._scorer, self.tuning) if declined is not None else ()
+        if unheld and declined is not None:
+            return declined(unheld)
         return self._choices(q, rivals, note)
 
     def _holding_key_words(self, q: Query, rivals: list[Found]) -> list[Found]:

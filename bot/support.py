@@ -44,7 +44,8 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unheld_nouns",
+           "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
                    "counted", "unit", "word", "year"]
@@ -136,6 +137,9 @@ def _read(lex: Lexicon) -> dict[str, object]:
                                              for w in lex.topic("amount_question_words")),
                              False: frozenset(fold(w).replace(" ", "_") for w in lex.topic("amount_question_words"))},
             "form_words": frozenset(lex.topic("question_form_words")),
+            # the shares an amount is asked in and the spellings asking for a kind of answer ("phần trăm", "đâu")
+            "ask_forms": frozenset(canonical_tones(w).lower() for w in (*lex.topic("share_words"),
+                                                                       *lex.topic("answer_form_spellings"))),
             "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words,
             "acts": {True: frozenset(compare_key(w, True) for w in lex.topic("act_named_quantities")),
                      False: frozenset(compare_key(w, False) for w in lex.topic("act_named_quantities"))}}
@@ -740,6 +744,28 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
     return tuple(out)
+
+
+def unheld_nouns(q: Query, offered: list[Found], scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The question's rare nouns (``key_words`` a tagger reads as nouns, typed with diacritics) that no document
+    offered as a choice holds in its answer: "danh hiệu" of "Tiêu chuẩn xét tặng danh hiệu Chiến sĩ thi đua cơ sở"
+    when the choices only say "chiến sĩ".  A choice is offered because the question names no document and several
+    answer; when none of them holds what the question is about, none answers it.  The share or unit an amount is
+    asked in ("bao nhiêu phần trăm") and the words asking for a kind of answer ("ở đâu") are how it is asked."""
+    from index.wordseg import pos_tags, segment
+
+    wanted = key_words(q, scorer, tuning)
+    if not wanted or not wanted[0].accented:
+        return ()
+    words, tags = pos_tags(segment(_plain(q.topic or q.text)))
+    nouns = {canonical_tones(w.replace("_", " ")).lower() for w, t in zip(words, tags, strict=True)
+             if t.startswith("N") and t not in ("Np", "Nu", "Ny")}
+    asks = _lexicon()["ask_forms"]
+    nouns_wanted = tuple(n for n in wanted if canonical_tones(n.phrase).lower() in nouns - asks)  # type: ignore[operator]
+    if not nouns_wanted:
+        return ()
+    lacking = [set(gaps(nouns_wanted, f)) for f in offered]
+    return tuple(n for n in nouns_wanted if all(n in x for x in lacking))
 
 
 # ------------------------------------------------------------------ does a clause meet them

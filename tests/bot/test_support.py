@@ -11,7 +11,7 @@ import pytest
 from bot.answerers import Found
 from bot.query import read_question
 from bot.segments import Scorer
-from bot.support import DocumentNumbers, gaps, named_numbers, needs, unknown_documents
+from bot.support import DocumentNumbers, gaps, named_numbers, needs, unheld_nouns, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
@@ -1012,3 +1012,29 @@ def test_the_fee_the_circular_names_is_answered(fees_bot, question, value):
     ans = fees_bot.answer(question)
     assert not ans.abstained
     assert value in ans.answer
+
+
+@pytest.fixture(scope="module")
+def titles_scorer() -> Scorer:
+    """A library where "danh hiệu" and "chiến sĩ" are rare, and the general words common."""
+    parts = [f"Quy định chung về tiêu chuẩn xét số {i} của cơ quan." for i in range(3000)]
+    parts += [f"Xét tặng danh hiệu thi đua đợt {i}." for i in range(6)]
+    parts += [f"Hạ sĩ quan, chiến sĩ nghĩa vụ đợt {i}." for i in range(6)]
+    parts += [f"Chiếm {i} phần trăm." for i in range(6)]
+    return Scorer(parts)
+
+
+def test_choices_none_of_which_holds_a_rare_noun_of_the_question_are_not_offered(titles_scorer):
+    # each choice says "chiến sĩ"; none says "danh hiệu": none answers the question, so no choice is offered
+    q = read_question("Tiêu chuẩn xét tặng danh hiệu Chiến sĩ thi đua cơ sở gồm những gì?")
+    offered = [_found("Hạ sĩ quan, chiến sĩ nghĩa vụ công an nhân dân."),
+               _found("Cán bộ, chiến sĩ vào cơ sở khám bệnh, chữa bệnh.")]
+    assert [n.phrase for n in unheld_nouns(q, offered, titles_scorer, AnswerTuning())] == ["danh hiệu"]
+    offered.append(_found("Danh hiệu Chiến sĩ thi đua cơ sở được xét tặng hằng năm."))
+    assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
+
+
+def test_the_share_an_amount_is_asked_in_is_no_noun_a_choice_must_hold(titles_scorer):
+    q = read_question("Tỷ lệ danh hiệu đạt bao nhiêu phần trăm?")
+    offered = [_found("Danh hiệu đạt 60,9%."), _found("Danh hiệu đạt 63,3%.")]
+    assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
