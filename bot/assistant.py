@@ -62,7 +62,7 @@ from bot.support import (
     unknown_documents,
 )
 from bot.tuning import AnswerTuning
-from corpus.lexicon import alternatives, load_lexicon
+from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
 from corpus.text import fold
 from index.fusion import FusionTuning
@@ -183,13 +183,17 @@ class Assistant:
         self._scorer  # noqa: B018 (read for its side effect: counted, kept with the index and here)
 
     def warm(self) -> None:
-        """Load now what the first question would otherwise load (the word rarities kept with the index,
-        the word segmenter and tagger): a chat loads once and then answers many questions, so its first
-        user should not wait a few hundred milliseconds more than the next one."""
-        from index.wordseg import pos_tags, segment
+        """Load now what the first question would otherwise load (the word rarities kept with the index, the
+        word segmenter and tagger, the fact readers, the patterns built from the lexicon): a chat loads once and
+        then answers many questions, so its first user should not wait a few hundred milliseconds more than the
+        next one."""
+        import corpus.facts  # noqa: F401  (agencies, targets: the answer layer imports them on first use)
+        from index.wordseg import pos_tags, segment, segment_folded
 
         self.count_word_rarities()
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
+        segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
+        prepare_derived()  # the answer layer's patterns from the lexicon
 
     # ----------------------------------------------------------------- public API
 

@@ -19,10 +19,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 
 from bot.segments import syllable_units, tokens
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import derived, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, fold
 from index.tokenize import expand_abbreviations, is_abbreviation
@@ -34,7 +33,7 @@ _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _YEAR_OF_NUMBER = re.compile(r"^\d{1,4}/((?:19|20)\d{2})/")
 
 
-@cache
+@derived
 def _kind_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool], ...]:
     """(type, accented pattern, folded pattern, common word) for every document type, longest first."""
     lexicon = load_lexicon()
@@ -73,7 +72,7 @@ def named_types(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name in sorted(found)))
 
 
-@cache
+@derived
 def _short_name_cues() -> tuple[str, ...]:
     """The words after which a document gives a short name (lexicon short_name_cues.txt), as documents write them."""
     return tuple(canonical_tones(c) for c in load_lexicon().topic("short_name_cues"))

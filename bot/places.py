@@ -7,9 +7,7 @@ merger ("Hà Nam năm 2026") is read as the merged province.
 
 from __future__ import annotations
 
-from functools import cache
-
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import derived, load_lexicon
 
 __all__ = ["MERGER_YEAR", "PROVINCES", "aliases", "successor"]
 
@@ -17,13 +15,13 @@ __all__ = ["MERGER_YEAR", "PROVINCES", "aliases", "successor"]
 MERGER_YEAR = 2025
 
 
-@cache
+@derived
 def _table() -> tuple[dict[str, str], ...]:
     """The merger table (one place to point at another source)."""
     return load_lexicon().topic("provinces")
 
 
-@cache
+@derived
 def aliases() -> dict[str, str]:
     """Other ways of writing a province ("TP. Hồ Chí Minh", "Thừa Thiên Huế") -> its name."""
     return {row["alias"]: row["province"] for row in load_lexicon().topic("province_aliases")}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from corpus.lexicon import alternatives, load_lexicon
+from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.text import fold
 
 __all__ = ["STEP_LABEL", "ends_with_step_noun", "step_pattern"]
@@ -31,14 +31,14 @@ def _nouns(*, numbering: bool = False) -> str:
     return alternatives((w for topic in topics for w in lex.topic(topic)), fold)
 
 
-@cache
+@derived
 def step_pattern() -> re.Pattern[str]:
     """A step in accent-folded text: group 1 its noun, group 2 its label ("muc 3", "vung iv").  The support
     check needs it in the quoted clause too: a "mức 3" asked is no "mức 1"."""
     return re.compile(rf"(?<!\w)({_nouns()})\s+({STEP_LABEL}){_LABEL_END}")
 
 
-@cache
+@derived
 def _noun_at_end() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_nouns(numbering=True)})\s*$")
 

@@ -30,7 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
@@ -39,7 +39,7 @@ from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern
 from bot.tuning import AnswerTuning
-from corpus.lexicon import Lexicon, alternatives, load_lexicon
+from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
 from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
@@ -70,7 +70,7 @@ class Need:
 # ------------------------------------------------------------------ what the question needs
 
 
-@cache
+@derived
 def _lexicon() -> dict[str, object]:
     return _read(load_lexicon())
 
@@ -576,7 +576,7 @@ def _syllable_like(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word)))
 
 
-@cache
+@derived
 def _agency_nouns() -> str:
     return alternatives(load_lexicon().topic("agency_nouns"), fold)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.layout import LETTERS, find_zones, is_recipients, is_signature_title, marker, roman_value
-from corpus.models import Clause
+from corpus.models import Clause, ClauseKind
 
 __all__ = ["build_clauses"]
 
@@ -40,7 +40,7 @@ _DEPTH = {
 
 @dataclass
 class _Node:
-    kind: str
+    kind: ClauseKind
     label: str
     path: tuple[str, ...]
     first: int  # index of its first line
@@ -94,7 +94,7 @@ class _Builder:
                 self.open[kind] = None
 
     def _add(
-        self, kind: str, label: str, path: tuple[str, ...], i: int, parent: _Node | None, emit: bool = True
+        self, kind: ClauseKind, label: str, path: tuple[str, ...], i: int, parent: _Node | None, emit: bool = True
     ) -> _Node:
         self._close_from(_DEPTH[kind])
         node = _Node(kind, label, path, i, parent, emit=emit)
@@ -104,7 +104,7 @@ class _Builder:
         self.open[kind] = node
         return node
 
-    def _siblings(self, parent: _Node | None, kind: str) -> list[_Node]:
+    def _siblings(self, parent: _Node | None, kind: ClauseKind) -> list[_Node]:
         if parent is not None:
             return [c for c in parent.children if c.kind == kind]
         return [n for n in self.nodes if n.kind == kind and n.parent is None]
@@ -150,7 +150,7 @@ class _Builder:
             return self._bullet(m.kind, i)
         return False
 
-    def _point(self, letter: str, parent: _Node | None, i: int, kind: str, word: str) -> bool:
+    def _point(self, letter: str, parent: _Node | None, i: int, kind: ClauseKind, word: str) -> bool:
         if parent is None:
             return False
         siblings = self._siblings(parent, kind)
@@ -165,7 +165,7 @@ class _Builder:
         self._add(kind, f"{parent.label}, {word} {letter}", (*parent.path, letter), i, parent)
         return True
 
-    def _bullet(self, kind: str, i: int) -> bool:
+    def _bullet(self, kind: ClauseKind, i: int) -> bool:
         parents = ("section", "item", "point", "chapter", "article", "khoan", "diem")
         parent = self._deepest((*parents, "bullet")) if kind == "plus" else self._deepest(parents)
         if parent is None:
@@ -231,7 +231,7 @@ def build_clauses(text: str, doc_id: str) -> tuple[Clause, ...]:
     out: list[Clause] = []
 
     def emit(
-        kind: str,
+        kind: ClauseKind,
         label: str,
         path: tuple[str, ...],
         first: int,

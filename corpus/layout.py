@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from corpus.text import canonical_tones
 
@@ -16,6 +17,7 @@ __all__ = [
     "DOC_TYPES",
     "NOT_NAME",
     "Marker",
+    "MarkerKind",
     "Zones",
     "doc_type_of",
     "ends_sentence",
@@ -78,11 +80,19 @@ _HEADER = re.compile(
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+#: What starts a paragraph: a numbering ("II.", "3.", "a)", "-", "+"), a heading word ("Điều 5.", "Chương II",
+#: "Phần thứ nhất", "Mẫu 01", "PHỤ LỤC") or a closing part ("Nơi nhận:", a signature title).
+MarkerKind = Literal[
+    "roman", "number", "letter", "bullet", "plus", "article", "chapter", "part", "form", "appendix", "recipients",
+    "signature",
+]
+
+
 @dataclass(frozen=True)
 class Marker:
     """A structure marker at the start of a paragraph: its kind, value and length of the marker text."""
 
-    kind: str  # roman | number | letter | bullet | plus | article | chapter | part | form | appendix | recipients | signature
+    kind: MarkerKind
     value: str
     length: int
 

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-__all__ = ["Clause", "Corpus", "Directive", "FieldSource", "Problem"]
+__all__ = ["Clause", "ClauseKind", "Corpus", "Directive", "FieldSource", "Problem"]
+
+#: What a clause is in its document's structure.  Parts: "header" (number, date, issuer lines),
+#: "preamble" (the legal bases), "closing" ("Trên đây …"), "signature", "recipients" ("Nơi nhận:"),
+#: "appendix" and its "appendix_item"s, "form" (Mẫu 01 …).  Levels: "chapter", "section", "part",
+#: "article" (Điều), "khoan"/"item" (khoản, a directive's numbered mục), "diem"/"point" (điểm a),
+#: "bullet" ("-") and "plus" ("+").
+ClauseKind = Literal[
+    "header", "preamble", "closing", "signature", "recipients", "appendix", "appendix_item", "form",
+    "chapter", "section", "part", "article", "khoan", "item", "diem", "point", "bullet", "plus",
+]
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,7 @@ class Clause:
     id: str
     doc_id: str
     label: str
-    kind: str
+    kind: ClauseKind
     path: tuple[str, ...]
     heading: tuple[str, ...]
     text: str

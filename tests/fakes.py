@@ -17,24 +17,31 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.models import Answer, Citation
+from bot.models import Answer, Choice, Citation
+from bot.settings import Settings
 from corpus.models import Clause, Corpus, Directive
 from index.encoders import Encoder
 from index.models import Chunk, Hit
 
 __all__ = [
+    "APPENDIX_12",
     "FUSION_CASES",
+    "ITEM_10",
     "SHARED_LIBRARY",
     "ChatServer",
     "FakeAssistant",
+    "FakeChatAssistant",
     "FakeEncoder",
     "FakeIndex",
     "Reply",
     "ask_in_turn",
     "assistant_over",
+    "chat_cite",
+    "chat_corpus",
     "chat_env",
     "free_port",
     "lexicon_with",
+    "load_fake_chat",
     "ranked_case",
     "running_chat",
     "tiny_corpus",
@@ -312,3 +319,89 @@ class FakeAssistant:
         return Answer(question=question, answer=r.answer, abstained=r.abstained,
                       citations=tuple(citation(self.corpus, c) for c in r.cited), retriever=ran,
                       latency_ms=r.latency_ms, notice=notice)
+
+# ---- the chat's assistant: answers two questions of a three-directive corpus ------------------------------
+
+APPENDIX_12 = "12. Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%."
+ITEM_10 = ("10. Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, kiểm tra; "
+           "tổng hợp báo cáo Chủ tịch UBND tỉnh kết quả thực hiện phong trào thi đua năm 2024./.")
+
+
+def _chat_directive(doc_id: str, year: int, province: str, clauses: list[tuple[str, str, str]]) -> Directive:
+    cl = tuple(
+        Clause(id=f"{doc_id}:{path}", doc_id=doc_id, label=label, kind="item", path=tuple(path.split(".")),
+               heading=(), text=text, start=0, end=len(text))
+        for path, label, text in clauses
+    )
+    return Directive(doc_id=doc_id, source=f"{doc_id}.txt", doc_type="Chỉ thị", number=f"0{year % 10}/CT-UBND",
+                     date=f"{year}-01-15", issuer=f"UBND tỉnh {province}", province=province, year=year,
+                     title="Về việc phát động phong trào thi đua", signer="Nguyễn Văn A",
+                     text="\n".join(t for _, _, t in clauses), clauses=cl)
+
+
+def chat_corpus() -> Corpus:
+    return Corpus((
+        _chat_directive("son-la-2024", 2024, "Sơn La", [("PL.12", "Phụ lục, mục 12", APPENDIX_12),
+                                                     ("10", "mục 10", ITEM_10)]),
+        _chat_directive("son-la-2023", 2023, "Sơn La", [("PL.9", "Phụ lục, mục 9",
+                                                     "9. Tỷ lệ hộ nghèo giảm còn 15,66%.")]),
+        _chat_directive("ha-nam-2023", 2023, "Hà Nam", [("III.5", "mục III.5", "5. Sở Nội vụ tổng hợp.")]),
+    ))
+
+
+def chat_cite(d: Directive, clause: Clause, needle: str | None) -> Citation:
+    span = None
+    if needle and needle in clause.text:
+        s = clause.text.index(needle)
+        span = (s, s + len(needle))
+    return Citation(doc_id=d.doc_id, doc_type=d.doc_type, title=d.title, issuer=d.issuer, province=d.province,
+                    year=d.year, number=d.number, date=d.date, clause=clause.label, text=clause.text, score=1.0,
+                    clause_id=clause.id, span=span)
+
+
+class FakeChatAssistant:
+    """Answers the poverty-rate and who-reports questions from ``fake_corpus``; abstains otherwise."""
+
+    def __init__(self, notice: str | None = None) -> None:
+        self.corpus = chat_corpus()
+        self.notice = notice
+        self.calls: list[dict] = []
+        self.warmed = False
+
+    def warm(self) -> None:
+        self.warmed = True
+
+    def answer(self, question, *, filters=None, retriever=None, top_k=None, previous=None) -> Answer:
+        self.calls.append({"question": question, "filters": filters, "retriever": retriever,
+                           "previous": previous})
+        d = self.corpus.get("son-la-2024")
+        q = question.lower()
+        if "ai ký" in q:  # both Sơn La directives answer it: which one is meant?
+            docs = [self.corpus.get(i) for i in ("son-la-2024", "son-la-2023")]
+            docs = [x for x in docs if filters is None or not filters.doc_ids or x.doc_id in filters.doc_ids]
+            cites = tuple(chat_cite(x, x.clauses[0], None) for x in docs)
+            if len(docs) == 1:
+                return Answer(question, f"{docs[0].short_name()} do {docs[0].signer} ký.", False, cites,
+                              retriever or "bm25", 3.0, "signer")
+            return Answer(question, "Câu hỏi chưa nêu rõ văn bản. Bạn hỏi về văn bản nào?", False, cites,
+                          retriever or "bm25", 3.0, "signer",
+                          clarify=tuple(Choice(x.short_name(), x.doc_id, x.province, x.year) for x in docs))
+        if "hộ nghèo" in q or "ho ngheo" in q or (previous is not None and "2023" in q):
+            year = 2023 if "2023" in q else 2024
+            doc = self.corpus.get(f"son-la-{year}")
+            clause = doc.clauses[0]
+            value = "15,66%" if year == 2023 else "11,41%"
+            return Answer(question, f"Tỷ lệ hộ nghèo năm {year} của Sơn La là {value}.", False,
+                          (chat_cite(doc, clause, value),), retriever or "bm25", 3.0, "target",
+                          notice=self.notice)
+        if "tổng hợp" in q:
+            return Answer(question, "Sở Nội vụ tổng hợp báo cáo kết quả thi đua năm 2024.", False,
+                          (chat_cite(d, d.clauses[1], "Sở Nội vụ"),), retriever or "bm25", 3.0, "duty",
+                          notice=self.notice)
+        return Answer(question, "Không tìm thấy trong các chỉ thị đã nạp.", True, (), retriever or "bm25", 2.0,
+                      "other", suggestions=(chat_cite(d, d.clauses[1], None),), notice=self.notice)
+
+
+def load_fake_chat(settings: Settings) -> FakeChatAssistant:
+    """Assistant factory (THIDUA_ASSISTANT_FACTORY=tests.fakes:load_fake_chat)."""
+    return FakeChatAssistant()

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from bot.answerers.base import Answerer, Found, Reader
 from bot.compose import excerpt
 from bot.query import Query
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import derived, load_lexicon
 from corpus.models import Directive
 from corpus.text import fold
 from index.models import Hit
@@ -28,7 +27,7 @@ _MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zđ][)]|[-–•+])\s*")
 _GLOSSARY = re.compile(r"giai thich tu ngu|dinh nghia")
 
 
-@cache
+@derived
 def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((r["where"], re.compile(r["pattern"])) for r in load_lexicon().topic("definition_cues"))
 
@@ -47,7 +46,7 @@ def asked_term(question: str) -> str | None:
     return None
 
 
-@cache
+@derived
 def _qualifier() -> re.Pattern[str]:
     words = sorted(load_lexicon().topic("term_qualifiers"), key=len, reverse=True)
     return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")\s")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from bot.answerers.base import LIST_ANNOUNCERS, Answerer, Found, Reader
 from bot.compose import MAX_EXCERPT
 from bot.query import Query
 from bot.tuning import AnswerTuning
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import derived, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -35,7 +34,7 @@ _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 _PLAIN = len(_STYLES)  # a line without a marker
 
 
-@cache
+@derived
 def _cues() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon().topic("lead_in_cues"), key=len, reverse=True))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
@@ -20,7 +19,7 @@ from bot.compose import MAX_EXCERPT
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
-from corpus.lexicon import load_lexicon
+from corpus.lexicon import derived, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -35,9 +34,17 @@ _EFFECT_ARTICLE = re.compile(r"dieu\s+\d+\w*\s*[.:]?[^.\n]{0,40}hieu luc")
 _REPLACE_TEXT = re.compile(r"thay thế|hết hiệu lực|bãi bỏ", re.IGNORECASE)
 
 
-@cache
+@derived
+def _all_cues() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The lexicon's answer cues by the kind of question they help answer."""
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for r in load_lexicon().topic("answer_cues"):
+        out.setdefault(r["kind"], []).append(re.compile(r["pattern"]))
+    return {kind: tuple(cues) for kind, cues in out.items()}
+
+
 def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"]) for r in load_lexicon().topic("answer_cues") if r["kind"] == kind)
+    return _all_cues().get(kind, ())
 
 
 def _cue_bonus(kind: str, bonus: float) -> Bonus:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from bot.extract import Span
 from bot.segments import has_diacritics
 from bot.steps import ends_with_step_noun
-from corpus.lexicon import alternatives, load_lexicon
+from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.text import compare_key, fold
 
 __all__ = [
@@ -133,10 +132,15 @@ def _change_words() -> tuple[str, ...]:
     return tuple(load_lexicon().topic("change_words"))
 
 
-@cache
+@derived
+def _changes() -> dict[bool, re.Pattern[str]]:
+    """The change words as a pattern, spelt with marks (True) and folded (False)."""
+    spelt = {True: _change_words(), False: {fold(w) for w in _change_words()}}
+    return {a: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE) for a, words in spelt.items()}
+
+
 def _change(accented: bool) -> re.Pattern[str]:
-    words = _change_words() if accented else {fold(w) for w in _change_words()}
-    return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
+    return _changes()[accented]
 
 
 def asks_change(question: str) -> bool:
@@ -175,7 +179,7 @@ def _keys(value: Span) -> set[str]:
     return {_key(m.group(1)) for m in _NUMBER.finditer(own)}
 
 
-@cache
+@derived
 def _bound_join() -> re.Pattern[str]:
     """What joins the two ends of a range of conditions: a range joiner (lexicon ``range_joiners.txt``) and at
     most two words ("đến không quá", "đến dưới")."""

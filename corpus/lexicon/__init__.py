@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from corpus.errors import ThiduaError
 from corpus.text import fold, match_key, nfc, tone_variants
@@ -34,8 +34,10 @@ __all__ = [
     "LexiconError",
     "Province",
     "alternatives",
+    "derived",
     "lexicon_hash",
     "load_lexicon",
+    "prepare_derived",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent
@@ -182,6 +184,25 @@ def alternatives(words: Iterable[str], key: Callable[[str], str] = str) -> str:
     word lists stay here and the patterns' shapes in the modules using them."""
     alts = "|".join(re.escape(w) for w in sorted({key(w) for w in words}, key=lambda w: (-len(w), w)))
     return alts or "(?!)"  # no word matches nothing (an empty alternation would match everywhere)
+
+
+_T = TypeVar("_T")
+_DERIVED: list[Callable[[], object]] = []
+
+
+def derived(build: Callable[[], _T]) -> Callable[[], _T]:
+    """Decorate a function that builds something from the lexicon (a pattern, a word set): it runs once and is
+    kept, and ``prepare_derived`` runs it when a program warms up, so that no user's question pays for it."""
+    kept = cache(build)
+    _DERIVED.append(kept)
+    return kept
+
+
+def prepare_derived() -> int:
+    """Build everything ``derived`` marks in the modules imported so far; returns how many."""
+    for build in _DERIVED:
+        build()
+    return len(_DERIVED)
 
 
 @cache

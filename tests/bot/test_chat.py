@@ -2,8 +2,8 @@
 
 Chainlit itself is replaced by small fakes implementing only what the
 handlers call (Message, Action, Text, ChatSettings, input widgets, user session).
-``load_fake`` is also the assistant factory the browser test can use via
-THIDUA_ASSISTANT_FACTORY when the real one cannot run.
+Its fake assistant (``tests.fakes.FakeChatAssistant``) is also the factory the browser test can use via
+THIDUA_ASSISTANT_FACTORY (``tests.fakes:load_fake_chat``) when the real one cannot run.
 """
 
 from __future__ import annotations
@@ -30,105 +30,20 @@ from bot.chat.render import (
     source_name,
 )
 from bot.feedback import FeedbackStore
-from bot.models import Answer, Choice, Citation
+from bot.models import Answer, Citation
 from bot.settings import Settings
-from corpus.models import Clause, Corpus, Directive
 from index.models import Filters
-
-APPENDIX_12 = "12. Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là 11,41%."
-ITEM_10 = ("10. Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, kiểm tra; "
-           "tổng hợp báo cáo Chủ tịch UBND tỉnh kết quả thực hiện phong trào thi đua năm 2024./.")
-
-
-def _directive(doc_id: str, year: int, province: str, clauses: list[tuple[str, str, str]]) -> Directive:
-    cl = tuple(
-        Clause(id=f"{doc_id}:{path}", doc_id=doc_id, label=label, kind="item", path=tuple(path.split(".")),
-               heading=(), text=text, start=0, end=len(text))
-        for path, label, text in clauses
-    )
-    return Directive(doc_id=doc_id, source=f"{doc_id}.txt", doc_type="Chỉ thị", number=f"0{year % 10}/CT-UBND",
-                     date=f"{year}-01-15", issuer=f"UBND tỉnh {province}", province=province, year=year,
-                     title="Về việc phát động phong trào thi đua", signer="Nguyễn Văn A",
-                     text="\n".join(t for _, _, t in clauses), clauses=cl)
-
-
-def fake_corpus() -> Corpus:
-    return Corpus((
-        _directive("son-la-2024", 2024, "Sơn La", [("PL.12", "Phụ lục, mục 12", APPENDIX_12),
-                                                     ("10", "mục 10", ITEM_10)]),
-        _directive("son-la-2023", 2023, "Sơn La", [("PL.9", "Phụ lục, mục 9",
-                                                     "9. Tỷ lệ hộ nghèo giảm còn 15,66%.")]),
-        _directive("ha-nam-2023", 2023, "Hà Nam", [("III.5", "mục III.5", "5. Sở Nội vụ tổng hợp.")]),
-    ))
-
-
-def _cite(d: Directive, clause: Clause, needle: str | None) -> Citation:
-    span = None
-    if needle and needle in clause.text:
-        s = clause.text.index(needle)
-        span = (s, s + len(needle))
-    return Citation(doc_id=d.doc_id, doc_type=d.doc_type, title=d.title, issuer=d.issuer, province=d.province,
-                    year=d.year, number=d.number, date=d.date, clause=clause.label, text=clause.text, score=1.0,
-                    clause_id=clause.id, span=span)
-
-
-class FakeAssistant:
-    """Answers the poverty-rate and who-reports questions from ``fake_corpus``; abstains otherwise."""
-
-    def __init__(self, notice: str | None = None) -> None:
-        self.corpus = fake_corpus()
-        self.notice = notice
-        self.calls: list[dict] = []
-        self.warmed = False
-
-    def warm(self) -> None:
-        self.warmed = True
-
-    def answer(self, question, *, filters=None, retriever=None, top_k=None, previous=None) -> Answer:
-        self.calls.append({"question": question, "filters": filters, "retriever": retriever,
-                           "previous": previous})
-        d = self.corpus.get("son-la-2024")
-        q = question.lower()
-        if "ai ký" in q:  # both Sơn La directives answer it: which one is meant?
-            docs = [self.corpus.get(i) for i in ("son-la-2024", "son-la-2023")]
-            docs = [x for x in docs if filters is None or not filters.doc_ids or x.doc_id in filters.doc_ids]
-            cites = tuple(_cite(x, x.clauses[0], None) for x in docs)
-            if len(docs) == 1:
-                return Answer(question, f"{docs[0].short_name()} do {docs[0].signer} ký.", False, cites,
-                              retriever or "bm25", 3.0, "signer")
-            return Answer(question, "Câu hỏi chưa nêu rõ văn bản. Bạn hỏi về văn bản nào?", False, cites,
-                          retriever or "bm25", 3.0, "signer",
-                          clarify=tuple(Choice(x.short_name(), x.doc_id, x.province, x.year) for x in docs))
-        if "hộ nghèo" in q or "ho ngheo" in q or (previous is not None and "2023" in q):
-            year = 2023 if "2023" in q else 2024
-            doc = self.corpus.get(f"son-la-{year}")
-            clause = doc.clauses[0]
-            value = "15,66%" if year == 2023 else "11,41%"
-            return Answer(question, f"Tỷ lệ hộ nghèo năm {year} của Sơn La là {value}.", False,
-                          (_cite(doc, clause, value),), retriever or "bm25", 3.0, "target",
-                          notice=self.notice)
-        if "tổng hợp" in q:
-            return Answer(question, "Sở Nội vụ tổng hợp báo cáo kết quả thi đua năm 2024.", False,
-                          (_cite(d, d.clauses[1], "Sở Nội vụ"),), retriever or "bm25", 3.0, "duty",
-                          notice=self.notice)
-        return Answer(question, "Không tìm thấy trong các chỉ thị đã nạp.", True, (), retriever or "bm25", 2.0,
-                      "other", suggestions=(_cite(d, d.clauses[1], None),), notice=self.notice)
-
-
-def load_fake(settings: Settings) -> FakeAssistant:
-    """Assistant factory (THIDUA_ASSISTANT_FACTORY=tests.bot.test_chat:load_fake)."""
-    return FakeAssistant()
-
+from tests.fakes import FakeChatAssistant, chat_cite, chat_corpus
 
 # ---- rendering ---------------------------------------------------------------------------------------
 
 
 def _answer(question: str = "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", **kw) -> Answer:
-    return FakeAssistant(**kw).answer(question)
+    return FakeChatAssistant(**kw).answer(question)
 
 
 def test_each_source_is_named_in_the_message_and_gets_a_short_button_label():
-    corpus = fake_corpus()
+    corpus = chat_corpus()
     reply = build_reply(_answer(), corpus)
     assert "11,41%" in reply.text
     assert [s.name for s in reply.sources] == ["Nguồn 1 – Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12"]
@@ -138,7 +53,7 @@ def test_each_source_is_named_in_the_message_and_gets_a_short_button_label():
 
 
 def test_source_panel_shows_whole_clause_with_answer_in_bold_and_document_metadata():
-    reply = build_reply(_answer(), fake_corpus())
+    reply = build_reply(_answer(), chat_corpus())
     body = reply.sources[0].content
     assert "**11,41%**" in body
     assert "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2021-2025 là" in body  # the whole clause, not just the span
@@ -228,12 +143,12 @@ def test_the_panel_shows_a_clause_table_as_a_table_with_the_quoted_row_marked():
     rows = table.strip().splitlines()
     assert rows[1:] == ["| Vùng I | 4.680.000 | 22.500 |", "| ***Vùng II*** | ***4.160.000*** | ***20.000*** |",
                         "| Vùng III | 3.640.000 | 17.500 |", "| Vùng IV | 3.250.000 | 15.600 |"]
-    assert "Tỷ lệ hộ nghèo" in source_body(_cite(fake_corpus().get("son-la-2024"), fake_corpus().get("son-la-2024")
+    assert "Tỷ lệ hộ nghèo" in source_body(chat_cite(chat_corpus().get("son-la-2024"), chat_corpus().get("son-la-2024")
                                                    .clauses[0], "11,41%"))  # a clause without a table as before
 
 
 def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
-    reply = build_reply(_answer("Lương tối thiểu vùng năm 2030?"), fake_corpus())
+    reply = build_reply(_answer("Lương tối thiểu vùng năm 2030?"), chat_corpus())
     assert reply.text.startswith("Không tìm thấy trong các chỉ thị")
     assert reply.sources and reply.sources[0].name.startswith("Gợi ý 1 – ")
     assert reply.sources[0].name in reply.text
@@ -241,7 +156,7 @@ def test_abstention_reads_as_not_found_and_offers_suggestions_as_sources():
 
 
 def test_an_answer_asking_which_document_offers_each_one_as_a_button():
-    reply = build_reply(_answer("Chỉ thị do ai ký?"), fake_corpus())
+    reply = build_reply(_answer("Chỉ thị do ai ký?"), chat_corpus())
     assert [choice_label(c) for c in reply.choices] == ["Hỏi theo Chỉ thị 04/CT-UBND (Sơn La, 2024)",
                                                         "Hỏi theo Chỉ thị 03/CT-UBND (Sơn La, 2023)"]
     assert "Bạn hỏi về văn bản nào?" in reply.text and "«Hỏi theo …»" in reply.text
@@ -267,8 +182,8 @@ def test_abstention_without_the_wording_gets_the_standard_lead():
 
 def test_notice_shown_once_per_session():
     ans = _answer(notice="Không tải được mô hình ngữ nghĩa; đang tìm theo từ khóa (BM25).")
-    first = build_reply(ans, fake_corpus())
-    second = build_reply(ans, fake_corpus(), notice_already_shown=first.notice_shown)
+    first = build_reply(ans, chat_corpus())
+    second = build_reply(ans, chat_corpus(), notice_already_shown=first.notice_shown)
     assert "BM25" in first.text and first.notice_shown
     assert "BM25" not in second.text and second.notice_shown
 
@@ -281,24 +196,24 @@ def test_names_without_brackets_and_without_corpus():
 
 
 def test_active_filters_are_named_above_the_answer_they_narrowed():
-    opts = filter_options(fake_corpus())
+    opts = filter_options(chat_corpus())
     described = describe_filters(Filters(provinces=("Hà Nam",), doc_ids=("son-la-2024",)), opts)
     assert described == "Tỉnh: Hà Nam; Văn bản: Chỉ thị 04/CT-UBND (Sơn La, 2024)"
-    reply = build_reply(_answer("Lương tối thiểu?"), fake_corpus(), filters=described)
+    reply = build_reply(_answer("Lương tối thiểu?"), chat_corpus(), filters=described)
     assert reply.text.index("Đang lọc") < reply.text.index("Không tìm thấy")
     assert "Bỏ lọc" in reply.text
     assert describe_filters(None) is None and "Đang lọc" not in build_reply(_answer()).text
 
 
 def test_citation_labels_for_the_feedback_export():
-    assert citation_labels(_answer(), fake_corpus()) == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
+    assert citation_labels(_answer(), chat_corpus()) == ("Chỉ thị 04/CT-UBND (Sơn La, 2024), Phụ lục, mục 12",)
 
 
 # ---- filters -----------------------------------------------------------------------------------------
 
 
 def test_filter_options_come_from_the_corpus():
-    opts = filter_options(fake_corpus())
+    opts = filter_options(chat_corpus())
     assert opts.provinces == ("Hà Nam", "Sơn La")
     assert opts.years == (2024, 2023)
     assert ("son-la-2024", "Chỉ thị 04/CT-UBND (Sơn La, 2024)") in opts.documents
@@ -415,7 +330,7 @@ def fake_cl():
 @pytest.fixture
 def runtime(tmp_path):
     settings = Settings(feedback_db=tmp_path / "fb.db", index_dir=tmp_path / "idx", retriever="hybrid")
-    assistant = FakeAssistant(notice="Đang dùng BM25 vì không tải được mô hình.")
+    assistant = FakeChatAssistant(notice="Đang dùng BM25 vì không tải được mô hình.")
     return handlers.Runtime(settings, FeedbackStore(settings.feedback_db).init(), assistant,
                             filter_options(assistant.corpus))
 
@@ -628,9 +543,9 @@ def test_supervisor_command_reports_when_facts_are_missing_or_renders_a_table(fa
 
 
 def test_runtime_uses_the_factory_from_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(handlers.FACTORY_ENV, "tests.bot.test_chat:load_fake")
+    monkeypatch.setenv(handlers.FACTORY_ENV, "tests.fakes:load_fake_chat")
     rt = handlers.load_runtime(Settings(feedback_db=tmp_path / "f.db", index_dir=tmp_path / "i"))
-    assert isinstance(rt.assistant, FakeAssistant)
+    assert isinstance(rt.assistant, FakeChatAssistant)
     assert rt.assistant.warmed  # loaded before the chat says it is ready, not at its first question
     assert rt.options.provinces == ("Hà Nam", "Sơn La")
     assert (tmp_path / "f.db").exists()

@@ -69,3 +69,22 @@ def test_an_empty_topic_file_is_refused_with_one_vietnamese_line(tmp_path: Path)
     with pytest.raises(ThiduaError) as err:
         load_lexicon(folder)
     assert "function_words.txt" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_what_the_lexicon_feeds_is_built_once_and_all_of_it_on_warm_up() -> None:
+    """A pattern built from the lexicon is built once, and before any question when the program warms up."""
+    from corpus.lexicon import derived, prepare_derived
+
+    built: list[int] = []
+
+    @derived
+    def doc_words() -> frozenset[str]:
+        built.append(1)
+        return frozenset(t.name for t in load_lexicon().doc_types)
+
+    assert not built  # nothing is built on import
+    assert prepare_derived() >= 1
+    assert built == [1]
+    assert "Thông tư" in doc_words()
+    assert built == [1]  # kept, not built again
+

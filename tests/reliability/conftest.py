@@ -12,7 +12,7 @@ import pytest
 from tests import fakes
 from tests.fakes import ChatServer
 
-FAKE_ASSISTANT = "tests.bot.test_chat:load_fake"  # starts in seconds; the real one is not under test here
+FAKE_ASSISTANT = "tests.fakes:load_fake_chat"  # starts in seconds; the real one is not under test here
 
 
 @contextlib.contextmanager
