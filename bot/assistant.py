@@ -56,6 +56,7 @@ from bot.support import (
     Need,
     gaps,
     key_words,
+    library_spellings,
     needs,
     settled_words,
     unheld_nouns,
@@ -194,6 +195,7 @@ class Assistant:
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
         segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
         prepare_derived()  # the answer layer's patterns from the lexicon
+        library_spellings(self._scorer)  # how the library spells a syllable typed without marks
 
     # ----------------------------------------------------------------- public API
 
@@ -581,9 +583,11 @@ class Assistant:
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
         if (q.kind.startswith("meta_") and filters is None
                 and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years)
-                and all(fits.get(f.directive.doc_id, 0.0) < t.named_min for f in found)):
+                and all(fits.get(f.directive.doc_id, 0.0) < t.named_min and f.directive.doc_id not in context
+                        for f in found)):
             # "Kỳ thi … tổ chức vào ngày nào?" read as asking a document's date: no document is named, and none is
-            # described by the question's words, so any document's date (signer, number) answers nothing asked.
+            # described by the question's words nor under discussion, so any document's date (signer, number)
+            # answers nothing asked.
             return self._abstain(q, docs, hits, unseen=unseen)
         if named is not None and q.kind != "comparison":
             mine = [f for f in found if f.directive.doc_id == named]

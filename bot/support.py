@@ -30,7 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
@@ -44,8 +44,8 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unheld_nouns",
-           "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "library_spellings", "named_numbers", "needs", "settled_words",
+           "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
                    "counted", "unit", "word", "year"]
@@ -387,8 +387,10 @@ def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
     "Tỷ lệ hộ nghèo … 19,74%" is the rate of another thing.  Words that state no rate are not judged here.
-    A question naming a rate asks it with or without "bao nhiêu" ("ty le tiem chung nam 2024 cua son la" is not
-    answered by "tỷ lệ lao động có … chứng chỉ đạt 28 %")."""
+    Only for a question asking how much: a rate named without "bao nhiêu" is checked by its rare words, and the
+    word after a rate noun may be misspelt in a directive ("người sử dung Internet")."""
+    if not _asks_amount(topic, accented):
+        return []
     words = _words(topic, accented)
     rate = re.compile(rf"(?<!\w)(?:{_lexicon()['rate_nouns'][accented]})(?!\w)")  # type: ignore[index]
     keys = [compare_key(w.replace("_", " "), accented) for w in words]
@@ -528,7 +530,7 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
 def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
     """A word typed without diacritics as the library most often spells it ("tiem chung" → "tiêm_chủng", "nam" →
     "năm"), pair by pair; None for a word the library never writes."""
-    by_fold = _spellings(scorer)
+    by_fold = library_spellings(scorer)
     keys = syllable_keys(sylls)  # folded, one spelling of i/y ("ty" → "ti"), "co" of "co so" kept
     if not all(keys):
         return None  # a function word ("cua"): the library's units never hold it
@@ -558,8 +560,9 @@ def _most_written(folded: str, spellings: list[tuple[str, str]], scorer: Scorer)
 
 
 @cache
-def _spellings(scorer: Scorer) -> dict[str, tuple[str, ...]]:
-    """Folded syllable → the spellings the library writes it in (its syllables, counted with the scorer's units)."""
+def library_spellings(scorer: Scorer) -> dict[str, tuple[str, ...]]:
+    """Folded syllable → the spellings the library writes it in (its syllables, counted with the scorer's units):
+    built once per library (``Assistant.warm`` builds it before the first question)."""
     out: dict[str, list[str]] = {}
     for unit in scorer.units():
         if "_" not in unit:
