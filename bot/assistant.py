@@ -21,11 +21,13 @@ from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
+    agency_pointed,
     completed_label,
     context_of,
     history_of,
     in_provinces,
     named_words,
+    naming,
     other_year,
     pointed_documents,
     prefer_context,
@@ -47,7 +49,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, clause_labels, followup_phrase, is_step, read_question
+from bot.query import Query, clause_labels, followup_phrase, is_step, read_question, with_agency
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
@@ -234,7 +236,7 @@ class Assistant:
             return Answer(question=text, answer=problem, abstained=True, retriever=ran, kind="invalid",
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
-        q = read_question(text, known_provinces=self._provinces, previous=prev_q)
+        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q), agency_pointed(previous))
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
@@ -251,11 +253,24 @@ class Assistant:
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
             series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
-        if q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers or filters is not None):
+        if q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
+            # "Giá xăng hôm nay …?", "Thời tiết tuần này …?": what holds on the day of asking is in no document
+            about = f" về {_scope_words(q)}" if _scope_words(q) else ""
+            ans = Answer(question=q.text, abstained=True,
+                         answer=(f"Không tìm thấy nội dung trả lời câu hỏi này{about}: câu hỏi hỏi về thời điểm đang "
+                                 "hỏi (“hôm nay”, “tuần này”…), còn các văn bản trong kho chỉ quy định chế độ, mức, "
+                                 "chỉ tiêu theo văn bản, không nêu số liệu của ngày hỏi."))
+        elif q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers or filters is not None):
             # "Điều 5 quy định gì?" with no document named nor under discussion: hundreds have an Điều 5
             ans = Answer(question=q.text, abstained=True,
                          answer=(f"Câu hỏi nêu {_label_text(q.clause_ref)} nhưng chưa nêu văn bản nào. Hãy nêu số hiệu "
                                  "văn bản (vd. “Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”)."))
+        elif q.same_document and not q.elliptical and not context and filters is None and previous is not None:
+            # "Thông tư này do ai ký?" when no turn was answered from a document of the library: nothing to point to
+            missing = f" (văn bản số {', '.join(prev_q.numbers[:1])} không có trong kho)" if prev_q and prev_q.numbers else ""
+            ans = Answer(question=q.text, abstained=True,
+                         answer=(f"Không rõ câu hỏi nói tới văn bản nào: chưa có câu trả lời nào trong cuộc trò chuyện "
+                                 f"lấy từ một văn bản trong kho{missing}. Hãy nêu số hiệu hoặc tên văn bản."))
         elif series == ():
             ans = self._no_series(q, context)
         else:
@@ -272,6 +287,10 @@ class Assistant:
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
         if ans.abstained and q.inherited_years and q.provinces:
             ans = replace(ans, answer=ans.answer + self._other_years(q))
+        if ans.abstained and q.numbers and not q.elliptical:
+            # a declined question about "Thông tư 18/2022/TT-BLĐTBXH": the conversation is about that circular now
+            named = self._scope(q, filters)
+            ans = naming(ans, tuple(d.doc_id for d in named) if len(named) <= self.tuning.max_docs else ())
         return replace(
             ans,
             question=text,

@@ -6,7 +6,9 @@ about.  A follow-up that points back ("Nghị định này …", "doanh nghiệp
 answered from them; a new question that names no document and that several documents answer
 differently is answered from them when they answer it about as well as the others (a person
 asked about "the" budget figure after talking about one directive means that directive).
-An abstained turn does not change the documents a conversation is about.
+An abstained turn does not change the documents a conversation is about, unless it named them by their
+number ("Thông tư 18/2022/TT-BLĐTBXH … giao những ai thi hành?" declined, then "Thông tư này có hiệu lực từ
+ngày nào?" is still about that circular).
 
 A follow-up that changes only the year ("Còn năm 2027?", "Năm 2022?") asks the same question of the
 same series of documents in another year: the document itself when it covers that year (a resolution
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from dataclasses import replace
 
 from bot.documents import covers_years
 from bot.models import Answer
@@ -30,13 +33,13 @@ from corpus.text import fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
-    "named_words", "other_year",
+    "agency_pointed", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "named_words", "naming", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
 
-_CONTEXT, _HISTORY, _ANSWERED = "context", "context_history", "answered"
+_CONTEXT, _HISTORY, _ANSWERED, _NAMED = "context", "context_history", "answered", "named_documents"
 # Words around an indicator that do not name it: how its value is hedged ("khoảng 9,0%", "trên 50%") and
 # the period or count words its year or number came with ("năm" of "năm 2023").  Another province's
 # clause may write "tăng 7,5%" for the same indicator.
@@ -63,10 +66,17 @@ def context_of(previous: Answer | None) -> tuple[str, ...]:
 
 
 def context_after(ans: Answer, q: Query, previous: Answer | None) -> tuple[str, ...]:
-    """The documents the conversation is about after this answer; an abstention keeps the earlier ones."""
+    """The documents the conversation is about after this answer; an abstention keeps the earlier ones, or
+    those its question named by number (``naming``)."""
     if ans.abstained or not ans.citations:
-        return context_of(previous)
+        return tuple(ans.extra.get(_NAMED, ())) or context_of(previous)
     return _cited(ans, q)
+
+
+def naming(ans: Answer, docs: tuple[str, ...]) -> Answer:
+    """``ans`` (a decline) remembering the documents its question named by number, which the conversation is
+    then about."""
+    return replace(ans, extra={**ans.extra, _NAMED: docs}) if docs else ans
 
 
 def history_of(previous: Answer | None) -> tuple[tuple[str, ...], ...]:
@@ -99,6 +109,23 @@ def pointed_documents(
         if named:
             return named
     return context
+
+
+def agency_pointed(previous: Answer | None) -> str:
+    """The agency a pointer such as "Sở đó" or "cơ quan này" points back to: the one the previous answer gave
+    ("Sở Thông tin và Truyền thông. Theo …"), else the one the previous question named ("… giao Sở Nội vụ làm
+    gì?"); "" when the last turn was abstained on or names no single agency (the pointer is then left as typed)."""
+    if previous is None or previous.abstained or not previous.citations:
+        return ""
+    from corpus.facts import find_agencies
+
+    asked = previous.extra.get("query")
+    given = previous.answer.split(" Theo ", 1)[0] if " Theo " in previous.answer else ""
+    for text in (given, asked.text if isinstance(asked, Query) else ""):
+        names = list(dict.fromkeys(a.name for a in find_agencies(text)))
+        if names:
+            return names[0] if len(names) == 1 else ""
+    return ""
 
 
 def in_provinces(context: tuple[str, ...], provinces: tuple[str, ...], directives: Mapping[str, Directive]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
 __all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "is_step", "read_question",
-           "restates"]
+           "restates", "with_agency"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -67,7 +67,7 @@ _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
-_ACCENTED_CUES = ("document", "reference", "asked")
+_ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -92,13 +92,19 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
+_NOW = tuple(load_lexicon().topic("now_cues"))
+
+
+def _says(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether the question says one of ``cues`` as whole words, accents respected when typed."""
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in cues)
 
 
 def _nationwide(text: str) -> bool:
     """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
-    accented = has_diacritics(text)
-    key = compare_key(text, accented)
-    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in _NATIONWIDE)
+    return _says(text, _NATIONWIDE)
 _DEFINITION = re.compile(r"^(?:the nao la |.{0,3})[a-z ]{3,60} la (?:gi|the nao)\s*\??$")
 
 
@@ -125,6 +131,7 @@ class Query:
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
+    ``asked_now``: the question is dated by the moment it is asked ("hôm nay", "tuần này"), which no document answers.
     ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
     ``clause_ref``: the labels a question addresses a clause by, outermost first, accent-folded ((("dieu", "7"),
     ("khoan", "3")) for "Khoản 3 Điều 7"), when it asks for nothing but that clause (kind "clause").
@@ -152,6 +159,7 @@ class Query:
     pauses: tuple[tuple[str, str], ...] = ()
     named: tuple[str, ...] = ()
     nationwide: bool = False
+    asked_now: bool = False
     before_year: int | None = None
     clause_ref: tuple[tuple[str, str], ...] = ()
 
@@ -544,6 +552,17 @@ def restates(q: Query, before: Query) -> bool:
     return bool(wanted) and wanted <= said and q.numbers == before.numbers
 
 
+def with_agency(q: Query, agency: str) -> Query:
+    """``q`` with the agency its pointer ("Sở đó", "cơ quan này") points back to put in its place: "Sở đó phối hợp
+    với sở nào?" asks with whom "Sở Thông tin và Truyền thông" works, the clause where that agency acts; unchanged
+    when it has no such pointer."""
+    accented = has_diacritics(q.topic)
+    m = _FOLLOWUP["agency" if accented else "agency_folded"].search(compare_key(q.topic, accented))
+    if m is None or not agency:
+        return q
+    return replace(q, topic=f"{q.topic[: m.start()]}{agency}{q.topic[m.end():]}")
+
+
 def _kind_named(pointer: re.Match[str] | None) -> str:
     """The kind of document a pointer names ("Nghị định" in "nghị định này"); "" for "văn bản này"."""
     if pointer is None:
@@ -620,6 +639,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
         nationwide=_nationwide(text),
+        asked_now=_says(text, _NOW),
         before_year=before,
         clause_ref=clause_ref,
     )
@@ -648,13 +668,20 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     restated = (query.scoped or bool(unknown)) and set(content) <= set(_content_words(previous.topic))
     if content and not marked and not restated:
         return query  # its own topic: a new question
+    # "Còn Lai Châu xác định trọng tâm phát triển gì?", "Vậy ai được ký thay kế toán trưởng?": the marker only sets
+    # the question against the previous one; with words of its own and its own asking word ("gì", "bao lâu") it is
+    # whole, and asks its own topic and kind (only the scope it leaves unsaid is the conversation's).
+    # "Còn theo Hiệp định EVFTA thì thuế suất bao nhiêu?" is not: "Còn A thì B?" sets A in place of what the previous
+    # question asked about, and B asks that question again.
+    whole = (marked and not pointed and not step_only and bool(content) and not restated
+             and _cue("interrogative", own) is not None and _cue("contrast", own) is None)
     if kind.startswith("meta_") and query.scoped and not marked:
         return query  # "Ai ký Chỉ thị 01/CT-UBND năm 2024 của Sơn La?" is whole on its own
     if not content and not marked and not (query.scoped or unknown or kind != "fact"):
         return query  # nothing to read against ("Cảm ơn"): treated on its own
     # An elliptical follow-up: what it names replaces, what it leaves out is kept.
     # A label question's kind is its label's: a follow-up naming none asks something of its own ("fact").
-    new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" else kind
+    new_kind: Kind = previous.kind if kind == "fact" and previous.kind != "clause" and not whole else kind
     introduced = ""
     if step_only:
         # "Còn mức 3?" after "Mức 1 bồi dưỡng … là bao nhiêu?": the step asked in place of the previous one
@@ -671,7 +698,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
-        if new_kind != previous.kind or new_kind == "clause":
+        if whole or new_kind != previous.kind or new_kind == "clause":
             # "Còn Sở Nội vụ được giao việc gì?" after "… giao sở nào chủ trì …": a question of another kind in its
             # own words, about the same scope; the previous question's words would only blur it.  A label ("Còn
             # điểm e?") is always asked on its own.
@@ -718,11 +745,12 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         inherited_years=not years and not before and bool(previous.years),
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
-        elliptical=True,
+        elliptical=not whole,
         introduced=introduced,
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,
+        asked_now=query.asked_now,
         before_year=before or previous.before_year if not years else None,
         clause_ref=query.clause_ref,
     )

@@ -833,6 +833,21 @@ def _answer_words(f: Found) -> str:
     quote = (quoted_text(text, f.span) if f.span else (f.quote or quoted_text(text))).strip("… ")
     first = FIRST_ITEM.search(text)
     lead = text[: first.start()] if first and (f.span is None or first.start() <= f.span[0]) else ""
+    if f.span:
+        # a table's row says what its figures are only with the rows it stands under and its column headings
+        # ("| a | Cấp mới | 200.000 |" under "Lệ phí cấp hộ chiếu", in "Mức thu (đồng/lần cấp)")
+        from corpus.tables import read_tables
+
+        at = f.span[0]
+        hit = next(((t, r) for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
+        if hit is not None:  # and with the clause's words before the table ("Phí cấp thị thực …" over it)
+            from bot.answerers.tables import heading_unit
+
+            table, row = hit
+            before = text[: table.start].strip()
+            # each value with the unit its heading gives it ("50.000" under "Mức thu (đồng/lần cấp)": 50.000 đồng/…)
+            cells = " ".join(f"{v} {heading_unit(h)}".strip() for h, v in zip(table.headings[2:], row.values, strict=False) if v)
+            lead = "\n".join(x for x in (before, " – ".join(row.parents), " ".join(table.headings), cells) if x)
     return f"{lead}\n{quote}" if lead else quote
 
 

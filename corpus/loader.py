@@ -35,7 +35,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "5"  # 4: no signature without a signer, annexes after the signature are appendices; 5: "Mẫu 01" after it
+PARSER_VERSION = "6"  # 4: no signature without a signer, annexes after the signature are appendices; 5: "Mẫu 01" after it
+# 6: tables written one cell per line regrouped into rows (corpus.tables)
 
 
 def slugify(stem: str) -> str:

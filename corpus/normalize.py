@@ -15,6 +15,7 @@ import re
 import statistics
 
 from corpus.layout import ends_sentence, find_zones, is_appendix_heading, marker
+from corpus.tables import find_tables, is_row_line, render
 from corpus.text import nfc, normalize_spaces, strip_controls
 
 __all__ = ["clean_text"]
@@ -74,6 +75,49 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     return out
 
 
+def _regroup_tables(lines: list[str]) -> list[str]:
+    """Tables written one cell per line, each row put on one line between bars (``corpus.tables``).
+
+    Runs before the page furniture goes: a numbering cell ("1", "2") looks like a page number.  Inside a
+    table only a running header, the page number next to it, a signature stamp and blank lines are furniture."""
+    gazette = [bool(_GAZETTE.match(x)) for x in lines]
+    stamp = [bool(_SIGNED_BY.match(x) or _SIGNED_FIELDS.match(x)) for x in lines]
+
+    def beside(i: int, step: int) -> int:
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        return k if 0 <= k < len(lines) else -1
+
+    # A document prints its page number on one side of the running header: on the side it mostly does, a bare
+    # number is the page's; on the other it is a cell ("70" ending a page of a table over "CÔNG BÁO/…" / "35").
+    heads = [i for i, g in enumerate(gazette) if g]
+    numbered = {step: sum(1 for i in heads if (k := beside(i, step)) >= 0 and _PAGE_NUMBER.match(lines[k]))
+                for step in (-1, 1)}
+    side = 1 if numbered[1] >= numbered[-1] else -1
+
+    def near_gazette(i: int) -> bool:
+        k = beside(i, -side)
+        return k >= 0 and gazette[k]
+
+    def furniture(i: int) -> bool:
+        s = lines[i]
+        return not s or gazette[i] or stamp[i] or bool(_RULE.match(s)) or (
+            bool(_PAGE_NUMBER.match(s)) and near_gazette(i))
+
+    blocks = find_tables(lines, furniture, lambda i: gazette[i] or bool(_SIGNED_BY.match(lines[i])))
+    if not blocks:
+        return lines
+    out: list[str] = []
+    at = 0
+    for block in blocks:
+        out.extend(lines[at : block.start])
+        out.extend(["", *render(block), ""])
+        at = block.end
+    out.extend(lines[at:])
+    return out
+
+
 def _with_gaps(lines: list[str]) -> list[tuple[str, int]]:
     """Non-empty lines with the number of blank lines before each."""
     out: list[tuple[str, int]] = []
@@ -123,7 +167,7 @@ def _flow(items: list[tuple[str, int]]) -> list[str]:
     """
     if not items:
         return []
-    lengths = [len(line) for line, _ in items]
+    lengths = [len(line) for line, _ in items if not is_row_line(line)] or [len(line) for line, _ in items]
     hard_wrapped = len(items) >= 6 and sorted(lengths)[int(len(lengths) * 0.9)] <= _HARD_WRAP_MAX
     width = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 2 else lengths[0]
     paragraphs: list[list[str]] = []
@@ -140,6 +184,11 @@ def _flow(items: list[tuple[str, int]]) -> list[str]:
 
     for line, gap in items:
         first = line[:1]
+        if is_row_line(line) or is_row_line(prev):  # a table's row stands on its own line (corpus.tables)
+            paragraphs.append([line])
+            alone = False
+            prev = line
+            continue
         if paragraphs and first.islower() and first != "n" and line[1:2] != ")":
             extend(line)  # the common case, decided without calling ``marker``
             alone = False
@@ -174,7 +223,7 @@ def clean_text(raw: str) -> str:
     lines; the title is joined onto one line.
     """
     text = nfc(strip_controls(raw)).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = _drop_furniture([line.strip() for line in _strip_markup(text).split("\n")])
+    lines = _drop_furniture(_regroup_tables([line.strip() for line in _strip_markup(text).split("\n")]))
     items = _with_gaps(lines)
     plain = [line for line, _ in items]
     zones = find_zones(plain, title_lines=0)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
-from bot.answerers.passages import Shape, asks_proposer, by_segment
+from bot.answerers.passages import Shape, asks_proposer, by_segment, preamble_answers
 from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
@@ -75,6 +75,8 @@ class TypedAnswerer:
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         f = by_segment(reader, q, d, hits, self.shape)
         plain = by_segment(reader, q, d, hits, "fact")
+        if self.shape == "agency" and not preamble_answers(q):
+            plain = [x for x in plain if x.clause.kind != "preamble"]  # nor does its plain part
         if plain and (not f or plain[0].score > f[0].score + reader.tuning.typed_slack) and not (
                 f and self.shape == "agency" and asks_proposer(q)):
             f = plain

@@ -21,6 +21,7 @@ from bot.query import Kind, Query
 from bot.segments import Segment
 from corpus.lexicon import derived, load_lexicon
 from corpus.models import Clause, Directive
+from corpus.tables import read_tables
 from corpus.text import fold
 from index.models import Hit
 
@@ -103,6 +104,48 @@ def _not_a_title(inner: Bonus) -> Bonus:
     return score
 
 
+# "Trường hợp có thời gian tương đương … thì …", "Đối với trường hợp …, …": a sentence opening on the case it is about.
+# The case stops at the sentence's comma or "thì"; one ending at a colon ("Đối với các trường hợp quy định tại điểm b
+# khoản 1 Điều này:") is a lead-in over the items below, the rule of each, no exception to another rule.
+_SPECIAL_CASE = re.compile(r"\W*(?:(?:đối với|riêng)\s+)?(?:các\s+)?trường hợp\s+([^:;.\n]+?)(?:\s+thì\b|,)",
+                           re.IGNORECASE)
+
+
+def _unasked_case(reader: Reader, q: Query, f: Found) -> bool:
+    """Whether ``f`` is read from a sentence stating a special case ("Trường hợp có thời gian tương đương … thì …")
+    the question does not name (less than half of the case's words)."""
+    text = f.clause.text
+    at = f.span[0] if f.span else 0
+    seg = next((x for x in reader.segments.get(f.clause.id, []) if x.start <= at < x.end + 1), None)
+    if seg is None:
+        return False
+    m = _SPECIAL_CASE.match(text, seg.sentence_start, len(text))
+    if m is None:
+        return False
+    # What makes the case special is not the subject of the whole article ("… chức danh Tư vấn viên dịch vụ việc
+    # làm hạng III" under "Điều 7. Tiêu chuẩn … xét thăng hạng … Tư vấn viên dịch vụ việc làm hạng II"), which
+    # every question about the article names: those words are left out of the case.
+    title = text.split("\n", 1)[0] if f.clause.kind == "article" else ""
+    shared = set(fold(f"{article_lead_in(f.clause)} {title}").split())
+    own = " ".join(w for w in m.group(1).split() if fold(w) not in shared)
+    return reader.scorer.coverage(own, q.text) < 0.5 if own.strip() else False
+
+
+def _rule_first(reader: Reader, q: Query, found: list[Found]) -> list[Found]:
+    """A clause often states its rule, then an exception for a special case ("… từ đủ 09 (chín) năm trở lên.
+    Trường hợp có thời gian tương đương … thì … tối thiểu 01 năm"): the exception repeats the rule's words, and
+    more of them, but answers only a question naming its case; else the rule, read from the same clause, goes first."""
+    if len(found) < 2:
+        return found
+    unasked = [_unasked_case(reader, q, f) for f in found]
+    if not unasked[0]:
+        return found
+    rules = {f.clause.text for f, u in zip(found, unasked, strict=True) if not u}
+    demoted = [u and any(f.clause.text in r or r in f.clause.text for r in rules)
+               for f, u in zip(found, unasked, strict=True)]
+    return [f for f, d in zip(found, demoted, strict=True) if not d] + [f for f, d in zip(found, demoted, strict=True) if d]
+
+
 @dataclass(frozen=True)
 class LegalAnswerer:
     """One legal-text kind: the best part with the kind's cue, its answering words pulled out where it has them."""
@@ -136,7 +179,7 @@ class LegalAnswerer:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
         if self.kind == "duration":
             out.sort(key=lambda f: -f.score)  # a duration said as the question asks it lifts its part
-        return with_alternates(out, reader.tuning)
+        return with_alternates(_rule_first(reader, q, out), reader.tuning)
 
     def _short(self, f: Found) -> str | None:
         """The answering words of the quoted part."""
@@ -227,6 +270,9 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     at = f.span[0] if f.span else 0
     seg = next((s for s in reader.segments.get(f.clause.id, []) if s.start <= at < s.end + 1), None)
     lo, hi = (seg.start, seg.end) if seg else (0, len(text))
+    row = next((r for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
+    if row is not None:  # a table's row states its durations in its values; its name is what the question names
+        lo, hi = max(lo, row.values_start), min(hi, row.end)
     spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
     if not spans:
         return None

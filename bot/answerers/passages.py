@@ -14,19 +14,39 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
+from bot.answerers.items import is_lead_in
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
-from bot.answerers.tables import Cell, heading_unit, table_cell
-from bot.answerers.values import asked_figures, asks_change, choose_value, names_figures, probe, stated_count
+from bot.answerers.tables import (
+    Cell,
+    RowCell,
+    heading_unit,
+    row_cell,
+    row_coverage,
+    row_words,
+    sub_rows,
+    table_cell,
+)
+from bot.answerers.values import (
+    Figure,
+    asked_figures,
+    asks_change,
+    choose_value,
+    figure_fit,
+    names_figures,
+    probe,
+    stated_count,
+)
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
+from corpus.tables import PipeRow, PipeTable, read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -55,6 +75,13 @@ def asks_proposer(q: Query) -> bool:
     return _PROPOSER.search(fold(q.text)) is not None
 
 
+def preamble_answers(q: Query) -> bool:
+    """Whether a document's preamble can answer a question about an agency: "Bộ trưởng Bộ … ban hành Thông tư …"
+    says who issued the document and on whose proposal, nothing of who must carry it out ("Ai chịu trách nhiệm
+    thi hành Thông tư …" is answered by an article, never by it)."""
+    return asks_proposer(q) or _ASKS_ISSUER.search(fold(q.text)) is not None
+
+
 #: Extra scoring for a part (e.g. a legal-kind cue): gets the clause and the part, returns a bonus or None to reject.
 Bonus = Callable[[Clause, Segment], "float | None"]
 
@@ -77,6 +104,7 @@ def by_segment(
         parts = (s.text for s in reader.segments[clause.id])
         clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
+        tables = read_tables(clause.text) if "\n| " in clause.text else []
         for seg in units:
             if not _WORDS.search(seg.text):
                 continue  # "3.", "- - - 2.": a list's label or a form's blank says nothing, it never answers
@@ -88,7 +116,13 @@ def by_segment(
                 extra = got
             # "… trong các lĩnh vực quy định tại các khoản 7, 8 Điều 4 Thông tư này": the part is about what those
             # clauses say, so their words count as its own
-            seg_cov = reader.scorer.coverage(topic, " ".join((seg.text, *cited_here(d, clause, seg.text))))
+            # A table's row says what it is about with the clause's words before the table, the rows it stands
+            # under and the column headings ("| a | Lượt vào | 165 đồng/tấn |" under "Phí trọng tải tàu, thuyền")
+            words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
+                         None)
+            cited = cited_here(d, clause, seg.text)
+            seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
+                       if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
@@ -129,9 +163,15 @@ def _extract(
     text = clause.text
     t = reader.tuning
     if shape == "target":
+        row = row_cell(reader.scorer, q.text, topic, text, seg.start)
+        if row is not None:
+            return _row(reader, d, clause, topic, base, row, asked_figures(q.text))
+        heads = sub_rows(text, seg.start)
+        if heads is not None:
+            return _sub_rows(reader, d, clause, topic, base, *heads)
         values = find_values(seg.text)
         if not values:
-            return None
+            return _lead_in_value(reader, q, d, clause, seg, topic, base)
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -193,6 +233,13 @@ def _extract(
         return Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
+    if shape in ("fact", "fact_with_number"):
+        got = row_cell(reader.scorer, q.text, topic, text, seg.start)
+        if got is not None:  # a table's row, read with the rows it stands under and every value under its heading
+            row = got.row
+            cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
+            quote = f"{row.full_name} — {cells}"
+            return Found(d, clause, quote, quote, (row.start, row.end), base)
     counted = stated_count(seg.text, probe(q.text).noun) if shape == "fact" else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
@@ -208,6 +255,47 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
+
+
+def _lead_in_value(
+    reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
+) -> Found | None:
+    """The value a list's lead-in gives every item below it, for an item stating none: "7. Mức phụ cấp ưu đãi 60%
+    được áp dụng đối với các trường hợp sau: a) Nhà giáo … trường phổ thông dân tộc bán trú" answers "… trường
+    phổ thông dân tộc bán trú được hưởng mức bao nhiêu?" with 60%, cited at the clause holding the lead-in.
+
+    Only the nearest lead-in announcing the items (ending with ":" or a list announcer) is read: an article's
+    title above its numbered clauses governs none of their items' values."""
+    node, at, end = clause, seg.sentence_start, seg.end
+    while True:
+        first = FIRST_ITEM.search(node.text)
+        if first is not None and first.start() < at:
+            lead = node.text[: first.start()].strip()
+            if node.kind == "article" or not is_lead_in(node.text, first.start()):
+                return None
+            values = [v for v in find_values(lead) if not _LABEL_VALUE.match(lead[: v.end])]
+            if not values:
+                return None
+            t = reader.tuning
+            item, a, b = excerpt(node.text, at, end)
+            got = choose_value(lead, values, lambda words, item=item: reader.scorer.coverage(topic, f"{words} {item}"),
+                               figures=asked_figures(q.text), said_weight=t.ask_words_weight,
+                               asked=probe(q.text) if probe(q.text).lead else probe(q.topic))
+            lead_quote, _, _ = excerpt(lead, 0, len(lead))
+            score = t.value_context_weight * reader.scorer.coverage(topic, f"{lead} {item}") \
+                + (1 - t.value_context_weight) * base
+            return Found(d, node, got.short, f"{lead_quote} … {item}", (a, b), score)
+        if node.kind == "article" or not node.parent or node.parent not in reader.clauses:
+            return None
+        parent = reader.clauses[node.parent][1]
+        offset = parent.text.find(node.text)
+        if offset < 0:
+            return None
+        node, at, end = parent, offset + at, offset + end
+
+
+# A lead-in's own label is no value of it ("7." of "7. Mức phụ cấp …").
+_LABEL_VALUE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)[.)]?\s*$")
 
 
 def _cell(
@@ -234,9 +322,53 @@ def _cell(
     return Found(d, clause, short, quote, (seg.start + cell.row_start, seg.start + cell.row_end), score)
 
 
+def _row(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, got: RowCell,
+         figures: tuple[Figure, ...] = ()) -> Found:
+    """A regrouped table row's value (``corpus.tables``), quoted with the rows it stands under and its column
+    heading ("Lệ phí cấp hộ chiếu (…) – Cấp mới — Mức thu (đồng/lần cấp): 200.000"), the unit taken from the
+    heading when the cell is a bare figure.  A row named by the figures the question names ("trên 1.500 tấn", not
+    "trên 1.000 tấn đến 1.500 tấn") is lifted as ``choose_value`` lifts one."""
+    t = reader.tuning
+    row = got.row
+    quote = f"{row.full_name} — {got.heading}: {got.value}"
+    own = f"{row.full_name} {got.heading}"
+    cov = row_coverage(reader.scorer, topic, (own, f"{got.lead} {own}"))
+    score = (t.value_context_weight * cov + (1 - t.value_context_weight) * base
+             + t.figure_bonus * figure_fit(figures, row.full_name))
+    short = f"{got.value} {got.unit}" if got.unit and got.value[-1:].isdigit() else got.value
+    return Found(d, clause, short, quote, (row.start, row.end), score)
+
+
+def _sub_rows(reader: Reader, d: Directive, clause: Clause, topic: str, base: float, table: PipeTable,
+              row: PipeRow, under: tuple[PipeRow, ...]) -> Found:
+    """A row heading sub-rows ("Lệ phí cấp giấy thông hành"), asked about as a whole: each sub-row's amount, not
+    one of them as if it were the row's."""
+    t = reader.tuning
+    headings = table.headings[2:]
+
+    def said(r: PipeRow) -> str:
+        name = " – ".join((*r.parents[len(row.parents) + 1 :], r.name))
+        values = "; ".join(f"{v} {heading_unit(h)}".strip() if v[-1:].isdigit() else v
+                           for h, v in zip(headings, r.values, strict=True) if v)
+        return f"{name}: {values}"
+
+    short = " | ".join(said(r) for r in under[:_SUB_ROWS]) + (" | …" if len(under) > _SUB_ROWS else "")
+    quote = f"{row.full_name} — {short}"
+    own = " ".join((row.full_name, *headings))
+    lead = clause.text[max(0, table.start - 300) : table.start]
+    cov = row_coverage(reader.scorer, topic, (own, f"{lead} {own}"))
+    score = t.value_context_weight * cov + (1 - t.value_context_weight) * base
+    return Found(d, clause, short, quote, (row.start, under[min(len(under), _SUB_ROWS) - 1].end), score)
+
+
+_SUB_ROWS = 8  # sub-rows listed in an answer about the row heading them
+
+
 def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
     from corpus.facts import find_agencies
 
+    if clause.kind == "preamble" and not preamble_answers(q):
+        return None
     text = clause.text
     sentence = text[seg.sentence_start : seg.end]
     # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
@@ -298,6 +430,8 @@ def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, 
         node, at, end = parent, offset + at, offset + end
 
 
+# "Ai ban hành …", "… do cơ quan nào ban hành", "ban hành theo đề nghị của ai": what a preamble says.
+_ASKS_ISSUER = re.compile(r"\b(?:ai|nao|do|duoc)\s+(?:da\s+)?ban hanh\b")
 _LEAD_LABEL = re.compile(r"^\s*(?:Điều\s+\d+\w*\s*[.:]|(?:\d{1,3}|[IVXLC]+)[.)]|[a-zđ]\))\s*", re.IGNORECASE)
 _DUTY_HEADING = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_heading_cues'))})\s+")
 
@@ -315,6 +449,13 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     cue = _DUTY_HEADING.match(fold(words))
     body = words[cue.end():] if cue else words
     mentions = find_agencies(body)
+    if cue and not mentions:
+        # "1. Giao Chính phủ:", "Trách nhiệm của Hội đồng quản trị:": after words assigning the items below, the
+        # rest of the lead-in is who does them, a body the name patterns may not know, when it is a short name.
+        name = body.rstrip(" :;,.")
+        if name[:1].isupper() and _SHORT_NAME.fullmatch(name):
+            return name
+        return None
     if not mentions or mentions[0].start != 0:
         return None
     end = mentions[0].end
@@ -326,6 +467,7 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     return _FOOTNOTE_MARK.sub("", mentions[0].name)
 
 
+_SHORT_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,5}")
 # A consolidated text's footnote number glued to a heading's last word ("… Ủy ban Chứng khoán Nhà nước7").
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,3}$")
 

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
+from corpus.lexicon import load_lexicon
+from corpus.tables import PipeRow, PipeTable, read_tables
 
-__all__ = ["Cell", "Row", "Table", "heading_unit", "read_table", "table_cell"]
+__all__ = ["Cell", "Row", "RowCell", "Table", "heading_unit", "read_table", "row_cell", "row_coverage", "row_words",
+           "sub_rows", "table_cell"]
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,82 @@ def _first_name_length(labels: list[list[str]], width: int) -> int | None:
 _UNIT = re.compile(r"Đơn vị(?:\s+tính)?\s*:\s*([^)]{1,30}?)\s*\)", re.IGNORECASE)
 
 
+_PAREN_UNIT = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
+
+
 def heading_unit(heading: str) -> str:
-    """The unit a column heading gives its bare figures ("Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)" -> "đồng/giờ")."""
+    """The unit a column heading gives its bare figures ("Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)" -> "đồng/giờ",
+    "Mức thu (đồng/lần cấp)" -> "đồng/lần cấp", "Mức cấp (đồng)" -> "đồng"; lexicon heading_units.txt)."""
     m = _UNIT.search(heading)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    m = _PAREN_UNIT.search(heading)
+    if m and ("/" in m.group(1) or m.group(1) in load_lexicon().topic("heading_units")):
+        return m.group(1)
+    return ""
+
+
+@dataclass(frozen=True)
+class RowCell:
+    """A table row's value (``corpus.tables``): the row (named with its parents), the column heading of the value
+    and the value as written."""
+
+    row: PipeRow
+    heading: str
+    value: str
+    unit: str
+    lead: str = ""  # the clause's words before the table ("Mức thu phí … tại cảng, bến thủy nội địa như sau:")
+    headings: tuple[str, ...] = ()  # the value columns' headings, one per value of the row
+
+
+_LEAD_CHARS = 300  # of the clause's words before a table, those nearest it say what the table lists
+
+
+def row_words(text: str, table: PipeTable, row: PipeRow) -> tuple[str, str]:
+    """What a row of a table in ``text`` is about, in words: its own (the rows it stands under, its name and the
+    column headings), and those with the clause's words just before the table, which every row shares."""
+    lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
+    own = " ".join((row.full_name, *table.headings[1:]))
+    return own, f"{lead} {own}"
+
+
+def row_coverage(scorer: Scorer, topic: str, words: tuple[str, str]) -> float:
+    """How well a row covers the topic: half by its own words, half with the words leading into its table (a
+    section heading "Lệ phí cấp hộ chiếu, giấy thông hành, …" covers every row alike; the row's own words tell
+    "Lệ phí cấp giấy thông hành – …" from "Lệ phí cấp hộ chiếu – …")."""
+    return (scorer.coverage(topic, words[0]) + scorer.coverage(topic, words[1])) / 2
+
+
+def row_cell(scorer: Scorer, question: str, topic: str, text: str, offset: int) -> RowCell | None:
+    """The value of the table row on the line of ``text`` at ``offset`` (a row ``corpus.tables`` regrouped), in the
+    value column whose heading the topic matches best (then the question's own words: "Mức cấp … bao nhiêu" over
+    "Niên hạn cấp | Mức cấp (đồng)", where the topic keeps only "cấp"); None for a line that is no such row or a row without
+    values (a heading over its sub-rows: "1 | Lệ phí cấp hộ chiếu | ")."""
+    for table in read_tables(text):
+        row = table.row_at(offset)
+        if row is None:
+            continue
+        columns = [j for j, v in enumerate(row.values) if v]
+        if not columns:
+            return None
+        headings = table.headings[2:]
+        col = max(columns, key=lambda j: (scorer.coverage(topic, headings[j]), scorer.coverage(question, headings[j]), -j))
+        lead = text[max(0, table.start - _LEAD_CHARS) : table.start].strip()
+        return RowCell(row, headings[col], row.values[col], heading_unit(headings[col]), lead, tuple(headings))
+    return None
+
+
+def sub_rows(text: str, offset: int) -> tuple[PipeTable, PipeRow, tuple[PipeRow, ...]] | None:
+    """The row at ``offset`` when it has no values of its own but heads rows that do ("2 | Lệ phí cấp giấy thông
+    hành |" over "a | Giấy thông hành biên giới … | 50.000" …): the table, the row and those rows."""
+    for table in read_tables(text):
+        row = table.row_at(offset)
+        if row is None:
+            continue
+        if any(row.values):
+            return None
+        path = (*row.parents, row.name)
+        below = tuple(r for r in table.rows[table.rows.index(row) + 1 :] if r.parents[: len(path)] == path)
+        under = tuple(r for r in below if any(r.values))
+        return (table, row, under) if under else None
+    return None

@@ -23,8 +23,8 @@ from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.text import compare_key, fold
 
 __all__ = [
-    "Choice", "Figure", "Probe", "asked_figures", "asks_change", "choose_value", "lead_fit", "names_figures", "probe",
-    "stated_count",
+    "Choice", "Figure", "Probe", "asked_figures", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
+    "probe", "stated_count",
 ]
 
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
@@ -156,7 +156,7 @@ def _phrase_start(text: str, start: int) -> int:
     return cut + 1
 
 
-def _figure_fit(figures: tuple[Figure, ...], text: str) -> float:
+def figure_fit(figures: tuple[Figure, ...], text: str) -> float:
     """How well ``text`` (a row's words) holds the figures asked: each found counts 1, and 1 more when the words
     around it are the question's ("trên 1.500" is not "đến 1.500"), as a share of all."""
     if not figures:
@@ -238,7 +238,7 @@ def choose_value(
         elif change is None and change_asked and "(" not in v.text:
             cov *= change_factor
         # a lone value's row is its whole part ("Thuế suất 15% áp dụng cho … không quá 03 tỷ đồng")
-        fit = _figure_fit(figures, text if len(candidates) == 1 else row)
+        fit = figure_fit(figures, text if len(candidates) == 1 else row)
         said = (lead_fit(asked.lead, text[max(prev_end, v.start - 40) : v.start] + " " + v.text) + counts(v)) / 2
         choice = Choice(v, prev_end, fit, cov, short, said)
         if best is None or (fit, cov + said_weight * said) > best[0]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.answerers.tables import Row, Table, read_table
 from bot.models import Answer, Choice, Citation
 from corpus.models import Corpus, Directive
+from corpus.tables import PipeTable, read_tables
 from corpus.text import fold
 from index.models import Filters
 
@@ -227,11 +228,35 @@ def clause_markdown(text: str, span: tuple[int, int] | None) -> str:
     after another) is shown as a table again, the rows the answer quotes in bold italic."""
     table = read_table(text)
     if table is None:
-        return mark_span(text, span)
+        tables = read_tables(text)
+        return _rows_markdown(text, span, tables) if tables else mark_span(text, span)
     cited = {r for r in table.rows if _clip(span, r.start, r.end)}
     parts = [mark_span(text[: table.start], _clip(span, 0, table.start)).strip(),
              _table_markdown(table, table.rows, {(r, j) for r in cited for j in range(len(r.cells))}),
              mark_span(text[table.end :], _clip(span, table.end, len(text))).strip()]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _rows_markdown(text: str, span: tuple[int, int] | None, tables: list[PipeTable]) -> str:
+    """The clause with the tables ``corpus.tables`` regrouped ("| a | Cấp mới | 200.000 |" lines) shown as Markdown
+    tables under their headings, the row the answer quotes in bold italic; the text around them as ``mark_span``."""
+    def cell(words: str) -> str:
+        return escape_markdown(" ".join(words.split()), block=False)
+
+    def line(cells: Iterable[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    parts, pos = [], 0
+    for t in tables:
+        parts.append(mark_span(text[pos : t.start], _clip(span, pos, t.start)).strip())
+        body = []
+        for r in t.rows:
+            cells = (r.label, r.name, *r.values)
+            quoted = _clip(span, r.start, r.end) is not None
+            body.append(line(f"***{cell(c)}***" if quoted and c else cell(c) for c in cells))
+        parts.append("\n".join([line(cell(h) for h in t.headings), "|" + " --- |" * len(t.headings), *body]))
+        pos = t.end
+    parts.append(mark_span(text[pos:], _clip(span, pos, len(text))).strip())
     return "\n\n".join(p for p in parts if p)
 
 

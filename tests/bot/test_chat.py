@@ -713,3 +713,18 @@ def test_a_conversation_in_the_chat_gets_the_answers_of_the_cli_json_path(fake_c
     contents = [m.content for m in _Message.sent]
     assert "3.250.000" in contents[-7] and "19,74%" in contents[-3]
     assert all("Không tìm thấy" in contents[i] for i in (-6, -5, -2, -1))
+
+
+def test_the_panel_shows_a_regrouped_schedule_as_a_table_with_the_quoted_row_marked():
+    """A fee schedule the gazette writes one cell per line (corpus.tables) is shown under its column headings."""
+    from bot.chat.render import clause_markdown
+    from corpus import clean_text
+    from tests.corpus.test_tables import _SCHEDULE
+
+    text = clean_text(_SCHEDULE)
+    at = text.index("| a | Cấp mới")
+    shown = clause_markdown(text, (at, text.index("\n", at)))
+    assert "| Số TT | Nội dung | Mức thu (đồng/lần cấp) |\n| --- | --- | --- |" in shown
+    assert "| ***a*** | ***Cấp mới*** | ***200.000*** |" in shown
+    assert "| b | Cấp lại do bị hỏng hoặc bị mất | 400.000 |" in shown
+    assert shown.rstrip().endswith("Tem là một loại giấy miễn thị thực.")

@@ -7,10 +7,12 @@ from dataclasses import replace
 import pytest
 
 from bot.conversation import (
+    agency_pointed,
     changed,
     context_after,
     context_of,
     history_after,
+    naming,
     other_year,
     pointed_documents,
     prefer_context,
@@ -19,7 +21,7 @@ from bot.conversation import (
     unsaid,
 )
 from bot.models import Answer, Choice, Citation
-from bot.query import read_question
+from bot.query import read_question, with_agency
 from tests.fakes import ask_in_turn, tiny_corpus
 
 
@@ -296,7 +298,8 @@ def test_a_kind_of_cargo_the_decree_does_not_treat_is_abstained_on(library_bot, 
 
 
 @pytest.mark.parametrize("outside", ["Giá vàng miếng hôm nay là bao nhiêu?", "Còn Điện Biên?", "Còn Nghị định 39/2022/NĐ-CP?",
-                                     "thoi tiet o ha noi tuan nay the nao"])
+                                     "thoi tiet o ha noi tuan nay the nao", "Giá xăng hôm nay là bao nhiêu?",
+                                     "Tỷ giá USD hôm nay là bao nhiêu?", "Lịch cúp điện ngày mai ở Sơn La thế nào?"])
 def test_an_out_of_library_question_after_any_turn_is_abstained_on(library_bot, outside):
     for first in (_WAGE, _CARGO, "Chỉ tiêu tỷ lệ hộ nghèo năm 2023 của Sơn La là bao nhiêu?"):
         before, ans = ask_in_turn(library_bot, first, outside)
@@ -435,3 +438,92 @@ def test_a_stage_the_scheme_does_not_have_is_declined_not_answered_from_another(
                                           "đấu bao nhiêu phần trăm cán bộ làm đối ngoại được bồi dưỡng?", follow)
     assert "30% - 40%" in first.answer
     assert ans.abstained and not ans.citations
+
+
+@pytest.mark.parametrize(("first", "follow", "lacks"), [
+    ("Năm 2023 Sơn La tập trung phát triển loại hình du lịch nào?", "Còn Lai Châu xác định trọng tâm phát triển gì?",
+     "du lịch"),
+    ("nam 2023 son la tap trung phat trien loai hinh du lich nao", "con lai chau xac dinh trong tam phat trien gi",
+     "du lich"),
+])
+def test_a_marked_question_with_its_own_asking_word_asks_its_own_topic_in_the_scope_left_unsaid(first, follow, lacks):
+    # "Còn" only sets it against the previous question: its words and "gì" make a whole question of its own.
+    before = read_question(first, known_provinces=("Sơn La", "Lai Châu"))
+    q = read_question(follow, known_provinces=("Sơn La", "Lai Châu"), previous=before)
+    assert q.followup and not q.elliptical and q.introduced == ""
+    assert lacks not in q.topic and ("trọng tâm" in q.topic or "trong tam" in q.topic)
+    assert q.provinces == ("Lai Châu",) and q.years == (2023,)  # the year it leaves unsaid is the conversation's
+
+
+def test_a_marked_question_of_its_own_gets_its_own_kind_and_stays_with_the_document():
+    before = read_question("Doanh nghiệp siêu nhỏ có bắt buộc bố trí kế toán trưởng không?")
+    q = read_question("Vậy ai được ký thay kế toán trưởng?", previous=before)
+    assert q.kind == "agency" != before.kind and not q.elliptical and q.same_document
+    term = read_question("Người quản lý doanh nghiệp nhà nước mỗi lần bổ nhiệm giữ chức vụ mấy năm?")
+    q = read_question("Còn thời hạn cử người đại diện phần vốn nhà nước tối đa bao lâu?", previous=term)
+    assert q.topic == "thời hạn cử người đại diện phần vốn nhà nước tối đa bao lâu" and q.same_document
+
+
+@pytest.mark.parametrize("follow", ["Còn theo Hiệp định EVFTA thì thuế suất bao nhiêu?", "Còn vùng IV?",
+                                    "Còn Sở Thông tin và Truyền thông thì sao?"])
+def test_what_a_marked_question_sets_against_the_previous_one_still_completes_it(follow):
+    # "Còn A thì B?": A takes the place of what was asked about and B asks the same again; "Còn A?" asks nothing new
+    before = read_question("Hàng xuất sang Anh theo UKVFTA chịu thuế suất bao nhiêu?")
+    q = read_question(follow, previous=before)
+    assert q.elliptical and q.kind == before.kind and q.introduced
+
+
+def test_an_agency_pointed_back_to_is_the_one_the_last_answer_gave_or_the_last_question_named():
+    asked = read_question("Chỉ thị năm 2023 của Lai Châu giao sở nào chủ trì tuyên truyền?")
+    given = Answer("q", "Sở Thông tin và Truyền thông. Theo Chỉ thị số 01/CT-UBND …", False, citations=(cite("lc"),),
+                   extra={"query": asked})
+    assert agency_pointed(given) == "Sở Thông tin và Truyền thông"
+    duty = read_question("Chỉ thị năm 2023 của Lai Châu giao Sở Nội vụ làm gì?")
+    quoted = Answer("q", "Theo Chỉ thị số 01/CT-UBND …: “Giao Sở Nội vụ …”", False, citations=(cite("lc"),),
+                    extra={"query": duty})
+    assert agency_pointed(quoted) == "Sở Nội vụ"
+    assert agency_pointed(replace(given, abstained=True, citations=())) == ""
+    q = read_question("Sở đó phối hợp với sở nào?", previous=asked)
+    assert with_agency(q, "Sở Thông tin và Truyền thông").topic == "Sở Thông tin và Truyền thông phối hợp với sở nào"
+    assert with_agency(read_question("so do phoi hop voi so nao", previous=asked), "Sở Nội vụ").topic.startswith("Sở Nội vụ")
+    assert with_agency(q, "") == q
+
+
+@pytest.mark.parametrize("pointer", ["Sở đó phối hợp với sở nào?", "so nay phoi hop voi so nao"])
+def test_the_agency_pointed_back_to_is_asked_about_in_the_conversations_directive(directives_bot, pointer):
+    first, ans = ask_in_turn(directives_bot, "Chỉ thị thi đua năm 2023 của Lai Châu giao sở nào chủ trì hướng dẫn các "
+                             "cơ quan thông tin đại chúng tuyên truyền?", pointer)
+    assert "Sở Thông tin và Truyền thông" in first.answer
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+    assert ans.answer.startswith("Sở Văn hóa - Thể thao và Du lịch")
+
+
+@pytest.mark.parametrize("now", ["Mức lương tối thiểu vùng I hôm nay là bao nhiêu?", "muc luong toi thieu vung I hom nay"])
+def test_what_holds_on_the_day_of_asking_is_declined_and_said_so(library_bot, now):
+    # the decree sets the wage from 01/7/2022; what it is "today" no document says
+    ans = library_bot.answer(now)
+    assert ans.abstained and not ans.citations and ("hôm nay" in ans.answer)
+    assert not library_bot.answer("Mức lương tối thiểu tháng vùng I hiện nay theo Nghị định 38/2022/NĐ-CP là bao nhiêu?").abstained
+
+
+def test_a_declined_question_naming_a_document_by_number_leaves_the_conversation_about_it():
+    named = answer(abstained=True)
+    assert context_after(naming(named, ("tt-18",)), read_question("q"), None) == ("tt-18",)
+    before = answer(cite("nd-38"))
+    assert context_after(named, read_question("q"), before) == ("nd-38",)  # naming nothing keeps the earlier ones
+    assert naming(named, ()) is named
+
+
+def test_a_pointer_after_a_declined_question_on_a_document_asks_about_that_document(library_bot):
+    # the decree is in the library, the asked item is not: "Nghị định này" is still that decree
+    first, ans = ask_in_turn(library_bot, "Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu vùng V là bao nhiêu?",
+                             "Nghị định này có hiệu lực từ ngày nào?")
+    assert first.abstained
+    assert not ans.abstained and docs_of(ans) == {"38/2022/NĐ-CP"} and "01 tháng 7 năm 2022" in ans.answer
+
+
+@pytest.mark.parametrize("pointer", ["Thông tư này do ai ký?", "thong tu nay co hieu luc tu ngay nao"])
+def test_a_pointer_with_no_document_to_point_to_asks_which_one_instead_of_answering_from_any(library_bot, pointer):
+    first, ans = ask_in_turn(library_bot, "Thông tư 99/2026/TT-BTC có hiệu lực khi nào?", pointer)
+    assert first.abstained and ans.abstained and not ans.citations and not ans.clarify
+    assert "99/2026/TT-BTC" in ans.answer and "số hiệu" in ans.answer

@@ -287,6 +287,10 @@ def test_a_syllable_that_looks_like_a_cue_does_not_untie_the_year(text):
     ("Lễ kỷ niệm đó tổ chức vào ngày nào?", False),
     ("le ky niem 115 nam thanh lap tinh to chuc vao ngay nao", False),
     ("Hội nghị sơ kết được tổ chức ngày nào?", False),
+    ("Kỳ thi tốt nghiệp trung học phổ thông năm 2027 tổ chức vào ngày nào?", False),  # "kỳ" (a term) is not "ký"
+    ("Kỳ họp thứ 10 khai mạc ngày nào?", False),
+    ("Chỉ thị thi đua năm 2023 của Lai Châu ký ngày nào?", True),
+    ("chi thi thi dua nam 2022 cua son la ky ngay nao", True),
 ])
 def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signing(text, is_date):
     # "ngày nào" of an event is no question on when the directive was issued: answering with the document's

@@ -1035,3 +1035,19 @@ def test_the_share_an_amount_is_asked_in_is_no_noun_a_choice_must_hold(titles_sc
     q = read_question("Tỷ lệ danh hiệu đạt bao nhiêu phần trăm?")
     offered = [_found("Danh hiệu đạt 60,9%."), _found("Danh hiệu đạt 63,3%.")]
     assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
+
+
+@pytest.mark.parametrize("question", ["Giá xăng là bao nhiêu?", "gia xang nam 2024 la bao nhieu", "Mức giá vé tham quan là bao nhiêu?"])
+def test_a_price_asked_needs_an_amount_of_money_not_a_quantity_of_the_priced_thing(library_scorer, question):
+    # "giá" is what something costs: "0,2 lít xăng/km … theo giá xăng" names the price and states no price
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    fuel = "Hỗ trợ chi phí xăng xe: 0,2 lít xăng/km tính theo giá xăng tại thời điểm tổ chức."
+    assert "unit" in [n.kind for n in gaps(wanted, _quoted(fuel, fuel))]
+    assert [n for n in wanted if n.kind == "unit" and n.pattern.search(fold("giá vé 50.000 đồng/người"))]
+
+
+@pytest.mark.parametrize("question", ["Giá trị hàng hóa xuất khẩu năm 2023 là bao nhiêu?",
+                                      "Giá xăng tăng bao nhiêu phần trăm?", "Tham gia bảo hiểm bao nhiêu năm?"])
+def test_a_value_a_rise_or_a_word_that_only_sounds_like_a_price_asks_no_money(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "unit" and n.phrase == "số tiền"]
