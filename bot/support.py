@@ -266,11 +266,11 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             phrase = " ".join(written)
             out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
             if narrow and toks:
-                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented))
+                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented, acts=acts))
     return out
 
 
-def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -> Need:
+def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool, *, acts: bool = False) -> Need:
     """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun, a word or two between ("thuế
     suất thuế thu nhập", "lương hưu hằng tháng"), in the clause, its headings or its document's title ("Thuế
     suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  No function word and no mark
@@ -281,7 +281,9 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
     said = r"\s+".join(re.escape(compare_key(x, accented)) for x in narrow)
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
-    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
+    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)"
+                      # a fee's act names it alone in a table row under the fee's heading ("Cấp thẻ đi lại …")
+                      + (rf"|(?<!\w){said}(?!\w)" if acts and len(narrow) > 1 else ""))
     # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
     # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
