@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,7 +56,17 @@ from bot.query import Query, clause_labels, followup_phrase, is_step, read_quest
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
-from bot.support import DocumentNumbers, Need, gaps, key_words, needs, settled_words, unknown_documents
+from bot.support import (
+    DocumentNumbers,
+    Need,
+    gaps,
+    key_words,
+    library_spellings,
+    needs,
+    settled_words,
+    unheld_nouns,
+    unknown_documents,
+)
 from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
@@ -190,6 +201,7 @@ class Assistant:
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
         segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
         prepare_derived()  # the answer layer's patterns from the lexicon
+        library_spellings(self._scorer)  # how the library spells a syllable typed without marks
 
     # ----------------------------------------------------------------- public API
 
@@ -549,6 +561,9 @@ class Assistant:
                         "nên tôi không trả lời câu hỏi này bằng nội dung của văn bản khác."),
             )
         docs, found_in = self._scope_with_note(q, filters)
+        absent = _absent_label(q, docs) if not found_in else None
+        if absent is not None:
+            return Answer(question=q.text, abstained=True, answer=absent)
         merged += found_in
         places: tuple[str, ...] = ()
         if q.provinces and q.numbers and docs and not any(d.province for d in docs):
@@ -634,6 +649,14 @@ class Assistant:
             # A question often names its document by its subject ("Nghị định về sản phẩm Halal"): its name
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
+        if (q.kind.startswith("meta_") and filters is None
+                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years)
+                and all(fits.get(f.directive.doc_id, 0.0) < t.named_min and f.directive.doc_id not in context
+                        for f in found)):
+            # "Kỳ thi … tổ chức vào ngày nào?" read as asking a document's date: no document is named, and none is
+            # described by the question's words nor under discussion, so any document's date (signer, number)
+            # answers nothing asked.
+            return self._abstain(q, docs, hits, unseen=unseen)
         if named is not None and q.kind != "comparison":
             mine = [f for f in found if f.directive.doc_id == named]
             if mine and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
@@ -643,7 +666,7 @@ class Assistant:
                 found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
                 if not found:
                     return self._abstain(q, docs, hits, unseen=unseen)
-        return self._compose(q, found, top_k, merged)
+        return self._compose(q, found, top_k, merged, declined=lambda lacking: self._abstain(q, docs, hits, lacking))
 
     def _cited_in(
         self, q: Query, missing: tuple[str, ...], retriever: str | None, top_k: int, *, context: tuple[str, ...]
@@ -756,8 +779,10 @@ class Assistant:
             log.warning("dropped an unsupported statement %r (not in %s): %s", f.short, f.clause.id, missing)
         return not missing
 
-    def _compose(self, q: Query, found: list[Found], top_k: int, note: str = "") -> Answer:
-        """One answer from the best document; per-document lines for a set; else the choices."""
+    def _compose(self, q: Query, found: list[Found], top_k: int, note: str = "",
+                 declined: Callable[[tuple[Need, ...]], Answer] | None = None) -> Answer:
+        """One answer from the best document; per-document lines for a set; else the choices, unless none of them
+        holds a rare noun of the question (``support.unheld_nouns``): then ``declined`` with what they lack."""
         t = self.tuning
         found = sorted(found, key=lambda f: -f.score)
         best_of: dict[str, Found] = {}
@@ -777,6 +802,9 @@ class Assistant:
             return self._single(q, same_doc, note)
         if len({_answer_key(f.short) for f in rivals}) == 1:
             return self._single(q, rivals, note)  # they agree: one answer, every document cited
+        unheld = unheld_nouns(q, rivals, self._scorer, self.tuning) if declined is not None else ()
+        if unheld and declined is not None:
+            return declined(unheld)
         return self._choices(q, rivals, note)
 
     def _holding_key_words(self, q: Query, rivals: list[Found]) -> list[Found]:
@@ -1048,6 +1076,27 @@ def _line(f: Found) -> str:
 
 def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
+
+
+def _absent_label(q: Query, docs: list[Directive]) -> str | None:
+    """The decline when the question places what it asks in an article, clause or point ("Khoản 6 Điều 3 Nghị định
+    188/2026/NĐ-CP quy định …") of the one document it names by number, and that document has no such clause: the
+    content of another clause is no answer to a question resting on a clause that does not exist."""
+    if not q.numbers or not docs or len({fold(d.number or "") for d in docs}) != 1:
+        return None
+    labels = clause_labels(q.topic or q.text)
+    if not labels or any(n not in _NUMBERED_PARTS for n, _ in labels) or len({n for n, _ in labels}) != len(labels):
+        return None  # an appendix, a section or a chapter is labelled too variously to say it is missing
+    wanted = set(labels)
+    if any(wanted <= set(clause_labels(c.label)) for d in docs for c in d.clauses):
+        return None
+    ref = tuple(sorted(labels, key=lambda p: _NUMBERED_PARTS.index(p[0])))
+    return (f"Không tìm thấy {_label_text(ref)} trong {doc_ref(docs[0])}, nên tôi không trả lời câu hỏi này bằng "
+            "nội dung của điều khoản khác.")
+
+
+#: Article, clause and point: the parts a legal text numbers throughout (folded, outermost first).
+_NUMBERED_PARTS = ("dieu", "khoan", "diem")
 
 
 def _label_text(ref: tuple[tuple[str, str], ...]) -> str:

@@ -281,6 +281,10 @@ class Scorer:
         """How many indexed parts contain ``unit`` (a syllable or a pair "a_b")."""
         return int(self._df.get(unit, 0))
 
+    def units(self) -> Iterable[str]:
+        """Every syllable and pair some part contains (folded and as spelt)."""
+        return self._df.keys()
+
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))
 

@@ -14,7 +14,8 @@ specific must therefore stand in the answering clause (its text, its headings or
   "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
   a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
-  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``);
+  ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
+  act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
   (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
@@ -27,9 +28,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
@@ -43,7 +44,8 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words", "unknown_documents"]
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "library_spellings", "named_numbers", "needs", "settled_words",
+           "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
                    "counted", "unit", "word", "year"]
@@ -135,7 +137,12 @@ def _read(lex: Lexicon) -> dict[str, object]:
                                              for w in lex.topic("amount_question_words")),
                              False: frozenset(fold(w).replace(" ", "_") for w in lex.topic("amount_question_words"))},
             "form_words": frozenset(lex.topic("question_form_words")),
-            "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words}
+            # the shares an amount is asked in and the spellings asking for a kind of answer ("phần trăm", "đâu")
+            "ask_forms": frozenset(canonical_tones(w).lower() for w in (*lex.topic("share_words"),
+                                                                       *lex.topic("answer_form_spellings"))),
+            "rate_leads": rate_leads, "list_joiners": list_joiners, "function_words": function_words,
+            "acts": {True: frozenset(compare_key(w, True) for w in lex.topic("act_named_quantities")),
+                     False: frozenset(compare_key(w, False) for w in lex.topic("act_named_quantities"))}}
 
 
 def _labels(topic: str, folded_topic: str) -> list[Need]:
@@ -252,17 +259,18 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             written = [x for _, x, *_ in sylls[s:e]]
             toks = tokens(" ".join(written), accented=accented)
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
-            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer)  # type: ignore[arg-type]
+            acts = compare_key(phrase, accented) in _lexicon()["acts"][accented]  # type: ignore[index]
+            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
             if narrow and toks:
                 written += narrow
             phrase = " ".join(written)
             out += [Need("quantity", phrase, token=u, accented=accented) for u in units]
             if narrow and toks:
-                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented))
+                out.append(_narrowing_need(phrase, written[len(written) - len(narrow) - 1], narrow, accented, acts=acts))
     return out
 
 
-def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -> Need:
+def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool, *, acts: bool = False) -> Need:
     """The narrowing word ("cơ sở" of "lương cơ sở") right after the amount's noun, a word or two between ("thuế
     suất thuế thu nhập", "lương hưu hằng tháng"), in the clause, its headings or its document's title ("Thuế
     suất 15% …" in the "Luật Thuế thu nhập doanh nghiệp" is that tax's rate).  No function word and no mark
@@ -273,7 +281,9 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
     said = r"\s+".join(re.escape(compare_key(x, accented)) for x in narrow)
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
-    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)")
+    near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)"
+                      # a fee's act names it alone in a table row under the fee's heading ("Cấp thẻ đi lại …")
+                      + (rf"|(?<!\w){said}(?!\w)" if acts and len(narrow) > 1 else ""))
     # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
     # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]
@@ -283,7 +293,7 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool) -
 
 
 def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], periods: set[str],
-               scorer: Scorer) -> list[str] | None:
+               scorer: Scorer, *, acts: bool = False) -> list[str] | None:
     """The word after a quantity noun that says which amount it is, as written ("cơ sở"), if any.
 
     A bound ("tối đa"), a period ("năm"), a figure or a form word narrows nothing; typed without diacritics,
@@ -302,6 +312,11 @@ def _narrowing(sylls, tags, e: int, accented: bool, free: frozenset[str], period
         return None
     if accented:
         tag = tags[word]
+        if acts and tag.startswith("V"):
+            # a fee is named by what it pays for, the verb and the noun it acts on ("lệ phí đăng ký phương tiện")
+            after = [x for _, x, w, _ in sylls[e + len(written):] if w == word + 1]
+            noun = word + 1 < len(tags) and tags[word + 1].startswith("N") and tags[word + 1] not in ("Np", "Nu", "Ny")
+            return written + after if noun and after else written
         return written if tag.startswith("N") and tag not in ("Np", "Nu", "Ny") else None
     # a form word ("co" of "co quan nao") narrows nothing, unless it opens a word of the dictionary ("co so")
     if not _syllable_like(written[0]) or is_abbreviation(written[0]) or (fold(written[0]) in free and len(written) < 2):
@@ -374,7 +389,8 @@ def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
     "Tỷ lệ hộ nghèo … 19,74%" is the rate of another thing.  Words that state no rate are not judged here.
-    Only for a question asking how much."""
+    Only for a question asking how much: a rate named without "bao nhiêu" is checked by its rare words, and the
+    word after a rate noun may be misspelt in a directive ("người sử dung Internet")."""
     if not _asks_amount(topic, accented):
         return []
     words = _words(topic, accented)
@@ -436,6 +452,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     def rare(unit: str) -> bool:
         return scorer.idf(unit) >= tuning.support_rare_idf and scorer.parts_with(unit) >= tuning.support_min_parts
 
+    out: list[Need] = [] if accented else _folded_words(q, scorer, rare)
     words, tags = pos_tags(segment(topic))
     sylls = [x for w in words for x in w.split("_")]
     # Read with its form words, the topic's words are what the question says: left out, "tiêu chuẩn nghiệp vụ"
@@ -447,7 +464,6 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
-    out: list[Need] = []
     at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -479,6 +495,81 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
         out += [Need("word", x, token=k, accented=accented) for x, k in keys if k in alone and rare(k)]
     return out
+
+
+def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list[Need]:
+    """A question typed without diacritics: its nouns of the dictionary ("tiem_chung") whose syllable pairs are rare
+    over the library, each pair needed whole.  One folded syllable stands for several ("chung": "chung", "chứng",
+    "chủng"), so a word counts by its pairs: "tiem chung" is not met by "tiềm năng … chứng chỉ".  No tagger reads
+    unaccented words (pyvi tags "tiem" a verb): each word is tagged as the library most often spells it
+    ("tiêm_chủng" a noun, "tăng_trưởng" a verb a clause may say in part, "tăng 7,5%").  A word with a form or
+    paraphrase syllable ("co the") or naming a document's kind says how it is asked, not what."""
+    from index.wordseg import pos_tags, segment_folded
+
+    free = _lexicon()["free"]
+    kinds = _lexicon()["kinds"]
+    words = segment_folded(_plain(q.topic or q.text)).split()
+    spelt = [_spelt(w.split("_"), scorer) for w in words]
+    _, tags = pos_tags(" ".join(x or w for x, w in zip(spelt, words, strict=True)))
+    if len(tags) != len(words):  # the tagger joined or split words: no reading to trust
+        return []
+    out: list[Need] = []
+    for word, spelling, tag in zip(words, spelt, tags, strict=True):
+        sylls = word.split("_")
+        if (len(sylls) < 2 or spelling is None or not tag.startswith("N") or tag in ("Np", "Nu", "Ny")
+                or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
+                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
+            continue
+        keys = syllable_keys(sylls, accented=False)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)]
+        if all(rare(u) for u in units):
+            out += [Need("word", " ".join(sylls), token=u) for u in units]
+    return out
+
+
+def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
+    """A word typed without diacritics as the library most often spells it ("tiem chung" → "tiêm_chủng", "nam" →
+    "năm"), pair by pair; None for a word the library never writes."""
+    by_fold = library_spellings(scorer)
+    keys = syllable_keys(sylls)  # folded, one spelling of i/y ("ty" → "ti"), "co" of "co so" kept
+    if not all(keys):
+        return None  # a function word ("cua"): the library's units never hold it
+    if len(keys) == 1:
+        return _most_written(keys[0], [(x, x) for x in by_fold.get(keys[0], ())], scorer)  # type: ignore[arg-type]
+    out: list[str] = []
+    for a, b in itertools.pairwise(keys):  # type: ignore[type-var]
+        firsts = [out[-1]] if out else by_fold.get(a, ())
+        pairs = [(f"{x}_{y}", y) for x in firsts for y in by_fold.get(b, ())]
+        best = _most_written(f"{fold(out[-1]) if out else a}_{b}", [(p, p if not out else y) for p, y in pairs], scorer)
+        if best is None:
+            return None
+        out[len(out):] = best.split("_") if not out else [best]
+    return "_".join(out)
+
+
+def _most_written(folded: str, spellings: list[tuple[str, str]], scorer: Scorer) -> str | None:
+    """Of (unit, what it stands for) spellings of one folded unit, what the most often written one stands for.  The
+    scorer counts a unit spelt without marks ("chi") together with its folded key, which every spelling ("chỉ",
+    "chi") adds to: it is the spelling only when it counts more than all marked spellings together."""
+    marked = [(scorer.parts_with(u), w) for u, w in spellings if u != folded]
+    bare = scorer.parts_with(folded) - sum(n for n, _ in marked)
+    best = max(marked, default=(0, ""))
+    if bare > best[0] and any(u == folded for u, _ in spellings):
+        return next(w for u, w in spellings if u == folded)
+    return best[1] or None
+
+
+@cache
+def library_spellings(scorer: Scorer) -> dict[str, tuple[str, ...]]:
+    """Folded syllable → the spellings the library writes it in (its syllables, counted with the scorer's units):
+    built once per library (``Assistant.warm`` builds it before the first question)."""
+    out: dict[str, list[str]] = {}
+    for unit in scorer.units():
+        if "_" not in unit:
+            out.setdefault(fold(unit), []).append(unit)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # A Vietnamese syllable, accent-folded: what an acronym typed in lower case ("bhtn", "scic") is not.
@@ -658,6 +749,28 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
     return tuple(out)
+
+
+def unheld_nouns(q: Query, offered: list[Found], scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The question's rare nouns (``key_words`` a tagger reads as nouns, typed with diacritics) that no document
+    offered as a choice holds in its answer: "danh hiệu" of "Tiêu chuẩn xét tặng danh hiệu Chiến sĩ thi đua cơ sở"
+    when the choices only say "chiến sĩ".  A choice is offered because the question names no document and several
+    answer; when none of them holds what the question is about, none answers it.  The share or unit an amount is
+    asked in ("bao nhiêu phần trăm") and the words asking for a kind of answer ("ở đâu") are how it is asked."""
+    from index.wordseg import pos_tags, segment
+
+    wanted = key_words(q, scorer, tuning)
+    if not wanted or not wanted[0].accented:
+        return ()
+    words, tags = pos_tags(segment(_plain(q.topic or q.text)))
+    nouns = {canonical_tones(w.replace("_", " ")).lower() for w, t in zip(words, tags, strict=True)
+             if t.startswith("N") and t not in ("Np", "Nu", "Ny")}
+    asks = _lexicon()["ask_forms"]
+    nouns_wanted = tuple(n for n in wanted if canonical_tones(n.phrase).lower() in nouns - asks)  # type: ignore[operator]
+    if not nouns_wanted:
+        return ()
+    lacking = [set(gaps(nouns_wanted, f)) for f in offered]
+    return tuple(n for n in nouns_wanted if all(n in x for x in lacking))
 
 
 # ------------------------------------------------------------------ does a clause meet them

@@ -11,7 +11,7 @@ import pytest
 from bot.answerers import Found
 from bot.query import read_question
 from bot.segments import Scorer
-from bot.support import DocumentNumbers, gaps, named_numbers, needs, unknown_documents
+from bot.support import DocumentNumbers, gaps, named_numbers, needs, unheld_nouns, unknown_documents
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
@@ -847,6 +847,194 @@ def test_the_model_grade_of_a_programme_is_not_answered_by_its_plain_standard(bo
     _not_found(ans)
     assert "70 xã" not in ans.answer
     assert "70 xã" in bot.answer("Số xã đạt chuẩn nông thôn mới năm 2024 của Sơn La là bao nhiêu?").answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tỷ lệ tiêm chủng năm 2024 của Sơn La", "Tỷ lệ tiêm chủng năm 2024 của Sơn La là bao nhiêu?"],
+)
+def test_a_rate_the_directive_does_not_state_is_not_answered_with_another_rate(bot, question):
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "28 %" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ty le lao dong co chung chi nam 2024 cua son la", "Tỷ lệ lao động có chứng chỉ năm 2024 của Sơn La"],
+)
+def test_the_rate_the_directive_states_is_answered_without_bao_nhieu(bot, question):
+    ans = bot.answer(question)
+    assert not ans.abstained
+    assert "28 %" in ans.answer
+
+
+_SCHOLARSHIPS = """BỘ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 93/2026/TT-BGDĐT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định về học bổng khuyến khích học tập
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về học bổng khuyến khích học tập đối với học sinh trường chuyên.
+Điều 2. Mức học bổng
+Mức học bổng bằng 01 lần học phí một tháng.
+Điều 3. Xét cấp học bổng
+1. Học bổng được xét cấp theo từng học kỳ.
+2. Hiệu trưởng quyết định danh sách học sinh được nhận học bổng.
+Điều 4. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def with_scholarships(tmp_path_factory):
+    from bot import Assistant
+
+    full = assistant_over(tmp_path_factory, _FILES, {"doc6.txt": _SCHOLARSHIPS})
+    # a six-document library: a word in 8 of its ~1,200 parts is as rare as one the 205-document library has in 40
+    return Assistant(full.corpus, full.index, retriever="bm25", tuning=replace(AnswerTuning(), support_rare_idf=4.5))
+
+
+def test_a_rare_word_typed_without_marks_must_stand_whole_in_the_answer(with_scholarships):
+    # folded, "hoc" and "bong" stand apart in the directive's clauses ("trường học"): "học bổng" does not, and the
+    # library's circular on scholarships is no Sơn La document
+    ans = with_scholarships.answer("chi tieu hoc bong nam 2024 cua son la")
+    _not_found(ans)
+    assert "hoc bong" in ans.answer  # says what the clauses lack, as typed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["chi tieu tang truong GRDP son la nam 2022", "Chỉ tiêu tăng trưởng GRDP Sơn La năm 2022"],
+)
+def test_a_verb_typed_without_marks_is_not_required_whole(bot, question):
+    # "tăng trưởng" is said in part ("GRDP … tăng 7,2%"): read as the library spells it, it is a verb, not a noun
+    ans = bot.answer(question)
+    assert not ans.abstained
+    assert "7,2%" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Khoản 5 Điều 3 Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu giờ vùng I là bao nhiêu?",
+        "khoan 5 dieu 3 nghi dinh 38/2022/ND-CP quy dinh muc luong toi thieu gio vung I la bao nhieu",
+        "Điều 9 Nghị định 38/2022/NĐ-CP quy định gì về mức lương tối thiểu?",
+    ],
+)
+def test_a_clause_the_named_document_does_not_have_is_said_missing(bot, question):
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert "38/2022/NĐ-CP" in ans.answer
+    assert "khoản 5 điều 3" in ans.answer or "điều 9" in ans.answer
+    assert "22.500" not in ans.answer
+
+
+def test_the_same_question_on_a_clause_it_has_is_answered(bot):
+    ans = bot.answer("Khoản 1 Điều 3 Nghị định 38/2022/NĐ-CP quy định mức lương tối thiểu giờ vùng I là bao nhiêu?")
+    assert not ans.abstained
+    assert ans.citations[0].clause.startswith("Điều 3, khoản 1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ai ký quyết định khen thưởng anh hùng lao động?", "ai ky quyet dinh khen thuong anh hung lao dong"],
+)
+def test_a_signer_asked_of_no_document_is_not_answered_with_any_document_s_signer(bot, question):
+    # the question names no document the library holds and describes none: no document's signer is offered
+    ans = bot.answer(question)
+    _not_found(ans)
+    assert not ans.clarify
+    assert "Phạm Bình Minh" not in ans.answer
+
+
+_FEES = """BỘ TÀI CHÍNH
+Số: 94/2026/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 15 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định mức thu phí, lệ phí trong lĩnh vực đường thủy nội địa
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định mức thu phí, lệ phí trong lĩnh vực đường thủy nội địa.
+Điều 2. Mức thu
+1. Phí ra, vào cảng, bến thủy nội địa đối với phương tiện chở hàng là 5.000 đồng/chuyến.
+2. Lệ phí cấp giấy chứng nhận khả năng chuyên môn thuyền trưởng là 50.000 đồng/lần.
+3. Phí thẩm định hồ sơ mở bến thủy nội địa là 300.000 đồng/hồ sơ.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Nguyễn Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def fees_bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, texts={"doc1.txt": _FEES})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phí neo đậu tại bến thủy nội địa là bao nhiêu?",
+        "Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?",
+        "Lệ phí đăng ký phương tiện thuỷ nội địa là bao nhiêu?",  # old-style tone mark
+    ],
+)
+def test_a_fee_is_named_by_what_it_pays_for(fees_bot, question):
+    # another fee of the same circular ("phí ra, vào cảng", "lệ phí cấp giấy chứng nhận") is no answer
+    ans = fees_bot.answer(question)
+    _not_found(ans)
+    assert "5.000" not in ans.answer and "50.000" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Phí thẩm định hồ sơ mở bến thủy nội địa là bao nhiêu?", "300.000"),
+        ("Lệ phí cấp giấy chứng nhận khả năng chuyên môn thuyền trưởng là bao nhiêu?", "50.000"),
+    ],
+)
+def test_the_fee_the_circular_names_is_answered(fees_bot, question, value):
+    ans = fees_bot.answer(question)
+    assert not ans.abstained
+    assert value in ans.answer
+
+
+@pytest.fixture(scope="module")
+def titles_scorer() -> Scorer:
+    """A library where "danh hiệu" and "chiến sĩ" are rare, and the general words common."""
+    parts = [f"Quy định chung về tiêu chuẩn xét số {i} của cơ quan." for i in range(3000)]
+    parts += [f"Xét tặng danh hiệu thi đua đợt {i}." for i in range(6)]
+    parts += [f"Hạ sĩ quan, chiến sĩ nghĩa vụ đợt {i}." for i in range(6)]
+    parts += [f"Chiếm {i} phần trăm." for i in range(6)]
+    return Scorer(parts)
+
+
+def test_choices_none_of_which_holds_a_rare_noun_of_the_question_are_not_offered(titles_scorer):
+    # each choice says "chiến sĩ"; none says "danh hiệu": none answers the question, so no choice is offered
+    q = read_question("Tiêu chuẩn xét tặng danh hiệu Chiến sĩ thi đua cơ sở gồm những gì?")
+    offered = [_found("Hạ sĩ quan, chiến sĩ nghĩa vụ công an nhân dân."),
+               _found("Cán bộ, chiến sĩ vào cơ sở khám bệnh, chữa bệnh.")]
+    assert [n.phrase for n in unheld_nouns(q, offered, titles_scorer, AnswerTuning())] == ["danh hiệu"]
+    offered.append(_found("Danh hiệu Chiến sĩ thi đua cơ sở được xét tặng hằng năm."))
+    assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
+
+
+def test_the_share_an_amount_is_asked_in_is_no_noun_a_choice_must_hold(titles_scorer):
+    q = read_question("Tỷ lệ danh hiệu đạt bao nhiêu phần trăm?")
+    offered = [_found("Danh hiệu đạt 60,9%."), _found("Danh hiệu đạt 63,3%.")]
+    assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
 
 
 @pytest.mark.parametrize("question", ["Giá xăng là bao nhiêu?", "gia xang nam 2024 la bao nhieu", "Mức giá vé tham quan là bao nhiêu?"])
