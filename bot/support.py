@@ -806,6 +806,11 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             if n.pattern is not None and not _has_figure(f.short, n.pattern):
                 out.append(n)
             continue
+        if n.kind == "unit" and _DIGIT.search(f.short) and not _met(n, (f.short,)):
+            # "bao nhiêu phần trăm" answered "01 tỷ đồng": the figure answered is not in the unit asked, though
+            # another figure of the words quoted is
+            out.append(n)
+            continue
         if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
@@ -820,6 +825,8 @@ _SELF_EFFECT = re.compile(
     re.IGNORECASE,
 )
 
+
+_DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
 _QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate"})
