@@ -1051,3 +1051,15 @@ def test_a_price_asked_needs_an_amount_of_money_not_a_quantity_of_the_priced_thi
 def test_a_value_a_rise_or_a_word_that_only_sounds_like_a_price_asks_no_money(library_scorer, question):
     wanted = needs(read_question(question), library_scorer, AnswerTuning())
     assert not [n for n in wanted if n.kind == "unit" and n.phrase == "số tiền"]
+
+
+@pytest.mark.parametrize("question", ["Hộ kinh doanh được giảm thuế bao nhiêu phần trăm?",
+                                      "ho kinh doanh duoc giam thue bao nhieu phan tram"])
+def test_a_percentage_asked_is_not_answered_with_an_amount_of_money_quoted_beside_a_percentage(question):
+    """The words quoted hold a "%" (a tax rate of another line), but the figure answered is "01 tỷ đồng"."""
+    scorer = Scorer([f"Quy định chung số {i}." for i in range(3000)])
+    wanted = needs(read_question(question), scorer, AnswerTuning())
+    text = "Áp dụng đối với hộ kinh doanh có doanh thu năm từ 01 tỷ đồng trở xuống; thuế suất 1% doanh thu."
+    money = replace(_found(text), short="01 tỷ đồng")
+    assert [n.kind for n in gaps(wanted, money)] == ["unit"]
+    assert not gaps(wanted, replace(_found(text), short="1%"))
