@@ -14,7 +14,6 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
-from bot.answerers.items import is_lead_in
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import (
     Cell,
@@ -171,7 +170,7 @@ def _extract(
             return _sub_rows(reader, d, clause, topic, base, *heads)
         values = find_values(seg.text)
         if not values:
-            return _lead_in_value(reader, q, d, clause, seg, topic, base)
+            return None
         figures = asked_figures(q.text)
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
@@ -255,47 +254,6 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
-
-
-def _lead_in_value(
-    reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment, topic: str, base: float
-) -> Found | None:
-    """The value a list's lead-in gives every item below it, for an item stating none: "7. Mức phụ cấp ưu đãi 60%
-    được áp dụng đối với các trường hợp sau: a) Nhà giáo … trường phổ thông dân tộc bán trú" answers "… trường
-    phổ thông dân tộc bán trú được hưởng mức bao nhiêu?" with 60%, cited at the clause holding the lead-in.
-
-    Only the nearest lead-in announcing the items (ending with ":" or a list announcer) is read: an article's
-    title above its numbered clauses governs none of their items' values."""
-    node, at, end = clause, seg.sentence_start, seg.end
-    while True:
-        first = FIRST_ITEM.search(node.text)
-        if first is not None and first.start() < at:
-            lead = node.text[: first.start()].strip()
-            if node.kind == "article" or not is_lead_in(node.text, first.start()):
-                return None
-            values = [v for v in find_values(lead) if not _LABEL_VALUE.match(lead[: v.end])]
-            if not values:
-                return None
-            t = reader.tuning
-            item, a, b = excerpt(node.text, at, end)
-            got = choose_value(lead, values, lambda words, item=item: reader.scorer.coverage(topic, f"{words} {item}"),
-                               figures=asked_figures(q.text), said_weight=t.ask_words_weight,
-                               asked=probe(q.text) if probe(q.text).lead else probe(q.topic))
-            lead_quote, _, _ = excerpt(lead, 0, len(lead))
-            score = t.value_context_weight * reader.scorer.coverage(topic, f"{lead} {item}") \
-                + (1 - t.value_context_weight) * base
-            return Found(d, node, got.short, f"{lead_quote} … {item}", (a, b), score)
-        if node.kind == "article" or not node.parent or node.parent not in reader.clauses:
-            return None
-        parent = reader.clauses[node.parent][1]
-        offset = parent.text.find(node.text)
-        if offset < 0:
-            return None
-        node, at, end = parent, offset + at, offset + end
-
-
-# A lead-in's own label is no value of it ("7." of "7. Mức phụ cấp …").
-_LABEL_VALUE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)[.)]?\s*$")
 
 
 def _cell(

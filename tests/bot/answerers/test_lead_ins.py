@@ -1,6 +1,7 @@
-"""A clause's lead-in governs its points: "7. Mức phụ cấp 60% được áp dụng đối với các trường hợp sau: a) …" gives
-every point below it that rate, and "1. Giao Chính phủ: a) … b) …" gives every point that agency.  A document's
-preamble ("… ban hành Nghị quyết …") says who issued it, never who must carry it out."""
+"""A clause's lead-in governs its points: "1. Giao Chính phủ: a) … b) …" gives every point that agency.  A
+document's preamble ("… ban hành Nghị quyết …") says who issued it, never who must carry it out.  (A rate in a
+lead-in is not given to its points: measured, that answered a question about one kind of seller with the rate
+the lead-in sets for another.)"""
 
 from __future__ import annotations
 
@@ -50,22 +51,6 @@ Giàng Páo Mỷ
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
     return assistant_over(tmp_path_factory, texts={"doc1.txt": _RESOLUTION})
-
-
-@pytest.mark.parametrize(
-    ("question", "rate", "clause"),
-    [
-        ("Theo Nghị quyết 21/2026/NQ-HĐND, tuyên truyền viên tại các bản vùng cao biên giới được hỗ trợ mức bao nhiêu?",
-         "50%", "Điều 1, khoản 2"),
-        ("theo nghi quyet 21/2026/NQ-HĐND tuyen truyen vien kiem nhiem cong tac van thu tai nha van hoa thon duoc ho tro "
-         "muc bao nhieu", "30%", "Điều 1, khoản 1"),
-    ],
-)
-def test_a_point_stating_no_rate_is_answered_with_its_lead_ins_rate(bot, question, rate, clause):
-    ans = bot.answer(question)
-    assert not ans.abstained, ans.answer
-    assert ans.answer.startswith(rate), ans.answer
-    assert ans.citations[0].clause == clause
 
 
 @pytest.mark.parametrize(
