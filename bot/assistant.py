@@ -52,7 +52,15 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
-from bot.query import Query, clause_labels, followup_phrase, is_step, read_question, with_agency
+from bot.query import (
+    Query,
+    clause_labels,
+    followup_phrase,
+    is_step,
+    names_doc_kind,
+    read_question,
+    with_agency,
+)
 from bot.quotes import quoted_text
 from bot.segments import Scorer, Segment, has_diacritics, split_segments, syllable_units, tokens
 from bot.settings import Settings
@@ -650,7 +658,7 @@ class Assistant:
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
         if (q.kind.startswith("meta_") and filters is None
-                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years)
+                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years or names_doc_kind(q.text))
                 and all(fits.get(f.directive.doc_id, 0.0) < t.named_min and f.directive.doc_id not in context
                         for f in found)):
             # "Kỳ thi … tổ chức vào ngày nào?" read as asking a document's date: no document is named, and none is
