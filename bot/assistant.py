@@ -57,7 +57,6 @@ from bot.query import (
     clause_labels,
     followup_phrase,
     is_step,
-    names_doc_kind,
     read_question,
     with_agency,
 )
@@ -658,7 +657,8 @@ class Assistant:
             # adds to its answers' evidence, so the document described wins instead of a request to choose.
             found = [replace(f, score=f.score + t.title_weight * fits.get(f.directive.doc_id, 0.0)) for f in found]
         if (q.kind.startswith("meta_") and filters is None
-                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years or names_doc_kind(q.text))
+                and not (q.numbers or q.provinces or q.issuers or q.doc_types or q.years)
+                and not _kind_named(q, found)
                 and all(fits.get(f.directive.doc_id, 0.0) < t.named_min and f.directive.doc_id not in context
                         for f in found)):
             # "Kỳ thi … tổ chức vào ngày nào?" read as asking a document's date: no document is named, and none is
@@ -1086,6 +1086,13 @@ def _answer_key(short: str) -> str:
     return " ".join(fold(short).replace(",", ".").split())
 
 
+def _kind_named(q: Query, found: list[Found]) -> bool:
+    """Whether the question names the kind of the documents answering ("Chỉ thị phát động thi đua do ai ký?"):
+    it then asks about those documents, and a choice between them answers it."""
+    asked = f" {' '.join(fold(q.text).split())} "
+    return any(f.directive.doc_type and f" {fold(f.directive.doc_type)} " in asked for f in found)
+
+
 def _absent_label(q: Query, docs: list[Directive]) -> str | None:
     """The decline when the question places what it asks in an article, clause or point ("Khoản 6 Điều 3 Nghị định
     188/2026/NĐ-CP quy định …") of the one document it names by number, and that document has no such clause: the
@@ -1095,6 +1102,10 @@ def _absent_label(q: Query, docs: list[Directive]) -> str | None:
     labels = clause_labels(q.topic or q.text)
     if not labels or any(n not in _NUMBERED_PARTS for n, _ in labels) or len({n for n, _ in labels}) != len(labels):
         return None  # an appendix, a section or a chapter is labelled too variously to say it is missing
+    if any(n == "diem" and not v.isalpha() for n, v in labels):
+        return None  # "đạt điểm 8 trở lên": a score, not a point of the document
+    if _OTHER_DOCUMENTS_ARTICLE.search(fold(q.text)):
+        return None  # "hướng dẫn khoản 5 Điều 46 Bộ luật Lao động": another document's article, not the one named
     wanted = set(labels)
     if any(wanted <= set(clause_labels(c.label)) for d in docs for c in d.clauses):
         return None
@@ -1102,6 +1113,11 @@ def _absent_label(q: Query, docs: list[Directive]) -> str | None:
     return (f"Không tìm thấy {_label_text(ref)} trong {doc_ref(docs[0])}, nên tôi không trả lời câu hỏi này bằng "
             "nội dung của điều khoản khác.")
 
+
+#: An article followed by a kind of document with no number after it: that document's article (folded).
+_OTHER_DOCUMENTS_ARTICLE = re.compile(
+    rf"\bdieu\s+\d+\w*\s+(?:cua\s+)?(?:{alternatives(load_lexicon().topic('document_kinds'), fold)})\b(?![^\d]{{0,12}}\d)"
+)
 
 #: Article, clause and point: the parts a legal text numbers throughout (folded, outermost first).
 _NUMBERED_PARTS = ("dieu", "khoan", "diem")

@@ -173,7 +173,8 @@ def changing(docs: Iterable[Directive], numbers: Sequence[str]) -> list[Directiv
     for d in docs:
         title = "".join(fold(d.title or "").split())
         own = fold(d.number or "")
-        if any(k in title and not number_matches(own, k) for k in keys):
+        # the number whole: "21/2021/tt-bldtbxh" is no part of "121/2021/tt-bldtbxh"
+        if any(re.search(rf"(?<![\d/]){re.escape(k)}", title) and not number_matches(own, k) for k in keys):
             out.append(d)
     return out
 

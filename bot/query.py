@@ -19,7 +19,7 @@ from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "is_step", "names_doc_kind", "read_question",
+__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "is_step", "read_question",
            "restates", "with_agency"]
 
 Kind = Literal[
@@ -331,13 +331,6 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     for m in _PARTIAL_NUMBER.finditer(text):
         out.append(f"{m.group(2)}/{m.group(3)}")
     return tuple(dict.fromkeys(out))
-
-
-def names_doc_kind(text: str) -> bool:
-    """Whether ``text`` names a kind of document at all ("Chỉ thị phát động thi đua do ai ký?"): it then asks about
-    the documents of that kind, which a choice between them answers, even with no number to narrow the search."""
-    folded = fold(text)
-    return any(re.search(r"\b" + re.escape(fold(t)) + r"\b", folded) for t in _doc_kinds())
 
 
 def _find_doc_types(text: str) -> tuple[str, ...]:

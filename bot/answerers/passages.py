@@ -411,7 +411,9 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
         # "1. Giao Chính phủ:", "Trách nhiệm của Hội đồng quản trị:": after words assigning the items below, the
         # rest of the lead-in is who does them, a body the name patterns may not know, when it is a short name.
         name = body.rstrip(" :;,.")
-        if name[:1].isupper() and _SHORT_NAME.fullmatch(name):
+        # the cue is read folded, so "II. GIÁO DỤC VÀ ĐÀO TẠO", "1. GIAO THÔNG" meet "giao" too: a rest in
+        # capitals or of one word is such a heading's subject, not who acts
+        if name[:1].isupper() and not name.isupper() and " " in name and _SHORT_NAME.fullmatch(name):
             return name
         return None
     if not mentions or mentions[0].start != 0:

@@ -1063,3 +1063,12 @@ def test_a_percentage_asked_is_not_answered_with_an_amount_of_money_quoted_besid
     money = replace(_found(text), short="01 tỷ đồng")
     assert [n.kind for n in gaps(wanted, money)] == ["unit"]
     assert not gaps(wanted, replace(_found(text), short="1%"))
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị định 38/2022/NĐ-CP hướng dẫn khoản 5 Điều 46 Bộ luật Lao động thế nào?",  # another document's article
+    "Theo Nghị định 38/2022/NĐ-CP, người lao động đạt điểm 8 trở lên được hưởng lương vùng nào?",  # a score
+])
+def test_a_clause_of_another_document_or_a_score_is_not_said_missing_from_the_named_one(bot, question):
+    assert "Không tìm thấy khoản" not in bot.answer(question).answer
+    assert "Không tìm thấy điểm" not in bot.answer(question).answer
