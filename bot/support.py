@@ -282,8 +282,9 @@ def _narrowing_need(phrase: str, noun: str, narrow: list[str], accented: bool, *
     function = _lexicon()["function_words"][accented]  # type: ignore[index]
     gap = rf"(?:\s+(?!(?:{function})(?!\w))\w+)"
     near = re.compile(rf"(?<!\w){re.escape(compare_key(noun, accented))}{gap}{{0,2}}?\s+{said}(?!\w)"
-                      # a fee's act names it alone in a table row under the fee's heading ("Cấp thẻ đi lại …")
-                      + (rf"|(?<!\w){said}(?!\w)" if acts and len(narrow) > 1 else ""))
+                      # a fee's act names it alone in a table row under the fee's heading ("| 2 | Cấp thẻ đi lại …"):
+                      # in a row's cell only, not in a heading or a sentence beside another fee
+                      + (rf"|\|[^|\n]*(?<!\w){said}(?!\w)" if acts and len(narrow) > 1 else ""))
     # A title opening with it, or naming a document by it, says what every amount of the document is of ("THUẾ
     # THU NHẬP DOANH NGHIỆP", "Quy định chi tiết … Luật Thuế thu nhập doanh nghiệp")
     kinds = "|".join(re.escape(k) for k in sorted(_lexicon()["kinds"], key=len, reverse=True))  # type: ignore[arg-type]

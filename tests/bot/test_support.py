@@ -1072,3 +1072,27 @@ def test_a_percentage_asked_is_not_answered_with_an_amount_of_money_quoted_besid
 def test_a_clause_of_another_document_or_a_score_is_not_said_missing_from_the_named_one(bot, question):
     assert "Không tìm thấy khoản" not in bot.answer(question).answer
     assert "Không tìm thấy điểm" not in bot.answer(question).answer
+
+
+_WATERWAY_FEES = """BỘ TÀI CHÍNH
+Số: 77/2026/TT-BTC
+Hà Nội, ngày 10 tháng 3 năm 2026
+THÔNG TƯ
+Quy định lệ phí trong lĩnh vực đường thủy nội địa
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định lệ phí trong lĩnh vực đường thủy nội địa.
+Điều 2. Đăng ký phương tiện thủy nội địa
+1. Tổ chức, cá nhân nộp hồ sơ tại cơ quan đăng ký.
+2. Lệ phí cấp bản sao giấy chứng nhận là 20.000 đồng/lần.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 5 năm 2026.
+BỘ TRƯỞNG
+Nguyễn Văn Thắng
+"""
+
+
+def test_a_fee_s_act_in_an_article_heading_does_not_make_another_fee_of_the_article_its_fee(tmp_path_factory):
+    """The heading says "Đăng ký phương tiện"; the only fee set under it is for a copy of the certificate."""
+    bot = assistant_over(tmp_path_factory, texts={"doc1.txt": _WATERWAY_FEES})
+    _not_found(bot.answer("Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?"))
+    assert bot.answer("Lệ phí cấp bản sao giấy chứng nhận là bao nhiêu?").answer.startswith("20.000 đồng/lần")
