@@ -472,6 +472,7 @@ def _read_tables(text: str) -> tuple[PipeTable, ...]:
     h_start = 0
     rows: list[PipeRow] = []
     stack: list[tuple[int, str]] = []
+    numbering = _Numbering()
 
     def close() -> None:
         if header is not None and rows:
@@ -482,15 +483,18 @@ def _read_tables(text: str) -> tuple[PipeTable, ...]:
         pos = end + 1
         if not is_row_line(line):
             close()
-            header, rows, stack = None, [], []
+            header, rows, stack, numbering = None, [], [], _Numbering()
             continue
         cells = _cells(line)
         label = cells[0]
         if header is None or len(cells) != len(header) or not (label == "-" or _LABEL.match(label) or label == ""):
             close()
-            header, h_start, rows, stack = cells, start, [], []
+            header, h_start, rows, stack, numbering = cells, start, [], [], _Numbering()
             continue
-        rank = _rank(label) if label else 6
+        # ranked as the rows were numbered: after A and B, "C" is the next group, not the Roman hundred
+        known = numbering.read(label) if label and label != "-" else None
+        rank = known if known is not None else (_rank(label) if label else 6)
+        numbering.take(label or "-", rank)
         while stack and stack[-1][0] >= rank:
             stack.pop()
         bars = [k for k, ch in enumerate(line) if ch == "|"]

@@ -211,3 +211,19 @@ Răng giả
 """
     (table,) = read_tables(clean_text(text))
     assert [r.values for r in table.rows] == [("02 năm", "1.000.000"), ("", "4.000.000"), ("05 năm", "1.000.000/chiếc")]
+
+
+def test_group_letters_that_spell_roman_numerals_stay_groups():
+    """After groups A and B, "C" is the third group: its rows are not B's, so a question about B's fee never gets
+    C's amount."""
+    from corpus.tables import read_tables
+
+    text = "\n".join([
+        "| STT | Nội dung | Mức thu (đồng) |",
+        "| A | Lệ phí cấp giấy |  |", "| 1 | Cấp mới | 100.000 |",
+        "| B | Lệ phí đăng ký |  |", "| 1 | Đăng ký lần đầu | 70.000 |",
+        "| C | Phí thẩm định |  |", "| 1 | Thẩm định hồ sơ | 30.000 |",
+    ])
+    rows = {r.name: r for r in read_tables(text)[0].rows}
+    assert rows["Phí thẩm định"].parents == ()
+    assert rows["Thẩm định hồ sơ"].parents == ("Phí thẩm định",)
