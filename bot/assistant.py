@@ -68,7 +68,6 @@ from bot.support import (
     Need,
     gaps,
     key_words,
-    library_spellings,
     needs,
     settled_words,
     unheld_nouns,
@@ -208,7 +207,7 @@ class Assistant:
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
         segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
         prepare_derived()  # the answer layer's patterns from the lexicon
-        library_spellings(self._scorer)  # how the library spells a syllable typed without marks
+        self._scorer.spellings()  # how the library spells a syllable typed without marks
 
     # ----------------------------------------------------------------- public API
 

@@ -265,6 +265,7 @@ class Scorer:
         self._n = max(sum(texts.values()), 1)
         self._df = df
         self._weights: dict[str, tuple[bool, tuple[tuple[str, float], ...], float]] = {}
+        self._spellings: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def from_table(cls, table: dict[str, object]) -> Scorer:
@@ -281,9 +282,17 @@ class Scorer:
         """How many indexed parts contain ``unit`` (a syllable or a pair "a_b")."""
         return int(self._df.get(unit, 0))
 
-    def units(self) -> Iterable[str]:
-        """Every syllable and pair some part contains (folded and as spelt)."""
-        return self._df.keys()
+    def spellings(self) -> dict[str, tuple[str, ...]]:
+        """Folded syllable → the spellings the library writes it in ("chung": "chung", "chứng", "chủng"), built
+        once per scorer (``Assistant.warm`` builds it before the first question): how a question typed without
+        marks is read."""
+        if self._spellings is None:
+            out: dict[str, list[str]] = {}
+            for unit in self._df:
+                if "_" not in unit:
+                    out.setdefault(fold(unit), []).append(unit)
+            self._spellings = {k: tuple(v) for k, v in out.items()}
+        return self._spellings
 
     def idf(self, unit: str) -> float:
         return math.log(1 + (self._n + 1) / (self._df.get(unit, 0) + 0.5))

@@ -30,7 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
@@ -44,7 +44,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "library_spellings", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
@@ -533,7 +533,7 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
 def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
     """A word typed without diacritics as the library most often spells it ("tiem chung" → "tiêm_chủng", "nam" →
     "năm"), pair by pair; None for a word the library never writes."""
-    by_fold = library_spellings(scorer)
+    by_fold = scorer.spellings()
     keys = syllable_keys(sylls)  # folded, one spelling of i/y ("ty" → "ti"), "co" of "co so" kept
     if not all(keys):
         return None  # a function word ("cua"): the library's units never hold it
@@ -560,17 +560,6 @@ def _most_written(folded: str, spellings: list[tuple[str, str]], scorer: Scorer)
     if bare > best[0] and any(u == folded for u, _ in spellings):
         return next(w for u, w in spellings if u == folded)
     return best[1] or None
-
-
-@cache
-def library_spellings(scorer: Scorer) -> dict[str, tuple[str, ...]]:
-    """Folded syllable → the spellings the library writes it in (its syllables, counted with the scorer's units):
-    built once per library (``Assistant.warm`` builds it before the first question)."""
-    out: dict[str, list[str]] = {}
-    for unit in scorer.units():
-        if "_" not in unit:
-            out.setdefault(fold(unit), []).append(unit)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 # A Vietnamese syllable, accent-folded: what an acronym typed in lower case ("bhtn", "scic") is not.
