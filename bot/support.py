@@ -641,7 +641,9 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
-    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
+    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so;
+    # a count is read as asked: "bao nhiêu phần trăm trường" asks a share, which "%" would leave a count of "trường"
+    asked = q
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
     topic = q.topic
     accented = has_diacritics(topic)
@@ -650,7 +652,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_contrasts(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
