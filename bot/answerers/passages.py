@@ -57,10 +57,6 @@ _ROLE_AFTER = (
      re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
     (re.compile(r"bao cao (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)|bao cao ai"),
      re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
-    # the channel a report goes through: "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)" answers "qua cơ quan nào",
-    # not the body reported to nor the one asking for the report
-    (re.compile(r"\bqua (?:ai|dau|(?:co quan|so|don vi|to chuc|ben) nao)\b"),
-     re.compile(r"(?<!\w)qua\s+(?=[A-ZĐ])")),
     # a document's preamble: "Theo đề nghị của Chủ tịch Ủy ban …; Bộ trưởng Bộ Tài chính ban hành …"
     (_PROPOSER := re.compile(r"(?:theo )?de nghi cua (?:ai|nhung ai|co quan nao|don vi nao|cap nao)"),
      re.compile(r"(?:theo )?đề nghị của", re.IGNORECASE)),
