@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 ALL = "*"  # the "Tất cả" value of every filter select
-ABSTAIN_LEAD = "Không tìm thấy trong các chỉ thị hiện có nội dung trả lời câu hỏi này."
+ABSTAIN_LEAD = "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản hiện có."  # a decline with no words
 RETRIEVERS = {"hybrid": "Kết hợp (hybrid)", "dense": "Ngữ nghĩa (dense)", "bm25": "Từ khóa (BM25)"}
 
 
@@ -265,6 +265,17 @@ def _rows_markdown(text: str, span: tuple[int, int] | None, tables: list[PipeTab
     return "\n\n".join(p for p in parts if p)
 
 
+_ASKS_THE_USER = re.compile(r"(?:^|[.!?…”]\s+)Hãy\s")
+
+
+def _reads_as_decline(text: str) -> bool:
+    """Whether a decline already says so: "Không tìm thấy …", or it asks the official for what the question lacks
+    ("Câu hỏi nêu điều 5 nhưng chưa cho biết là của văn bản nào. Hãy thêm số hiệu …"), which a "not found" lead
+    before it would turn into two replies in one."""
+    folded = fold(text).lower()
+    return "khong tim thay" in folded or "chua tim thay" in folded or bool(_ASKS_THE_USER.search(text))
+
+
 def _vn_date(date: str | None) -> str | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date or "")
     return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else date
@@ -286,11 +297,6 @@ def source_body(c: Citation, corpus: Corpus | None = None) -> str:
     meta = "\n".join(f"- **{k}:** {_escape(str(v)) if v else unknown}" for k, v in rows)
     hint = ("Phần ***in đậm nghiêng*** là đoạn trả lời câu hỏi." if c.span else "")
     return f"{meta}\n\n---\n\n**Toàn văn điều khoản.** {hint}\n\n{clause_markdown(c.text, c.span)}\n"
-
-
-def _is_abstention_text(text: str) -> bool:
-    folded = fold(text).lower()
-    return "khong tim thay" in folded or "chua tim thay" in folded
 
 
 def describe_filters(filters: Filters | None, options: FilterOptions | None = None) -> str | None:
@@ -333,7 +339,7 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
     """
     if answer.abstained:
         body = answer.answer.strip()
-        if not _is_abstention_text(body):
+        if not _reads_as_decline(body):
             body = f"{ABSTAIN_LEAD} {body}".strip()
         cites, prefix, heading = answer.suggestions, "Gợi ý", "**Các điều khoản có thể liên quan** (bấm nút để xem):"
     else:

@@ -182,7 +182,8 @@ def test_the_answers_of_each_document_read_as_a_list_with_the_documents_words_li
 
 def test_abstention_without_the_wording_gets_the_standard_lead():
     ans = Answer("q", "Các văn bản không nói về điều này.", True)
-    assert build_reply(ans).text.startswith("Không tìm thấy trong các chỉ thị")
+    assert build_reply(ans).text.startswith("Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản hiện có. "
+                                            "Các văn bản không nói")
 
 
 def test_notice_shown_once_per_session():
@@ -751,3 +752,14 @@ def test_a_short_table_cell_keeps_its_words_on_one_line_and_a_long_one_can_wrap(
     panel = source_body(c)
     assert "| Vùng\u00a0III | 3.640.000 |" in panel
     assert "| Vùng | Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) |" in panel
+
+
+def test_a_decline_asking_for_the_document_is_not_preceded_by_a_not_found_line():
+    """"Điều 5 quy định gì?" is answered by asking which document: a "Không tìm thấy …" lead before it read as two
+    replies in one."""
+    ask = ("Câu hỏi nêu điều 5 nhưng chưa cho biết là của văn bản nào. Hãy thêm số hiệu văn bản, ví dụ: "
+           "“Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”")
+    text = build_reply(Answer("Điều 5 quy định gì?", ask, True)).text
+    assert text.startswith("Câu hỏi nêu điều 5") and "Không tìm thấy" not in text
+    blank = "Câu hỏi đang để trống. Hãy nhập câu hỏi về chỉ thị thi đua, ví dụ: “Chỉ tiêu tỷ lệ hộ nghèo?”"
+    assert build_reply(Answer(" ", blank, True)).text == blank
