@@ -330,9 +330,9 @@ class Assistant:
         years = {p: sorted({d.year for d in self.corpus.directives if d.province == p and d.year}) for p in q.provinces}
         if any(y in q.years for have in years.values() for y in have):
             return ""  # the documents exist: they just do not say it
-        have = "; ".join(f"{p}: năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
-        said = f" Năm {', '.join(map(str, q.years))} lấy theo câu hỏi trước."
-        return said + (f" Văn bản hiện có của {have}." if have else "")
+        have = ", ".join(f"của {p} năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
+        said = f" Năm {', '.join(map(str, q.years))} được hiểu theo câu hỏi trước"
+        return said + (f"; kho chỉ có văn bản {have}." if have else ".")
 
     @property
     def index_notice(self) -> str | None:

@@ -72,3 +72,9 @@ def test_a_missing_figure_is_said_in_words_not_quoted_as_if_the_question_had_sai
     assert alone.answer.endswith("Các điều khoản tìm được không có con số trả lời câu hỏi.")
     assert "“con số”" not in both.answer + alone.answer
     assert all(_reads_cleanly(a.answer) for a in (both, alone))
+
+
+def test_a_year_kept_from_the_previous_question_is_explained_with_the_years_the_province_has(bot):
+    _, ans = ask_in_turn(bot, "Chỉ tiêu tỷ lệ hộ nghèo năm 2027 của Sơn La là bao nhiêu?", "Còn Lai Châu?")
+    assert ans.abstained and _reads_cleanly(ans.answer), ans.answer
+    assert ans.answer.endswith("Năm 2027 được hiểu theo câu hỏi trước; kho chỉ có văn bản của Lai Châu năm 2023.")
