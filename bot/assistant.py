@@ -23,6 +23,7 @@ from bot.answerers.meta import stating_block
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     agency_pointed,
+    agency_unknown,
     completed_label,
     context_of,
     history_of,
@@ -263,7 +264,11 @@ class Assistant:
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
             series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
-        if q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
+        pointer, agencies = agency_unknown(q, previous)
+        if pointer:
+            # "Sở đó phối hợp với sở nào?" when no turn gave one agency: asked which, never answered about a guess
+            ans = Answer(question=q.text, abstained=True, answer=_which_agency(pointer, agencies, previous))
+        elif q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
             # "Giá xăng hôm nay …?", "Thời tiết tuần này …?": what holds on the day of asking is in no document
             about = f" về {_scope_words(q)}" if _scope_words(q) else ""
             ans = Answer(question=q.text, abstained=True,
@@ -949,6 +954,21 @@ def _scope_words(q: Query) -> str:
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
 _VALUE_NEEDS = frozenset({"figure", "unit", "counted"})
+
+
+def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | None) -> str:
+    """Asking back which agency "Sở đó" means, and why the conversation does not say."""
+    if agencies:
+        why = f"câu trả lời trước nêu nhiều cơ quan ({'; '.join(agencies)})"
+    elif previous is None:
+        why = "cuộc trò chuyện chưa nêu cơ quan nào"
+    elif previous.abstained or not previous.citations:
+        why = "câu hỏi trước chưa có câu trả lời nêu một cơ quan"
+    else:
+        why = "câu trả lời trước không nêu cơ quan nào"
+    example = agencies[0] if agencies else "Sở Nội vụ"
+    return (f"Chưa rõ “{pointer}” là cơ quan nào: {why}. Bạn hỏi về cơ quan nào? Hãy nêu tên cơ quan "
+            f"(vd. “{example} phối hợp với cơ quan nào?”).")
 
 
 def _settled(q: Query, previous: Answer | None) -> tuple[str, ...]:
