@@ -257,7 +257,11 @@ class Assistant:
             q = replace(q, clause_ref=completed_label(clause_labels(previous.citations[0].clause), q.clause_ref))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
-        if q.same_document and context and filters is None:
+        if (q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers) and filters is None
+                and len(context) == 1):
+            # "Khoản 1 Điều 5 quy định gì?" while the conversation is about one document: that document's clause
+            filters = Filters(doc_ids=context)
+        elif q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
             filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history_of(previous)))
         elif context and filters is None and other_year(q, prev_q) and in_provinces(context, q.provinces, self._directives):
