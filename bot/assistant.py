@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from bot.conversation import (
     context_of,
     history_of,
     in_provinces,
+    last_answered,
     named_words,
     naming,
     other_year,
@@ -294,7 +295,7 @@ class Assistant:
             ans = self._no_series(q, context)
         else:
             ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context,
-                               settled=_settled(q, previous))
+                               settled=_settled(q, previous, self._clauses))
         if context and filters is None and ans.clarify:
             # Several documents answer differently and the question names none: the conversation names one.
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
@@ -975,15 +976,18 @@ def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | No
             f"(vd. “{example} phối hợp với cơ quan nào?”).")
 
 
-def _settled(q: Query, previous: Answer | None) -> tuple[str, ...]:
+def _settled(q: Query, previous: Answer | None, clauses: Mapping[str, tuple[Directive, Clause]]) -> tuple[str, ...]:
     """The clause the last answer quoted, when the question asks the same thing of another step of a scale in the same
     document ("Còn mức 3?" after "Mức 1 bồi dưỡng … nguy hiểm, độc hại là bao nhiêu?"): the words that answer matched
     are settled for the conversation, and the item of step 3 ("c) Mức 3: 26.000 đồng") need not say them again.  The
-    step itself, the amount and its value are still asked of the new clause."""
-    if (previous is None or previous.abstained or not previous.citations or not q.elliptical or not q.same_document
+    step itself, the amount and its value are still asked of the new clause.  After a step declined ("Còn mức 5?"),
+    the answer given before it settles them still ("Còn mức 4?")."""
+    if (previous is None or not q.elliptical or not q.same_document
             or not q.introduced or not all(is_step(run) for run in q.introduced.split(", "))):
         return ()
-    return (previous.citations[0].text,)
+    if not previous.abstained and previous.citations:
+        return (previous.citations[0].text,)
+    return tuple(clauses[c][1].text for c in sorted(last_answered(previous)) if c in clauses)[:1]
 
 
 def _as_cited(text: str, number: str) -> str:

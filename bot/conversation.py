@@ -35,7 +35,7 @@ from index.tokenize import expand_abbreviations
 
 __all__ = [
     "agency_pointed", "agency_unknown", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
-    "named_words", "naming", "other_year",
+    "last_answered", "named_words", "naming", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
@@ -301,6 +301,12 @@ def answered_after(ans: Answer, q: Query | None, previous: Answer | None) -> tup
         return earlier
     now = (ans.answer, frozenset(c.clause_id for c in ans.citations), q)
     return (now, *earlier)[:_HISTORY_TURNS]
+
+
+def last_answered(previous: Answer | None) -> frozenset[str]:
+    """The clauses of the latest answer given in the conversation up to ``previous`` (an abstained turn skipped)."""
+    given = previous.extra.get(_ANSWERED, ()) if previous is not None else ()
+    return given[0][1] if given else frozenset()
 
 
 def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
