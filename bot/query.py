@@ -559,6 +559,25 @@ def _step_words(words: list[str]) -> set[int]:
     return out
 
 
+_PERIODS = frozenset(fold(w) for w in load_lexicon().topic("rate_periods"))
+
+
+def _other_period(before: str, own: str) -> tuple[str, str] | None:
+    """(``before`` with its period put in place, the period) when a follow-up asks the same per another period
+    ("Còn một tháng?" after "… làm thêm tối đa bao nhiêu giờ một năm": the hours per month): its words are a period
+    and the words leading it, which ``before`` says before a period of its own ("một năm").  None otherwise."""
+    words, old = own.split(), before.split()
+    if not words or fold(words[-1]) not in _PERIODS or _content_words(" ".join(words[:-1])):
+        return None
+    lead = [fold(w) for w in words[:-1]]
+    at = [i for i in range(len(lead), len(old))
+          if fold(old[i]) in _PERIODS and [fold(w) for w in old[i - len(lead) : i]] == lead and fold(old[i]) != fold(words[-1])]
+    if not lead or not at:
+        return None
+    i = at[-1]
+    return " ".join([*old[:i], words[-1], *old[i + 1 :]]), words[-1]
+
+
 def _without(text: str, spans: list[re.Match[str]]) -> str:
     """``text`` without the spans matched on its folded form (same length: folding keeps every character)."""
     for m in reversed(spans):
@@ -754,6 +773,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         elif old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
             introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
+        elif (period := _other_period(previous.topic, own)) is not None:
+            topic, introduced = period  # "Còn một tháng?" after "… bao nhiêu giờ một năm?"
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
