@@ -162,8 +162,11 @@ def _extract(
 ) -> Found | None:
     text = clause.text
     t = reader.tuning
+    # An elliptical follow-up ("Mức lương tối thiểu giờ thì sao?" after "… vùng III …") is asked with the words it
+    # keeps of the previous question too: the table row it asks for is named there.
+    asked = f"{q.text} {q.topic}" if q.elliptical else q.text
     if shape == "target":
-        row = row_cell(reader.scorer, q.text, topic, text, seg.start)
+        row = row_cell(reader.scorer, asked, topic, text, seg.start)
         if row is not None:
             return _row(reader, d, clause, topic, base, row, asked_figures(q.text))
         heads = sub_rows(text, seg.start)
@@ -176,7 +179,7 @@ def _extract(
         # A table whose rows are named by figures ("Từ 100 tỷ đồng đến dưới 500 tỷ đồng | 700 triệu đồng") is read
         # by the figures asked (bot.answerers.values), not by its row names' words.
         named_by_figures = any(names_figures(v, figures) for v in values)
-        cell = None if named_by_figures else table_cell(reader.scorer, q.text, topic, seg.text)
+        cell = None if named_by_figures else table_cell(reader.scorer, asked, topic, seg.text)
         if cell is not None and cell.value is not None:
             return _cell(reader, d, clause, seg, topic, base, cell)
         yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years or q.content_years else None
@@ -234,7 +237,7 @@ def _extract(
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
     if shape in ("fact", "fact_with_number"):
-        got = row_cell(reader.scorer, q.text, topic, text, seg.start)
+        got = row_cell(reader.scorer, asked, topic, text, seg.start)
         if got is not None:  # a table's row, read with the rows it stands under and every value under its heading
             row = got.row
             cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
