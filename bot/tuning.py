@@ -40,9 +40,6 @@ class AnswerTuning:
     #: A parent clause that announces its items ("Hồ sơ … bao gồm:") is read with this share of its child's
     #: rank prior: the lead-in says what the items are, the item found by its words answers first.
     parent_prior_share: float = 0.5
-    #: A sibling of the best answer's clause (same parent) scoring at most this much lower answers instead when its
-    #: own text covers more of the question (bot.answerers.passages: siblings differ only by the words each says).
-    sibling_slack: float = 0.1
     #: Further candidate clauses read in each document when the question names a step of a scale ("vùng I").
     named_extra: int = 2
     #: Most hits asked of the retriever for one question (bounds the work at library scale).

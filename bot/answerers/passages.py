@@ -38,7 +38,7 @@ from bot.answerers.values import (
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
-from bot.segments import Segment, has_diacritics, syllable_units, tokens
+from bot.segments import Segment, tokens
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.tables import PipeRow, PipeTable, read_tables
@@ -133,34 +133,7 @@ def by_segment(
             if f is not None:
                 results.append(f)
     results.sort(key=lambda f: -f.score)
-    return [f for f in _sibling_first(reader, topic, results) if f.score >= t.abstain_below]
-
-
-def _sibling_first(reader: Reader, topic: str, results: list[Found]) -> list[Found]:
-    """``results`` with the best one's sibling first when that sibling says words of the question the best one does
-    not, and the best one says none the sibling does not.
-
-    Sibling clauses (the points of one lead-in, the clauses of one article: "2. Nhóm nghiên cứu tiềm năng có ít
-    nhất 03 thành viên …", "3. Nhóm nghiên cứu mạnh có ít nhất 05 thành viên …") share their headings and most of
-    their words; what tells them apart is the few words each says alone ("mạnh", "hộ nghèo" / "hộ cận nghèo").
-    Their retrieval ranks follow length more than those words.  Only a sibling scoring within ``sibling_slack``
-    of the best is weighed, and only on the question's syllables and syllable pairs each says alone: a longer
-    sibling covering more words in general is no reason (the best may say a word of the question it lacks)."""
-    if len(results) < 2 or not results[0].clause.parent:
-        return results
-    best = results[0]
-    accented = has_diacritics(topic)
-    asked = syllable_units(topic, accented=accented)
-    mine = asked & syllable_units(best.clause.text, accented=accented)
-    for i, f in enumerate(results[1:], start=1):
-        if best.score - f.score > reader.tuning.sibling_slack:
-            break
-        if f.clause.parent != best.clause.parent or f.clause.id == best.clause.id:
-            continue
-        theirs = asked & syllable_units(f.clause.text, accented=accented)
-        if theirs - mine and not mine - theirs:
-            return [replace(f, score=best.score), *results[:i], *results[i + 1 :]]
-    return results
+    return [f for f in results if f.score >= t.abstain_below]
 
 
 def article_lead_in(clause: Clause) -> str:
