@@ -98,9 +98,9 @@ def by_segment(
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
     years = asked_years(q.text, q.years or q.content_years)
-    restated = q.kind != "definition" and not _asks_scope(q)  # a scope article may define the terms it names
+    restated = q.kind != "definition" and not _asks_scope(q)
     for clause, prior in reader.candidates(hits, parents=parents):
-        if restated and _in_scope_article(clause):
+        if restated and _in_scope_article(clause) and not _NAMES_TERM.search(fold(clause.text)):
             continue  # "Thông tư này quy định về …": the subjects of the other articles, none of their rules
         # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
         parts = (s.text for s in reader.segments[clause.id])
@@ -153,6 +153,8 @@ def _asks_scope(q: Query) -> bool:
 
 _SCOPE_HEADING = re.compile(
     rf"^\s*dieu\s+\d+\w*\s*[.:]?\s*(?:{alternatives(load_lexicon().topic('scope_headings'), fold)})\s*$")
+# "(sau đây gọi là sản phẩm, hàng hóa nhóm 2)": a scope article naming a term defines it (term_naming_cues.txt).
+_NAMES_TERM = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('term_naming_cues'), fold)})\b")
 _SCOPE_QUESTION = re.compile("|".join(f"(?:{p})" for p in load_lexicon().topic("scope_questions")))
 
 
