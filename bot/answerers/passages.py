@@ -98,10 +98,7 @@ def by_segment(
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
     years = asked_years(q.text, q.years or q.content_years)
-    restated = q.kind != "definition" and not _asks_scope(q)
     for clause, prior in reader.candidates(hits, parents=parents):
-        if restated and _in_scope_article(clause) and not _NAMES_TERM.search(fold(clause.text)):
-            continue  # "Thông tư này quy định về …": the subjects of the other articles, none of their rules
         # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
         parts = (s.text for s in reader.segments[clause.id])
         clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
@@ -137,25 +134,6 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
-
-
-def _in_scope_article(clause: Clause) -> bool:
-    """Whether ``clause`` is (in) the article stating what its document regulates ("Điều 1. Phạm vi điều chỉnh";
-    lexicon ``scope_headings.txt``)."""
-    titles = (*_headings(clause)[:1], clause.text.split("\n", 1)[0] if clause.kind == "article" else "")
-    return any(_SCOPE_HEADING.search(fold(t)) for t in titles if t)
-
-
-def _asks_scope(q: Query) -> bool:
-    """Whether the question asks what a document regulates ("Thông tư … quy định về những nội dung gì?")."""
-    return _SCOPE_QUESTION.search(fold(q.text)) is not None
-
-
-_SCOPE_HEADING = re.compile(
-    rf"^\s*dieu\s+\d+\w*\s*[.:]?\s*(?:{alternatives(load_lexicon().topic('scope_headings'), fold)})\s*$")
-# "(sau đây gọi là sản phẩm, hàng hóa nhóm 2)": a scope article naming a term defines it (term_naming_cues.txt).
-_NAMES_TERM = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('term_naming_cues'), fold)})\b")
-_SCOPE_QUESTION = re.compile("|".join(f"(?:{p})" for p in load_lexicon().topic("scope_questions")))
 
 
 def article_lead_in(clause: Clause) -> str:
