@@ -180,6 +180,31 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     return out
 
 
+def _bases(topic: str, accented: bool) -> list[Need]:
+    """ "mỗi vạn dân" (read "mỗi 10.000 dân", lexicon equivalents.toml), "trên 20.000 dân", "hai vạn người" → the
+    clause must count per that figure: "số giường bệnh/10.000 dân đạt 29,9 giường" answers the first, not the
+    others.  The figure is a number of people (lexicon ``base_nouns.txt``), in digits or in words ("hai vạn":
+    a number word, then a scale, ``number_scales.txt``), which a clause must then write in words too."""
+    key = compare_key(topic, accented)
+    spelt = (lambda w: canonical_tones(w).lower()) if accented else fold
+    lex = load_lexicon()
+    nouns = alternatives(lex.topic("base_nouns"), spelt)
+    words = rf"(?:{alternatives(lex.topic('number_words'), spelt)})\s+(?:{alternatives(lex.topic('number_scales'), spelt)})"
+    out = []
+    for m in re.finditer(rf"(?<![\w.,])(\d{{1,3}}(?:(?:[.,]|\s)\d{{3}})+|\d+|{words})\s+(?:{nouns})(?!\w)", key):
+        figure = m.group(1)
+        if figure[0].isdigit():
+            digits = re.sub(r"\D", "", figure)
+            if len(digits) < 3 or re.fullmatch(r"(?:19|20)\d\d", figure):
+                continue  # "5 người", "năm 2023 người …": a small count or a year, not a base a rate is counted per
+            groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
+            said = r"(?<![\d.,])" + r"[.,\s]?".join(groups) + r"(?![\d]|[.,]\d)"
+        else:
+            said = r"(?<!\w)" + r"\s+".join(map(re.escape, figure.split())) + r"(?!\w)"
+        out.append(Need("period", topic[m.start() : m.end()], pattern=re.compile(said), accented=accented))
+    return out
+
+
 # A period word is part of a date when a year, or a day or month of a date, follows it ("năm 2021", "tháng 5
 # năm 2025", "ngày 01/7"); "hằng năm 12 ngày", "mỗi tháng 2 lần" state a rate.
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
@@ -616,15 +641,18 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
-    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
+    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so;
+    # a count is read as asked: "bao nhiêu phần trăm trường" asks a share, which "%" would leave a count of "trường"
+    asked = q
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
-    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
+    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
+             *_contrasts(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:

@@ -28,6 +28,7 @@ from bot.answerers.tables import (
 from bot.answerers.values import (
     Figure,
     asked_figures,
+    asked_unit,
     asks_change,
     choose_value,
     figure_fit,
@@ -187,7 +188,7 @@ def _extract(
         got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
                            asked=probe(q.text) if probe(q.text).lead else probe(q.topic),
                            change_asked=asks_change(q.text) or asks_change(q.topic), lead=lead,
-                           change_factor=t.change_mismatch, said_weight=t.ask_words_weight)
+                           change_factor=t.change_mismatch, said_weight=t.ask_words_weight, unit=asked_unit(q.text))
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
         # named by the figures asked is quoted from its own first words.
