@@ -702,8 +702,14 @@ class Assistant:
         wider = replace(q, text=" ".join(text.split()), numbers=(), doc_types=(),
                         topic=f"{q.topic} {' '.join(missing)}".strip(),
                         kind="reference" if q.kind.startswith("meta_") else q.kind)
+        changed = not (q.provinces or q.years or q.issuers) and _asks_change(q.text)
         if q.provinces or q.years or q.issuers:
             docs = self._scope(wider, None)
+        elif changed:
+            # "Thông tư … (27/2015/TT-BNNPTNT) bị bãi bỏ bởi văn bản nào?", "… bãi bỏ điều nào của Thông tư
+            # 16/2013/TT-BNNPTNT?": a document the library lacks is still named by those repealing, replacing or
+            # amending it, which is what the question asks about: every document citing it is read.
+            docs = list(self.corpus.directives)
         else:
             docs = [self._directives[c] for c in context if c in self._directives]
         keys = [_number_key(n) for n in missing]
@@ -716,6 +722,8 @@ class Assistant:
         if ans.abstained or not all(any(k in _number_key(quoted_text(c.text, c.span)) for k in keys)
                                     for c in ans.citations):
             return None
+        if changed and not all(self._states_change(c) for c in ans.citations):
+            return None  # read for its change, a clause merely citing the document ("theo Thông tư …") says none
         if q.kind.startswith("meta_") and not all(
                 _states_meta(q.kind, quoted_text(c.text, c.span), n) for c in ans.citations[:1] for n in missing):
             return None  # the citing sentence does not say who signed it (or when, or what about): not answered
@@ -727,6 +735,13 @@ class Assistant:
         if said and ". Theo " in text:  # the short answer is how the clause names the asked document, not others
             text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
         return replace(ans, answer=text + note)
+
+    def _states_change(self, c: Citation) -> bool:
+        """Whether a cited clause (its text or its headings: "Điều 1. Bãi bỏ toàn bộ 15 văn bản …" over the list)
+        repeals, replaces or amends what it names (lexicon ``document_change_words``)."""
+        entry = self._clauses.get(c.clause_id)
+        heading = entry[1].heading if entry is not None else ()
+        return any(_CHANGE_WORDS.search(fold(x)) for x in (c.text, *heading))
 
     def _supported(
         self, q: Query, found: list[Found], settled: tuple[str, ...] = ()
@@ -1026,6 +1041,16 @@ def _states_meta(kind: str, text: str, number: str) -> bool:
 
 
 _KINDS = alternatives(load_lexicon().topic("document_kinds"))
+
+
+# Words by which one document repeals, replaces or amends another (lexicon document_change_words.txt), folded.
+_CHANGE_WORDS = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('document_change_words'), fold)})\b")
+
+
+def _asks_change(text: str) -> bool:
+    """Whether a question asks how a document is changed: repealed, replaced, amended ("… bị bãi bỏ bởi văn bản
+    nào?", "bãi bỏ điều nào của Thông tư …")."""
+    return _CHANGE_WORDS.search(fold(text)) is not None
 
 
 def _number_key(text: str) -> str:

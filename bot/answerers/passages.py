@@ -401,6 +401,8 @@ _DUTY_HEADING = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_headi
 # "… có trách nhiệm": after the name (and the body it belongs to), words assigning it the items below (lexicon
 # duty_lead_endings.txt).
 _DUTY_LEAD_END = re.compile(rf"^(?:{alternatives(load_lexicon().topic('duty_lead_endings'))})$")
+# "… xem xét chấp thuận các nội dung sau": a predicate whose object is the list below (lexicon acting_lead_endings.txt).
+_ACTS_ON_ITEMS = re.compile(rf"\s(?:{alternatives(load_lexicon().topic('acting_lead_endings'))})$")
 
 
 def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
@@ -426,7 +428,10 @@ def _leading_agency(lead: str, find_agencies: Callable) -> str | None:
     if len(mentions) > 1 and re.fullmatch(r"\s*,\s*", body[end : mentions[1].start]):
         end = mentions[1].end  # "Trung tâm Thông tin, Bộ Lao động - …": the body it belongs to
     rest = body[end:].rstrip(" :;,.").lstrip()
-    if rest and not cue and not _DUTY_LEAD_END.search(fold(rest)):
+    # "Giám đốc Ngân hàng Nhà nước chi nhánh Khu vực xem xét chấp thuận các nội dung sau:": the name is the subject
+    # of a predicate whose object is the list below, so each item ("a) Thay đổi địa điểm …") is something it does.
+    acts_on_items = body.rstrip().endswith(":") and _ACTS_ON_ITEMS.search(fold(rest)) is not None
+    if rest and not cue and not _DUTY_LEAD_END.search(fold(rest)) and not acts_on_items:
         return None  # the lead-in says more than the name and assigns nothing: not a heading naming who acts
     return _FOOTNOTE_MARK.sub("", mentions[0].name)
 
