@@ -637,6 +637,54 @@ def _named(q: Query) -> list[Need]:
     return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
 
 
+def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """Names in the question other than places ("Thái Lan"), of two syllables or more each of whose pairs is rarer
+    than ``support_rare_idf`` over the library: like the rare nouns, the answering clause must hold them (a clause on
+    the border with Laos answers none on Thailand).  A province says where, which the scope decides; verbs are left
+    out: rare ones ("tăng trưởng", "tận dụng") are mostly the question's own paraphrase."""
+    from index.wordseg import pos_tags, segment
+
+    topic = q.topic or q.text
+    if not has_diacritics(topic):
+        return []
+    free = _lexicon()["free"]
+    kinds = _lexicon()["kinds"]
+    places = {fold(p) for p in (*q.provinces, *q.unknown_places)}
+    known_places = _place_names()
+    words, tags = pos_tags(segment(_plain(topic)))
+    out: list[Need] = []
+    for word, tag in zip(words, tags, strict=True):
+        sylls = word.split("_")
+        if tag != "Np" or len(sylls) < 2:
+            continue  # a verb ("tăng trưởng", "tận dụng") is often the question's paraphrase
+        f = fold(" ".join(sylls))
+        if (f in free or f in kinds or f in places or f in known_places  # type: ignore[operator]
+                or any(fold(x) in free or not x.isalpha() or is_abbreviation(x) for x in sylls)):  # type: ignore[operator]
+            continue
+        keys = syllable_keys(sylls, accented=True)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)]
+        if all(scorer.idf(u) >= tuning.support_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+               for u in units):
+            out += [Need("word", " ".join(sylls), token=u, accented=True) for u in units]  # type: ignore[misc]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Province names and their aliases, folded: a place says where, which scope decides, not what is asked."""
+    lex = load_lexicon()
+    names = {fold(p.name) for p in lex.provinces}
+    for row in lex.topic("province_aliases"):
+        names.update(fold(v) for v in row.values() if isinstance(v, str))
+    for n in list(names):
+        for lead in ("tinh ", "thanh pho "):
+            if n.startswith(lead):
+                names.add(n[len(lead):])
+    return frozenset(names)
+
+
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_") or q.kind == "clause":
@@ -652,7 +700,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_contrasts(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
+             *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
