@@ -70,3 +70,9 @@ def test_a_rate_per_the_figure_the_clause_counts_by_is_answered(bot):
     ans = bot.answer("Năm 2023 Sơn La có bao nhiêu giường bệnh trên 10.000 dân?")
     assert not ans.abstained, ans.answer
     assert "29,9 giường" in ans.answer
+
+
+def test_births_registered_are_not_the_birth_rate(bot):
+    # "trẻ em sinh ra" counts children; the Lai Châu clause sets how far the birth rate falls ("tỷ suất sinh 0,4‰")
+    ans = bot.answer("Năm 2023 Lai Châu muốn tỷ lệ trẻ em sinh ra được đăng ký khai sinh đạt bao nhiêu?")
+    assert "0,4‰" not in ans.answer

@@ -45,3 +45,14 @@ def test_a_bound_asked_as_toi_thieu_or_toi_da_meets_the_clause_writing_it_otherw
 @pytest.mark.parametrize("text", ["không qua đào tạo", "khong qua dao tao", "không dưới sự quản lý"])
 def test_words_that_only_look_like_a_bound_are_left(text):
     assert "tối" not in equivalent_forms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # each looks like a plain word for a plan's term but means something else here
+    ["tỷ lệ sinh viên tốt nghiệp", "tỷ lệ sinh con thứ 3 trở lên", "mức sinh hoạt phí hằng tháng",
+     "trẻ em sinh ra được đăng ký khai sinh", "thông tin trên mạng xã hội", "quản lý qua mạng lưới",
+     "người lao động kiếm được việc làm"],
+)
+def test_a_phrase_that_only_looks_like_a_term_is_left(text):
+    assert equivalent_forms(text) == text
