@@ -1,7 +1,8 @@
 """Answer extents a user notices on a circular laid out as gazette texts are (lines broken mid-sentence, as
 copied from PDF): a definition is quoted past its line break to the end of its part; a duration asked of a
 case listed under "a) Kéo dài 12 tháng đối với các trường hợp:" is that point's, not the next point's; a
-criterion's number "3.1" is never the value answered."""
+condition asked of a listed case is quoted with the lead-in saying what holds for it; a criterion's number
+"3.1" is never the value answered."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ c) Kéo dài 03 tháng đối với tổ viên bị kỷ luật khiển trách.
 1. Xã đạt tiêu chí số 3.1 khi tỷ lệ hộ gia đình được cộng tác viên tuyên truyền
 trong năm đạt từ 85% trở lên.
 2. Báo cáo kết quả tính tiêu chí 3.1 gửi Ủy ban nhân dân cấp huyện trước ngày 15 tháng 12.
+Điều 4. Xét khen thưởng cuối năm
+Cộng tác viên không được xét khen thưởng cuối năm nếu thuộc một trong
+các trường hợp sau:
+a) Tự ý bỏ sinh hoạt tổ tuyên truyền từ 03 buổi trở lên trong năm;
+b) Để xảy ra sai sót nghiêm trọng trong ghi chép sổ thi đua cơ sở.
 
 BỘ TRƯỞNG
 Nguyễn Văn An
@@ -78,6 +84,14 @@ def test_a_duration_asked_of_a_listed_case_is_its_points(bot, question):
     assert not ans.abstained, ans.answer
     assert ans.answer.startswith("12 tháng"), ans.answer  # point a, whose list names the case; not 03 or 06 tháng
     assert ans.citations[0].clause.startswith("Điều 2"), ans.citations[0].clause
+
+
+def test_a_condition_asked_of_a_listed_case_is_quoted_with_its_lead_in(bot):
+    ans = bot.answer("Cộng tác viên tự ý bỏ sinh hoạt tổ tuyên truyền thì có đủ điều kiện xét khen thưởng cuối năm không?")
+    assert not ans.abstained, ans.answer
+    text = " ".join(ans.answer.split())
+    # the point names the case; only its lead-in says that the case is excluded
+    assert "không được xét khen thưởng cuối năm" in text and "Tự ý bỏ sinh hoạt tổ" in text, ans.answer
 
 
 def test_a_criterions_number_is_not_the_value_answered(bot):
