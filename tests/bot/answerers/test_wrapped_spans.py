@@ -120,7 +120,7 @@ def test_a_line_break_in_mid_sentence_is_a_wrap_and_a_label_or_a_full_stop_ends_
 
 def test_a_quote_goes_on_to_its_parts_end_and_starts_where_its_part_does():
     first = _WRAPPED.index("\n")
-    quote, a, b = excerpt(_WRAPPED, 3, first)
+    quote, _, _ = excerpt(_WRAPPED, 3, first)
     assert quote.endswith("(qua Sở Nội vụ) kết quả thực hiện"), quote  # stops at the semicolon
     start, _ = continued(_WRAPPED, first + 1, _WRAPPED.index(";"))
     assert start == 3  # from the sentence's first word, after its label
@@ -128,5 +128,5 @@ def test_a_quote_goes_on_to_its_parts_end_and_starts_where_its_part_does():
 
 def test_a_long_sentence_is_not_followed_back_past_the_quote_length():
     text = "Cơ quan " + "rất " * 120 + "dài\nvà tiếp tục ở đây."
-    start, end = continued(text, text.index("\n") + 1, len(text) - 1)
+    start, _ = continued(text, text.index("\n") + 1, len(text) - 1)
     assert start == text.index("\n") + 1  # going back would push the answering words out of the quote
