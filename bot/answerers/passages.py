@@ -39,6 +39,7 @@ from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
+from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.tables import PipeRow, PipeTable, read_tables
@@ -98,10 +99,14 @@ def by_segment(
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
     years = asked_years(q.text, q.years or q.content_years)
+    scores = reader.scores  # the same parts are scored for each shape tried: once per question
+    lift = _most_added(shape, t, bool(steps or years))
     for clause, prior in reader.candidates(hits, parents=parents):
-        # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
-        parts = (s.text for s in reader.segments[clause.id])
-        clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
+        clause_cov = scores.get((topic, clause.id))
+        if clause_cov is None:
+            # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
+            parts = (s.text for s in reader.segments[clause.id])
+            clause_cov = scores[topic, clause.id] = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         tables = read_tables(clause.text) if "\n| " in clause.text else []
         for seg in units:
@@ -117,12 +122,17 @@ def by_segment(
             # clauses say, so their words count as its own
             # A table's row says what it is about with the clause's words before the table, the rows it stands
             # under and the column headings ("| a | Lượt vào | 165 đồng/tấn |" under "Phí trọng tải tàu, thuyền")
-            words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
-                         None)
-            cited = cited_here(d, clause, seg.text)
-            seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
-                       if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
+            seg_cov = scores.get((topic, clause.id, seg.start, seg.end))
+            if seg_cov is None:
+                words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
+                             None)
+                cited = cited_here(d, clause, seg.text)
+                seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
+                           if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
+                scores[topic, clause.id, seg.start, seg.end] = seg_cov
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
+            if lift is not None and base + lift < t.abstain_below - 1e-9:
+                continue  # its answer of this shape could not reach the threshold: not read out
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
                 # "mức 4", "giai đoạn 2026 - 2028": the part under that step or period, not its neighbours
@@ -134,6 +144,14 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
+
+
+def _most_added(shape: Shape, t: AnswerTuning, fitted: bool) -> float | None:
+    """The most ``_extract`` (and a step or period that fits, when ``fitted``) adds to a part's score in ``shape``;
+    None where a value's own coverage replaces part of it ("target").  A part scoring below the threshold by
+    more than that is no answer: it is not read out."""
+    added = {"fact": max(0.0, t.ask_words_weight), "list": 5 * max(0.0, t.list_bonus)}.get(shape, 0.0)
+    return None if shape == "target" else added + (max(0.0, t.step_bonus, -t.step_penalty) if fitted else 0.0)
 
 
 def article_lead_in(clause: Clause) -> str:
