@@ -6,6 +6,7 @@ from bot.answerers.base import Found, Reader
 from bot.compose import vn_date
 from bot.extract import find_date, quoted_after
 from bot.query import Query
+from corpus.lexicon import load_lexicon
 from corpus.models import Clause, ClauseKind, Directive
 from corpus.text import fold
 from index.models import Hit
@@ -13,7 +14,7 @@ from index.models import Hit
 __all__ = ["MetaAnswerer", "stating_block"]
 
 _LEADS = {"signer": "Người ký", "date": "Ngày ban hành", "number": "Số hiệu", "title": "Trích yếu"}
-_THEME_CUES = ("chủ đề", "phương châm", "khẩu hiệu")
+_THEME_CUES = load_lexicon().topic("theme_cues")
 
 
 def stating_block(q: Query) -> ClauseKind | None:

@@ -4,8 +4,9 @@ Agencies are recognised by how Vietnamese administrative names are built (a
 head word such as "Sở", "Ban", "Ủy ban", "Hội đồng" followed by capitalised
 name components, or a title such as "Thủ trưởng", "Chủ tịch" followed by an
 organisation), so a new document's "Sở Tài nguyên và Môi trường" or "Cục
-Thống kê tỉnh" is found without a list.  The small alias table below only
-merges spellings of the same body (UBND / Ủy ban nhân dân, TT&TT, …).
+Thống kê tỉnh" is found without a list.  The head words, titles and the
+small alias table (which only merges spellings of the same body: UBND / Ủy
+ban nhân dân, TT&TT, …) are lexicon data (``agency_grammar.toml``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, nfc, normalize_spaces
 
 __all__ = ["AgencyMention", "canonical_agency", "find_agencies"]
@@ -36,85 +38,46 @@ class AgencyMention:
 _WORD = r"[^\W\d_](?:[^\W_]|&)*"
 _TOKEN = re.compile(rf"{_WORD}|\d+|[^\w\s]", re.UNICODE)
 
-# Head words of organisations (compared in folded form).  Multi-word heads first.
-_ORG_HEADS: tuple[tuple[str, ...], ...] = (
-    ("ủy", "ban"),
-    ("văn", "phòng"),
-    ("hội", "đồng"),
-    ("mặt", "trận"),
-    ("bộ", "chỉ", "huy"),
-    ("công", "an"),
-    ("chi", "cục"),
-    ("tổng", "cục"),
-    ("liên", "đoàn"),
-    ("tỉnh", "đoàn"),
-    ("trung", "tâm"),
-    ("kho", "bạc"),
-    ("ngân", "hàng"),
-    ("thanh", "tra"),
-    ("tòa", "án"),
-    ("bảo", "hiểm", "xã", "hội"),
-    ("sở",),
-    ("ban",),
-    ("bộ",),
-    ("vụ",),
-    ("cục",),
-    ("đài",),
-    ("báo",),
-    ("viện",),
-    ("hội",),
-    ("khối",),
-    ("cụm",),
-    ("ubnd",),
-    ("hđnd",),
-    ("mttq",),
-)
-# Heads that need a capitalised name after them ("Ban Tuyên giáo", not "Ban hành").
-_NEEDS_CAPITAL = {("sở",), ("ban",), ("bộ",), ("vụ",), ("cục",), ("đài",), ("báo",), ("viện",), ("hội",)}
-# Heads whose name goes on in lower case: "Khối thi đua".
-_LOWER_OK = {("khối",), ("cụm",)}
-_ABBREVIATIONS = {"ubnd", "hđnd", "mttq"}
-# Titles of the person who answers for an organisation.
-_TITLES: tuple[tuple[str, ...], ...] = (
-    ("tổng", "giám", "đốc"),
-    ("phó", "chủ", "tịch"),
-    ("thủ", "trưởng"),
-    ("giám", "đốc"),
-    ("chủ", "tịch"),
-    ("trưởng", "khối"),
-    ("trưởng",),
-)
-# Kinds of unit a title can head in the plural: "Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh".
-_UNIT_NOUNS = (
-    "sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị", "địa phương", "doanh nghiệp", "huyện",
-    "thị xã", "thành phố", "xã", "phường", "thị trấn", "trường", "tổ chức", "hội",
-)  # fmt: skip
+
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    """Comparison key of one token (canonical tones, lower case); words repeat, so each is computed once."""
+    return canonical_tones(word).lower()
+
+
+_GRAMMAR = load_lexicon().topic("agency_grammar")
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(_key(w) for w in phrase.split())
+
+
+def _pattern(words: list[str]) -> str:
+    return "|".join(sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True))
+
+
+# Head words of organisations, multi-word heads first; titles of the person answering for one (lexicon).
+_ORG_HEADS: tuple[tuple[str, ...], ...] = tuple(_words(h) for h in _GRAMMAR["org_heads"])
+_NEEDS_CAPITAL = frozenset(_words(h) for h in _GRAMMAR["needs_capital"])
+_LOWER_OK = frozenset(_words(h) for h in _GRAMMAR["lower_ok"])
+_LOWER_OK_NAME = _words(_GRAMMAR["lower_ok_name"])
+_LOWER_OK_AFTER = frozenset(_key(w) for w in _GRAMMAR["lower_ok_after"])
+_ABBREVIATIONS = frozenset(_key(w) for w in _GRAMMAR["abbreviations"])
+_TITLES: tuple[tuple[str, ...], ...] = tuple(_words(t) for t in _GRAMMAR["titles"])
+_PLACE_IN_NAME = frozenset(_key(w) for w in _GRAMMAR["place_in_name"])
 _UNIT_LIST = re.compile(
-    r"(?:các|Các)\s+(?:{u})(?:\s*,\s*(?:{u}))*(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã))?(?!\w)".format(
-        u="|".join(sorted(map(re.escape, _UNIT_NOUNS), key=len, reverse=True))
+    r"(?:các|Các)\s+(?:{u})(?:\s*,\s*(?:{u}))*(?:\s+(?:cấp\s+)?(?:{lv}))?(?!\w)".format(
+        u=_pattern(_GRAMMAR["unit_nouns"]), lv=_pattern(_GRAMMAR["levels"])
     ),
     re.IGNORECASE,
 )
-_PLACES = r"(?:huyện|thị xã|thành phố|xã|phường|thị trấn)"
+_PLACES = rf"(?:{_pattern(_GRAMMAR['places'])})"
 _PLACE_TAIL = re.compile(rf"\s+(?:các\s+)?{_PLACES}(?:\s*,\s*{_PLACES})*(?!\w)|\s+các\s+cấp(?!\w)")
 _THREE_PART = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[^\W\d_]+){0,3}\s+và\s+[A-ZĐÀ-Ỹ]|[A-ZĐ]+&[A-ZĐ]+)")
-_EMULATION = re.compile(r"thi\s+đua\s*(?:,|-|–|và)?\s*khen\s+thưởng", re.IGNORECASE)
-
-# Collective bodies a directive addresses without a head word.
-_COLLECTIVES = re.compile(
-    r"(?<!\w)(?:các\s+)?cơ\s+quan\s+(?:báo\s+chí|thông\s+tin\s+đại\s+chúng|truyền\s+thông)(?!\w)"
-    r"|(?<!\w)các\s+(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*-?\s*xã\s+hội(?!\w)"
-    r"|(?<!\w)các\s+sở,\s*ban,\s*ngành(?:,\s*đoàn\s+thể)?(?:\s+cấp)?\s+tỉnh(?!\w)",
-    re.IGNORECASE,
-)
-
+_EMULATION = re.compile("|".join(_GRAMMAR["name_fields"]), re.IGNORECASE)
+_COLLECTIVES = re.compile("|".join(_GRAMMAR["collectives"]), re.IGNORECASE)
 # Lower-case words that end a name: verbs and function words.
-_STOP_WORDS = """các những với của về trong tại để được giúp theo cho trên dưới từ đến khi là này đó việc năm ngày
-    tháng trước sau qua bằng hoặc cùng như nhằm gồm và thuộc đóng cần phải sẽ đã đang không kèm giao lần
-    có đề yêu căn tiếp kịp chịu nâng đẩy tăng phát kiểm đôn hướng chỉ định xây triển tham quán lãnh
-    tuyên chủ phối thực tổ sơ biểu tập ra đảm làm đưa dành đối vào mọi chung kết quả tổng hợp báo cáo
-    thẩm xem"""
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = frozenset(_key(w) for w in _GRAMMAR["name_stop_words"].split())
 
 
 class _Tok:
@@ -130,12 +93,6 @@ class _Tok:
         self.end = end
         self.is_word = text[0].isalpha()
         self.capital = text[0].isupper()
-
-
-@lru_cache(maxsize=65536)
-def _key(word: str) -> str:
-    """Comparison key of one token (canonical tones, lower case); words repeat, so each is computed once."""
-    return canonical_tones(word).lower()
 
 
 def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -159,6 +116,11 @@ _TITLES_BY_FIRST = _by_first(_TITLES)
 _HEAD_WORDS = frozenset(_ORG_BY_FIRST) | frozenset(_TITLES_BY_FIRST)  # no name starts at any other word
 
 
+def _spells(toks: Sequence[_Tok], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the tokens from i spell ``words``."""
+    return i + len(words) <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(words))
+
+
 def _org_head(toks: Sequence[_Tok], i: int) -> tuple[str, ...] | None:
     """The organisation head starting at token i, if the words there really open a name."""
     tok = toks[i]
@@ -169,7 +131,7 @@ def _org_head(toks: Sequence[_Tok], i: int) -> tuple[str, ...] | None:
     if i > 0 and toks[i - 1].end == tok.start and toks[i - 1].text in {"-", "/"}:
         return None  # part of a document number ("01/CT-UBND")
     opens_name = tok.is_word and (tok.capital or tok.key in _ABBREVIATIONS)
-    after_plural = tok.key in {"khối", "cụm"} and i > 0 and toks[i - 1].key in {"các", "trưởng"}
+    after_plural = (tok.key,) in _LOWER_OK and i > 0 and toks[i - 1].key in _LOWER_OK_AFTER
     if not opens_name and not after_plural:
         return None
     seq = _match_seq(toks, i, _ORG_BY_FIRST)
@@ -177,7 +139,7 @@ def _org_head(toks: Sequence[_Tok], i: int) -> tuple[str, ...] | None:
         return None
     nxt = i + len(seq)
     if seq in _LOWER_OK:
-        return seq if nxt + 1 < len(toks) and toks[nxt].key == "thi" and toks[nxt + 1].key == "đua" else None
+        return seq if _spells(toks, nxt, _LOWER_OK_NAME) else None
     if seq in _NEEDS_CAPITAL and (nxt >= len(toks) or not toks[nxt].is_word or not toks[nxt].capital):
         return None
     return seq
@@ -212,7 +174,7 @@ def _extend_name(text: str, toks: Sequence[_Tok], i: int) -> int:
                 continue
             if t.key in _STOP or after_place:
                 break
-            if t.key in {"tỉnh", "huyện"}:
+            if t.key in _PLACE_IN_NAME:
                 i += 1
                 lower_run = 0
                 after_place = True
@@ -285,10 +247,11 @@ def _scan_at(text: str, toks: Sequence[_Tok], i: int) -> int | None:
         end = _scan_org(text, toks, j)
         if end is not None:
             return end
-        if title == ("trưởng", "khối") or (title == ("trưởng",) and toks[j].key == "khối"):
-            k = j + (1 if toks[j].key == "khối" else 0)
-            if k + 1 < len(toks) and toks[k].key == "thi" and toks[k + 1].key == "đua":
-                return k + 2
+        # "Trưởng các Khối thi đua", "Trưởng khối thi đua": a title over a group named in lower case.
+        if title[-1:] in _LOWER_OK or (len(title) == 1 and (toks[j].key,) in _LOWER_OK):
+            k = j + (0 if title[-1:] in _LOWER_OK else 1)
+            if _spells(toks, k, _LOWER_OK_NAME):
+                return k + len(_LOWER_OK_NAME)
         return None
     return _scan_org(text, toks, i)
 
@@ -362,28 +325,12 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 # --- canonical names -------------------------------------------------------------------------------
 
-# Only spellings of the same body; recognition never depends on this table.
-_ALIASES: tuple[tuple[str, str], ...] = (
-    (r"\bỦy ban nhân dân\b", "UBND"),
-    (r"\bHội đồng nhân dân\b", "HĐND"),
-    (r"\bVP\s*UBND\b|\bVPUBND\b|\bVPUB\b", "Văn phòng UBND"),
-    (r"\bMặt trận Tổ quốc(?: Việt Nam)?|\bMTTQ(?: Việt Nam| VN)?(?!\w)", "MTTQ Việt Nam"),
-    (r"\bTĐ\s*-?\s*KT\b|\bthi đua\s*(?:,|-|và)?\s*khen thưởng\b", "Thi đua - Khen thưởng"),
-    (r"\bTT\s*&\s*TT\b|\bTTTT\b|\bTT-TT\b", "Thông tin và Truyền thông"),
-    (r"\bVH\s*,?\s*TT\s*(?:&|và)\s*DL\b|\bVHTTDL\b", "Văn hóa, Thể thao và Du lịch"),
-    (r"\bKH\s*&\s*ĐT\b|\bKHĐT\b", "Kế hoạch và Đầu tư"),
-    (r"\bTN\s*&\s*MT\b|\bTNMT\b", "Tài nguyên và Môi trường"),
-    (r"\bGD\s*&\s*ĐT\b|\bGDĐT\b", "Giáo dục và Đào tạo"),
-    (r"\bNN\s*&\s*PTNT\b|\bNNPTNT\b", "Nông nghiệp và Phát triển nông thôn"),
-    (r"\bKH\s*&\s*CN\b|\bKHCN\b", "Khoa học và Công nghệ"),
-    (r"\bLĐ\s*-?\s*TB\s*&\s*XH\b|\bLĐTBXH\b", "Lao động - Thương binh và Xã hội"),
-    (r"\bVăn hóa\s*[,-]\s*Thể thao\b", "Văn hóa, Thể thao"),
-    (r"\bLao động\s*[,-]\s*Thương binh\b", "Lao động - Thương binh"),
-    (r"\bGTVT\b", "Giao thông vận tải"),
-    (r"\bPT\s*-?\s*TH\b|\bPTTH\b", "Phát thanh - Truyền hình"),
-    (r"\bTW\b", "Trung ương"),
+# Only spellings of the same body (lexicon); recognition never depends on them.
+_ALIAS_RES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _GRAMMAR["aliases"])
+_DISPLAY_NAMES = tuple(
+    (re.compile(row["pattern"]), re.compile(row["unless"]) if row.get("unless") else None, row["name"])
+    for row in _GRAMMAR["display_name"]
 )
-_ALIAS_RES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _ALIASES)
 
 
 @lru_cache(maxsize=16384)
@@ -402,14 +349,9 @@ def canonical_agency(name: str) -> str:
     if not s:
         return s
     low = fold(s)
-    if re.match(r"^(?:cac )?truong (?:khoi )?(?:cac )?khoi thi dua", low):
-        return "Trưởng các Khối thi đua"
-    if re.match(r"^(?:uy ban )?mttq viet nam", low) and not re.search(r"huyen|cac cap|trung uong", low):
-        return "Ủy ban MTTQ Việt Nam tỉnh"
-    if re.match(r"^(?:cac )?co quan (?:bao chi|thong tin dai chung|truyen thong)", low):
-        return "Cơ quan báo chí, thông tin đại chúng"
-    if re.match(r"^cac (?:to chuc|doan the) chinh tri", low):
-        return "Các tổ chức chính trị - xã hội"
+    for pattern, unless, display in _DISPLAY_NAMES:
+        if pattern.match(low) and not (unless and unless.search(low)):
+            return display
     # Province names after "tỉnh" say nothing more inside one directive.
     s = re.sub(r"\btỉnh(?: [A-ZĐÀ-Ỹ][^\s,;]*)+", "tỉnh", s)
     # Components after a hyphen are capitalised in names ("Phát thanh - Truyền hình").

@@ -88,3 +88,19 @@ def test_titles_collectives_and_old_tone_heads_in_one_sentence() -> None:
     ]
     found = find_agencies("Ban hành kèm theo Quyết định này; Ban Thi đua - Khen thưởng tỉnh theo dõi.")
     assert [m.name for m in found] == ["Ban Thi đua - Khen thưởng tỉnh"]
+
+
+def test_unit_lists_broken_across_lines_stay_whole() -> None:
+    """Gazette texts wrap lines inside names: "Thủ trưởng các cơ quan, tổ \\nchức" is one addressee, not "Thủ trưởng
+    các cơ quan" with "tổ chức" lost (the answer to "ai có trách nhiệm thi hành" would drop it)."""
+    text = "Bộ trưởng, Thủ trưởng các cơ quan, tổ \nchức có liên quan chịu trách nhiệm thi hành Nghị định này."
+    assert "Thủ trưởng các cơ quan, tổ chức" in [m.canonical for m in find_agencies(text)]
+    assert "Trưởng các Khối thi đua" in [m.canonical for m in find_agencies("Trưởng cụm thi đua và Trưởng các Khối thi đua")]
+
+
+def test_agency_grammar_is_lexicon_data() -> None:
+    """Head words and titles come from the lexicon folder, so an office can add one without touching code."""
+    from corpus.lexicon import load_lexicon
+
+    grammar = load_lexicon().topic("agency_grammar")
+    assert "sở" in grammar["org_heads"] and "thủ trưởng" in grammar["titles"]
