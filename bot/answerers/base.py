@@ -104,8 +104,9 @@ class Reader:
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
         self.definition_cache: dict[str, list] = {}
-        #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span.
-        self.scores: dict[tuple, float] = {}
+        #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span;
+        #: and how the question asks its value, read once.
+        self.scores: dict[tuple, object] = {}
 
     def for_question(self) -> Reader:
         """This reader with a memo of its own for one question: the answerers try several answer shapes over the

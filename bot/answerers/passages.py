@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
@@ -47,6 +47,8 @@ from corpus.text import fold
 from index.models import Hit
 
 __all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
+
+_T = TypeVar("_T")
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -154,6 +156,14 @@ def _most_added(shape: Shape, t: AnswerTuning, fitted: bool) -> float | None:
     return None if shape == "target" else added + (max(0.0, t.step_bonus, -t.step_penalty) if fitted else 0.0)
 
 
+def _once(reader: Reader, read: Callable[[str], _T], text: str) -> _T:
+    """``read(text)`` for the question's own words (how it asks its value), read once per question, not per part."""
+    key = (read, text)
+    if key not in reader.scores:
+        reader.scores[key] = read(text)  # type: ignore[assignment]
+    return reader.scores[key]  # type: ignore[return-value]
+
+
 def article_lead_in(clause: Clause) -> str:
     """The headings above a clause inside its article (the article's title, its paragraph's lead-in): a point
     "a) Có vốn điều lệ từ 05 tỷ đồng trở lên" says what it is a condition of only in "Doanh nghiệp được cấp
@@ -203,8 +213,9 @@ def _extract(
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
         got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
-                           asked=probe(q.text) if probe(q.text).lead else probe(q.topic),
-                           change_asked=asks_change(q.text) or asks_change(q.topic), lead=lead,
+                           asked=_once(reader, probe, q.text) if _once(reader, probe, q.text).lead
+                           else _once(reader, probe, q.topic),
+                           change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic), lead=lead,
                            change_factor=t.change_mismatch, said_weight=t.ask_words_weight)
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
@@ -257,7 +268,7 @@ def _extract(
             cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
             quote = f"{row.full_name} — {cells}"
             return Found(d, clause, quote, quote, (row.start, row.end), base)
-    counted = stated_count(seg.text, probe(q.text).noun) if shape == "fact" else None
+    counted = stated_count(seg.text, _once(reader, probe, q.text).noun) if shape == "fact" else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
         at = seg.start + counted.start
