@@ -267,20 +267,21 @@ class Assistant:
             # "Giá xăng hôm nay …?", "Thời tiết tuần này …?": what holds on the day of asking is in no document
             about = f" về {_scope_words(q)}" if _scope_words(q) else ""
             ans = Answer(question=q.text, abstained=True,
-                         answer=(f"Không tìm thấy nội dung trả lời câu hỏi này{about}: câu hỏi hỏi về thời điểm đang "
-                                 "hỏi (“hôm nay”, “tuần này”…), còn các văn bản trong kho chỉ quy định chế độ, mức, "
-                                 "chỉ tiêu theo văn bản, không nêu số liệu của ngày hỏi."))
+                         answer=(f"Không tìm thấy nội dung trả lời{about}: câu hỏi nói về thời điểm hiện "
+                                 "tại (“hôm nay”, “tuần này”…), còn các văn bản trong kho chỉ quy định chế độ, mức và "
+                                 "chỉ tiêu, không cập nhật tình hình từng ngày."))
         elif q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers or filters is not None):
             # "Điều 5 quy định gì?" with no document named nor under discussion: hundreds have an Điều 5
             ans = Answer(question=q.text, abstained=True,
-                         answer=(f"Câu hỏi nêu {_label_text(q.clause_ref)} nhưng chưa nêu văn bản nào. Hãy nêu số hiệu "
-                                 "văn bản (vd. “Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”)."))
+                         answer=(f"Câu hỏi nêu {_label_text(q.clause_ref)} nhưng chưa cho biết là của văn bản nào. Hãy "
+                                 "thêm số hiệu văn bản, ví dụ: “Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”"))
         elif q.same_document and not q.elliptical and not context and filters is None and previous is not None:
             # "Thông tư này do ai ký?" when no turn was answered from a document of the library: nothing to point to
-            missing = f" (văn bản số {', '.join(prev_q.numbers[:1])} không có trong kho)" if prev_q and prev_q.numbers else ""
+            missing = (f"văn bản số {', '.join(prev_q.numbers[:1])} không có trong kho, và "
+                       if prev_q and prev_q.numbers else "")
             ans = Answer(question=q.text, abstained=True,
-                         answer=(f"Không rõ câu hỏi nói tới văn bản nào: chưa có câu trả lời nào trong cuộc trò chuyện "
-                                 f"lấy từ một văn bản trong kho{missing}. Hãy nêu số hiệu hoặc tên văn bản."))
+                         answer=(f"Không rõ câu hỏi nói tới văn bản nào: {missing}chưa có câu trả lời nào trong cuộc trò "
+                                 "chuyện lấy từ một văn bản trong kho. Hãy nêu số hiệu hoặc tên văn bản."))
         elif series == ():
             ans = self._no_series(q, context)
         else:
@@ -314,12 +315,14 @@ class Assistant:
     def _no_series(self, q: Query, context: tuple[str, ...]) -> Answer:
         """A year follow-up whose series of documents has none for that year: say which, and what it has."""
         docs = [self._directives[c] for c in context if c in self._directives]
-        named = "; ".join(d.short_name() for d in docs) or "văn bản đang hỏi"
+        named = "; ".join(d.short_name() for d in docs)
         years = ", ".join(map(str, q.years))
+        # one line without brackets around the name's own brackets: "… với Chỉ thị 01/CT-UBND (Sơn La, 2024) của …"
         return Answer(
             question=q.text, abstained=True,
-            answer=(f"Không tìm thấy văn bản nào cho năm {years} cùng loại và cùng cơ quan ban hành với {named} "
-                    "(văn bản của câu hỏi trước), nên tôi không trả lời câu hỏi này bằng văn bản khác."),
+            answer=(f"Không tìm thấy văn bản nào năm {years} cùng loại và cùng cơ quan ban hành với "
+                    f"{named + ' của' if named else 'văn bản của'} câu hỏi trước, nên tôi không trả lời câu hỏi này "
+                    "bằng văn bản khác."),
         )
 
     def _other_years(self, q: Query) -> str:
@@ -327,9 +330,9 @@ class Assistant:
         years = {p: sorted({d.year for d in self.corpus.directives if d.province == p and d.year}) for p in q.provinces}
         if any(y in q.years for have in years.values() for y in have):
             return ""  # the documents exist: they just do not say it
-        have = "; ".join(f"{p}: năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
-        said = f" Năm {', '.join(map(str, q.years))} lấy theo câu hỏi trước."
-        return said + (f" Văn bản hiện có của {have}." if have else "")
+        have = ", ".join(f"của {p} năm {', '.join(map(str, ys))}" for p, ys in years.items() if ys)
+        said = f" Năm {', '.join(map(str, q.years))} được hiểu theo câu hỏi trước"
+        return said + (f"; kho chỉ có văn bản {have}." if have else ".")
 
     @property
     def index_notice(self) -> str | None:
@@ -895,8 +898,16 @@ class Assistant:
             text += f" Không văn bản nào trong kho có từ {', '.join(f'“{w}”' for w in _as_typed(q, unseen)[:3])}."
             suggestions = []
         elif lacking:
-            named = ", ".join(f"“{p}”" for p in list(dict.fromkeys(n.phrase for n in lacking))[:3])
-            text += f" Các điều khoản tìm được không nêu {named}."
+            # the question's own words are quoted; "a figure" (asked "bao nhiêu", none in the clause) is no word of it
+            words = list(dict.fromkeys(n.phrase for n in lacking if n.kind != "figure"))[:3]
+            named = ", ".join(f"“{p}”" for p in words)
+            figure = any(n.kind == "figure" for n in lacking)
+            if words and figure:
+                text += f" Các điều khoản tìm được không nêu {named}, cũng không có con số trả lời câu hỏi."
+            elif figure:
+                text += " Các điều khoản tìm được không có con số trả lời câu hỏi."
+            else:
+                text += f" Các điều khoản tìm được không nêu {named}."
         # The nearest clauses go in ``suggestions``, which the CLI and the chat list under the text: naming them
         # in the text too showed them twice.
         return Answer(question=q.text, answer=text, abstained=True, suggestions=tuple(suggestions))

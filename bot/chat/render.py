@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 ALL = "*"  # the "Tất cả" value of every filter select
-ABSTAIN_LEAD = "Không tìm thấy trong các chỉ thị hiện có nội dung trả lời câu hỏi này."
+ABSTAIN_LEAD = "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản hiện có."  # a decline with no words
 RETRIEVERS = {"hybrid": "Kết hợp (hybrid)", "dense": "Ngữ nghĩa (dense)", "bm25": "Từ khóa (BM25)"}
 
 
@@ -204,16 +204,24 @@ def mark_span(text: str, span: tuple[int, int] | None) -> str:
     return _hard_breaks(_escape(text[:s]) + _bold(text[s:e]) + _escape(text[e:]))
 
 
+_SHORT_CELL = 12  # characters: a cell this short ("Vùng III", "Cấp mới", "50% mức thu") is never broken over lines
+
+
+def _cell(text: str) -> str:
+    """One table cell as Markdown, on one line.  Tables wrap to fit the panel (thidua.css), but a short cell, a row's
+    name or a figure, keeps its words together (non-breaking spaces): "Khu vực" over "III" reads as two rows."""
+    words = text.split()
+    joined = " ".join(words)
+    return escape_markdown("\u00a0".join(words) if len(joined) <= _SHORT_CELL else joined, block=False)
+
+
 def _table_markdown(table: Table, rows: Iterable[Row], marked: Collection[tuple[Row, int]]) -> str:
     """A Markdown table of ``rows`` under the table's headings; the ``marked`` cells (row, column) in bold italic."""
-    def cell(text: str) -> str:
-        return escape_markdown(" ".join(text.split()), block=False)
-
     def line(cells: Iterable[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    body = [line(f"***{cell(c)}***" if (r, j) in marked else cell(c) for j, c in enumerate(r.cells)) for r in rows]
-    return "\n".join([line(cell(h) for h in table.headings), "|" + " --- |" * len(table.headings), *body])
+    body = [line(f"***{_cell(c)}***" if (r, j) in marked else _cell(c) for j, c in enumerate(r.cells)) for r in rows]
+    return "\n".join([line(_cell(h) for h in table.headings), "|" + " --- |" * len(table.headings), *body])
 
 
 def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
@@ -240,9 +248,6 @@ def clause_markdown(text: str, span: tuple[int, int] | None) -> str:
 def _rows_markdown(text: str, span: tuple[int, int] | None, tables: list[PipeTable]) -> str:
     """The clause with the tables ``corpus.tables`` regrouped ("| a | Cấp mới | 200.000 |" lines) shown as Markdown
     tables under their headings, the row the answer quotes in bold italic; the text around them as ``mark_span``."""
-    def cell(words: str) -> str:
-        return escape_markdown(" ".join(words.split()), block=False)
-
     def line(cells: Iterable[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
@@ -253,11 +258,22 @@ def _rows_markdown(text: str, span: tuple[int, int] | None, tables: list[PipeTab
         for r in t.rows:
             cells = (r.label, r.name, *r.values)
             quoted = _clip(span, r.start, r.end) is not None
-            body.append(line(f"***{cell(c)}***" if quoted and c else cell(c) for c in cells))
-        parts.append("\n".join([line(cell(h) for h in t.headings), "|" + " --- |" * len(t.headings), *body]))
+            body.append(line(f"***{_cell(c)}***" if quoted and c else _cell(c) for c in cells))
+        parts.append("\n".join([line(_cell(h) for h in t.headings), "|" + " --- |" * len(t.headings), *body]))
         pos = t.end
     parts.append(mark_span(text[pos:], _clip(span, pos, len(text))).strip())
     return "\n\n".join(p for p in parts if p)
+
+
+_ASKS_THE_USER = re.compile(r"(?:^|[.!?…”]\s+)Hãy\s")
+
+
+def _reads_as_decline(text: str) -> bool:
+    """Whether a decline already says so: "Không tìm thấy …", or it asks the official for what the question lacks
+    ("Câu hỏi nêu điều 5 nhưng chưa cho biết là của văn bản nào. Hãy thêm số hiệu …"), which a "not found" lead
+    before it would turn into two replies in one."""
+    folded = fold(text).lower()
+    return "khong tim thay" in folded or "chua tim thay" in folded or bool(_ASKS_THE_USER.search(text))
 
 
 def _vn_date(date: str | None) -> str | None:
@@ -281,11 +297,6 @@ def source_body(c: Citation, corpus: Corpus | None = None) -> str:
     meta = "\n".join(f"- **{k}:** {_escape(str(v)) if v else unknown}" for k, v in rows)
     hint = ("Phần ***in đậm nghiêng*** là đoạn trả lời câu hỏi." if c.span else "")
     return f"{meta}\n\n---\n\n**Toàn văn điều khoản.** {hint}\n\n{clause_markdown(c.text, c.span)}\n"
-
-
-def _is_abstention_text(text: str) -> bool:
-    folded = fold(text).lower()
-    return "khong tim thay" in folded or "chua tim thay" in folded
 
 
 def describe_filters(filters: Filters | None, options: FilterOptions | None = None) -> str | None:
@@ -328,7 +339,7 @@ def build_reply(answer: Answer, corpus: Corpus | None = None, *, notice_already_
     """
     if answer.abstained:
         body = answer.answer.strip()
-        if not _is_abstention_text(body):
+        if not _reads_as_decline(body):
             body = f"{ABSTAIN_LEAD} {body}".strip()
         cites, prefix, heading = answer.suggestions, "Gợi ý", "**Các điều khoản có thể liên quan** (bấm nút để xem):"
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -9,16 +10,17 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-import platformdirs
 import typer
 from pydantic import ValidationError
 
 from bot.settings import Settings, get_settings
 
-__all__ = ["chainlit_env", "chat"]
+__all__ = ["chainlit_env", "chat", "server_root"]
 
 log = logging.getLogger("thidua.chat")
 
@@ -31,21 +33,27 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _app_root() -> Path:
-    """The packaged bot/chat folder; a writable copy if the install is read-only.
+@contextlib.contextmanager
+def server_root() -> Iterator[Path]:
+    """A private Chainlit app root for one chat server, removed when the server stops.
 
-    Chainlit writes into its app root at start (``.files/``, missing translations).
+    Chainlit writes into its app root: each panel a user opens («Nguồn 1») is a file under ``.files/``, and a
+    server deletes the whole ``.files/`` when it stops.  Two servers run from one install shared that folder, so
+    the first to stop deleted the other's files and its next «Nguồn» click failed (FileNotFoundError).  Each
+    server gets a copy of the packaged app root (config, translation, page files: a few KB) in a temporary folder
+    instead; the install itself is never written, so a read-only install works too.
     """
     from bot.chat import APP_ROOT
 
-    if os.access(APP_ROOT, os.W_OK) and os.access(APP_ROOT / ".chainlit" / "translations", os.W_OK):
-        return APP_ROOT
-    copy = Path(platformdirs.user_data_dir("thidua", appauthor=False)) / "chat"
-    for name in (".chainlit", "public"):
-        shutil.copytree(APP_ROOT / name, copy / name, dirs_exist_ok=True)
-    for md in APP_ROOT.glob("*.md"):
-        shutil.copy2(md, copy / md.name)
-    return copy
+    root = Path(tempfile.mkdtemp(prefix="thidua-chat-"))
+    try:
+        for name in (".chainlit", "public"):
+            shutil.copytree(APP_ROOT / name, root / name)
+        for md in APP_ROOT.glob("*.md"):
+            shutil.copy2(md, root / md.name)
+        yield root
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def chainlit_env(settings: Settings, app_root: Path, base: dict[str, str] | None = None) -> dict[str, str]:
@@ -138,29 +146,30 @@ def chat(
     from bot.chat import APP_FILE
     from bot.chat.offline import prepare_frontend
 
-    root = _app_root()
-    prepare_frontend(root)  # the page loads no asset from the Internet (offline intranets)
-    env = chainlit_env(settings, root)
-    cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
-    log.info("starting %s in %s", cmd, root)
-    typer.echo(f"Đang khởi động trợ lý (kho: {settings.corpus_dir}, chỉ mục: {settings.index_dir}, "
-               f"tìm kiếm: {settings.retriever}). Lần đầu có thể mất vài phút để xây dựng chỉ mục…")
-    proc = subprocess.Popen(cmd, cwd=root, env=env)
-    signal.signal(signal.SIGTERM, _interrupt)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    try:
-        while proc.poll() is None and not _port_open(host, port):
-            time.sleep(0.3)
-        if proc.poll() is None:
-            typer.echo(f"Mở trình duyệt tại http://{shown}:{port}  (nhấn Ctrl+C để dừng)", color=False)
-        code = proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
+    with server_root() as root:
+        prepare_frontend(root)  # the page loads no asset from the Internet (offline intranets)
+        env = chainlit_env(settings, root)
+        cmd = [sys.executable, "-m", "chainlit", "run", str(APP_FILE), "--headless", "--host", host, "--port", str(port)]
+        log.info("starting %s in %s", cmd, root)
+        typer.echo(f"Đang khởi động trợ lý (kho: {settings.corpus_dir}, chỉ mục: {settings.index_dir}, "
+                   f"tìm kiếm: {settings.retriever}). Lần đầu có thể mất vài phút để xây dựng chỉ mục…")
+        proc = subprocess.Popen(cmd, cwd=root, env=env)
+        signal.signal(signal.SIGTERM, _interrupt)
+        shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        raise
+            while proc.poll() is None and not _port_open(host, port):
+                time.sleep(0.3)
+            if proc.poll() is None:
+                typer.echo(f"Mở trình duyệt tại http://{shown}:{port}  (nhấn Ctrl+C để dừng)", color=False)
+            code = proc.wait()
+        except KeyboardInterrupt:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)  # before its app root is removed
+            raise
     if code == LOAD_FAILED_EXIT:  # the chat printed why the assistant could not load
         raise typer.Exit(code)
     if code:

@@ -5,9 +5,11 @@ without Internet); the page must still load fully.  Covered: a starter
 answered with its number; no source panel opening by itself; a click on a
 source button showing exactly that clause; filters named in the answer and
 reset with «Bỏ lọc»; the document list following the province; a phone
-screen without horizontal scrolling, its buttons not hidden by the scroll arrow; the answer to a
-«Hỏi theo» button rated like any other; a Markdown link inside a clause staying
-text; a thumbs-down with a comment landing in the feedback database.
+screen without horizontal scrolling, its buttons not hidden by the scroll arrow; a clause's fee table
+wrapping to fit the panel (desktop and phone) with the amounts in sight; the phone sheet's close button
+clear of its title; the answer to a «Hỏi theo» button rated like any other; a Markdown link inside a
+clause staying text; a thumbs-down with a comment landing in the feedback database; another server
+started from the same checkout stopping without breaking this one's sources.
 Screenshots go to artifacts/browser/.
 """
 
@@ -23,6 +25,7 @@ from urllib.parse import urlparse
 import pytest
 
 from bot.settings import bundled_corpus_dir
+from tests.corpus.test_tables import _SCHEDULE
 from tests.fakes import running_chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -61,6 +64,28 @@ BỘ TRƯỞNG
 Trần Văn Minh
 """.replace(" \\\n", " ")
 
+# A ministry's circular whose appendix is a fee schedule the gazette writes one cell per line (corpus.tables regroups it).
+FEE_DOCUMENT = """BỘ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/2026/TT-BTC
+Hà Nội, ngày 27 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định mức thu lệ phí trong lĩnh vực xuất cảnh, nhập cảnh
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định mức thu lệ phí cấp hộ chiếu, giấy thông hành, thị thực và tem.
+Điều 2. Mức thu lệ phí
+Mức thu lệ phí thực hiện theo Biểu mức thu lệ phí ban hành kèm theo Thông tư này.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 15 tháng 5 năm 2026.
+
+BỘ TRƯỞNG
+Cao Anh Tuấn
+
+"""
+
 
 def _corpus(folder: Path) -> Path:
     """The five bundled directives under neutral names; one appendix line carries a Markdown link."""
@@ -72,6 +97,7 @@ def _corpus(folder: Path) -> Path:
         (folder / f"doc{i}.txt").write_text(text, encoding="utf-8")
     assert MARKDOWN_LINE in "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt"))
     (folder / "doc9.txt").write_text(TABLE_DOCUMENT, encoding="utf-8")
+    (folder / "doc8.txt").write_text(FEE_DOCUMENT + _SCHEDULE, encoding="utf-8")
     return folder
 
 
@@ -304,31 +330,84 @@ def test_phone_answers_and_tables_fit_the_screen_and_no_panel_covers_them(phone,
     assert phone.blocked == []
 
 
-_TABLE_IN_PANEL = """() => {
-  const sheet = document.querySelector('#side-view-content').parentElement.getBoundingClientRect();
-  const table = document.querySelector('#side-view-content table');
+_TABLE_IN_PANEL = r"""() => {
+  const content = document.querySelector('#side-view-content');
+  const panel = content.getBoundingClientRect();
+  const table = content.querySelector('table');
   const frame = table.parentElement;
-  const name = [...table.querySelectorAll('td')].find(td => td.innerText.trim() === 'Khu vực III');
-  const range = document.createRange();
-  range.selectNodeContents(name);
-  return {sheet: sheet.width, scrolls: frame.scrollWidth > frame.clientWidth || table.scrollWidth > table.clientWidth,
-          nameLines: new Set([...range.getClientRects()].map(r => Math.round(r.top))).size};
+  const cells = [...table.querySelectorAll('td')];
+  const cell = text => cells.find(td => td.innerText.replace(/\s+/g, ' ').trim() === text);  // \s: also U+00A0
+  const lines = el => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+  };
+  const amount = cell('200.000').getBoundingClientRect();
+  const title = document.querySelector('#side-view-title');
+  const sheet = content.closest('[role=dialog]');
+  const close = sheet && [...sheet.querySelectorAll('button')].find(b => !content.contains(b) && !title.contains(b));
+  let titleUnderClose = false;
+  if (close) {
+    const c = close.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    titleUnderClose = [...range.getClientRects()].some(r => r.width > 0 && r.left < c.right && r.right > c.left
+                                                             && r.top < c.bottom && r.bottom > c.top);
+  }
+  return {panel: [panel.left, panel.right], amount: [amount.left, amount.right], screen: innerWidth,
+          scrolls: frame.scrollWidth > frame.clientWidth + 1 || table.scrollWidth > table.clientWidth + 1,
+          shortLines: lines(cell('Cấp mới')), longLines: lines(cell('Cấp lại do bị hỏng hoặc bị mất')),
+          passportLines: lines(cells.find(td => td.innerText.startsWith('Lệ phí cấp hộ chiếu'))),
+          sheet: sheet ? sheet.getBoundingClientRect().width : null, hasClose: !!close, titleUnderClose};
 }"""
 
 
-def test_phone_source_sheet_shows_a_clause_table_scrolling_sideways_inside_its_frame(phone, chat_server):
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_fee_table_in_the_source_panel_wraps_to_fit_so_the_amounts_stay_in_sight(request, screen, chat_server):
+    """A fee schedule's long names ("Lệ phí cấp hộ chiếu (bao gồm …)") pushed the amounts' column out of the panel:
+    the table now wraps its long cells and fits the panel; a short cell ("Cấp mới") stays on one line; on a phone
+    the sheet's close button does not cover its title."""
+    session = request.getfixturevalue(screen)
+    pg = session.page
+    _open(pg, chat_server.url)
+    answer = _ask(pg, "Lệ phí cấp mới hộ chiếu là bao nhiêu?", "200.000")
+    answer.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).locator("table").wait_for()
+    pg.wait_for_timeout(700)  # the sheet slides in
+    seen = pg.evaluate(_TABLE_IN_PANEL)
+    assert not seen["scrolls"], seen  # nothing of the table is hidden sideways
+    assert seen["panel"][0] - 1 <= seen["amount"][0] and seen["amount"][1] <= seen["panel"][1] + 1, seen
+    assert seen["amount"][1] <= seen["screen"], seen  # the amount "200.000" is on the screen
+    assert seen["shortLines"] == 1, seen  # "Cấp mới", not "Cấp" over "mới"
+    assert seen["passportLines"] >= 2, seen  # the long name wraps instead of widening the table
+    if screen == "phone":
+        assert seen["sheet"] >= 390 * 0.9, seen  # the sheet, not three quarters of the screen, holds the table
+        assert seen["hasClose"] and not seen["titleUnderClose"], seen
+    assert _no_horizontal_overflow(pg), "the table widens the page"
+    _panel(pg).locator("table").scroll_into_view_if_needed()
+    _shot(pg, f"13_{screen}_fee_table_in_panel")
+    assert session.blocked == []
+
+
+def test_a_wage_table_in_the_phone_sheet_keeps_each_rows_name_on_one_line(phone, chat_server):
     pg = phone.page
     _open(pg, chat_server.url)
     answer = _ask(pg, "Mức phụ cấp ngày khu vực II theo Thông tư 07/2026/TT-BNV là bao nhiêu?", "32.000")
     answer.get_by_role("button", name="Nguồn 1").click()
     _panel(pg).locator("table").wait_for()
-    pg.wait_for_timeout(700)  # the sheet slides in
-    seen = pg.evaluate(_TABLE_IN_PANEL)
-    assert seen["sheet"] >= 390 * 0.9, seen  # the sheet, not three quarters of the screen, holds the table
-    assert seen["nameLines"] == 1, seen  # "Khu vực III" on one line, not "Khu vực" over "III"
-    assert seen["scrolls"], seen  # the table keeps its columns and scrolls sideways inside its frame
-    assert _no_horizontal_overflow(pg), "the table widens the page on a phone"
-    _shot(pg, "13_phone_source_table")
+    pg.wait_for_timeout(700)
+    seen = pg.evaluate(r"""() => {
+      const table = document.querySelector('#side-view-content table');
+      const name = [...table.querySelectorAll('td')]
+        .find(td => td.innerText.replace(/\s+/g, ' ').trim() === 'Khu vực III');  // \s: also U+00A0
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      return {lines: new Set([...range.getClientRects()].map(r => Math.round(r.top))).size,
+              scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth + 1};
+    }""")
+    assert seen == {"lines": 1, "scrolls": False}, seen  # "Khu vực III" whole, and the table fits the sheet
+    assert _no_horizontal_overflow(pg)
+    _shot(pg, "13_phone_wage_table_in_panel")
     assert phone.blocked == []
 
 
@@ -393,3 +472,25 @@ def test_a_markdown_link_inside_a_clause_stays_text(desktop, chat_server):
     assert pg.locator("img[src*='example.invalid']").count() == 0
     _shot(pg, "13_markdown_stays_text")
     assert not any("example.invalid" in url for url in desktop.blocked)  # no image fetch was even attempted
+
+
+def test_another_server_from_the_same_checkout_stopping_leaves_this_ones_sources_working(desktop, chat_server,
+                                                                                         tmp_path):
+    """Both servers wrote panels under bot/chat/.files and the one that stopped deleted it: the other's next
+    «Nguồn» click failed with FileNotFoundError.  Each server now has its own app root."""
+    pg = desktop.page
+    _open(pg, chat_server.url)
+    with running_chat(tmp_path, timeout_s=START_TIMEOUT_S, THIDUA_CORPUS_DIR=str(bundled_corpus_dir())) as other:
+        other_page = desktop.context.new_page()
+        _open(other_page, other.url)
+        answer = _ask(other_page, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", "11,41%")
+        answer.get_by_role("button", name="Nguồn 1").click()
+        _panel(other_page).get_by_text("11,41%").first.wait_for()
+        other_page.close()
+    # the other server has stopped (and cleaned up after itself)
+    answer = _ask(pg, "Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La là bao nhiêu?", "11,41%")
+    answer.get_by_role("button", name="Nguồn 1").click()
+    _panel(pg).get_by_text("11,41%").first.wait_for(timeout=20_000)
+    _shot(pg, "16_source_after_another_server_stopped")
+    assert "FileNotFoundError" not in chat_server.log.read_text(errors="replace")
+    assert desktop.blocked == []

@@ -95,6 +95,11 @@ _WAGES = ("Quy định mức lương tối thiểu tháng theo vùng như sau: V
 _WAGE_HEAD = "| Vùng | Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) | Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) |"
 
 
+def _read(markdown: str) -> str:
+    """What the eye reads: a short table cell's non-breaking spaces look like spaces."""
+    return markdown.replace("\u00a0", " ")
+
+
 def _wage_answer(text: str, row: str = "Vùng II 4.160.000 20.000") -> Answer:
     s = _WAGES.index(row)
     c = Citation(doc_id="nd38", doc_type="Nghị định", title="Quy định mức lương tối thiểu", issuer="Chính phủ",
@@ -106,7 +111,7 @@ def _wage_answer(text: str, row: str = "Vùng II 4.160.000 20.000") -> Answer:
 def test_a_quoted_table_row_is_shown_as_a_table_naming_each_figure():
     answer = _wage_answer("20.000. Theo Nghị định số 38/2022/NĐ-CP ngày 12/06/2022 của Chính phủ (Điều 3, khoản 1): "
                           "“Mức lương tối thiểu giờ (Đơn vị: đồng/giờ) … Vùng II 4.160.000 20.000”.")
-    text = build_reply(answer).text
+    text = _read(build_reply(answer).text)
     lines = text.splitlines()
     assert lines[0].endswith("của Chính phủ (Điều 3, khoản 1):")  # the run-on quote gave way to the table
     assert "Vùng II 4.160.000 20.000" not in text
@@ -120,7 +125,7 @@ def test_a_row_quoted_cell_by_cell_is_shown_as_a_table_too():
     answer = _wage_answer("15.600 đồng/giờ. Theo Nghị định số 38/2022/NĐ-CP (Điều 3, khoản 1): “Vùng IV — Mức lương "
                           "tối thiểu tháng (Đơn vị: đồng/tháng): 3.250.000; Mức lương tối thiểu giờ (Đơn vị: đồng/giờ): "
                           "15.600”.", row="Vùng IV 3.250.000 15.600")
-    lines = build_reply(answer).text.splitlines()
+    lines = _read(build_reply(answer).text).splitlines()
     assert lines[lines.index(_WAGE_HEAD) + 2] == "| Vùng IV | 3.250.000 | ***15.600*** |"  # the figure, with its unit
     assert not any("“" in line for line in lines)
 
@@ -137,7 +142,7 @@ def test_a_table_row_quoted_among_other_words_stays_a_quote():
 
 def test_the_panel_shows_a_clause_table_as_a_table_with_the_quoted_row_marked():
     (c,) = _wage_answer("20.000.").citations
-    body = source_body(c)
+    body = _read(source_body(c))
     lead, table = body.split("Quy định mức lương tối thiểu tháng theo vùng như sau:", 1)[1].split(_WAGE_HEAD, 1)
     assert not lead.strip()
     rows = table.strip().splitlines()
@@ -177,7 +182,8 @@ def test_the_answers_of_each_document_read_as_a_list_with_the_documents_words_li
 
 def test_abstention_without_the_wording_gets_the_standard_lead():
     ans = Answer("q", "Các văn bản không nói về điều này.", True)
-    assert build_reply(ans).text.startswith("Không tìm thấy trong các chỉ thị")
+    assert build_reply(ans).text.startswith("Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản hiện có. "
+                                            "Các văn bản không nói")
 
 
 def test_notice_shown_once_per_session():
@@ -723,8 +729,37 @@ def test_the_panel_shows_a_regrouped_schedule_as_a_table_with_the_quoted_row_mar
 
     text = clean_text(_SCHEDULE)
     at = text.index("| a | Cấp mới")
-    shown = clause_markdown(text, (at, text.index("\n", at)))
+    shown = _read(clause_markdown(text, (at, text.index("\n", at))))
     assert "| Số TT | Nội dung | Mức thu (đồng/lần cấp) |\n| --- | --- | --- |" in shown
     assert "| ***a*** | ***Cấp mới*** | ***200.000*** |" in shown
     assert "| b | Cấp lại do bị hỏng hoặc bị mất | 400.000 |" in shown
     assert shown.rstrip().endswith("Tem là một loại giấy miễn thị thực.")
+
+
+def test_a_short_table_cell_keeps_its_words_on_one_line_and_a_long_one_can_wrap():
+    """In the panel tables wrap to fit (thidua.css): "Cấp mới" or "Vùng III" must not break into two lines that read
+    as two rows, while a long name ("Cấp lại do bị hỏng hoặc bị mất") wraps between its words."""
+    from bot.chat.render import clause_markdown
+    from corpus import clean_text
+    from tests.corpus.test_tables import _SCHEDULE
+
+    text = clean_text(_SCHEDULE)
+    at = text.index("| a | Cấp mới")
+    shown = clause_markdown(text, (at, text.index("\n", at)))
+    assert "| Số\u00a0TT |" in shown and "| ***Cấp\u00a0mới*** |" in shown
+    assert "| Cấp lại do bị hỏng hoặc bị mất |" in shown  # ordinary spaces: the browser may wrap it
+    (c,) = _wage_answer("20.000.").citations
+    panel = source_body(c)
+    assert "| Vùng\u00a0III | 3.640.000 |" in panel
+    assert "| Vùng | Mức lương tối thiểu tháng (Đơn vị: đồng/tháng) |" in panel
+
+
+def test_a_decline_asking_for_the_document_is_not_preceded_by_a_not_found_line():
+    """"Điều 5 quy định gì?" is answered by asking which document: a "Không tìm thấy …" lead before it read as two
+    replies in one."""
+    ask = ("Câu hỏi nêu điều 5 nhưng chưa cho biết là của văn bản nào. Hãy thêm số hiệu văn bản, ví dụ: "
+           "“Điều 5 Thông tư 28/2026/TT-BTC quy định gì?”")
+    text = build_reply(Answer("Điều 5 quy định gì?", ask, True)).text
+    assert text.startswith("Câu hỏi nêu điều 5") and "Không tìm thấy" not in text
+    blank = "Câu hỏi đang để trống. Hãy nhập câu hỏi về chỉ thị thi đua, ví dụ: “Chỉ tiêu tỷ lệ hộ nghèo?”"
+    assert build_reply(Answer(" ", blank, True)).text == blank

@@ -75,3 +75,21 @@ def test_translation_covers_every_chainlit_string_in_vietnamese():
     assert untranslated == []
     assert "LLM" not in vi_flat["chat.watermark"]
     assert vi_flat["chat.input.placeholder"].startswith("Nhập câu hỏi")
+
+
+def test_each_server_gets_its_own_app_root_and_it_is_removed_when_the_server_stops():
+    """Two servers shared bot/chat/.files: the first to stop deleted it under the other (FileNotFoundError at the
+    other's next «Nguồn» click).  Each now runs in a private copy of the packaged app root."""
+    from bot.commands.chat import server_root
+
+    with server_root() as first, server_root() as second:
+        assert first != second and APP_ROOT not in (first, first.parent, second, second.parent)
+        for root in (first, second):
+            config = tomllib.loads((root / ".chainlit" / "config.toml").read_text(encoding="utf-8"))
+            assert config["UI"]["language"] == "vi-VN"
+            assert (root / ".chainlit" / "translations" / "vi-VN.json").exists()
+            assert (root / "public" / "thidua.css").read_bytes() == (APP_ROOT / "public" / "thidua.css").read_bytes()
+            assert (root / "chainlit_vi-VN.md").exists()
+        (first / ".files").mkdir()
+        (second / ".files").mkdir()
+    assert not first.exists() and not second.exists()
