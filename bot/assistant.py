@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,10 +23,12 @@ from bot.answerers.meta import stating_block
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     agency_pointed,
+    agency_unknown,
     completed_label,
     context_of,
     history_of,
     in_provinces,
+    last_answered,
     named_words,
     naming,
     other_year,
@@ -256,14 +258,22 @@ class Assistant:
             q = replace(q, clause_ref=completed_label(clause_labels(previous.citations[0].clause), q.clause_ref))
         context = context_of(previous)
         series: tuple[str, ...] | None = None
-        if q.same_document and context and filters is None:
+        if (q.kind == "clause" and not (q.scoped or q.doc_types or q.issuers) and filters is None
+                and len(context) == 1):
+            # "Khoản 1 Điều 5 quy định gì?" while the conversation is about one document: that document's clause
+            filters = Filters(doc_ids=context)
+        elif q.same_document and context and filters is None:
             # A follow-up about the document the conversation is about ("Nghị định này …", "Còn vùng IV?").
             filters = Filters(doc_ids=pointed_documents(q, context, self._directives, history_of(previous)))
         elif context and filters is None and other_year(q, prev_q) and in_provinces(context, q.provinces, self._directives):
             # "Còn năm 2027?": the same document when it covers that year, else its series in that year.
             series = same_series(q.years, in_provinces(context, q.provinces, self._directives), self._directives)
             filters = Filters(doc_ids=series) if series else None
-        if q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
+        pointer, agencies = agency_unknown(q, previous)
+        if pointer:
+            # "Sở đó phối hợp với sở nào?" when no turn gave one agency: asked which, never answered about a guess
+            ans = Answer(question=q.text, abstained=True, answer=_which_agency(pointer, agencies, previous))
+        elif q.asked_now and not q.kind.startswith("meta_") and q.kind != "clause":
             # "Giá xăng hôm nay …?", "Thời tiết tuần này …?": what holds on the day of asking is in no document
             about = f" về {_scope_words(q)}" if _scope_words(q) else ""
             ans = Answer(question=q.text, abstained=True,
@@ -286,7 +296,7 @@ class Assistant:
             ans = self._no_series(q, context)
         else:
             ans = self._answer(q, filters, retriever, top_k or self.top_k, context=context,
-                               settled=_settled(q, previous))
+                               settled=_settled(q, previous, self._clauses))
         if context and filters is None and ans.clarify:
             # Several documents answer differently and the question names none: the conversation names one.
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
@@ -631,6 +641,7 @@ class Assistant:
         pool += [d for d in ranked[len(pool):] if d.doc_id in context]
 
         answerer = answerer_for(q.kind)
+        reader = self._reader.for_question()
         found: list[Found] = []
         # A question naming a step of a scale ("vùng I", "mức 4") reads each document further: a bare label finds
         # nothing, and the items of a scale share every other word, so the asked one often ranks just below the
@@ -639,7 +650,7 @@ class Assistant:
         extra = t.named_extra if asked_steps(q.topic or q.text) else 0
         for d in pool:
             read = t.candidates_per_doc + extra
-            found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
+            found.extend(answerer.find(reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found, settled)
         if places:
@@ -692,8 +703,14 @@ class Assistant:
         wider = replace(q, text=" ".join(text.split()), numbers=(), doc_types=(),
                         topic=f"{q.topic} {' '.join(missing)}".strip(),
                         kind="reference" if q.kind.startswith("meta_") else q.kind)
+        changed = not (q.provinces or q.years or q.issuers) and _asks_change(q.text)
         if q.provinces or q.years or q.issuers:
             docs = self._scope(wider, None)
+        elif changed:
+            # "Thông tư … (27/2015/TT-BNNPTNT) bị bãi bỏ bởi văn bản nào?", "… bãi bỏ điều nào của Thông tư
+            # 16/2013/TT-BNNPTNT?": a document the library lacks is still named by those repealing, replacing or
+            # amending it, which is what the question asks about: every document citing it is read.
+            docs = list(self.corpus.directives)
         else:
             docs = [self._directives[c] for c in context if c in self._directives]
         keys = [_number_key(n) for n in missing]
@@ -706,6 +723,8 @@ class Assistant:
         if ans.abstained or not all(any(k in _number_key(quoted_text(c.text, c.span)) for k in keys)
                                     for c in ans.citations):
             return None
+        if changed and not all(self._states_change(c) for c in ans.citations):
+            return None  # read for its change, a clause merely citing the document ("theo Thông tư …") says none
         if q.kind.startswith("meta_") and not all(
                 _states_meta(q.kind, quoted_text(c.text, c.span), n) for c in ans.citations[:1] for n in missing):
             return None  # the citing sentence does not say who signed it (or when, or what about): not answered
@@ -717,6 +736,13 @@ class Assistant:
         if said and ". Theo " in text:  # the short answer is how the clause names the asked document, not others
             text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
         return replace(ans, answer=text + note)
+
+    def _states_change(self, c: Citation) -> bool:
+        """Whether a cited clause (its text or its headings: "Điều 1. Bãi bỏ toàn bộ 15 văn bản …" over the list)
+        repeals, replaces or amends what it names (lexicon ``document_change_words``)."""
+        entry = self._clauses.get(c.clause_id)
+        heading = entry[1].heading if entry is not None else ()
+        return any(_CHANGE_WORDS.search(fold(x)) for x in (c.text, *heading))
 
     def _supported(
         self, q: Query, found: list[Found], settled: tuple[str, ...] = ()
@@ -962,15 +988,33 @@ def _scope_words(q: Query) -> str:
 _VALUE_NEEDS = frozenset({"figure", "unit", "counted"})
 
 
-def _settled(q: Query, previous: Answer | None) -> tuple[str, ...]:
+def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | None) -> str:
+    """Asking back which agency "Sở đó" means, and why the conversation does not say."""
+    if agencies:
+        why = f"câu trả lời trước nêu nhiều cơ quan ({'; '.join(agencies)})"
+    elif previous is None:
+        why = "cuộc trò chuyện chưa nêu cơ quan nào"
+    elif previous.abstained or not previous.citations:
+        why = "câu hỏi trước chưa có câu trả lời nêu một cơ quan"
+    else:
+        why = "câu trả lời trước không nêu cơ quan nào"
+    example = agencies[0] if agencies else "Sở Nội vụ"
+    return (f"Chưa rõ “{pointer}” là cơ quan nào: {why}. Bạn hỏi về cơ quan nào? Hãy nêu tên cơ quan "
+            f"(vd. “{example} phối hợp với cơ quan nào?”).")
+
+
+def _settled(q: Query, previous: Answer | None, clauses: Mapping[str, tuple[Directive, Clause]]) -> tuple[str, ...]:
     """The clause the last answer quoted, when the question asks the same thing of another step of a scale in the same
     document ("Còn mức 3?" after "Mức 1 bồi dưỡng … nguy hiểm, độc hại là bao nhiêu?"): the words that answer matched
     are settled for the conversation, and the item of step 3 ("c) Mức 3: 26.000 đồng") need not say them again.  The
-    step itself, the amount and its value are still asked of the new clause."""
-    if (previous is None or previous.abstained or not previous.citations or not q.elliptical or not q.same_document
+    step itself, the amount and its value are still asked of the new clause.  After a step declined ("Còn mức 5?"),
+    the answer given before it settles them still ("Còn mức 4?")."""
+    if (previous is None or not q.elliptical or not q.same_document
             or not q.introduced or not all(is_step(run) for run in q.introduced.split(", "))):
         return ()
-    return (previous.citations[0].text,)
+    if not previous.abstained and previous.citations:
+        return (previous.citations[0].text,)
+    return tuple(clauses[c][1].text for c in sorted(last_answered(previous)) if c in clauses)[:1]
 
 
 def _as_cited(text: str, number: str) -> str:
@@ -998,6 +1042,16 @@ def _states_meta(kind: str, text: str, number: str) -> bool:
 
 
 _KINDS = alternatives(load_lexicon().topic("document_kinds"))
+
+
+# Words by which one document repeals, replaces or amends another (lexicon document_change_words.txt), folded.
+_CHANGE_WORDS = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('document_change_words'), fold)})\b")
+
+
+def _asks_change(text: str) -> bool:
+    """Whether a question asks how a document is changed: repealed, replaced, amended ("… bị bãi bỏ bởi văn bản
+    nào?", "bãi bỏ điều nào của Thông tư …")."""
+    return _CHANGE_WORDS.search(fold(text)) is not None
 
 
 def _number_key(text: str) -> str:

@@ -20,21 +20,22 @@ different series: when the series has no document for the year, the follow-up is
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.documents import covers_years
 from bot.models import Answer
-from bot.query import Query, content_words, is_step, restates
+from bot.query import Query, agency_pointer, content_words, is_step, restates
 from bot.segments import has_diacritics, tokens
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
-from corpus.text import fold
+from corpus.text import compare_key, fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "agency_pointed", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
-    "named_words", "naming", "other_year",
+    "agency_pointed", "agency_unknown", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "last_answered", "named_words", "naming", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
@@ -46,6 +47,9 @@ _CONTEXT, _HISTORY, _ANSWERED, _NAMED = "context", "context_history", "answered"
 _NOT_NAMING = frozenset(fold(w) for topic in ("value_qualifiers", "numbering_words")
                         for w in load_lexicon().topic(topic) if " " not in w)
 _HISTORY_TURNS = 5
+# A question word after a noun asks which one it is ("cơ quan nào"), it does not name one.
+_ASKS = tuple(row["pattern"] for row in load_lexicon().topic("followup_cues") if row["position"] == "asked")
+_ASK = {accented: re.compile("|".join(f"(?:{compare_key(p, accented)})" for p in _ASKS)) for accented in (True, False)}
 
 
 def _cited(ans: Answer, q: object) -> tuple[str, ...]:
@@ -111,12 +115,11 @@ def pointed_documents(
     return context
 
 
-def agency_pointed(previous: Answer | None) -> str:
-    """The agency a pointer such as "Sở đó" or "cơ quan này" points back to: the one the previous answer gave
-    ("Sở Thông tin và Truyền thông. Theo …"), else the one the previous question named ("… giao Sở Nội vụ làm
-    gì?"); "" when the last turn was abstained on or names no single agency (the pointer is then left as typed)."""
+def _agencies_given(previous: Answer | None) -> list[str]:
+    """The agencies the previous turn gave ("Sở Thông tin và Truyền thông. Theo …"), else those its question named
+    ("… giao Sở Nội vụ làm gì?"); none when it was abstained on."""
     if previous is None or previous.abstained or not previous.citations:
-        return ""
+        return []
     from corpus.facts import find_agencies
 
     asked = previous.extra.get("query")
@@ -124,8 +127,47 @@ def agency_pointed(previous: Answer | None) -> str:
     for text in (given, asked.text if isinstance(asked, Query) else ""):
         names = list(dict.fromkeys(a.name for a in find_agencies(text)))
         if names:
-            return names[0] if len(names) == 1 else ""
-    return ""
+            return names
+    return []
+
+
+def agency_pointed(previous: Answer | None) -> str:
+    """The agency a pointer such as "Sở đó" or "cơ quan này" points back to: the one the previous answer gave
+    ("Sở Thông tin và Truyền thông. Theo …"), else the one the previous question named ("… giao Sở Nội vụ làm
+    gì?"); "" when the last turn was abstained on or names no single agency (the pointer is then left as typed)."""
+    names = _agencies_given(previous)
+    return names[0] if len(names) == 1 else ""
+
+
+def _named_before(pointer: str, asked: object) -> bool:
+    """Whether the previous question named what ``pointer`` points back to by a phrase of its head noun: "đơn vị
+    đó" after "… đơn vị vận hành hệ thống điện …".  A one-syllable head ("sở", "ban") only names a body with its
+    proper name (found as an agency); "cơ quan nào" asks which one and names none."""
+    if not isinstance(asked, Query):
+        return False
+    accented = has_diacritics(asked.text)
+    said = compare_key(asked.text, accented).split()
+    words = compare_key(pointer, accented).split()
+    for size in range(len(words) - 1, 1, -1):  # the pointer less its pointing word(s): "cơ quan [nói trên]"
+        head = words[:size]
+        starts = [i for i in range(len(said) - size + 1) if said[i : i + size] == head]
+        if starts:
+            return any(i + size < len(said) and _ASK[accented].search(said[i + size]) is None for i in starts)
+    return False
+
+
+def agency_unknown(q: Query, previous: Answer | None) -> tuple[str, tuple[str, ...]]:
+    """(the pointer, the agencies it may mean) when a question points back to an agency ("Sở đó phối hợp với sở
+    nào?") that the conversation does not settle: none was given or named before, or several were.  Such a question
+    asks which one was meant instead of being answered about a guessed one; ("", ()) when it has no such pointer or
+    it is settled."""
+    pointer = agency_pointer(q.text)
+    if not pointer:
+        return "", ()
+    names = _agencies_given(previous)
+    if len(names) == 1 or (not names and previous is not None and _named_before(pointer, previous.extra.get("query"))):
+        return "", ()
+    return pointer, tuple(names)
 
 
 def in_provinces(context: tuple[str, ...], provinces: tuple[str, ...], directives: Mapping[str, Directive]) -> tuple[str, ...]:
@@ -259,6 +301,12 @@ def answered_after(ans: Answer, q: Query | None, previous: Answer | None) -> tup
         return earlier
     now = (ans.answer, frozenset(c.clause_id for c in ans.citations), q)
     return (now, *earlier)[:_HISTORY_TURNS]
+
+
+def last_answered(previous: Answer | None) -> frozenset[str]:
+    """The clauses of the latest answer given in the conversation up to ``previous`` (an abstained turn skipped)."""
+    given = previous.extra.get(_ANSWERED, ()) if previous is not None else ()
+    return given[0][1] if given else frozenset()
 
 
 def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:

@@ -19,8 +19,8 @@ from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
 
-__all__ = ["KINDS", "Kind", "Query", "clause_labels", "content_words", "followup_phrase", "is_step", "read_question",
-           "restates", "with_agency"]
+__all__ = ["KINDS", "Kind", "Query", "agency_pointer", "clause_labels", "content_words", "followup_phrase", "is_step",
+           "read_question", "restates", "with_agency"]
 
 Kind = Literal[
     "target", "agency", "duty", "meta_signer", "meta_date", "meta_number", "meta_title",
@@ -102,6 +102,24 @@ def _says(text: str, cues: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in cues)
 
 
+_IN_FORCE_NOW = tuple(load_lexicon().topic("in_force_now_words"))
+
+
+def _said_as_in_force(text: str) -> str:
+    """``text`` with "bây giờ", "lúc này" written as the "hiện nay" they mean (``in_force_now_words.txt``)."""
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    if len(key) != len(text):
+        return text
+    now = "hiện nay" if accented else "hien nay"
+    spans = [m.span() for c in _IN_FORCE_NOW
+             for m in re.finditer(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key)]
+    for start, end in sorted(spans, reverse=True):
+        typed = text[start:end]
+        text = f"{text[:start]}{now.capitalize() if typed[:1].isupper() else now}{text[end:]}"
+    return text
+
+
 def _nationwide(text: str) -> bool:
     """Whether the question asks about the whole country ("cả nước"), accents respected when typed."""
     return _says(text, _NATIONWIDE)
@@ -131,7 +149,8 @@ class Query:
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
-    ``asked_now``: the question is dated by the moment it is asked ("hôm nay", "tuần này"), which no document answers.
+    ``asked_now``: the question is dated by the moment it is asked ("hôm nay", "tuần này", or "bây giờ" when it names
+    no document), which no document answers; "bây giờ" of a question naming its document is read as "hiện nay".
     ``before_year``: "trước năm 2026" asks of documents older than that year (2026 is then no scope year).
     ``clause_ref``: the labels a question addresses a clause by, outermost first, accent-folded ((("dieu", "7"),
     ("khoan", "3")) for "Khoản 3 Điều 7"), when it asks for nothing but that clause (kind "clause").
@@ -507,16 +526,20 @@ def _replace_in(before: str, own: str) -> str:
     if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
         return ""
     first, last = blocks[0], blocks[-1]
+    # A step the previous question was narrowed to ("vùng III") stays when the follow-up names none: "Mức lương tối
+    # thiểu giờ thì sao?" after "… vùng III …" asks the hourly wage of region III, "giờ" does not replace "vùng".
+    kept = set() if step_pattern().search(fold(own)) else _step_words(old_words)
 
-    def replaced(old: list[str], new: int) -> int:
-        """How many of ``old`` (nearest first) ``new`` words replace: never the asking words ("là bao nhiêu")."""
+    def replaced(old: list[int], new: int) -> int:
+        """How many of the words at ``old`` (nearest first) ``new`` words replace: never the asking words ("là bao
+        nhiêu"), nor a step kept."""
         n = 0
-        while n < new and n < len(old) and not _cue("asked", old[n]):
+        while n < new and n < len(old) and not _cue("asked", old_words[old[n]]) and old[n] not in kept:
             n += 1
         return n
 
     head = old_words[: first.a]
-    out = head[: len(head) - replaced(head[::-1], first.b)] + new_words[: first.b]
+    out = head[: len(head) - replaced(list(range(first.a - 1, -1, -1)), first.b)] + new_words[: first.b]
     for this, after in zip(blocks, [*blocks[1:], None], strict=True):
         out += old_words[this.a : this.a + this.size]
         if after is not None:
@@ -524,7 +547,35 @@ def _replace_in(before: str, own: str) -> str:
             out += between or old_words[this.a + this.size : after.a]  # words left out are kept ("hàng [hóa]")
     tail_new = new_words[last.b + last.size :]
     tail_old = old_words[last.a + last.size :]
-    return " ".join([*out, *tail_new, *tail_old[replaced(tail_old, len(tail_new)) :]])
+    return " ".join([*out, *tail_new, *tail_old[replaced(list(range(last.a + last.size, len(old_words))), len(tail_new)) :]])
+
+
+def _step_words(words: list[str]) -> set[int]:
+    """The positions of the words that name a step of a scale ("vùng", "III" of "vùng III") among ``words``."""
+    starts = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
+    out: set[int] = set()
+    for m in step_pattern().finditer(fold(" ".join(words))):
+        out |= {i for i, (a, b) in enumerate(itertools.pairwise(starts)) if a < m.end() and m.start() < b - 1}
+    return out
+
+
+_PERIODS = frozenset(fold(w) for w in load_lexicon().topic("rate_periods"))
+
+
+def _other_period(before: str, own: str) -> tuple[str, str] | None:
+    """(``before`` with its period put in place, the period) when a follow-up asks the same per another period
+    ("Còn một tháng?" after "… làm thêm tối đa bao nhiêu giờ một năm": the hours per month): its words are a period
+    and the words leading it, which ``before`` says before a period of its own ("một năm").  None otherwise."""
+    words, old = own.split(), before.split()
+    if not words or fold(words[-1]) not in _PERIODS or _content_words(" ".join(words[:-1])):
+        return None
+    lead = [fold(w) for w in words[:-1]]
+    at = [i for i in range(len(lead), len(old))
+          if fold(old[i]) in _PERIODS and [fold(w) for w in old[i - len(lead) : i]] == lead and fold(old[i]) != fold(words[-1])]
+    if not lead or not at:
+        return None
+    i = at[-1]
+    return " ".join([*old[:i], words[-1], *old[i + 1 :]]), words[-1]
 
 
 def _without(text: str, spans: list[re.Match[str]]) -> str:
@@ -552,13 +603,27 @@ def restates(q: Query, before: Query) -> bool:
     return bool(wanted) and wanted <= said and q.numbers == before.numbers
 
 
+def agency_pointer(text: str) -> str:
+    """The pointer back to an agency a question says ("Sở đó", "cơ quan này"), as typed; "" when it has none, or when
+    it is part of a pointer to a document ("van ban nay" typed without marks is no "ban này")."""
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    m = _FOLLOWUP["agency" if accented else "agency_folded"].search(key)
+    if m is None:
+        return ""
+    document = _FOLLOWUP["document" if accented else "document_folded"].search(key)
+    if document is not None and document.start() < m.end() and m.start() < document.end():
+        return ""
+    return text[m.start() : m.end()]
+
+
 def with_agency(q: Query, agency: str) -> Query:
     """``q`` with the agency its pointer ("Sở đó", "cơ quan này") points back to put in its place: "Sở đó phối hợp
     với sở nào?" asks with whom "Sở Thông tin và Truyền thông" works, the clause where that agency acts; unchanged
     when it has no such pointer."""
     accented = has_diacritics(q.topic)
     m = _FOLLOWUP["agency" if accented else "agency_folded"].search(compare_key(q.topic, accented))
-    if m is None or not agency:
+    if m is None or not agency or not agency_pointer(q.text):
         return q
     return replace(q, topic=f"{q.topic[: m.start()]}{agency}{q.topic[m.end():]}")
 
@@ -603,7 +668,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
     scope) from the previous one, so an unrelated question never gets the previous answer.
     """
-    text = " ".join(normalize_spaces(nfc(text)).split())
+    typed = " ".join(normalize_spaces(nfc(text)).split())
+    text = _said_as_in_force(typed)
     places = _find_places(text, known_provinces)
     roles = _year_roles(text, places=bool(places))
     # "trước năm 2026" asks of documents older than 2026 (``before_year``): neither a scope year nor one the
@@ -639,7 +705,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         issuers=_find_issuers(folded),
         pauses=_pauses(text),
         nationwide=_nationwide(text),
-        asked_now=_says(text, _NOW),
+        asked_now=_says(text, _NOW) or (text != typed and not (_find_numbers(text) or _cue("document", text))),
         before_year=before,
         clause_ref=clause_ref,
     )
@@ -707,6 +773,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         elif old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
             introduced = new_agency if fold(new_agency) != fold(old_agency) else ""
+        elif (period := _other_period(previous.topic, own)) is not None:
+            topic, introduced = period  # "Còn một tháng?" after "… bao nhiêu giờ một năm?"
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
@@ -746,7 +814,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         same_document=not (provinces or years or unknown or query.numbers),
         refers_to="",
         elliptical=not whole,
-        introduced=introduced,
+        introduced="" if query.clause_ref else introduced,  # "Còn mục 5?" is found by its label, not by its words
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, has_diacritics
-from index.tokenize import expand_abbreviations, expanded_pieces, is_abbreviation
+from index.tokenize import expanded_pieces, is_abbreviation
 
 __all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "stands_in", "syllable_keys", "syllable_units",
            "tokens"]
@@ -334,9 +334,11 @@ class Scorer:
         return matched / total if total else 0.0
 
     def unseen(self, text: str) -> list[str]:
-        """Syllables of ``text`` that no indexed part contains: the documents cannot be about them."""
+        """Syllables of ``text`` that no indexed part contains: the documents cannot be about them.  Read as the
+        parts were counted (``expanded_pieces``): "phần trăm" is the "%" the documents write, "bán ra nước ngoài"
+        their "xuất khẩu" (lexicon equivalents.toml), not words missing from them."""
         accented = has_diacritics(text)
-        toks = tokens(expand_abbreviations(text), accented=accented)
+        toks = _keys(expanded_pieces(text), accented)
         return [t for t in toks if not self._df.get(t) and not is_abbreviation(t)]
 
     def first_match(self, question: str, text: str) -> int | None:

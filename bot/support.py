@@ -180,6 +180,31 @@ def _periods(topic: str, accented: bool, text: str) -> list[Need]:
     return out
 
 
+def _bases(topic: str, accented: bool) -> list[Need]:
+    """ "mỗi vạn dân" (read "mỗi 10.000 dân", lexicon equivalents.toml), "trên 20.000 dân", "hai vạn người" → the
+    clause must count per that figure: "số giường bệnh/10.000 dân đạt 29,9 giường" answers the first, not the
+    others.  The figure is a number of people (lexicon ``base_nouns.txt``), in digits or in words ("hai vạn":
+    a number word, then a scale, ``number_scales.txt``), which a clause must then write in words too."""
+    key = compare_key(topic, accented)
+    spelt = (lambda w: canonical_tones(w).lower()) if accented else fold
+    lex = load_lexicon()
+    nouns = alternatives(lex.topic("base_nouns"), spelt)
+    words = rf"(?:{alternatives(lex.topic('number_words'), spelt)})\s+(?:{alternatives(lex.topic('number_scales'), spelt)})"
+    out = []
+    for m in re.finditer(rf"(?<![\w.,])(\d{{1,3}}(?:(?:[.,]|\s)\d{{3}})+|\d+|{words})\s+(?:{nouns})(?!\w)", key):
+        figure = m.group(1)
+        if figure[0].isdigit():
+            digits = re.sub(r"\D", "", figure)
+            if len(digits) < 3 or re.fullmatch(r"(?:19|20)\d\d", figure):
+                continue  # "5 người", "năm 2023 người …": a small count or a year, not a base a rate is counted per
+            groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
+            said = r"(?<![\d.,])" + r"[.,\s]?".join(groups) + r"(?![\d]|[.,]\d)"
+        else:
+            said = r"(?<!\w)" + r"\s+".join(map(re.escape, figure.split())) + r"(?!\w)"
+        out.append(Need("period", topic[m.start() : m.end()], pattern=re.compile(said), accented=accented))
+    return out
+
+
 # A period word is part of a date when a year, or a day or month of a date, follows it ("năm 2021", "tháng 5
 # năm 2025", "ngày 01/7"); "hằng năm 12 ngày", "mỗi tháng 2 lần" state a rate.
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
@@ -612,19 +637,71 @@ def _named(q: Query) -> list[Need]:
     return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
 
 
+def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
+    """Names in the question other than places ("Thái Lan"), of two syllables or more each of whose pairs is rarer
+    than ``support_rare_idf`` over the library: like the rare nouns, the answering clause must hold them (a clause on
+    the border with Laos answers none on Thailand).  A province says where, which the scope decides; verbs are left
+    out: rare ones ("tăng trưởng", "tận dụng") are mostly the question's own paraphrase."""
+    from index.wordseg import pos_tags, segment
+
+    topic = q.topic or q.text
+    if not has_diacritics(topic):
+        return []
+    free = _lexicon()["free"]
+    kinds = _lexicon()["kinds"]
+    places = {fold(p) for p in (*q.provinces, *q.unknown_places)}
+    known_places = _place_names()
+    words, tags = pos_tags(segment(_plain(topic)))
+    out: list[Need] = []
+    for word, tag in zip(words, tags, strict=True):
+        sylls = word.split("_")
+        if tag != "Np" or len(sylls) < 2:
+            continue  # a verb ("tăng trưởng", "tận dụng") is often the question's paraphrase
+        f = fold(" ".join(sylls))
+        if (f in free or f in kinds or f in places or f in known_places  # type: ignore[operator]
+                or any(fold(x) in free or not x.isalpha() or is_abbreviation(x) for x in sylls)):  # type: ignore[operator]
+            continue
+        keys = syllable_keys(sylls, accented=True)
+        if any(k is None for k in keys):
+            continue
+        units = [f"{a}_{b}" for a, b in itertools.pairwise(keys)]
+        if all(scorer.idf(u) >= tuning.support_rare_idf and scorer.parts_with(u) >= tuning.support_min_parts
+               for u in units):
+            out += [Need("word", " ".join(sylls), token=u, accented=True) for u in units]  # type: ignore[misc]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Province names and their aliases, folded: a place says where, which scope decides, not what is asked."""
+    lex = load_lexicon()
+    names = {fold(p.name) for p in lex.provinces}
+    for row in lex.topic("province_aliases"):
+        names.update(fold(v) for v in row.values() if isinstance(v, str))
+    for n in list(names):
+        for lead in ("tinh ", "thanh pho "):
+            if n.startswith(lead):
+                names.add(n[len(lead):])
+    return frozenset(names)
+
+
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     """What any answering clause must contain for this question (empty for questions about a document itself)."""
     if q.kind.startswith("meta_") or q.kind == "clause":
         return ()
-    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so
+    # "bao nhiêu đô la" needs what the documents write, "USD" (lexicon equivalents.toml), as the clause is read so;
+    # a count is read as asked: "bao nhiêu phần trăm trường" asks a share, which "%" would leave a count of "trường"
+    asked = q
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
-    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_contrasts(topic, accented),
+    found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
+             *_contrasts(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
-             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(q, scorer, tuning)]
+             *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
+             *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -779,7 +856,8 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
     many amounts, and "70%" of one item answers nothing about the amount another item names."""
     whole = (f.clause.text, *cited_here(f.directive, f.clause), *f.clause.heading, f.directive.title or "")
-    if _SELF_EFFECT.search(_answer_words(f)):
+    said = _answer_words(f)  # read once: it splits a long clause into its sentences
+    if _SELF_EFFECT.search(said):
         # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
         # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
         whole = (*whole, f.directive.text)
@@ -788,7 +866,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     for n in wanted:
         if n.kind in _QUOTED:
             if quoted is None:
-                quoted = (_answer_words(f), *f.clause.heading, f.directive.title or "")
+                quoted = (said, *f.clause.heading, f.directive.title or "")
             parts = quoted
         else:
             parts = whole

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from bot.compose import MAX_EXCERPT
@@ -15,6 +17,7 @@ from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, fold
 from index.models import Hit
+from index.tokenize import equivalent_forms
 
 __all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alternates"]
 
@@ -22,6 +25,8 @@ __all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alt
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
 # ... and their spellings, for a question typed with diacritics ("bán hàng" is not "ban hành").
 _FORM_SPELT = frozenset(canonical_tones(w).lower() for w in load_lexicon().topic("answer_form_spellings"))
+# ... and the words that frame a question as a wish ("muốn", "mong"): a clause states the target, not the wish.
+_FRAME_SPELT = frozenset(canonical_tones(w).lower() for w in load_lexicon().topic("paraphrase_spellings"))
 
 
 @dataclass(frozen=True)
@@ -59,14 +64,29 @@ def with_alternates(found: list[Found], tuning: AnswerTuning) -> list[Found]:
 
 def topic_words(q: Query) -> str:
     """The topic without form words, keeping the diacritics the user typed.  Typed with diacritics, a word
-    is a form word only in a form word's spelling: "mức chi", "bán hàng", "tư vấn" keep "chi", "bán", "vấn"."""
-    words = re.findall(r"[^\W_]+", q.topic)
-    accented = has_diacritics(q.topic)
+    is a form word only in a form word's spelling: "mức chi", "bán hàng", "tư vấn" keep "chi", "bán", "vấn".
+    Phrases are read as the documents write them first (lexicon equivalents.toml): "bán hàng ra nước ngoài" is
+    "xuất khẩu" only while "ra" is still between its words, "phần trăm" the "%" only before "phần" goes."""
+    return _topic_words(q.topic)
+
+
+@lru_cache(maxsize=4096)
+def _topic_words(topic: str) -> str:
+    words = re.findall(r"[^\W_]+", equivalent_forms(topic))
+    accented = has_diacritics(topic)
 
     def form(w: str) -> bool:
-        return canonical_tones(w).lower() in _FORM_SPELT if accented else fold(w) in _FORM
+        if not accented:
+            return fold(w) in _FORM
+        spelt = canonical_tones(w).lower()
+        return spelt in _FORM_SPELT or spelt in _FRAME_SPELT
 
-    return " ".join(w for w in words if not form(w) and fold(w) in set(tokens(w)))
+    def function(w: str) -> bool:
+        # typed with marks a word is a function word by its spelling ("từ", not the "tư" of "đầu tư"); typed
+        # without, alone it cannot be told from one ("tu"), and goes
+        return not tokens(w, accented=True) if accented else fold(w) not in set(tokens(w))
+
+    return " ".join(w for w in words if not form(w) and not function(w))
 
 
 # Clauses whose opening words may announce the items below them; a chapter or a form holds too much to quote.
@@ -103,6 +123,16 @@ class Reader:
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
         self.definition_cache: dict[str, list] = {}
+        #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span;
+        #: and how the question asks its value, read once.
+        self.scores: dict[tuple, object] = {}
+
+    def for_question(self) -> Reader:
+        """This reader with a memo of its own for one question: the answerers try several answer shapes over the
+        same candidate parts, whose coverage of the topic is the same for each; forgotten with the question."""
+        reader = copy.copy(self)
+        reader.scores = {}
+        return reader
 
     @property
     def scorer(self) -> Scorer:

@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract import Span
 from bot.segments import has_diacritics
 from bot.steps import ends_with_step_noun
 from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.text import compare_key, fold
+from index.tokenize import equivalent_forms
 
 __all__ = [
-    "Choice", "Figure", "Probe", "asked_figures", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
+    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
     "probe", "stated_count",
 ]
 
@@ -83,6 +85,21 @@ def asked_figures(question: str) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def asked_unit(question: str) -> re.Pattern[str] | None:
+    """How a value of the kind the question asks is written ("bao nhiêu phần trăm": "30%"; "bao nhiêu đô la": "55 tỷ
+    USD"), from lexicon asked_units.csv as the support check reads it (bot.support); None when no kind is asked."""
+    folded = fold(equivalent_forms(question))
+    for row in load_lexicon().topic("asked_units"):
+        if _unit_question(row["question"]).search(folded):
+            return _unit_question(row["evidence"])
+    return None
+
+
+@lru_cache(maxsize=64)
+def _unit_question(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True)
 class Probe:
     """How a question asks its value, accent-folded: the words just before the ask ("chia cho" of "chia cho bao
@@ -95,13 +112,19 @@ class Probe:
 _ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
 
 
+@derived
+def _form_words() -> frozenset[str]:
+    """The question's form words, folded (lexicon ``question_form_words.txt``): read once, not for every part scored."""
+    return frozenset(fold(w) for w in load_lexicon().topic("question_form_words"))
+
+
 def probe(question: str) -> Probe:
     """The words around the ask of a value question; empty when it has none ("… là gì?")."""
     folded = fold(question)
     m = _ASK.search(folded)
     if m is None:
         return Probe((), "")
-    form = {fold(w) for w in load_lexicon().topic("question_form_words")}
+    form = _form_words()
     lead = [w for w in _WORD.findall(folded[: m.start()])[-3:] if w not in form][-2:]
     after = _WORD.findall(folded[m.end() :])[:1]
     noun = after[0] if after and after[0] not in form else ""
@@ -204,11 +227,13 @@ def choose_value(
     lead: str = "",
     change_factor: float = 1.0,
     said_weight: float = 0.0,
+    unit: re.Pattern[str] | None = None,
 ) -> Choice:
     """The value of ``text`` (a sentence part) that answers: the one whose own words (from the value before it)
     best hold the figures asked, then best cover the question (``coverage``; ``lead`` is read before the first).
     A value whose figures the question names is a condition; a bare count gives way to a value with a unit;
-    a change gives way to a level unless a change is asked (its coverage times ``change_factor``)."""
+    a change gives way to a level unless a change is asked (its coverage times ``change_factor``); a value of the
+    kind asked (``unit``, ``asked_unit``) answers before values of other kinds."""
     conditions: list[bool] = []
     for i, v in enumerate(values):
         # "từ trên 03 tỷ đồng đến không quá 50 tỷ đồng": the other end of a range whose one end is asked is a
@@ -222,6 +247,8 @@ def choose_value(
 
     with_unit = [v for v in candidates if not v.text.rstrip()[-1:].isdigit() or counts(v)]
     candidates = with_unit or candidates
+    if unit is not None:  # "bao nhiêu phần trăm": of "5.000 doanh nghiệp … 55 tỷ USD/năm … 30%/năm", the share
+        candidates = [v for v in candidates if unit.search(fold(v.text))] or candidates
     best: tuple[tuple[float, float], Choice] | None = None
     prev_end = 0
     for v in candidates:

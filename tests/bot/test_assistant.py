@@ -352,11 +352,13 @@ def test_nationwide_question_says_no_nationwide_document_of_that_year(bot, quest
     assert "cả nước" in ans.answer and "năm 2023" in ans.answer and "cấp tỉnh" in ans.answer
 
 
-@pytest.mark.parametrize("question", ["Cơ quan nào tổng hợp báo cáo kết quả thi đua năm 2023?",
-                                      "co quan nao tong hop bao cao ket qua thi dua nam 2023"])
+@pytest.mark.parametrize("question", ["Cơ quan nào theo dõi việc thực hiện chỉ thị thi đua năm 2023?",
+                                      "co quan nao theo doi viec thuc hien chi thi thi dua nam 2023"])
 def test_a_quote_follows_the_clause_it_comes_from_when_documents_agree(bot, question):
-    # Two 2023 directives give the same agency: the quote must sit right after its own clause, the other
-    # clause is only named after it — never "Theo A (mục 10); B (mục 6, điểm e): “A's words”".
+    # The 2023 directives give the same agency: the quote must sit right after its own clause, the others
+    # are only named after it — never "Theo A (mục 10); B (mục 6, điểm e): “A's words”".  (Each of them says
+    # that agency "theo dõi" the directive; only Sơn La's says it "tổng hợp báo cáo", which the question asked
+    # before: that question is now answered from Sơn La's clause alone.)
     ans = bot.answer(question)
     assert not ans.abstained and "Sở Nội vụ" in ans.answer and len({c.doc_id for c in ans.citations}) >= 2
     text = ans.answer

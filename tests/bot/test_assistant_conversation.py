@@ -324,3 +324,19 @@ def test_another_level_need_not_repeat_the_words_the_conversation_already_matche
 def test_a_level_the_circular_does_not_have_is_still_declined(stage_bot):
     _, ans = ask_in_turn(stage_bot, _LEVEL_1, "Còn mức 5?")
     assert ans.abstained and not ans.citations
+
+
+def test_a_level_after_a_declined_one_is_still_read_with_the_words_matched_before(stage_bot):
+    # "Còn mức 5?" is declined; "Còn mức 4?" then asks the scale answered two turns back, not nothing
+    first, missing, ans = ask_in_turn(stage_bot, _LEVEL_1, "Còn mức 5?", "Còn mức 4?")
+    assert "13.000 đồng" in first.answer and missing.abstained
+    assert not ans.abstained and ans.answer.startswith("32.000 đồng")
+
+
+@pytest.mark.parametrize("narrowed", ["Riêng lao động nữ thì bao nhiêu?", "rieng lao dong nu thi bao nhieu"])
+def test_a_case_the_directive_does_not_give_separately_is_declined_not_answered_from_another_document(bot, narrowed):
+    # "Riêng X" narrows the jobs target to X: Lai Châu's directive gives no figure for women, and no other
+    # document's figure answers that question
+    first, ans = ask_in_turn(bot, "Năm 2023 Lai Châu đặt mục tiêu giải quyết việc làm cho bao nhiêu lao động?", narrowed)
+    assert "8.440" in first.answer
+    assert ans.abstained and not ans.citations

@@ -8,6 +8,7 @@ import pytest
 
 from bot.conversation import (
     agency_pointed,
+    agency_unknown,
     changed,
     context_after,
     context_of,
@@ -527,3 +528,53 @@ def test_a_pointer_with_no_document_to_point_to_asks_which_one_instead_of_answer
     first, ans = ask_in_turn(library_bot, "Thông tư 99/2026/TT-BTC có hiệu lực khi nào?", pointer)
     assert first.abstained and ans.abstained and not ans.citations and not ans.clarify
     assert "99/2026/TT-BTC" in ans.answer and "số hiệu" in ans.answer
+
+
+# ---- session 19: pointers to an agency never settled, "bây giờ", the row kept by a follow-up --------------------
+
+
+@pytest.mark.parametrize("turns", [
+    ("Sở đó phối hợp với sở nào?",),  # nothing before it
+    ("so do phoi hop voi so nao",),
+    (_WAGE, "Sở đó có nhiệm vụ gì?"),  # the last answer gave a wage, no agency
+    (_WAGE, "Còn vùng V?", "Cơ quan này chịu trách nhiệm gì?"),  # the last turn was declined
+])
+def test_a_pointer_to_an_agency_the_conversation_never_named_asks_which_one(library_bot, turns):
+    ans = ask_in_turn(library_bot, *turns)[-1]
+    assert ans.abstained and not ans.citations
+    assert "cơ quan nào" in ans.answer and ans.answer.startswith("Chưa rõ")
+
+
+def test_a_pointer_to_a_body_the_last_question_named_is_not_asked_back(library_bot):
+    # "đơn vị đó" after a question on "đơn vị vận hành hệ thống điện": that unit, though the turn was declined
+    first = read_question("Đơn vị vận hành hệ thống điện được thuê chuyên gia tối đa bao nhiêu lần?")
+    before = answer(abstained=True, query=first)
+    q = read_question("Vốn điều lệ tối thiểu của đơn vị đó là bao nhiêu?", previous=first)
+    assert agency_unknown(q, before) == ("", ())
+    asked = read_question("Năm 2023 Sơn La giao cơ quan nào chủ trì?")
+    assert agency_unknown(read_question("Cơ quan đó làm gì?", previous=asked), answer(abstained=True, query=asked))[0]
+    given = Answer("q", "Sở Nội vụ; Văn phòng UBND tỉnh. Theo …", False, citations=(cite("lc"),), extra={"query": asked})
+    assert agency_unknown(read_question("Cơ quan đó làm gì?", previous=asked), given)[1] == ("Sở Nội vụ", "Văn phòng UBND tỉnh")
+    assert agency_unknown(read_question("ai ky van ban nay?", previous=asked), None) == ("", ())  # a document's pointer
+
+
+def test_now_in_a_question_naming_its_document_is_the_rule_in_force_and_a_figure_of_the_moment_otherwise(library_bot):
+    ans = library_bot.answer("Mức lương tối thiểu vùng I bây giờ theo Nghị định 38/2022/NĐ-CP là bao nhiêu?")
+    assert not ans.abstained and ans.answer.startswith("4.680.000")  # not the hourly 22.500 ("giờ" of "bây giờ")
+    assert read_question("muc luong toi thieu vung I bay gio theo nghi dinh 38/2022/ND-CP").asked_now is False
+    for moment in ("Lúc này giá xăng bao nhiêu?", "Giá vàng bây giờ bao nhiêu một lượng?"):
+        declined = library_bot.answer(moment)
+        assert declined.abstained and not declined.citations
+    first = read_question("Nghị định 38/2022/NĐ-CP có hiệu lực từ ngày nào?")
+    assert not read_question("Nghị định này bây giờ còn hiệu lực không?", previous=first).asked_now
+
+
+def test_a_followup_narrowing_the_amount_keeps_the_row_asked_before(library_bot):
+    # "giờ" narrows the wage asked, it does not replace "vùng III": the hourly wage of region III, never region I's
+    first, third, ans = ask_in_turn(library_bot, "Mức lương tối thiểu vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?",
+                                    "Còn vùng III?", "Mức lương tối thiểu giờ thì sao?")
+    assert first.answer.startswith("4.680.000") and third.answer.startswith("3.640.000")
+    assert not ans.abstained and ans.answer.startswith("17.500")
+    q = read_question("Mức lương tối thiểu giờ thì sao?",
+                      previous=read_question("Mức lương tối thiểu vùng III theo Nghị định 38/2022/NĐ-CP là bao nhiêu?"))
+    assert "giờ vùng III" in q.topic and q.introduced == "giờ"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.query import read_question
+from corpus.text import fold
 
 KNOWN = ("Sơn La", "Lai Châu", "Hà Nam")
 
@@ -399,3 +400,12 @@ def test_a_stage_after_a_question_naming_its_stage_by_years_replaces_the_bare_st
     q = read_question(followup, previous=before)
     assert q.introduced.lower() in ("giai đoạn 2", "giai doan 2")
     assert q.topic.lower().startswith(q.introduced.lower())
+
+
+@pytest.mark.parametrize("follow", ["Còn một tháng?", "con mot thang", "Còn một tuần thì sao?"])
+def test_a_followup_naming_another_period_asks_the_same_per_that_period(follow):
+    # "Còn một tháng?" after "… bao nhiêu giờ một năm": the hours per month, not "một tháng" on its own
+    before = read_question("Thông tư 18/2021/TT-BLĐTBXH cho phép làm thêm tối đa bao nhiêu giờ một năm?")
+    q = read_question(follow, previous=before)
+    assert q.elliptical and q.topic.startswith("Thông tư cho phép làm thêm tối đa bao nhiêu giờ một t")
+    assert fold(q.introduced) in {"thang", "tuan"} and "năm" not in q.topic

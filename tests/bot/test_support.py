@@ -1096,3 +1096,16 @@ def test_a_fee_s_act_in_an_article_heading_does_not_make_another_fee_of_the_arti
     bot = assistant_over(tmp_path_factory, texts={"doc1.txt": _WATERWAY_FEES})
     _not_found(bot.answer("Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?"))
     assert bot.answer("Lệ phí cấp bản sao giấy chứng nhận là bao nhiêu?").answer.startswith("20.000 đồng/lần")
+
+
+def test_a_rare_name_of_the_question_must_stand_in_the_clause():
+    """ "Thái Lan" (a name) narrows the question as a rare noun does; a province the question names says where,
+    which the scope decides."""
+    parts = [f"Quy định chung về lao động và tiền lương số {i} tại Sơn La." for i in range(3000)]
+    parts += [f"Lao động giúp việc gia đình số {i} ký hợp đồng; đoàn khách Thái Lan số {i}." for i in range(6)]
+    scorer = Scorer(parts)
+    q = read_question("Mức lương của lao động giúp việc gia đình đi Thái Lan tại Sơn La là bao nhiêu?")
+    words = {n.phrase for n in needs(q, scorer, AnswerTuning()) if n.kind == "word"}
+    assert "Thái Lan" in words and "Sơn La" not in words
+    wanted = [n for n in needs(q, scorer, AnswerTuning()) if n.kind == "word"]
+    assert gaps(wanted, _found("Mức lương tối thiểu vùng I là 4.680.000 đồng/tháng.")) != ()

@@ -46,6 +46,14 @@ def test_a_label_without_any_document_asks_for_one(bot):
     assert "điều 5" in ans.answer.lower() and "số hiệu" in ans.answer
 
 
+def test_a_label_naming_no_document_is_read_in_the_one_document_the_conversation_is_about(bot):
+    # after an answer from Lai Châu's directive, "Mục 4 quy định gì?" is its mục 4, then "Còn mục 5?" the next one
+    first, label, then = ask_in_turn(bot, "Ai ký chỉ thị thi đua năm 2023 của Lai Châu?", "Mục 4 quy định gì?", "Còn mục 5?")
+    assert [(c.province, c.year) for c in first.citations] == [("Lai Châu", 2023)]
+    assert [(c.province, c.year, c.clause) for c in label.citations] == [("Lai Châu", 2023, "mục 4")]
+    assert [(c.province, c.year, c.clause) for c in then.citations] == [("Lai Châu", 2023, "mục 5")]
+
+
 def test_a_label_the_document_does_not_have_is_not_found(bot):
     ans = bot.answer("Điểm z mục 6 Chỉ thị Lai Châu năm 2023 nói gì?")
     assert ans.abstained and not ans.citations

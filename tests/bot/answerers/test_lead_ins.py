@@ -40,7 +40,14 @@ a) Bố trí kinh phí bổ sung có mục tiêu cho tỉnh.
 Giám đốc Sở Tài chính, Chánh Văn phòng Hội đồng nhân dân tỉnh chịu trách nhiệm thi hành Nghị quyết này.
 Điều 4. Thời gian công tác
 Tuyên truyền viên được hỗ trợ phải có thời gian làm công tác tuyên truyền tại cơ sở từ đủ 03 năm trở lên. Trường hợp tuyên truyền viên là người có uy tín trong đồng bào dân tộc thiểu số thì tuyên truyền viên được hỗ trợ phải có thời gian làm công tác tuyên truyền tại cơ sở tối thiểu 01 năm.
-Điều 5. Hiệu lực thi hành
+Điều 5. Thẩm quyền phê duyệt
+1. Giám đốc Sở Văn hóa, Thể thao và Du lịch xem xét, phê duyệt các nội dung sau:
+a) Danh sách tuyên truyền viên được hỗ trợ hằng năm của từng xã;
+b) Việc thay thế tuyên truyền viên thôi làm nhiệm vụ giữa năm.
+2. Hồ sơ đề nghị hỗ trợ gồm:
+a) Tờ trình của Ủy ban nhân dân xã;
+b) Danh sách tuyên truyền viên.
+Điều 6. Hiệu lực thi hành
 Nghị quyết này có hiệu lực kể từ ngày 01 tháng 8 năm 2026.
 
 CHỦ TỊCH
@@ -68,6 +75,19 @@ def test_a_point_under_giao_is_the_task_of_the_agency_it_names(bot, question, ag
     assert not ans.abstained, ans.answer
     assert ans.answer.startswith(f"{agency}."), ans.answer
     assert ans.citations[0].clause == clause
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Theo Nghị quyết 21/2026/NQ-HĐND, ai phê duyệt việc thay thế tuyên truyền viên thôi làm nhiệm vụ giữa năm?",
+     "theo nghi quyet 21/2026/NQ-HĐND ai phe duyet danh sach tuyen truyen vien duoc ho tro hang nam cua tung xa"],
+)
+def test_an_agency_acting_on_the_items_its_lead_in_announces_does_each_of_them(bot, question):
+    # "X xem xét, phê duyệt các nội dung sau: a) …": the agency is the subject of every item's act
+    ans = bot.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("Giám đốc Sở Văn hóa, Thể thao và Du lịch."), ans.answer
+    assert ans.citations[0].clause == "Điều 5, khoản 1"
 
 
 @pytest.mark.parametrize(

@@ -35,3 +35,27 @@ def test_every_form_spelling_folds_to_a_form_word():
     lex = load_lexicon()
     folded = set(lex.topic("answer_form_words"))
     assert {fold(w) for w in lex.topic("answer_form_spellings")} <= folded
+
+
+def test_typed_with_diacritics_a_function_word_goes_by_its_spelling():
+    # "tư" of "đầu tư" and "hội" of "xã hội" fold to function words ("từ", "hỏi"), but are not spelt as them
+    words = set(topic_words(read_question("Vốn đầu tư toàn xã hội của Sơn La năm 2023 là bao nhiêu?")).split())
+    assert {"tư", "xã", "hội"} <= words
+
+
+def test_plain_words_are_read_as_the_documents_term_before_form_words_go():
+    # "ra" between the words and "phần" before "trăm" are form or function words: read as a whole first
+    words = set(topic_words(read_question("Sơn La muốn bán hàng ra nước ngoài tăng bao nhiêu phần trăm?")).split())
+    assert {"xuất", "khẩu"} <= words
+    assert not {"bán", "ngoài", "trăm", "muốn"} & words
+
+
+def test_a_wish_framing_the_question_is_no_evidence():
+    words = set(topic_words(read_question("Năm 2023 Lai Châu mong mỗi người dân có việc làm?")).split())
+    assert not {"mong", "mỗi"} & words
+    assert {"người", "việc"} <= words
+
+
+def test_every_paraphrase_spelling_folds_to_a_paraphrase_word():
+    lex = load_lexicon()
+    assert {fold(w) for w in lex.topic("paraphrase_spellings")} <= set(lex.topic("paraphrase_words"))

@@ -10,6 +10,7 @@ from bot.answerers.labels import item_headings, period_fit
 from bot.answerers.values import (
     Probe,
     asked_figures,
+    asked_unit,
     asks_change,
     choose_value,
     lead_fit,
@@ -222,3 +223,24 @@ def test_until_when_is_a_deadline_question_and_its_date_is_read_whole():
     assert read_question("thong tu nay ap dung den ngay nao").kind == "duration"
     text = "Thông tư này có hiệu lực thi hành từ ngày 07 tháng 4 năm 2026 đến hết ngày 30 tháng 6 năm 2026."
     assert [d.text for d in find_durations(text)] == ["từ ngày 07 tháng 4 năm 2026", "đến hết ngày 30 tháng 6 năm 2026"]
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Doanh thu tăng trưởng bình quân bao nhiêu phần trăm mỗi năm?", "30%/năm"),
+        ("doanh thu tang truong binh quan bao nhieu % moi nam", "30%/năm"),
+        ("Doanh thu xuất khẩu đạt bao nhiêu đô la mỗi năm?", "55 tỷ USD/năm"),
+    ],
+)
+def test_a_value_of_the_kind_asked_answers_before_the_others_of_its_part(question, value):
+    # a part stating a count, an amount and a share: the words around each cover the question alike
+    text = ("Phấn đấu có tối thiểu 5.000 doanh nghiệp có doanh thu xuất khẩu đạt tối thiểu 55 tỷ USD/năm, với tốc độ "
+            "tăng trưởng bình quân đạt tối thiểu 30%/năm")
+    same = lambda words: 0.5  # noqa: E731
+    got = choose_value(text, find_values(text), same, unit=asked_unit(question))
+    assert got.value.text.endswith(value)
+
+
+def test_no_kind_is_asked_by_a_plain_how_much():
+    assert asked_unit("Có bao nhiêu doanh nghiệp?") is None
