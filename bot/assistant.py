@@ -641,6 +641,7 @@ class Assistant:
         pool += [d for d in ranked[len(pool):] if d.doc_id in context]
 
         answerer = answerer_for(q.kind)
+        reader = self._reader.for_question()
         found: list[Found] = []
         # A question naming a step of a scale ("vùng I", "mức 4") reads each document further: a bare label finds
         # nothing, and the items of a scale share every other word, so the asked one often ranks just below the
@@ -649,7 +650,7 @@ class Assistant:
         extra = t.named_extra if asked_steps(q.topic or q.text) else 0
         for d in pool:
             read = t.candidates_per_doc + extra
-            found.extend(answerer.find(self._reader, q, d, by_doc.get(d.doc_id, [])[:read]))
+            found.extend(answerer.find(reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
         found, lacking = self._supported(q, found, settled)
         if places:

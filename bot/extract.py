@@ -67,6 +67,7 @@ def _numbering_before(lex: Lexicon) -> re.Pattern[str]:
 _VALUE = _value(load_lexicon())
 _NUMBERING_BEFORE = _numbering_before(load_lexicon())
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.\d{1,2}")  # "3.1", "1.2.3": a dotted group of fewer than three digits
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
 _DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True)) + ")"
 _REFERENCE = re.compile(
@@ -105,6 +106,9 @@ def find_values(text: str) -> list[Span]:
             continue  # "/10.000 dân" is the base of a rate, not a value
         if not unit and not after and re.fullmatch(r"\d{1,2}", number):
             continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
+        if not unit and not after and _LABEL.fullmatch(number):
+            continue  # "tiêu chí 3.1", "mục 2.3": Vietnamese groups thousands by three digits after a dot, so a
+            # dotted number with a shorter group numbers a criterion or a section, it states no value
         end = m.end() if after else (m.end(2) if unit else m.end(1))
         start = m.start()
         if out and _RANGE_JOIN.fullmatch(text, out[-1].end, start):

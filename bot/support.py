@@ -856,7 +856,8 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     in the words quoted as the answer, the clause's lead-in to its items or its headings: a long clause states
     many amounts, and "70%" of one item answers nothing about the amount another item names."""
     whole = (f.clause.text, *cited_here(f.directive, f.clause), *f.clause.heading, f.directive.title or "")
-    if _SELF_EFFECT.search(_answer_words(f)):
+    said = _answer_words(f)  # read once: it splits a long clause into its sentences
+    if _SELF_EFFECT.search(said):
         # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
         # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
         whole = (*whole, f.directive.text)
@@ -865,7 +866,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     for n in wanted:
         if n.kind in _QUOTED:
             if quoted is None:
-                quoted = (_answer_words(f), *f.clause.heading, f.directive.title or "")
+                quoted = (said, *f.clause.heading, f.directive.title or "")
             parts = quoted
         else:
             parts = whole

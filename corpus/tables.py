@@ -460,12 +460,15 @@ def _cells(line: str) -> list[str]:
 
 def read_tables(text: str) -> list[PipeTable]:
     """The tables ``render`` wrote into ``text`` (a clause's text), each from its header line on."""
-    return list(_read_tables(text)) if "\n| " in f"\n{text}" else []
+    return list(_read_tables(text))
 
 
 @lru_cache(maxsize=512)
 def _read_tables(text: str) -> tuple[PipeTable, ...]:
-    """``read_tables``, read once per clause text: every part of a long schedule asks for the row it is on."""
+    """``read_tables``, read once per clause text: every part of a long schedule asks for the row it is on (and
+    every part of a long article without a table whether it is on one)."""
+    if not (text.startswith("| ") or "\n| " in text):
+        return ()
     out: list[PipeTable] = []
     pos = 0
     header: list[str] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -122,6 +123,16 @@ class Reader:
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
         self.definition_cache: dict[str, list] = {}
+        #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span;
+        #: and how the question asks its value, read once.
+        self.scores: dict[tuple, object] = {}
+
+    def for_question(self) -> Reader:
+        """This reader with a memo of its own for one question: the answerers try several answer shapes over the
+        same candidate parts, whose coverage of the topic is the same for each; forgotten with the question."""
+        reader = copy.copy(self)
+        reader.scores = {}
+        return reader
 
     @property
     def scorer(self) -> Scorer:

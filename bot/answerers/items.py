@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.answerers.base import LIST_ANNOUNCERS, Answerer, Found, Reader
-from bot.compose import MAX_EXCERPT
+from bot.compose import MAX_EXCERPT, wraps
 from bot.query import Query
 from bot.tuning import AnswerTuning
 from corpus.lexicon import derived, load_lexicon
@@ -20,7 +20,7 @@ from corpus.models import Clause, Directive
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Item", "Listing", "inline_lead_in", "is_lead_in", "line_of", "list_items", "listed"]
+__all__ = ["Item", "Listing", "inline_lead_in", "is_lead_in", "lead_in_above", "line_of", "list_items", "listed"]
 
 # Marker styles, outermost first: article, numbered clause, lettered point, dash, plus.
 _STYLES = (
@@ -83,6 +83,41 @@ def is_lead_in(text: str, end: int) -> bool:
         return True
     folded = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)\s*$", "", line))))
     return any(folded == c or folded.endswith(" " + c) for c in _cues())
+
+
+_LOOK_UP = 40  # lines read upward for an item's lead-in (siblings, their wrapped lines, a page's running header)
+
+
+def lead_in_above(text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the line announcing the list in which the item at ``at`` stands: "a) Kéo dài 12 tháng
+    đối với các trường hợp:" over "- Công chức bị kỷ luật giáng chức …".  The item says which case; what holds
+    for it (a duration, a rate) is said once in the lead-in over all its cases.  None when the line at ``at``
+    (followed up across its line wraps) is no list item, or the first line above it at a higher level does not
+    end with ":"."""
+    start, _ = _line_bounds(text, at)
+    while start and wraps(text, start - 1):  # the item's first line
+        start, _ = _line_bounds(text, start - 1)
+    rank, _, _ = _style(text[start : _line_bounds(text, start)[1]])
+    if rank == _PLAIN:
+        return None
+    pos = start
+    for _ in range(_LOOK_UP):
+        if pos == 0:
+            return None
+        a, b = _line_bounds(text, pos - 1)
+        pos = a
+        line = text[a:b]
+        if not line.strip():
+            continue
+        above, _, _ = _style(line)
+        if above < rank or (above == _PLAIN and line.rstrip().endswith(":")):
+            while a and wraps(text, a - 1):  # the lead-in's first line
+                a = _line_bounds(text, a - 1)[0]
+            end = b
+            while end < len(text) and wraps(text, end):  # the lead-in's own wrapped lines
+                end = _line_bounds(text, end + 1)[1]
+            return (a, end) if text[a:end].rstrip().endswith(":") else None
+    return None
 
 
 def list_items(text: str, end: int) -> list[Item]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
-from bot.answerers.items import inline_lead_in, is_lead_in, line_of, list_items
+from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.answerers.values import lead_fit, probe
 from bot.compose import MAX_EXCERPT
@@ -174,6 +174,8 @@ class LegalAnswerer:
                 if len(out) >= 3:
                     break
                 continue
+            if self.kind == "condition":
+                f = _case_condition(reader, f)
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
@@ -274,6 +276,8 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     if row is not None:  # a table's row states its durations in its values; its name is what the question names
         lo, hi = max(lo, row.values_start), min(hi, row.end)
     spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
+    if not spans and row is None:
+        return _case_duration(reader, f, lo, hi)
     if not spans:
         return None
     if _asks_date(q):  # "từ ngày nào": a date, not a count of days
@@ -310,6 +314,62 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
         quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
     return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score + weight * said(best))
+
+
+def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tuple[int, int], int, int] | None:
+    """The clause holding the lead-in of the listed item ``lo``:``hi`` of ``f`` ("a) Kéo dài 12 tháng đối với các
+    trường hợp:" over "- Công chức bị kỷ luật giáng chức …"), the lead-in's bounds and the item's, in that clause's
+    text.  The item may be a clause of its own (a dash item, a point): its lead-in is then read in the clause above."""
+    node = f.clause
+    for _ in range(3):
+        text = node.text
+        lead = lead_in_above(text, lo)
+        if lead is not None:
+            return node, lead, lo, hi
+        parent = reader.clauses.get(node.parent or "")
+        if parent is None or node.kind == "article" or text.strip() not in parent[1].text:
+            return None
+        offset = parent[1].text.find(text.strip()) - (len(text) - len(text.lstrip()))
+        node, lo, hi = parent[1], lo + offset, hi + offset
+    return None
+
+
+def _with_lead_in(text: str, lead: tuple[int, int], lo: int, hi: int) -> tuple[str, int, int]:
+    """The lead-in and the item quoted together: whole when short, else "lead-in … item"."""
+    from bot.compose import excerpt
+
+    if hi - lead[0] <= MAX_EXCERPT:
+        return excerpt(text, lead[0], hi)
+    return f"{text[slice(*lead)].strip()} … {excerpt(text, lo, hi)[0]}", lo, hi
+
+
+def _case_duration(reader: Reader, f: Found, lo: int, hi: int) -> Found | None:
+    """The duration of a listed case: "- Công chức bị kỷ luật giáng chức …" under "a) Kéo dài 12 tháng đối với các
+    trường hợp:" names the case asked, its lead-in the duration that holds for it (not the next point's, which
+    names another case).  The clause holding the lead-in is cited."""
+    got = _lead_in_of(reader, f, lo, hi)
+    if got is None:
+        return None
+    node, lead, lo, hi = got
+    text = node.text
+    spans = _ranges(text, [(lead[0] + d.start, lead[0] + d.end) for d in find_durations(text[slice(*lead)])])
+    if len(spans) != 1:
+        return None  # none, or several for several things: not one duration over its cases
+    quote, a, b = _with_lead_in(text, lead, lo, hi)
+    return Found(f.directive, node, text[slice(*spans[0])], quote, (a, b), f.score)
+
+
+def _case_condition(reader: Reader, f: Found) -> Found:
+    """A condition read from a listed case: "a) Tự gây thương tích …" says which case, only its lead-in ("… không
+    được hưởng chế độ ốm đau nếu thuộc một trong các trường hợp … sau:") what holds for it; both are quoted."""
+    if f.span is None or f.short != f.quote:
+        return f
+    got = _lead_in_of(reader, f, *f.span)
+    if got is None:
+        return f
+    node, lead, lo, hi = got
+    quote, a, b = _with_lead_in(node.text, lead, lo, hi)
+    return Found(f.directive, node, quote, quote, (a, b), f.score, f.alternate)
 
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
@@ -40,6 +40,7 @@ from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
 from bot.query import Query
 from bot.segments import Segment, tokens
+from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.tables import PipeRow, PipeTable, read_tables
@@ -47,6 +48,8 @@ from corpus.text import fold
 from index.models import Hit
 
 __all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
+
+_T = TypeVar("_T")
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
@@ -99,10 +102,14 @@ def by_segment(
     results: list[Found] = []
     steps = asked_steps(q.topic or q.text)
     years = asked_years(q.text, q.years or q.content_years)
+    scores = reader.scores  # the same parts are scored for each shape tried: once per question
+    lift = _most_added(shape, t, bool(steps or years))
     for clause, prior in reader.candidates(hits, parents=parents):
-        # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
-        parts = (s.text for s in reader.segments[clause.id])
-        clause_cov = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
+        clause_cov = scores.get((topic, clause.id))
+        if clause_cov is None:
+            # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
+            parts = (s.text for s in reader.segments[clause.id])
+            clause_cov = scores[topic, clause.id] = reader.scorer.coverage_of(topic, (article_lead_in(clause), *parts))
         units = reader.sentences(clause) if shape == "list" else reader.segments[clause.id]
         tables = read_tables(clause.text) if "\n| " in clause.text else []
         for seg in units:
@@ -118,12 +125,17 @@ def by_segment(
             # clauses say, so their words count as its own
             # A table's row says what it is about with the clause's words before the table, the rows it stands
             # under and the column headings ("| a | Lượt vào | 165 đồng/tấn |" under "Phí trọng tải tàu, thuyền")
-            words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
-                         None)
-            cited = cited_here(d, clause, seg.text)
-            seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
-                       if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
+            seg_cov = scores.get((topic, clause.id, seg.start, seg.end))
+            if seg_cov is None:
+                words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
+                             None)
+                cited = cited_here(d, clause, seg.text)
+                seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
+                           if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
+                scores[topic, clause.id, seg.start, seg.end] = seg_cov
             base = t.segment_weight * seg_cov + t.clause_weight * clause_cov + t.prior_weight * prior + extra
+            if lift is not None and base + lift < t.abstain_below - 1e-9:
+                continue  # its answer of this shape could not reach the threshold: not read out
             f = _extract(reader, q, shape, d, clause, seg, topic, base)
             if f is not None and (steps or years):
                 # "mức 4", "giai đoạn 2026 - 2028": the part under that step or period, not its neighbours
@@ -135,6 +147,22 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
+
+
+def _most_added(shape: Shape, t: AnswerTuning, fitted: bool) -> float | None:
+    """The most ``_extract`` (and a step or period that fits, when ``fitted``) adds to a part's score in ``shape``;
+    None where a value's own coverage replaces part of it ("target").  A part scoring below the threshold by
+    more than that is no answer: it is not read out."""
+    added = {"fact": max(0.0, t.ask_words_weight), "list": 5 * max(0.0, t.list_bonus)}.get(shape, 0.0)
+    return None if shape == "target" else added + (max(0.0, t.step_bonus, -t.step_penalty) if fitted else 0.0)
+
+
+def _once(reader: Reader, read: Callable[[str], _T], text: str) -> _T:
+    """``read(text)`` for the question's own words (how it asks its value), read once per question, not per part."""
+    key = (read, text)
+    if key not in reader.scores:
+        reader.scores[key] = read(text)  # type: ignore[assignment]
+    return reader.scores[key]  # type: ignore[return-value]
 
 
 def article_lead_in(clause: Clause) -> str:
@@ -189,9 +217,11 @@ def _extract(
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
         got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
-                           asked=probe(q.text) if probe(q.text).lead else probe(q.topic),
-                           change_asked=asks_change(q.text) or asks_change(q.topic), lead=lead,
-                           change_factor=t.change_mismatch, said_weight=t.ask_words_weight, unit=asked_unit(q.text))
+                           asked=_once(reader, probe, q.text) if _once(reader, probe, q.text).lead
+                           else _once(reader, probe, q.topic),
+                           change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic),
+                           lead=lead, change_factor=t.change_mismatch, said_weight=t.ask_words_weight,
+                           unit=asked_unit(q.text))
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
         # named by the figures asked is quoted from its own first words.
@@ -243,7 +273,7 @@ def _extract(
             cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
             quote = f"{row.full_name} — {cells}"
             return Found(d, clause, quote, quote, (row.start, row.end), base)
-    counted = stated_count(seg.text, probe(q.text).noun) if shape == "fact" else None
+    counted = stated_count(seg.text, _once(reader, probe, q.text).noun) if shape == "fact" else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
         at = seg.start + counted.start

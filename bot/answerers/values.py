@@ -112,13 +112,19 @@ class Probe:
 _ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
 
 
+@derived
+def _form_words() -> frozenset[str]:
+    """The question's form words, folded (lexicon ``question_form_words.txt``): read once, not for every part scored."""
+    return frozenset(fold(w) for w in load_lexicon().topic("question_form_words"))
+
+
 def probe(question: str) -> Probe:
     """The words around the ask of a value question; empty when it has none ("… là gì?")."""
     folded = fold(question)
     m = _ASK.search(folded)
     if m is None:
         return Probe((), "")
-    form = {fold(w) for w in load_lexicon().topic("question_form_words")}
+    form = _form_words()
     lead = [w for w in _WORD.findall(folded[: m.start()])[-3:] if w not in form][-2:]
     after = _WORD.findall(folded[m.end() :])[:1]
     noun = after[0] if after and after[0] not in form else ""
