@@ -252,10 +252,12 @@ def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[F
 
 def _asked_period(q: Query) -> str | None:
     """The period a rate question names ("bao nhiêu giờ trong một tuần" → tuần), accent-folded."""
-    folded = fold(q.text)
-    m = re.search(r"\b(?:bao nhieu|may)\s+\w+\s+(.*)$", folded)
-    found = _ASKS_PERIOD.search(m.group(1)) if m else None
-    return found.group(1) if found else None
+    for text in (q.text, q.topic):  # "Còn một tháng?" asks it of the topic kept from the question before
+        m = re.search(r"\b(?:bao nhieu|may)\s+\w+\s+(.*)$", fold(text))
+        found = _ASKS_PERIOD.search(m.group(1)) if m else None
+        if found:
+            return found.group(1)
+    return None
 
 
 def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
@@ -297,11 +299,15 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     def said(i: int) -> float:  # "chia cho 26 ngày" for "chia cho bao nhiêu ngày"
         return lead_fit(lead, text[max(lo, spans[i][0] - 40) : spans[i][1]])
 
-    def rank(i: int) -> tuple[bool, float]:
+    def per_asked(i: int) -> bool:  # "60 giờ trong 01 tháng" for "bao nhiêu giờ một tháng", not "300 giờ trong 01 năm"
+        m = _STATES_PERIOD.match(fold(text[spans[i][1] : min(hi, spans[i][1] + 25)]).lstrip())
+        return period is not None and m is not None and m.group(1) == period
+
+    def rank(i: int) -> tuple[bool, bool, float]:
         a = spans[i - 1][1] if i else lo
         b = spans[i + 1][0] if i + 1 < len(spans) else hi
         in_unit = unit is not None and re.search(rf"\b{unit}\b", fold(text[slice(*spans[i])])) is not None
-        return in_unit, reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
+        return in_unit, per_asked(i), reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
 
     best = max(range(len(spans)), key=rank)
     start, end = spans[best]
