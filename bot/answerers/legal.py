@@ -15,7 +15,7 @@ from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.answerers.values import lead_fit, probe
-from bot.compose import MAX_EXCERPT
+from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
@@ -228,7 +228,6 @@ def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[F
     """Every part of ``d`` stating a date a thing applies from or must be done by ("kể từ ngày 01 tháng 01
     năm 2026"), scored as retrieved parts are: the date a question asks for often stands in the article on
     effect, whose words retrieval does not rank high ("… được thực hiện từ ngày nào?")."""
-    from bot.compose import excerpt
 
     t = reader.tuning
     topic = topic_words(q) or q.topic
@@ -268,7 +267,6 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     unit the question names first; a range ("từ đủ 12 tháng đến 36 tháng") is one duration.  The whole
     part is read, not only the quoted window, which may have been focused on other words of a long part.
     """
-    from bot.compose import excerpt
 
     text = f.clause.text
     at = f.span[0] if f.span else 0
@@ -342,7 +340,6 @@ def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tup
 
 def _with_lead_in(text: str, lead: tuple[int, int], lo: int, hi: int) -> tuple[str, int, int]:
     """The lead-in and the item quoted together: whole when short, else "lead-in … item"."""
-    from bot.compose import excerpt
 
     if hi - lead[0] <= MAX_EXCERPT:
         return excerpt(text, lead[0], hi)
@@ -398,7 +395,6 @@ class EffectAnswerer:
     """
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        from bot.compose import excerpt
 
         t = reader.tuning
         folded = fold(q.text)
@@ -489,7 +485,6 @@ class EffectAnswerer:
 def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None:
     """ "… có hiệu lực từ ngày nào và thay thế … nào?" when the article on effect says the two in two clauses
     ("1. Thông tư này có hiệu lực … 2. Thông tư số … hết hiệu lực …"): both, cited at that article."""
-    from bot.compose import excerpt
 
     parent = next((c for c in d.clauses if c.id == found.clause.parent), None)
     if parent is None or not parent.answerable or found.clause.text not in parent.text:
