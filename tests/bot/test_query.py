@@ -71,6 +71,9 @@ def test_document_number_and_type():
         ("Sở Nội vụ có trách nhiệm gì?", "duty"),
         ("Ai ký chỉ thị thi đua năm 2022 của Sơn La?", "meta_signer"),
         ("Chỉ thị của Lai Châu ban hành ngày nào?", "meta_date"),
+        # still in force: only a clause on validity answers it, never a clause that shares the document's words
+        ("Chỉ thị này còn hiệu lực không?", "effect"),
+        ("nghi dinh 38/2022/ND-CP con hieu luc khong", "effect"),
         ("Số hiệu chỉ thị năm 2024 của Sơn La là gì?", "meta_number"),
         ("Chủ đề thi đua năm 2023 của Hà Nam là gì?", "meta_title"),
         ("Phương châm thi đua của Hà Nam?", "meta_title"),
