@@ -430,3 +430,12 @@ def test_a_warmed_assistant_answers_its_first_question_without_loading_anything(
         bot.index.derived = derived
     assert "Sở Nội vụ" in ans.answer
     assert not [n for n in loaded if n.startswith("scorer")]
+
+
+def test_still_in_force_after_a_target_is_no_unrelated_clause(bot):
+    """"Chỉ thị này còn hiệu lực không?" after a figure of the same directive: a directive states no validity, so the
+    bot declines instead of quoting a health clause that shares the directive's words (a review finding)."""
+    first = bot.answer("Năm 2023 Sơn La đặt chỉ tiêu thu nhập bình quân bao nhiêu?")
+    assert "52,4" in first.answer
+    follow = bot.answer("Chỉ thị này còn hiệu lực không?", previous=first)
+    assert follow.abstained and not follow.citations
