@@ -89,6 +89,10 @@ class Span:
     text: str
 
 
+#: A multiplication sign just before a number: "… ) x 100", "A × 100" (a space or ")" before an "x", so "max" is none).
+_FACTOR_BEFORE = re.compile(r"(?:(?<=\))|(?<=\s))[x×*]\s*$|×\s*$")
+
+
 def find_values(text: str) -> list[Span]:
     """Numeric values with unit and qualifier; years, dates, ranges and "/10.000 dân" bases are not values."""
     out = []
@@ -106,6 +110,8 @@ def find_values(text: str) -> list[Span]:
             continue  # "/10.000 dân" is the base of a rate, not a value
         if not unit and not after and re.fullmatch(r"\d{1,2}", number):
             continue  # a bare small integer is a list number or an article ("1.", "Điều 7"), not a value
+        if not unit and _FACTOR_BEFORE.search(before):
+            continue  # "(Số lao động có việc làm mới / Tổng số lao động) x 100": a formula's factor, no value
         if not unit and not after and _LABEL.fullmatch(number):
             continue  # "tiêu chí 3.1", "mục 2.3": Vietnamese groups thousands by three digits after a dot, so a
             # dotted number with a shorter group numbers a criterion or a section, it states no value

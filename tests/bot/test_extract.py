@@ -85,3 +85,12 @@ def test_the_words_that_number_what_follows_are_lexicon_rows(monkeypatch, tmp_pa
     assert values("Tổ chức đợt 125 của phong trào") == ["125"]
     _with_row(monkeypatch, tmp_path, "_NUMBERING_BEFORE", extract._numbering_before, "numbering_words", "đợt")
     assert values("Tổ chức đợt 125 của phong trào") == []
+
+
+def test_a_formulas_factor_is_no_value():
+    """ "(Số lao động có việc làm mới / Tổng số lao động) x 100" defines a rate: "100" answers no "bao nhiêu lao động"
+    (a review finding: it was the short answer); a figure with its unit or a word ending in x stays a value."""
+    assert find_values("Tỷ lệ (%) = (Số lao động có việc làm mới / Tổng số lao động) x 100") == []
+    assert [v.text for v in find_values("Tổng số hộ × 1.000")] == []
+    assert [v.text for v in find_values("mức thu 100 đồng/tấn")] == ["100 đồng/tấn"]
+    assert [v.text for v in find_values("đạt 100%")] == ["100%"]
