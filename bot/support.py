@@ -35,6 +35,7 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
+from bot.answerers.values import asked_units
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern
@@ -82,7 +83,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
     periods = tuple(lex.topic("rate_periods"))
     free = {*lex.topic("paraphrase_words"), *lex.topic("question_form_words"),
             *lex.topic("question_kind_words"), *lex.topic("answer_form_words")}
-    units = tuple((r["name"], re.compile(r["question"]), re.compile(r["evidence"])) for r in lex.topic("asked_units"))
+    units = asked_units()  # the table the value choice reads too (bot.answerers.values)
     quantities = tuple(sorted(lex.topic("asked_quantities"), key=lambda x: -len(x.split())))
     contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
     limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
@@ -650,7 +651,7 @@ def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     free = _lexicon()["free"]
     kinds = _lexicon()["kinds"]
     places = {fold(p) for p in (*q.provinces, *q.unknown_places)}
-    known_places = _place_names()
+    lex = load_lexicon()
     words, tags = pos_tags(segment(_plain(topic)))
     out: list[Need] = []
     for word, tag in zip(words, tags, strict=True):
@@ -658,7 +659,7 @@ def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         if tag != "Np" or len(sylls) < 2:
             continue  # a verb ("tăng trưởng", "tận dụng") is often the question's paraphrase
         f = fold(" ".join(sylls))
-        if (f in free or f in kinds or f in places or f in known_places  # type: ignore[operator]
+        if (f in free or f in kinds or f in places or lex.province(f) is not None  # type: ignore[operator]
                 or any(fold(x) in free or not x.isalpha() or is_abbreviation(x) for x in sylls)):  # type: ignore[operator]
             continue
         keys = syllable_keys(sylls, accented=True)
@@ -669,20 +670,6 @@ def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=True) for u in units]  # type: ignore[misc]
     return out
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Province names and their aliases, folded: a place says where, which scope decides, not what is asked."""
-    lex = load_lexicon()
-    names = {fold(p.name) for p in lex.provinces}
-    for row in lex.topic("province_aliases"):
-        names.update(fold(v) for v in row.values() if isinstance(v, str))
-    for n in list(names):
-        for lead in ("tinh ", "thanh pho "):
-            if n.startswith(lead):
-                names.add(n[len(lead):])
-    return frozenset(names)
 
 
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:

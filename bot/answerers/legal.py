@@ -340,7 +340,6 @@ def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tup
 
 def _with_lead_in(text: str, lead: tuple[int, int], lo: int, hi: int) -> tuple[str, int, int]:
     """The lead-in and the item quoted together: whole when short, else "lead-in … item"."""
-
     if hi - lead[0] <= MAX_EXCERPT:
         return excerpt(text, lead[0], hi)
     return f"{text[slice(*lead)].strip()} … {excerpt(text, lo, hi)[0]}", lo, hi

@@ -221,7 +221,7 @@ def _extract(
                            else _once(reader, probe, q.topic),
                            change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic),
                            lead=lead, change_factor=t.change_mismatch, said_weight=t.ask_words_weight,
-                           unit=asked_unit(q.text))
+                           unit=_once(reader, asked_unit, q.text))
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
         # named by the figures asked is quoted from its own first words.

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.extract import Span
 from bot.segments import has_diacritics
@@ -25,7 +24,7 @@ from corpus.text import compare_key, fold
 from index.tokenize import equivalent_forms
 
 __all__ = [
-    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
+    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asked_units", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
     "probe", "stated_count",
 ]
 
@@ -85,19 +84,19 @@ def asked_figures(question: str) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+@derived
+def asked_units() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """The kinds of value a question can ask (lexicon ``asked_units.csv``): name, how it is asked and how a value
+    of that kind is written, both folded; read here for the value chosen and by the support check (bot.support)."""
+    rows = load_lexicon().topic("asked_units")
+    return tuple((r["name"], re.compile(r["question"]), re.compile(r["evidence"])) for r in rows)
+
+
 def asked_unit(question: str) -> re.Pattern[str] | None:
     """How a value of the kind the question asks is written ("bao nhiêu phần trăm": "30%"; "bao nhiêu đô la": "55 tỷ
-    USD"), from lexicon asked_units.csv as the support check reads it (bot.support); None when no kind is asked."""
+    USD"), as the support check reads it (bot.support); None when no kind is asked."""
     folded = fold(equivalent_forms(question))
-    for row in load_lexicon().topic("asked_units"):
-        if _unit_question(row["question"]).search(folded):
-            return _unit_question(row["evidence"])
-    return None
-
-
-@lru_cache(maxsize=64)
-def _unit_question(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return next((evidence for _, asks, evidence in asked_units() if asks.search(folded)), None)
 
 
 @dataclass(frozen=True)
