@@ -573,7 +573,8 @@ class Assistant:
             cited = self._cited_in(q, missing, retriever, top_k, context=context)
             if cited is not None:
                 return cited
-        if missing and filters is None and not _asks_cited(q) and all(is_party_number(n) for n in missing):
+        if (missing and filters is None and not _asks_cited(q) and all(is_party_number(n) for n in missing)
+                and _names_another_document(q.text, missing)):
             # "Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW … đặt mục tiêu … bao nhiêu?": a Party document named
             # to say which document of the library is meant (one carrying it out), not what is asked about; the
             # question is asked of the documents citing it.
@@ -1080,6 +1081,20 @@ _KINDS = alternatives(load_lexicon().topic("document_kinds"))
 
 # Words by which one document repeals, replaces or amends another (lexicon document_change_words.txt), folded.
 _CHANGE_WORDS = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('document_change_words'), fold)})\b")
+
+
+_FOLDED_KINDS = re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('document_kinds'), fold)})(?!\w)")
+
+
+def _names_another_document(text: str, numbers: tuple[str, ...]) -> bool:
+    """Whether a question names a document besides the ones numbered ``numbers`` ("Kế hoạch hành động thực hiện Chỉ
+    thị 52-CT/TW …", "Kết luận 01-KL/TW mà chỉ thị thi đua 2023 … nhắc tới"): then those name which document is
+    meant.  Alone ("Chỉ thị 52-CT/TW có hiệu lực từ ngày nào?") they are what is asked about, which a document
+    carrying them out does not answer (its own effect, its own targets)."""
+    folded = fold(text)
+    for n in numbers:
+        folded = re.sub(rf"(?:(?:{_FOLDED_KINDS.pattern})\s+)?(?:so\s+)?{re.escape(fold(n))}", " ", folded)
+    return _FOLDED_KINDS.search(folded) is not None
 
 
 def _asks_cited(q: Query) -> bool:

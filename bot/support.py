@@ -41,7 +41,7 @@ from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, token
 from bot.steps import STEP_LABEL, step_pattern
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
-from corpus.models import Directive
+from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
@@ -851,7 +851,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     # "Thông tư số 102/2018/TT-BTC … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": that day is the one
     # the document's own effect statement gives ("… kể từ ngày 01 tháng 01 năm 2026"), which then meets a question's
     # "từ năm 2026" as if the quoted words said it.
-    own = _own_effect(f.directive.text) if _AT_OWN_EFFECT.search(said) else ""
+    own = _own_effect(f.directive, f.clause) if _AT_OWN_EFFECT.search(said) else ""
     whole = (*whole, own) if own else whole
     quoted: tuple[str, ...] | None = None
     out = []
@@ -891,14 +891,45 @@ _AT_OWN_EFFECT = re.compile(
     rf"\bngày\s+(?:{alternatives(load_lexicon().topic('document_kinds'))})\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
 
 
-def _own_effect(text: str) -> str:
-    """The sentence in which a document states its own effect ("Thông tư này có hiệu lực thi hành kể từ ngày 01
-    tháng 01 năm 2026."), "" when it states none."""
-    m = _SELF_EFFECT.search(text)
-    if m is None:
+def _own_effect(d: Directive, clause: Clause) -> str:
+    """The sentence in which the document states the effect ``clause`` refers to ("Thông tư này có hiệu lực thi hành
+    kể từ ngày 01 tháng 01 năm 2026."), "" when it cannot tell.  A consolidated text restates the effect article of
+    every law it merges ("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026" of the Luật Nhà giáo, "… 01
+    tháng 7 năm 2025" of the Luật Bảo hiểm xã hội): "kể từ ngày Luật này có hiệu lực" is the effect stated in the
+    same article (the nearest one before the clause, else after it); outside it, only a document stating one effect."""
+    stated = [(m.start(), _sentence_from(d.text, m)) for m in _SELF_EFFECT.finditer(d.text)]
+    if not stated:
         return ""
-    end = re.compile(r"[.;](?:\s|$)").search(text, m.end())
+    lo, hi = _article_span(d, clause)
+    inside = [(at, s) for at, s in stated if lo <= at < hi]
+    if inside:
+        before = [s for at, s in inside if at < clause.start]
+        return before[-1] if before else inside[0][1]
+    return stated[0][1] if len({_effect_words(s) for _, s in stated}) == 1 else ""
+
+
+def _sentence_from(text: str, m: re.Match[str]) -> str:
+    end = _SENTENCE_END.search(text, m.end())
     return text[m.start() : end.start() if end else m.end() + 120]
+
+
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+
+
+def _effect_words(sentence: str) -> str:
+    """An effect statement as compared with another: its words, spacing and the opening label aside."""
+    return " ".join(re.sub(r"^\W*(?:\d{1,2}\.)?", "", sentence).split()).lower()
+
+
+def _article_span(d: Directive, clause: Clause) -> tuple[int, int]:
+    """Where the article holding ``clause`` stands in the document's text (the clause's own span when it has none)."""
+    by_id = {c.id: c for c in d.clauses}
+    node: Clause | None = clause
+    while node is not None:
+        if node.kind == "article":
+            return node.start, node.end
+        node = by_id.get(node.parent or "")
+    return clause.start, clause.end
 
 
 _DIGIT = re.compile(r"\d")

@@ -471,3 +471,15 @@ def test_a_party_document_naming_the_document_meant_scopes_the_question_to_those
     ans = bot.answer("Năm 2023, chỉ thị thi đua thực hiện Kết luận 01-KL/TW đặt chỉ tiêu thu ngân sách bao nhiêu?")
     assert not ans.abstained and "4.800 tỷ đồng" in ans.answer
     assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
+
+
+@pytest.mark.parametrize("question", [
+    "Kết luận 01-KL/TW đặt chỉ tiêu thu ngân sách năm 2023 bao nhiêu?",
+    "ket luan 01-KL/TW dat chi tieu thu ngan sach nam 2023 bao nhieu",
+    "Chỉ thị 05-CT/TW có hiệu lực từ ngày nào?",
+])
+def test_a_party_document_asked_about_itself_is_not_answered_with_a_document_carrying_it_out(bot, question):
+    # Sơn La's 2023 directive cites Kết luận 01-KL/TW and Chỉ thị 05-CT/TW (of the Bộ Chính trị): its own revenue
+    # target and its own effect are not theirs (a review finding); named alone, the Party document is what is asked.
+    ans = bot.answer(question)
+    assert ans.abstained and not ans.citations, ans.answer

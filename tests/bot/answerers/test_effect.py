@@ -234,3 +234,20 @@ def test_a_year_asked_is_met_by_the_documents_own_effect_date_a_clause_refers_to
 def test_a_year_the_documents_own_effect_does_not_give_is_still_required(accounting):
     ans = accounting.answer("Từ năm 2027, thông tư nào về kế toán bảo hiểm xã hội hết hiệu lực theo Thông tư 107/2025/TT-BTC?")
     assert ans.abstained
+
+
+@pytest.fixture(scope="module")
+def consolidated(tmp_path_factory):
+    # A consolidated Luật Bảo hiểm xã hội: Điều 140 "1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025. 2.
+    # Luật Bảo hiểm xã hội số 58/2014/QH13 … hết hiệu lực thi hành kể từ ngày Luật này có hiệu lực thi hành", and,
+    # earlier, a footnote restating the Luật Nhà giáo's "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026".
+    return assistant_over(tmp_path_factory, {"doc1.txt": "van-ban-hop-nhat-so-58-vbhn-vpqh-45848.txt"})
+
+
+def test_a_consolidated_texts_rule_is_dated_by_the_effect_of_its_own_article_not_another_laws(consolidated):
+    ans = consolidated.answer("Từ năm 2026, luật nào hết hiệu lực theo văn bản hợp nhất Luật Bảo hiểm xã hội 58/VBHN-VPQH?")
+    assert ans.abstained, ans.answer  # the Luật 58/2014/QH13 ended on 01/7/2025; 2026 is the Luật Nhà giáo's date
+    ans = consolidated.answer("Từ năm 2025, luật nào hết hiệu lực theo văn bản hợp nhất Luật Bảo hiểm xã hội 58/VBHN-VPQH?")
+    assert not ans.abstained, ans.answer
+    assert "58/2014/QH" in ans.answer.split("Theo")[0]
+    assert ans.citations[0].clause == "Điều 140, khoản 2"
