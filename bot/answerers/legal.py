@@ -27,7 +27,9 @@ from index.models import Hit
 
 __all__ = ["EffectAnswerer", "LegalAnswerer", "case_condition"]
 
-_REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
+# what a question about a document replacing others says: "thay thế", "thay cho thông tư nào", "đã bỏ nghị định cũ nào"
+_REPLACES = re.compile(r"thay the|thay cho|het hieu luc|bai bo|\bbo (?:nhung |cac )?(?:van ban|thong tu|nghi dinh|luat"
+                       r"|bo luat|quyet dinh|chi thi|nghi quyet|phap lenh)\b")
 _APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
 _ASKS_EFFECT = re.compile(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu|vao) (?:ngay|khi|thoi diem) nao")
 _THIS_DOCUMENT = re.compile(r"\bnày\s*(?:sẽ\s+|chính thức\s+)?$", re.IGNORECASE)
