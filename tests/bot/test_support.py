@@ -1109,3 +1109,24 @@ def test_a_rare_name_of_the_question_must_stand_in_the_clause():
     assert "Thái Lan" in words and "Sơn La" not in words
     wanted = [n for n in needs(q, scorer, AnswerTuning()) if n.kind == "word"]
     assert gaps(wanted, _found("Mức lương tối thiểu vùng I là 4.680.000 đồng/tháng.")) != ()
+
+
+# ----------------------------------------------------------------- answers the documents do give are not declined
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nếu ngày cuối cùng của hạn nhận báo cáo trùng ngày nghỉ lễ thì hạn nhận báo cáo là ngày nào?",
+        "neu ngay cuoi cung cua han nhan bao cao trung ngay nghi le thi han nhan bao cao la ngay nao",
+    ],
+)
+def test_a_day_said_by_what_it_is_answers_which_day(library_scorer, question):
+    """ "Ngày đi làm đầu tiên sau kỳ nghỉ lễ" names a day as well as "ngày 10/4" does; words naming none do not."""
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "unit"]
+    assert [n.phrase for n in wanted] == ["ngày"]
+    text = ("Nếu ngày cuối cùng của thời hạn nhận báo cáo trùng ngày nghỉ lễ thì thời hạn nhận báo cáo là ngày đi "
+            "làm đầu tiên sau kỳ nghỉ lễ.")
+    assert gaps(wanted, _quoted(text, "thời hạn nhận báo cáo là ngày đi làm đầu tiên sau kỳ nghỉ lễ")) == ()
+    late = "Báo cáo gửi chậm thì thời hạn nhận báo cáo được kéo dài theo đề nghị của đơn vị."
+    assert gaps(wanted, _quoted(late, "thời hạn nhận báo cáo được kéo dài theo đề nghị của đơn vị")) != ()
+
