@@ -45,7 +45,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
@@ -1011,6 +1011,11 @@ _NUMBER = re.compile(
 )
 
 
+# The Party's and its bodies' documents are numbered "34-CT/TW", "57-NQ/TW", "1012-KL/TU", "59-CV/BCĐ": number, a
+# hyphen, the kind's letters, a slash and the issuing body's letters, always upper case as printed.
+_PARTY_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,5})-([A-ZĐ]{1,6})/([A-ZĐ]{1,8})(?![\w/])")
+
+
 # A consolidated text names what it consolidates before its legal bases and its first article.
 _PREAMBLE_END = re.compile(r"\n\s*(?:Căn cứ|Điều 1\b)")
 
@@ -1020,14 +1025,21 @@ def _key(number: str) -> str:
 
 
 def named_numbers(text: str) -> tuple[str, ...]:
-    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh"."""
+    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh", and the
+    Party's "34-CT/TW" (directives cite them often; a library seldom holds them, and a question naming one asks about it)."""
     out = []
     for m in _NUMBER.finditer(text):
         num, year, symbol = m.groups()
         if len(symbol) < 2 or not (year or "-" in symbol or any(ch.isupper() for ch in symbol)):
             continue  # "500/km2" is a unit, not a document
         out.append(f"{num}/{year}/{symbol}" if year else f"{num}/{symbol}")
+    out.extend(m.group(0) for m in _PARTY_NUMBER.finditer(text))
     return tuple(dict.fromkeys(out))
+
+
+def is_party_number(number: str) -> bool:
+    """Whether a document number is the Party's ("34-CT/TW") rather than the State's ("01/CT-UBND")."""
+    return _PARTY_NUMBER.fullmatch(number) is not None
 
 
 class DocumentNumbers:
