@@ -851,12 +851,17 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
         # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
         whole = (*whole, f.directive.text)
+    # "Thông tư số 102/2018/TT-BTC … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": that day is the one
+    # the document's own effect statement gives ("… kể từ ngày 01 tháng 01 năm 2026"), which then meets a question's
+    # "từ năm 2026" as if the quoted words said it.
+    own = _own_effect(f.directive.text) if _AT_OWN_EFFECT.search(said) else ""
+    whole = (*whole, own) if own else whole
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
         if n.kind in _QUOTED:
             if quoted is None:
-                quoted = (said, *f.clause.heading, f.directive.title or "")
+                quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
         else:
             parts = whole
@@ -898,6 +903,21 @@ _SELF_EFFECT = re.compile(
     r"(?:sẽ\s+|chính thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ",
     re.IGNORECASE,
 )
+
+
+# A rule dated by the document's own effect ("… kể từ ngày Thông tư này có hiệu lực thi hành").
+_AT_OWN_EFFECT = re.compile(
+    rf"\bngày\s+(?:{alternatives(load_lexicon().topic('document_kinds'))})\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
+
+
+def _own_effect(text: str) -> str:
+    """The sentence in which a document states its own effect ("Thông tư này có hiệu lực thi hành kể từ ngày 01
+    tháng 01 năm 2026."), "" when it states none."""
+    m = _SELF_EFFECT.search(text)
+    if m is None:
+        return ""
+    end = re.compile(r"[.;](?:\s|$)").search(text, m.end())
+    return text[m.start() : end.start() if end else m.end() + 120]
 
 
 _DIGIT = re.compile(r"\d")
