@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from bot.segments import tokens
 from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
@@ -44,6 +45,10 @@ _PARTIAL_NUMBER = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in _doc_kinds()) + r")\s+(?:số\s+)?(\d{1,4})\s*/\s*(\d{4})\b",
     re.IGNORECASE,
 )
+
+
+_PARTIAL_NUMBER_FOLDED = re.compile(
+    r"\b(" + "|".join(re.escape(fold(k)) for k in _doc_kinds()) + r")\s+(?:so\s+)?(\d{1,4})\s*/\s*(\d{4})\b")
 
 
 def _cues() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]], ...]:
@@ -347,8 +352,8 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     for m in _DOC_NUMBER.finditer(text):
         num, year, sym = m.groups()
         out.append(f"{num}/{year}/{sym}" if year else f"{num}/{sym}")
-    for m in _PARTIAL_NUMBER.finditer(text):
-        out.append(f"{m.group(2)}/{m.group(3)}")
+    for m in (*_PARTIAL_NUMBER.finditer(text), *_PARTIAL_NUMBER_FOLDED.finditer(fold(text))):
+        out.append(f"{m.group(2)}/{m.group(3)}")  # "nghi dinh 38/2022" typed without marks too
     return tuple(dict.fromkeys(out))
 
 
@@ -585,6 +590,14 @@ def _without(text: str, spans: list[re.Match[str]]) -> str:
     return text
 
 
+_IN_FORCE_NOW_READ = re.compile(r"(?<!\w)hien nay(?!\w)")
+
+
+def _without_now(words: str) -> str:
+    """``words`` without "hiện nay" ("bây giờ", "lúc này" as read, ``_said_as_in_force``)."""
+    return " ".join(_without(words, list(_IN_FORCE_NOW_READ.finditer(fold(words)))).split())
+
+
 def is_step(phrase: str) -> bool:
     """Whether ``phrase`` names one step of a scale and nothing else ("giai đoạn 2", "mức 3", "vùng IV")."""
     return step_pattern().fullmatch(fold(phrase).strip()) is not None
@@ -592,7 +605,7 @@ def is_step(phrase: str) -> bool:
 
 def followup_phrase(q: Query) -> str:
     """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
-    return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
+    return _without_now(_strip_followup(_topic(q.text, q.provinces, q.unknown_places)))
 
 
 def restates(q: Query, before: Query) -> bool:
@@ -720,9 +733,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # asked about, asked again in the scope the question names; the question's other words only say how it is asked.
     pointed = bool(_cue("reference", text)) and not query.numbers and bool(provinces or unknown or years)
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
-    own = _strip_followup(query.topic)
+    # "Bây giờ vùng II thì sao?": "now" (read as "hiện nay") asks the rule in force of what the conversation is about,
+    # it names nothing to put in place of the previous question's words
+    own = _without_now(_strip_followup(query.topic))
     content = [] if pointed else _content_words(own)
     steps = list(step_pattern().finditer(fold(own)))
+    # "Vùng I thì bao nhiêu?": a step alone names no topic; it asks the conversation's question of that step
+    marked = marked or (bool(steps) and not _content_words(_without(own, steps)))
     labelled = {x.group(1) for x in step_pattern().finditer(fold(previous.topic))}
     # "Còn mức 3?", and "Còn giai đoạn 2?" after a question that named its stage by years only: the step's own
     # words ("giai đoạn") are no topic of their own.  A step the previous question named by its label too ("vùng I"
@@ -760,6 +777,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
+    elif not content and (period := _other_period(previous.topic, own)) is not None:
+        topic, introduced = period  # "Còn một năm?" after "… bao nhiêu giờ một tháng?" ("năm" is no topic word)
     elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
@@ -778,18 +797,26 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
-            runs: list[list[str]] = [[]]
+            runs: list[list[int]] = [[]]
             words = own.split()
             for i, w in enumerate(words):  # runs of new words, said together: "doanh nghiệp nhà nước", not apart
                 new = fold(w) not in kept and (_content_words(w) or w.isdigit())
-                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them
+                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them,
+                # and one closing them ("trách" of "khiển trách", folded as in "trách nhiệm")
                 leads = (fold(w) not in kept and fold(w) in _KIND_WORDS and i + 1 < len(words)
                          and fold(words[i + 1]) not in kept and bool(_content_words(words[i + 1])))
-                if new or leads:
-                    runs[-1].append(w)
+                trails = (fold(w) not in kept and fold(w) in _KIND_WORDS and bool(tokens(w)) and bool(runs[-1])
+                          and runs[-1][-1] == i - 1)
+                if new or leads or trails:
+                    runs[-1].append(i)
                 elif runs[-1]:
                     runs.append([])
-            introduced = ", ".join(" ".join(r) for r in runs if r)
+            if not has_diacritics(own):
+                # one syllable typed without marks names little ("doi": "đổi", "đối", "đội"): it is read with the word
+                # it was typed beside ("cap doi"), which the answer must say with it
+                runs = [([r[0] - 1, *r] if r[0] > 0 else [*r, r[0] + 1] if r[0] + 1 < len(words) else r)
+                        if len(r) == 1 else r for r in runs]
+            introduced = ", ".join(" ".join(words[i] for i in r) for r in runs if r)
             if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
                 introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
@@ -818,7 +845,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,
-        asked_now=query.asked_now,
+        # "bây giờ" of a follow-up asks what is in force of the conversation's document, not the figure of the day
+        asked_now=_says(text, _NOW) or (previous.asked_now and not whole),
         before_year=before or previous.before_year if not years else None,
         clause_ref=query.clause_ref,
     )

@@ -18,6 +18,7 @@ __all__ = [
     "fold",
     "has_diacritics",
     "match_key",
+    "unmarked",
     "nfc",
     "normalize_spaces",
     "strip_controls",
@@ -143,6 +144,12 @@ def fold(text: str) -> str:
     if len(text) <= _SHORT_TEXT:
         return _fold_short(text)
     return text.lower().translate(_FOLDED)
+
+
+def unmarked(text: str) -> str:
+    """``text`` without diacritics, its letters' case kept ("Lệ phí cấp lại thẻ ABTC" -> "Le phi cap lai the ABTC"):
+    a question completed with words typed without marks is read as typed without them."""
+    return text.translate(_FOLDED).replace("Đ", "D")
 
 
 def has_diacritics(text: str) -> bool:
