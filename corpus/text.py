@@ -18,12 +18,12 @@ __all__ = [
     "fold",
     "has_diacritics",
     "match_key",
-    "unmarked",
     "nfc",
     "normalize_spaces",
     "strip_controls",
     "strip_tones",
     "tone_variants",
+    "unmarked",
 ]
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
