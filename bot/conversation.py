@@ -335,7 +335,22 @@ def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
     given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, previous.extra.get("query"), None)
     clauses = {c.clause_id for c in ans.citations}
     return any(
-        ans.answer == text and clauses == cited
+        _same_answer(ans.answer, clauses, text, cited)
         and (not isinstance(asked, Query) or changed(q, asked) or not restates(q, asked))
         for text, cited, asked in given
     )
+
+
+def _short(answer: str) -> str:
+    """The short answer before its source ("3,6%" of "3,6%. Theo Chỉ thị …"); "" when it opens with the source."""
+    return answer.split(" Theo ", 1)[0] if " Theo " in answer and not answer.startswith("Theo ") else ""
+
+
+def _same_answer(answer: str, clauses: set[str], text: str, cited: frozenset[str]) -> bool:
+    """Whether an answer gives again what ``text`` gave from ``cited``: the same words from the same clauses, or the
+    same figure from the same clause or one inside it ("mục 3" quoting what "mục 3, gạch đầu dòng 1" said)."""
+    if answer == text and clauses == cited:
+        return True
+    short = _short(answer)
+    return bool(short) and short == _short(text) and any(
+        a == b or a.startswith(f"{b}.") or b.startswith(f"{a}.") for a in clauses for b in cited)

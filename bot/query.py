@@ -72,7 +72,8 @@ _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
-_ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency")
+_ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency", "year_pointer",
+                  "province_pointer")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -724,6 +725,15 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     )
     if previous is None:
         return query
+    # "Năm đó tỉnh nào làm cụm trưởng?", "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?": the year or province pointed
+    # back to is the previous question's, whatever else the question asks
+    pointed_years = previous.years if not years and _cue("year_pointer", text) else ()
+    pointed_places = previous.provinces if not (provinces or unknown) and _cue("province_pointer", text) else ()
+    if pointed_years or pointed_places:
+        years, provinces = years or pointed_years, provinces or pointed_places
+        query = replace(query, years=years, provinces=provinces,
+                        years_tied=query.years_tied if query.years else previous.years_tied,
+                        about_set=_about_set(kind, folded, provinces, years))
     pointer = _cue("document", text)
     if (pointer or _cue("reference", text)) and not (query.numbers or provinces or unknown):
         # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
@@ -811,6 +821,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
                     runs[-1].append(i)
                 elif runs[-1]:
                     runs.append([])
+            # a step's label is read with its noun ("vùng 2", said as "Vùng II" by the table, not a bare "2")
+            at_step = _step_words(words)
+            for r in runs:
+                while r and r[0] - 1 in at_step:
+                    r.insert(0, r[0] - 1)
+                while r and r[-1] + 1 in at_step:
+                    r.append(r[-1] + 1)
             if not has_diacritics(own):
                 # one syllable typed without marks names little ("doi": "đổi", "đối", "đội"): it is read with the word
                 # it was typed beside ("cap doi"), which the answer must say with it
