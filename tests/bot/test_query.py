@@ -473,3 +473,22 @@ def test_that_province_is_the_province_asked_before():
     q = read_question("Năm 2022 tỉnh đó đặt tỷ lệ hộ nghèo bao nhiêu?", known_provinces=known,
                       previous=read_question("Sơn La năm 2023 đặt thu ngân sách bao nhiêu?", known_provinces=known))
     assert q.provinces == ("Sơn La",) and q.years == (2022,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doanh nghiệp gặp vướng mắc khi áp dụng danh mục hàng hóa nhóm 2 thì phản ánh về đâu?",
+        "Hàng hóa nào thuộc danh mục phải kiểm tra chất lượng khi nhập khẩu?",
+    ],
+)
+def test_a_list_s_mục_is_no_level_asked(text):
+    """ "danh mục" (a list) is not "mức" (a level): the question asks no figure."""
+    assert q(text).kind != "target"
+
+
+@pytest.mark.parametrize(
+    "text", ["Mức phạt tiền đối với hành vi này?", "muc phat tien doi voi hanh vi nay"]
+)
+def test_a_level_asked_is_still_a_target(text):
+    assert q(text).kind == "target"
