@@ -38,11 +38,11 @@ from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
-from bot.steps import STEP_LABEL, step_pattern
+from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
 from corpus.models import Directive
-from corpus.text import canonical_tones, compare_key, fold
+from corpus.text import canonical_tones, compare_key, fold, unmarked
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
@@ -157,7 +157,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
             continue  # "mức 1 triệu đồng": an amount
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
+        spelt = "|".join(re.escape(s) for s in step_spellings(label))  # "vung 2" is said by "Vùng II"
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*(?:{spelt})(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
@@ -683,6 +684,10 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     # a count is read as asked: "bao nhiêu phần trăm trường" asks a share, which "%" would leave a count of "trường"
     asked = q
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
+    if q.elliptical and has_diacritics(q.topic) and not has_diacritics(q.text):
+        # "vay con cap lai?" completed with the marked words of "Lệ phí cấp mới thẻ ABTC …": read as typed, without
+        # marks ("lai" is said by "lại")
+        q = replace(q, topic=unmarked(q.topic))
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)

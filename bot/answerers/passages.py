@@ -216,7 +216,7 @@ def _extract(
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
-        got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
+        got = choose_value(seg.text, values, _value_coverage(reader, q, topic), figures=figures,
                            asked=_once(reader, probe, q.text) if _once(reader, probe, q.text).lead
                            else _once(reader, probe, q.topic),
                            change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic),
@@ -288,6 +288,16 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
+
+
+def _value_coverage(reader: Reader, q: Query, topic: str) -> Callable[[str], float]:
+    """How well a value's own words cover the question.  A follow-up's own words ("Riêng các huyện nghèo thì sao?"
+    after "… mức giảm tỷ lệ hộ nghèo …") weigh as much as the completed question's: of "mức giảm tỷ lệ hộ nghèo
+    3,6%, riêng các huyện nghèo giảm 5,1%" the value they stand before is the one asked, not the previous answer."""
+    if not (q.elliptical and q.introduced):
+        return lambda words: reader.scorer.coverage(topic, words)
+    own = q.introduced.replace(",", " ")
+    return lambda words: (reader.scorer.coverage(topic, words) + reader.scorer.coverage(own, words)) / 2
 
 
 def _cell(

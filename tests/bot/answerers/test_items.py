@@ -61,6 +61,20 @@ def test_a_table_value_is_the_cell_at_the_asked_row_and_column():
     assert missing is not None and missing.missing_row and missing.value is None
 
 
+def test_a_row_asked_with_an_arabic_numeral_is_the_row_written_in_roman_numerals():
+    # "khu vực 2" typed for "Khu vực II": the row asked, never the first row's figure
+    from bot.answerers.tables import table_cell
+    from bot.segments import Scorer
+
+    scorer = Scorer([_TABLE, "phụ cấp tháng", "phụ cấp ngày", "khu vực"])
+    for question, value in [("Mức phụ cấp ngày ở khu vực 2 là bao nhiêu?", "32.000"),
+                            ("muc phu cap thang khu vuc 3", "500.000"), ("muc phu cap thang khu vuc 03", "500.000")]:
+        cell = table_cell(scorer, question, question, _TABLE)
+        assert cell is not None and cell.value is not None and cell.value.text == value
+    missing = table_cell(scorer, "muc phu cap thang khu vuc 4", "muc phu cap thang khu vuc 4", _TABLE)
+    assert missing is not None and missing.value is None
+
+
 def test_a_flattened_table_is_read_back_with_a_heading_per_column_and_a_cell_per_row():
     from bot.answerers.tables import read_table
 
