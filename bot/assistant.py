@@ -634,7 +634,7 @@ class Assistant:
             # its siblings under the same heading answer the previous question, not this one.  The follow-up
             # as typed finds those clauses first; the previous question's words, completing it, the rest.
             own = self._search(replace(q, topic=followup_phrase(q)), docs, k=t.candidates_per_doc, retriever=retriever)
-            hits = [h for h in _own_first(own, hits)
+            hits = [h for h in _own_first(hits, own)
                     if h.chunk.clause_id in self._clauses
                     and not unsaid(q, self._clauses[h.chunk.clause_id][1].text, self._clauses[h.chunk.clause_id][1].heading)]
         by_doc: dict[str, list[Hit]] = {}
@@ -666,7 +666,9 @@ class Assistant:
             found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
             lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
         if q.introduced:
-            said = [f for f in found if not unsaid(q, f.clause.text, f.clause.heading)]
+            # in the words quoted, not anywhere in the clause: "Riêng đồng bào dân tộc thiểu số thì sao?" is not
+            # answered by a figure of a long clause that names them in another sentence
+            said = [f for f in found if not unsaid(q, f.quote, f.clause.heading)]
             lacking = lacking if said else (Need("word", followup_phrase(q) or q.introduced),)  # "vùng V", as typed
             found = said
         if unseen:

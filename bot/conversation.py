@@ -28,6 +28,7 @@ from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query, agency_pointer, content_words, is_step, restates
 from bot.segments import has_diacritics, tokens
+from bot.steps import step_pattern, step_value
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
 from corpus.text import compare_key, fold
@@ -276,10 +277,21 @@ def unsaid(q: Query, text: str, headings: tuple[str, ...] = ()) -> tuple[str, ..
         pairs = list(itertools.pairwise(run_keys))
         if all(k in said for k in run_keys) and all(p in said for p in pairs):
             continue
-        if is_step(run) and any(all(k in h for k in run_keys) and all(p in h for p in pairs) for h in above):
+        if is_step(run) and (any(all(k in h for k in run_keys) and all(p in h for p in pairs) for h in above)
+                             or any(_names_step(run, t) for t in (text, *headings))):
             continue
         missing.append(run)
     return tuple(missing)
+
+
+def _names_step(step: str, text: str) -> bool:
+    """Whether ``text`` names the step ``step`` in any spelling: "Vùng II" names "vung 2", "Mức 03" "mức 3"."""
+    asked = step_pattern().fullmatch(fold(step).lower().strip())
+    if asked is None:
+        return False
+    value = step_value(asked.group(2))
+    return any(m.group(1) == asked.group(1) and step_value(m.group(2)) == value
+               for m in step_pattern().finditer(fold(text).lower()))
 
 
 def changed(q: Query, before: Query | None) -> bool:
@@ -323,7 +335,22 @@ def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:
     given = previous.extra.get(_ANSWERED) if _ANSWERED in previous.extra else answered_after(previous, previous.extra.get("query"), None)
     clauses = {c.clause_id for c in ans.citations}
     return any(
-        ans.answer == text and clauses == cited
+        _same_answer(ans.answer, clauses, text, cited)
         and (not isinstance(asked, Query) or changed(q, asked) or not restates(q, asked))
         for text, cited, asked in given
     )
+
+
+def _short(answer: str) -> str:
+    """The short answer before its source ("3,6%" of "3,6%. Theo Chỉ thị …"); "" when it opens with the source."""
+    return answer.split(" Theo ", 1)[0] if " Theo " in answer and not answer.startswith("Theo ") else ""
+
+
+def _same_answer(answer: str, clauses: set[str], text: str, cited: frozenset[str]) -> bool:
+    """Whether an answer gives again what ``text`` gave from ``cited``: the same words from the same clauses, or the
+    same figure from the same clause or one inside it ("mục 3" quoting what "mục 3, gạch đầu dòng 1" said)."""
+    if answer == text and clauses == cited:
+        return True
+    short = _short(answer)
+    return bool(short) and short == _short(text) and any(
+        a == b or a.startswith(f"{b}.") or b.startswith(f"{a}.") for a in clauses for b in cited)

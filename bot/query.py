@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from bot.segments import tokens
 from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
 from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
@@ -46,6 +47,10 @@ _PARTIAL_NUMBER = re.compile(
 )
 
 
+_PARTIAL_NUMBER_FOLDED = re.compile(
+    r"\b(" + "|".join(re.escape(fold(k)) for k in _doc_kinds()) + r")\s+(?:so\s+)?(\d{1,4})\s*/\s*(\d{4})\b")
+
+
 def _cues() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]], ...]:
     """Question-kind cues (lexicon), in order: the first kind whose cue matches wins.  Each is (folded,
     accented): a cue written with diacritics ("số mấy", not the "sở" of "lương cơ sở") is matched as written
@@ -67,7 +72,8 @@ _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
-_ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency")
+_ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency", "year_pointer",
+                  "province_pointer")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -347,8 +353,8 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     for m in _DOC_NUMBER.finditer(text):
         num, year, sym = m.groups()
         out.append(f"{num}/{year}/{sym}" if year else f"{num}/{sym}")
-    for m in _PARTIAL_NUMBER.finditer(text):
-        out.append(f"{m.group(2)}/{m.group(3)}")
+    for m in (*_PARTIAL_NUMBER.finditer(text), *_PARTIAL_NUMBER_FOLDED.finditer(fold(text))):
+        out.append(f"{m.group(2)}/{m.group(3)}")  # "nghi dinh 38/2022" typed without marks too
     return tuple(dict.fromkeys(out))
 
 
@@ -585,6 +591,14 @@ def _without(text: str, spans: list[re.Match[str]]) -> str:
     return text
 
 
+_IN_FORCE_NOW_READ = re.compile(r"(?<!\w)hien nay(?!\w)")
+
+
+def _without_now(words: str) -> str:
+    """``words`` without "hiện nay" ("bây giờ", "lúc này" as read, ``_said_as_in_force``)."""
+    return " ".join(_without(words, list(_IN_FORCE_NOW_READ.finditer(fold(words)))).split())
+
+
 def is_step(phrase: str) -> bool:
     """Whether ``phrase`` names one step of a scale and nothing else ("giai đoạn 2", "mức 3", "vùng IV")."""
     return step_pattern().fullmatch(fold(phrase).strip()) is not None
@@ -592,7 +606,7 @@ def is_step(phrase: str) -> bool:
 
 def followup_phrase(q: Query) -> str:
     """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
-    return _strip_followup(_topic(q.text, q.provinces, q.unknown_places))
+    return _without_now(_strip_followup(_topic(q.text, q.provinces, q.unknown_places)))
 
 
 def restates(q: Query, before: Query) -> bool:
@@ -711,6 +725,15 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     )
     if previous is None:
         return query
+    # "Năm đó tỉnh nào làm cụm trưởng?", "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?": the year or province pointed
+    # back to is the previous question's, whatever else the question asks
+    pointed_years = previous.years if not years and _cue("year_pointer", text) else ()
+    pointed_places = previous.provinces if not (provinces or unknown) and _cue("province_pointer", text) else ()
+    if pointed_years or pointed_places:
+        years, provinces = years or pointed_years, provinces or pointed_places
+        query = replace(query, years=years, provinces=provinces,
+                        years_tied=query.years_tied if query.years else previous.years_tied,
+                        about_set=_about_set(kind, folded, provinces, years))
     pointer = _cue("document", text)
     if (pointer or _cue("reference", text)) and not (query.numbers or provinces or unknown):
         # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
@@ -720,9 +743,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # asked about, asked again in the scope the question names; the question's other words only say how it is asked.
     pointed = bool(_cue("reference", text)) and not query.numbers and bool(provinces or unknown or years)
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
-    own = _strip_followup(query.topic)
+    # "Bây giờ vùng II thì sao?": "now" (read as "hiện nay") asks the rule in force of what the conversation is about,
+    # it names nothing to put in place of the previous question's words
+    own = _without_now(_strip_followup(query.topic))
     content = [] if pointed else _content_words(own)
     steps = list(step_pattern().finditer(fold(own)))
+    # "Vùng I thì bao nhiêu?": a step alone names no topic; it asks the conversation's question of that step
+    marked = marked or (bool(steps) and not _content_words(_without(own, steps)))
     labelled = {x.group(1) for x in step_pattern().finditer(fold(previous.topic))}
     # "Còn mức 3?", and "Còn giai đoạn 2?" after a question that named its stage by years only: the step's own
     # words ("giai đoạn") are no topic of their own.  A step the previous question named by its label too ("vùng I"
@@ -760,6 +787,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
+    elif not content and (period := _other_period(previous.topic, own)) is not None:
+        topic, introduced = period  # "Còn một năm?" after "… bao nhiêu giờ một tháng?" ("năm" is no topic word)
     elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
     else:
@@ -778,18 +807,33 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         else:
             topic = _replace_in(previous.topic, own) or own
             kept = set(fold(previous.topic).split())
-            runs: list[list[str]] = [[]]
+            runs: list[list[int]] = [[]]
             words = own.split()
             for i, w in enumerate(words):  # runs of new words, said together: "doanh nghiệp nhà nước", not apart
                 new = fold(w) not in kept and (_content_words(w) or w.isdigit())
-                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them
+                # a word spelled like a kind word ("hộ", folded "ho" as in "hồ sơ") opening new words is one of them,
+                # and one closing them ("trách" of "khiển trách", folded as in "trách nhiệm")
                 leads = (fold(w) not in kept and fold(w) in _KIND_WORDS and i + 1 < len(words)
                          and fold(words[i + 1]) not in kept and bool(_content_words(words[i + 1])))
-                if new or leads:
-                    runs[-1].append(w)
+                trails = (fold(w) not in kept and fold(w) in _KIND_WORDS and bool(tokens(w)) and bool(runs[-1])
+                          and runs[-1][-1] == i - 1)
+                if new or leads or trails:
+                    runs[-1].append(i)
                 elif runs[-1]:
                     runs.append([])
-            introduced = ", ".join(" ".join(r) for r in runs if r)
+            # a step's label is read with its noun ("vùng 2", said as "Vùng II" by the table, not a bare "2")
+            at_step = _step_words(words)
+            for r in runs:
+                while r and r[0] - 1 in at_step:
+                    r.insert(0, r[0] - 1)
+                while r and r[-1] + 1 in at_step:
+                    r.append(r[-1] + 1)
+            if not has_diacritics(own):
+                # one syllable typed without marks names little ("doi": "đổi", "đối", "đội"): it is read with the word
+                # it was typed beside ("cap doi"), which the answer must say with it
+                runs = [([r[0] - 1, *r] if r[0] > 0 else [*r, r[0] + 1] if r[0] + 1 < len(words) else r)
+                        if len(r) == 1 else r for r in runs]
+            introduced = ", ".join(" ".join(words[i] for i in r) for r in runs if r)
             if not introduced and previous.introduced and set(fold(previous.introduced).split()) <= set(fold(own).split()):
                 introduced = previous.introduced  # "Còn hộ kinh doanh thì sao?" asked again: still about them
     provinces_now = provinces or (() if unknown else previous.provinces)
@@ -818,7 +862,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
         nationwide=query.nationwide,
-        asked_now=query.asked_now,
+        # "bây giờ" of a follow-up asks what is in force of the conversation's document, not the figure of the day
+        asked_now=_says(text, _NOW) or (previous.asked_now and not whole),
         before_year=before or previous.before_year if not years else None,
         clause_ref=query.clause_ref,
     )

@@ -38,11 +38,11 @@ from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
-from bot.steps import STEP_LABEL, step_pattern
+from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
 from corpus.models import Clause, Directive
-from corpus.text import canonical_tones, compare_key, fold
+from corpus.text import canonical_tones, compare_key, fold, unmarked
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
@@ -157,7 +157,8 @@ def _labels(topic: str, folded_topic: str) -> list[Need]:
             continue  # "mức 1 triệu đồng": an amount
         noun, label = m.group(1), m.group(2)
         joiner = rf"\s*(?:{_lexicon()['list_joiners']})\s*"
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*{re.escape(label)}(?!\w)")
+        spelt = "|".join(re.escape(s) for s in step_spellings(label))  # "vung 2" is said by "Vùng II"
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}\s+(?:{STEP_LABEL}{joiner})*(?:{spelt})(?!\w)")
         out.append(Need("label", topic[m.start() : m.end()], pattern=pattern))
     return out
 
@@ -245,7 +246,7 @@ def _asks_amount(topic: str, accented: bool) -> bool:
     return _lexicon()["asks_amount"][accented].search(compare_key(topic, accented)) is not None  # type: ignore[index]
 
 
-def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
+def _quantities(topic: str, accented: bool, scorer: Scorer, pauses: Iterable[tuple[str, str]] = ()) -> list[Need]:
     """ "Lương cơ sở … là bao nhiêu?" → the clause must name "lương cơ sở" (lexicon ``asked_quantities.txt``):
     a figure set for another amount ("lương hưu", "lương tối thiểu", "mức thu lệ phí cấp bằng") answers another
     question.
@@ -258,6 +259,7 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
         return []
     from index.wordseg import pos_tags, segment, segment_folded
 
+    pauses = set(pauses)
     plain = " ".join(re.findall(r"[^\W_]+", topic))
     if accented:
         words, tags = pos_tags(segment(topic))
@@ -286,7 +288,9 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             toks = tokens(" ".join(written), accented=accented)
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
             acts = compare_key(phrase, accented) in _lexicon()["acts"][accented]  # type: ignore[index]
-            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
+            # a word after a comma names another amount of a list ("quỹ khen thưởng, phúc lợi", "miễn phí, lệ phí")
+            across = e < len(sylls) and (fold(sylls[e - 1][1]), fold(sylls[e][1])) in pauses
+            narrow = None if across else _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
             if narrow and toks:
                 written += narrow
             phrase = " ".join(written)
@@ -680,13 +684,17 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     # a count is read as asked: "bao nhiêu phần trăm trường" asks a share, which "%" would leave a count of "trường"
     asked = q
     q = replace(q, topic=equivalent_forms(q.topic or q.text))
+    if q.elliptical and has_diacritics(q.topic) and not has_diacritics(q.text):
+        # "vay con cap lai?" completed with the marked words of "Lệ phí cấp mới thẻ ABTC …": read as typed, without
+        # marks ("lai" is said by "lại")
+        q = replace(q, topic=unmarked(q.topic))
     topic = q.topic
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
              *_contrasts(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -863,7 +871,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         else:
             parts = whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
-            if n.pattern is not None and not _has_figure(f.short, n.pattern):
+            if n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)):
                 out.append(n)
             continue
         if n.kind == "unit" and _DIGIT.search(f.short) and not _met(n, (f.short,)):
@@ -875,6 +883,22 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _money() -> re.Pattern[str]:
+    """How an amount of money is written (lexicon ``asked_units.csv``, its ``money`` row), accent-folded."""
+    row = next(r for r in load_lexicon().topic("asked_units") if r["unit"] == "money")
+    return re.compile(row["evidence"])
+
+
+def _money_for_count(short: str, said: str, n: Need) -> bool:
+    """Whether the value answered is an amount of money ("10.000 đồng/chuyến") while the words quoted count what the
+    question counts ("từ 13 ghế đến 50 ghế"): a figure, but not the count asked ("dưới bao nhiêu ghế")."""
+    if _money().search(fold(short)) is None:
+        return False
+    noun = r"\s+".join(map(re.escape, fold(n.phrase).split()[1:]))  # "số ghế": "ghe"
+    return bool(noun) and re.search(rf"\d\s+{noun}(?!\w)", fold(said)) is not None
 
 
 # A document's own effect statement opening a sentence ("Thông tư này có hiệu lực thi hành kể từ ngày …"), not a

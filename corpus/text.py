@@ -23,6 +23,7 @@ __all__ = [
     "strip_controls",
     "strip_tones",
     "tone_variants",
+    "unmarked",
 ]
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
@@ -143,6 +144,12 @@ def fold(text: str) -> str:
     if len(text) <= _SHORT_TEXT:
         return _fold_short(text)
     return text.lower().translate(_FOLDED)
+
+
+def unmarked(text: str) -> str:
+    """``text`` without diacritics, its letters' case kept ("Lệ phí cấp lại thẻ ABTC" -> "Le phi cap lai the ABTC"):
+    a question completed with words typed without marks is read as typed without them."""
+    return text.translate(_FOLDED).replace("Đ", "D")
 
 
 def has_diacritics(text: str) -> bool:

@@ -3,6 +3,8 @@
 Usage::
 
     HF_HUB_OFFLINE=1 .venv/bin/python scripts/tune_fusion.py --index-dir /tmp/thidua-e5 [--split dev]
+    HF_HUB_OFFLINE=1 .venv/bin/python scripts/tune_fusion.py --index-dir /tmp/bed-idx --questions BED/bed.jsonl \
+        --corpus-dir corpus/data --corpus-dir BED/docs      # the DEV bed of scripts/dense_bed.py
 
 The split is by document (eval/splits.toml decides each question's split).
 The rule for a candidate to be acceptable: hybrid >= max(bm25, dense) on
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import sys
 from dataclasses import fields, replace
 from pathlib import Path
@@ -47,9 +50,15 @@ def table(report, retrievers) -> dict[tuple[str, str], dict[str, float | None]]:
         if r not in report.by_retriever:
             continue
         out[(r, "ALL")] = {**report.by_retriever[r].to_dict(), "recall@3": recall_at_3(report, r)}
-        for splits in report.by_kind[r].values():  # set -> split -> kind; one split runs here
+        sets = report.by_kind[r]
+        for name, splits in sets.items():  # set -> split -> kind; one split runs here
+            if len(sets) > 1:
+                whole = report.by_set[r][name]
+                out[(r, f"{name}/ALL")] = {**whole[next(iter(whole))].to_dict(),
+                                           "recall@3": recall_at_3(report, r, None, name)}
             for kind, s in splits[next(iter(splits))].items():
-                out[(r, kind)] = {**s.to_dict(), "recall@3": recall_at_3(report, r, kind)}
+                label = f"{name}/{kind}" if len(sets) > 1 else kind
+                out[(r, label)] = {**s.to_dict(), "recall@3": recall_at_3(report, r, kind, name)}
     return out
 
 
@@ -69,10 +78,11 @@ def show(rows, retrievers, kinds) -> None:
         print(f"{kind:14}{n:>4}" + "".join(cells))
 
 
-def recall_at_3(report, retriever: str, kind: str | None = None) -> float | None:
+def recall_at_3(report, retriever: str, kind: str | None = None, set_name: str | None = None) -> float | None:
     """Recall@3 (not among the report's figures): between the answer's first clause and the first five."""
     searched = [r for r in report.results if r.retriever == retriever and r.question.answerable
-                and r.ranked is not None and (kind is None or r.question.kind == kind)]
+                and r.ranked is not None and (kind is None or r.question.kind == kind)
+                and (set_name is None or r.set == set_name)]
     return mean(recall_at_k(r.ranked, r.gold_ids, 3) for r in searched)
 
 
@@ -125,11 +135,17 @@ def main() -> int:
     ap.add_argument("--grid", default="all", choices=("all", "unsure"),
                     help="all: every fusion method; unsure: the default with a larger dense weight when BM25's best "
                          "hit shares little of the question's words (FusionTuning.unsure_coverage)")
+    ap.add_argument("--questions", type=Path, action="append", default=None,
+                    help="question files instead of the directive set, each one set named by its file (repeatable; "
+                         "the DEV bed of scripts/dense_bed.py); kinds are then shown per set, 'library/fact'")
+    ap.add_argument("--corpus-dir", type=Path, action="append", default=None,
+                    help="corpus folders (repeatable; default: the five directives), as `thidua eval --corpus-dir`")
     args = ap.parse_args()
     if args.ranks and args.split != "dev":
         ap.error("--ranks shows single questions: dev only (test is measured, never read)")
-    settings = get_settings(corpus_dir=bundled_corpus_dir(), index_dir=args.index_dir, embedding_model=BUNDLED_MODEL,
-                            retriever="hybrid")
+    folders = args.corpus_dir or [bundled_corpus_dir()]
+    settings = get_settings(corpus_dir=Path(os.pathsep.join(str(f) for f in folders)), index_dir=args.index_dir,
+                            embedding_model=BUNDLED_MODEL, retriever="hybrid")
     if args.embed_chars:
         corpus = load_corpus(bundled_corpus_dir())
         index = open_index(corpus, args.index_dir, embedding_model=BUNDLED_MODEL, retriever="hybrid", progress=True,
@@ -137,12 +153,15 @@ def main() -> int:
         assistant = Assistant(corpus, index, retriever="hybrid")
     else:
         assistant = Assistant.load(settings, progress=True)
-    questions = [q for q in load_questions() if q.split == args.split]  # eval/splits.toml decides
+    files = {p.stem: load_questions(p) for p in args.questions} if args.questions else {"directives": load_questions()}
+    sets = {name: tuple(q for q in items if q.split == args.split) for name, items in files.items()}  # splits.toml decides
     if args.folded:
-        questions = [replace(q, question=fold(q.question)) for q in questions]
+        sets = {name: tuple(replace(q, question=fold(q.question)) for q in items) for name, items in sets.items()}
+    questions = [q for items in sets.values() for q in items]
     print(f"{args.split}: {len(questions)} questions", file=sys.stderr)
-    kinds = sorted({q.kind for q in questions})
-    base = run_evaluation(assistant, questions, ["bm25", "dense"], progress=True)
+    kinds = sorted({f"{name}/{q.kind}" if len(sets) > 1 else q.kind for name, items in sets.items() for q in items}
+                   | ({f"{name}/ALL" for name in sets} if len(sets) > 1 else set()))
+    base = run_evaluation(assistant, sets, ["bm25", "dense"], progress=True)
     base_rows = table(base, ["bm25", "dense"])
     candidates: list[FusionTuning] = []
     if args.only:
@@ -168,7 +187,7 @@ def main() -> int:
     results = []
     for cand in candidates:
         assistant.index.fusion = cand
-        rep = run_evaluation(assistant, questions, ["hybrid"])
+        rep = run_evaluation(assistant, sets, ["hybrid"])
         rows = {**base_rows, **table(rep, ["hybrid"])}
         ok, score = acceptable(rows, kinds)
         results.append((ok, score, cand, rows, rep))

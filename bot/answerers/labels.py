@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.steps import step_pattern
+from bot.steps import step_pattern, step_value
 from corpus.text import fold
 
 __all__ = ["Step", "asked_steps", "asked_years", "item_headings", "period_fit", "step_fit"]
@@ -28,17 +28,9 @@ class Step:
     label: str
 
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
 def _norm(label: str) -> str:
     """One spelling per step: "01", "1" and "I" are the same step (a user types "vùng 1" for "Vùng I")."""
-    if label.isdigit():
-        return str(int(label))
-    if all(ch in _ROMAN for ch in label):
-        values = [_ROMAN[ch] for ch in label]
-        return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
-    return label
+    return step_value(label)
 
 
 def asked_steps(question: str) -> tuple[Step, ...]:

@@ -216,7 +216,7 @@ def _extract(
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
-        got = choose_value(seg.text, values, lambda words: reader.scorer.coverage(topic, words), figures=figures,
+        got = choose_value(seg.text, values, _value_coverage(reader, q, topic), figures=figures,
                            asked=_once(reader, probe, q.text) if _once(reader, probe, q.text).lead
                            else _once(reader, probe, q.topic),
                            change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic),
@@ -288,6 +288,16 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
+
+
+def _value_coverage(reader: Reader, q: Query, topic: str) -> Callable[[str], float]:
+    """How well a value's own words cover the question.  A follow-up's own words ("Riêng các huyện nghèo thì sao?"
+    after "… mức giảm tỷ lệ hộ nghèo …") weigh as much as the completed question's: of "mức giảm tỷ lệ hộ nghèo
+    3,6%, riêng các huyện nghèo giảm 5,1%" the value they stand before is the one asked, not the previous answer."""
+    if not (q.elliptical and q.introduced):
+        return lambda words: reader.scorer.coverage(topic, words)
+    own = q.introduced.replace(",", " ")
+    return lambda words: (reader.scorer.coverage(topic, words) + reader.scorer.coverage(own, words)) / 2
 
 
 def _cell(
@@ -367,6 +377,11 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
     if not mentions:  # a role asked ("theo đề nghị của ai") is said in the sentence, never by a heading
         return None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
+    if not asks_role(q):
+        # "Sau khi Ngân hàng Nhà nước có ý kiến, ai phê duyệt …?": an agency the question itself names is the
+        # circumstance it asks within, not who it asks for; the sentence's other agency answers.
+        unasked = [m for m in mentions if not _named_in(m.name, q.text)]
+        mentions = unasked or mentions
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
     folded_q = fold(q.text)
     opening = len(sentence) - len(_LEAD_LABEL.sub("", sentence, count=1).lstrip())  # after its own label
@@ -389,6 +404,13 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
+
+
+def _named_in(name: str, question: str) -> bool:
+    """Whether every word of an agency's name is a word of the question ("Ngân hàng Nhà nước Việt Nam" in "Sau khi
+    Ngân hàng Nhà nước có ý kiến, ai phê duyệt … Bảo hiểm tiền gửi Việt Nam?")."""
+    words = set(tokens(name))
+    return bool(words) and words <= set(tokens(question))
 
 
 def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.extract import Span, find_values
 from bot.segments import Scorer, tokens
+from bot.steps import step_value
 from corpus.lexicon import load_lexicon
 from corpus.tables import PipeRow, PipeTable, read_tables
 
@@ -145,8 +146,8 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
         return None
     labels, n, columns = lay.labels, lay.n, lay.columns
     width = len(lay.body[0][1])
-    asked = set(tokens(question))
-    names = [tokens(" ".join(x[-n:])) for x in labels[:1]] + [tokens(" ".join(x)) for x in labels[1:]]
+    asked = set(_step_keys(tokens(question)))
+    names = [_step_keys(tokens(" ".join(x[-n:]))) for x in labels[:1]] + [_step_keys(tokens(" ".join(x))) for x in labels[1:]]
     matching = [i for i, name in enumerate(names) if name and set(name) <= asked]
     if not matching:
         heads = {name[0] for name in names if name}
@@ -161,6 +162,14 @@ def table_cell(scorer: Scorer, question: str, topic: str, text: str) -> Cell | N
     cells = tuple((h.strip(), v.text) for h, v in zip(columns, values, strict=True)) if columns else ()
     name = labels[row][-n:] if row == 0 else labels[row]
     return Cell(values[col], start, values[-1].end, heading, row_name=" ".join(name), cells=cells)
+
+
+_LABEL = re.compile(r"[ivx]{1,5}|\d{1,2}")
+
+
+def _step_keys(words: list[str]) -> list[str]:
+    """Folded words with a row's label as one number: "Vùng IV" is the row a question asking "vùng 4" names."""
+    return [step_value(w) if _LABEL.fullmatch(w) else w for w in words]
 
 
 def _header_columns(labels: list[list[str]], n: int, width: int) -> tuple[int, list[str] | None]:

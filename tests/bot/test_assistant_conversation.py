@@ -340,3 +340,31 @@ def test_a_case_the_directive_does_not_give_separately_is_declined_not_answered_
     first, ans = ask_in_turn(bot, "Năm 2023 Lai Châu đặt mục tiêu giải quyết việc làm cho bao nhiêu lao động?", narrowed)
     assert "8.440" in first.answer
     assert ans.abstained and not ans.citations
+
+
+# ----------------------------------------------------------------- "Riêng …": a case of the same indicator
+
+_POOR = "Lai Châu năm 2023 đặt mức giảm tỷ lệ hộ nghèo bao nhiêu?"
+
+
+@pytest.mark.parametrize("follow", ["Riêng các huyện nghèo thì sao?", "rieng cac huyen ngheo thi sao"])
+def test_a_case_the_clause_gives_separately_gets_its_own_figure_not_the_previous_one(bot, follow):
+    # "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%": the figure the case stands before
+    first, ans = ask_in_turn(bot, _POOR, follow)
+    assert "3,6%" in first.answer
+    short = ans.answer.split(" Theo ")[0]
+    assert not ans.abstained and "5,1%" in short and "3,6%" not in short
+
+
+@pytest.mark.parametrize("follow", ["Riêng các xã biên giới thì sao?", "Riêng đồng bào dân tộc thiểu số thì sao?"])
+def test_a_case_the_directive_does_not_give_is_declined_never_answered_with_the_previous_figure(bot, follow):
+    _, ans = ask_in_turn(bot, _POOR, follow)
+    assert ans.abstained and "3,6%" not in ans.answer and "5,1%" not in ans.answer
+
+
+def test_a_case_named_elsewhere_in_a_long_clause_does_not_carry_the_previous_figure(bot):
+    # Sơn La 2023 names "đồng bào dân tộc thiểu số" in another sentence of the same item: 52,4 triệu is not theirs
+    answers = ask_in_turn(bot, "Sơn La năm 2023 đặt thu nhập bình quân đầu người bao nhiêu?",
+                          "Còn thu nhập bình quân của nông dân?", "Riêng đồng bào dân tộc thiểu số thì sao?")
+    assert "52,4" in answers[0].answer
+    assert all(a.abstained and "52,4" not in a.answer for a in answers[1:])

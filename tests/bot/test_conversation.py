@@ -137,7 +137,7 @@ def test_a_followup_replaces_the_words_it_changes_and_keeps_the_question_around_
 def test_the_words_a_followup_introduces_must_be_said_by_the_answering_clause():
     before = read_question("Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?")
     q = read_question("Còn vùng V?", previous=before)
-    assert unsaid(q, "Vùng IV 3.250.000 15.600") == ("V",)
+    assert unsaid(q, "Vùng IV 3.250.000 15.600") == ("vùng V",)  # the step with its noun, as typed
     assert unsaid(q, "Vùng V 3.000.000") == ()
     siêu = read_question("Còn hàng siêu trường?",
                          previous=read_question("Hàng hóa siêu trọng là hàng có trọng lượng bao nhiêu?"))
@@ -578,3 +578,24 @@ def test_a_followup_narrowing_the_amount_keeps_the_row_asked_before(library_bot)
     q = read_question("Mức lương tối thiểu giờ thì sao?",
                       previous=read_question("Mức lương tối thiểu vùng III theo Nghị định 38/2022/NĐ-CP là bao nhiêu?"))
     assert "giờ vùng III" in q.topic and q.introduced == "giờ"
+
+
+@pytest.mark.parametrize("follow", ["Bây giờ vùng II thì sao?", "bay gio vung 2 thi sao", "Còn vùng 2?", "con vung 2?",
+                                    "Vùng II thì bao nhiêu?"])
+def test_region_two_asked_now_or_with_an_arabic_numeral_is_region_ii_of_the_same_decree(library_bot, follow):
+    _, ans = ask_in_turn(library_bot, _WAGE, follow)
+    assert not ans.abstained and "4.160.000" in ans.answer and "4.680.000" not in ans.answer.split(" Theo ")[0]
+    assert docs_of(ans) == {"38/2022/NĐ-CP"}
+
+
+@pytest.mark.parametrize("follow", ["con vung 5?", "Bây giờ vùng V thì sao?"])
+def test_a_region_the_decree_lacks_is_declined_however_typed(library_bot, follow):
+    _, ans = ask_in_turn(library_bot, _WAGE, follow)
+    assert ans.abstained and not ans.citations and "4.680.000" not in ans.answer
+
+
+@pytest.mark.parametrize("question", ["Mức lương tối thiểu giờ vùng 4 theo Nghị định 38/2022/NĐ-CP?",
+                                      "muc luong toi thieu gio vung 4 theo nghi dinh 38/2022"])
+def test_a_region_asked_with_an_arabic_numeral_gets_its_own_row(library_bot, question):
+    ans = library_bot.answer(question)
+    assert not ans.abstained and "15.600" in ans.answer and "4.680.000" not in ans.answer

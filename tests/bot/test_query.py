@@ -412,3 +412,83 @@ def test_a_followup_naming_another_period_asks_the_same_per_that_period(follow):
     q = read_question(follow, previous=before)
     assert q.elliptical and q.topic.startswith("Thông tư cho phép làm thêm tối đa bao nhiêu giờ một t")
     assert fold(q.introduced) in {"thang", "tuan"} and "năm" not in q.topic
+
+
+# ---- session 20: follow-ups read as a Vietnamese reader reads them ---------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["muc luong toi thieu vung 1 theo nghi dinh 38/2022", "Mức lương theo Nghị định 38/2022?"])
+def test_a_document_named_by_kind_and_number_is_read_typed_with_or_without_marks(typed):
+    assert "38/2022" in read_question(typed).numbers
+
+
+@pytest.mark.parametrize("follow", ["Còn một năm?", "con mot nam"])
+def test_another_period_without_a_topic_word_asks_the_same_per_that_period(follow):
+    # "năm" is no topic word: "Còn một năm?" after "… trong một tháng …" asks the hours per year, not the same again
+    before = read_question("Tổng số giờ làm thêm trong một tháng theo Thông tư 18/2021/TT-BLĐTBXH tối đa bao nhiêu giờ?")
+    q = read_question(follow, previous=before)
+    assert q.elliptical and "thang" not in fold(q.topic) and "mot nam" in fold(q.topic)
+
+
+_WAGE_I = "Mức lương tối thiểu tháng vùng I theo Nghị định 38/2022/NĐ-CP là bao nhiêu?"
+
+
+@pytest.mark.parametrize("follow", ["Bây giờ vùng II thì sao?", "bay gio vung II thi sao", "Lúc này vùng II thì bao nhiêu?",
+                                    "Vùng II thì bao nhiêu?"])
+def test_now_in_a_followup_asks_the_rule_in_force_of_the_document_discussed(follow):
+    # "bây giờ" is not the figure of the day: the conversation's decree, region II in place of region I
+    q = read_question(follow, previous=read_question(_WAGE_I))
+    assert q.elliptical and not q.asked_now
+    assert "vung ii" in fold(q.topic) and "vung i " not in fold(f"{q.topic} ") and "hien nay" not in fold(q.topic)
+    assert q.numbers == ("38/2022/NĐ-CP", "38/2022")
+
+
+def test_now_after_a_question_dated_today_is_still_the_day_asked():
+    q = read_question("Còn bây giờ?", previous=read_question("Giá vàng hôm nay bao nhiêu?"))
+    assert q.asked_now
+
+
+@pytest.mark.parametrize(("follow", "introduced"), [("Con cap doi?", "cap doi"), ("vay con cap lai?", "cap lai")])
+def test_one_unmarked_syllable_of_a_followup_is_read_with_the_word_typed_beside_it(follow, introduced):
+    # "doi" alone is "đổi", "đối" or "đội": "cap doi" must be said together by the answer
+    q = read_question(follow, previous=read_question("Lệ phí cấp mới thẻ ABTC là bao nhiêu?"))
+    assert q.introduced == introduced
+
+
+def test_a_word_folded_like_a_kind_word_closing_a_new_phrase_is_part_of_it():
+    q = read_question("Còn bị khiển trách?", previous=read_question(
+        "Công chức bị kỷ luật giáng chức thì bị kéo dài thời gian nâng bậc lương thường xuyên bao lâu?"))
+    assert q.introduced == "khiển trách"
+
+
+@pytest.mark.parametrize("follow", ["Năm đó Lai Châu giảm tỷ lệ hộ nghèo bao nhiêu?", "nam do lai chau giam ty le ho ngheo bao nhieu"])
+def test_that_year_is_the_year_asked_before(follow):
+    q = read_question(follow, known_provinces=("Sơn La", "Lai Châu"),
+                      previous=read_question("Sơn La năm 2023 phấn đấu tỷ lệ hộ nghèo bao nhiêu?", known_provinces=("Sơn La", "Lai Châu")))
+    assert q.years == (2023,) and q.provinces == ("Lai Châu",)
+
+
+def test_that_province_is_the_province_asked_before():
+    known = ("Sơn La", "Lai Châu")
+    q = read_question("Năm 2022 tỉnh đó đặt tỷ lệ hộ nghèo bao nhiêu?", known_provinces=known,
+                      previous=read_question("Sơn La năm 2023 đặt thu ngân sách bao nhiêu?", known_provinces=known))
+    assert q.provinces == ("Sơn La",) and q.years == (2022,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doanh nghiệp gặp vướng mắc khi áp dụng danh mục hàng hóa nhóm 2 thì phản ánh về đâu?",
+        "Hàng hóa nào thuộc danh mục phải kiểm tra chất lượng khi nhập khẩu?",
+    ],
+)
+def test_a_list_s_mục_is_no_level_asked(text):
+    """ "danh mục" (a list) is not "mức" (a level): the question asks no figure."""
+    assert q(text).kind != "target"
+
+
+@pytest.mark.parametrize(
+    "text", ["Mức phạt tiền đối với hành vi này?", "muc phat tien doi voi hanh vi nay"]
+)
+def test_a_level_asked_is_still_a_target(text):
+    assert q(text).kind == "target"

@@ -20,3 +20,13 @@ def test_a_scale_step_and_a_qualifier_step_are_both_read() -> None:
 def test_a_number_after_a_step_or_numbering_noun_is_no_figure() -> None:
     assert ends_with_step_noun("Phụ cấp mức ") and ends_with_step_noun("Thi đua năm ")
     assert not ends_with_step_noun("Tỷ lệ hộ nghèo giảm ")
+
+
+def test_a_step_is_the_same_written_in_arabic_or_roman_numerals():
+    from bot.steps import step_spellings, step_value
+
+    assert step_value("II") == step_value("2") == step_value("02") == "2"
+    assert step_value("iv") == "4" and step_value("IX") == "9"
+    assert set(step_spellings("2")) == {"2", "02", "ii"}
+    assert set(step_spellings("IV")) == {"iv", "4", "04"}
+    assert step_spellings("b") == ("b",)  # a letter ("điểm b") is only itself

@@ -78,7 +78,7 @@ def test_a_hit_only_dense_finds_enters_the_list_without_displacing_a_clear_bm25_
 
 def test_the_tuning_is_a_frozen_record_for_reports() -> None:
     t = FusionTuning()
-    assert t.to_dict()["method"] in ("rrf", "mix", "zmix", "gate")
+    assert t.to_dict()["method"] in ("rrf", "mix", "zmix", "zshare", "gate")
     assert set(t.to_dict()) >= {"method", "dense_weight", "dense_depth", "bm25_weight"}
     with pytest.raises(FrozenInstanceError):
         t.rrf_k = 1  # type: ignore[misc]
@@ -141,10 +141,13 @@ def test_a_question_bm25_barely_matches_lets_the_model_weigh_more() -> None:
 
 def test_a_clause_both_retrievers_rank_mid_list_comes_among_the_first_five_when_both_are_unsure() -> None:
     # A list question: BM25 ranks the clause sixth among flat scores, the model fourth among crowded cosines.
-    order = _order(ranked_case("both_unsure"), FusionTuning())
+    # The unbounded standard score lifts it; the bounded one ("zshare") leaves it sixth, as zmix 0.15 did: the
+    # price of not letting crowded cosines pass BM25's clear seconds (why zmix stays the default).
+    order = _order(ranked_case("both_unsure"), FusionTuning(method="zmix"))
     assert order.index("g") < 5
     assert order[:2] == ["a", "b"]  # the hit both rank high stays on top
-    assert _order(ranked_case("both_unsure"), FusionTuning(dense_weight=0.15)).index("g") >= 5  # the old weight
+    assert _order(ranked_case("both_unsure"), FusionTuning(method="zmix", dense_weight=0.15)).index("g") >= 5
+    assert _order(ranked_case("both_unsure"), FusionTuning(method="zshare")).index("g") == 5
 
 
 def test_bm25s_clear_lead_keeps_its_clause_first_although_the_model_prefers_another() -> None:
@@ -153,11 +156,30 @@ def test_bm25s_clear_lead_keeps_its_clause_first_although_the_model_prefers_anot
     assert [item for item, _ in fused][:2] == ["g", "x"]
     scores = [s for _, s in fused]
     assert scores == sorted(scores, reverse=True)  # still best first
-    assert _order(ranked, FusionTuning(bm25_clear_lead=0.0))[0] == "x"  # the model's standout passes it otherwise
+    # without the rule the unbounded bonus of the model's standout passes it; the bounded one cannot (39% > 0.25)
+    assert _order(ranked, FusionTuning(method="zmix", bm25_clear_lead=0.0))[0] == "x"
+    assert _order(ranked, FusionTuning(method="zshare", bm25_clear_lead=0.0))[0] == "g"
 
 
 def test_typed_without_diacritics_bm25s_lead_is_not_kept() -> None:
     # BM25 then matched folded syllables ("ho": hộ, hồ, họ): a lead says less, the model's preference decides
-    bare = FusionTuning().for_unaccented()
+    bare = FusionTuning(method="zmix").for_unaccented()
     assert bare.bm25_clear_lead == 0.0 and "bm25_clear_lead" in FusionTuning().to_dict()
     assert _order(ranked_case("bm25_clear_lead"), bare)[0] == "x"
+
+
+def test_inside_a_long_document_the_models_crowded_cosines_cannot_pass_bm25s_clear_second() -> None:
+    # A standard score over a crowd 0.02 wide hands several clauses 2-3 deviations; unbounded, that bonus outweighs
+    # a BM25 lead of a quarter of the best score.  As a share of the model's best standout it is at most the
+    # dense weight: the model reorders what BM25 nearly ties, as the score mix intends.
+    ranked = ranked_case("one_document_crowd")
+    assert _order(ranked, FusionTuning(method="zmix")).index("g") >= 4
+    bounded = fuse(ranked, FusionTuning(method="zshare"))  # not the default: see FusionTuning.method
+    assert [item for item, _ in bounded][:2] == ["t", "g"]
+    best = max(s for _, s in bounded)
+    assert best <= 1.0 + FusionTuning(method="zshare").dense_weight  # BM25's share of its best plus at most the dense weight
+
+
+def test_the_bounded_bonus_still_lets_the_models_standout_break_a_near_tie() -> None:
+    ranked = {"bm25": [("a", 10.0), ("b", 9.6), ("c", 3.0)], "dense": [*_pool([("b", 0.825)]), ("a", 0.78)]}
+    assert _order(ranked, FusionTuning(method="zshare"))[:2] == ["b", "a"]

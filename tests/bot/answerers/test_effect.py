@@ -213,6 +213,23 @@ def test_effect_and_every_document_it_ends_are_answered_though_too_long_to_quote
     assert ans.citations[0].clause == "Điều 2"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "thay cho", "đã bỏ … cũ nào": a question about what the document replaces, in other words than "thay thế"
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020 thay cho luật nào?",
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020 đã bỏ luật cũ nào?",
+        "luat nguoi lao dong viet nam di lam viec o nuoc ngoai theo hop dong nam 2020 thay cho luat nao",
+    ],
+)
+def test_what_a_law_replaces_is_asked_in_other_words_too(laws, question):
+    ans = laws.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.kind == "effect"
+    assert "72/2006/QH11" in ans.answer.split("Theo")[0], ans.answer
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("law", "Điều 73, khoản 2")]
+
+
 @pytest.fixture(scope="module")
 def accounting(tmp_path_factory):
     # Điều 10: "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026. 2. Thông tư số 102/2018/TT-BTC

@@ -61,6 +61,20 @@ def test_a_table_value_is_the_cell_at_the_asked_row_and_column():
     assert missing is not None and missing.missing_row and missing.value is None
 
 
+def test_a_row_asked_with_an_arabic_numeral_is_the_row_written_in_roman_numerals():
+    # "khu vực 2" typed for "Khu vực II": the row asked, never the first row's figure
+    from bot.answerers.tables import table_cell
+    from bot.segments import Scorer
+
+    scorer = Scorer([_TABLE, "phụ cấp tháng", "phụ cấp ngày", "khu vực"])
+    for question, value in [("Mức phụ cấp ngày ở khu vực 2 là bao nhiêu?", "32.000"),
+                            ("muc phu cap thang khu vuc 3", "500.000"), ("muc phu cap thang khu vuc 03", "500.000")]:
+        cell = table_cell(scorer, question, question, _TABLE)
+        assert cell is not None and cell.value is not None and cell.value.text == value
+    missing = table_cell(scorer, "muc phu cap thang khu vuc 4", "muc phu cap thang khu vuc 4", _TABLE)
+    assert missing is not None and missing.value is None
+
+
 def test_a_flattened_table_is_read_back_with_a_heading_per_column_and_a_cell_per_row():
     from bot.answerers.tables import read_table
 
@@ -103,3 +117,11 @@ def test_the_day_of_a_date_written_in_words_is_not_a_count():
 
     assert not has_count("tại thời điểm ngày 30 tháng 9 năm 2021 (có tên trong danh sách)")
     assert has_count("kỷ niệm 115 năm thành lập tỉnh") and has_count("70 xã đạt chuẩn trước ngày 30/6")
+
+
+def test_an_enumerated_term_is_asked_with_as_many_parts():
+    question = "Nghề, công việc nặng nhọc, độc hại, nguy hiểm là gì?"
+    assert asked_term(question) == "nguy hiem"
+    assert asked_term(question, 4).replace(" , ", ", ") == "nghe, cong viec nang nhoc, doc hai, nguy hiem"
+    assert asked_term("Theo thông tư, nghề, công việc nặng nhọc là gì?", 2).replace(" , ", ", ") == (
+        "nghe, cong viec nang nhoc")
