@@ -412,3 +412,22 @@ def test_a_followup_naming_another_period_asks_the_same_per_that_period(follow):
     q = read_question(follow, previous=before)
     assert q.elliptical and q.topic.startswith("Thông tư cho phép làm thêm tối đa bao nhiêu giờ một t")
     assert fold(q.introduced) in {"thang", "tuan"} and "năm" not in q.topic
+
+
+@pytest.mark.parametrize("follow", ["Năm đó tỉnh nào làm cụm trưởng?", "nam do tinh nao lam cum truong",
+                                    "Tỉnh đó giao sở nào theo dõi việc thực hiện chỉ thị?"])
+def test_that_year_or_that_province_points_back_to_the_document_under_discussion(follow):
+    # "năm đó", "tỉnh đó": the year and province just asked about, so the directive under discussion, not the library
+    before = read_question("Lai Châu năm 2023 thực hiện nhiệm vụ thành viên của cụm thi đua nào?",
+                           known_provinces=("Lai Châu", "Sơn La"))
+    q = read_question(follow, known_provinces=("Lai Châu", "Sơn La"), previous=before)
+    assert q.followup and q.same_document
+
+
+@pytest.mark.parametrize("question", ["Năm nay Sơn La đặt chỉ tiêu tỷ lệ hộ nghèo bao nhiêu?",
+                                      "nam nay son la dat chi tieu ty le ho ngheo bao nhieu"])
+def test_this_year_with_a_province_is_a_question_of_its_own(question):
+    before = read_question("Lai Châu năm 2023 thực hiện nhiệm vụ thành viên của cụm thi đua nào?",
+                           known_provinces=("Lai Châu", "Sơn La"))
+    q = read_question(question, known_provinces=("Lai Châu", "Sơn La"), previous=before)
+    assert not q.followup and q.provinces == ("Sơn La",)
