@@ -45,7 +45,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
@@ -848,12 +848,17 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
         # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
         whole = (*whole, f.directive.text)
+    # "Thông tư số 102/2018/TT-BTC … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": that day is the one
+    # the document's own effect statement gives ("… kể từ ngày 01 tháng 01 năm 2026"), which then meets a question's
+    # "từ năm 2026" as if the quoted words said it.
+    own = _own_effect(f.directive.text) if _AT_OWN_EFFECT.search(said) else ""
+    whole = (*whole, own) if own else whole
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
         if n.kind in _QUOTED:
             if quoted is None:
-                quoted = (said, *f.clause.heading, f.directive.title or "")
+                quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
         else:
             parts = whole
@@ -879,6 +884,21 @@ _SELF_EFFECT = re.compile(
     r"(?:sẽ\s+|chính thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ",
     re.IGNORECASE,
 )
+
+
+# A rule dated by the document's own effect ("… kể từ ngày Thông tư này có hiệu lực thi hành").
+_AT_OWN_EFFECT = re.compile(
+    rf"\bngày\s+(?:{alternatives(load_lexicon().topic('document_kinds'))})\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
+
+
+def _own_effect(text: str) -> str:
+    """The sentence in which a document states its own effect ("Thông tư này có hiệu lực thi hành kể từ ngày 01
+    tháng 01 năm 2026."), "" when it states none."""
+    m = _SELF_EFFECT.search(text)
+    if m is None:
+        return ""
+    end = re.compile(r"[.;](?:\s|$)").search(text, m.end())
+    return text[m.start() : end.start() if end else m.end() + 120]
 
 
 _DIGIT = re.compile(r"\d")
@@ -992,6 +1012,11 @@ _NUMBER = re.compile(
 )
 
 
+# The Party's and its bodies' documents are numbered "34-CT/TW", "57-NQ/TW", "1012-KL/TU", "59-CV/BCĐ": number, a
+# hyphen, the kind's letters, a slash and the issuing body's letters, always upper case as printed.
+_PARTY_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,5})-([A-ZĐ]{1,6})/([A-ZĐ]{1,8})(?![\w/])")
+
+
 # A consolidated text names what it consolidates before its legal bases and its first article.
 _PREAMBLE_END = re.compile(r"\n\s*(?:Căn cứ|Điều 1\b)")
 
@@ -1001,14 +1026,21 @@ def _key(number: str) -> str:
 
 
 def named_numbers(text: str) -> tuple[str, ...]:
-    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh"."""
+    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh", and the
+    Party's "34-CT/TW" (directives cite them often; a library seldom holds them, and a question naming one asks about it)."""
     out = []
     for m in _NUMBER.finditer(text):
         num, year, symbol = m.groups()
         if len(symbol) < 2 or not (year or "-" in symbol or any(ch.isupper() for ch in symbol)):
             continue  # "500/km2" is a unit, not a document
         out.append(f"{num}/{year}/{symbol}" if year else f"{num}/{symbol}")
+    out.extend(m.group(0) for m in _PARTY_NUMBER.finditer(text))
     return tuple(dict.fromkeys(out))
+
+
+def is_party_number(number: str) -> bool:
+    """Whether a document number is the Party's ("34-CT/TW") rather than the State's ("01/CT-UBND")."""
+    return _PARTY_NUMBER.fullmatch(number) is not None
 
 
 class DocumentNumbers:

@@ -125,6 +125,9 @@ def test_document_numbers_named_and_held(bot):
         "50/2024/QH15", "01/CT-UBND")
     assert named_numbers("thong tu 06/2021/tt-bldtbxh, chi thi 01/ct-ubnd, mật độ 500/km2") == (
         "06/2021/tt-bldtbxh", "01/ct-ubnd")
+    # the Party's numbers ("34-CT/TW"), as printed; a hyphenated range of figures is no number
+    assert named_numbers("Chỉ thị số 34-CT/TW, Kết luận 1012-KL/TU và Công văn 59-CV/BCĐ; giai đoạn 2021-2025") == (
+        "34-CT/TW", "1012-KL/TU", "59-CV/BCĐ")
     numbers = DocumentNumbers(bot.corpus.directives)
     assert numbers.holds("38/2022/NĐ-CP") and numbers.holds("38/2022/ND-CP") and numbers.holds("17/2022/ubtvqh15")
     assert numbers.holds("34/2019/TT-BLĐTBXH")  # consolidated in a VBHN of the library
