@@ -457,7 +457,7 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
         figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
         counted = _counted_noun(topic)
         if counted:
-            return [figure, Need("counted", f"số {counted}", pattern=_count_pattern(counted))]
+            return [figure, Need("counted", f"số {counted}", pattern=_count_pattern(counted), rival=_measures(counted))]
         return [figure]
     return []
 
@@ -472,6 +472,28 @@ def _count_pattern(counted: str) -> re.Pattern[str]:
     if not units:
         return _lexicon()["count_figure"]  # type: ignore[return-value]
     return re.compile(_lexicon()["count_body"] + rf"(?!\s*(?:{alternatives(units)})(?!\w))")  # type: ignore[operator]
+
+
+@lru_cache(maxsize=256)
+def _measures(counted: str) -> re.Pattern[str]:
+    """The units of measure other than ``counted`` (lexicon ``measure_units.txt``), right after a figure's end."""
+    asked = fold(counted)
+    units = [u for u in _lexicon()["measures"] if fold(u) != asked]  # type: ignore[union-attr]
+    return re.compile(rf"^\s*(?:{alternatives(units)})(?!\w)")
+
+
+def _in_a_measure(short: str, said: str, measures: re.Pattern[str]) -> bool:
+    """Whether every figure of a short answer ("hơn 2.500") stands in the words quoted only with a unit of measure
+    after it ("2.500 Đài tệ/tháng"): the short answer dropped the unit, and it is no count."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)*", short)
+    text = _accented(said)
+    if not numbers:
+        return False
+    for number in numbers:
+        at = [m.end() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text)]
+        if not at or not all(measures.match(text[e:]) for e in at):
+            return False
+    return True
 
 
 def _plain(topic: str) -> str:
@@ -958,7 +980,9 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         else:
             parts = whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
-            if n.pattern is not None and not _has_figure(f.short, n.pattern):
+            # … and not a figure the words quoted give in a unit of measure the short answer dropped ("hơn 2.500")
+            if ((n.pattern is not None and not _has_figure(f.short, n.pattern))
+                    or (n.rival is not None and _in_a_measure(f.short, said, n.rival))):
                 out.append(n)
             continue
         if n.kind == "unit" and _DIGIT.search(f.short) and not _met(n, (f.short,)):

@@ -195,3 +195,32 @@ def test_a_class_of_places_asked_must_be_named_by_the_clause(scorer, question):
 )
 def test_a_label_a_name_or_a_bare_place_noun_is_no_class_of_places(scorer, question):
     assert not [n for n in needs(read_question(question), scorer, AnswerTuning()) if n.kind == "qualifier"]
+
+
+# ----------------------------------------------------------------- "tiền … là bao nhiêu" asks an amount of money
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mỗi học sinh bán trú được hỗ trợ tiền ăn sáng mỗi tháng là bao nhiêu?",
+     "moi hoc sinh ban tru duoc ho tro tien an sang moi thang la bao nhieu",
+     "Tiền thuốc cho mỗi người là bao nhiêu một ngày?"],
+)
+def test_money_for_something_is_not_answered_with_kilograms_of_rice(scorer, question):
+    wanted = [n for n in needs(read_question(question), scorer, AnswerTuning()) if n.kind == "unit"]
+    assert wanted
+    assert gaps(wanted, _found("Mỗi học sinh được hỗ trợ mỗi tháng 8 kg gạo.", short="8 kg")) != ()
+    assert gaps(wanted, _found("Mỗi học sinh được hỗ trợ mỗi tháng 450.000 đồng.", short="450.000 đồng")) == ()
+
+
+def test_a_duration_asked_about_a_payment_stays_a_duration(scorer):
+    wanted = needs(read_question("Thời hạn nộp tiền ký quỹ là bao nhiêu ngày?"), scorer, AnswerTuning())
+    units = [n for n in wanted if n.kind == "unit"]
+    assert units and all(n.phrase != "số tiền" for n in units)
+
+
+def test_a_count_whose_figure_the_quote_gives_in_a_currency_is_unmet(scorer):
+    wanted = [n for n in needs(read_question("Bao nhiêu học sinh nội trú được hỗ trợ tiền ăn mỗi tháng?"), scorer,
+                               AnswerTuning()) if n.kind == "counted"]
+    quote = "trừ tiền ăn, ở từ lương hàng tháng cao hơn 2.500 Đài tệ/tháng"
+    assert gaps(wanted, _found(quote, short="hơn 2.500")) != ()
+    assert gaps(wanted, _found("Có 2.500 học sinh nội trú được hỗ trợ.", short="2.500")) == ()
