@@ -260,7 +260,9 @@ def _cases(topic: str, accented: bool) -> list[Need]:
     question names too is no rival ("bảo hiểm xã hội … bảo hiểm y tế" asks about both)."""
     key = compare_key(expand_abbreviations(topic), accented)
     out: list[Need] = []
-    for heads, cases in _lexicon()["case_sets"]:  # type: ignore[union-attr]
+    for heads, cases, anywhere in _case_sets(accented):
+        if not anywhere.search(key):
+            continue  # no case of the set is named: most sets, most questions
         found = [(i, m) for i, case in enumerate(cases) if (m := _case_pattern(heads, case, cases, accented).search(key))]
         asked = {i for i, _ in found}
         rivals = [x for i, case in enumerate(cases) if i not in asked for x in case]
@@ -270,6 +272,18 @@ def _cases(topic: str, accented: bool) -> list[Need]:
             out.append(Need("case", key[m.start() : m.end()], pattern=_case_pattern(heads, cases[i], cases, accented),
                             rival=_case_pattern(heads, tuple(rivals), cases, accented), accented=accented))
     return out
+
+
+@derived
+def _case_sets_both() -> dict[bool, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]]:
+    """Each set of cases with a quick pattern of any of its spellings, to skip the sets a question names none of."""
+    sets = _lexicon()["case_sets"]  # type: ignore[union-attr]
+    return {a: tuple((heads, cases, re.compile(alternatives([compare_key(x, a) for c in cases for x in c])))
+                     for heads, cases in sets) for a in (True, False)}  # type: ignore[union-attr]
+
+
+def _case_sets(accented: bool) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+    return _case_sets_both()[accented]
 
 
 @lru_cache(maxsize=512)
@@ -287,15 +301,23 @@ def _case_pattern(heads: tuple[str, ...], case: tuple[str, ...], cases: tuple[tu
     return re.compile(rf"(?<!\w)(?:{spelt(heads)})\W+{between}{said}")
 
 
+@derived
+def _place_words() -> tuple[tuple[str, ...], dict[bool, frozenset[str]]]:
+    """The place nouns (lexicon ``place_class_nouns.txt``) and the words that end the class after one (function words,
+    "bao nhiêu", periods), spelt as ``compare_key`` spells them with and without diacritics."""
+    lex = load_lexicon()
+    nouns = tuple(sorted((canonical_tones(w).lower() for w in lex.topic("place_class_nouns")), key=len, reverse=True))
+    words = (*lex.topic("function_words"), *lex.topic("amount_question_words"), *lex.topic("rate_periods"))
+    return nouns, {a: frozenset(compare_key(w, a) for w in words) for a in (True, False)}
+
+
 def _place_classes(topic: str, accented: bool) -> list[Need]:
     """ "… giảm tỷ lệ hộ nghèo ở các huyện nghèo là bao nhiêu?" → the clause must name "huyện nghèo" (lexicon
     ``place_class_nouns.txt``): the province's rate answers another question.  The class is the place noun after
     "ở"/"tại" and the words narrowing it, up to a function word, a figure or the question's end (four at most); a
     name ("ở xã Mường Chà") or a label ("ở vùng IV") is no class."""
     lex = load_lexicon()
-    nouns = [canonical_tones(w).lower() for w in lex.topic("place_class_nouns")]
-    stops = {canonical_tones(w).lower() for w in (*lex.topic("function_words"), *lex.topic("amount_question_words"))}
-    stops |= {canonical_tones(w).lower() for w in lex.topic("rate_periods")}
+    nouns, stops = _place_words()
     words = re.findall(r"[^\W_]+|[^\w\s]", topic)
     low = [canonical_tones(w).lower() for w in words]
     at_place = {fold(w) for w in ("ở", "tại")}
@@ -306,14 +328,14 @@ def _place_classes(topic: str, accented: bool) -> list[Need]:
         j = i + 1
         while j < len(low) and fold(low[j]) in {"cac", "nhung"}:
             j += 1
-        noun = next((n for n in sorted(nouns, key=len, reverse=True)
+        noun = next((n for n in nouns
                      if compare_key(" ".join(low[j : j + len(n.split())]), accented) == compare_key(n, accented)), None)
         if noun is None:
             continue
         k = j + len(noun.split())
         narrow: list[str] = []
         while (k < len(words) and len(narrow) < 4 and words[k].isalpha()
-               and compare_key(low[k], accented) not in {compare_key(x, accented) for x in stops}):
+               and compare_key(low[k], accented) not in stops[accented]):
             narrow.append(words[k])
             k += 1
         if (not narrow or narrow[0][0].isupper() or re.fullmatch(STEP_LABEL, narrow[0], re.IGNORECASE)
