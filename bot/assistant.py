@@ -69,6 +69,7 @@ from bot.support import (
     DocumentNumbers,
     Need,
     gaps,
+    is_party_number,
     key_words,
     needs,
     settled_words,
@@ -572,6 +573,13 @@ class Assistant:
             cited = self._cited_in(q, missing, retriever, top_k, context=context)
             if cited is not None:
                 return cited
+        if missing and filters is None and not _asks_cited(q) and all(is_party_number(n) for n in missing):
+            # "Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW … đặt mục tiêu … bao nhiêu?": a Party document named
+            # to say which document of the library is meant (one carrying it out), not what is asked about; the
+            # question is asked of the documents citing it.
+            citing = self._citing(list(self.corpus.directives), missing)
+            if citing:
+                missing, filters = (), Filters(doc_ids=citing)
         if missing:
             named = ", ".join(missing)
             return Answer(
@@ -704,6 +712,7 @@ class Assistant:
                         topic=f"{q.topic} {' '.join(missing)}".strip(),
                         kind="reference" if q.kind.startswith("meta_") else q.kind)
         changed = not (q.provinces or q.years or q.issuers) and _asks_change(q.text)
+        party = _asks_cited(q) and all(is_party_number(n) for n in missing)
         if q.provinces or q.years or q.issuers:
             docs = self._scope(wider, None)
         elif changed:
@@ -711,10 +720,15 @@ class Assistant:
             # 16/2013/TT-BNNPTNT?": a document the library lacks is still named by those repealing, replacing or
             # amending it, which is what the question asks about: every document citing it is read.
             docs = list(self.corpus.directives)
+        elif party:
+            # "Chỉ thị 34-CT/TW ban hành ngày nào?", "Nghị quyết 57-NQ/TW về gì?": a citing sentence states a Party
+            # document's date and subject right after its number, and all such sentences agree: the document that
+            # cites it most fully (number, date, issuer, subject) answers alone.
+            docs = self._fullest_citing(missing)
         else:
             docs = [self._directives[c] for c in context if c in self._directives]
         keys = [_number_key(n) for n in missing]
-        citing = tuple(d.doc_id for d in docs if any(k in _number_key(d.text) for k in keys))
+        citing = self._citing(docs, missing)
         if not citing or len(citing) > self.tuning.max_docs:
             return None
         ans = self._answer(wider, Filters(doc_ids=citing), retriever, top_k)
@@ -731,11 +745,26 @@ class Assistant:
         names = "; ".join(dict.fromkeys(doc_ref(self._directives[c.doc_id]) for c in ans.citations))
         note = (f" (Văn bản số {', '.join(missing)} không có trong kho văn bản; nội dung trên là điều khoản của "
                 f"{names} nhắc tới văn bản này.)")
-        said = [p for c in ans.citations[:1] for n in missing if (p := _as_cited(c.text, n))]
+        said = [" ".join(p.split()) for c in ans.citations[:1] for n in missing if (p := _as_cited(c.text, n))]
         text = ans.answer
         if said and ". Theo " in text:  # the short answer is how the clause names the asked document, not others
             text = f"{'; '.join(said)}. Theo {text.split('. Theo ', 1)[1]}"
         return replace(ans, answer=text + note)
+
+    def _fullest_citing(self, numbers: tuple[str, ...]) -> list[Directive]:
+        """The one document citing ``numbers`` most fully: with their subject ("… về tiếp tục đổi mới …") first, then
+        the longest citation ("Chỉ thị số 34-CT/TW ngày 07 tháng 4 năm 2014 của Bộ Chính trị"), the library's order
+        breaking ties; none when no document names them."""
+        best = max(((all(_states_meta("meta_title", d.text, n) for n in numbers),
+                     sum(len(_as_cited(d.text, n)) for n in numbers), -i, d)
+                    for i, d in enumerate(self.corpus.directives)), key=lambda x: x[:3], default=None)
+        return [best[3]] if best is not None and best[1] > 0 else []
+
+    @staticmethod
+    def _citing(docs: list[Directive], numbers: tuple[str, ...]) -> tuple[str, ...]:
+        """The documents among ``docs`` whose text names one of ``numbers`` (accents and spacing aside)."""
+        keys = [_number_key(n) for n in numbers]
+        return tuple(d.doc_id for d in docs if any(k in _number_key(d.text) for k in keys))
 
     def _states_change(self, c: Citation) -> bool:
         """Whether a cited clause (its text or its headings: "Điều 1. Bãi bỏ toàn bộ 15 văn bản …" over the list)
@@ -1017,11 +1046,15 @@ def _settled(q: Query, previous: Answer | None, clauses: Mapping[str, tuple[Dire
     return tuple(clauses[c][1].text for c in sorted(last_answered(previous)) if c in clauses)[:1]
 
 
+# The date a citing text gives a document, in figures or in words: "ngày 16/7/2021", "ngày 07 tháng 4 năm 2014".
+_CITED_DATE = r"ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+
+
 def _as_cited(text: str, number: str) -> str:
     """How ``text`` names the document numbered ``number``: its kind, number, date and issuer ("Chỉ thị số
     19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ"); "" when it does not name it."""
     m = re.search(
-        rf"(?:(?i:{_KINDS})\s+(?:số\s+)?)?{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
+        rf"(?:(?i:{_KINDS})\s+(?:số\s+)?)?{re.escape(number)}(?:\s+{_CITED_DATE})?"
         rf"(?:\s+của\s+[A-ZĐ][^,;:.()]{{0,60}}?(?=\s+về\b|[,;:.()]|$))?", text)
     return m.group(0).strip() if m else ""
 
@@ -1030,8 +1063,9 @@ def _states_meta(kind: str, text: str, number: str) -> bool:
     """Whether ``text`` says, right where it names the document numbered ``number``, what a meta question asks:
     its date ("… 18/KH-UBND ngày 15/01/2021"), its subject ("… về xây dựng …").  A signer never follows a
     cited number, and its own number is not a question about it."""
-    m = re.search(rf"{re.escape(number)}(?:\s+ngày\s+\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})?"
-                  rf"(?:\s+của\s+[^,;:.()]{{1,80}}?(?=\s+về\b|[,;:.()]|$))?(\s+về\s+\w)?", text)
+    m = re.search(rf"{re.escape(number)}(?:\s+{_CITED_DATE})?"
+                  rf"(?:\s+của\s+[^,;:.()]{{1,80}}?(?=\s+về\b|[,;:.()]|$))?(?:\s*\([^()]{{1,30}}\))?(\s+về\s+\w)?",
+                  text)
     if m is None:
         return False
     if kind == "meta_date":
@@ -1046,6 +1080,12 @@ _KINDS = alternatives(load_lexicon().topic("document_kinds"))
 
 # Words by which one document repeals, replaces or amends another (lexicon document_change_words.txt), folded.
 _CHANGE_WORDS = re.compile(rf"\b(?:{alternatives(load_lexicon().topic('document_change_words'), fold)})\b")
+
+
+def _asks_cited(q: Query) -> bool:
+    """Whether a question naming a document asks about that document itself, as a citing text describes it: its
+    date, number, signer or subject ("Chỉ thị 34-CT/TW ban hành ngày nào?", "Nghị quyết 57-NQ/TW về gì?")."""
+    return q.kind.startswith("meta_") or q.kind == "reference"
 
 
 def _asks_change(text: str) -> bool:

@@ -201,46 +201,47 @@ def split_segments(clause_id: str, doc_id: str, text: str) -> list[Segment]:
     A part of fewer than four words (a heading such as "Phụ lục") is joined to the next one:
     alone it is never an answer.
     """
-    return _merge_tiny(_split(clause_id, doc_id, text), text)
+    return [Segment(clause_id, doc_id, a, b, text[a:b], s) for a, b, s in _merge_tiny(_split(text), text)]
 
 
-def _merge_tiny(parts: list[Segment], text: str) -> list[Segment]:
-    out: list[Segment] = []
-    pending: Segment | None = None
-    for seg in parts:
+_Span = tuple[int, int, int]  # a part's start and end in the clause text, and its sentence's start
+
+
+def _merge_tiny(parts: list[_Span], text: str) -> list[_Span]:
+    """The parts with each one of fewer than ``_MIN_WORDS`` words joined to the next (spans only: a clause's
+    parts are made once, as ``Segment``s, when they are final)."""
+    out: list[_Span] = []
+    pending: _Span | None = None
+    for a, b, s in parts:
         if pending is not None:
-            seg = Segment(seg.clause_id, seg.doc_id, pending.start, seg.end, text[pending.start : seg.end],
-                          pending.sentence_start)
+            a, s = pending[0], pending[2]
             pending = None
-        if len(seg.text.split()) < _MIN_WORDS:
-            pending = seg
+        if len(text[a:b].split()) < _MIN_WORDS:
+            pending = (a, b, s)
             continue
-        out.append(seg)
+        out.append((a, b, s))
     if pending is not None:
         out.append(pending)
     return out
 
 
-def _split(clause_id: str, doc_id: str, text: str) -> list[Segment]:
-    out: list[Segment] = []
+def _split(text: str) -> list[_Span]:
+    out: list[_Span] = []
     pos = 0
-    bounds = [m for m in _SENTENCE_END.finditer(text)]
     sentence_spans = []
-    for m in bounds:
+    for m in _SENTENCE_END.finditer(text):
         sentence_spans.append((pos, m.start()))
         pos = m.end()
     sentence_spans.append((pos, len(text)))
     for s_start, s_end in sentence_spans:
         part_start = s_start
-        parts = [*list(_PART_END.finditer(text, s_start, s_end)), None]
-        for m in parts:
+        for m in (*_PART_END.finditer(text, s_start, s_end), None):
             p_end = m.start() if m else s_end
             chunk = text[part_start:p_end]
             stripped = chunk.strip()
             if stripped:
-                lead = len(chunk) - len(chunk.lstrip())
-                a = part_start + lead
-                out.append(Segment(clause_id, doc_id, a, a + len(stripped), stripped, s_start))
+                a = part_start + len(chunk) - len(chunk.lstrip())
+                out.append((a, a + len(stripped), s_start))
             if m:
                 part_start = m.end()
     return out

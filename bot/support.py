@@ -47,7 +47,7 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, compare_key, fold
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "key_words", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity",
@@ -353,7 +353,7 @@ def _asks_amount(topic: str, accented: bool) -> bool:
     return _lexicon()["asks_amount"][accented].search(compare_key(topic, accented)) is not None  # type: ignore[index]
 
 
-def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
+def _quantities(topic: str, accented: bool, scorer: Scorer, pauses: Iterable[tuple[str, str]] = ()) -> list[Need]:
     """ "Lương cơ sở … là bao nhiêu?" → the clause must name "lương cơ sở" (lexicon ``asked_quantities.txt``):
     a figure set for another amount ("lương hưu", "lương tối thiểu", "mức thu lệ phí cấp bằng") answers another
     question.
@@ -366,6 +366,7 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
         return []
     from index.wordseg import pos_tags, segment, segment_folded
 
+    pauses = set(pauses)
     plain = " ".join(re.findall(r"[^\W_]+", topic))
     if accented:
         words, tags = pos_tags(segment(topic))
@@ -394,7 +395,9 @@ def _quantities(topic: str, accented: bool, scorer: Scorer) -> list[Need]:
             toks = tokens(" ".join(written), accented=accented)
             units = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
             acts = compare_key(phrase, accented) in _lexicon()["acts"][accented]  # type: ignore[index]
-            narrow = _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
+            # a word after a comma names another amount of a list ("quỹ khen thưởng, phúc lợi", "miễn phí, lệ phí")
+            across = e < len(sylls) and (fold(sylls[e - 1][1]), fold(sylls[e][1])) in pauses
+            narrow = None if across else _narrowing(sylls, tags, e, accented, free, periods, scorer, acts=acts)  # type: ignore[arg-type]
             if narrow and toks:
                 written += narrow
             phrase = " ".join(written)
@@ -830,7 +833,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
              *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
-             *_quantities(topic, accented, scorer), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -992,18 +995,23 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         # "Thông tư này có hiệu lực …" dates the whole document: what the question says to name it ("thông tư về
         # danh mục hàng hóa nhóm 2") stands somewhere in it, often not in a title cut short or the effect article.
         whole = (*whole, f.directive.text)
+    # "Thông tư số 102/2018/TT-BTC … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": that day is the one
+    # the document's own effect statement gives ("… kể từ ngày 01 tháng 01 năm 2026"), which then meets a question's
+    # "từ năm 2026" as if the quoted words said it.
+    own = _own_effect(f.directive.text) if _AT_OWN_EFFECT.search(said) else ""
+    whole = (*whole, own) if own else whole
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
         if n.kind in _QUOTED:
             if quoted is None:
-                quoted = (said, *f.clause.heading, f.directive.title or "")
+                quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
         else:
             parts = whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
             # … and not a figure the words quoted give in a unit of measure the short answer dropped ("hơn 2.500")
-            if ((n.pattern is not None and not _has_figure(f.short, n.pattern))
+            if ((n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)))
                     or (n.rival is not None and _in_a_measure(f.short, said, n.rival))):
                 out.append(n)
             continue
@@ -1018,6 +1026,22 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _money() -> re.Pattern[str]:
+    """How an amount of money is written (lexicon ``asked_units.csv``, its ``money`` row), accent-folded."""
+    row = next(r for r in load_lexicon().topic("asked_units") if r["unit"] == "money")
+    return re.compile(row["evidence"])
+
+
+def _money_for_count(short: str, said: str, n: Need) -> bool:
+    """Whether the value answered is an amount of money ("10.000 đồng/chuyến") while the words quoted count what the
+    question counts ("từ 13 ghế đến 50 ghế"): a figure, but not the count asked ("dưới bao nhiêu ghế")."""
+    if _money().search(fold(short)) is None:
+        return False
+    noun = r"\s+".join(map(re.escape, fold(n.phrase).split()[1:]))  # "số ghế": "ghe"
+    return bool(noun) and re.search(rf"\d\s+{noun}(?!\w)", fold(said)) is not None
+
+
 # A document's own effect statement opening a sentence ("Thông tư này có hiệu lực thi hành kể từ ngày …"), not a
 # mention of its effect date in another rule ("… trước ngày Thông tư này có hiệu lực").
 _SELF_EFFECT = re.compile(
@@ -1025,6 +1049,21 @@ _SELF_EFFECT = re.compile(
     r"(?:sẽ\s+|chính thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ",
     re.IGNORECASE,
 )
+
+
+# A rule dated by the document's own effect ("… kể từ ngày Thông tư này có hiệu lực thi hành").
+_AT_OWN_EFFECT = re.compile(
+    rf"\bngày\s+(?:{alternatives(load_lexicon().topic('document_kinds'))})\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
+
+
+def _own_effect(text: str) -> str:
+    """The sentence in which a document states its own effect ("Thông tư này có hiệu lực thi hành kể từ ngày 01
+    tháng 01 năm 2026."), "" when it states none."""
+    m = _SELF_EFFECT.search(text)
+    if m is None:
+        return ""
+    end = re.compile(r"[.;](?:\s|$)").search(text, m.end())
+    return text[m.start() : end.start() if end else m.end() + 120]
 
 
 _DIGIT = re.compile(r"\d")
@@ -1142,6 +1181,11 @@ _NUMBER = re.compile(
 )
 
 
+# The Party's and its bodies' documents are numbered "34-CT/TW", "57-NQ/TW", "1012-KL/TU", "59-CV/BCĐ": number, a
+# hyphen, the kind's letters, a slash and the issuing body's letters, always upper case as printed.
+_PARTY_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,5})-([A-ZĐ]{1,6})/([A-ZĐ]{1,8})(?![\w/])")
+
+
 # A consolidated text names what it consolidates before its legal bases and its first article.
 _PREAMBLE_END = re.compile(r"\n\s*(?:Căn cứ|Điều 1\b)")
 
@@ -1151,14 +1195,21 @@ def _key(number: str) -> str:
 
 
 def named_numbers(text: str) -> tuple[str, ...]:
-    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh"."""
+    """Document numbers written in full in ``text``: "50/2024/QH15", "01/CT-UBND", "06/2021/tt-bldtbxh", and the
+    Party's "34-CT/TW" (directives cite them often; a library seldom holds them, and a question naming one asks about it)."""
     out = []
     for m in _NUMBER.finditer(text):
         num, year, symbol = m.groups()
         if len(symbol) < 2 or not (year or "-" in symbol or any(ch.isupper() for ch in symbol)):
             continue  # "500/km2" is a unit, not a document
         out.append(f"{num}/{year}/{symbol}" if year else f"{num}/{symbol}")
+    out.extend(m.group(0) for m in _PARTY_NUMBER.finditer(text))
     return tuple(dict.fromkeys(out))
+
+
+def is_party_number(number: str) -> bool:
+    """Whether a document number is the Party's ("34-CT/TW") rather than the State's ("01/CT-UBND")."""
+    return _PARTY_NUMBER.fullmatch(number) is not None
 
 
 class DocumentNumbers:

@@ -104,12 +104,52 @@ _NUMBER_WORDS = frozenset(fold(w) for w in load_lexicon().topic("number_words") 
 _LAST_WORD = re.compile(r"([^\W_]+)\W*$")
 
 
+def _heads() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Positions in ``_EQUIVALENTS`` by the form's first word piece ("đô" of "đô-la mỹ"), and those of forms that
+    start with no letter ("‰").  A form that starts with a letter is matched only at a word start, so it can stand
+    in a text only where the text has that piece: a text's pieces pick the few forms worth trying."""
+    by_head: dict[str, list[int]] = {}
+    always: list[int] = []
+    for at, (form, _) in enumerate(_EQUIVALENTS):
+        head = _PIECE.match(form) if form[0].isalnum() else None
+        if head is None:
+            always.append(at)
+        else:
+            by_head.setdefault(head.group(0), []).append(at)
+    return {k: tuple(v) for k, v in by_head.items()}, tuple(always)
+
+
+_EQUIVALENT_HEADS, _EQUIVALENT_ALWAYS = _heads()
+_HEAD_PIECES = frozenset(_EQUIVALENT_HEADS)
+
+
+def _candidates(low: str, after: int) -> list[int]:
+    """Positions (> ``after``) in ``_EQUIVALENTS`` of the forms whose first piece stands in ``low``, in order."""
+    found = [*_EQUIVALENT_ALWAYS]
+    for head in _HEAD_PIECES.intersection(_PIECE.findall(low)):
+        found += _EQUIVALENT_HEADS[head]
+    found.sort()
+    return found if after < 0 else [at for at in found if at > after]
+
+
 def equivalent_forms(text: str) -> str:
     """``text`` with each form of ``equivalents.toml`` written as documents write it ("đô la" -> "USD",
     "vạn" -> "10.000"), so the question's words and the clause's are compared alike.  A number word after
-    another number ("hai vạn") is left as it is: it is part of that number."""
+    another number ("hai vạn") is left as it is: it is part of that number.
+
+    Only the forms whose first word stands in the text are tried (a clause meets a handful of the lexicon's
+    forms, not all of them); a text with a letter that ``lower()`` and the expressions' case rule read apart
+    (``_CASE_TWINS``) tries every form, as written."""
     low = text.lower()
-    for form, pattern in _EQUIVALENTS:
+    if _CASE_TWINS.search(text):
+        order: list[int] = list(range(len(_EQUIVALENTS)))
+    else:
+        order = _candidates(low, -1)
+    i = 0
+    while i < len(order):
+        at = order[i]
+        i += 1
+        form, pattern = _EQUIVALENTS[at]
         if form not in low:
             continue
         written, number = _EQUIVALENT_FORMS[form]
@@ -121,8 +161,15 @@ def equivalent_forms(text: str) -> str:
                     return m.group(0)
             return written if m.group(0)[0].isalnum() and m.group(0)[-1].isalnum() else f" {written} "
 
-        text = pattern.sub(repl, text)
+        changed = pattern.sub(repl, text)
+        if changed == text:
+            continue
+        text = changed
         low = text.lower()
+        if not _CASE_TWINS.search(text):  # the written form may bring new words: the rest is picked again
+            order, i = _candidates(low, at), 0
+        else:
+            order, i = list(range(at + 1, len(_EQUIVALENTS))), 0
     return text
 
 

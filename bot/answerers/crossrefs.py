@@ -18,7 +18,7 @@ __all__ = ["cited_here"]
 _LIST = r"(?:\s*,\s*|\s+và\s+)"
 _HERE_REF = re.compile(
     rf"(?:(?:các\s+)?điểm\s+(?P<points>[a-zđ](?:{_LIST}[a-zđ])*)\s+)?"
-    rf"(?:(?:các\s+)?khoản\s+(?P<items>\d{{1,3}}(?:{_LIST}\d{{1,3}})*)\s+)?"
+    rf"(?:(?:các\s+)?khoản\s+(?P<items>\d{{1,3}}(?:{_LIST}(?:khoản\s+)?\d{{1,3}})*)\s+)?"
     rf"(?P<article>Điều\s+(?P<number>\d{{1,3}}\w?)\s+(?:của\s+)?[^\W\d]*(?:\s+[^\W\d]+)?\s*này|Điều\s+này)",
     re.IGNORECASE,
 )
@@ -53,7 +53,8 @@ def _labels_cited(text: str, own_article: str | None) -> tuple[str, ...]:
             continue
         found = [article]
         if m.group("items"):
-            found = [f"{article}, khoản {k}" for k in re.split(_LIST, m.group("items"))]
+            # "khoản 1, 2 Điều này" or "khoản 1, khoản 2 Điều này"
+            found = [f"{article}, khoản {k.split()[-1]}" for k in re.split(_LIST, m.group("items"))]
             if m.group("points"):
                 found = [f"{lab}, điểm {p}" for lab in found for p in re.split(_LIST, m.group("points"))]
         labels += [x for x in found if x not in labels]

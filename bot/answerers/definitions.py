@@ -32,17 +32,19 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((r["where"], re.compile(r["pattern"])) for r in load_lexicon().topic("definition_cues"))
 
 
-def asked_term(question: str) -> str | None:
-    """The phrase a question asks to define (accent-folded), or None when it asks no definition."""
+def asked_term(question: str, parts: int = 1) -> str | None:
+    """The phrase a question asks to define (accent-folded), or None when it asks no definition; ``parts``: how
+    many comma-separated parts it takes, for a term that is itself an enumeration ("nghề, công việc nặng nhọc,
+    độc hại, nguy hiểm")."""
     folded = " ".join(re.findall(r"[\w/.-]+|,", fold(question)))
     for where, cue in _cues():
         m = cue.search(folded)
         if not m:
             continue
         side = folded[: m.start()] if where == "before" else folded[m.end():]
-        parts = [p.strip() for p in side.split(",") if p.strip()]
-        if parts:
-            return parts[-1] if where == "before" else parts[0]
+        found = [p.strip() for p in side.split(",") if p.strip()]
+        if found:
+            return " , ".join(found[-parts:] if where == "before" else found[:parts])
     return None
 
 
@@ -91,11 +93,15 @@ def find_definition(reader: Reader, q: Query, d: Directive, least: float) -> lis
     head = _head(asked)
     for term, cid, start, end, glossary in reader.definition_cache[d.doc_id]:
         folded_term = fold(term)
-        if reader.scorer.coverage(folded_term, asked) < 0.999:
+        phrase, phrase_head = asked, head
+        if "," in term:  # an enumerated term ("Nghề, công việc nặng nhọc, độc hại, nguy hiểm") is asked as many parts
+            phrase = asked_term(q.text, term.count(",") + 1) or asked
+            phrase_head = _head(phrase)
+        if reader.scorer.coverage(folded_term, phrase) < 0.999:
             continue  # a word of the defined term is not asked: another term
-        if head and reader.scorer.coverage(head, folded_term) < 0.999:
+        if phrase_head and reader.scorer.coverage(phrase_head, folded_term) < 0.999:
             continue  # it defines what the asked term is qualified by, not the term itself
-        cover = reader.scorer.coverage(head or asked, folded_term)  # the qualifier is context, not the term
+        cover = reader.scorer.coverage(phrase_head or phrase, folded_term)  # the qualifier is context, not the term
         if cover < least:
             continue
         clause = reader.clauses[cid][1]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
+from bot.answerers.legal import case_condition
 from bot.answerers.passages import Shape, asks_proposer, by_segment, preamble_answers
 from bot.compose import excerpt
 from bot.query import Query
@@ -14,14 +15,29 @@ from corpus.models import Directive
 from corpus.text import canonical_tones, fold, has_diacritics
 from index.models import Hit
 
-__all__ = ["ComparisonAnswerer", "DutyAnswerer", "FactAnswerer", "TargetAnswerer", "TypedAnswerer"]
+__all__ = ["ComparisonAnswerer", "DutyAnswerer", "FactAnswerer", "TargetAnswerer", "TypedAnswerer", "asks_yes_no"]
 
 
 class FactAnswerer:
-    """The sentence part that best covers the question."""
+    """The sentence part that best covers the question.  A yes/no question ("… có được hưởng chế độ ốm đau
+    không?") answered by a listed case ("a) Tự gây thương tích …") is answered by that case's lead-in ("… không
+    được hưởng chế độ ốm đau nếu thuộc một trong các trường hợp … sau:"): the case only repeats the question's
+    circumstance, the lead-in says what holds for it; both are quoted, the clause holding the lead-in cited."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
+        found = by_segment(reader, q, d, hits, "fact")
+        if asks_yes_no(q.text):
+            found = [case_condition(reader, f) for f in found[:3]] + found[3:]
+        return with_alternates(found, reader.tuning)
+
+
+# "… có được … không?", "… có phải nộp … không?", "… có … hay không?": asks whether a rule holds, folded
+_YES_NO = re.compile(r"\bco\b.*\b(?:hay )?khong\s*\??\s*$")
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question asks whether something holds ("Hộ kinh doanh có được áp dụng … không?")."""
+    return _YES_NO.search(fold(question)) is not None
 
 
 class TargetAnswerer:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answerers.base import Found, Reader, topic_words, with_alternates
+from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
 from bot.answerers.values import lead_fit, probe
@@ -25,9 +25,11 @@ from corpus.tables import read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["EffectAnswerer", "LegalAnswerer"]
+__all__ = ["EffectAnswerer", "LegalAnswerer", "case_condition"]
 
-_REPLACES = re.compile(r"thay the|het hieu luc|bai bo|bi bai bo")
+# what a question about a document replacing others says: "thay thế", "thay cho thông tư nào", "đã bỏ nghị định cũ nào"
+_REPLACES = re.compile(r"thay the|thay cho|het hieu luc|bai bo|\bbo (?:nhung |cac )?(?:van ban|thong tu|nghi dinh|luat"
+                       r"|bo luat|quyet dinh|chi thi|nghi quyet|phap lenh)\b")
 _APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
 _ASKS_EFFECT = re.compile(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu|vao) (?:ngay|khi|thoi diem) nao")
 _THIS_DOCUMENT = re.compile(r"\bnày\s*(?:sẽ\s+|chính thức\s+)?$", re.IGNORECASE)
@@ -175,7 +177,7 @@ class LegalAnswerer:
                     break
                 continue
             if self.kind == "condition":
-                f = _case_condition(reader, f)
+                f = case_condition(reader, f)
             short = self._short(f)
             if short is not None:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
@@ -328,6 +330,8 @@ def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tup
     for _ in range(3):
         text = node.text
         lead = lead_in_above(text, lo)
+        if lead is None and node is not f.clause and node.kind in _LISTING_KINDS:
+            lead = _own_lead(text, lo)
         if lead is not None:
             return node, lead, lo, hi
         parent = reader.clauses.get(node.parent or "")
@@ -336,6 +340,32 @@ def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tup
         offset = parent[1].text.find(text.strip()) - (len(text) - len(text.lstrip()))
         node, lo, hi = parent[1], lo + offset, hi + offset
     return None
+
+
+#: the levels whose opening line stands over their points as a lead-in ("2. Các trường hợp được miễn lệ phí cấp hộ
+#: chiếu" over "a) Người Việt Nam ở nước ngoài …"), with or without a colon; an article's opening line is its title
+_LISTING_KINDS = frozenset({"khoan", "item", "diem", "point"})
+_LEAD_CHARS = 300  # a lead-in is one short line: a longer opening is a paragraph of its own, not a list's head
+
+
+def _own_lead(text: str, lo: int) -> tuple[int, int] | None:
+    """The opening line of a clause whose first point starts at or before ``lo`` (the point read lies in its list):
+    what the clause says holds for each of its points, however it ends."""
+    first = FIRST_ITEM.search(text)
+    if first is None or first.start() > lo:
+        return None
+    a, b = _strip(text, 0, first.start())
+    if a >= b or "\n" in text[a:b] or b - a > _LEAD_CHARS:
+        return None
+    return a, b
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _with_lead_in(text: str, lead: tuple[int, int], lo: int, hi: int) -> tuple[str, int, int]:
@@ -361,7 +391,7 @@ def _case_duration(reader: Reader, f: Found, lo: int, hi: int) -> Found | None:
     return Found(f.directive, node, text[slice(*spans[0])], quote, (a, b), f.score)
 
 
-def _case_condition(reader: Reader, f: Found) -> Found:
+def case_condition(reader: Reader, f: Found) -> Found:
     """A condition read from a listed case: "a) Tự gây thương tích …" says which case, only its lead-in ("… không
     được hưởng chế độ ốm đau nếu thuộc một trong các trường hợp … sau:") what holds for it; both are quoted."""
     if f.span is None or f.short != f.quote:

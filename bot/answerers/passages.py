@@ -367,6 +367,11 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
     if not mentions:  # a role asked ("theo đề nghị của ai") is said in the sentence, never by a heading
         return None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
+    if not asks_role(q):
+        # "Sau khi Ngân hàng Nhà nước có ý kiến, ai phê duyệt …?": an agency the question itself names is the
+        # circumstance it asks within, not who it asks for; the sentence's other agency answers.
+        unasked = [m for m in mentions if not _named_in(m.name, q.text)]
+        mentions = unasked or mentions
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
     folded_q = fold(q.text)
     opening = len(sentence) - len(_LEAD_LABEL.sub("", sentence, count=1).lstrip())  # after its own label
@@ -389,6 +394,13 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
+
+
+def _named_in(name: str, question: str) -> bool:
+    """Whether every word of an agency's name is a word of the question ("Ngân hàng Nhà nước Việt Nam" in "Sau khi
+    Ngân hàng Nhà nước có ý kiến, ai phê duyệt … Bảo hiểm tiền gửi Việt Nam?")."""
+    words = set(tokens(name))
+    return bool(words) and words <= set(tokens(question))
 
 
 def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

@@ -439,3 +439,35 @@ def test_still_in_force_after_a_target_is_no_unrelated_clause(bot):
     assert "52,4" in first.answer
     follow = bot.answer("Chỉ thị này còn hiệu lực không?", previous=first)
     assert follow.abstained and not follow.citations
+
+
+@pytest.mark.parametrize("question", [
+    "Chỉ thị 34-CT/TW về đổi mới công tác thi đua, khen thưởng mà chỉ thị 2022 của Sơn La nhắc tới ban hành ngày nào?",
+    "chi thi 34-CT/TW ma chi thi thi dua 2022 cua son la nhac toi ban hanh ngay nao",
+])
+def test_a_party_document_is_dated_as_the_directive_in_scope_cites_it_not_with_the_directives_own_date(bot, question):
+    ans = bot.answer(question)
+    short = ans.answer.split(". Theo")[0]
+    assert not ans.abstained and "34-CT/TW" in short and "07 tháng 4 năm 2014" in short
+    assert "04/01/2022" not in short and "không có trong kho" in ans.answer
+    assert cited(ans) == [("son-la-2022", "mục 1")]
+
+
+def test_a_party_document_asked_without_scope_is_answered_from_one_document_citing_it(bot):
+    ans = bot.answer("Chỉ thị 34-CT/TW được ban hành ngày nào?")
+    assert not ans.abstained and "07 tháng 4 năm 2014" in ans.answer.split(". Theo")[0]
+    assert len({c.doc_id for c in ans.citations}) == 1 and not ans.clarify
+
+
+@pytest.mark.parametrize("question", ["Nghị quyết 57-NQ/TW ban hành ngày nào?", "Nghị quyết 57-NQ/TW về gì?"])
+def test_a_party_document_no_document_cites_is_said_missing_not_answered_from_another(bot, question):
+    ans = bot.answer(question)
+    assert ans.abstained and not ans.citations and "57-NQ/TW" in ans.answer
+
+
+def test_a_party_document_naming_the_document_meant_scopes_the_question_to_those_citing_it(bot):
+    # Kết luận 01-KL/TW is cited by Sơn La's 2023 and 2024 directives: the question is asked of those (its year
+    # picks 2023), not said missing, and not of every 2023 directive.
+    ans = bot.answer("Năm 2023, chỉ thị thi đua thực hiện Kết luận 01-KL/TW đặt chỉ tiêu thu ngân sách bao nhiêu?")
+    assert not ans.abstained and "4.800 tỷ đồng" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}

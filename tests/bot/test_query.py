@@ -412,3 +412,22 @@ def test_a_followup_naming_another_period_asks_the_same_per_that_period(follow):
     q = read_question(follow, previous=before)
     assert q.elliptical and q.topic.startswith("Thông tư cho phép làm thêm tối đa bao nhiêu giờ một t")
     assert fold(q.introduced) in {"thang", "tuan"} and "năm" not in q.topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doanh nghiệp gặp vướng mắc khi áp dụng danh mục hàng hóa nhóm 2 thì phản ánh về đâu?",
+        "Hàng hóa nào thuộc danh mục phải kiểm tra chất lượng khi nhập khẩu?",
+    ],
+)
+def test_a_list_s_mục_is_no_level_asked(text):
+    """ "danh mục" (a list) is not "mức" (a level): the question asks no figure."""
+    assert q(text).kind != "target"
+
+
+@pytest.mark.parametrize(
+    "text", ["Mức phạt tiền đối với hành vi này?", "muc phat tien doi voi hanh vi nay"]
+)
+def test_a_level_asked_is_still_a_target(text):
+    assert q(text).kind == "target"

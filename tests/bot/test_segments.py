@@ -91,3 +91,19 @@ def test_a_syllable_spelled_like_a_function_word_weighs_in_the_question() -> Non
                             ("ket qua thi dua", "Kết quả thi đua năm 2024.", "Kết quả cuộc đua năm 2024.")):
         assert scorer.coverage(q, right) == pytest.approx(1.0)
         assert scorer.coverage(q, wrong) < 0.9
+
+
+def test_a_short_heading_joins_the_next_part_and_every_part_quotes_the_clause_where_it_stands() -> None:
+    """Parts are the clause's own words at their offsets: "Phụ lục" alone is no answer, it opens the next part;
+    a sentence end and a semicolon start new parts, each remembering where its sentence starts."""
+    from bot.segments import split_segments
+
+    text = "Phụ lục\nTỷ lệ hộ nghèo giảm 1,5% mỗi năm; tỷ lệ trường đạt chuẩn quốc gia đạt 60%. Ủy ban nhân dân tỉnh báo cáo."
+    parts = split_segments("c", "d", text)
+    assert [p.text for p in parts] == [
+        "Phụ lục\nTỷ lệ hộ nghèo giảm 1,5% mỗi năm",
+        "tỷ lệ trường đạt chuẩn quốc gia đạt 60%.",
+        "Ủy ban nhân dân tỉnh báo cáo.",
+    ]
+    assert all(text[p.start : p.end] == p.text and (p.clause_id, p.doc_id) == ("c", "d") for p in parts)
+    assert [p.sentence_start for p in parts] == [0, 8, text.index("Ủy")]

@@ -125,6 +125,9 @@ def test_document_numbers_named_and_held(bot):
         "50/2024/QH15", "01/CT-UBND")
     assert named_numbers("thong tu 06/2021/tt-bldtbxh, chi thi 01/ct-ubnd, mật độ 500/km2") == (
         "06/2021/tt-bldtbxh", "01/ct-ubnd")
+    # the Party's numbers ("34-CT/TW"), as printed; a hyphenated range of figures is no number
+    assert named_numbers("Chỉ thị số 34-CT/TW, Kết luận 1012-KL/TU và Công văn 59-CV/BCĐ; giai đoạn 2021-2025") == (
+        "34-CT/TW", "1012-KL/TU", "59-CV/BCĐ")
     numbers = DocumentNumbers(bot.corpus.directives)
     assert numbers.holds("38/2022/NĐ-CP") and numbers.holds("38/2022/ND-CP") and numbers.holds("17/2022/ubtvqh15")
     assert numbers.holds("34/2019/TT-BLĐTBXH")  # consolidated in a VBHN of the library
@@ -1109,3 +1112,62 @@ def test_a_rare_name_of_the_question_must_stand_in_the_clause():
     assert "Thái Lan" in words and "Sơn La" not in words
     wanted = [n for n in needs(q, scorer, AnswerTuning()) if n.kind == "word"]
     assert gaps(wanted, _found("Mức lương tối thiểu vùng I là 4.680.000 đồng/tháng.")) != ()
+
+
+# ----------------------------------------------------------------- answers the documents do give are not declined
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nếu ngày cuối cùng của hạn nhận báo cáo trùng ngày nghỉ lễ thì hạn nhận báo cáo là ngày nào?",
+        "neu ngay cuoi cung cua han nhan bao cao trung ngay nghi le thi han nhan bao cao la ngay nao",
+    ],
+)
+def test_a_day_said_by_what_it_is_answers_which_day(library_scorer, question):
+    """ "Ngày đi làm đầu tiên sau kỳ nghỉ lễ" names a day as well as "ngày 10/4" does; words naming none do not."""
+    wanted = [n for n in needs(read_question(question), library_scorer, AnswerTuning()) if n.kind == "unit"]
+    assert [n.phrase for n in wanted] == ["ngày"]
+    text = ("Nếu ngày cuối cùng của thời hạn nhận báo cáo trùng ngày nghỉ lễ thì thời hạn nhận báo cáo là ngày đi "
+            "làm đầu tiên sau kỳ nghỉ lễ.")
+    assert gaps(wanted, _quoted(text, "thời hạn nhận báo cáo là ngày đi làm đầu tiên sau kỳ nghỉ lễ")) == ()
+    late = "Báo cáo gửi chậm thì thời hạn nhận báo cáo được kéo dài theo đề nghị của đơn vị."
+    assert gaps(wanted, _quoted(late, "thời hạn nhận báo cáo được kéo dài theo đề nghị của đơn vị")) != ()
+
+
+@pytest.fixture(scope="module")
+def funds_scorer() -> Scorer:
+    parts = [f"Quy định chung về tài chính số {i} của doanh nghiệp." for i in range(3000)]
+    parts += [f"Trích quỹ khen thưởng phúc lợi lần {i} theo quy định." for i in range(5)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Được trích tối đa mấy tháng lương thực hiện cho quỹ khen thưởng, phúc lợi?",
+        "duoc trich toi da may thang luong thuc hien cho quy khen thuong, phuc loi",
+    ],
+)
+def test_a_comma_ends_the_name_of_an_amount(funds_scorer, question):
+    """ "quỹ khen thưởng, phúc lợi" is two funds listed, not a "thưởng" narrowed by "phúc lợi": a clause on "hai quỹ
+    khen thưởng, quỹ phúc lợi" answers."""
+    wanted = needs(read_question(question), funds_scorer, AnswerTuning())
+    assert not [n for n in wanted if n.kind == "narrowing"]
+    said = "được trích không quá 02 tháng lương thực hiện cho hai quỹ khen thưởng, quỹ phúc lợi"
+    assert not [n for n in gaps(wanted, _quoted(f"Doanh nghiệp xếp loại B {said}.", said)) if n.kind == "narrowing"]
+
+
+def test_a_count_is_not_answered_with_an_amount_of_money(library_scorer):
+    """ "dưới bao nhiêu ghế" asks a number of seats: "10.000 đồng/chuyến" (the fee of a row naming seats) is none."""
+    wanted = needs(read_question("Tàu chở khách dưới bao nhiêu ghế thì được miễn lệ phí?"), library_scorer,
+                   AnswerTuning())
+    assert [n for n in wanted if n.kind == "counted"]
+    row = "Phương tiện chở khách có sức chở từ 13 ghế đến 50 ghế: 10.000 đồng/chuyến."
+    assert [n for n in gaps(wanted, _quoted(row, "10.000 đồng/chuyến")) if n.kind == "counted"]
+    free = "Phương tiện chở khách dưới 13 ghế được miễn lệ phí."
+    assert not [n for n in gaps(wanted, _quoted(free, "dưới 13 ghế")) if n.kind == "counted"]
+
+    # a money answer stands when the words quoted count nothing the question counts ("bao nhiêu mới phải" counts none)
+    prize = needs(read_question("Giải thưởng trên bao nhiêu mới phải tính thuế?"), library_scorer, AnswerTuning())
+    rule = "Thu nhập từ trúng thưởng là phần giá trị giải thưởng vượt trên 10 triệu đồng mà người nộp thuế nhận được."
+    assert not [n for n in gaps(prize, _quoted(rule, "trên 10 triệu đồng")) if n.kind == "counted"]

@@ -56,3 +56,34 @@ def test_words_that_only_look_like_a_bound_are_left(text):
 )
 def test_a_phrase_that_only_looks_like_a_term_is_left(text):
     assert equivalent_forms(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("Hỗ trợ (đô la Mỹ) mỗi tháng", "Hỗ trợ (USD) mỗi tháng"), ("ĐÔ LA MỸ", "USD"),
+     ("thu 5 vạn; chi mười nghìn", "thu 5 vạn; chi 10.000"), ("tăng 2‰/năm", "tăng 2 phần nghìn /năm")],
+)
+def test_a_form_after_punctuation_in_capitals_or_without_a_first_word_is_still_read(text, written):
+    """Only the forms whose first word stands in the text are tried: a form opening after a bracket, typed in
+    capitals, or one with no word at all ("‰") is one of them."""
+    assert equivalent_forms(text).split() == written.split()
+
+
+def test_a_letter_that_case_rules_read_apart_still_gets_every_form():
+    """A Kelvin sign or a dotless i (pasted from another script) makes lower case and the expressions disagree:
+    such a text is read form by form, as written."""
+    assert equivalent_forms("giá 5 đô la Mỹ, nhiệt độ 300 \u212a") == "giá 5 USD, nhiệt độ 300 \u212a"
+
+
+def test_trying_only_the_forms_whose_first_word_stands_in_the_text_reads_as_trying_them_all(monkeypatch):
+    """The pre-filter is only a speed-up: every form of the lexicon, alone, in a sentence, after a number, glued
+    to a word, in capitals and two at a time reads exactly as when every form is tried on every text."""
+    import index.tokenize as tok
+
+    forms = [form for form, _ in tok._EQUIVALENTS]
+    texts = [x for f in forms for x in (f, f"Mỗi {f} người", f"(2 {f})", f"x{f}y", f.upper(), f"{f} {forms[0]}")]
+    texts += [f"{a}, {b}" for a, b in zip(forms, reversed(forms), strict=True)]
+    read = [equivalent_forms(t) for t in texts]
+    monkeypatch.setattr(tok, "_candidates", lambda low, after: list(range(after + 1, len(tok._EQUIVALENTS))))
+    assert [equivalent_forms(t) for t in texts] == read
+    assert sum(r != t for r, t in zip(read, texts, strict=True)) > len(forms)  # the forms were read at all

@@ -66,3 +66,14 @@ def test_only_clauses_setting_the_scope_are_read_not_a_thing_cited_by_label(bot)
     # a condition opening with "Trường hợp" whose own subject is cited sets no scope
     assert cited_here(d, own, "Trường hợp các thành phần trong hồ sơ quy định tại khoản 1 Điều này đã có thì …") == ()
     assert cited_here(d, own, "các trường hợp quy định tại Điều 3 Thông tư số 21/2021/TT-BLĐTBXH") == ()
+
+
+def test_clauses_cited_one_by_one_set_the_scope_as_a_list_does(bot):
+    """ "các chính sách quy định tại khoản 1, khoản 2 Điều 3" is "các khoản 1, 2 Điều 3": the policies are said there."""
+    d = bot.corpus.get("doc1")
+    own = d.clause("Điều 4, khoản 2")
+    both = (d.clause("Điều 3, khoản 1").text, d.clause("Điều 3, khoản 2").text)
+    said = "Học sinh được hưởng thêm 1 tháng các chính sách quy định tại khoản 1, khoản 2 Điều 3 Thông tư này."
+    assert cited_here(d, own, said) == both
+    assert cited_here(d, own, said.replace("khoản 1, khoản 2", "khoản 1 và khoản 2")) == both
+    assert cited_here(d, own, said.replace("các chính sách", "chế độ")) == both

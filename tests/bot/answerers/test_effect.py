@@ -211,3 +211,43 @@ def test_effect_and_every_document_it_ends_are_answered_though_too_long_to_quote
     head = ans.answer.split("Theo")[0]
     assert "15 tháng 6 năm 2026" in head and "71/2019/TT-BTC" in head and "35/2016/TT-BTC" in head, ans.answer
     assert ans.citations[0].clause == "Điều 2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "thay cho", "đã bỏ … cũ nào": a question about what the document replaces, in other words than "thay thế"
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020 thay cho luật nào?",
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm 2020 đã bỏ luật cũ nào?",
+        "luat nguoi lao dong viet nam di lam viec o nuoc ngoai theo hop dong nam 2020 thay cho luat nao",
+    ],
+)
+def test_what_a_law_replaces_is_asked_in_other_words_too(laws, question):
+    ans = laws.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.kind == "effect"
+    assert "72/2006/QH11" in ans.answer.split("Theo")[0], ans.answer
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("law", "Điều 73, khoản 2")]
+
+
+@pytest.fixture(scope="module")
+def accounting(tmp_path_factory):
+    # Điều 10: "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026. 2. Thông tư số 102/2018/TT-BTC
+    # … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành."
+    return assistant_over(tmp_path_factory, {"doc1.txt": "thong-tu-so-107-2025-tt-btc-46707.txt"})
+
+
+@pytest.mark.parametrize("question", [
+    "Từ năm 2026, thông tư nào về kế toán bảo hiểm xã hội hết hiệu lực theo Thông tư 107/2025/TT-BTC?",
+    "tu nam 2026 thong tu nao ve ke toan bao hiem xa hoi het hieu luc theo thong tu 107/2025/tt-btc",
+])
+def test_a_year_asked_is_met_by_the_documents_own_effect_date_a_clause_refers_to(accounting, question):
+    ans = accounting.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("Thông tư số 102/2018/TT-BTC")
+    assert [(c.doc_id, c.clause) for c in ans.citations] == [("doc1", "Điều 10, khoản 2")]
+
+
+def test_a_year_the_documents_own_effect_does_not_give_is_still_required(accounting):
+    ans = accounting.answer("Từ năm 2027, thông tư nào về kế toán bảo hiểm xã hội hết hiệu lực theo Thông tư 107/2025/TT-BTC?")
+    assert ans.abstained

@@ -103,3 +103,11 @@ def test_the_day_of_a_date_written_in_words_is_not_a_count():
 
     assert not has_count("tại thời điểm ngày 30 tháng 9 năm 2021 (có tên trong danh sách)")
     assert has_count("kỷ niệm 115 năm thành lập tỉnh") and has_count("70 xã đạt chuẩn trước ngày 30/6")
+
+
+def test_an_enumerated_term_is_asked_with_as_many_parts():
+    question = "Nghề, công việc nặng nhọc, độc hại, nguy hiểm là gì?"
+    assert asked_term(question) == "nguy hiem"
+    assert asked_term(question, 4).replace(" , ", ", ") == "nghe, cong viec nang nhoc, doc hai, nguy hiem"
+    assert asked_term("Theo thông tư, nghề, công việc nặng nhọc là gì?", 2).replace(" , ", ", ") == (
+        "nghe, cong viec nang nhoc")

@@ -210,7 +210,9 @@ def test_a_question_asking_what_is_answered_with_words_not_a_figure(question):
     reader = Reader({clause.id: (d, clause)}, {clause.id: split_segments(clause.id, d.doc_id, text)},
                     lambda: Scorer([text, "mục tiêu", "phòng chống dịch"]), AnswerTuning())
     q = read_question(question)
-    assert q.kind == "target"  # its "mục" reads as a target's cue
+    # typed with marks, "mục tiêu gì" asks no level ("mức"); typed without, its "muc" still reads as a target's cue,
+    # and the target answerer must then answer with words
+    assert q.kind == ("fact" if question.startswith("Sơn La") else "target")
     found = TargetAnswerer().find(reader, q, d, [hit(clause.id, 1)])
     assert found and "mục tiêu kép" in found[0].short and "8,55" not in found[0].short
 
