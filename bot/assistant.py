@@ -54,6 +54,7 @@ from bot.grounding import unsupported
 from bot.guard import check_question, clean_question
 from bot.library import StoredFacts, load_settings_library, open_settings_index
 from bot.models import Answer, Choice, Citation
+from bot.places import name_leads
 from bot.query import (
     Query,
     clause_labels,
@@ -87,6 +88,16 @@ from index.models import Filters, Hit
 __all__ = ["Assistant", "open_settings_index"]
 
 log = logging.getLogger(__name__)
+
+
+def _place_names_key() -> str:
+    """Changes with what ``places.name_leads`` reads (its code and the lexicon): the key of the stored table."""
+    import hashlib
+
+    import bot.places
+    from corpus.lexicon import lexicon_hash
+
+    return hashlib.sha256(Path(bot.places.__file__).read_bytes() + lexicon_hash().encode()).hexdigest()[:12]
 
 
 def _scorer_key() -> str:
@@ -155,6 +166,7 @@ class Assistant:
         self._names = DocumentNames(corpus.directives, short_names=self._short_names(),
                                     question_weight=self.tuning.name_question_weight)
         self._directives = {d.doc_id: d for d in corpus.directives}
+        self._place_names_cache: frozenset[str] | None = None
 
     @property
     def _scorer(self) -> Scorer:
@@ -183,6 +195,20 @@ class Assistant:
 
         return derived(f"short-names-{short_names_key()}", read)
 
+    @property
+    def _place_names(self) -> frozenset[str]:
+        """The names of bodies and things holding a place that the national documents write ("Sở Giao dịch Chứng
+        khoán Hà Nội", ``places.name_leads``): such a place in a question is no scope.  Kept beside the index like the
+        short names: reading a library for them takes seconds."""
+        if self._place_names_cache is None:
+            def read() -> dict[str, list[str]]:
+                return {"names": name_leads((d.text or "", d.province or "") for d in self.corpus.directives)}
+
+            derived = getattr(self.index, "derived", None)
+            table = derived(f"place-names-{_place_names_key()}", read) if derived is not None else read()
+            self._place_names_cache = frozenset(table["names"])
+        return self._place_names_cache
+
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = False) -> Assistant:
         """Read the corpus (only files changed since the index was built) and open (or build) the index."""
@@ -197,6 +223,7 @@ class Assistant:
         """Count (or read) the word rarities now and keep them with the index: ``thidua index`` does, so the first
         question after a build does not count them (seconds over a whole library)."""
         self._scorer  # noqa: B018 (read for its side effect: counted, kept with the index and here)
+        self._place_names  # noqa: B018 (likewise: the names holding a place, read from the documents once)
 
     def warm(self) -> None:
         """Load now what the first question would otherwise load (the word rarities kept with the index, the
@@ -218,7 +245,7 @@ class Assistant:
         self, question: str, *, k: int = 10, retriever: str | None = None, filters: Filters | None = None
     ) -> list[Hit]:
         """The ranking the answer starts from: question scope and ``filters`` applied."""
-        q = read_question(clean_question(question), known_provinces=self._provinces)
+        q = read_question(clean_question(question), known_provinces=self._provinces, names=self._place_names)
         docs = self._scope_with_note(q, filters)[0] or list(self.corpus.directives)
         fits = self._fits(q, docs)
         # As many hits as the answer reads, ordered as it orders them, then the first ``k``.
@@ -249,7 +276,8 @@ class Assistant:
             return Answer(question=text, answer=problem, abstained=True, retriever=ran, kind="invalid",
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
-        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q), agency_pointed(previous))
+        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names),
+                        agency_pointed(previous))
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
@@ -593,11 +621,13 @@ class Assistant:
         if absent is not None:
             return Answer(question=q.text, abstained=True, answer=absent)
         merged += found_in
-        places: tuple[str, ...] = ()
+        # A place said as part of a name ("Sở Giao dịch Chứng khoán Hà Nội") is what is asked about: the answering
+        # clause must name it too.
+        places: tuple[str, ...] = q.named_places
         if q.provinces and q.numbers and docs and not any(d.province for d in docs):
             # A national document named by its number: the province is what the question asks about in it
             # ("… công trình thủy điện Sơn La"), so the answering clause must name it.
-            places, q = q.provinces, replace(q, provinces=())
+            places, q = (*q.provinces, *places), replace(q, provinces=())
         if not docs and q.years and not q.years_tied and not q.provinces:
             # "Doanh thu xuất khẩu năm 2035 …": no document of that year, and nothing ties the year to one; it is
             # then what is asked about, searched in every document when some clause names it, and required of

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, get_args
 
-from bot.places import MERGER_YEAR, PROVINCES, aliases, successor
+from bot.places import MERGER_YEAR, PROVINCES, aliases, name_lead, successor
 from bot.segments import tokens
 from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
@@ -154,6 +154,8 @@ class Query:
     ``named`` holds, for a follow-up asking the same thing in another scope ("Còn Lai Châu thi sao?"), the
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
     vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
+    ``named_places``: places the question says only as part of a body's or a thing's name ("Sở Giao dịch Chứng khoán
+    Hà Nội", "thủy điện Sơn La"), which a national document names so: no scope, but what the answer must name.
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
     ``asked_now``: the question is dated by the moment it is asked ("hôm nay", "tuần này", or "bây giờ" when it names
     no document), which no document answers; "bây giờ" of a question naming its document is read as "hiện nay".
@@ -166,6 +168,7 @@ class Query:
     kind: Kind
     provinces: tuple[str, ...] = ()
     unknown_places: tuple[str, ...] = ()
+    named_places: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     content_years: tuple[int, ...] = ()
     years_tied: bool = False
@@ -204,10 +207,15 @@ def _place_names(known: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple((name, *_keys(name)) for name in sorted(set(PROVINCES) | set(known), key=len, reverse=True))
 
 
-def _find_places(text: str, known: tuple[str, ...]) -> list[str]:
-    """Province names in the text, as the lexicon writes them (aliases resolved)."""
+def _find_places(text: str, known: tuple[str, ...], names: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(province names in the text, as the lexicon writes them (aliases resolved); those only said as part of a
+    body's or a thing's name).
+
+    ``names``: the "lead|place" pairs the library's national documents write (``places.name_leads``): "Sở Giao dịch
+    Chứng khoán Hà Nội", "thủy điện Sơn La" name a body and a work, not the province a question is about."""
     accented, folded = _keys(text)
     found: list[str] = []
+    named: list[str] = []
     taken: list[tuple[int, int]] = []
     for name, n_acc, n_fold in _place_names(known):
         for pattern, hay, is_folded in ((n_acc, accented, False), (n_fold, folded, True)):
@@ -220,8 +228,14 @@ def _find_places(text: str, known: tuple[str, ...]) -> list[str]:
                 if is_folded and fold(text[m.start() : m.end()]) != text[m.start() : m.end()].lower():
                     continue  # typed with diacritics that differ: "năm" is not "Nam"
                 taken.append(span)
-                found.append(aliases().get(name, name))
-    return list(dict.fromkeys(found))
+                place = aliases().get(name, name)
+                lead = name_lead(folded[: m.start()]) if names else ""
+                if lead and f"{lead}|{fold(place)}" in names:
+                    named.append(place)
+                else:
+                    found.append(place)
+    found = list(dict.fromkeys(found))
+    return found, [p for p in dict.fromkeys(named) if p not in found]
 
 
 def _resolve_places(
@@ -473,13 +487,22 @@ def _clause_ref(topic: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda p: order.get(p[0], len(order))))
 
 
-def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...]) -> str:
+def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...], named: tuple[str, ...] = ()) -> str:
     """The question without its scope (places, years, document numbers) and without the hedge on its amount
-    ("tăng khoảng bao nhiêu"): what the answer is about."""
+    ("tăng khoảng bao nhiêu"): what the answer is about.  A place said only as part of a name (``named``: "Sở Giao
+    dịch Chứng khoán Hà Nội") stays: it is what is asked about."""
     t = _HEDGE.sub(" ", _DOC_NUMBER.sub(" ", text))
+    kept = {fold(n) for n in named} - {fold(n) for n in (*provinces, *unknown)}
+    kept_names = alternatives(v for n in PROVINCES if fold(aliases().get(n, n)) in kept for v in (n, canonical_tones(n)))
+
+    def strip(m: re.Match[str]) -> str:
+        # "Thái Bình" inside the "Bình Dương" of "xuyên Thái Bình Dương" is part of that name as well
+        spans = [k.span() for k in re.finditer(rf"(?<!\w)(?:{kept_names})(?!\w)", t, re.IGNORECASE)] if kept else []
+        return m.group(0) if any(a < m.end() and m.start() < b for a, b in spans) else " "
+
     for name in sorted({*provinces, *unknown, *PROVINCES}, key=len, reverse=True):
         for variant in {name, canonical_tones(name)}:
-            t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
+            t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", strip, t, flags=re.IGNORECASE)
     for name in (*provinces, *unknown):
         t = re.sub(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"(?:19|20)\d{2}", " ", t)
@@ -606,7 +629,7 @@ def is_step(phrase: str) -> bool:
 
 def followup_phrase(q: Query) -> str:
     """What a follow-up says in its own words, without its markers ("Còn hàng siêu trường?" -> "hàng siêu trường")."""
-    return _without_now(_strip_followup(_topic(q.text, q.provinces, q.unknown_places)))
+    return _without_now(_strip_followup(_topic(q.text, q.provinces, q.unknown_places, q.named_places)))
 
 
 def restates(q: Query, before: Query) -> bool:
@@ -676,15 +699,17 @@ def _pauses(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((a[-1], b[0]) for a, b in itertools.pairwise(parts) if a and b and (a[-1], b[0]) not in joined))
 
 
-def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None) -> Query:
+def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None,
+                  names: frozenset[str] = frozenset()) -> Query:
     """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
+    ``names``: the "lead|place" names of the library's national documents (``places.name_leads``).
 
     A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
     scope) from the previous one, so an unrelated question never gets the previous answer.
     """
     typed = " ".join(normalize_spaces(nfc(text)).split())
     text = _said_as_in_force(typed)
-    places = _find_places(text, known_provinces)
+    places, named_places = _find_places(text, known_provinces, names)
     roles = _year_roles(text, places=bool(places))
     # "trước năm 2026" asks of documents older than 2026 (``before_year``): neither a scope year nor one the
     # answering clause must name
@@ -699,7 +724,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     kind = _classify(folded, canonical_tones(text).lower() if folded != text.lower() else None)
     if kind == "target" and len(years) > 1 and not provinces:
         kind = "comparison"
-    topic = _topic(text, provinces, unknown)
+    topic = _topic(text, provinces, unknown, tuple(named_places))
     clause_ref = _clause_ref(topic)
     if clause_ref:
         kind = "clause"
@@ -714,6 +739,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         numbers=_find_numbers(text),
         doc_types=_find_doc_types(text),
         topic=topic,
+        named_places=tuple(named_places),
         about_set=_about_set(kind, folded, provinces, years),
         merged=merged,
         issuers=_find_issuers(folded),
@@ -844,6 +870,8 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         kind=new_kind,
         provinces=provinces_now,
         unknown_places=unknown,
+        named_places=tuple(dict.fromkeys((*query.named_places,
+                                          *(p for p in previous.named_places if fold(p) in fold(topic))))),
         years=years_now,
         content_years=query.content_years,
         years_tied=query.years_tied if years else previous.years_tied,

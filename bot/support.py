@@ -9,7 +9,9 @@ specific must therefore stand in the answering clause (its text, its headings or
   "vùng I, II và V" counts: ``label_list_joiners.txt``);
 - what a rate is counted per ("trong một tuần", "một người một bữa", "lương tối thiểu ngày"),
   ``rate_periods.txt`` after ``rate_leads.txt`` (a period word before a number is a date, not a rate);
-- which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``;
+- which of two cases a document treats apart ("nước ngoài" / "trong nước"), ``contrast_qualifiers.txt``; and
+  which case of a set the words quoted are about, when they name another one ("hộ chiếu phổ thông" is not the
+  row "hộ chiếu (ngoại giao, công vụ)", "buổi tối" not "buổi trưa"), ``contrast_sets.txt``;
 - the kind of value asked for ("bao nhiêu đồng", "mấy lần"), ``asked_units.csv``; for any other
   "bao nhiêu?"/"mấy?" (``amount_question_words.txt``; "số mấy" asks a document's number: ``number_nouns.txt``)
   a figure in the clause's own text, not a number naming an article or a document (``reference_words.txt``);
@@ -48,8 +50,8 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity", "rate",
-                   "counted", "unit", "word", "year"]
+NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "qualifier", "quantity",
+                   "rate", "counted", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Need:
     pattern: re.Pattern[str] | None = None
     accented: bool = False
     opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
+    rival: re.Pattern[str] | None = None  # another case of a "case" need's set: named without the asked one, unmet
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -86,6 +89,12 @@ def _read(lex: Lexicon) -> dict[str, object]:
     units = asked_units()  # the table the value choice reads too (bot.answerers.values)
     quantities = tuple(sorted(lex.topic("asked_quantities"), key=lambda x: -len(x.split())))
     contrasts = tuple(sorted(lex.topic("contrast_qualifiers"), key=len, reverse=True))
+    # "hộ chiếu: phổ thông / ngoại giao / công vụ": (heads, cases), each case its spellings
+    case_sets = []
+    for line in lex.topic("contrast_sets"):
+        head, colon, rest = line.rpartition(":")
+        heads = tuple(h.strip() for h in head.split("|")) if colon else ()
+        case_sets.append((heads, tuple(tuple(x.strip() for x in c.split("|")) for c in rest.split("/"))))
     limits = frozenset(fold(w).split()[0] for w in lex.topic("limit_words"))
     limits_full = frozenset(fold(w) for w in lex.topic("limit_words"))
     compounds: dict[str, list[str]] = {}
@@ -106,15 +115,17 @@ def _read(lex: Lexicon) -> dict[str, object]:
     # A number after a document's kind is its number ("Chỉ thị 05-CT/TW", "Kế hoạch 18"), and one written with
     # a symbol ("05-CT/TW") names a document whatever precedes it.
     kinds_before = sorted({canonical_tones(w).lower() for w in lex.topic("document_kinds")})
-    figure_body = (r"(?<![\w/.,])" + "".join(f"(?<!{re.escape(w)} )" for w in (*after, *kinds_before))
+    # a number glued by a hyphen to a letter ("TNBQn-1", "COVID-19") is part of a symbol, no figure either
+    figure_body = (r"(?<![\w/.,])(?<![^\W\d_]-)" + "".join(f"(?<!{re.escape(w)} )" for w in (*after, *kinds_before))
                    + r"\d+(?:[.,]\d+)*(?![\w/])(?!-[^\W\d_]+/)")
     figure = re.compile(figure_body)
     # "Bao nhiêu xã …?": a count, which neither a rate ("60,9%") nor a number after a noun that numbers or dates
     # something (lexicon numbering_words.txt: "năm 2023", "lần thứ 6", "giai đoạn 2") states
     shares = alternatives(lex.topic("share_words"), lambda w: canonical_tones(w).lower())
     numbered = sorted({canonical_tones(w).lower() for w in lex.topic("numbering_words")})
-    count_figure = re.compile("".join(f"(?<!{re.escape(w)} )" for w in numbered) + figure_body
-                              + rf"(?![.,]\d)(?!\s*(?:{shares}))")
+    count_body = ("".join(f"(?<!{re.escape(w)} )" for w in numbered) + figure_body
+                  + rf"(?![.,]\d)(?!\s*(?:{shares}))")
+    count_figure = re.compile(count_body)
     # "tỷ lệ …" (lexicon rate_nouns.txt): what a rate is of
     rates = sorted(lex.topic("rate_nouns"), key=len, reverse=True)
     rate_nouns = {True: alternatives(rates, lambda w: canonical_tones(w).lower()), False: alternatives(rates, fold)}
@@ -129,9 +140,12 @@ def _read(lex: Lexicon) -> dict[str, object]:
     function_words = {True: alternatives(fw, lambda w: canonical_tones(w).lower()), False: alternatives(fw, fold)}
     return {"amount_units": amount_units, "periods": periods, "free": frozenset(free), "units": units,
             "quantities": quantities,
-            "contrasts": contrasts, "kinds": kinds, "limits": limits, "limits_full": limits_full,
+            "contrasts": contrasts, "case_sets": tuple(case_sets), "kinds": kinds,
+            "paraphrase": frozenset(fold(w) for w in lex.topic("paraphrase_words")), "limits": limits, "limits_full": limits_full,
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
-            "count_figure": count_figure, "rate_nouns": rate_nouns,
+            "count_figure": count_figure, "count_body": count_body, "rate_nouns": rate_nouns,
+            # units a figure measures in ("30 ngày", "1.170.000 đồng"): what no count of things is written in
+            "measures": tuple(canonical_tones(w).lower() for w in lex.topic("measure_units")),
             "shares": frozenset(fold(w) for w in lex.topic("share_words")),
             # "bao nhiêu", "mấy" as the word segmenter writes them ("bao_nhiêu"), spelt and folded
             "amount_words": {True: frozenset(canonical_tones(w).lower().replace(" ", "_")
@@ -239,6 +253,100 @@ def _alone(phrase: str, phrases: Iterable[str]) -> re.Pattern[str]:
         elif longer.startswith(phrase + " "):
             after += rf"(?!{re.escape(longer[len(phrase) :])})"
     return re.compile(rf"(?<!\w){before}{re.escape(phrase)}(?!\w){after}")
+
+
+def _cases(topic: str, accented: bool) -> list[Need]:
+    """ "Lệ phí gia hạn hộ chiếu phổ thông …?" → words quoted that name another case of the set ("hộ chiếu (ngoại
+    giao, công vụ)") and not the one asked answer the other case (lexicon ``contrast_sets.txt``).  A case the
+    question names too is no rival ("bảo hiểm xã hội … bảo hiểm y tế" asks about both)."""
+    key = compare_key(expand_abbreviations(topic), accented)
+    out: list[Need] = []
+    for heads, cases, anywhere in _case_sets(accented):
+        if not anywhere.search(key):
+            continue  # no case of the set is named: most sets, most questions
+        found = [(i, m) for i, case in enumerate(cases) if (m := _case_pattern(heads, case, cases, accented).search(key))]
+        asked = {i for i, _ in found}
+        rivals = [x for i, case in enumerate(cases) if i not in asked for x in case]
+        if not rivals:
+            continue
+        for i, m in found:
+            out.append(Need("case", key[m.start() : m.end()], pattern=_case_pattern(heads, cases[i], cases, accented),
+                            rival=_case_pattern(heads, tuple(rivals), cases, accented), accented=accented))
+    return out
+
+
+@derived
+def _case_sets_both() -> dict[bool, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]]:
+    """Each set of cases with a quick pattern of any of its spellings, to skip the sets a question names none of."""
+    sets = _lexicon()["case_sets"]  # type: ignore[union-attr]
+    return {a: tuple((heads, cases, re.compile(alternatives([compare_key(x, a) for c in cases for x in c])))
+                     for heads, cases in sets) for a in (True, False)}  # type: ignore[union-attr]
+
+
+def _case_sets(accented: bool) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+    return _case_sets_both()[accented]
+
+
+@lru_cache(maxsize=512)
+def _case_pattern(heads: tuple[str, ...], case: tuple[str, ...], cases: tuple[tuple[str, ...], ...],
+                  accented: bool) -> re.Pattern[str]:
+    """A case's spellings on their own, or right after one of the set's heads with other cases of the set between
+    ("hộ chiếu (ngoại giao, công vụ)" names both "ngoại giao" and "công vụ"), as ``compare_key`` spells them."""
+    def spelt(words: Iterable[str]) -> str:
+        return alternatives([compare_key(w, accented) for w in words])
+
+    said = rf"(?:{spelt(case)})(?!\w)"
+    if not heads:
+        return re.compile(rf"(?<!\w){said}")
+    between = rf"(?:(?:{spelt(x for c in cases for x in c)})\W+){{0,3}}?"
+    return re.compile(rf"(?<!\w)(?:{spelt(heads)})\W+{between}{said}")
+
+
+@derived
+def _place_words() -> tuple[tuple[str, ...], dict[bool, frozenset[str]]]:
+    """The place nouns (lexicon ``place_class_nouns.txt``) and the words that end the class after one (function words,
+    "bao nhiêu", periods), spelt as ``compare_key`` spells them with and without diacritics."""
+    lex = load_lexicon()
+    nouns = tuple(sorted((canonical_tones(w).lower() for w in lex.topic("place_class_nouns")), key=len, reverse=True))
+    words = (*lex.topic("function_words"), *lex.topic("amount_question_words"), *lex.topic("rate_periods"))
+    return nouns, {a: frozenset(compare_key(w, a) for w in words) for a in (True, False)}
+
+
+def _place_classes(topic: str, accented: bool) -> list[Need]:
+    """ "… giảm tỷ lệ hộ nghèo ở các huyện nghèo là bao nhiêu?" → the clause must name "huyện nghèo" (lexicon
+    ``place_class_nouns.txt``): the province's rate answers another question.  The class is the place noun after
+    "ở"/"tại" and the words narrowing it, up to a function word, a figure or the question's end (four at most); a
+    name ("ở xã Mường Chà") or a label ("ở vùng IV") is no class."""
+    lex = load_lexicon()
+    nouns, stops = _place_words()
+    words = re.findall(r"[^\W_]+|[^\w\s]", topic)
+    low = [canonical_tones(w).lower() for w in words]
+    at_place = {fold(w) for w in ("ở", "tại")}
+    out: list[Need] = []
+    for i, w in enumerate(low):
+        if fold(w) not in at_place or (accented and w not in ("ở", "tại")):
+            continue
+        j = i + 1
+        while j < len(low) and fold(low[j]) in {"cac", "nhung"}:
+            j += 1
+        noun = next((n for n in nouns
+                     if compare_key(" ".join(low[j : j + len(n.split())]), accented) == compare_key(n, accented)), None)
+        if noun is None:
+            continue
+        k = j + len(noun.split())
+        narrow: list[str] = []
+        while (k < len(words) and len(narrow) < 4 and words[k].isalpha()
+               and compare_key(low[k], accented) not in stops[accented]):
+            narrow.append(words[k])
+            k += 1
+        if (not narrow or narrow[0][0].isupper() or re.fullmatch(STEP_LABEL, narrow[0], re.IGNORECASE)
+                or lex.province(" ".join(narrow)) is not None):
+            continue
+        others = alternatives(nouns, fold)
+        said = r"\s+".join(re.escape(fold(x)) for x in narrow)
+        pattern = re.compile(rf"(?<!\w){re.escape(fold(noun))}(?:\W+(?:{others}))*\W+{said}(?!\w)")
+        out.append(Need("qualifier", f"{noun} {' '.join(narrow)}", pattern=pattern))
+    return out
 
 
 def _asks_amount(topic: str, accented: bool) -> bool:
@@ -375,9 +483,43 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
         figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
         counted = _counted_noun(topic)
         if counted:
-            return [figure, Need("counted", f"số {counted}", pattern=_lexicon()["count_figure"])]  # type: ignore[arg-type]
+            return [figure, Need("counted", f"số {counted}", pattern=_count_pattern(counted), rival=_measures(counted))]
         return [figure]
     return []
+
+
+@lru_cache(maxsize=256)
+def _count_pattern(counted: str) -> re.Pattern[str]:
+    """A figure counting ``counted`` ("xã", "doanh nghiệp"): not a rate, a year or a numbered thing, nor a figure in a
+    unit of measure (lexicon ``measure_units.txt``: "30 ngày làm việc", "1.170.000 đồng"), unless the question counts
+    that unit itself ("bao nhiêu tấn")."""
+    asked = fold(counted)
+    units = [u for u in _lexicon()["measures"] if fold(u) != asked]  # type: ignore[union-attr]
+    if not units:
+        return _lexicon()["count_figure"]  # type: ignore[return-value]
+    return re.compile(_lexicon()["count_body"] + rf"(?!\s*(?:{alternatives(units)})(?!\w))")  # type: ignore[operator]
+
+
+@lru_cache(maxsize=256)
+def _measures(counted: str) -> re.Pattern[str]:
+    """The units of measure other than ``counted`` (lexicon ``measure_units.txt``), right after a figure's end."""
+    asked = fold(counted)
+    units = [u for u in _lexicon()["measures"] if fold(u) != asked]  # type: ignore[union-attr]
+    return re.compile(rf"^\s*(?:{alternatives(units)})(?!\w)")
+
+
+def _in_a_measure(short: str, said: str, measures: re.Pattern[str]) -> bool:
+    """Whether every figure of a short answer ("hơn 2.500") stands in the words quoted only with a unit of measure
+    after it ("2.500 Đài tệ/tháng"): the short answer dropped the unit, and it is no count."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)*", short)
+    text = _accented(said)
+    if not numbers:
+        return False
+    for number in numbers:
+        at = [m.end() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text)]
+        if not at or not all(measures.match(text[e:]) for e in at):
+            return False
+    return True
 
 
 def _plain(topic: str) -> str:
@@ -411,6 +553,8 @@ def _counted_noun(topic: str) -> str | None:
         after = fold(" ".join(words[i + 1 : i + 3]).replace("_", " "))
         if (canonical_tones(w).lower() in amount and tag.startswith("N") and tag not in ("Np", "Ny")
                 and not any(ch.isdigit() for ch in noun)
+                # "trên bao nhiêu mới phải tính thuế": pyvi's noun "mới_phải" opens with a paraphrase word
+                and fold(noun.split("_")[0]) not in _lexicon()["paraphrase"]  # type: ignore[operator]
                 and not any(after == x or after.startswith(x + " ") for x in shares)):  # type: ignore[union-attr]
             return noun.replace("_", " ")
     return None
@@ -692,7 +836,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
-             *_contrasts(topic, accented),
+             *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
@@ -871,7 +1015,9 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
         else:
             parts = whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
-            if n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)):
+            # … and not a figure the words quoted give in a unit of measure the short answer dropped ("hơn 2.500")
+            if ((n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)))
+                    or (n.rival is not None and _in_a_measure(f.short, said, n.rival))):
                 out.append(n)
             continue
         if n.kind == "unit" and _DIGIT.search(f.short) and not _met(n, (f.short,)):
@@ -958,8 +1104,9 @@ def _article_span(d: Directive, clause: Clause) -> tuple[int, int]:
 
 _DIGIT = re.compile(r"\d")
 
-#: Needs of the amount asked and its value: met by the quoted words (and lead-in, headings), not the whole clause.
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate"})
+#: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
+#: not the whole clause (a long clause treats several cases).
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case"})
 
 
 def _answer_words(f: Found) -> str:
@@ -998,6 +1145,9 @@ def _met(n: Need, parts: tuple[str, ...]) -> bool:
         title = parts[-1] if len(parts) > 1 else ""
         return bool(n.opening and title and n.opening.search(_folded(title))) or (n.pattern is not None and any(
             n.pattern.search(_accented(p) if n.accented else _folded(p)) for p in parts if p))
+    if n.kind == "case":  # words naming no case of the set are not judged; naming another one alone, unmet
+        said = _joined(parts, accented=n.accented)
+        return not (n.rival is not None and n.rival.search(said)) or bool(n.pattern and n.pattern.search(said))
     if n.kind == "rate":  # words stating no rate are not judged; those stating one name what it is of
         said = _joined(parts, accented=n.accented)
         return (n.pattern is None or not n.pattern.search(said)

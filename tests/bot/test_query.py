@@ -492,3 +492,21 @@ def test_a_list_s_mục_is_no_level_asked(text):
 )
 def test_a_level_asked_is_still_a_target(text):
     assert q(text).kind == "target"
+@pytest.mark.parametrize("follow", ["Năm đó tỉnh nào làm cụm trưởng?", "nam do tinh nao lam cum truong",
+                                    "Tỉnh đó giao sở nào theo dõi việc thực hiện chỉ thị?"])
+def test_that_year_or_that_province_points_back_to_the_document_under_discussion(follow):
+    # "năm đó", "tỉnh đó": the year and province just asked about, so the directive under discussion, not the library
+    before = read_question("Lai Châu năm 2023 thực hiện nhiệm vụ thành viên của cụm thi đua nào?",
+                           known_provinces=("Lai Châu", "Sơn La"))
+    q = read_question(follow, known_provinces=("Lai Châu", "Sơn La"), previous=before)
+    # the directive under discussion itself, or the province just asked about (its only directive)
+    assert q.same_document or q.provinces == ("Lai Châu",)
+
+
+@pytest.mark.parametrize("question", ["Năm nay Sơn La đặt chỉ tiêu tỷ lệ hộ nghèo bao nhiêu?",
+                                      "nam nay son la dat chi tieu ty le ho ngheo bao nhieu"])
+def test_this_year_with_a_province_is_a_question_of_its_own(question):
+    before = read_question("Lai Châu năm 2023 thực hiện nhiệm vụ thành viên của cụm thi đua nào?",
+                           known_provinces=("Lai Châu", "Sơn La"))
+    q = read_question(question, known_provinces=("Lai Châu", "Sơn La"), previous=before)
+    assert not q.followup and q.provinces == ("Sơn La",)
