@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.legal import case_condition
-from bot.answerers.passages import Shape, asks_proposer, by_segment, preamble_answers
+from bot.answerers.passages import Shape, asks_proposer, asks_yes_no, by_segment, preamble_answers
 from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
@@ -30,14 +30,6 @@ class FactAnswerer:
             found = [case_condition(reader, f) for f in found[:3]] + found[3:]
         return with_alternates(found, reader.tuning)
 
-
-# "… có được … không?", "… có phải nộp … không?", "… có … hay không?": asks whether a rule holds, folded
-_YES_NO = re.compile(r"\bco\b.*\b(?:hay )?khong\s*\??\s*$")
-
-
-def asks_yes_no(question: str) -> bool:
-    """Whether the question asks whether something holds ("Hộ kinh doanh có được áp dụng … không?")."""
-    return _YES_NO.search(fold(question)) is not None
 
 
 class TargetAnswerer:

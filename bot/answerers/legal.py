@@ -27,9 +27,12 @@ from index.models import Hit
 
 __all__ = ["EffectAnswerer", "LegalAnswerer", "case_condition"]
 
-# what a question about a document replacing others says: "thay thế", "thay cho thông tư nào", "đã bỏ nghị định cũ nào"
-_REPLACES = re.compile(r"thay the|thay cho|het hieu luc|bai bo|\bbo (?:nhung |cac )?(?:van ban|thong tu|nghi dinh|luat"
-                       r"|bo luat|quyet dinh|chi thi|nghi quyet|phap lenh)\b")
+# what a question about a document replacing others says: "thay thế", "thay cho thông tư nào", "đã bỏ nghị định cũ nào".
+# Folded, "bỏ" is spelt as the "Bộ" of "Bộ luật": typed without marks it counts only after "đã", "bị", "được".
+_KINDS_DROPPED = r"(?:van ban|thong tu|nghi dinh|luat|bo luat|quyet dinh|chi thi|nghi quyet|phap lenh)"
+_REPLACES = re.compile(rf"thay the|thay cho|het hieu luc|bai bo|\b(?:da|bi|duoc) bo (?:nhung |cac )?{_KINDS_DROPPED}\b")
+_DROPS = re.compile(r"(?<!\w)bỏ\s+(?:những\s+|các\s+)?(?:văn bản|thông tư|nghị định|luật|bộ luật|quyết định|chỉ thị|nghị quyết"
+                    r"|pháp lệnh)(?!\w)", re.IGNORECASE)
 _APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
 _ASKS_EFFECT = re.compile(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu|vao) (?:ngay|khi|thoi diem) nao")
 _THIS_DOCUMENT = re.compile(r"\bnày\s*(?:sẽ\s+|chính thức\s+)?$", re.IGNORECASE)
@@ -427,7 +430,7 @@ class EffectAnswerer:
 
         t = reader.tuning
         folded = fold(q.text)
-        replaces = bool(_REPLACES.search(folded))
+        replaces = bool(_REPLACES.search(folded) or _DROPS.search(q.text))
         asks_applies = bool(_APPLIES.search(folded))
         asks_both = bool(_ASKS_EFFECT.search(folded))
         if replaces and asks_both and not _ASKS.search(_ASKS_EFFECT.sub(" ", folded)):

@@ -47,7 +47,7 @@ from corpus.tables import PipeRow, PipeTable, read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "by_segment", "preamble_answers"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "asks_yes_no", "by_segment", "preamble_answers"]
 
 _T = TypeVar("_T")
 
@@ -70,6 +70,15 @@ def asks_role(q: Query) -> bool:
     part saying that role answers it, however much else of the question another part covers."""
     folded = fold(q.text)
     return any(asks.search(folded) for asks, _ in _ROLE_AFTER)
+
+
+# "… có được … không?", "… có phải nộp … không?", "… có … hay không?": asks whether a rule holds, folded
+_YES_NO = re.compile(r"\bco\b.*\b(?:hay )?khong\s*\??\s*$")
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question asks whether something holds ("Hộ kinh doanh có được áp dụng … không?")."""
+    return _YES_NO.search(fold(question)) is not None
 
 
 def asks_proposer(q: Query) -> bool:
@@ -376,8 +385,16 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     # "Luật Bảo hiểm xã hội", "Luật Công an nhân dân": a name after a document type names a law, not an agency.
     mentions = [m for m in find_agencies(sentence) if not names_document(sentence, m.start)]
     if not mentions:  # a role asked ("theo đề nghị của ai") is said in the sentence, never by a heading
-        return None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
-    if not asks_role(q):
+        owner = None if asks_role(q) else _heading_agency(reader, d, clause, seg, base)
+        return None if owner is not None and asks_yes_no(q.text) and not _named_in(owner.short, q.text) else owner
+    yes_no = asks_yes_no(q.text) and not asks_role(q)
+    if yes_no:
+        # "Bộ Y tế có chủ trì theo dõi, đôn đốc … không?": the agency asked about is the one the question names; a
+        # sentence naming only another one ("Ủy ban nhân dân cấp tỉnh …") answers nothing (a review finding)
+        mentions = [m for m in mentions if _named_in(m.name, q.text)]
+        if not mentions:
+            return None
+    elif not asks_role(q):
         # "Sau khi Ngân hàng Nhà nước có ý kiến, ai phê duyệt …?": an agency the question itself names is the
         # circumstance it asks within, not who it asks for; the sentence's other agency answers.
         unasked = [m for m in mentions if not _named_in(m.name, q.text)]
@@ -385,7 +402,7 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
     names = mentions[0].name  # as written: the answer must quote the clause, not a canonical form
     folded_q = fold(q.text)
     opening = len(sentence) - len(_LEAD_LABEL.sub("", sentence, count=1).lstrip())  # after its own label
-    if mentions[0].start > opening and not asks_role(q):
+    if mentions[0].start > opening and not asks_role(q) and not yes_no:
         # "Xây dựng thể lệ, thành lập Ban Giám khảo" under "Điều 3. Trách nhiệm của Sở Nội vụ": an item opening
         # with its verb has the heading's agency as its subject; the agency it names is what the task is about.
         owner = _heading_agency(reader, d, clause, seg, base)
@@ -407,10 +424,13 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
 
 
 def _named_in(name: str, question: str) -> bool:
-    """Whether every word of an agency's name is a word of the question ("Ngân hàng Nhà nước Việt Nam" in "Sau khi
-    Ngân hàng Nhà nước có ý kiến, ai phê duyệt … Bảo hiểm tiền gửi Việt Nam?")."""
-    words = set(tokens(name))
-    return bool(words) and words <= set(tokens(question))
+    """Whether the question names an agency, its words in a row, "Việt Nam" at its end may be left out ("Ngân hàng
+    Nhà nước Việt Nam" in "Sau khi Ngân hàng Nhà nước có ý kiến, ai phê duyệt …?").  Words scattered over the
+    question name nothing: "Bộ Chính trị" is not in "Bộ Tài chính có chủ trì …" (folded, "trì" is "tri" too)."""
+    words = re.findall(r"\w+", fold(name))
+    asked = " ".join(re.findall(r"\w+", fold(question)))
+    forms = [words, words[:-2]] if len(words) > 2 and words[-2:] == ["viet", "nam"] else [words]
+    return any(f and re.search(rf"(?<!\S){re.escape(' '.join(f))}(?!\S)", asked) for f in forms)
 
 
 def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:

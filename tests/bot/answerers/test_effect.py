@@ -268,3 +268,26 @@ def test_a_consolidated_texts_rule_is_dated_by_the_effect_of_its_own_article_not
     assert not ans.abstained, ans.answer
     assert "58/2014/QH" in ans.answer.split("Theo")[0]
     assert ans.citations[0].clause == "Điều 140, khoản 2"
+
+
+@pytest.fixture(scope="module")
+def labour_code(tmp_path_factory):
+    # Bộ luật Lao động 2019, Điều 220: "1. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021. Bộ luật Lao
+    # động số 10/2012/QH13 hết hiệu lực thi hành kể từ ngày Bộ luật này có hiệu lực."
+    return assistant_over(tmp_path_factory, {"code.txt": "nghi-quyet-so-45-2019-qh14-30232.txt"})
+
+
+@pytest.mark.parametrize("question", [
+    "Khi nào Bộ luật Lao động số 45/2019/QH14 có hiệu lực thi hành?",
+    "khi nao bo luat lao dong so 45/2019/QH14 co hieu luc thi hanh",
+])
+def test_when_a_code_takes_effect_is_a_date_the_bo_of_bo_luat_is_no_drop(labour_code, question):
+    # folded, "Bộ luật" reads "bo luat" as "bỏ luật": it asked what the code replaces and answered '10/2012/QH13'
+    ans = labour_code.answer(question)
+    assert "10/2012/QH13" not in ans.answer.split("Theo")[0], ans.answer
+    assert not ans.abstained and "01 tháng 01 năm 2021" in ans.answer.split("Theo")[0], ans.answer
+
+
+def test_what_a_code_replaces_is_still_asked_with_bo(labour_code):
+    ans = labour_code.answer("Bộ luật Lao động 2019 đã bỏ bộ luật cũ nào?")
+    assert not ans.abstained and "10/2012/QH13" in ans.answer.split("Theo")[0], ans.answer

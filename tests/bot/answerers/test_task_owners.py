@@ -93,3 +93,24 @@ def test_on_whose_proposal_is_read_from_the_preamble_not_from_who_issues(bot, qu
     assert not ans.abstained, ans.answer
     assert "Sở Nội vụ" in ans.answer.split("Theo")[0], ans.answer
     assert ans.citations[0].clause == "phần mở đầu"
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    # Quyết định 844/QĐ-TTg, Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW: "4. Bộ Y tế chủ trì, phối hợp với các bộ,
+    # ngành, địa phương theo dõi, đôn đốc việc triển khai …", "5. Bộ Tài chính chủ trì, … bảo đảm nguồn kinh phí …"
+    return assistant_over(tmp_path_factory, {"plan.txt": "quyet-dinh-so-844-qd-ttg-469526.txt"})
+
+
+@pytest.mark.parametrize(("question", "agency"), [
+    ("Bộ Y tế có chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW không?",
+     "Bộ Y tế"),
+    ("Bộ Tài chính có phải chủ trì bảo đảm nguồn kinh phí thực hiện Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW "
+     "không?", "Bộ Tài chính"),
+    # the Bộ Y tế does it: "Bộ Chính trị", read off "Bộ Tài chính … chủ trì" word by word, is no answer either
+    ("Bộ Tài chính có chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch hành động không?", "Bộ Tài chính"),
+])
+def test_a_yes_no_question_about_an_agency_is_never_answered_with_another_agency(plan, question, agency):
+    # it was answered "Ủy ban nhân dân cấp tỉnh", "Ban Bí thư", "Bộ Chính trị" (a review finding)
+    ans = plan.answer(question)
+    assert ans.abstained or ans.answer.startswith((agency, "Theo ")), ans.answer
