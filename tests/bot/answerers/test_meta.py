@@ -53,3 +53,13 @@ def test_the_signer_is_named_with_the_title_signed_under_and_for_whom(bot, quest
 def test_a_chairman_signing_a_directive_is_named_as_chairman(bot, question):
     ans = bot.answer(question)
     assert not ans.abstained and ", Chủ tịch." in ans.answer.split(" Theo ")[0]
+
+
+@pytest.mark.parametrize("question", ["Chức vụ của người ký Thông tư 78/2026/TT-BNV là gì?",
+                                      "Người ký Thông tư 78/2026/TT-BNV giữ chức danh gì?",
+                                      "chuc vu cua nguoi ky thong tu 78/2026/tt-bnv la gi"])
+def test_the_signers_title_asked_with_the_document_named_is_read_from_the_signature(bot, question):
+    # "Thông tư … gì" read as a question about a document cited, answered from Điều 1 (a review finding)
+    ans = bot.answer(question)
+    assert not ans.abstained and "Thứ trưởng (ký thay Bộ trưởng)" in ans.answer.split(" Theo ")[0], ans.answer
+    assert ans.citations[0].clause == "phần chữ ký"
