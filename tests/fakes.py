@@ -413,3 +413,10 @@ class FakeChatAssistant:
 def load_fake_chat(settings: Settings) -> FakeChatAssistant:
     """Assistant factory (THIDUA_ASSISTANT_FACTORY=tests.fakes:load_fake_chat)."""
     return FakeChatAssistant()
+
+
+def assert_not_found(ans) -> None:
+    """The user is told nothing was found, with no clause cited (a look-alike question declined)."""
+    assert ans.abstained
+    assert ans.answer.startswith("Không tìm thấy")
+    assert not ans.citations

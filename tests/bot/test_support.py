@@ -15,7 +15,7 @@ from bot.support import DocumentNumbers, gaps, named_numbers, needs, unheld_noun
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
-from tests.fakes import assistant_over
+from tests.fakes import assert_not_found, assistant_over
 
 _FILES = {
     "doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt",  # minimum wages, regions I–IV
@@ -31,12 +31,6 @@ def bot(tmp_path_factory):
     return assistant_over(tmp_path_factory, _FILES)
 
 
-def _not_found(ans) -> None:
-    assert ans.abstained
-    assert ans.answer.startswith("Không tìm thấy")
-    assert not ans.citations
-
-
 @pytest.mark.parametrize(
     "question",
     [
@@ -47,7 +41,7 @@ def _not_found(ans) -> None:
 )
 def test_a_region_the_decree_does_not_have_is_not_answered_with_another_one(bot, question):
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "vùng V" in ans.answer or "vung V" in ans.answer  # says what the clauses lack
     assert "3.250.000" not in ans.answer and "4.680.000" not in ans.answer
     assert ans.suggestions  # the nearest clauses are offered
@@ -77,7 +71,7 @@ def test_the_same_question_with_a_region_it_has_is_answered(bot, question):
 )
 def test_hours_per_week_are_not_answered_with_hours_per_month_or_year(bot, question):
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "300 giờ" not in ans.answer and "60 giờ" not in ans.answer
 
 
@@ -96,7 +90,7 @@ def test_hours_per_year_are_answered(bot):
     ],
 )
 def test_a_clause_without_the_asked_kind_of_value_is_no_answer(bot, question):
-    _not_found(bot.answer(question))
+    assert_not_found(bot.answer(question))
 
 
 def test_the_approval_deadline_the_decree_does_state_is_answered(bot):
@@ -115,7 +109,7 @@ def test_the_approval_deadline_the_decree_does_state_is_answered(bot):
 )
 def test_a_document_the_library_lacks_is_said_to_be_missing(bot, question):
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     number = named_numbers(question)[0]
     assert number in ans.answer and "trong kho văn bản" in ans.answer
 
@@ -181,7 +175,7 @@ def test_a_followup_about_a_region_the_decree_lacks_is_abstained_on(bot):
     assert not first.abstained and "4.680.000" in first.answer
     fourth = bot.answer("Còn vùng IV?", previous=first)
     assert not fourth.abstained and fourth.citations[0].doc_id == "doc1"
-    _not_found(bot.answer("Còn vùng V?", previous=fourth))
+    assert_not_found(bot.answer("Còn vùng V?", previous=fourth))
 
 
 # ----------------------------------------------------------------- the amount, the case and the rate asked for
@@ -208,7 +202,7 @@ def amounts_bot(tmp_path_factory):
 )
 def test_an_amount_the_decree_does_not_set_is_not_answered_with_another_amount(amounts_bot, question):
     ans = amounts_bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "8%" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
 
@@ -227,7 +221,7 @@ def test_the_amount_the_decree_does_set_is_answered(amounts_bot):
 )
 def test_a_minimum_wage_per_day_is_not_answered_with_the_monthly_one(amounts_bot, question):
     ans = amounts_bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "4.160.000" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
 
@@ -240,7 +234,7 @@ def test_a_minimum_wage_per_day_is_not_answered_with_the_monthly_one(amounts_bot
 )
 def test_foreign_consultants_are_not_answered_with_the_domestic_salary(amounts_bot, question):
     ans = amounts_bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "nước ngoài" in ans.answer or "nuoc ngoai" in ans.answer
     assert "70.000.000" not in ans.answer  # the nearest clauses are listed apart (suggestions)
 
@@ -351,7 +345,7 @@ def test_the_clause_after_a_document_s_best_answers_when_the_best_lacks_the_aske
 )
 def test_a_case_no_clause_of_the_document_states_is_still_abstained_on(next_bot, first, then):
     ans = next_bot.answer(then, previous=next_bot.answer(first))
-    _not_found(ans)
+    assert_not_found(ans)
     assert "15%" not in ans.answer and "17%" not in ans.answer
 
 
@@ -580,7 +574,7 @@ def test_the_base_salary_of_a_year_the_library_does_not_set_is_declined(amounts_
     """Pensions, minimum wages and consultants' salaries are set, no "lương cơ sở": no figure is quoted for it."""
     for question in ("Mức lương cơ sở năm 2024 là bao nhiêu?", "muc luong co so nam 2024 la bao nhieu"):
         ans = amounts_bot.answer(question)
-        _not_found(ans)
+        assert_not_found(ans)
 
 
 @pytest.mark.parametrize("question", [
@@ -779,7 +773,7 @@ def test_how_many_of_a_common_noun_is_left_to_the_other_needs(grid_scorer):
 def test_the_rate_of_another_thing_does_not_answer_a_rate_asked(bot, question):
     # the directive states the poverty rate (19,74%) and the "Gia đình văn hóa" rate (70,5%), no school rate
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "19,74%" not in ans.answer and "70,5%" not in ans.answer
 
 
@@ -795,7 +789,7 @@ def test_a_rate_the_directive_states_is_still_answered(bot):
 def test_a_count_asked_is_answered_neither_by_a_rate_nor_by_a_document_number(bot, question):
     # Lai Châu's directive names "Chỉ thị 05-CT/TW" and a school rate (60,9%), no number of communes
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "60,9%" not in ans.answer and "05-CT/TW" not in ans.answer
 
 
@@ -811,7 +805,7 @@ def test_a_count_the_directive_states_is_answered(bot):
 def test_an_amount_asked_in_dollars_is_not_answered_with_one_in_dong(bot, question):
     # Lai Châu's directive states GRDP per head in đồng ("52,9 triệu đồng"), no export value in USD
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "triệu đồng" not in ans.answer
 
 
@@ -832,7 +826,7 @@ def fund_bot(tmp_path_factory):
 def test_an_amount_asked_in_billions_of_dong_is_not_answered_with_a_percentage(fund_bot, question):
     # the circular sets shares of the charter capital ("100%", "20%"), not the capital itself
     ans = fund_bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "%" not in ans.answer
 
 
@@ -847,7 +841,7 @@ def test_an_amount_in_billions_of_dong_the_directive_states_is_answered(bot):
 def test_the_model_grade_of_a_programme_is_not_answered_by_its_plain_standard(bot, question):
     # Sơn La 2024 counts the communes meeting the new-rural standard (70 xã), none of its "kiểu mẫu" grade
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "70 xã" not in ans.answer
     assert "70 xã" in bot.answer("Số xã đạt chuẩn nông thôn mới năm 2024 của Sơn La là bao nhiêu?").answer
 
@@ -858,7 +852,7 @@ def test_the_model_grade_of_a_programme_is_not_answered_by_its_plain_standard(bo
 )
 def test_a_rate_the_directive_does_not_state_is_not_answered_with_another_rate(bot, question):
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "28 %" not in ans.answer
 
 
@@ -909,7 +903,7 @@ def test_a_rare_word_typed_without_marks_must_stand_whole_in_the_answer(with_sch
     # folded, "hoc" and "bong" stand apart in the directive's clauses ("trường học"): "học bổng" does not, and the
     # library's circular on scholarships is no Sơn La document
     ans = with_scholarships.answer("chi tieu hoc bong nam 2024 cua son la")
-    _not_found(ans)
+    assert_not_found(ans)
     assert "hoc bong" in ans.answer  # says what the clauses lack, as typed
 
 
@@ -934,7 +928,7 @@ def test_a_verb_typed_without_marks_is_not_required_whole(bot, question):
 )
 def test_a_clause_the_named_document_does_not_have_is_said_missing(bot, question):
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "38/2022/NĐ-CP" in ans.answer
     assert "khoản 5 điều 3" in ans.answer or "điều 9" in ans.answer
     assert "22.500" not in ans.answer
@@ -953,7 +947,7 @@ def test_the_same_question_on_a_clause_it_has_is_answered(bot):
 def test_a_signer_asked_of_no_document_is_not_answered_with_any_document_s_signer(bot, question):
     # the question names no document the library holds and describes none: no document's signer is offered
     ans = bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert not ans.clarify
     assert "Phạm Bình Minh" not in ans.answer
 
@@ -997,7 +991,7 @@ def fees_bot(tmp_path_factory):
 def test_a_fee_is_named_by_what_it_pays_for(fees_bot, question):
     # another fee of the same circular ("phí ra, vào cảng", "lệ phí cấp giấy chứng nhận") is no answer
     ans = fees_bot.answer(question)
-    _not_found(ans)
+    assert_not_found(ans)
     assert "5.000" not in ans.answer and "50.000" not in ans.answer
 
 
@@ -1097,7 +1091,7 @@ Nguyễn Văn Thắng
 def test_a_fee_s_act_in_an_article_heading_does_not_make_another_fee_of_the_article_its_fee(tmp_path_factory):
     """The heading says "Đăng ký phương tiện"; the only fee set under it is for a copy of the certificate."""
     bot = assistant_over(tmp_path_factory, texts={"doc1.txt": _WATERWAY_FEES})
-    _not_found(bot.answer("Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?"))
+    assert_not_found(bot.answer("Lệ phí đăng ký phương tiện thủy nội địa là bao nhiêu?"))
     assert bot.answer("Lệ phí cấp bản sao giấy chứng nhận là bao nhiêu?").answer.startswith("20.000 đồng/lần")
 
 
