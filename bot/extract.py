@@ -72,7 +72,7 @@ _QUOTE = re.compile(r"[“\"]([^”\"]{2,200})[”\"]")
 _DOC_KIND = "(?:" + "|".join(re.escape(k) for k in sorted(load_lexicon().topic("document_kinds"), key=len, reverse=True)) + ")"
 _REFERENCE = re.compile(
     rf"{_DOC_KIND}"
-    r"(?:(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ]{1,5}(?:[-/][A-ZĐ0-9]{1,10})*"
+    r"(?:(?:\s+số)?\s+\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-ZĐ0-9]{0,9}(?:[-/][A-ZĐ0-9]{1,10})*"
     r"(?:\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}| tháng \d{1,2} năm \d{4}))?"
     r"(?:\s+(?:của|do)\s+[^,;.:]{2,60}?(?=\s+(?:về|và|tiếp|,|;)|[,;.]|$))?"
     # or unnumbered, named by its author: "Nghị quyết của Ban Thường vụ Tỉnh ủy"
@@ -104,8 +104,8 @@ def find_values(text: str) -> list[Span]:
         if _NUMBERING_BEFORE.search(before) and not unit:
             continue
         tail = text[m.end() : m.end() + 6]
-        if re.match(r"\s*(?:năm|-\s*\d)", tail) and not unit:
-            continue  # "05 năm", "2021 - 2025"
+        if not unit and (re.match(r"\s*năm", tail) or (re.match(r"\s*-\s*\d", tail) and _YEARLIKE.match(number))):
+            continue  # "05 năm", "2021 - 2025"; "10,5 - 11,0%/năm" is a range of values (joined below)
         if re.match(r"\s*dân", tail) and not unit:
             continue  # "/10.000 dân" is the base of a rate, not a value
         if not unit and not after and re.fullmatch(r"\d{1,2}", number):

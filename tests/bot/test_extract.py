@@ -36,6 +36,15 @@ def test_references_name_the_cited_documents():
     assert refs[1].startswith("Quyết định số 2567/QĐ-UBND ngày 09/12/2022")
 
 
+def test_a_cited_number_keeps_the_figures_of_its_symbol():
+    # "QH13", "UBTVQH15": the National Assembly's term is part of the number; "84/2015/QH" would cite another text
+    text = ("được sửa đổi, bổ sung bởi: Luật số 84/2015/QH13 ngày 25 tháng 6 năm 2015 của Quốc hội; Nghị quyết số "
+            "17/2022/UBTVQH15 và Chỉ thị số 01/CT-UBND.")
+    refs = [r.text for r in find_references(text)]
+    assert refs[0].startswith("Luật số 84/2015/QH13 ngày 25 tháng 6 năm 2015")
+    assert refs[1] == "Nghị quyết số 17/2022/UBTVQH15" and refs[2] == "Chỉ thị số 01/CT-UBND"
+
+
 def test_ranks_are_found_with_the_noun_they_rank():
     from bot.extract import find_ordinals
 
@@ -94,3 +103,9 @@ def test_a_formulas_factor_is_no_value():
     assert [v.text for v in find_values("Tổng số hộ × 1.000")] == []
     assert [v.text for v in find_values("mức thu 100 đồng/tấn")] == ["100 đồng/tấn"]
     assert [v.text for v in find_values("đạt 100%")] == ["100%"]
+
+
+def test_a_range_of_decimal_figures_is_one_value_not_its_upper_end():
+    # "khoảng 10,5 - 11,0%/năm" answered "11,0%/năm" dropped the lower end; years ("2021 - 2025") stay no value
+    text = "GRDP không kể dầu khí khoảng 10,5 - 11,0%/năm; giai đoạn 2021 - 2025; từ 1.000 - 2.000 đồng"
+    assert [v.text for v in find_values(text)] == ["khoảng 10,5 - 11,0%/năm", "1.000 - 2.000 đồng"]
