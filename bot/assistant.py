@@ -167,6 +167,9 @@ class Assistant:
                                     question_weight=self.tuning.name_question_weight)
         self._directives = {d.doc_id: d for d in corpus.directives}
         self._place_names_cache: frozenset[str] | None = None
+        # Each document's text as document numbers are looked for in it (``_number_key``), read on first need: folding
+        # the whole library again for every question naming a document it lacks took about a second.
+        self._number_texts: dict[str, str] = {}
 
     @property
     def _scorer(self) -> Scorer:
@@ -788,16 +791,23 @@ class Assistant:
         """The one document citing ``numbers`` most fully: with their subject ("… về tiếp tục đổi mới …") first, then
         the longest citation ("Chỉ thị số 34-CT/TW ngày 07 tháng 4 năm 2014 của Bộ Chính trị"), the library's order
         breaking ties; none when no document names them."""
+        citing = set(self._citing(list(self.corpus.directives), numbers))
         best = max(((all(_states_meta("meta_title", d.text, n) for n in numbers),
                      sum(len(_as_cited(d.text, n)) for n in numbers), -i, d)
-                    for i, d in enumerate(self.corpus.directives)), key=lambda x: x[:3], default=None)
+                    for i, d in enumerate(self.corpus.directives) if d.doc_id in citing),
+                   key=lambda x: x[:3], default=None)
         return [best[3]] if best is not None and best[1] > 0 else []
 
-    @staticmethod
-    def _citing(docs: list[Directive], numbers: tuple[str, ...]) -> tuple[str, ...]:
+    def _citing(self, docs: list[Directive], numbers: tuple[str, ...]) -> tuple[str, ...]:
         """The documents among ``docs`` whose text names one of ``numbers`` (accents and spacing aside)."""
         keys = [_number_key(n) for n in numbers]
-        return tuple(d.doc_id for d in docs if any(k in _number_key(d.text) for k in keys))
+        out = []
+        for d in docs:
+            if d.doc_id not in self._number_texts:
+                self._number_texts[d.doc_id] = _number_key(d.text)
+            if any(k in self._number_texts[d.doc_id] for k in keys):
+                out.append(d.doc_id)
+        return tuple(out)
 
     def _states_change(self, c: Citation) -> bool:
         """Whether a cited clause (its text or its headings: "Điều 1. Bãi bỏ toàn bộ 15 văn bản …" over the list)

@@ -1058,7 +1058,7 @@ def _qualifies_another(pattern: re.Pattern[str], short: str, said: str) -> bool:
     return last is not None and pattern.search(text[at.end() : last.end()]) is not None
 
 
-@lru_cache(maxsize=1)
+@derived
 def _money() -> re.Pattern[str]:
     """How an amount of money is written (lexicon ``asked_units.csv``, its ``money`` row), accent-folded."""
     row = next(r for r in load_lexicon().topic("asked_units") if r["unit"] == "money")
