@@ -206,3 +206,10 @@ def test_neither_retrievers_surest_hits_are_pushed_out_of_the_first_five() -> No
     assert _order(ranked, FusionTuning()).index("g") < 5
     assert _order(ranked, FusionTuning(dense_kept=1)).index("g") >= 5
     assert _order(ranked, FusionTuning())[:3].count("d23") == 1  # BM25's best still among the first
+
+
+def test_a_floor_on_standard_scores_leaves_only_standouts_a_bonus() -> None:
+    # off by default (one DEV question either way); on, a crowded pool's top (z ~1) earns nothing
+    flat = {"bm25": [("a", 10.0), ("b", 9.0)], "dense": [("b", 0.8855), *_pool([])]}
+    assert _order(flat, FusionTuning(bm25_clear_lead=0.0))[0] == "b"
+    assert _order(flat, FusionTuning(bm25_clear_lead=0.0, dense_z_floor=5.0))[0] == "a"
