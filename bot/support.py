@@ -1006,6 +1006,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     # "từ năm 2026" as if the quoted words said it.
     own = _own_effect(f.directive, f.clause) if _AT_OWN_EFFECT.search(said) else ""
     whole = (*whole, own) if own else whole
+    dated = whole  # a year or date asked must be the effect's own, not one said elsewhere in the document
     if own and _REPEALS.search(said) and f.directive.text not in whole:
         # "Thông tư số 22/2018/TT-BLĐTBXH … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": what the document
         # replaces, like its own effect, is said of the whole document, named by words anywhere in it.
@@ -1018,7 +1019,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
                 quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
         else:
-            parts = whole
+            parts = dated if n.kind in ("year", "date") else whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
             # … and not a figure the words quoted give in a unit of measure the short answer dropped ("hơn 2.500")
             if ((n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)))
