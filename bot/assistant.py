@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.answerers import Found, Reader, answerer_for, topic_words
 from bot.answerers.labels import asked_steps
+from bot.answerers.legal import repeals_by_title
 from bot.answerers.meta import stating_block
 from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
@@ -695,7 +696,7 @@ class Assistant:
             read = t.candidates_per_doc + extra
             found.extend(answerer.find(reader, q, d, by_doc.get(d.doc_id, [])[:read]))
         found = [f for f in found if self._grounded(f)]
-        found, lacking = self._supported(q, found, settled)
+        found, lacking = self._supported(q, found, settled, named=named)
         if places:
             found = [f for f in found if all(_names_place(f.clause.text, p) for p in places)]
             lacking = lacking if found else (*lacking, *(Need("word", p) for p in places))
@@ -727,8 +728,10 @@ class Assistant:
             mine = [f for f in found if f.directive.doc_id == named]
             if mine and max(f.score for f in mine) >= max(f.score for f in found) - t.named_slack:
                 found = mine  # the document the question describes answers it; others do not compete
-            elif not mine:
-                # It has no answer: a document the question does not describe must not answer in its place.
+            elif not mine and not repeals_by_title(self._directives[named]):
+                # It has no answer: a document the question does not describe must not answer in its place.  A
+                # document made only to repeal others ("Bãi bỏ Thông tư … quy định lập dự toán …") is named by their
+                # subject, on which it says nothing: the documents ruling on it still answer.
                 found = [f for f in found if fits.get(f.directive.doc_id, 0.0) >= t.named_min]
                 if not found:
                     return self._abstain(q, docs, hits, unseen=unseen)
@@ -818,9 +821,12 @@ class Assistant:
         return any(_CHANGE_WORDS.search(fold(x)) for x in (c.text, *heading))
 
     def _supported(
-        self, q: Query, found: list[Found], settled: tuple[str, ...] = ()
+        self, q: Query, found: list[Found], settled: tuple[str, ...] = (), *, named: str | None = None
     ) -> tuple[list[Found], tuple[Need, ...]]:
         """The answers whose clause holds what makes the question specific (bot.support), and what the best lacked.
+
+        ``named``: the document the question describes by its name (``_named``); its answer holding those words is
+        not silenced by a stronger clause of another document lacking them (that one answers something else).
 
         A document's alternates (``Found.alternate``) are checked like its best answer; which of them answers is
         chosen afterwards (``_first_per_document``).  The question's words the ``settled`` clauses already hold
@@ -842,7 +848,7 @@ class Assistant:
                    if not f.alternate and any(n.kind not in _VALUE_NEEDS for n in missing)]
         kept = [f for f, missing in checked if not missing]
         best = max(kept, key=lambda f: f.score, default=None)
-        if best is not None:
+        if best is not None and not any(f.directive.doc_id == named for f in kept):
             # An alternate was read because its own document's best answer failed: that failure does not
             # silence it, a stronger lacking answer of another document does.
             rivals = [f.score for f, _ in lacking

@@ -136,7 +136,14 @@ def number_matches(number: str | None, asked: str) -> bool:
     leading "16/2023" part when the question gives only that."""
     if not number:
         return False
+    # "Thông tư 7/2026/TT-BNV" is "Thông tư số 07/2026/TT-BNV": a number's leading zeros say nothing
+    number, asked = _unpadded(number), _unpadded(asked)
     return number == asked or (number.startswith(asked.split("/")[0] + "/") and asked in number)
+
+
+def _unpadded(number: str) -> str:
+    """A document number without the zeros before its first figure ("07/2026/tt-bnv" -> "7/2026/tt-bnv")."""
+    return re.sub(r"^0+(?=\d)", "", number.strip())
 
 
 @derived

@@ -1029,6 +1029,11 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     # "từ năm 2026" as if the quoted words said it.
     own = _own_effect(f.directive, f.clause) if _AT_OWN_EFFECT.search(said) else ""
     whole = (*whole, own) if own else whole
+    dated = whole  # a year or date asked must be the effect's own, not one said elsewhere in the document
+    if own and _REPEALS.search(said) and f.directive.text not in whole:
+        # "Thông tư số 22/2018/TT-BLĐTBXH … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": what the document
+        # replaces, like its own effect, is said of the whole document, named by words anywhere in it.
+        whole = (*whole, f.directive.text)
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
@@ -1037,7 +1042,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
                 quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
         else:
-            parts = whole
+            parts = dated if n.kind in ("year", "date") else whole
         if n.kind == "counted":  # the value answered, not any figure of the sentence quoted ("8.440 lao động; … 60,9%")
             # … and not a figure the words quoted give in a unit of measure the short answer dropped ("hơn 2.500")
             if ((n.pattern is not None and (not _has_figure(f.short, n.pattern) or _money_for_count(f.short, said, n)))
@@ -1106,6 +1111,10 @@ _SELF_EFFECT = re.compile(
     re.IGNORECASE,
 )
 
+
+# What a document's effect ends: "hết hiệu lực", "bãi bỏ", "thay thế" (not an amendment, which dates a change only).
+_REPEALS = re.compile(alternatives(w for w in load_lexicon().topic("document_change_words")
+                                   if fold(w) in ("het hieu luc", "bai bo", "thay the")), re.IGNORECASE)
 
 # A rule dated by the document's own effect ("… kể từ ngày Thông tư này có hiệu lực thi hành").
 _AT_OWN_EFFECT = re.compile(
@@ -1278,7 +1287,8 @@ _PREAMBLE_END = re.compile(r"\n\s*(?:Căn cứ|Điều 1\b)")
 
 
 def _key(number: str) -> str:
-    return re.sub(r"\s+", "", fold(number))
+    """A number as compared: folded, without spaces or the zeros before its first figure ("07/2026" is "7/2026")."""
+    return re.sub(r"^0+(?=\d)", "", re.sub(r"\s+", "", fold(number)))
 
 
 def named_numbers(text: str) -> tuple[str, ...]:

@@ -25,12 +25,13 @@ from corpus.tables import read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["EffectAnswerer", "LegalAnswerer", "case_condition"]
+__all__ = ["EffectAnswerer", "LegalAnswerer", "case_condition", "repeals_by_title"]
 
 # what a question about a document replacing others says: "thay thế", "thay cho thông tư nào", "đã bỏ nghị định cũ nào".
 # Folded, "bỏ" is spelt as the "Bộ" of "Bộ luật": typed without marks it counts only after "đã", "bị", "được".
 _KINDS_DROPPED = r"(?:van ban|thong tu|nghi dinh|luat|bo luat|quyet dinh|chi thi|nghi quyet|phap lenh)"
-_REPLACES = re.compile(rf"thay the|thay cho|het hieu luc|bai bo|\b(?:da|bi|duoc) bo (?:nhung |cac )?{_KINDS_DROPPED}\b")
+_REPLACES = re.compile(rf"thay the|thay cho|het hieu luc|bai bo|\b(?:thoi|khong con|het|ngung) (?:duoc )?ap dung\b"
+                       rf"|\b(?:da|bi|duoc) bo (?:nhung |cac )?{_KINDS_DROPPED}\b")
 _DROPS = re.compile(r"(?<!\w)bỏ\s+(?:những\s+|các\s+)?(?:văn bản|thông tư|nghị định|luật|bộ luật|quyết định|chỉ thị|nghị quyết"
                     r"|pháp lệnh)(?!\w)", re.IGNORECASE)
 _APPLIES = re.compile(r"(?:ap dung|thuc hien|tinh huong)\b.*\b(?:tu|ke tu) (?:ngay|thoi diem|khi) nao")
@@ -552,12 +553,48 @@ class EffectAnswerer:
                 cue += t.effect_year_bonus  # "… nghị định nào của năm 2015?": the one numbered in that year
             score = t.effect_base + t.effect_prior_weight * prior + cue
             out.append(Found(d, clause, short, quote, (a, b), score))
+        if replaces and not out:
+            out = _titled_repeal(d, t.effect_base + t.effect_prior_weight * prior + t.effect_article_bonus)
         out.sort(key=lambda f: -f.score)
         if replaces and asks_both and out and find_effect(out[0].short) is None:
             both = _with_own_effect(reader, d, out[0])
             if both is not None:
                 return [both]
         return out[:1]
+
+
+# A title that is itself the repeal ("Bãi bỏ Thông tư số 338/2016/TT-BTC … và Thông tư số 42/2022/TT-BTC …").
+_TITLE_REPEALS = re.compile(r"\s*(?:bãi bỏ|thay thế|hủy bỏ|huỷ bỏ)\b", re.IGNORECASE)
+
+
+def repeals_by_title(d: Directive) -> bool:
+    """Whether the document's name is a repeal ("Bãi bỏ Thông tư số 338/2016/TT-BTC … quy định lập dự toán …"): the
+    subject its title names is the repealed documents', on which it sets no rule of its own."""
+    return _TITLE_REPEALS.match(d.title or "") is not None
+
+
+def _titled_repeal(d: Directive, score: float) -> list[Found]:
+    """What a document repeals when its name says so and no article does: a short circular or decision made only
+    to repeal others is titled "Bãi bỏ Thông tư số … và Thông tư số …", with no article on it; every document its
+    title names is repealed, read from the document's header (where the title stands), cited as "phần đầu"."""
+    title = d.title or ""
+    if not _TITLE_REPEALS.match(title):
+        return []
+    header = next((c for c in d.clauses if c.kind == "header" and title[:40] in " ".join(c.text.split())), None)
+    if header is None:
+        return []
+    text = header.text
+    at = _TITLE_REPEALS.search(text)
+    if at is None:
+        return []
+    refs = [r for r in find_references(text) if r.start >= at.start() and (d.number or "\0") not in r.text]
+    # each document by its kind and number ("Thông tư số 338/2016/TT-BTC"), once, in the title's order
+    names = [m.group(0) for r in refs if (m := re.match(r".*?\d+/\d{4}/[\w-]*\w", r.text))]
+    if not names:
+        return []
+    short = "; ".join(dict.fromkeys(names))
+    quote, a, b = excerpt(text, at.start(), len(text))
+    return [Found(d, header, short, quote, (a, b), score)]
 
 
 def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None:
