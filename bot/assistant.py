@@ -29,6 +29,7 @@ from bot.conversation import (
     history_of,
     in_provinces,
     last_answered,
+    named_pairs,
     named_words,
     naming,
     other_year,
@@ -283,7 +284,9 @@ class Assistant:
                         agency_pointed(previous))
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
-            q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
+            said = cited.text[slice(*cited.span)] if cited.span else cited.text
+            named = named_words(q, prev_q, said)
+            q = replace(q, named=named, named_pairs=named_pairs(q, named, said, self.tuning.named_gap))
         if (q.kind == "clause" and q.clause_ref and q.elliptical and previous is not None and previous.citations
                 and not previous.abstained):
             # "Còn điểm d?" after an answer from "mục 6, điểm c": the label completed from the clause answered

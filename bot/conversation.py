@@ -27,7 +27,7 @@ from dataclasses import replace
 from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query, agency_pointer, content_words, is_step, restates
-from bot.segments import has_diacritics, tokens
+from bot.segments import has_diacritics, near_pattern, tokens
 from bot.steps import step_pattern, step_value
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -36,7 +36,7 @@ from index.tokenize import expand_abbreviations
 
 __all__ = [
     "agency_pointed", "agency_unknown", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
-    "last_answered", "named_words", "naming", "other_year",
+    "last_answered", "named_pairs", "named_words", "naming", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
@@ -248,6 +248,20 @@ def named_words(q: Query, before: Query | None, clause: str) -> tuple[str, ...]:
     return tuple(w for w in content_words(q.topic)
                  if tokens(w) and fold(w) not in _NOT_NAMING
                  and all(t in said and t not in narrowed for t in tokens(w)))
+
+
+def named_pairs(q: Query, named: tuple[str, ...], clause: str, gap: int) -> tuple[str, ...]:
+    """The pairs of ``named`` (``named_words``; folded, "binh nguoi") next to each other in the topic that the previous
+    answer's ``clause`` said close together (at most ``gap`` syllables between): how that clause named the indicator
+    as one phrase ("bình quân đầu người").
+
+    Another document answers the same indicator only with a clause saying them so too: "GRDP bình quân đầu người" is
+    not answered by "GRDP … tăng 7,5%; thu nhập bình quân đạt 52,4 triệu đồng/người/năm", which has each word but
+    names other indicators with them."""
+    at = [fold(w).lower() for w in q.topic.split() if w in named]
+    said = fold(expand_abbreviations(clause)).lower()
+    pairs = (f"{a} {b}" for a, b in itertools.pairwise(at) if a != b and " " not in a + b)
+    return tuple(dict.fromkeys(p for p in pairs if near_pattern(p, gap).search(said)))
 
 
 def unsaid(q: Query, text: str, headings: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
+from bot.segments import Scorer, has_diacritics, near_pattern, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
@@ -775,7 +775,7 @@ def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
-def _named(q: Query) -> list[Need]:
+def _named(q: Query, gap: int) -> list[Need]:
     """A follow-up asking the same thing in another scope: the words the previous answer's clause named it by
     (``Query.named``), accent-folded as that clause was read; shown as the topic says it, first to last of them."""
     if not q.named:
@@ -783,7 +783,9 @@ def _named(q: Query) -> list[Need]:
     words = q.topic.split()
     at = [i for i, w in enumerate(words) if w in q.named]
     phrase = " ".join(words[at[0] : at[-1] + 1]) if at else " ".join(q.named)
-    return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
+    # and close together where the previous clause said them so ("bình quân đầu người", ``Query.named_pairs``)
+    return [*(Need("word", phrase, token=t) for w in q.named for t in tokens(w)),
+            *(Need("word", phrase, pattern=near_pattern(p, gap)) for p in q.named_pairs)]
 
 
 def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -838,7 +840,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
              *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
-             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
