@@ -608,9 +608,20 @@ def _other_period(before: str, own: str) -> tuple[str, str] | None:
     ("Còn một tháng?" after "… làm thêm tối đa bao nhiêu giờ một năm": the hours per month): its words are a period
     and the words leading it, which ``before`` says before a period of its own ("một năm").  None otherwise."""
     words, old = own.split(), before.split()
-    if not words or fold(words[-1]) not in _PERIODS or _content_words(" ".join(words[:-1])):
+    if not words or fold(words[-1]) not in _PERIODS:
         return None
     lead = [fold(w) for w in words[:-1]]
+    if _content_words(" ".join(words[:-1])):
+        # "Còn lương tháng?" after "Mức lương tối thiểu giờ …": the words leading the period are those that ``before``
+        # says before its own period, in order ("lương [tối thiểu] giờ"), and name nothing new
+        keys = [fold(w) for w in old]
+
+        def leads(i: int) -> bool:
+            rest = iter(keys[:i])
+            return all(w in rest for w in lead)
+
+        at = [i for i in range(len(old)) if keys[i] in _PERIODS and keys[i] != fold(words[-1]) and leads(i)]
+        return (" ".join([*old[: at[-1]], words[-1], *old[at[-1] + 1 :]]), words[-1]) if len(at) == 1 else None
     at = [i for i in range(len(lead), len(old))
           if fold(old[i]) in _PERIODS and [fold(w) for w in old[i - len(lead) : i]] == lead and fold(old[i]) != fold(words[-1])]
     if not lead or not at:

@@ -51,7 +51,7 @@ __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "n
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "place", "qualifier", "quantity",
-                   "rate", "counted", "unit", "word", "year"]
+                   "rate", "counted", "unit", "word", "year", "named"]
 
 
 @dataclass(frozen=True)
@@ -783,9 +783,11 @@ def _named(q: Query, gap: int) -> list[Need]:
     words = q.topic.split()
     at = [i for i, w in enumerate(words) if w in q.named]
     phrase = " ".join(words[at[0] : at[-1] + 1]) if at else " ".join(q.named)
-    # and close together where the previous clause said them so ("bình quân đầu người", ``Query.named_pairs``)
+    # and close together where the previous clause said them so ("bình quân đầu người", ``Query.named_pairs``), in
+    # the words quoted as the answer: "… thúc đẩy xuất khẩu hàng địa phương" elsewhere in a long clause does not make
+    # its "GRDP khoảng 9,0%" the export target asked
     return [*(Need("word", phrase, token=t) for w in q.named for t in tokens(w)),
-            *(Need("word", phrase, pattern=near_pattern(p, gap)) for p in q.named_pairs)]
+            *(Need("named", phrase, pattern=near_pattern(p, gap)) for p in q.named_pairs)]
 
 
 def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -1135,7 +1137,7 @@ _DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named"})
 
 
 def _answer_words(f: Found) -> str:

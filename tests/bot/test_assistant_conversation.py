@@ -407,3 +407,12 @@ def test_another_province_naming_the_indicator_in_other_words_around_it_is_still
     _, ans = ask_in_turn(bot, "Tỷ lệ trường đạt chuẩn quốc gia năm 2023 của Sơn La?", "Còn Lai Châu?")
     assert "60,9%" in ans.answer
     assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+
+
+def test_another_province_is_answered_the_indicator_only_by_the_words_quoted(bot):
+    # Lai Châu's clause says "thúc đẩy xuất khẩu hàng địa phương" but sets no export target: its GRDP growth (9,0%),
+    # quoted from the same clause, is no answer to "Còn Lai Châu?" after Sơn La's export target
+    *_, ans = ask_in_turn(bot, "Sơn La năm 2022 đặt mục tiêu thu ngân sách trên địa bàn bao nhiêu?",
+                          "Tỉnh này năm đó đặt chỉ tiêu xuất khẩu bao nhiêu?", "Năm 2023 thì sao?", "Còn Lai Châu?")
+    assert ans.abstained and not ans.citations
+    assert "9,0%" not in ans.answer
