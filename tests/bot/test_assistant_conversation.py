@@ -416,3 +416,10 @@ def test_another_province_is_answered_the_indicator_only_by_the_words_quoted(bot
                           "Tỉnh này năm đó đặt chỉ tiêu xuất khẩu bao nhiêu?", "Năm 2023 thì sao?", "Còn Lai Châu?")
     assert ans.abstained and not ans.citations
     assert "9,0%" not in ans.answer
+
+
+def test_a_duty_said_among_others_in_another_province_is_still_answered(bot):
+    # Lai Châu: "theo dõi việc thực hiện Chỉ thị"; Sơn La 2023: "theo dõi, kiểm tra, đôn đốc việc thực hiện Chỉ thị"
+    _, ans = ask_in_turn(bot, "Cơ quan nào theo dõi việc thực hiện Chỉ thị thi đua năm 2023 của Lai Châu?", "Còn Sơn La?")
+    assert "Sở Nội vụ" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
