@@ -25,11 +25,13 @@ from bot.compose import citation, doc_ref, vn_date
 from bot.conversation import (
     agency_pointed,
     agency_unknown,
+    answered_on,
     completed_label,
     context_of,
     history_of,
     in_provinces,
     last_answered,
+    named_pairs,
     named_words,
     naming,
     other_year,
@@ -283,9 +285,18 @@ class Assistant:
         prev_q = previous.extra.get("query") if previous is not None else None
         q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names),
                         agency_pointed(previous))
+        said = ""
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
-            q = replace(q, named=named_words(q, prev_q, cited.text[slice(*cited.span)] if cited.span else cited.text))
+            said = cited.text[slice(*cited.span)] if cited.span else cited.text
+        elif previous is not None:
+            # "Còn năm 2022?" after "Còn Sơn La?" was declined: the thing asked is still named as the last answer's
+            # clause named it, and another year's document must name it too (not answer "Bộ Chính trị" from a
+            # clause on another duty)
+            said = answered_on(previous, q.topic)
+        if said:
+            named = named_words(q, prev_q, said)
+            q = replace(q, named=named, named_pairs=named_pairs(q, named, said, self.tuning.named_gap))
         if (q.kind == "clause" and q.clause_ref and q.elliptical and previous is not None and previous.citations
                 and not previous.abstained):
             # "Còn điểm d?" after an answer from "mục 6, điểm c": the label completed from the clause answered

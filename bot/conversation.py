@@ -27,7 +27,7 @@ from dataclasses import replace
 from bot.documents import covers_years
 from bot.models import Answer
 from bot.query import Query, agency_pointer, content_words, is_step, restates
-from bot.segments import has_diacritics, tokens
+from bot.segments import has_diacritics, near_pattern, tokens
 from bot.steps import step_pattern, step_value
 from corpus.lexicon import load_lexicon
 from corpus.models import Directive
@@ -35,8 +35,8 @@ from corpus.text import compare_key, fold
 from index.tokenize import expand_abbreviations
 
 __all__ = [
-    "agency_pointed", "agency_unknown", "answered_after", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
-    "last_answered", "named_words", "naming", "other_year",
+    "agency_pointed", "agency_unknown", "answered_after", "answered_on", "changed", "completed_label", "context_after", "context_of", "history_after", "history_of", "in_provinces",
+    "last_answered", "named_pairs", "named_words", "naming", "other_year",
     "pointed_documents", "prefer_context",
     "repeats", "same_series", "turn_state", "unsaid",
 ]
@@ -250,6 +250,23 @@ def named_words(q: Query, before: Query | None, clause: str) -> tuple[str, ...]:
                  and all(t in said and t not in narrowed for t in tokens(w)))
 
 
+def named_pairs(q: Query, named: tuple[str, ...], clause: str, gap: int) -> tuple[str, ...]:
+    """The pairs of ``named`` (``named_words``; folded, "binh nguoi") next to each other in the topic that the previous
+    answer's ``clause`` said close together (at most ``gap`` syllables between): how that clause named the indicator
+    as one phrase ("bình quân đầu người").
+
+    Another document answers the same indicator only with a clause saying them so too: "GRDP bình quân đầu người" is
+    not answered by "GRDP … tăng 7,5%; thu nhập bình quân đạt 52,4 triệu đồng/người/năm", which has each word but
+    names other indicators with them.  Not for a duty asked ("cơ quan nào theo dõi việc thực hiện"): a clause giving
+    several duties at once says the same one with others between ("theo dõi, kiểm tra, đôn đốc việc thực hiện")."""
+    if q.kind in ("agency", "duty"):
+        return ()
+    at = [fold(w).lower() for w in q.topic.split() if w in named]
+    said = fold(expand_abbreviations(clause)).lower()
+    pairs = (f"{a} {b}" for a, b in itertools.pairwise(at) if a != b and " " not in a + b)
+    return tuple(dict.fromkeys(p for p in pairs if near_pattern(p, gap).search(said)))
+
+
 def unsaid(q: Query, text: str, headings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The words a follow-up put in place of the previous question's that ``text`` (an answering clause)
     does not say, together as they were typed: "vùng V" is not answered by the clause on "vùng IV", nor
@@ -319,6 +336,16 @@ def last_answered(previous: Answer | None) -> frozenset[str]:
     """The clauses of the latest answer given in the conversation up to ``previous`` (an abstained turn skipped)."""
     given = previous.extra.get(_ANSWERED, ()) if previous is not None else ()
     return given[0][1] if given else frozenset()
+
+
+def answered_on(previous: Answer | None, topic: str) -> str:
+    """The words the latest answer given in the conversation up to ``previous`` quoted, when it answered ``topic`` (the
+    topic a declined turn kept: "Còn Lai Châu?" declined, then "Còn năm 2022?"); "" otherwise."""
+    given = previous.extra.get(_ANSWERED, ()) if previous is not None else ()
+    if not given or not isinstance(given[0][2], Query) or fold(given[0][2].topic) != fold(topic):
+        return ""
+    text = given[0][0]
+    return text[text.find("“") + 1 : text.rfind("”")] if "“" in text and "”" in text else ""
 
 
 def repeats(ans: Answer, q: Query, previous: Answer | None) -> bool:

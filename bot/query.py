@@ -96,6 +96,16 @@ def _cue(position: str, text: str) -> re.Match[str] | None:
     return _FOLLOWUP[position if accented else f"{position}_folded"].search(compare_key(text, accented))
 
 
+def _points_at_topic(text: str) -> re.Match[str] | None:
+    """A reference cue pointing back to a thing asked about ("chỉ tiêu này", "doanh nghiệp đó"), not one pointing
+    back only to a year or province ("năm đó", "tỉnh đó": the scope of the question, not what it asks)."""
+    accented = has_diacritics(text)
+    key = compare_key(text, accented)
+    for position in ("year_pointer", "province_pointer"):
+        key = _FOLLOWUP[position if accented else f"{position}_folded"].sub(" ", key)
+    return _FOLLOWUP["reference" if accented else "reference_folded"].search(key)
+
+
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
 _NOW = tuple(load_lexicon().topic("now_cues"))
@@ -153,7 +163,8 @@ class Query:
     ("nguy hiểm, độc hại" → ("hiem", "doc")); a follow-up keeps the previous question's, whose topic it reuses.
     ``named`` holds, for a follow-up asking the same thing in another scope ("Còn Lai Châu thi sao?"), the
     words of its topic that the previous answer's clause said: how the documents name what is asked ("tổng
-    vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant).
+    vốn đầu tư phát triển toàn xã hội"), which the answering clause must name too (set by the Assistant);
+    ``named_pairs`` the syllable pairs of them that clause said side by side ("bình_quân", "đầu_người").
     ``named_places``: places the question says only as part of a body's or a thing's name ("Sở Giao dịch Chứng khoán
     Hà Nội", "thủy điện Sơn La"), which a national document names so: no scope, but what the answer must name.
     ``nationwide``: the question asks about the whole country ("cả nước"), which no provincial document answers.
@@ -186,6 +197,7 @@ class Query:
     introduced: str = ""
     pauses: tuple[tuple[str, str], ...] = ()
     named: tuple[str, ...] = ()
+    named_pairs: tuple[str, ...] = ()
     nationwide: bool = False
     asked_now: bool = False
     before_year: int | None = None
@@ -596,9 +608,20 @@ def _other_period(before: str, own: str) -> tuple[str, str] | None:
     ("Còn một tháng?" after "… làm thêm tối đa bao nhiêu giờ một năm": the hours per month): its words are a period
     and the words leading it, which ``before`` says before a period of its own ("một năm").  None otherwise."""
     words, old = own.split(), before.split()
-    if not words or fold(words[-1]) not in _PERIODS or _content_words(" ".join(words[:-1])):
+    if not words or fold(words[-1]) not in _PERIODS:
         return None
     lead = [fold(w) for w in words[:-1]]
+    if _content_words(" ".join(words[:-1])):
+        # "Còn lương tháng?" after "Mức lương tối thiểu giờ …": the words leading the period are those that ``before``
+        # says before its own period, in order ("lương [tối thiểu] giờ"), and name nothing new
+        keys = [fold(w) for w in old]
+
+        def leads(i: int) -> bool:
+            rest = iter(keys[:i])
+            return all(w in rest for w in lead)
+
+        at = [i for i in range(len(old)) if keys[i] in _PERIODS and keys[i] != fold(words[-1]) and leads(i)]
+        return (" ".join([*old[: at[-1]], words[-1], *old[at[-1] + 1 :]]), words[-1]) if len(at) == 1 else None
     at = [i for i in range(len(lead), len(old))
           if fold(old[i]) in _PERIODS and [fold(w) for w in old[i - len(lead) : i]] == lead and fold(old[i]) != fold(words[-1])]
     if not lead or not at:
@@ -767,7 +790,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         return replace(query, followup=True, same_document=True, refers_to=_kind_named(pointer))
     # "Lai Châu năm 2023 đặt chỉ tiêu này là bao nhiêu?": the thing pointed back to ("chỉ tiêu này") is the one just
     # asked about, asked again in the scope the question names; the question's other words only say how it is asked.
-    pointed = bool(_cue("reference", text)) and not query.numbers and bool(provinces or unknown or years)
+    # "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?" points back to a province only: its scope, not its topic, is
+    # the previous question's, and "thu ngân sách" is what it asks (not the income asked before).
+    pointed = bool(_points_at_topic(text)) and not query.numbers and bool(provinces or unknown or years)
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     # "Bây giờ vùng II thì sao?": "now" (read as "hiện nay") asks the rule in force of what the conversation is about,
     # it names nothing to put in place of the previous question's words
@@ -889,6 +914,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         introduced="" if query.clause_ref else introduced,  # "Còn mục 5?" is found by its label, not by its words
         pauses=tuple(dict.fromkeys((*previous.pauses, *query.pauses))),
         named=(),
+        named_pairs=(),
         nationwide=query.nationwide,
         # "bây giờ" of a follow-up asks what is in force of the conversation's document, not the figure of the day
         asked_now=_says(text, _NOW) or (previous.asked_now and not whole),

@@ -22,8 +22,17 @@ from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, has_diacritics
 from index.tokenize import expanded_pieces, is_abbreviation
 
-__all__ = ["Scorer", "Segment", "has_diacritics", "split_segments", "stands_in", "syllable_keys", "syllable_units",
-           "tokens"]
+__all__ = [
+    "Scorer",
+    "Segment",
+    "has_diacritics",
+    "near_pattern",
+    "split_segments",
+    "stands_in",
+    "syllable_keys",
+    "syllable_units",
+    "tokens",
+]
 
 PAIR_WEIGHT = 1.0
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -62,6 +71,12 @@ def _joined_line(texts: Iterable[str], accented: bool) -> str:
     """``_unit_line(" ".join(texts))`` from each text's own (kept) line: syllables never span a space."""
     inner = (_unit_line(t, accented)[1:-1] for t in texts)
     return f" {' '.join(x for x in inner if x)} "
+
+
+def near_pattern(pair: str, gap: int) -> re.Pattern[str]:
+    """The two syllables of ``pair`` ("binh nguoi") with at most ``gap`` syllables between, on folded, lower-cased text."""
+    a, b = map(re.escape, pair.split())
+    return re.compile(rf"(?<!\w){a}(?:\W+\w+){{0,{gap}}}\W+{b}(?!\w)")
 
 
 def tokens(text: str, *, accented: bool = False) -> list[str]:

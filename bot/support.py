@@ -39,7 +39,7 @@ from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units, first_asked
 from bot.query import Query
-from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
+from bot.segments import Scorer, has_diacritics, near_pattern, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
@@ -51,7 +51,7 @@ __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "n
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "place", "qualifier", "quantity",
-                   "rate", "counted", "unit", "word", "year"]
+                   "rate", "counted", "unit", "word", "year", "named"]
 
 
 @dataclass(frozen=True)
@@ -799,7 +799,7 @@ def _acronyms(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
-def _named(q: Query) -> list[Need]:
+def _named(q: Query, gap: int) -> list[Need]:
     """A follow-up asking the same thing in another scope: the words the previous answer's clause named it by
     (``Query.named``), accent-folded as that clause was read; shown as the topic says it, first to last of them."""
     if not q.named:
@@ -807,7 +807,11 @@ def _named(q: Query) -> list[Need]:
     words = q.topic.split()
     at = [i for i, w in enumerate(words) if w in q.named]
     phrase = " ".join(words[at[0] : at[-1] + 1]) if at else " ".join(q.named)
-    return [Need("word", phrase, token=t) for w in q.named for t in tokens(w)]
+    # and close together where the previous clause said them so ("bình quân đầu người", ``Query.named_pairs``), in
+    # the words quoted as the answer: "… thúc đẩy xuất khẩu hàng địa phương" elsewhere in a long clause does not make
+    # its "GRDP khoảng 9,0%" the export target asked
+    return [*(Need("word", phrase, token=t) for w in q.named for t in tokens(w)),
+            *(Need("named", phrase, pattern=near_pattern(p, gap)) for p in q.named_pairs)]
 
 
 def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
@@ -862,7 +866,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
              *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
-             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q),
+             *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning)]
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -1166,7 +1170,7 @@ _DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named"})
 
 
 def _answer_words(f: Found) -> str:

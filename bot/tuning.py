@@ -24,6 +24,10 @@ class AnswerTuning:
     #: A noun of the question at least this rare over the library (idf) must stand in the answering clause,
     #: its headings or its document's title (bot.support): it is what makes the question specific.
     support_rare_idf: float = 6.0
+    #: A follow-up asking the previous indicator in another scope ("Còn Sơn La?"): two of its words that the previous
+    #: answer's clause said with at most this many syllables between ("bình quân đầu người") must stand so in the
+    #: answering clause too (bot.conversation.named_pairs), not apart naming other indicators.
+    named_gap: int = 2
     #: ... and the library must use it in at least this many parts (a word it never uses is the unseen check's).
     support_min_parts: int = 3
     #: A word of the question at least this rare over the library, which one document's answer holds, must stand

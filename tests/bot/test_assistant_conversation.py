@@ -368,3 +368,58 @@ def test_a_case_named_elsewhere_in_a_long_clause_does_not_carry_the_previous_fig
                           "Còn thu nhập bình quân của nông dân?", "Riêng đồng bào dân tộc thiểu số thì sao?")
     assert "52,4" in answers[0].answer
     assert all(a.abstained and "52,4" not in a.answer for a in answers[1:])
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("Năm 2023 Sơn La đặt chỉ tiêu thu nhập bình quân bao nhiêu?", "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?",
+      "Năm đó Lai Châu thì sao?"),
+     ("nam 2023 son la dat chi tieu thu nhap binh quan bao nhieu", "tinh do dat chi tieu thu ngan sach bao nhieu",
+      "nam do lai chau thi sao")],
+)
+def test_that_province_with_a_new_indicator_asks_the_new_indicator(bot, turns):
+    # "Tỉnh đó" keeps Sơn La; "thu ngân sách" is asked, not the income again (it was declined as a repeat)
+    first, revenue, other = ask_in_turn(bot, *turns)
+    assert "52,4 triệu" in first.answer
+    assert not revenue.abstained and "4.800 tỷ đồng" in revenue.answer and "52,4" not in revenue.answer
+    # and the next province is asked the revenue, not Lai Châu's GRDP per head (52,9 triệu đồng)
+    assert "2.450 tỷ đồng" in other.answer and "52,9" not in other.answer
+    assert {c.doc_id for c in other.citations} == {"lai-chau-2023"}
+
+
+@pytest.mark.parametrize(
+    ("first", "wrong"),
+    [("Năm 2023 Lai Châu đặt chỉ tiêu GRDP bình quân đầu người bao nhiêu?", "7,5%"),
+     ("Năm 2023 Sơn La đặt chỉ tiêu thu nhập bình quân bao nhiêu?", "52,9"),
+     ("nam 2023 son la dat chi tieu thu nhap binh quan bao nhieu", "52,9")],
+)
+def test_another_province_without_the_indicator_is_declined_not_answered_with_a_neighbour(bot, first, wrong):
+    # Sơn La sets no GRDP per head (its clause has "GRDP … tăng 7,5%" and "thu nhập bình quân … đồng/người/năm"),
+    # Lai Châu no average income (it has "GRDP bình quân đầu người khoảng 52,9 triệu đồng")
+    other = "Còn Sơn La?" if "Lai Châu" in first else "Còn Lai Châu?"
+    _, ans = ask_in_turn(bot, first, other)
+    assert ans.abstained and not ans.citations
+    assert wrong not in ans.answer
+
+
+def test_another_province_naming_the_indicator_in_other_words_around_it_is_still_answered(bot):
+    # "tỷ lệ trường đạt chuẩn quốc gia" (Sơn La) is "tỷ lệ trường chuẩn quốc gia" in Lai Châu's directive
+    _, ans = ask_in_turn(bot, "Tỷ lệ trường đạt chuẩn quốc gia năm 2023 của Sơn La?", "Còn Lai Châu?")
+    assert "60,9%" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"lai-chau-2023"}
+
+
+def test_another_province_is_answered_the_indicator_only_by_the_words_quoted(bot):
+    # Lai Châu's clause says "thúc đẩy xuất khẩu hàng địa phương" but sets no export target: its GRDP growth (9,0%),
+    # quoted from the same clause, is no answer to "Còn Lai Châu?" after Sơn La's export target
+    *_, ans = ask_in_turn(bot, "Sơn La năm 2022 đặt mục tiêu thu ngân sách trên địa bàn bao nhiêu?",
+                          "Tỉnh này năm đó đặt chỉ tiêu xuất khẩu bao nhiêu?", "Năm 2023 thì sao?", "Còn Lai Châu?")
+    assert ans.abstained and not ans.citations
+    assert "9,0%" not in ans.answer
+
+
+def test_a_duty_said_among_others_in_another_province_is_still_answered(bot):
+    # Lai Châu: "theo dõi việc thực hiện Chỉ thị"; Sơn La 2023: "theo dõi, kiểm tra, đôn đốc việc thực hiện Chỉ thị"
+    _, ans = ask_in_turn(bot, "Cơ quan nào theo dõi việc thực hiện Chỉ thị thi đua năm 2023 của Lai Châu?", "Còn Sơn La?")
+    assert "Sở Nội vụ" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"son-la-2023"}

@@ -510,3 +510,26 @@ def test_this_year_with_a_province_is_a_question_of_its_own(question):
                            known_provinces=("Lai Châu", "Sơn La"))
     q = read_question(question, known_provinces=("Lai Châu", "Sơn La"), previous=before)
     assert not q.followup and q.provinces == ("Sơn La",)
+
+
+@pytest.mark.parametrize("follow", ["Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?",
+                                    "tinh do dat chi tieu thu ngan sach bao nhieu",
+                                    "Năm đó tỉnh này đặt chỉ tiêu thu ngân sách bao nhiêu?"])
+def test_that_province_or_year_with_words_of_its_own_asks_those_words(follow):
+    # "tỉnh đó" points back to the province, not to the indicator: "thu ngân sách" is the topic now
+    known = ("Sơn La", "Lai Châu")
+    before = read_question("Năm 2023 Sơn La đặt chỉ tiêu thu nhập bình quân bao nhiêu?", known_provinces=known)
+    q = read_question(follow, known_provinces=known, previous=before)
+    assert q.provinces == ("Sơn La",) and q.years in ((), (2023,))  # the conversation's directive answers it
+    assert "ngan sach" in fold(q.topic) and "nhap" not in fold(q.topic)
+    assert not q.elliptical
+
+
+@pytest.mark.parametrize("follow", ["Còn lương tháng?", "con luong thang", "Còn mức lương tháng thì sao?"])
+def test_a_followup_naming_the_indicator_with_another_period_swaps_the_period(follow):
+    # "Còn lương tháng?" after the hourly minimum wage of region II: the monthly one of region II, not "lương tháng
+    # thiểu giờ" (the period put in place of "tối")
+    before = read_question("Mức lương tối thiểu giờ vùng II theo Nghị định 38/2022/NĐ-CP là bao nhiêu?")
+    q = read_question(follow, previous=before)
+    assert q.elliptical and fold(q.topic).startswith("muc luong toi thieu thang vung ii")
+    assert fold(q.introduced) == "thang"
