@@ -38,6 +38,7 @@ from typing import Literal
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units, first_asked
+from bot.conditions import admits, asked_intervals
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, near_pattern, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
@@ -51,7 +52,7 @@ __all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "n
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "place", "qualifier", "quantity",
-                   "rate", "counted", "unit", "word", "year", "named"]
+                   "rate", "counted", "unit", "word", "year", "named", "condition"]
 
 
 @dataclass(frozen=True)
@@ -868,7 +869,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
-             *_rare_names(q, scorer, tuning)]
+             *_rare_names(q, scorer, tuning), *_conditions(q.text)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -1058,6 +1059,10 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             # another figure of the words quoted is
             out.append(n)
             continue
+        if n.kind == "condition":
+            if _another_case(n, f, said):
+                out.append(n)
+            continue
         if n.kind == "place" and n.pattern is not None and _qualifies_another(n.pattern, f.short, said):
             # "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%": asked "ở các huyện nghèo", the value
             # answered is not the one those words stand before (a review finding)
@@ -1070,6 +1075,25 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
 
 
 _ANY_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+
+def _conditions(text: str) -> list[Need]:
+    """ "Con từ đủ 07 tuổi trở lên …?", "… con 5 tuổi …?": the case a question names by a figure and its unit
+    (``bot.conditions``); the need's phrase holds the words naming it, read again when judged."""
+    return [Need("condition", phrase) for _, phrase in asked_intervals(text)]
+
+
+def _another_case(n: Need, f: Found, said: str) -> bool:
+    """Whether the words quoted state cases on the unit of the case asked, none admitting it ("20 ngày nếu con dưới 03
+    tuổi" for "con từ đủ 07 tuổi trở lên"); when they state none, the answering clause's cases decide ("thời gian …
+    khi con từ 03 tuổi đến dưới 07 tuổi … tối đa là 15 ngày" around a worked example's "07 ngày")."""
+    for asked, _ in asked_intervals(n.phrase):
+        got = admits(said, asked)
+        if got is None:
+            got = admits(f.clause.text, asked)
+        if got is False:
+            return True
+    return False
 
 
 def _qualifies_another(pattern: re.Pattern[str], short: str, said: str) -> bool:
