@@ -1074,8 +1074,9 @@ def _scope_words(q: Query) -> str:
     return ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers])
 
 
-# Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other.
-_VALUE_NEEDS = frozenset({"figure", "unit", "counted"})
+# Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other; nor
+# does one of another subject than the case asked ("subject": it never names "hộ chiếu"), a retrieval miss.
+_VALUE_NEEDS = frozenset({"figure", "unit", "counted", "subject"})
 
 
 def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | None) -> str:
