@@ -41,6 +41,9 @@ class AnswerTuning:
     support_alternates: int = 2
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
+    #: A duration question reads this many more parts after the first three stating a duration, keeping only listed
+    #: items ("a) 12 ngày làm việc …"), whose lead-in (not their own words) says what they are about.
+    listed_read: int = 6
     #: A parent clause that announces its items ("Hồ sơ … bao gồm:") is read with this share of its child's
     #: rank prior: the lead-in says what the items are, the item found by its words answers first.
     parent_prior_share: float = 0.5
