@@ -11,7 +11,15 @@ import pytest
 from bot.answerers import Found
 from bot.query import read_question
 from bot.segments import Scorer
-from bot.support import DocumentNumbers, gaps, head_words, named_numbers, needs, unheld_nouns, unknown_documents
+from bot.support import (
+    DocumentNumbers,
+    gaps,
+    head_words,
+    named_numbers,
+    needs,
+    unheld_nouns,
+    unknown_documents,
+)
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
