@@ -241,6 +241,7 @@ class Assistant:
         pos_tags(segment("Chỉ thị phát động phong trào thi đua"))
         segment_folded("chi thi phat dong phong trao thi dua")  # a question typed without marks
         prepare_derived()  # the answer layer's patterns from the lexicon
+        getattr(self.index, "warm", lambda: None)()  # the index's own first-question work
         self._scorer.spellings()  # how the library spells a syllable typed without marks
 
     # ----------------------------------------------------------------- public API

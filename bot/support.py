@@ -37,7 +37,7 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
-from bot.answerers.values import asked_units
+from bot.answerers.values import asked_units, first_asked
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
@@ -261,33 +261,53 @@ def _cases(topic: str, accented: bool) -> list[Need]:
     question names too is no rival ("bảo hiểm xã hội … bảo hiểm y tế" asks about both)."""
     key = compare_key(expand_abbreviations(topic), accented)
     out: list[Need] = []
-    for heads, cases, anywhere in _case_sets(accented):
-        if not anywhere.search(key):
+    for case_set in _case_sets(accented):
+        if not case_set.anywhere.search(key):
             continue  # no case of the set is named: most sets, most questions
-        found = [(i, m) for i, case in enumerate(cases) if (m := _case_pattern(heads, case, cases, accented).search(key))]
-        asked = {i for i, _ in found}
-        rivals = [x for i, case in enumerate(cases) if i not in asked for x in case]
-        if not rivals:
-            continue
+        found = [(i, m) for i, own in enumerate(case_set.own) if (m := own.search(key))]
+        rival = case_set.rivals.get(frozenset(i for i, _ in found))
+        if rival is None:
+            continue  # every case of the set is asked: none is a rival
         for i, m in found:
-            out.append(Need("case", key[m.start() : m.end()], pattern=_case_pattern(heads, cases[i], cases, accented),
-                            rival=_case_pattern(heads, tuple(rivals), cases, accented), accented=accented))
+            out.append(Need("case", key[m.start() : m.end()], pattern=case_set.own[i], rival=rival, accented=accented))
     return out
 
 
+@dataclass(frozen=True)
+class _CaseSet:
+    """A set of cases (lexicon ``contrast_sets.txt``) as a question spelt with or without marks is read: a quick
+    pattern of any of its spellings (to skip the sets a question names none of), each case's pattern, and for
+    each way of naming some of the cases, the pattern of the others (their rival)."""
+
+    anywhere: re.Pattern[str]
+    own: tuple[re.Pattern[str], ...]
+    rivals: dict[frozenset[int], re.Pattern[str]]
+
+
 @derived
-def _case_sets_both() -> dict[bool, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]]:
-    """Each set of cases with a quick pattern of any of its spellings, to skip the sets a question names none of."""
+def _case_sets_both() -> dict[bool, tuple[_CaseSet, ...]]:
+    """Every set's patterns, built once from the lexicon (a set has at most a handful of cases)."""
     sets = _lexicon()["case_sets"]  # type: ignore[union-attr]
-    return {a: tuple((heads, cases, re.compile(alternatives([compare_key(x, a) for c in cases for x in c])))
-                     for heads, cases in sets) for a in (True, False)}  # type: ignore[union-attr]
+    out: dict[bool, tuple[_CaseSet, ...]] = {}
+    for a in (True, False):
+        built = []
+        for heads, cases in sets:  # type: ignore[union-attr]
+            rivals: dict[frozenset[int], re.Pattern[str]] = {}
+            for size in range(1, len(cases)):
+                for asked in itertools.combinations(range(len(cases)), size):
+                    others = tuple(x for i, case in enumerate(cases) if i not in asked for x in case)
+                    if others:
+                        rivals[frozenset(asked)] = _case_pattern(heads, others, cases, a)
+            built.append(_CaseSet(re.compile(alternatives([compare_key(x, a) for c in cases for x in c])),
+                                  tuple(_case_pattern(heads, case, cases, a) for case in cases), rivals))
+        out[a] = tuple(built)
+    return out
 
 
-def _case_sets(accented: bool) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+def _case_sets(accented: bool) -> tuple[_CaseSet, ...]:
     return _case_sets_both()[accented]
 
 
-@lru_cache(maxsize=512)
 def _case_pattern(heads: tuple[str, ...], case: tuple[str, ...], cases: tuple[tuple[str, ...], ...],
                   accented: bool) -> re.Pattern[str]:
     """A case's spellings on their own, or right after one of the set's heads with other cases of the set between
@@ -476,36 +496,40 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
     "bao nhiêu …?" / "mấy …?" → the clause text must state a figure at all (its own label, article and
     document numbers do not count); "bao nhiêu xã …?" asks a count, which a rate ("60,9%") or a year is not."""
     folded_topic = fold(topic)
-    for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
-        if asks.search(folded_topic):
-            return [Need("unit", name, pattern=evidence)]
+    asked = first_asked(folded_topic)
+    if asked is not None:
+        name, evidence = asked
+        return [] if evidence is None else [Need("unit", name, pattern=evidence)]
     if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
         figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
         counted = _counted_noun(topic)
         if counted:
-            return [figure, Need("counted", f"số {counted}", pattern=_count_pattern(counted), rival=_measures(counted))]
+            count, measures = _count_patterns(counted)
+            return [figure, Need("counted", f"số {counted}", pattern=count, rival=measures)]
         return [figure]
     return []
 
 
-@lru_cache(maxsize=256)
-def _count_pattern(counted: str) -> re.Pattern[str]:
+def _count_patterns(counted: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A figure counting ``counted`` ("xã", "doanh nghiệp"): not a rate, a year or a numbered thing, nor a figure in a
     unit of measure (lexicon ``measure_units.txt``: "30 ngày làm việc", "1.170.000 đồng"), unless the question counts
-    that unit itself ("bao nhiêu tấn")."""
-    asked = fold(counted)
-    units = [u for u in _lexicon()["measures"] if fold(u) != asked]  # type: ignore[union-attr]
-    if not units:
-        return _lexicon()["count_figure"]  # type: ignore[return-value]
-    return re.compile(_lexicon()["count_body"] + rf"(?!\s*(?:{alternatives(units)})(?!\w))")  # type: ignore[operator]
+    that unit itself ("bao nhiêu tấn"); and the units of measure other than ``counted``, right after a figure's end."""
+    table = _counted_patterns()
+    return table.get(fold(counted)) or table[""]
 
 
-@lru_cache(maxsize=256)
-def _measures(counted: str) -> re.Pattern[str]:
-    """The units of measure other than ``counted`` (lexicon ``measure_units.txt``), right after a figure's end."""
-    asked = fold(counted)
-    units = [u for u in _lexicon()["measures"] if fold(u) != asked]  # type: ignore[union-attr]
-    return re.compile(rf"^\s*(?:{alternatives(units)})(?!\w)")
+@derived
+def _counted_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """``_count_patterns``'s two patterns by the folded unit of measure counted, and under "" for a noun that is none."""
+    lex = _lexicon()
+    measures: tuple[str, ...] = lex["measures"]  # type: ignore[assignment]
+    out: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+    for asked in ("", *sorted({fold(u) for u in measures})):
+        units = [u for u in measures if fold(u) != asked]
+        count = (re.compile(lex["count_body"] + rf"(?!\s*(?:{alternatives(units)})(?!\w))")  # type: ignore[operator]
+                 if units else lex["count_figure"])
+        out[asked] = (count, re.compile(rf"^\s*(?:{alternatives(units)})(?!\w)"))  # type: ignore[assignment]
+    return out
 
 
 def _in_a_measure(short: str, said: str, measures: re.Pattern[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -92,14 +93,28 @@ class Directive:
     base_type: str | None = None
 
     def clause(self, key: str) -> Clause | None:
-        """Find a clause by id, path ("PL.12") or label, case- and tone-insensitively."""
+        """Find a clause by id, path ("PL.12") or label, case- and tone-insensitively: the first clause, in
+        document order, that any of the three names."""
         from corpus.text import match_key
 
-        wanted = match_key(key)
-        for c in self.clauses:
-            if c.id == key or ".".join(c.path) == key or match_key(c.label) == wanted:
-                return c
-        return None
+        by_id, by_path, by_label = self._clause_keys
+        found = [x for x in (by_id.get(key), by_path.get(key), by_label.get(match_key(key))) if x is not None]
+        return self.clauses[min(found)] if found else None
+
+    @cached_property
+    def _clause_keys(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """Each id, path and label key to the first clause bearing it, made once per document: a question's
+        references ("khoản 1 Điều này") are looked up in long laws hundreds of times, each label folded once."""
+        from corpus.text import match_key
+
+        by_id: dict[str, int] = {}
+        by_path: dict[str, int] = {}
+        by_label: dict[str, int] = {}
+        for i, c in enumerate(self.clauses):
+            by_id.setdefault(c.id, i)
+            by_path.setdefault(".".join(c.path), i)
+            by_label.setdefault(match_key(c.label), i)
+        return by_id, by_path, by_label
 
     def answerable_clauses(self) -> tuple[Clause, ...]:
         return tuple(c for c in self.clauses if c.answerable)

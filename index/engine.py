@@ -230,6 +230,11 @@ class Index:
             return np.isin(self._doc_code, np.array(wanted, dtype="int32"))  # the bot's usual scope: fast path
         return filter_mask(self.chunks, filters)
 
+    def warm(self) -> None:
+        """Work out now what the first question searching only documents' bodies would (a pass over every chunk's
+        id): a chat loads once and answers many questions."""
+        self._meta_positions()
+
     def _meta_positions(self) -> frozenset[int]:
         """Positions of the header and signature chunks (from the ids: no text is decoded)."""
         if self._meta is None:

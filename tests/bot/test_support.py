@@ -1208,3 +1208,27 @@ def test_a_count_is_not_answered_with_an_amount_of_money(library_scorer):
     prize = needs(read_question("Giải thưởng trên bao nhiêu mới phải tính thuế?"), library_scorer, AnswerTuning())
     rule = "Thu nhập từ trúng thưởng là phần giá trị giải thưởng vượt trên 10 triệu đồng mà người nộp thuế nhận được."
     assert not [n for n in gaps(prize, _quoted(rule, "trên 10 triệu đồng")) if n.kind == "counted"]
+
+
+# ----------------------------------------------------------------- cases of a set, some of them asked
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức đóng bảo hiểm xã hội và bảo hiểm y tế là bao nhiêu?",
+     "muc dong bao hiem xa hoi va bao hiem y te la bao nhieu"],
+)
+def test_a_question_naming_two_cases_of_a_set_is_not_answered_from_the_third(library_scorer, question):
+    wanted = needs(read_question(question), library_scorer, AnswerTuning())
+    other = "Mức đóng bảo hiểm thất nghiệp bằng 1% tiền lương tháng."
+    assert "case" in [n.kind for n in gaps(wanted, _quoted(other, other))]
+    asked = "Mức đóng bảo hiểm y tế bằng 4,5% tiền lương tháng."
+    assert "case" not in [n.kind for n in gaps(wanted, _quoted(asked, asked))]
+
+
+def test_a_count_of_a_unit_of_measure_is_answered_in_that_unit_and_no_other(grid_scorer):
+    from bot.support import _count_patterns
+
+    tons, days = _count_patterns("tấn"), _count_patterns("doanh nghiệp")
+    assert tons[0].search("khoảng 30 tấn hàng hóa") and not tons[0].search("trong 30 ngày")
+    assert not days[0].search("trong 30 ngày") and days[0].search("có 30 doanh nghiệp")
+    assert _count_patterns("TAN") == tons  # a unit typed without marks is the same unit

@@ -39,3 +39,13 @@ def test_text_typed_in_any_script_folds_as_its_letters_decompose() -> None:
     assert fold("NGHỊ ĐỊNH") == fold("nghị định") == fold("nghi dinh") == "nghi dinh"
     long = "Điều 5. Hồ sơ đề nghị khen thưởng " * 20  # longer than the remembered texts
     assert fold(long) == "dieu 5. ho so de nghi khen thuong " * 20
+
+
+def test_a_long_text_gets_every_word_in_traditional_tones_and_keeps_all_between_them():
+    from corpus.text import canonical_tones
+
+    text = "Uỷ ban nhân dân tỉnh Khánh Hoà — khoẻ mạnh, 2024;\n  Quỹ hỗ trợ (hoà giải)./."
+    assert canonical_tones(text) == "Ủy ban nhân dân tỉnh Khánh Hòa — khỏe mạnh, 2024;\n  Quỹ hỗ trợ (hòa giải)./."
+    plain = "Điều 5. Trách nhiệm của Sở Nội vụ\n1. Hướng dẫn thi đua, khen thưởng." * 20
+    assert canonical_tones(plain) == plain  # already in traditional tones: unchanged
+    assert canonical_tones(unicodedata.normalize("NFD", "hoà")) == "hòa" and canonical_tones("") == ""
