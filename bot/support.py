@@ -51,7 +51,7 @@ from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, compare_key, fold, unmarked
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["body", "bound", "case", "count", "counted", "date", "document", "figure", "issuer", "label", "named",
@@ -1113,6 +1113,73 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
     return tuple(out)
+
+
+@derived
+def _qualifier_words() -> dict[bool, tuple[tuple[tuple[str, ...], ...], frozenset[str]]]:
+    """The qualifier leads, longest first, and the words ending a qualifier: folded (``term_qualifiers.txt``; no
+    end word), and with diacritics also the leads of ``head_qualifiers.txt`` and the ends of ``qualifier_ends.txt``
+    as spelt (the spelling tells "do" from "độ")."""
+    lex = load_lexicon()
+    folded = [tuple(w.split()) for w in lex.topic("term_qualifiers")]
+    spelt = [tuple(canonical_tones(w).lower().split()) for w in lex.topic("head_qualifiers")]
+    ends = frozenset(canonical_tones(w).lower() for w in lex.topic("qualifier_ends"))
+    return {False: (tuple(sorted(folded, key=len, reverse=True)), frozenset()),
+            True: (tuple(sorted([*folded, *spelt], key=len, reverse=True)), ends)}
+
+
+def _core(words: list[str], accented: bool, pauses: Iterable[tuple[str, str]]) -> list[str]:
+    """The question's words outside its qualifiers: Vietnamese names what it asks about first and narrows it after
+    "đối với", "của", "trong", "cho", "khi"… (lexicon ``term_qualifiers.txt``, ``head_qualifiers.txt``); a qualifier
+    runs to the word saying what is asked of the subject ("phải", "là": ``qualifier_ends.txt``) or to a pause.
+    "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng là bao lâu" → "Thời gian thử việc tối đa
+    là bao lâu"."""
+    folded = [fold(w) for w in words]
+    spelt = [canonical_tones(w).lower() for w in words]
+    leads, ends = _qualifier_words()[accented]
+    paused = set(pauses)
+    out: list[str] = []
+    i, inside = 0, False
+    while i < len(words):
+        if inside and (spelt[i] in ends or (i and (folded[i - 1], folded[i]) in paused)):
+            inside = False
+        lead = next((e for e in leads if tuple(folded[i : i + len(e)]) == e or tuple(spelt[i : i + len(e)]) == e), None)
+        if lead is not None:
+            inside, i = True, i + len(lead)
+            continue
+        if not inside:
+            out.append(words[i])
+        i += 1
+    return out
+
+
+def head_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The rare syllables (idf at least ``head_rare_idf``) of what the question is about, its words outside its
+    qualifiers (``_core``): "thử" of "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng …",
+    not "cao đẳng", which only says which probation.  A document offered as a choice must hold them (``Assistant``):
+    one whose answer says "trình độ cao đẳng" of a training course answers a neighbouring question.  Words asking
+    or paraphrasing (``paraphrase_words.txt`` and the question-form lists), limits ("tối đa") and figures never
+    count; typed without marks a syllable stands for several, and is as rare as all of them together."""
+    if q.kind.startswith("meta_") or q.kind == "clause":
+        return ()
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    head = _core(re.findall(r"[^\W_]+", topic), accented, q.pauses)
+    folded = [fold(w) for w in head]
+    bounds: set[int] = set()  # "tối đa", "không quá": which end of a range is wanted, not what
+    for phrase in _lexicon()["limits_full"]:  # type: ignore[union-attr]
+        n = len(phrase.split())
+        bounds.update(j for i in range(len(head)) if " ".join(folded[i : i + n]) == phrase for j in range(i, i + n))
+    free = _lexicon()["free"]
+    out: list[Need] = []
+    for i, w in enumerate(head):
+        if (i in bounds or fold(w) in free or any(ch.isdigit() for ch in w)  # type: ignore[operator]
+                or is_abbreviation(w) or not (accented or _syllable_like(w))):
+            continue
+        for k in tokens(w, accented=accented):
+            if scorer.idf(k) >= tuning.head_rare_idf and scorer.parts_with(k) >= tuning.support_min_parts:
+                out.append(Need("word", w.lower(), token=k, accented=accented))
+    return tuple(dict.fromkeys(out))
 
 
 def unheld_nouns(q: Query, offered: list[Found], scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:

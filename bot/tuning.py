@@ -33,6 +33,10 @@ class AnswerTuning:
     #: A word of the question at least this rare over the library, which one document's answer holds, must stand
     #: in the answer of every document offered as a choice (bot.support.key_words): the others answer something else.
     choice_rare_idf: float = 6.0
+    #: A syllable at least this rare over the library in what the question is about (its words before the first
+    #: qualifier: "thử" of "Thời gian thử việc tối đa đối với …", bot.support.head_words) must stand in the answer
+    #: of every document offered as a choice, when one of them holds it: the others answer a neighbouring question.
+    head_rare_idf: float = 5.0
     #: When the best answer lacks what makes the question specific, the others answer only if the best of them
     #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
     support_slack: float = 0.03
