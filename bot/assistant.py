@@ -73,6 +73,7 @@ from bot.support import (
     DocumentNumbers,
     Need,
     gaps,
+    head_words,
     is_party_number,
     key_words,
     needs,
@@ -922,7 +923,7 @@ class Assistant:
         if not close:
             same_doc = [f for f in found if f.directive.doc_id == top.directive.doc_id][: max(1, top_k)]
             return self._single(q, same_doc, note)
-        rivals = self._holding_key_words(q, [top, *close][: t.max_docs])
+        rivals = self._holding_key_words(q, self._holding_head(q, [top, *close][: t.max_docs]))
         if len(rivals) == 1:
             same_doc = [f for f in found if f.directive.doc_id == rivals[0].directive.doc_id][: max(1, top_k)]
             return self._single(q, same_doc, note)
@@ -932,6 +933,17 @@ class Assistant:
         if unheld and declined is not None:
             return declined(unheld)
         return self._choices(q, rivals, note)
+
+    def _holding_head(self, q: Query, rivals: list[Found]) -> list[Found]:
+        """The documents that may be offered as a choice: those whose answer (with its headings) holds the rare
+        syllables of what the question is about (``support.head_words``), when one of them does.  "Thời gian thử việc
+        tối đa đối với công việc cần trình độ cao đẳng" is answered by the clause on probation; a circular's
+        "03 năm" for a college course and a resolution's "từ 12 tháng" share only the qualifier "cao đẳng"."""
+        wanted = head_words(q, self._scorer, self.tuning) if len(rivals) > 1 else ()
+        if not wanted:
+            return rivals
+        holding = [f for f in rivals if not gaps(wanted, f)]
+        return holding or rivals
 
     def _holding_key_words(self, q: Query, rivals: list[Found]) -> list[Found]:
         """The documents that may be offered as a choice: those whose answer holds the question's rare words
@@ -1074,9 +1086,10 @@ def _scope_words(q: Query) -> str:
     return ", ".join([*q.provinces, *(f"năm {y}" for y in q.years), *before, *numbers])
 
 
-# Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other; nor does
-# one stating another case than the one asked ("condition": "dưới 03 tuổi" for "con 5 tuổi"), which another clause states.
-_VALUE_NEEDS = frozenset({"figure", "unit", "counted", "condition"})
+# Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other; nor
+# does one of another subject than the case asked ("subject": it never names "hộ chiếu"), a retrieval miss, nor one
+# stating another case than the one asked ("condition": "dưới 03 tuổi" for "con 5 tuổi"), which another clause states.
+_VALUE_NEEDS = frozenset({"figure", "unit", "counted", "subject", "condition"})
 
 
 def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | None) -> str:

@@ -18,6 +18,10 @@ specific must therefore stand in the answering clause (its text, its headings or
 - the amount asked for and the noun that narrows it ("lương cơ sở", "thuế suất", "mức phạt"),
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
+- the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
+- the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
+  Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
+  answer by its own effect statement;
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
   (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
@@ -48,11 +52,11 @@ from corpus.models import Clause, Directive
 from corpus.text import canonical_tones, compare_key, fold, unmarked
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
-__all__ = ["DocumentNumbers", "Need", "gaps", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
+__all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["case", "count", "date", "issuer", "figure", "label", "narrowing", "period", "place", "qualifier", "quantity",
-                   "rate", "counted", "unit", "word", "year", "named", "condition"]
+NeedKind = Literal["body", "bound", "case", "condition", "count", "counted", "date", "document", "figure", "issuer", "label", "named",
+                   "narrowing", "period", "place", "qualifier", "quantity", "rate", "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Need:
     accented: bool = False
     opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
     rival: re.Pattern[str] | None = None  # another case of a "case" need's set: named without the asked one, unmet
+    about: re.Pattern[str] | None = None  # a "case" need's heads ("hộ chiếu"): a clause never naming them is off topic
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -270,7 +275,8 @@ def _cases(topic: str, accented: bool) -> list[Need]:
         if rival is None:
             continue  # every case of the set is asked: none is a rival
         for i, m in found:
-            out.append(Need("case", key[m.start() : m.end()], pattern=case_set.own[i], rival=rival, accented=accented))
+            out.append(Need("case", key[m.start() : m.end()], pattern=case_set.own[i], rival=rival, accented=accented,
+                            about=case_set.about))
     return out
 
 
@@ -283,6 +289,7 @@ class _CaseSet:
     anywhere: re.Pattern[str]
     own: tuple[re.Pattern[str], ...]
     rivals: dict[frozenset[int], re.Pattern[str]]
+    about: re.Pattern[str] | None  # the set's heads ("hộ chiếu"): a clause never naming them is off the subject
 
 
 @derived
@@ -299,8 +306,9 @@ def _case_sets_both() -> dict[bool, tuple[_CaseSet, ...]]:
                     others = tuple(x for i, case in enumerate(cases) if i not in asked for x in case)
                     if others:
                         rivals[frozenset(asked)] = _case_pattern(heads, others, cases, a)
+            about = re.compile(rf"(?<!\w)(?:{alternatives([compare_key(h, a) for h in heads])})(?!\w)") if heads else None
             built.append(_CaseSet(re.compile(alternatives([compare_key(x, a) for c in cases for x in c])),
-                                  tuple(_case_pattern(heads, case, cases, a) for case in cases), rivals))
+                                  tuple(_case_pattern(heads, case, cases, a) for case in cases), rivals, about))
         out[a] = tuple(built)
     return out
 
@@ -869,7 +877,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
-             *_rare_names(q, scorer, tuning), *_conditions(q.text)]
+             *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
+             *_documents_asked(q.text), *_conditions(q.text)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -917,6 +926,127 @@ def _counted(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         pattern = re.compile(rf"\d[\d.,]*\s+{said}(?!\w)|(?<!\w){said}\W{{0,3}}(?:la\s+)?\d")
         out.append(Need("count", f"{'số' if accented else 'so'} {' '.join(sylls)}", pattern=pattern))  # "số điều độ"
     return out
+
+
+# A figure a condition names and the unit after it ("07 tuổi", "3.500.000 đồng", "13 ghế"), accent-folded.
+_BOUND_FIGURE = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)")
+
+
+@derived
+def _bound_words() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """For each side ("above", "below"): the words before a figure and those after its unit that put it there
+    (lexicon ``bound_words.toml``), folded, anchored at the figure."""
+    table = load_lexicon().topic("bound_words")
+    return {side: (re.compile(rf"(?<!\w)(?:{alternatives(words['before'], fold)})\s*$"),
+                   # after the unit's rest and what it is counted per ("3 tỷ đồng trở lên", "3.500.000 đồng/tháng
+                   # trở xuống")
+                   re.compile(rf"^(?:\s*/?\s*[^\W\d_]+){{0,2}}?\s*(?:{alternatives(words['after'], fold)})(?!\w)"))
+            for side, words in table.items()}
+
+
+def _side(text: str, start: int, end: int) -> str | None:
+    """Which side of the figure at ``text[start:end]`` (figure and unit, folded) the words around it put a
+    condition on: the words after it decide first ("từ 40 tuổi trở xuống"), then those before it."""
+    sides = _bound_words()
+    after = next((s for s, (_, a) in sides.items() if a.match(text[end : end + 30])), None)
+    if after is not None:
+        return after
+    return next((s for s, (b, _) in sides.items() if b.search(text[max(0, start - 20) : start])), None)
+
+
+def _figure_said(figure: str) -> str:
+    """How a clause may write the question's figure: "07" as "7" or "07", "3.500.000" with or without its thousands
+    marks, a decimal ("1,5") as written."""
+    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+", figure):
+        groups = re.split(r"[.\s]", figure)
+        return r"[.\s]?".join(map(re.escape, groups))
+    if figure.isdigit():
+        return r"0*" + re.escape(figure.lstrip("0") or "0")
+    return re.escape(figure)
+
+
+def _bounds(text: str) -> list[Need]:
+    """ "Con từ đủ 07 tuổi trở lên …?" → words quoted naming "07 tuổi" only on the other side of it ("con từ 03 tuổi
+    đến dưới 07 tuổi") answer the other case (lexicon ``bound_words.toml``).  Words not naming the figure, or naming
+    it with no side, are not judged.  The need's ``token`` holds the side asked."""
+    key = fold(text)
+    out = []
+    for m in _BOUND_FIGURE.finditer(key):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue  # a year
+        side = _side(key, m.start(), m.end())
+        if side is None:
+            continue
+        figure = _figure_said(m.group(1))
+        pattern = re.compile(rf"(?<![\w.,/])(?:{figure})(?![\d]|[.,]\d)\s*{re.escape(m.group(2))}(?!\w)")
+        out.append(Need("bound", text[m.start() : m.end()], token=side, pattern=pattern))
+    return out
+
+
+def _other_side(n: Need, said: str) -> bool:
+    """Whether the words quoted name the figure of a bound need only on the side not asked."""
+    text = _folded(said)
+    sides = [_side(text, m.start(), m.end()) for m in n.pattern.finditer(text)] if n.pattern else []
+    return bool(sides) and all(s is not None and s != n.token for s in sides)
+
+
+@derived
+def _object_words() -> re.Pattern[str]:
+    """The words that make a body named after them no actor (lexicon ``body_object_words.txt``), folded, at the end."""
+    return re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('body_object_words'), fold)})\W*$")
+
+
+def _bodies(text: str) -> list[Need]:
+    """ "Sở Giao dịch Chứng khoán Thành phố Hồ Chí Minh phải hoàn thành … chậm nhất khi nào?" → a body the question
+    opens with acts in what is asked: words quoted that name it only after "từ", "sang", "cho" … (lexicon
+    ``body_object_words.txt``) say what another body does ("chuyển … từ Sở Giao dịch Chứng khoán Hà Nội sang Sở
+    Giao dịch Chứng khoán thành phố Hồ Chí Minh").  Words not naming it are not judged here.  The name runs to its
+    last capitalised word ("Kho bạc Nhà nước chuyển trả" is read "Kho bạc Nhà")."""
+    from corpus.facts.agencies import find_agencies
+
+    lead = re.match(r"\s*(?:theo\s[^,]{1,120},\s*)?", text, re.IGNORECASE)
+    opening = lead.end() if lead else 0
+    out = []
+    for m in find_agencies(text):
+        if m.start != opening:
+            continue
+        words = m.name.split()
+        last = max((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), default=0)
+        if last == 0:
+            continue  # a head alone ("Bộ", "Sở") names no body
+        name = words[: last + 1]
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in name) + r"(?!\w)")
+        out.append(Need("body", " ".join(name), pattern=pattern))
+    return out
+
+
+def _acted_on_only(n: Need, said: str) -> bool:
+    """Whether the words quoted name the body of a body need, each time after a word making it no actor."""
+    text = " ".join(_folded(said).split())
+    at = [m.start() for m in n.pattern.finditer(text)] if n.pattern else []
+    return bool(at) and all(_object_words().search(text[max(0, a - 12) : a]) for a in at)
+
+
+def _documents_asked(text: str) -> list[Need]:
+    """ "Theo Quyết định 333/QĐ-BTC, Thông tư 121/2020/TT-BTC … có được công bố tiếp tục có hiệu lực không?" → the
+    question reads one document ("Theo …,") about another: the source's statement of its own effect ("Quyết định này
+    có hiệu lực kể từ ngày ký") says nothing of the document asked about."""
+    m = re.match(r"\s*theo\s+([^,]{1,120}),(.*)", text, re.IGNORECASE | re.DOTALL)
+    if m is None:
+        return []
+    source = {_key(n) for n in named_numbers(m.group(1))}
+    if not source:
+        return []
+    return [Need("document", n, pattern=re.compile(rf"(?<![\w/]){re.escape(_key(n))}(?![\w/])"))
+            for n in named_numbers(m.group(2)) if _key(n) not in source]
+
+
+def _own_effect_for_another(n: Need, f: Found, said: str) -> bool:
+    """Whether the words quoted are the answering document's statement of its own effect while the question asks
+    about another document (a ``document`` need) they do not name."""
+    if _key(f.directive.number or "") == _key(n.phrase) or not _SELF_EFFECT.search(said):
+        return False
+    return n.pattern is None or not n.pattern.search(re.sub(r"\s+", "", fold(said)))
 
 
 def _issuers(q: Query) -> list[Need]:
@@ -984,6 +1114,73 @@ def key_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=accented) for u in units]  # type: ignore[misc]
     return tuple(out)
+
+
+@derived
+def _qualifier_words() -> dict[bool, tuple[tuple[tuple[str, ...], ...], frozenset[str]]]:
+    """The qualifier leads, longest first, and the words ending a qualifier: folded (``term_qualifiers.txt``; no
+    end word), and with diacritics also the leads of ``head_qualifiers.txt`` and the ends of ``qualifier_ends.txt``
+    as spelt (the spelling tells "do" from "độ")."""
+    lex = load_lexicon()
+    folded = [tuple(w.split()) for w in lex.topic("term_qualifiers")]
+    spelt = [tuple(canonical_tones(w).lower().split()) for w in lex.topic("head_qualifiers")]
+    ends = frozenset(canonical_tones(w).lower() for w in lex.topic("qualifier_ends"))
+    return {False: (tuple(sorted(folded, key=len, reverse=True)), frozenset()),
+            True: (tuple(sorted([*folded, *spelt], key=len, reverse=True)), ends)}
+
+
+def _core(words: list[str], accented: bool, pauses: Iterable[tuple[str, str]]) -> list[str]:
+    """The question's words outside its qualifiers: Vietnamese names what it asks about first and narrows it after
+    "đối với", "của", "trong", "cho", "khi"… (lexicon ``term_qualifiers.txt``, ``head_qualifiers.txt``); a qualifier
+    runs to the word saying what is asked of the subject ("phải", "là": ``qualifier_ends.txt``) or to a pause.
+    "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng là bao lâu" → "Thời gian thử việc tối đa
+    là bao lâu"."""
+    folded = [fold(w) for w in words]
+    spelt = [canonical_tones(w).lower() for w in words]
+    leads, ends = _qualifier_words()[accented]
+    paused = set(pauses)
+    out: list[str] = []
+    i, inside = 0, False
+    while i < len(words):
+        if inside and (spelt[i] in ends or (i and (folded[i - 1], folded[i]) in paused)):
+            inside = False
+        lead = next((e for e in leads if tuple(folded[i : i + len(e)]) == e or tuple(spelt[i : i + len(e)]) == e), None)
+        if lead is not None:
+            inside, i = True, i + len(lead)
+            continue
+        if not inside:
+            out.append(words[i])
+        i += 1
+    return out
+
+
+def head_words(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
+    """The rare syllables (idf at least ``head_rare_idf``) of what the question is about, its words outside its
+    qualifiers (``_core``): "thử" of "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng …",
+    not "cao đẳng", which only says which probation.  A document offered as a choice must hold them (``Assistant``):
+    one whose answer says "trình độ cao đẳng" of a training course answers a neighbouring question.  Words asking
+    or paraphrasing (``paraphrase_words.txt`` and the question-form lists), limits ("tối đa") and figures never
+    count; typed without marks a syllable stands for several, and is as rare as all of them together."""
+    if q.kind.startswith("meta_") or q.kind == "clause":
+        return ()
+    topic = q.topic or q.text
+    accented = has_diacritics(topic)
+    head = _core(re.findall(r"[^\W_]+", topic), accented, q.pauses)
+    folded = [fold(w) for w in head]
+    bounds: set[int] = set()  # "tối đa", "không quá": which end of a range is wanted, not what
+    for phrase in _lexicon()["limits_full"]:  # type: ignore[union-attr]
+        n = len(phrase.split())
+        bounds.update(j for i in range(len(head)) if " ".join(folded[i : i + n]) == phrase for j in range(i, i + n))
+    free = _lexicon()["free"]
+    out: list[Need] = []
+    for i, w in enumerate(head):
+        if (i in bounds or fold(w) in free or any(ch.isdigit() for ch in w)  # type: ignore[operator]
+                or is_abbreviation(w) or not (accented or _syllable_like(w))):
+            continue
+        for k in tokens(w, accented=accented):
+            if scorer.idf(k) >= tuning.head_rare_idf and scorer.parts_with(k) >= tuning.support_min_parts:
+                out.append(Need("word", w.lower(), token=k, accented=accented))
+    return tuple(dict.fromkeys(out))
 
 
 def unheld_nouns(q: Query, offered: list[Found], scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
@@ -1061,6 +1258,33 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             continue
         if n.kind == "condition":
             if _another_case(n, f, said):
+                out.append(n)
+            continue
+        if n.kind == "case" and n.about is not None and n.pattern is not None:
+            # "hộ chiếu phổ thông" asked: a clause whose article, headings and title never name passports is about
+            # something else (its document may, in another appendix: a long resolution lists every procedure)
+            lo, hi = _article_span(f.directive, f.clause)
+            text = " ".join(_joined((f.directive.text[lo:hi], *whole), accented=n.accented).split())
+            if not n.about.search(text) and not n.pattern.search(text):
+                out.append(replace(n, kind="subject"))
+                continue
+        if n.kind == "case" and n.rival is not None and n.pattern is not None:
+            # the words quoted decide first: a title naming every case ("thị trường giao dịch cổ phiếu, thị trường
+            # giao dịch trái phiếu") does not make "chuyển trái phiếu" an answer about "cổ phiếu"
+            quote = " ".join(_joined((said,), accented=n.accented).split())  # "bảo hiểm y \ntế" is "bảo hiểm y tế"
+            if n.rival.search(quote) and not n.pattern.search(quote):
+                out.append(n)
+                continue
+        if n.kind == "document":
+            if _own_effect_for_another(n, f, said):
+                out.append(n)
+            continue
+        if n.kind == "bound":
+            if _other_side(n, said):
+                out.append(n)
+            continue
+        if n.kind == "body":
+            if _acted_on_only(n, said):
                 out.append(n)
             continue
         if n.kind == "place" and n.pattern is not None and _qualifies_another(n.pattern, f.short, said):

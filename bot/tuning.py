@@ -33,6 +33,10 @@ class AnswerTuning:
     #: A word of the question at least this rare over the library, which one document's answer holds, must stand
     #: in the answer of every document offered as a choice (bot.support.key_words): the others answer something else.
     choice_rare_idf: float = 6.0
+    #: A syllable at least this rare over the library in what the question is about (its words before the first
+    #: qualifier: "thử" of "Thời gian thử việc tối đa đối với …", bot.support.head_words) must stand in the answer
+    #: of every document offered as a choice, when one of them holds it: the others answer a neighbouring question.
+    head_rare_idf: float = 5.0
     #: When the best answer lacks what makes the question specific, the others answer only if the best of them
     #: scores at most this much less (a far weaker clause that happens to hold the words is no answer either).
     support_slack: float = 0.03
@@ -41,6 +45,9 @@ class AnswerTuning:
     support_alternates: int = 2
     #: Candidate clauses read per document.
     candidates_per_doc: int = 6
+    #: A duration question reads this many more parts after the first three stating a duration, keeping only listed
+    #: items ("a) 12 ngày làm việc …"), whose lead-in (not their own words) says what they are about.
+    listed_read: int = 6
     #: A parent clause that announces its items ("Hồ sơ … bao gồm:") is read with this share of its child's
     #: rank prior: the lead-in says what the items are, the item found by its words answers first.
     parent_prior_share: float = 0.5

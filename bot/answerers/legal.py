@@ -181,7 +181,7 @@ class LegalAnswerer:
                     listed = _listed_duration(reader, q, got)
                     if len(out) < 3 or listed is not got:
                         out.append(listed)
-                if len(out) >= 3 and (read := read + 1) > _LISTED_READ:
+                if len(out) >= 3 and (read := read + 1) > reader.tuning.listed_read:
                     break
                 continue
             if self.kind == "condition":
@@ -328,9 +328,6 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
         quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
     return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score + weight * said(best))
-
-
-_LISTED_READ = 6  # parts read beyond the first three stating a duration: listed items, whose lead-in is not their own
 
 
 def _listed_duration(reader: Reader, q: Query, f: Found) -> Found:

@@ -11,7 +11,15 @@ import pytest
 from bot.answerers import Found
 from bot.query import read_question
 from bot.segments import Scorer
-from bot.support import DocumentNumbers, gaps, named_numbers, needs, unheld_nouns, unknown_documents
+from bot.support import (
+    DocumentNumbers,
+    gaps,
+    head_words,
+    named_numbers,
+    needs,
+    unheld_nouns,
+    unknown_documents,
+)
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
@@ -1032,6 +1040,41 @@ def test_the_share_an_amount_is_asked_in_is_no_noun_a_choice_must_hold(titles_sc
     q = read_question("Tỷ lệ danh hiệu đạt bao nhiêu phần trăm?")
     offered = [_found("Danh hiệu đạt 60,9%."), _found("Danh hiệu đạt 63,3%.")]
     assert unheld_nouns(q, offered, titles_scorer, AnswerTuning()) == ()
+
+
+@pytest.fixture(scope="module")
+def probation_scorer() -> Scorer:
+    """A library where "thử" (thử việc) and "đẳng" (cao đẳng) are rare, and time, work and level common."""
+    parts = [f"Quy định chung về thời gian, công việc và trình độ của người lao động số {i}." for i in range(3000)]
+    parts += [f"Thử việc đợt {i}." for i in range(6)]
+    parts += [f"Đào tạo cao đẳng khóa {i}." for i in range(6)]
+    return Scorer(parts)
+
+
+@pytest.mark.parametrize("question", [
+    "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng là bao lâu?",
+    "Đối với công việc cần trình độ cao đẳng, thời gian thử việc tối đa là bao lâu?",
+    "Thời gian thử việc của người làm công việc cần trình độ cao đẳng tối đa là bao lâu?",
+])
+def test_what_the_question_is_about_is_its_words_outside_the_qualifiers(probation_scorer, question):
+    # "thử việc" is asked about; "cao đẳng" only says which probation (after "đối với", "của")
+    assert [n.phrase for n in head_words(read_question(question), probation_scorer, AnswerTuning())] == ["thử"]
+
+
+def test_a_choice_sharing_only_the_qualifier_lacks_what_the_question_is_about(probation_scorer):
+    q = read_question("Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng là bao lâu?")
+    wanted = head_words(q, probation_scorer, AnswerTuning())
+    probation = _found("Không quá 60 ngày đối với công việc cần trình độ chuyên môn từ cao đẳng trở lên.",
+                       title="Bộ luật Lao động: thử việc")
+    course = _found("Thời gian đào tạo trình độ cao đẳng là 03 năm.", title="Thông tư về đào tạo")
+    assert gaps(wanted, probation) == ()
+    assert [n.phrase for n in gaps(wanted, course)] == ["thử"]
+
+
+def test_a_subject_with_a_qualifier_still_asks_what_is_said_of_it(library_scorer):
+    # "ở nước ngoài" qualifies the subject; "lệ phí" after "phải nộp" is what is asked
+    q = read_question("Người lao động đi làm việc ở nước ngoài phải nộp lệ phí bao nhiêu?")
+    assert "lệ" in [n.phrase for n in head_words(q, library_scorer, AnswerTuning())]
 
 
 @pytest.mark.parametrize("question", ["Giá xăng là bao nhiêu?", "gia xang nam 2024 la bao nhieu", "Mức giá vé tham quan là bao nhiêu?"])
