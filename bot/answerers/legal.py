@@ -19,7 +19,7 @@ from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
 from bot.segments import Segment
-from corpus.lexicon import derived, load_lexicon
+from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.tables import read_tables
 from corpus.text import fold
@@ -484,6 +484,7 @@ class EffectAnswerer:
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
         out: list[Found] = []
+        parts_asked = replaces and _part_nouns().search(folded) is not None  # "bãi bỏ những điều nào của …"
         for clause in d.answerable_clauses():
             if clause.id in parents:
                 continue
@@ -501,6 +502,8 @@ class EffectAnswerer:
                 if not refs:
                     continue
                 near = min(refs, key=lambda r: abs(r.start - m.start())) if m else refs[0]
+                if m is not None and near.start > m.end() and not parts_asked and _parts_replaced(text[m.end() : near.start]):
+                    continue  # "Thay thế: Phụ lục II … kèm theo Thông tư số 21/2021/TT-BLĐTBXH": that circular stays
                 short, at = near.text, near.start
                 if m is not None and near.end <= m.start():
                     # "Thông tư số 101/2018/TT-BTC … và Thông tư số 148/2015/TT-BTC … hết hiệu lực": every document
@@ -558,6 +561,20 @@ class EffectAnswerer:
             if both is not None:
                 return [both]
         return out[:1]
+
+
+@derived
+def _part_nouns() -> re.Pattern[str]:
+    """A noun naming a part of a document ("phụ lục", "điều", "mẫu": lexicon ``replaced_part_nouns.txt``), folded."""
+    return re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('replaced_part_nouns'), fold)})(?!\w)")
+
+
+def _parts_replaced(between: str) -> bool:
+    """Whether the words between a replacing cue and the document it names open with a part of it ("Thay thế: Phụ
+    lục II, Phụ lục III … ban hành kèm theo", "Bãi bỏ Điều 10, Điều 11 …"): those parts are replaced, not the
+    document."""
+    m = _part_nouns().match(fold(between).lstrip(" :\n\t-–"))
+    return m is not None
 
 
 # A title that is itself the repeal ("Bãi bỏ Thông tư số 338/2016/TT-BTC … và Thông tư số 42/2022/TT-BTC …").
