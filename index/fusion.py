@@ -94,6 +94,23 @@ class FusionTuning:
     #: paraphrase whose clause BM25 ranks tenth behind a 40% lead would lose its first place).
     bm25_clear_lead: float = 0.35
 
+    #: How many of each retriever's best hits keep a place within the first ``dense_top_slot`` (BM25's best
+    #: ``bm25_kept``, the model's ``dense_kept``; before session 21 only the model's best, 0 and 1).  Standard
+    #: scores of 1.5-2 are merely the top of fifty crowded cosines, yet worth a bonus of 0.4-0.5: four such
+    #: clauses could push out a clause BM25 ranks second 26% behind its best, and BM25's flat scores could keep
+    #: the model's second out.  Kept places mean neither retriever pushes the other's surest hits out of the five;
+    #: the order within them stays fused.  DEV bed of scripts/dense_bed.py (399 questions; Recall@5 / answers):
+    #: 0/1 0.978 / 0.914, 2/1 0.982 / 0.914, 3/1 0.982 / 0.914, 2/2 and 3/2 0.986 / 0.917 (bm25 0.982 / 0.928);
+    #: every question folded: 0/1 0.975 / 0.871, 3/2 0.982 / 0.874 (bm25 0.968 / 0.874), 2/2 0.978; the five
+    #: directives (dev) identical for every pair.
+    bm25_kept: int = 3
+    dense_kept: int = 2
+    #: "zmix": standard scores up to this many deviations earn no bonus (0: every score above the mean does), so
+    #: only a clause that stands out of the crowd earns one.  Off: on the DEV bed (with 3/2 kept places; R@5 +
+    #: answers, typed / folded) 0.5 gave 1.916 / 1.865 against 1.912 / 1.865, 1.0 1.919 / 1.865 (Recall@1 0.888 ->
+    #: 0.885), 1.0 or 1.5 with weight 0.4 and 1.5 with 0.6 no better folded: one question either way, too little.
+    dense_z_floor: float = 0.0
+
     def for_unaccented(self) -> FusionTuning:
         """The tuning for a question typed without diacritics (``unaccented_dense_weight``, no ``bm25_clear_lead``)."""
         return replace(self, dense_weight=self.unaccented_dense_weight, bm25_clear_lead=0.0)
@@ -170,9 +187,9 @@ def fuse(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionT
     """One best-first list from {"bm25": [(item, score)…], "dense": […]} (each best first).
 
     Score mixes: bm25_weight * BM25 share of the best + dense_weight * dense bonus; ties keep BM25's order.
-    Then BM25's best hit goes back to rank 1 when it leads by ``bm25_clear_lead``, and the model's best hit is
-    moved up to rank ``dense_top_slot`` if it fell below (each scored as the hit it passes, so scores stay best
-    first).
+    Then BM25's best hit goes back to rank 1 when it leads by ``bm25_clear_lead``, and each retriever's best
+    hits (``bm25_kept``, ``dense_kept``) are moved up into the first ``dense_top_slot`` places if they fell
+    below (scored as the last place they enter, so scores stay best first).
     """
     tuning = tuning or FusionTuning()
     order = _fused(ranked, tuning)
@@ -184,16 +201,37 @@ def fuse(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionT
             if at > 0:
                 moved = order.pop(at)
                 order.insert(0, (moved[0], order[0][1]))
-    dense = ranked.get("dense", ())
-    slot = tuning.dense_top_slot
-    if slot > 0 and dense and tuning.dense_depth > 0 and len(order) > slot:
-        # chunks sharing the best vector are all the model's best hit: the one fused best stands for them
-        best = {item for item, s in dense if s == dense[0][1]}
-        at = next((i for i, (item, _) in enumerate(order) if item in best), None)
-        if at is not None and at >= slot:
-            moved = order.pop(at)
-            order.insert(slot - 1, (moved[0], order[slot - 1][1]))
-    return order
+    return _keep_tops(order, ranked, tuning)
+
+
+def _keep_tops(order: list[tuple[Hashable, float]], ranked: Mapping[str, Sequence[tuple[Hashable, float]]],
+               tuning: FusionTuning) -> list[tuple[Hashable, float]]:
+    """``order`` with BM25's best ``bm25_kept`` hits and the model's best ``dense_kept`` ones within the first
+    ``dense_top_slot`` places; the other places go to the fused order's best, and those places keep the fused
+    order.  A hit moved up is scored as the last place it enters, and one pushed out as that place too, so scores
+    stay best first."""
+    window = tuning.dense_top_slot
+    if window <= 0 or len(order) <= window:
+        return order
+    at = {item: i for i, (item, _) in enumerate(order)}
+    kept = {at[item] for item, _ in ranked.get("bm25", ())[: max(0, tuning.bm25_kept)] if item in at}
+    if tuning.dense_depth > 0 and tuning.dense_kept > 0:
+        # chunks sharing a vector (one cosine) are one hit of the model: the one fused best stands for them
+        best: dict[float, int] = {}
+        for item, s in top_distinct(list(ranked.get("dense", ())), tuning.dense_kept):
+            if item in at:
+                best[s] = min(best.get(s, at[item]), at[item])
+        kept |= set(best.values())
+    kept_sorted = sorted(kept)[:window]
+    if not kept_sorted or kept_sorted[-1] < window:
+        return order
+    chosen = set(kept_sorted)
+    fill = [i for i in range(window) if i not in chosen][: window - len(chosen)]
+    head = sorted(chosen | set(fill))
+    floor = order[window - 1][1]
+    placed = set(head)
+    return ([(order[i][0], order[i][1] if i < window else floor) for i in head]
+            + [(order[i][0], min(order[i][1], floor)) for i in range(len(order)) if i not in placed])
 
 
 def _fused(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionTuning
@@ -212,6 +250,8 @@ def _fused(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: Fusio
     dense_part = _minmax(dense) if tuning.method == "mix" else _standard(dense)
     if tuning.method == "zshare":
         dense_part = _share_of_top(list(dense_part.items()))
+    elif tuning.method == "zmix" and tuning.dense_z_floor > 0:
+        dense_part = {item: max(0.0, z - tuning.dense_z_floor) for item, z in dense_part.items()}
     for weight, part in ((tuning.bm25_weight, _share_of_top(bm25)), (tuning.dense_weight, dense_part)):
         for item, s in part.items():
             scores[item] = scores.get(item, 0.0) + weight * s

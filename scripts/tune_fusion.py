@@ -213,6 +213,15 @@ def main() -> int:
             got = ranks.get(q.id)
             if got and (len(set(got.values())) > 1 or any(v != 1 for v in got.values())):
                 print(f"  {q.id:28} {q.kind:12} " + " / ".join(str(got.get(r) or "-") for r in ("bm25", "dense", "hybrid")))
+        verdicts: dict[str, dict[str, bool | None]] = {}
+        for r in (*base.results, *best_report.results):
+            verdicts.setdefault(r.question.id, {})[r.retriever] = r.answer_ok
+        print("\nanswer right (bm25 / dense / hybrid), where bm25 and hybrid differ:")
+        for q in questions:
+            got = verdicts.get(q.id, {})
+            if got.get("bm25") != got.get("hybrid"):
+                print(f"  {q.id:28} {q.kind:12} " + " / ".join({True: "ok", False: "--", None: "."}[got.get(r)]
+                                                                for r in ("bm25", "dense", "hybrid")))
     return 0
 
 
