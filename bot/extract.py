@@ -210,7 +210,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _EFFECT_DATE = re.compile(
-    rf"(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?({_DATE}|ngày ký(?: ban hành)?)"
+    rf"(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?({_DATE}|ngày ký(?: kết| ban hành)?)"
     # or a delay after signing or publication: "có hiệu lực sau 45 ngày kể từ ngày ký"
     r"|(?:có hiệu lực(?: thi hành)?|hiệu lực thi hành)\s+sau\s+\d+\s+ngày\s+kể\s+từ\s+ngày\s+(?:ký|công bố|ban hành)",
     re.IGNORECASE,

@@ -136,6 +136,10 @@ class AnswerTuning:
     effect_text_bonus: float = 0.1
     #: ... plus this when the effect sentence dates the document itself ("Bộ luật này có hiệu lực …").
     effect_self_bonus: float = 0.1
+    #: ... or this (more) when it dates something else the question names ("thỏa ước lao động tập thể"): at least
+    #: this share of that subject's weight is in the question's words.
+    effect_subject_bonus: float = 0.15
+    effect_subject_cover: float = 0.7
     #: ... and, for what a document replaces, when the replaced document's number carries a year the question names.
     effect_year_bonus: float = 0.05
     #: Excerpt length (characters) of a long answering sentence part.

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
-from bot.answerers.passages import Bonus, Shape, article_lead_in, by_segment
+from bot.answerers.passages import Bonus, Shape, article_lead_in, asks_yes_no, by_segment
 from bot.answerers.values import lead_fit, probe
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
-from bot.segments import Segment
+from bot.segments import Segment, has_diacritics
 from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.models import Clause, Directive
 from corpus.tables import read_tables
@@ -230,6 +230,23 @@ def _asks_two(q: Query) -> bool:
     return bool(sep) and bool(_ASKS.search(head)) and bool(_ASKS.search(tail))
 
 
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})(?:\s+thang\s+|\s*/\s*)(\d{1,2})(?![\d])(?!\s*/\s*\d{1,2}\b)")
+
+
+def _day_months(text: str) -> list[tuple[int, int, int, int]]:
+    """The days of the year written in ``text`` ("ngày 31 tháng 12", "31/12"), each as (day, month, start, end);
+    a document number ("02/2021") is none."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    out = []
+    for m in _DAY_MONTH.finditer(folded):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.append((day, month, m.start(), m.end()))
+    return out
+
+
 def _asks_date(q: Query) -> bool:
     return re.search(r"\bngay nao\b", fold(q.text)) is not None
 
@@ -282,16 +299,32 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     at = f.span[0] if f.span else 0
     seg = next((s for s in reader.segments.get(f.clause.id, []) if s.start <= at < s.end + 1), None)
     lo, hi = (seg.start, seg.end) if seg else (0, len(text))
+    if seg and f.span and f.span[1] > hi:  # the quote reaches over parts the layout's line breaks cut: read them all
+        hi = max((s.end for s in reader.segments.get(f.clause.id, []) if s.start < f.span[1]), default=hi)
     row = next((r for t in read_tables(text) if (r := t.row_at(at)) is not None), None)
     if row is not None:  # a table's row states its durations in its values; its name is what the question names
         lo, hi = max(lo, row.values_start), min(hi, row.end)
-    spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:hi])])
+    # a duration starting in the part is read whole: a line break the layout kept may cut the part inside it
+    # ("trước ngày 31 tháng \n12 để tổng hợp")
+    reach = hi + 12 if row is None else hi
+    spans = _ranges(text, [(lo + d.start, lo + d.end) for d in find_durations(text[lo:reach]) if lo + d.start < hi])
     if not spans and row is None:
         return _case_duration(reader, f, lo, hi)
     if not spans:
         return None
     if _asks_date(q):  # "từ ngày nào": a date, not a count of days
         spans = [sp for sp in spans if _DATE_IN.search(text[slice(*sp)])]
+        if not spans:
+            return None
+    # only a yes/no question confirms a date it names; in "… từ ngày 01 tháng 01 … tối đa bao nhiêu ngày?" the date
+    # is the question's scope, and the answer a count of days (review F1)
+    named = {(d, m) for d, m, *_ in _day_months(q.text)} if asks_yes_no(q.text) else set()
+    if named:
+        # "… có phải báo cáo trước ngày 31 tháng 12 không?": the date named is confirmed by a part stating it, never
+        # answered with another ("trước ngày 30 tháng 6")
+        dated = [(lo + a, lo + b) for d, m, a, b in _day_months(text[lo:reach]) if (d, m) in named and lo + a < hi]
+        spans = [sp for sp in spans if any(sp[0] <= a and b <= sp[1] for a, b in dated)] or [
+            (max(lo, a - len("ngày ")) if text[max(lo, a - 5) : a].lower() == "ngày " else a, b) for a, b in dated[:1]]
         if not spans:
             return None
     period = _asked_period(q)
@@ -314,11 +347,13 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     def rank(i: int) -> tuple[bool, bool, float]:
         a = spans[i - 1][1] if i else lo
         b = spans[i + 1][0] if i + 1 < len(spans) else hi
-        in_unit = unit is not None and re.search(rf"\b{unit}\b", fold(text[slice(*spans[i])])) is not None
+        # a count in the unit ("30 ngày làm việc"), not a date that says the word ("đến ngày 31 tháng 12")
+        in_unit = unit is not None and re.search(rf"\d\s*(?:\([^)]*\)\s*)?{unit}\b", fold(text[slice(*spans[i])])) is not None
         return in_unit, per_asked(i), reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
 
     best = max(range(len(spans)), key=rank)
     start, end = spans[best]
+    hi = max(hi, end)  # a duration read on past the part's end ("… tháng\n12") is quoted whole
     ctx = spans[best - 1][1] if best else lo
     cut = max(text.rfind(", ", ctx, start), text.rfind("; ", ctx, start))
     begin = lo if hi - lo <= MAX_EXCERPT or cut < 0 else cut + 2
@@ -327,7 +362,7 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
         quote, a, b = excerpt(text, max(ctx, start - 80), hi)
     if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
         quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
-    return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score + weight * said(best))
+    return Found(f.directive, f.clause, " ".join(text[start:end].split()), quote, (a, b), f.score + weight * said(best))
 
 
 def _listed_duration(reader: Reader, q: Query, f: Found) -> Found:
@@ -483,6 +518,9 @@ class EffectAnswerer:
             replaces = asks_both = False
         prior = 1.0 / hits[0].rank if hits and hits[0].rank else 0.0
         parents = {c.parent for c in d.clauses if c.parent}
+
+        def applies_anywhere(doc: Directive) -> bool:
+            return any(find_applies_from(c.text) is not None for c in doc.answerable_clauses())
         out: list[Found] = []
         parts_asked = replaces and _part_nouns().search(folded) is not None  # "bãi bỏ những điều nào của …"
         for clause in d.answerable_clauses():
@@ -525,10 +563,14 @@ class EffectAnswerer:
                 else:
                     short, at = eff.text, eff.start
                     # "Bộ luật này có hiệu lực …" dates the document itself; "thỏa ước … có hiệu lực kể từ ngày ký"
-                    # (in an article on agreements' effect) dates something it regulates.
-                    if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]) and (
-                            not asks_applies or find_applies_from(text) is not None):
-                        self_cue = t.effect_self_bonus
+                    # (in an article on agreements' effect) dates something it regulates, and answers only a
+                    # question that names that thing.  Asked from when the document applies, its own effect date
+                    # answers unless one of its clauses says from when it applies ("… được áp dụng từ ngày …").
+                    if _THIS_DOCUMENT.search(text[max(0, at - 40) : at]):
+                        if not asks_applies or find_applies_from(text) is not None or not applies_anywhere(d):
+                            self_cue = t.effect_self_bonus
+                    elif _names_subject(reader, q, _effect_subject(text, at)):
+                        self_cue = t.effect_subject_bonus
             seg = next((s for s in reader.segments.get(clause.id, []) if s.start <= at < s.end + 1), None)
             a, b = (seg.sentence_start, seg.end) if seg else (max(0, at - 100), min(len(text), at + 200))
             applies = find_applies_from(text) if asks_applies and not replaces and alone is None else None
@@ -609,6 +651,26 @@ def _titled_repeal(d: Directive, score: float) -> list[Found]:
     short = "; ".join(dict.fromkeys(names))
     quote, a, b = excerpt(text, at.start(), len(text))
     return [Found(d, header, short, quote, (a, b), score)]
+
+
+_SUBJECT_CUT = re.compile(r"[,;:(\n]|\bthì\b|\bkhi\b", re.IGNORECASE)
+
+
+def _effect_subject(text: str, at: int) -> str:
+    """What an effect sentence dates: its words just before "có hiệu lực" ("thỏa ước lao động tập thể" of
+    "Trường hợp … thì thỏa ước lao động tập thể có hiệu lực kể từ ngày ký kết"), after the last comma or "thì"."""
+    opening = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    cuts = [m.end() for m in _SUBJECT_CUT.finditer(text, opening, at)]
+    return text[cuts[-1] if cuts else opening : at].strip()
+
+
+def _names_subject(reader: Reader, q: Query, subject: str) -> bool:
+    """Whether the question names what an effect sentence dates ("Thỏa ước lao động tập thể có hiệu lực từ khi
+    nào?"): most of the subject's weight is in the question's words."""
+    words = topic_words(q)
+    if not has_diacritics(words):  # typed without marks: the subject is read as typed
+        subject = fold(subject)
+    return bool(subject and words) and reader.scorer.coverage(subject, words) >= reader.tuning.effect_subject_cover
 
 
 def _with_own_effect(reader: Reader, d: Directive, found: Found) -> Found | None:

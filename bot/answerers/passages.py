@@ -28,16 +28,27 @@ from bot.answerers.tables import (
 from bot.answerers.values import (
     Figure,
     asked_figures,
+    asked_kinds,
     asked_unit,
     asks_change,
     choose_value,
+    counted_values,
     figure_fit,
     names_figures,
+    other_kinds,
     probe,
     stated_count,
 )
 from bot.compose import MAX_EXCERPT, excerpt
-from bot.extract import find_ordinals, find_quotes, find_references, find_values, has_count, names_document
+from bot.extract import (
+    Span,
+    find_ordinals,
+    find_quotes,
+    find_references,
+    find_values,
+    has_count,
+    names_document,
+)
 from bot.query import Query
 from bot.segments import Segment, tokens
 from bot.tuning import AnswerTuning
@@ -210,6 +221,10 @@ def _extract(
         if heads is not None:
             return _sub_rows(reader, d, clause, topic, base, *heads)
         values = find_values(seg.text)
+        # a count of the noun asked ("tối thiểu 25 thương vụ") is a value even when its noun is no known unit
+        counted = [c for c in _once(reader, _counting, q.text)(seg.text)
+                   if not any(v.start < c.end and c.start < v.end for v in values)]
+        values = sorted([*values, *counted], key=lambda v: v.start)
         if not values:
             return None
         figures = asked_figures(q.text)
@@ -222,6 +237,8 @@ def _extract(
         yearly = _year_value(reader, q, d, clause, seg, topic, base) if q.years or q.content_years else None
         if yearly is not None:
             return yearly
+        if q.content_years and _other_horizon(q.content_years, seg.text, text):
+            return None
         # The first value of a clause's first part continues its lead-in ("… khi có đủ các điều kiện sau đây:
         # a) Có vốn điều lệ từ 05 tỷ đồng"): those words stand just before it too.
         lead = article_lead_in(clause) if seg.start == 0 else ""
@@ -230,7 +247,9 @@ def _extract(
                            else _once(reader, probe, q.topic),
                            change_asked=_once(reader, asks_change, q.text) or _once(reader, asks_change, q.topic),
                            lead=lead, change_factor=t.change_mismatch, said_weight=t.ask_words_weight,
-                           unit=_once(reader, asked_unit, q.text))
+                           unit=_once(reader, asked_unit, q.text), kinds=_once(reader, asked_kinds, asked))
+        if got is None:  # every value is an amount of another kind ("Phạt tiền …" for "mức đóng"): no answer here
+            return None
         best = got.value
         # Quote the whole part, trimmed only when long: other values in it often belong to the answer.  A row
         # named by the figures asked is quoted from its own first words.
@@ -275,6 +294,10 @@ def _extract(
         return Found(d, clause, short, seg.text, (seg.start + refs[0].start, seg.start + refs[-1].end), base)
     if shape == "fact_with_number" and not has_count(seg.text):
         return None
+    if shape == "fact_with_number":  # a part whose every value is an amount of another kind than asked says none
+        values = find_values(seg.text)
+        if values and all(other_kinds(seg.text, values, _once(reader, asked_kinds, asked))):
+            return None
     if shape in ("fact", "fact_with_number"):
         got = row_cell(reader.scorer, asked, topic, text, seg.start)
         if got is not None:  # a table's row, read with the rows it stands under and every value under its heading
@@ -297,6 +320,11 @@ def _extract(
     a, b = reader.focus(text, seg.start, seg.end, topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
+
+
+def _counting(question: str) -> Callable[[str], list[Span]]:
+    """The counts of the noun ``question`` asks in a text (``counted_values``), the question read once."""
+    return lambda text: counted_values(text, question)
 
 
 def _value_coverage(reader: Reader, q: Query, topic: str) -> Callable[[str], float]:
@@ -514,6 +542,13 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,3}$")
 
 
 _YEAR_MENTION = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+
+def _other_horizon(years: tuple[int, ...], part: str, clause: str) -> bool:
+    """Whether a part sets values for another year than the one asked while its clause names the asked one: "Đến năm
+    2025, Việt Nam thuộc nhóm: 70 nước …" beside "Đến năm 2030, … 50 nước …", asked "đến năm 2030"."""
+    own = {int(m.group(1)) for m in _YEAR_MENTION.finditer(part)}
+    return bool(own) and not own & set(years) and any(int(m.group(1)) in years for m in _YEAR_MENTION.finditer(clause))
 
 
 def _year_value(

@@ -7,7 +7,11 @@ condition, never its answer: the answer is the value whose row holds the figures
 around them ("trên 1.500 tấn", not "đến 1.500 tấn").  A value with a unit answers before a bare count
 of the same part ("200 tấn" in a row's name).  A change ("mức giảm tỷ lệ hộ nghèo 3,6%") answers a
 question about a change; asked for a level, a level of the part answers first, and a change that still
-answers is given with its change word, so it is never read as the level.
+answers is given with its change word, so it is never read as the level.  A value stands for the amount its
+own words name ("Phạt tiền từ …" is a fine): asked a contribution ("mức đóng"), a fine answers nothing
+(``value_kinds.txt``).  A value after "riêng …" ("…, riêng các huyện nghèo giảm 5,1%") is the same measure for a
+part, chosen when the question names that part; a count of the noun asked ("25 thương vụ") answers before the
+part's other figures.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from corpus.text import compare_key, fold
 from index.tokenize import equivalent_forms
 
 __all__ = [
-    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asked_units", "asks_change", "choose_value", "figure_fit", "first_asked", "lead_fit", "names_figures",
-    "probe", "stated_count",
+    "Choice", "Figure", "Probe", "asked_figures", "asked_kinds", "asked_unit", "asked_units", "asks_change", "choose_value",
+    "counted_values", "figure_fit", "first_asked", "lead_fit", "names_figures", "other_kinds", "probe", "stated_count",
 ]
 
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
@@ -118,6 +122,46 @@ def asked_unit(question: str) -> re.Pattern[str] | None:
     return None if got is None else got[1]
 
 
+@derived
+def _kinds() -> dict[bool, tuple[re.Pattern[str], dict[str, str]]]:
+    """The kinds of amount (lexicon ``value_kinds.txt``): a pattern of their spellings and spelling -> kind, as
+    ``compare_key`` spells them with marks (True) and folded (False, spellings of two words or more only)."""
+    out: dict[bool, tuple[re.Pattern[str], dict[str, str]]] = {}
+    for accented in (True, False):
+        by: dict[str, str] = {}
+        for line in load_lexicon().topic("value_kinds"):
+            kind, _, spellings = line.partition(":")
+            for w in spellings.split("|"):
+                key = compare_key(w.strip(), accented)
+                if key and (accented or " " in key):
+                    by.setdefault(key, kind.strip())
+        out[accented] = (re.compile(rf"(?<!\w)(?:{alternatives(by)})(?!\w)"), by)
+    return out
+
+
+def _kinds_in(text: str, accented: bool) -> frozenset[str]:
+    pattern, by = _kinds()[accented]
+    return frozenset(by[m.group(0)] for m in pattern.finditer(compare_key(text, accented)))
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The kinds of amount a question names ("mức đóng" → đóng; "mức phạt" → phạt), lexicon ``value_kinds.txt``."""
+    return _kinds_in(question, has_diacritics(question))
+
+
+def other_kinds(text: str, values: list[Span], kinds: frozenset[str]) -> list[bool]:
+    """For each value of ``text``, whether the words naming it (its phrase, up to it) name kinds of amount, none
+    of them one asked: "Phạt tiền từ 1.000.000 đồng" is a fine, no contribution.  A value whose phrase names
+    none continues the one before it ("Phạt tiền từ 12% đến 15% …, nhưng tối đa không quá 75.000.000 đồng")."""
+    out: list[bool] = []
+    named: frozenset[str] = frozenset()
+    for v in values:
+        own = _kinds_in(text[_phrase_start(text, v.start) : v.start], True) if kinds else frozenset()
+        named = own or named
+        out.append(bool(named) and not named & kinds)
+    return out
+
+
 @dataclass(frozen=True)
 class Probe:
     """How a question asks its value, accent-folded: the words just before the ask ("chia cho" of "chia cho bao
@@ -167,6 +211,45 @@ def stated_count(text: str, noun: str) -> Span | None:
         return None
     m = re.search(rf"(?<![\w/.,])\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)", folded)
     return Span(m.start(), m.end(), text[m.start() : m.end()]) if m else None
+
+
+@derived
+def _subset_cue() -> re.Pattern[str]:
+    """A phrase opening with a subset cue (lexicon ``subset_cues.txt``: "riêng", "trong đó"), folded."""
+    return re.compile(rf"\W*(?:{alternatives(load_lexicon().topic('subset_cues'), fold)})(?!\w)")
+
+
+@derived
+def _qualifiers() -> re.Pattern[str]:
+    """A value's qualifier just before its number ("tối thiểu", lexicon ``value_qualifiers.txt``), folded."""
+    return re.compile(rf"(?:{alternatives(load_lexicon().topic('value_qualifiers'), fold)})\s+$")
+
+
+def counted_values(text: str, question: str) -> list[Span]:
+    """Figures followed by the noun a question counts, with as many of its words after the ask as the text writes
+    after the figure ("tối thiểu 25 thương vụ" for "bao nhiêu thương vụ M&A"): a count the value reader does not
+    take for a value (a bare figure before a noun it does not know as a unit)."""
+    folded = fold(text)
+    m = _ASK.search(fold(question))
+    if m is None or len(folded) != len(text):
+        return []
+    form = _form_words()
+    words = _WORD.findall(fold(question)[m.end() :])[:3]
+    if not words or words[0] in form:
+        return []
+    out: list[Span] = []
+    for n in re.finditer(rf"(?<![\w/.,])\d+(?:[.,]\d+)*\s+{re.escape(words[0])}(?!\w)", folded):
+        end = n.end()
+        for w in words[1:]:
+            nxt = re.match(rf"\s+{re.escape(w)}(?!\w)", folded[end:])
+            if nxt is None:
+                break
+            end += nxt.end()
+        start = n.start()
+        if (q := _qualifiers().search(folded[max(0, start - 20) : start])) is not None:
+            start -= len(q.group(0))
+        out.append(Span(start, end, text[start:end]))
+    return out
 
 
 def _change_words() -> tuple[str, ...]:
@@ -246,12 +329,17 @@ def choose_value(
     change_factor: float = 1.0,
     said_weight: float = 0.0,
     unit: re.Pattern[str] | None = None,
-) -> Choice:
+    kinds: frozenset[str] = frozenset(),
+) -> Choice | None:
     """The value of ``text`` (a sentence part) that answers: the one whose own words (from the value before it)
     best hold the figures asked, then best cover the question (``coverage``; ``lead`` is read before the first).
     A value whose figures the question names is a condition; a bare count gives way to a value with a unit;
     a change gives way to a level unless a change is asked (its coverage times ``change_factor``); a value of the
-    kind asked (``unit``, ``asked_unit``) answers before values of other kinds."""
+    kind asked (``unit``, ``asked_unit``) answers before values of other kinds.  None when every value is an amount
+    of another kind than the ``kinds`` asked (``asked_kinds``): a fine's figures do not say a contribution."""
+    values = [v for v, other in zip(values, other_kinds(text, values, kinds), strict=True) if not other]
+    if not values:
+        return None
     conditions: list[bool] = []
     for i, v in enumerate(values):
         # "từ trên 03 tỷ đồng đến không quá 50 tỷ đồng": the other end of a range whose one end is asked is a
@@ -265,13 +353,23 @@ def choose_value(
 
     with_unit = [v for v in candidates if not v.text.rstrip()[-1:].isdigit() or counts(v)]
     candidates = with_unit or candidates
+    # "bao nhiêu thương vụ": of "25 thương vụ … giá trị mỗi thương vụ từ 01 triệu USD", the count of what is asked
+    candidates = [v for v in candidates if counts(v)] or candidates
     if unit is not None:  # "bao nhiêu phần trăm": of "5.000 doanh nghiệp … 55 tỷ USD/năm … 30%/năm", the share
         candidates = [v for v in candidates if unit.search(fold(v.text))] or candidates
     best: tuple[tuple[float, float], Choice] | None = None
-    prev_end = 0
+    prev_end = prev_start = 0
     for v in candidates:
         row = text[prev_end : v.end]
         cov = coverage(f"{lead} {row}" if lead and not prev_end else row)
+        cue = _subset_cue().match(fold(text[prev_end : v.start])) if prev_end else None
+        if cue is not None:
+            # "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%": the part's value is of the same measure,
+            # read with its words when the part's own words ("huyện") that the measure's lack are asked
+            shared = set(_WORD.findall(fold(text[prev_start:prev_end])))
+            own = [w for w in _WORD.findall(text[prev_end + cue.end() : v.start]) if fold(w) not in shared]
+            if own and coverage(" ".join(own)) > 0:
+                cov = max(cov, coverage(text[prev_start : v.end]))
         phrase_at = max(prev_end, _phrase_start(text, v.start))
         change = _change(True).search(compare_key(text[phrase_at : v.start], True))
         short = v.text
@@ -288,6 +386,6 @@ def choose_value(
         choice = Choice(v, prev_end, fit, cov, short, said)
         if best is None or (fit, cov + said_weight * said) > best[0]:
             best = ((fit, cov + said_weight * said), choice)
-        prev_end = v.end
+        prev_start, prev_end = prev_end, v.end
     assert best is not None
     return best[1]

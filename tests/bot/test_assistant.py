@@ -488,8 +488,11 @@ def test_a_party_document_asked_about_itself_is_not_answered_with_a_document_car
 def test_a_place_class_asked_is_not_answered_with_the_value_before_the_one_it_qualifies(bot):
     # Lai Châu 2023: "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%" — asked of the poor districts,
     # the province's 3,6% was answered (a review finding); the province's own rate is still answered
-    ans = bot.answer("Tỷ lệ hộ nghèo ở các huyện nghèo Lai Châu năm 2023 giảm bao nhiêu?")
-    assert "3,6%" not in ans.answer.split(" Theo ")[0], ans.answer
-    assert ans.abstained or "5,1%" in ans.answer.split(" Theo ")[0], ans.answer
+    # (now answered: the value after "riêng các huyện nghèo" is chosen, typed with or without marks)
+    for question in ("Tỷ lệ hộ nghèo ở các huyện nghèo Lai Châu năm 2023 giảm bao nhiêu?",
+                     "ty le ho ngheo o cac huyen ngheo lai chau nam 2023 giam bao nhieu"):
+        ans = bot.answer(question)
+        assert not ans.abstained and "5,1%" in ans.answer.split(" Theo ")[0], ans.answer
+        assert "3,6%" not in ans.answer.split(" Theo ")[0], ans.answer
     ans = bot.answer("Tỷ lệ hộ nghèo Lai Châu năm 2023 giảm bao nhiêu?")
     assert not ans.abstained and "3,6%" in ans.answer.split(" Theo ")[0], ans.answer

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from bot.extract import find_quotes, find_references, find_values, quoted_after
 
 
@@ -109,3 +111,16 @@ def test_a_range_of_decimal_figures_is_one_value_not_its_upper_end():
     # "khoảng 10,5 - 11,0%/năm" answered "11,0%/năm" dropped the lower end; years ("2021 - 2025") stay no value
     text = "GRDP không kể dầu khí khoảng 10,5 - 11,0%/năm; giai đoạn 2021 - 2025; từ 1.000 - 2.000 đồng"
     assert [v.text for v in find_values(text)] == ["khoảng 10,5 - 11,0%/năm", "1.000 - 2.000 đồng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nhưng không quá 100 lần mức lương cơ sở do Nhà nước quy định", "100 lần mức lương cơ sở"),
+        ("mức khoán tối đa không quá 01 lần mức lương cơ sở/người/tháng", "01 lần mức lương cơ sở/người/tháng"),
+        ("bằng 1,5 lần mức lương tối thiểu vùng", "1,5 lần mức lương tối thiểu vùng"),
+    ],
+)
+def test_a_multiple_of_the_base_salary_is_one_value(text, value):
+    """ "100 lần" alone says nothing of the amount: the base it multiplies is part of the value."""
+    assert [v.text for v in find_values(text)] == [value]

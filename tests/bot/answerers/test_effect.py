@@ -83,6 +83,30 @@ def test_the_codes_own_effect_sentence_beats_an_article_on_agreements_effect(cod
     assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Bộ luật Lao động 2019 bắt đầu áp dụng từ khi nào?", "bo luat lao dong 2019 bat dau ap dung tu khi nao"],
+)
+def test_asked_from_when_the_code_applies_its_own_effect_date_answers(code, question):
+    """The code says nowhere separately from when it applies: "áp dụng từ khi nào" is its own effect date (Điều 220),
+    not the effect of a collective agreement it regulates (Điều 78: "có hiệu lực kể từ ngày ký kết")."""
+    ans = code.answer(question)
+    assert not ans.abstained, ans.answer
+    assert "01 tháng 01 năm 2021" in ans.answer.split("Theo")[0], ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 220, khoản 1"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thỏa ước lao động tập thể có hiệu lực từ khi nào?", "thoa uoc lao dong tap the co hieu luc tu khi nao"],
+)
+def test_the_effect_of_a_thing_the_code_regulates_answers_when_the_question_names_it(code, question):
+    ans = code.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("có hiệu lực kể từ ngày ký kết"), ans.answer
+    assert [c.clause for c in ans.citations] == ["Điều 78, khoản 1"]
+
+
 def test_effect_and_what_it_replaces_asked_together_are_both_answered(code):
     ans = code.answer("Bộ luật Lao động số 45/2019/QH14 có hiệu lực từ ngày nào và làm hết hiệu lực bộ luật nào?")
     head = ans.answer.split("Theo")[0]

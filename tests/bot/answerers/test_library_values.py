@@ -81,3 +81,64 @@ def test_a_rank_asked_is_answered_with_a_rank_not_a_value(bot):
     assert not ans.abstained, ans.answer
     assert ans.answer.startswith("phiên họp thứ 47"), ans.answer
     assert [(c.doc_id, c.clause) for c in ans.citations] == [("doc1", "Điều 3")]
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {
+        "plan.txt": "nghi-quyet-so-175-nq-cp-40286.txt",  # Đến năm 2025 … 70 nước …; Đến năm 2030 … 50 nước …
+        "deals.txt": "quyet-dinh-so-982-qd-ttg-469699.txt",  # tối thiểu 25 thương vụ …, giá trị mỗi thương vụ từ 01 triệu USD
+    })
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "other"),
+    [
+        ("Đến năm 2030 Việt Nam phấn đấu vào nhóm bao nhiêu nước dẫn đầu về Chính phủ điện tử (EGDI)?", "50 nước", "70"),
+        ("den nam 2030 viet nam phan dau vao nhom bao nhieu nuoc dan dau ve chinh phu dien tu EGDI", "50 nước", "70"),
+        ("Đến năm 2025 Việt Nam thuộc nhóm bao nhiêu nước dẫn đầu về Chính phủ điện tử (EGDI)?", "70 nước", "50"),
+    ],
+)
+def test_a_count_is_read_for_the_year_asked(plans, question, value, other):
+    """ "70 nước" (2025) and "50 nước" (2030) are counts of the noun asked; each year's part answers its own year."""
+    ans = plans.answer(question)
+    assert not ans.abstained, ans.answer
+    head = ans.answer.split("Theo")[0]
+    assert value in head and other not in head, ans.answer
+    assert [c.doc_id for c in ans.citations] == ["plan"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Đến năm 2030 phấn đấu bao nhiêu thương vụ M&A giữa doanh nghiệp công nghệ số Việt Nam và đối tác quốc tế?",
+     "den 2030 phan dau bao nhieu thuong vu M&A giua doanh nghiep cong nghe so viet nam va doi tac quoc te"],
+)
+def test_a_count_of_deals_is_answered_not_the_worth_of_each(plans, question):
+    ans = plans.answer(question)
+    assert not ans.abstained, ans.answer
+    assert ans.answer.startswith("tối thiểu 25 thương vụ"), ans.answer
+
+
+@pytest.fixture(scope="module")
+def fines(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {
+        "fines.txt": "nghi-dinh-so-12-2022-nd-cp-36716.txt",  # xử phạt … bảo hiểm xã hội, bảo hiểm thất nghiệp
+        "costs.txt": "nghi-quyet-so-89-2025-ubtvqh15-45738.txt",  # mức chi tổ chức và hoạt động bảo hiểm thất nghiệp
+        "support.txt": "quyet-dinh-so-28-2021-qd-ttg-34546.txt",  # hỗ trợ … theo thời gian đóng bảo hiểm thất nghiệp
+    })
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức đóng bảo hiểm thất nghiệp của người lao động là bao nhiêu?",
+     "muc dong bao hiem that nghiep cua nguoi lao dong la bao nhieu"],
+)
+def test_a_fine_is_not_given_as_a_contribution(fines, question):
+    """ "Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng … đóng bảo hiểm thất nghiệp" is a fine, not what a worker pays in
+    (a review finding: the fine was the first answer of the list)."""
+    ans = fines.answer(question)
+    head = ans.answer.split("Theo")[0]
+    assert "1.000.000 đồng" not in head and "3.000.000 đồng" not in head, ans.answer
+    assert not any(c.doc_id == "fines" and c.clause == "Điều 39, khoản 3" for c in ans.citations), ans.answer
+    # nor a support paid per worker ("Hỗ trợ 1.800.000 đồng/người") nor a ceiling of spending ("Mức chi … 1,28%")
+    assert "1.800.000" not in ans.answer and "tối đa 1,28%" not in ans.answer, ans.answer

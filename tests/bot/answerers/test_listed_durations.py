@@ -75,3 +75,20 @@ def test_a_count_of_days_is_not_answered_with_years_but_how_long_is(bot):
     assert "03 năm" not in days.answer.split(". Theo ")[0]
     how_long = bot.answer("Viên chức thư viện được nghỉ gộp phép năm tối đa bao lâu một lần và phải báo trước mấy ngày?")
     assert not how_long.abstained and "03 năm" in how_long.answer.split(". Theo ")[0], how_long.answer
+
+
+_SICK = _CODE.replace("Điều 3. Hiệu lực thi hành", """Điều 3. Nghỉ ốm
+Thời gian nghỉ ốm của viên chức thư viện tính trong một năm từ ngày 01 tháng 01 đến ngày 31 tháng 12 tối đa là
+30 ngày làm việc.
+Điều 4. Hiệu lực thi hành""")
+
+
+def test_a_date_naming_the_period_asked_about_is_no_answer_to_how_many_days(tmp_path_factory):
+    """Review F1: "từ ngày 01 tháng 01 đến ngày 31 tháng 12" is the question's period, not what it asks."""
+    bot = assistant_over(tmp_path_factory, texts={"doc1.txt": _SICK})
+    for q in ("Thời gian nghỉ ốm của viên chức thư viện tính từ ngày 01 tháng 01 đến ngày 31 tháng 12 tối đa bao "
+              "nhiêu ngày?",
+              "thoi gian nghi om cua vien chuc thu vien tinh tu ngay 01 thang 01 den ngay 31 thang 12 toi da bao "
+              "nhieu ngay"):
+        ans = bot.answer(q)
+        assert ans.answer.startswith("30 ngày làm việc"), ans.answer

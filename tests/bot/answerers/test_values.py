@@ -10,9 +10,11 @@ from bot.answerers.labels import item_headings, period_fit
 from bot.answerers.values import (
     Probe,
     asked_figures,
+    asked_kinds,
     asked_unit,
     asks_change,
     choose_value,
+    counted_values,
     lead_fit,
     probe,
     stated_count,
@@ -246,3 +248,82 @@ def test_a_value_of_the_kind_asked_answers_before_the_others_of_its_part(questio
 
 def test_no_kind_is_asked_by_a_plain_how_much():
     assert asked_unit("Có bao nhiêu doanh nghiệp?") is None
+
+
+def _overlap(question: str):
+    """A coverage as the scorer's: the share of the question's words found in the words read (accent-folded)."""
+    from corpus.text import fold
+
+    asked = set(re.findall(r"\w+", fold(question)))
+    return lambda words: len(asked & set(re.findall(r"\w+", fold(words)))) / len(asked)
+
+
+_POOR = "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%"
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Tỷ lệ hộ nghèo ở các huyện nghèo giảm bao nhiêu?", "5,1%"),
+        ("ty le ho ngheo o cac huyen ngheo giam bao nhieu", "5,1%"),
+        ("Tỷ lệ hộ nghèo giảm bao nhiêu?", "3,6%"),
+        ("ty le ho ngheo giam bao nhieu", "3,6%"),
+    ],
+)
+def test_a_part_named_after_riêng_answers_a_question_naming_that_part(question, value):
+    """ "riêng các huyện nghèo giảm 5,1%" is the same measure for the poor districts: asked about them, 5,1%;
+    asked about the whole, the first value still answers."""
+    got = choose_value(_POOR, find_values(_POOR), _overlap(question), change_asked=True)
+    assert got is not None and got.value.text == value
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mức đóng bảo hiểm thất nghiệp của người lao động là bao nhiêu?",
+     "muc dong bao hiem that nghiep cua nguoi lao dong la bao nhieu"],
+)
+def test_a_fine_is_no_answer_to_a_contribution(question):
+    fine = "Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng đối với người sử dụng lao động không đóng bảo hiểm thất nghiệp"
+    assert asked_kinds(question) == {"đóng"}
+    assert choose_value(fine, find_values(fine), _overlap(question), kinds=asked_kinds(question)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Mức đóng bảo hiểm y tế của học sinh là bao nhiêu?", "4,5%"),
+        ("Ngân sách nhà nước hỗ trợ đóng bảo hiểm y tế cho học sinh bao nhiêu?", "30%"),
+        ("Mức phạt đối với hành vi không đóng bảo hiểm là bao nhiêu?", "1.000.000 đồng"),
+    ],
+)
+def test_each_value_answers_the_amount_its_own_words_name(question, value):
+    """A contribution, the state's support of it and a fine in one part: each asked amount gets its own figure;
+    a value without a kind word continues the one before ("…, tối đa không quá 75.000.000 đồng" is a fine too)."""
+    text = ("Mức đóng hằng tháng bằng 4,5% mức lương cơ sở, ngân sách nhà nước hỗ trợ 30% mức đóng; "
+            "phạt tiền 1.000.000 đồng, tối đa không quá 75.000.000 đồng")
+    got = choose_value(text, find_values(text), _overlap(question), kinds=asked_kinds(question))
+    assert got is not None and got.value.text == value
+
+
+_DEALS = ("Phấn đấu thực hiện thành công tối thiểu 25 thương vụ mua bán và sáp nhập (M&A) giữa doanh nghiệp công nghệ "
+          "số Việt Nam và đối tác quốc tế, với giá trị mỗi thương vụ từ 01 triệu USD trở lên.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Phấn đấu bao nhiêu thương vụ M&A giữa doanh nghiệp công nghệ số Việt Nam và đối tác quốc tế?",
+     "phan dau bao nhieu thuong vu M&A giua doanh nghiep cong nghe so viet nam va doi tac quoc te"],
+)
+def test_a_count_of_the_noun_asked_answers_before_other_figures(question):
+    """ "25 thương vụ" is no value the reader knows a unit of; asked "bao nhiêu thương vụ", it answers, not the
+    "01 triệu USD" each deal is worth."""
+    values = sorted([*find_values(_DEALS), *counted_values(_DEALS, question)], key=lambda v: v.start)
+    got = choose_value(_DEALS, values, _overlap(question), asked=probe(question))
+    assert got is not None and got.value.text == "tối thiểu 25 thương vụ"
+
+
+def test_a_value_asked_of_each_deal_is_still_its_worth():
+    question = "Giá trị mỗi thương vụ M&A tối thiểu là bao nhiêu?"
+    assert counted_values(_DEALS, question) == []
+    got = choose_value(_DEALS, find_values(_DEALS), _overlap(question), asked=probe(question))
+    assert got is not None and got.value.text == "01 triệu USD"
