@@ -1087,9 +1087,10 @@ def _scope_words(q: Query) -> str:
 
 
 # Needs of the value asked ("bao nhiêu?", "bao nhiêu đồng"): a clause lacking only these silences no other; nor
-# does one of another subject than the case asked ("subject": it never names "hộ chiếu"), a retrieval miss, nor one
-# stating another case than the one asked ("condition": "dưới 03 tuổi" for "con 5 tuổi"), which another clause states.
-_VALUE_NEEDS = frozenset({"figure", "unit", "counted", "subject", "condition"})
+# does one of another subject than the case asked ("subject": it never names "hộ chiếu"), a retrieval miss.  A clause
+# stating another case than the one asked ("condition": "dưới 03 tuổi" for "con từ đủ 07 tuổi trở lên") does: the
+# weaker clauses left are about something else ("60 ngày nếu đã đóng từ đủ 30 năm" of one's own sickness).
+_VALUE_NEEDS = frozenset({"figure", "unit", "counted", "subject"})
 
 
 def _which_agency(pointer: str, agencies: tuple[str, ...], previous: Answer | None) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import Lexicon, alternatives, load_lexicon
-from corpus.text import tone_variants
+from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
+from corpus.text import fold, tone_variants
 
 __all__ = [
     "Span",
@@ -234,8 +234,17 @@ def find_durations(text: str) -> list[Span]:
         if m.group(0)[:1].isdigit() and _IN_DATE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) \
                 and _IN_DATE_AFTER.match(text, m.end()):
             continue  # "ngày 07 tháng 5 …", "tháng 5 năm 2025": a date's day or month
+        if m.group(0)[-1:].isalpha() and _age_after().match(text, m.end()):
+            continue  # "thai từ đủ 22 tuần tuổi": an age, who the rule is for
         out.append(Span(m.start(), m.end(), m.group(0)))
     return out
+
+
+@derived
+def _age_after() -> re.Pattern[str]:
+    """Words just after a duration's unit making it an age ("22 tuần tuổi"; lexicon ``age_markers.txt``)."""
+    words = load_lexicon().topic("age_markers")
+    return re.compile(rf"\s*(?:{alternatives(words)}|{alternatives(words, fold)})(?!\w)", re.IGNORECASE)
 
 
 def find_applies_from(text: str) -> Span | None:

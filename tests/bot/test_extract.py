@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import find_quotes, find_references, find_values, quoted_after
+from bot.extract import find_durations, find_quotes, find_references, find_values, quoted_after
 
 
 def values(text):
@@ -124,3 +124,17 @@ def test_a_range_of_decimal_figures_is_one_value_not_its_upper_end():
 def test_a_multiple_of_the_base_salary_is_one_value(text, value):
     """ "100 lần" alone says nothing of the amount: the base it multiplies is part of the value."""
     assert [v.text for v in find_values(text)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Trường hợp lao động nữ mang thai từ đủ 22 tuần tuổi trở lên đủ điều kiện",
+    "trẻ em dưới 06 tháng tuổi",
+    "tre em duoi 06 thang tuoi",
+])
+def test_an_age_is_no_duration(text):
+    """ "22 tuần tuổi" says who a rule is for, never how long a leave lasts (review finding F2)."""
+    assert find_durations(text) == []
+
+
+def test_a_duration_beside_an_age_is_still_read():
+    assert [d.text for d in find_durations("a) 10 ngày nếu thai dưới 05 tuần tuổi;")] == ["10 ngày"]
