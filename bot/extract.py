@@ -224,6 +224,7 @@ _APPLIES_FROM = re.compile(
 # A number that is part of a date ("ngày 07 tháng 5 năm 2025") is no duration, though "07 tháng" and "5 năm"
 # look like one: the day before "tháng …", the month between "tháng" and "năm <year>".
 _IN_DATE_BEFORE = re.compile(r"(?:ngày|tháng)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*tuổi\b", re.IGNORECASE)
 _IN_DATE_AFTER = re.compile(r"\s*(?:\d{1,2}\b|(?:19|20)\d{2}\b)")
 
 
@@ -234,6 +235,8 @@ def find_durations(text: str) -> list[Span]:
         if m.group(0)[:1].isdigit() and _IN_DATE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) \
                 and _IN_DATE_AFTER.match(text, m.end()):
             continue  # "ngày 07 tháng 5 …", "tháng 5 năm 2025": a date's day or month
+        if _AGE_AFTER.match(text, m.end()):
+            continue  # "thai từ đủ 22 tuần tuổi", "trẻ dưới 36 tháng tuổi": an age, the case a rule is for
         out.append(Span(m.start(), m.end(), m.group(0)))
     return out
 

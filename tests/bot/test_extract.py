@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import find_quotes, find_references, find_values, quoted_after
+from bot.extract import find_durations, find_quotes, find_references, find_values, quoted_after
 
 
 def values(text):
@@ -124,3 +124,16 @@ def test_a_range_of_decimal_figures_is_one_value_not_its_upper_end():
 def test_a_multiple_of_the_base_salary_is_one_value(text, value):
     """ "100 lần" alone says nothing of the amount: the base it multiplies is part of the value."""
     assert [v.text for v in find_values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        ("Trường hợp lao động nữ mang thai từ đủ 22 tuần tuổi trở lên thì được nghỉ 180 ngày", ["180 ngày"]),
+        ("b) 20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi;", ["20 ngày"]),
+        ("hỗ trợ trẻ em dưới 36 tháng tuổi trong 06 tháng", ["06 tháng"]),
+    ],
+)
+def test_an_age_is_the_case_a_rule_is_for_not_a_duration(text, durations):
+    """Review F2: "từ đủ 22 tuần tuổi" was the answer to "tối đa bao nhiêu ngày" for a miscarriage."""
+    assert [d.text for d in find_durations(text)] == durations
