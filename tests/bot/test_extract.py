@@ -138,3 +138,16 @@ def test_an_age_is_no_duration(text):
 
 def test_a_duration_beside_an_age_is_still_read():
     assert [d.text for d in find_durations("a) 10 ngày nếu thai dưới 05 tuần tuổi;")] == ["10 ngày"]
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        ("Trường hợp lao động nữ mang thai từ đủ 22 tuần tuổi trở lên thì được nghỉ 180 ngày", ["180 ngày"]),
+        ("b) 20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi;", ["20 ngày"]),
+        ("hỗ trợ trẻ em dưới 36 tháng tuổi trong 06 tháng", ["06 tháng"]),
+    ],
+)
+def test_an_age_is_the_case_a_rule_is_for_not_a_duration(text, durations):
+    """Review F2: "từ đủ 22 tuần tuổi" was the answer to "tối đa bao nhiêu ngày" for a miscarriage."""
+    assert [d.text for d in find_durations(text)] == durations
