@@ -12,7 +12,7 @@ from bot.query import read_question
 from bot.segments import Scorer
 from bot.support import gaps, needs
 from bot.tuning import AnswerTuning
-from corpus.models import Clause, Directive
+from tests.fakes import found_in
 
 _CARE = ("Thời gian hưởng chế độ khi chăm sóc con ốm đau trong một năm (từ ngày 01 tháng 01 đến ngày 31 tháng 12) "
          "cho mỗi con tối đa là 20 ngày nếu con dưới 03 tuổi; tối đa là 15 ngày nếu con từ đủ 03 tuổi đến dưới 07 tuổi.")
@@ -25,13 +25,8 @@ _STOP_SHORT = ("Trường hợp ngừng việc từ 14 ngày làm việc trở x
 
 
 def _found(clause_text: str, quote: str, short: str) -> Found:
-    clause = Clause(id="d:1", doc_id="d", label="Điều 1", kind="item", path=("1",), heading=(), text=clause_text,
-                    start=0, end=len(clause_text))
-    d = Directive(doc_id="d", source="d.txt", doc_type="Luật", number="1/2024/QH15", date=None, issuer=None,
-                  province=None, year=2024, title="Luật Bảo hiểm xã hội", signer=None, text=clause_text,
-                  clauses=(clause,))
-    at = clause_text.find(quote)
-    return Found(d, clause, short, quote, (at, at + len(quote)), 1.0)
+    return found_in(clause_text, short=short, quote=quote, title="Luật Bảo hiểm xã hội", doc_type="Luật",
+                    number="1/2024/QH15", year=2024)
 
 
 @pytest.fixture(scope="module")

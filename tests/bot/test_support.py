@@ -23,7 +23,7 @@ from bot.support import (
 from bot.tuning import AnswerTuning
 from corpus.models import Clause, Directive
 from corpus.text import fold
-from tests.fakes import assert_not_found, assistant_over
+from tests.fakes import assert_not_found, assistant_over, found_in
 
 _FILES = {
     "doc1.txt": "nghi-dinh-so-38-2022-nd-cp-37348.txt",  # minimum wages, regions I–IV
@@ -143,11 +143,7 @@ def test_document_numbers_named_and_held(bot):
 # ----------------------------------------------------------------- the rare-word need, on a library-sized scorer
 
 def _found(text: str, title: str = "Quy định về vận tải hàng hóa siêu trường") -> Found:
-    clause = Clause(id="d:1", doc_id="d", label="Điều 1", kind="item", path=("1",), heading=(), text=text,
-                    start=0, end=len(text))
-    d = Directive(doc_id="d", source="d.txt", doc_type="Nghị định", number="1/2026/NĐ-CP", date=None, issuer=None,
-                  province=None, year=2026, title=title, signer=None, text=text, clauses=(clause,))
-    return Found(d, clause, text, text, None, 1.0)
+    return found_in(text, title=title, doc_type="Nghị định", number="1/2026/NĐ-CP")
 
 
 @pytest.fixture(scope="module")

@@ -13,15 +13,11 @@ from bot.query import read_question
 from bot.segments import Scorer
 from bot.support import gaps, needs
 from bot.tuning import AnswerTuning
-from corpus.models import Clause, Directive
+from tests.fakes import found_in
 
 
 def _found(text: str, short: str = "", title: str = "Hướng dẫn chế độ bảo hiểm xã hội") -> Found:
-    clause = Clause(id="d:1", doc_id="d", label="Điều 1", kind="item", path=("1",), heading=(), text=text,
-                    start=0, end=len(text))
-    d = Directive(doc_id="d", source="d.txt", doc_type="Thông tư", number="1/2026/TT-BTC", date=None, issuer=None,
-                  province=None, year=2026, title=title, signer=None, text=text, clauses=(clause,))
-    return Found(d, clause, short or text, text, None, 1.0)
+    return found_in(text, short=short, title=title)
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,7 @@ from bot.query import read_question
 from bot.segments import Scorer
 from bot.support import gaps, needs
 from bot.tuning import AnswerTuning
-from corpus.models import Clause, Directive
-from tests.fakes import assert_not_found, assistant_over
+from tests.fakes import assert_not_found, assistant_over, found_in
 
 _FILES = {
     "doc1.txt": "thong-tu-so-28-2026-tt-btc-469231.txt",  # passport fees: new, renewal of diplomatic/official ones
@@ -102,11 +101,7 @@ def test_a_count_of_firms_is_not_answered_with_a_time_limit(bot):
 # ----------------------------------------------------------------- the needs themselves, on clauses written here
 
 def _found(text: str, short: str = "", title: str = "Quy định về phí, lệ phí") -> Found:
-    clause = Clause(id="d:1", doc_id="d", label="Điều 1", kind="item", path=("1",), heading=(), text=text,
-                    start=0, end=len(text))
-    d = Directive(doc_id="d", source="d.txt", doc_type="Thông tư", number="1/2026/TT-BTC", date=None, issuer=None,
-                  province=None, year=2026, title=title, signer=None, text=text, clauses=(clause,))
-    return Found(d, clause, short or text, text, None, 1.0)
+    return found_in(text, short=short, title=title)
 
 
 @pytest.fixture(scope="module")
