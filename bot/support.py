@@ -1232,7 +1232,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     own = _own_effect(f.directive, f.clause) if _AT_OWN_EFFECT.search(said) else ""
     whole = (*whole, own) if own else whole
     dated = whole  # a year or date asked must be the effect's own, not one said elsewhere in the document
-    if own and _REPEALS.search(said) and f.directive.text not in whole:
+    if own and _repeals().search(said) and f.directive.text not in whole:
         # "Thông tư số 22/2018/TT-BLĐTBXH … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": what the document
         # replaces, like its own effect, is said of the whole document, named by words anywhere in it.
         whole = (*whole, f.directive.text)
@@ -1364,9 +1364,10 @@ _SELF_EFFECT = re.compile(
 )
 
 
-# What a document's effect ends: "hết hiệu lực", "bãi bỏ", "thay thế" (not an amendment, which dates a change only).
-_REPEALS = re.compile(alternatives(w for w in load_lexicon().topic("document_change_words")
-                                   if fold(w) in ("het hieu luc", "bai bo", "thay the")), re.IGNORECASE)
+@derived
+def _repeals() -> re.Pattern[str]:
+    """What ends a document's effect (lexicon ``repeal_words.txt``: "hết hiệu lực", "bãi bỏ", "thay thế")."""
+    return re.compile(alternatives(load_lexicon().topic("repeal_words")), re.IGNORECASE)
 
 # A rule dated by the document's own effect ("… kể từ ngày Thông tư này có hiệu lực thi hành").
 _AT_OWN_EFFECT = re.compile(
