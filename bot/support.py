@@ -37,7 +37,7 @@ from typing import Literal
 
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
-from bot.answerers.values import asked_units
+from bot.answerers.values import asked_units, first_asked
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
@@ -476,9 +476,10 @@ def _unit(topic: str, asks_amount: bool) -> list[Need]:
     "bao nhiêu …?" / "mấy …?" → the clause text must state a figure at all (its own label, article and
     document numbers do not count); "bao nhiêu xã …?" asks a count, which a rate ("60,9%") or a year is not."""
     folded_topic = fold(topic)
-    for name, asks, evidence in _lexicon()["units"]:  # type: ignore[union-attr]
-        if asks.search(folded_topic):
-            return [Need("unit", name, pattern=evidence)]
+    asked = first_asked(folded_topic)
+    if asked is not None:
+        name, evidence = asked
+        return [] if evidence is None else [Need("unit", name, pattern=evidence)]
     if asks_amount and not _lexicon()["asks_number"].search(folded_topic):  # type: ignore[attr-defined]
         figure = Need("figure", "con số", pattern=_lexicon()["figure"])  # type: ignore[arg-type]
         counted = _counted_noun(topic)

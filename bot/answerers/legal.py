@@ -170,13 +170,17 @@ class LegalAnswerer:
         if self.shape != "fact" and not found:
             found = by_segment(reader, q, d, hits, "fact", bonus=bonus)
         out: list[Found] = []
+        read = 0
         # a part stating no duration cannot answer a duration question: the best three that state one are read
+        # (a listed item's duration is read with its lead-in, which may lift it above parts read before it)
         for f in found if self.kind == "duration" else found[:3]:
             if self.kind == "duration":
                 got = _duration(reader, q, f)
                 if got is not None:
-                    out.append(got)
-                if len(out) >= 3:
+                    listed = _listed_duration(reader, q, got)
+                    if len(out) < 3 or listed is not got:
+                        out.append(listed)
+                if len(out) >= 3 and (read := read + 1) > _LISTED_READ:
                     break
                 continue
             if self.kind == "condition":
@@ -323,6 +327,48 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
     if _asks_two(q) and len(text.strip()) <= MAX_EXCERPT:
         quote, a, b = excerpt(text, 0, len(text))  # "Ai … và … mấy năm?": the whole clause answers both
     return Found(f.directive, f.clause, text[start:end], quote, (a, b), f.score + weight * said(best))
+
+
+_LISTED_READ = 6  # parts read beyond the first three stating a duration: listed items, whose lead-in is not their own
+
+
+def _listed_duration(reader: Reader, q: Query, f: Found) -> Found:
+    """A duration stated by a listed item ("a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình
+    thường;") holds for what its lead-in names ("Người lao động … thì được nghỉ hằng năm … như sau:"): the lead-in is
+    quoted with it and its clause cited.  When the question names none of the items' own cases, every item's duration
+    is the answer ("12 ngày làm việc …; 14 ngày làm việc …; 16 ngày làm việc …"), not the one that ranked first."""
+    if f.span is None:
+        return f
+    got = _lead_in_of(reader, f, *f.span)
+    if got is None:
+        return f
+    node, lead, _, _ = got
+    text = node.text
+    items = list_items(text, lead[1])
+    if len(items) < 2 or not all(_opens_with_duration(i.text) for i in items):
+        return f  # not a list of durations, one per case
+    topic = topic_words(q) or q.topic
+    lead_words = set(fold(text[slice(*lead)]).split())
+    rest = " ".join(w for w in topic.split() if fold(w) not in lead_words)
+    covers = [reader.scorer.coverage(rest, i.text) if rest else 0.0 for i in items]
+    best = max(range(len(items)), key=lambda i: covers[i])
+    weight = reader.tuning.segment_weight
+    if covers[best] > 0 and sorted(covers)[-2] < covers[best]:
+        item = items[best]  # the question names this item's case
+        quote, a, b = _with_lead_in(text, lead, item.start, item.end)
+        short = find_durations(item.text)[0].text
+    else:
+        a, b = lead[0], items[-1].end
+        quote, a, b = excerpt(text, a, b) if b - a <= MAX_EXCERPT else _with_lead_in(text, lead, items[0].start, items[-1].end)
+        short = "; ".join(i.text.rstrip(" ;,.") for i in items)
+    lift = weight * max(0.0, reader.scorer.coverage(topic, quote) - reader.scorer.coverage(topic, f.quote))
+    return Found(f.directive, node, short, quote, (a, b), f.score + lift)
+
+
+def _opens_with_duration(text: str) -> bool:
+    """Whether a listed item starts with its duration ("12 ngày làm việc đối với …", "Không quá 60 ngày …")."""
+    got = find_durations(text)
+    return bool(got) and got[0].start <= 12
 
 
 def _lead_in_of(reader: Reader, f: Found, lo: int, hi: int) -> tuple[Clause, tuple[int, int], int, int] | None:

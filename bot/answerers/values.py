@@ -24,7 +24,7 @@ from corpus.text import compare_key, fold
 from index.tokenize import equivalent_forms
 
 __all__ = [
-    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asked_units", "asks_change", "choose_value", "figure_fit", "lead_fit", "names_figures",
+    "Choice", "Figure", "Probe", "asked_figures", "asked_unit", "asked_units", "asks_change", "choose_value", "figure_fit", "first_asked", "lead_fit", "names_figures",
     "probe", "stated_count",
 ]
 
@@ -92,11 +92,30 @@ def asked_units() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     return tuple((r["name"], re.compile(r["question"]), re.compile(r["evidence"])) for r in rows)
 
 
+_ASK_AT = re.compile(r"bao nhieu|bao lau|\bmay\b|ngay nao")
+
+
+def first_asked(folded: str) -> tuple[str, re.Pattern[str] | None] | None:
+    """The kind of value asked first in the accent-folded question (name, how it is written; None when that kind
+    has no unit, e.g. "bao lâu"): "Thẻ có thời hạn bao lâu và … chậm nhất mấy ngày?" asks a duration in any unit
+    first, so "03 năm" answers it.  Rows asking at the same place keep the table's order (narrower first)."""
+    best: tuple[int, int, str, re.Pattern[str] | None] | None = None
+    for order, (name, asks, evidence) in enumerate(asked_units()):
+        m = asks.search(folded)
+        if m is None:
+            continue
+        ask = _ASK_AT.search(m.group(0))
+        at = (m.start() + ask.start() if ask else m.start(), order)
+        if best is None or at < best[:2]:
+            best = (*at, name, evidence if evidence.pattern else None)
+    return None if best is None else (best[2], best[3])
+
+
 def asked_unit(question: str) -> re.Pattern[str] | None:
     """How a value of the kind the question asks is written ("bao nhiêu phần trăm": "30%"; "bao nhiêu đô la": "55 tỷ
     USD"), as the support check reads it (bot.support); None when no kind is asked."""
-    folded = fold(equivalent_forms(question))
-    return next((evidence for _, asks, evidence in asked_units() if asks.search(folded)), None)
+    got = first_asked(fold(equivalent_forms(question)))
+    return None if got is None else got[1]
 
 
 @dataclass(frozen=True)
