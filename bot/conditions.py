@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from corpus.lexicon import alternatives, derived, load_lexicon
 from corpus.text import fold
 
-__all__ = ["Interval", "admits", "asked_intervals", "stated_intervals"]
+__all__ = ["FIGURE", "Interval", "admits", "asked_intervals", "side_of", "stated_intervals"]
 
 # a figure and the word after it, its unit ("07 tuổi", "14 ngày", "3.500.000 đồng"), accent-folded
-_FIGURE = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)")
+FIGURE = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # between the two ends of a range: "từ đủ 03 tuổi đến dưới 07 tuổi", "từ 05 đến 10 năm"
 _RANGE_JOIN = re.compile(r"\s*(?:den|toi|-)\s*$")
@@ -65,8 +65,9 @@ def _number(figure: str) -> float | None:
         return None
 
 
-def _bound(key: str, start: int, end: int, value: float, unit: str) -> Interval | None:
-    """The half-line the words around the figure at ``key[start:end]`` put it on; None when they put it nowhere."""
+def side_of(key: str, start: int, end: int) -> tuple[str, str] | None:
+    """The side ("above", "below") the words around the figure and unit at ``key[start:end]`` (folded) put a
+    condition on, with the word saying so; None when they put it nowhere."""
     sides = _sides()
     # the words after the figure decide first ("từ 14 ngày làm việc trở xuống" is at most 14), then those before it
     found = next(((side, m.group(1)) for side, (_, after, _) in sides.items()
@@ -75,9 +76,15 @@ def _bound(key: str, start: int, end: int, value: float, unit: str) -> Interval 
         found = max(((side, m.group(1)) for side, (before, _, _) in sides.items()
                      if (m := before.search(key[max(0, start - 20) : start])) is not None),
                     key=lambda f: len(f[1]), default=None)
+    return found
+
+
+def _bound(key: str, start: int, end: int, value: float, unit: str) -> Interval | None:
+    """The half-line the words around the figure at ``key[start:end]`` put it on; None when they put it nowhere."""
+    found = side_of(key, start, end)
     if found is not None:
         side, word = found
-        inside = word not in sides[side][2]
+        inside = word not in _sides()[side][2]
         if side == "above":
             return Interval(unit, low=value, low_in=inside)
         return Interval(unit, high=value, high_in=inside)
@@ -87,7 +94,7 @@ def _bound(key: str, start: int, end: int, value: float, unit: str) -> Interval 
 def _figures(text: str) -> list[tuple[int, int, float, str]]:
     """Each figure of ``text`` (folded) with its unit: (start, end, value, unit); years are no figures here."""
     out = []
-    for m in _FIGURE.finditer(text):
+    for m in FIGURE.finditer(text):
         value = _number(m.group(1))
         if value is None or _YEAR.fullmatch(m.group(1)):
             continue

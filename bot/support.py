@@ -42,7 +42,7 @@ from typing import Literal
 from bot.answerers.base import FIRST_ITEM, Found, topic_words
 from bot.answerers.crossrefs import cited_here
 from bot.answerers.values import asked_units, first_asked
-from bot.conditions import admits, asked_intervals
+from bot.conditions import FIGURE, admits, asked_intervals, side_of
 from bot.query import Query
 from bot.segments import Scorer, has_diacritics, near_pattern, stands_in, syllable_keys, tokens
 from bot.steps import STEP_LABEL, step_pattern, step_spellings
@@ -928,30 +928,11 @@ def _counted(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
-# A figure a condition names and the unit after it ("07 tuổi", "3.500.000 đồng", "13 ghế"), accent-folded.
-_BOUND_FIGURE = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)")
-
-
-@derived
-def _bound_words() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """For each side ("above", "below"): the words before a figure and those after its unit that put it there
-    (lexicon ``bound_words.toml``), folded, anchored at the figure."""
-    table = load_lexicon().topic("bound_words")
-    return {side: (re.compile(rf"(?<!\w)(?:{alternatives(words['before'], fold)})\s*$"),
-                   # after the unit's rest and what it is counted per ("3 tỷ đồng trở lên", "3.500.000 đồng/tháng
-                   # trở xuống")
-                   re.compile(rf"^(?:\s*/?\s*[^\W\d_]+){{0,2}}?\s*(?:{alternatives(words['after'], fold)})(?!\w)"))
-            for side, words in table.items()}
-
-
 def _side(text: str, start: int, end: int) -> str | None:
     """Which side of the figure at ``text[start:end]`` (figure and unit, folded) the words around it put a
-    condition on: the words after it decide first ("từ 40 tuổi trở xuống"), then those before it."""
-    sides = _bound_words()
-    after = next((s for s, (_, a) in sides.items() if a.match(text[end : end + 30])), None)
-    if after is not None:
-        return after
-    return next((s for s, (b, _) in sides.items() if b.search(text[max(0, start - 20) : start])), None)
+    condition on (``bot.conditions.side_of``: the words after it first, then the longest before it)."""
+    got = side_of(text, start, end)
+    return got[0] if got else None
 
 
 def _figure_said(figure: str) -> str:
@@ -971,7 +952,7 @@ def _bounds(text: str) -> list[Need]:
     it with no side, are not judged.  The need's ``token`` holds the side asked."""
     key = fold(text)
     out = []
-    for m in _BOUND_FIGURE.finditer(key):
+    for m in FIGURE.finditer(key):
         if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
             continue  # a year
         side = _side(key, m.start(), m.end())
@@ -1256,8 +1237,9 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             # another figure of the words quoted is
             out.append(n)
             continue
-        if n.kind == "condition":
-            if _another_case(n, f, said):
+        unmet = _UNMET_IN_QUOTE.get(n.kind)
+        if unmet is not None:  # needs judged by the words quoted alone (a case's bounds, a body acting, …)
+            if unmet(n, f, said):
                 out.append(n)
             continue
         if n.kind == "case" and n.about is not None and n.pattern is not None:
@@ -1275,18 +1257,6 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             if n.rival.search(quote) and not n.pattern.search(quote):
                 out.append(n)
                 continue
-        if n.kind == "document":
-            if _own_effect_for_another(n, f, said):
-                out.append(n)
-            continue
-        if n.kind == "bound":
-            if _other_side(n, said):
-                out.append(n)
-            continue
-        if n.kind == "body":
-            if _acted_on_only(n, said):
-                out.append(n)
-            continue
         if n.kind == "place" and n.pattern is not None and _qualifies_another(n.pattern, f.short, said):
             # "mức giảm tỷ lệ hộ nghèo 3,6%, riêng các huyện nghèo giảm 5,1%": asked "ở các huyện nghèo", the value
             # answered is not the one those words stand before (a review finding)
@@ -1318,6 +1288,17 @@ def _another_case(n: Need, f: Found, said: str) -> bool:
         if got is False:
             return True
     return False
+
+
+# The needs a clause fails by what its quoted words say, each with its own reading: the case asked by a figure is
+# not among those stated, the document's own effect given for another, a figure on the other side of a bound, a body
+# only acted on.
+_UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
+    "condition": _another_case,
+    "document": _own_effect_for_another,
+    "bound": lambda n, f, said: _other_side(n, said),
+    "body": lambda n, f, said: _acted_on_only(n, said),
+}
 
 
 def _qualifies_another(pattern: re.Pattern[str], short: str, said: str) -> bool:

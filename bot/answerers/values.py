@@ -96,7 +96,8 @@ def asked_units() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     return tuple((r["name"], re.compile(r["question"]), re.compile(r["evidence"])) for r in rows)
 
 
-_ASK_AT = re.compile(r"bao nhieu|bao lau|\bmay\b|ngay nao")
+_ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
+_ASK_AT = re.compile(rf"{_ASK.pattern}|\bngay nao\b")  # where a row of asked_units.csv asks
 
 
 def first_asked(folded: str) -> tuple[str, re.Pattern[str] | None] | None:
@@ -171,7 +172,6 @@ class Probe:
     noun: str
 
 
-_ASK = re.compile(r"\b(?:bao nhieu|bao lau|may)\b")
 
 
 @derived

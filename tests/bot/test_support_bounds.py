@@ -184,3 +184,14 @@ def test_a_case_of_passports_is_not_answered_by_a_clause_that_never_names_passpo
     # the subject named by the title or a heading is enough when the words quoted name no case
     assert gaps(wanted, _found("Thời hạn giải quyết: 08 ngày làm việc.", short="08 ngày làm việc",
                                title="Quy định về cấp hộ chiếu")) == ()
+
+
+def test_not_more_than_a_figure_is_below_it_not_above(scorer):
+    """"không quá 07 tuổi" is at most 7 (the longest bound word decides, as in bot.conditions), so a clause for the
+    children over 7 does not answer it, and the clause for those up to 7 does."""
+    wanted = _wanted("Con không quá 07 tuổi ốm đau thì được nghỉ tối đa bao nhiêu ngày?", scorer, "bound")
+    assert wanted
+    over = "Khi con trên 07 tuổi ốm đau, thời gian nghỉ việc tối đa là 10 ngày."
+    under = "Khi con từ 07 tuổi trở xuống ốm đau, thời gian nghỉ việc tối đa là 20 ngày."
+    assert gaps(wanted, _found(over, short="10 ngày")) != ()
+    assert gaps(wanted, _found(under, short="20 ngày")) == ()
