@@ -84,7 +84,7 @@ from bot.support import (
 from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
-from corpus.text import fold
+from corpus.text import fold, whole_words
 from index.chunking import block_chunk
 from index.fusion import FusionTuning
 from index.models import Filters, Hit
@@ -246,6 +246,8 @@ class Assistant:
         prepare_derived()  # the answer layer's patterns from the lexicon
         getattr(self.index, "warm", lambda: None)()  # the index's own first-question work
         self._scorer.spellings()  # how the library spells a syllable typed without marks
+        # the question reader's whole-word patterns (every place name, each cue), compiled once and kept
+        read_question("Hà Nội năm 2024 có bao nhiêu?", known_provinces=self._provinces, names=self._place_names)
 
     # ----------------------------------------------------------------- public API
 
@@ -1327,7 +1329,7 @@ _NOUNS_SPELT = {fold(n): n for n in load_lexicon().topic("clause_nouns")}
 
 def _names_place(text: str, place: str) -> bool:
     """Whether ``text`` names the province ``place`` (tone placement and case aside)."""
-    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", fold(text)) is not None
+    return whole_words(fold(place)).search(fold(text)) is not None
 
 
 def _names_years(text: str, years: tuple[int, ...]) -> bool:

@@ -18,7 +18,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, name_lead, successor
 from bot.segments import tokens
 from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
-from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
+from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces, whole_words
 
 __all__ = ["KINDS", "Kind", "Query", "agency_pointer", "clause_labels", "content_words", "followup_phrase", "is_step",
            "read_question", "restates", "with_agency"]
@@ -115,7 +115,7 @@ def _says(text: str, cues: tuple[str, ...]) -> bool:
     """Whether the question says one of ``cues`` as whole words, accents respected when typed."""
     accented = has_diacritics(text)
     key = compare_key(text, accented)
-    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in cues)
+    return any(whole_words(compare_key(c, accented)).search(key) for c in cues)
 
 
 _IN_FORCE_NOW = tuple(load_lexicon().topic("in_force_now_words"))
@@ -129,7 +129,7 @@ def _said_as_in_force(text: str) -> str:
         return text
     now = "hiện nay" if accented else "hien nay"
     spans = [m.span() for c in _IN_FORCE_NOW
-             for m in re.finditer(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key)]
+             for m in whole_words(compare_key(c, accented)).finditer(key)]
     for start, end in sorted(spans, reverse=True):
         typed = text[start:end]
         text = f"{text[:start]}{now.capitalize() if typed[:1].isupper() else now}{text[end:]}"
@@ -233,7 +233,7 @@ def _find_places(text: str, known: tuple[str, ...], names: frozenset[str] = froz
         for pattern, hay, is_folded in ((n_acc, accented, False), (n_fold, folded, True)):
             if pattern not in hay:
                 continue  # (most names: no expression to run)
-            for m in re.finditer(r"(?<!\w)" + re.escape(pattern) + r"(?!\w)", hay):
+            for m in whole_words(pattern).finditer(hay):
                 span = (m.start(), m.end())
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
@@ -384,12 +384,18 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=256)
+def _tied_to_number(kind: str) -> re.Pattern[str]:
+    """A folded document kind followed by a number ("thong tu so 16/"), compiled once per kind."""
+    return re.compile(r"\b" + re.escape(kind) + r"\s+(?:so\s+)?\d{1,4}\s*/")
+
+
 def _find_doc_types(text: str) -> tuple[str, ...]:
     """Only a type tied to a number ("Thông tư 16/2023") narrows the search; a bare "nghị quyết" does not."""
     folded = fold(text)
     found = []
     for t in _doc_kinds():
-        tied = re.search(r"\b" + re.escape(fold(t)) + r"\s+(?:so\s+)?\d{1,4}\s*/", folded)
+        tied = _tied_to_number(fold(t)).search(folded)
         if tied and not any(fold(t) in fold(f) for f in found):
             found.append(t)
     return tuple(found)
@@ -491,7 +497,7 @@ def _clause_ref(topic: str) -> tuple[tuple[str, str], ...]:
     pattern, key = _label_pattern(topic)
     rest = fold(pattern.sub(" ", key))
     for w in sorted(_CLAUSE_ASKS, key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
+        rest = whole_words(w).sub(" ", rest)
     rest = re.sub(rf"(?<!\w)(?:{alternatives(fold(k) for k in _doc_kinds())})(?!\w)", " ", rest)
     if _content_words(_strip_followup(rest)):
         return ()
@@ -514,9 +520,9 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...], name
 
     for name in sorted({*provinces, *unknown, *PROVINCES}, key=len, reverse=True):
         for variant in {name, canonical_tones(name)}:
-            t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", strip, t, flags=re.IGNORECASE)
+            t = whole_words(variant, re.IGNORECASE).sub(strip, t)
     for name in (*provinces, *unknown):
-        t = re.sub(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
+        t = whole_words(fold(name), re.IGNORECASE).sub(" ", t)
     t = re.sub(r"(?:19|20)\d{2}", " ", t)
     t = re.sub(r"[?!.,;:\"“”()]", " ", t)
     return " ".join(t.split())
@@ -694,7 +700,7 @@ def _kind_named(pointer: re.Match[str] | None) -> str:
         return ""
     said = fold(pointer.group(0))
     for kind in _doc_kinds():  # longest first: "bộ luật" before "luật"
-        if re.search(r"(?<!\w)" + re.escape(fold(kind)) + r"(?!\w)", said):
+        if whole_words(fold(kind)).search(said):
             return kind
     return ""
 
@@ -835,7 +841,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             old = next((x for x in step_pattern().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
             # else the scale's noun left bare ("Giai đoạn [2026 - 2028]" without its years), else first: after
             # the last word it would read as narrowing that word ("bồi dưỡng giai đoạn")
-            old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
+            old = old or whole_words(m.group(1)).search(fold(topic))
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content and (period := _other_period(previous.topic, own)) is not None:

@@ -49,7 +49,7 @@ from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
 from corpus.models import Clause, Directive
-from corpus.text import canonical_tones, compare_key, fold, unmarked
+from corpus.text import canonical_tones, compare_key, fold, unmarked, whole_words
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
@@ -242,7 +242,7 @@ def _contrasts(topic: str, accented: bool) -> list[Need]:
     out: list[Need] = []
     taken: list[tuple[int, int]] = []
     for phrase in phrases:
-        for m in re.finditer(rf"(?<!\w){re.escape(compare_key(phrase, accented))}(?!\w)", key):
+        for m in whole_words(compare_key(phrase, accented)).finditer(key):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

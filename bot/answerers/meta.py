@@ -11,7 +11,7 @@ from bot.query import Query
 from corpus.layout import is_signature_title
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, ClauseKind, Directive
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, fold, whole_words
 from index.models import Hit
 
 __all__ = ["MetaAnswerer", "stating_block"]
@@ -141,5 +141,5 @@ def _as_title(upper: str) -> str:
         words[1] = words[1].capitalize()
     text = " ".join(words)
     for low, name in _AUTHORITY_NAMES:
-        text = re.sub(rf"(?<!\w){re.escape(low)}(?!\w)", name, text, flags=re.IGNORECASE)
+        text = whole_words(low, re.IGNORECASE).sub(name, text)
     return text

@@ -458,7 +458,7 @@ def _named_in(name: str, question: str) -> bool:
     words = re.findall(r"\w+", fold(name))
     asked = " ".join(re.findall(r"\w+", fold(question)))
     forms = [words, words[:-2]] if len(words) > 2 and words[-2:] == ["viet", "nam"] else [words]
-    return any(f and re.search(rf"(?<!\S){re.escape(' '.join(f))}(?!\S)", asked) for f in forms)
+    return any(f and f" {' '.join(f)} " in f" {asked} " for f in forms)  # the words in a row, whole
 
 
 def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
