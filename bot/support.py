@@ -20,7 +20,8 @@ specific must therefore stand in the answering clause (its text, its headings or
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
-  Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
+  Sở A does), ``body_object_words.txt``, unless a longer lead makes it the one tasked ("giao cho Bộ Nội vụ thực hiện",
+  ``body_agent_leads.txt``); a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
@@ -973,8 +974,14 @@ def _other_side(n: Need, said: str) -> bool:
 
 @derived
 def _object_words() -> re.Pattern[str]:
-    """The words that make a body named after them no actor (lexicon ``body_object_words.txt``), folded, at the end."""
-    return re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('body_object_words'), fold)})\W*$")
+    """The words before a body's name saying whether it acts, folded, at the end, the longest deciding: those making
+    it no actor (lexicon ``body_object_words.txt``: "từ", "sang", "cho", "bàn giao cho": groups named "o…"), those
+    making it the one acting though they end so (``body_agent_leads.txt``: "giao cho", "trách nhiệm của": "a…")."""
+    lex = load_lexicon()
+    leads = sorted({*(("o", w) for w in lex.topic("body_object_words")), *(("a", w) for w in lex.topic("body_agent_leads"))},
+                   key=lambda x: -len(x[1]))
+    alts = "|".join(f"(?P<{k}{i}>{re.escape(fold(w))})" for i, (k, w) in enumerate(leads))
+    return re.compile(rf"(?<!\w)(?:{alts})\W*$")
 
 
 def _bodies(text: str) -> list[Need]:
@@ -1005,7 +1012,13 @@ def _acted_on_only(n: Need, said: str) -> bool:
     """Whether the words quoted name the body of a body need, each time after a word making it no actor."""
     text = " ".join(_folded(said).split())
     at = [m.start() for m in n.pattern.finditer(text)] if n.pattern else []
-    return bool(at) and all(_object_words().search(text[max(0, a - 12) : a]) for a in at)
+    return bool(at) and all(_acted_on_at(text[max(0, a - 24) : a]) for a in at)
+
+
+def _acted_on_at(before: str) -> bool:
+    """Whether the words right before a body's name make it the one acted on (the longest lead deciding)."""
+    m = _object_words().search(before)
+    return m is not None and (m.lastgroup or "").startswith("o")
 
 
 def _documents_asked(text: str) -> list[Need]:
