@@ -698,7 +698,8 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
             if pair in swallowed:
                 continue
             if (a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent
-                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)):
+                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)
+                    and (accented or _content_spelt([xa, xb], scorer))):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -729,6 +730,8 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
                 or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
                 or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
             continue
+        if not _content_spelt(sylls, scorer):
+            continue
         keys = syllable_keys(sylls, accented=False)
         if any(k is None for k in keys):
             continue
@@ -736,6 +739,21 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
         if all(rare(u) for u in units):
             out += [Need("word", " ".join(sylls), token=u) for u in units]
     return out
+
+
+def _content_spelt(sylls: list[str], scorer: Scorer) -> bool:
+    """Whether no syllable typed without diacritics is, as the library most often spells it, a function word: "den du"
+    (of "đến đủ") holds "đến", and is no noun the question names."""
+    for x in sylls:
+        spelt = _spelt([x], scorer)
+        if (spelt is not None and not tokens(spelt, accented=True)) or (spelt is None and fold(x) in _function_folded()):
+            return False  # the library's units never hold a function word: unspelt, "den" stands for "đến"
+    return True
+
+
+@derived
+def _function_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon().topic("function_words"))
 
 
 def _spelt(sylls: list[str], scorer: Scorer) -> str | None:

@@ -222,3 +222,16 @@ def test_not_more_than_a_figure_is_below_it_not_above(scorer):
     under = "Khi con từ 07 tuổi trở xuống ốm đau, thời gian nghỉ việc tối đa là 20 ngày."
     assert gaps(wanted, _found(over, short="10 ngày")) != ()
     assert gaps(wanted, _found(under, short="20 ngày")) == ()
+
+
+# ----------------------------------------------------------------- a function word typed without marks
+
+def test_a_function_word_typed_without_marks_is_no_rare_noun():
+    # "den du" is "đến đủ" ("cho đến khi đủ 62 tuổi"): no noun the answering clause must write side by side
+    texts = [f"Quy định chung số {i} về bảo hiểm xã hội và lương hưu." for i in range(6000)]
+    texts += ["Tuổi nghỉ hưu được điều chỉnh đến đủ 62 tuổi đối với lao động nam."] * 4
+    texts += ["Người lao động được nghỉ đến đủ thời gian quy định."] * 3
+    wanted = needs(read_question("tuoi nghi huu cua lao dong nam trong dieu kien lao dong binh thuong duoc dieu chinh den du "
+                                 "bao nhieu tuoi va vao nam nao"),
+                   Scorer(texts), AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and "den" in n.phrase]
