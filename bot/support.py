@@ -20,7 +20,8 @@ specific must therefore stand in the answering clause (its text, its headings or
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
-  Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
+  Sở A does), ``body_object_words.txt``, unless a longer lead makes it the one tasked ("giao cho Bộ Nội vụ thực hiện",
+  ``body_agent_leads.txt``); a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
@@ -697,7 +698,8 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
             if pair in swallowed:
                 continue
             if (a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent
-                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)):
+                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)
+                    and (accented or _content_spelt([xa, xb], scorer))):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -728,6 +730,8 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
                 or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
                 or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
             continue
+        if not _content_spelt(sylls, scorer):
+            continue
         keys = syllable_keys(sylls, accented=False)
         if any(k is None for k in keys):
             continue
@@ -735,6 +739,21 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
         if all(rare(u) for u in units):
             out += [Need("word", " ".join(sylls), token=u) for u in units]
     return out
+
+
+def _content_spelt(sylls: list[str], scorer: Scorer) -> bool:
+    """Whether no syllable typed without diacritics is, as the library most often spells it, a function word: "den du"
+    (of "đến đủ") holds "đến", and is no noun the question names."""
+    for x in sylls:
+        spelt = _spelt([x], scorer)
+        if (spelt is not None and not tokens(spelt, accented=True)) or (spelt is None and fold(x) in _function_folded()):
+            return False  # the library's units never hold a function word: unspelt, "den" stands for "đến"
+    return True
+
+
+@derived
+def _function_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon().topic("function_words"))
 
 
 def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
@@ -973,8 +992,14 @@ def _other_side(n: Need, said: str) -> bool:
 
 @derived
 def _object_words() -> re.Pattern[str]:
-    """The words that make a body named after them no actor (lexicon ``body_object_words.txt``), folded, at the end."""
-    return re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('body_object_words'), fold)})\W*$")
+    """The words before a body's name saying whether it acts, folded, at the end, the longest deciding: those making
+    it no actor (lexicon ``body_object_words.txt``: "từ", "sang", "cho", "bàn giao cho": groups named "o…"), those
+    making it the one acting though they end so (``body_agent_leads.txt``: "giao cho", "trách nhiệm của": "a…")."""
+    lex = load_lexicon()
+    leads = sorted({*(("o", w) for w in lex.topic("body_object_words")), *(("a", w) for w in lex.topic("body_agent_leads"))},
+                   key=lambda x: -len(x[1]))
+    alts = "|".join(f"(?P<{k}{i}>{re.escape(fold(w))})" for i, (k, w) in enumerate(leads))
+    return re.compile(rf"(?<!\w)(?:{alts})\W*$")
 
 
 def _bodies(text: str) -> list[Need]:
@@ -1005,7 +1030,13 @@ def _acted_on_only(n: Need, said: str) -> bool:
     """Whether the words quoted name the body of a body need, each time after a word making it no actor."""
     text = " ".join(_folded(said).split())
     at = [m.start() for m in n.pattern.finditer(text)] if n.pattern else []
-    return bool(at) and all(_object_words().search(text[max(0, a - 12) : a]) for a in at)
+    return bool(at) and all(_acted_on_at(text[max(0, a - 24) : a]) for a in at)
+
+
+def _acted_on_at(before: str) -> bool:
+    """Whether the words right before a body's name make it the one acted on (the longest lead deciding)."""
+    m = _object_words().search(before)
+    return m is not None and (m.lastgroup or "").startswith("o")
 
 
 def _documents_asked(text: str) -> list[Need]:
