@@ -804,7 +804,9 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         years, provinces = years or pointed_years, provinces or pointed_places
         query = replace(query, years=years, provinces=provinces,
                         years_tied=query.years_tied if query.years else previous.years_tied,
-                        inherited_years=bool(pointed_years) and not _cue("year_pointer", text), followup=True,
+                        inherited_years=bool(pointed_years) and not _cue("year_pointer", text),
+                        # typed without marks, "nam nay" is also "năm nay" (this year): no sure pointer back
+                        followup=has_diacritics(text),
                         about_set=_about_set(kind, folded, provinces, years))
     pointer = _cue("document", text)
     if ((pointer or _cue("reference", text) or _points_at_said(text, f"{previous.text} {said}"))
