@@ -286,13 +286,13 @@ class Assistant:
             return Answer(question=text, answer=problem, abstained=True, retriever=ran, kind="invalid",
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
-        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names),
-                        agency_pointed(previous))
         said = ""
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             said = cited.text[slice(*cited.span)] if cited.span else cited.text
-        elif previous is not None:
+        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names,
+                                      said=said), agency_pointed(previous))
+        if not said and previous is not None:
             # "Còn năm 2022?" after "Còn Sơn La?" was declined: the thing asked is still named as the last answer's
             # clause named it, and another year's document must name it too (not answer "Bộ Chính trị" from a
             # clause on another duty)
@@ -350,7 +350,9 @@ class Assistant:
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
             if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight, context=context):
                 ans = scoped
-        if q.elliptical and repeats(ans, q, previous):
+        if (q.elliptical or (q.followup and not q.same_document)) and repeats(ans, q, previous):
+            # also a question pointing back to the year or province ("Năm đó tỉnh nào làm cụm trưởng?"): the clause
+            # just quoted, quoted again for a question asking something else, does not answer it
             ans = Answer(question=q.text, abstained=True,
                          answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))

@@ -73,7 +73,7 @@ _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
 _ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency", "year_pointer",
-                  "province_pointer")
+                  "province_pointer", "demonstrative")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -104,6 +104,24 @@ def _points_at_topic(text: str) -> re.Match[str] | None:
     for position in ("year_pointer", "province_pointer"):
         key = _FOLLOWUP[position if accented else f"{position}_folded"].sub(" ", key)
     return _FOLLOWUP["reference" if accented else "reference_folded"].search(key)
+
+
+def _points_at_said(text: str, said: str) -> bool:
+    """Whether the question points back with a demonstrative to a thing the previous turn said: "Chứng từ đó có giá
+    trị bao lâu?" after an answer quoting "Chứng từ tự chứng nhận xuất xứ …".  The two or three words before "đó",
+    "này" must be said there together, and say what they are about ("sau đó", "trong đó" point back to nothing asked
+    of a document).  Typed without marks, "do", "nay" are other words too: such a question is not read so."""
+    if not said or not has_diacritics(text):
+        return False
+    key, before = compare_key(text, True), compare_key(said, True)
+    for m in _FOLLOWUP["demonstrative"].finditer(key):
+        words = key[: m.start()].split()
+        for size in (3, 2):
+            head = words[-size:]
+            if len(head) == size and len(_content_words(" ".join(head))) == size and re.search(
+                    rf"(?<!\w){re.escape(' '.join(head))}(?!\w)", before):
+                return True
+    return False
 
 
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
@@ -729,9 +747,10 @@ def _pauses(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None,
-                  names: frozenset[str] = frozenset()) -> Query:
+                  names: frozenset[str] = frozenset(), said: str = "") -> Query:
     """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
-    ``names``: the "lead|place" names of the library's national documents (``places.name_leads``).
+    ``names``: the "lead|place" names of the library's national documents (``places.name_leads``); ``said``: the
+    words the previous answer quoted, which a demonstrative may point back to ("chứng từ đó").
 
     A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
     scope) from the previous one, so an unrelated question never gets the previous answer.
@@ -782,15 +801,22 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         return query
     # "Năm đó tỉnh nào làm cụm trưởng?", "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?": the year or province pointed
     # back to is the previous question's, whatever else the question asks
-    pointed_years = previous.years if not years and _cue("year_pointer", text) else ()
-    pointed_places = previous.provinces if not (provinces or unknown) and _cue("province_pointer", text) else ()
+    # A pointer keeps the rest of the scope the question leaves unsaid: "Tỉnh đó …" after a question on Sơn La in
+    # 2022 asks of Sơn La in 2022 (not of every year), "Năm đó …" after one on Lai Châu asks of Lai Châu.
+    pointing = bool(_cue("year_pointer", text) or _cue("province_pointer", text))
+    pointed_years = previous.years if pointing and not years and not before else ()
+    pointed_places = previous.provinces if pointing and not (provinces or unknown) else ()
     if pointed_years or pointed_places:
         years, provinces = years or pointed_years, provinces or pointed_places
         query = replace(query, years=years, provinces=provinces,
                         years_tied=query.years_tied if query.years else previous.years_tied,
+                        inherited_years=bool(pointed_years) and not _cue("year_pointer", text),
+                        # typed without marks, "nam nay" is also "năm nay" (this year): no sure pointer back
+                        followup=has_diacritics(text),
                         about_set=_about_set(kind, folded, provinces, years))
     pointer = _cue("document", text)
-    if (pointer or _cue("reference", text)) and not (query.numbers or provinces or unknown):
+    if ((pointer or _cue("reference", text) or _points_at_said(text, f"{previous.text} {said}"))
+            and not (query.numbers or provinces or unknown)):
         # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
         # and kind, asked of the document the conversation is about.
         return replace(query, followup=True, same_document=True, refers_to=_kind_named(pointer))
