@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.legal import case_condition
-from bot.answerers.passages import Shape, asks_proposer, asks_through, asks_yes_no, by_segment, preamble_answers
+from bot.answerers.passages import (
+    Shape,
+    asks_proposer,
+    asks_through,
+    asks_yes_no,
+    by_segment,
+    preamble_answers,
+)
 from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
