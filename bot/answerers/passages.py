@@ -66,7 +66,7 @@ Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fac
 
 # A question about the partner or the recipient of a duty, and where that one stands in the clause.
 _ROLE_AFTER = (
-    (re.compile(r"phoi hop voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
+    (re.compile(r"phoi hop (?:chat che )?voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
                 r"|(?:co quan|so|don vi|ai|to chuc|nhung ai)(?: nao)? (?:duoc |se )?phoi hop|\bnao phoi hop"),
      re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
     # "báo cáo kết quả thực hiện phong trào thi đua cho ai": what is reported may stand between the verb and "cho ai"

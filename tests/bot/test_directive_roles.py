@@ -143,3 +143,10 @@ def test_after_a_declined_export_value_the_next_indicator_is_asked_on_its_own(bo
                                     "Còn giá trị xuất khẩu?", "Còn tỷ lệ trường chuẩn quốc gia?")
     assert declined.abstained
     assert ans.answer.startswith("60,9%")
+
+
+def test_a_partner_asked_with_how_closely_is_still_the_partner(bot):
+    ans = bot.answer("Ủy ban Mặt trận Tổ quốc Lai Châu được đề nghị phối hợp chặt chẽ với ai?")
+    # the body asked about is no partner of its own; the partners ("cấp ủy, chính quyền") are quoted
+    assert "Mặt trận" not in _lead(ans)
+    assert "phối hợp chặt chẽ với cấp ủy, chính quyền các cấp" in ans.answer
