@@ -586,9 +586,11 @@ def _replace_in(before: str, own: str) -> str:
         new_words = new_words[1:]
     while new_words and fold(new_words[-1]) in _FORM_WORDS:
         new_words = new_words[:-1]
-    old_keys, new_keys = [fold(w) for w in old_words], [fold(w) for w in new_words]
+    # typed with diacritics on both sides, words are shared as spelt: "gia" of "quốc gia" is not "giá" of "giá trị"
+    accented = has_diacritics(before) and has_diacritics(own)
+    old_keys, new_keys = [compare_key(w, accented) for w in old_words], [compare_key(w, accented) for w in new_words]
     blocks = [b for b in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks() if b.size]
-    if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
+    if not any(_content_words(fold(" ".join(old_keys[b.a : b.a + b.size]))) for b in blocks):
         return ""
     first, last = blocks[0], blocks[-1]
     # A step the previous question was narrowed to ("vùng III") stays when the follow-up names none: "Mức lương tối

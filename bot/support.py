@@ -76,6 +76,7 @@ class Need:
     opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
     rival: re.Pattern[str] | None = None  # another case of a "case" need's set: named without the asked one, unmet
     about: re.Pattern[str] | None = None  # a "case" need's heads ("hộ chiếu"): a clause never naming them is off topic
+    quoted: bool = False  # judged on the words quoted (with the clause's headings and title), not the whole clause
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -233,12 +234,16 @@ def _bases(topic: str, accented: bool) -> list[Need]:
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
-def _contrasts(topic: str, accented: bool) -> list[Need]:
+def _contrasts(topic: str, accented: bool, value: bool = False) -> list[Need]:
     """ "chuyên gia tư vấn nước ngoài" → the clause must be about "nước ngoài", not the "trong nước" case.
 
     A phrase inside a longer one of the list is not asked ("ngoài công lập" is not also "công lập"), and in
-    the clause it must stand alone the same way."""
+    the clause it must stand alone the same way.  Asked with an amount ("giá trị xuất khẩu … bao nhiêu?", "bao
+    nhiêu lao động nữ?") or for a target (``value``: "chỉ tiêu xuất khẩu") the case must stand in the words quoted
+    (or the headings, the title): a long paragraph of targets names "xuất khẩu" in one sentence and gives the GRDP
+    figure in another, which is no export value."""
     key = compare_key(topic, accented)
+    amount = value or _asks_amount(topic, accented)
     phrases: tuple[str, ...] = _lexicon()["contrasts"]  # type: ignore[assignment]
     out: list[Need] = []
     taken: list[tuple[int, int]] = []
@@ -247,7 +252,7 @@ def _contrasts(topic: str, accented: bool) -> list[Need]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Need("qualifier", topic[m.start() : m.end()], pattern=_alone(fold(phrase), phrases)))
+            out.append(Need("qualifier", topic[m.start() : m.end()], pattern=_alone(fold(phrase), phrases), quoted=amount))
     return out
 
 
@@ -892,7 +897,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
-             *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
+             *_contrasts(topic, accented, q.kind in ("target", "comparison")), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
@@ -1251,7 +1256,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
-        if n.kind in _QUOTED:
+        if n.kind in _QUOTED or n.quoted:
             if quoted is None:
                 quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted

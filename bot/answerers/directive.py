@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.legal import case_condition
-from bot.answerers.passages import Shape, asks_proposer, asks_yes_no, by_segment, preamble_answers
+from bot.answerers.passages import (
+    Shape,
+    asks_proposer,
+    asks_through,
+    asks_yes_no,
+    by_segment,
+    preamble_answers,
+)
 from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
@@ -85,8 +92,10 @@ class TypedAnswerer:
         plain = by_segment(reader, q, d, hits, "fact")
         if self.shape == "agency" and not preamble_answers(q):
             plain = [x for x in plain if x.clause.kind != "preamble"]  # nor does its plain part
+        # the proposer or the body a report goes through ("theo đề nghị của ai", "qua cơ quan nào") is said by one
+        # part only, however much else of the question another part covers
         if plain and (not f or plain[0].score > f[0].score + reader.tuning.typed_slack) and not (
-                f and self.shape == "agency" and asks_proposer(q)):
+                f and self.shape == "agency" and (asks_proposer(q) or asks_through(q))):
             f = plain
         return with_alternates(f, reader.tuning, reader, q)
 
