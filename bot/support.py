@@ -19,6 +19,9 @@ specific must therefore stand in the answering clause (its text, its headings or
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
+- the part of a rule the amount asked is of: a figure of its condition ("làm việc đủ 12 tháng … thì được nghỉ hằng
+  năm") is no amount of its consequence ("nghỉ hằng năm bao nhiêu tháng"), ``consequence_words.txt``; and the group
+  a count is of ("bao nhiêu lao động nữ": "8.440 lao động" counts another);
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
   Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
@@ -55,8 +58,9 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "condition", "count", "counted", "date", "document", "figure", "issuer", "label", "named",
-                   "narrowing", "period", "place", "qualifier", "quantity", "rate", "subject", "unit", "word", "year"]
+NeedKind = Literal["body", "bound", "case", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
+                   "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
+                   "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -593,6 +597,138 @@ def _counted_noun(topic: str) -> str | None:
     return None
 
 
+def _counted_as(topic: str) -> list[Need]:
+    """ "bao nhiêu lao động nữ?", "bao nhiêu hộ nghèo?" → the noun or adjective right after the noun counted says which
+    of them are counted: words quoted that count "8.440 lao động" without "nữ" count another group.  Only for a count
+    of things (no unit of measure asked: ``asked_units.csv``) typed with diacritics (the tagger reads the word after);
+    a name ("lao động Việt Nam"), a form word, a bound, a period or a figure is no such word."""
+    from index.wordseg import pos_tags, segment
+
+    if not has_diacritics(topic) or first_asked(fold(topic)) is not None or _counted_noun(topic) is None:
+        return []
+    words, tags = pos_tags(segment(_plain(topic)))
+    amount = _lexicon()["amount_words"][True]  # type: ignore[index]
+    skip = _skipped_before_amount()[True]
+    for i in range(len(words) - 2):
+        if canonical_tones(words[i]).lower() not in amount:
+            continue
+        word, tag = words[i + 2], tags[i + 2]
+        if not (tag in ("N", "A") and _plain_word(word, skip)):
+            return []
+        sylls = word.split("_")
+        said = r"\s+".join(re.escape(canonical_tones(x).lower()) for x in sylls)
+        return [Need("counted_as", " ".join(sylls), pattern=re.compile(rf"(?<!\w){said}(?!\w)"), accented=True)]
+    return []
+
+
+@derived
+def _skipped_before_amount() -> dict[bool, frozenset[str]]:
+    """The words that say how an amount is asked or bounded, or per what period, never what it is of: the form and
+    paraphrase words, the limits ("tối đa") and the periods and their leads ("hằng năm", "mỗi tháng"); typed with
+    diacritics as spelt ("nghỉ" is no "nghị"), else folded."""
+    lex = load_lexicon()
+    limits = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split())]
+    periods = [*lex.topic("rate_periods"), *lex.topic("rate_leads")]
+
+    def spelt(w: str) -> str:
+        return canonical_tones(w).lower()
+
+    return {False: frozenset({*_lexicon()["free"], *map(fold, limits), *map(fold, periods)}),  # type: ignore[misc]
+            True: frozenset({*map(spelt, lex.topic("answer_form_spellings")), *map(spelt, limits), *map(spelt, periods)})}
+
+
+@derived
+def _bounds_and_periods() -> dict[bool, frozenset[str]]:
+    """The limits ("tối đa", "không quá"), periods and period leads ("hằng năm", "mỗi tháng"): words between what an
+    amount is of and "bao nhiêu" that say which end or per what, spelt and folded."""
+    lex = load_lexicon()
+    words = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split()),
+             *lex.topic("rate_periods"), *lex.topic("rate_leads")]
+    return {True: frozenset(canonical_tones(w).lower() for w in words), False: frozenset(map(fold, words))}
+
+
+def _plain_word(word: str, skip: frozenset[str], accented: bool = True) -> bool:
+    """Whether a segmented word ("nghỉ", "tiền_ăn") may say what an amount is of: no figure, no skipped word."""
+    sylls = word.split("_")
+    key = (lambda x: canonical_tones(x).lower()) if accented else fold
+    return (not any(ch.isdigit() for ch in word) and key(" ".join(sylls)) not in skip
+            and not all(key(x) in skip for x in sylls) and all(_syllable_like(fold(x)) for x in sylls))
+
+
+@derived
+def _consequence_word() -> re.Pattern[str]:
+    """The word opening a rule's consequence (lexicon ``consequence_words.txt``), as the clause writes it."""
+    words = load_lexicon().topic("consequence_words")
+    return re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)")
+
+
+def _consequences(topic: str, accented: bool) -> list[Need]:
+    """ "Người lao động được nghỉ hằng năm bao nhiêu tháng?" → what the amount asked is of, the words right before
+    "bao nhiêu" ("nghỉ"): a figure of a rule's condition ("làm việc đủ 12 tháng … thì được nghỉ hằng năm")
+    says when the rule applies, not how much of its consequence is given (``_in_condition_only``).  At most two
+    words, back to a function word ("cho bao nhiêu lao động": none); form words, bounds and periods skipped."""
+    if not _asks_amount(topic, accented):
+        return []
+    from index.wordseg import pos_tags, segment
+
+    if accented:
+        words, tags = pos_tags(segment(_plain(topic)))
+    else:
+        words = _words(topic, accented)
+        tags = ["N"] * len(words)
+    amount = _lexicon()["amount_words"][accented]  # type: ignore[index]
+    at = next((i for i, w in enumerate(words) if (canonical_tones(w).lower() if accented else fold(w)) in amount), None)
+    if not at:
+        return []
+    # bounds and periods are skipped ("nghỉ hằng năm bao nhiêu", "tối đa bao nhiêu"); any other form or function
+    # word ends the search ("phải có bao nhiêu năm kinh nghiệm": the subject before it is no predicate)
+    bounds = _bounds_and_periods()[accented]
+    skip = _skipped_before_amount()[accented]
+    got: list[str] = []
+    for j in range(at - 1, -1, -1):
+        w = words[j]
+        key = canonical_tones(w.replace("_", " ")).lower() if accented else fold(w.replace("_", " "))
+        if key in bounds or all((canonical_tones(x).lower() if accented else fold(x)) in bounds for x in w.split("_")):
+            continue
+        if tags[j] in ("E", "C", "CC", "Np", "Ny", "Nu", "M") or not _plain_word(w, skip, accented):
+            break
+        got.append(w)
+        break
+    if not got:
+        return []
+    spelt = (lambda x: canonical_tones(x).lower()) if accented else fold
+    alts = "|".join(r"\s+".join(re.escape(spelt(x)) for x in w.split("_")) for w in got)
+    return [Need("consequence", " ".join(w.replace("_", " ") for w in reversed(got)),
+                 pattern=re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), accented=accented)]
+
+
+def _in_condition_only(n: Need, short: str, said: str) -> bool:
+    """Whether the figure answered stands, wherever the words quoted write it, in a rule's condition (before the
+    sentence's "thì", lexicon ``consequence_words.txt``) whose consequence holds what the amount asked is of and whose
+    condition does not: "làm việc đủ 12 tháng … thì được nghỉ hằng năm" answers no "nghỉ hằng năm bao nhiêu tháng"."""
+    m = re.search(r"\d+(?:[.,]\d+)*", short)
+    if m is None or n.pattern is None:
+        return False
+    unit = re.match(r"\s*([^\W\d_]+)", short[m.end() :])
+    text = _accented(said)
+    after = rf"\s*{re.escape(canonical_tones(unit.group(1)).lower())}(?!\w)" if unit else r"(?!\d|[.,]\d)"
+    at = [x.start() for x in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}{after}", text)]
+    if not at:
+        return False
+    read = (lambda x: x) if n.accented else fold
+    for a in at:
+        start = max(text.rfind(c, 0, a) for c in (";", ":", "\n", ". "))
+        ends = [e for c in (";", ":", "\n", ". ") if (e := text.find(c, a)) >= 0]
+        end = min(ends, default=len(text))
+        then = _consequence_word().search(text, a, end)
+        if then is None:
+            return False
+        condition, consequence = read(text[start + 1 : then.start()]), read(text[then.start() : end])
+        if not n.pattern.search(consequence) or n.pattern.search(condition):
+            return False
+    return True
+
+
 def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
@@ -878,7 +1014,7 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
-             *_documents_asked(q.text), *_conditions(q.text)]
+             *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -1298,6 +1434,7 @@ _UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
     "document": _own_effect_for_another,
     "bound": lambda n, f, said: _other_side(n, said),
     "body": lambda n, f, said: _acted_on_only(n, said),
+    "consequence": lambda n, f, said: _in_condition_only(n, f.short, said),
 }
 
 
@@ -1400,7 +1537,7 @@ _DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named", "counted_as"})
 
 
 def _answer_words(f: Found) -> str:
