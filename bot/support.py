@@ -22,6 +22,8 @@ specific must therefore stand in the answering clause (its text, its headings or
 - the part of a rule the amount asked is of: a figure of its condition ("làm việc đủ 12 tháng … thì được nghỉ hằng
   năm") is no amount of its consequence ("nghỉ hằng năm bao nhiêu tháng"), ``consequence_words.txt``; and the group
   a count is of ("bao nhiêu lao động nữ": "8.440 lao động" counts another);
+- a change asked ("bãi bỏ những thông tư nào"): words stating one (``document_change_words.txt``), not a document's
+  legal bases (``legal_basis_leads.txt``); and a province or city named when the question asks which one;
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
   Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
@@ -58,7 +60,7 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
+NeedKind = Literal["body", "bound", "case", "change", "province", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
                    "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
                    "subject", "unit", "word", "year"]
 
@@ -1014,7 +1016,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
-             *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented)]
+             *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented),
+             *_changes_asked(q), *_provinces_asked(q.text)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -1156,6 +1159,76 @@ def _documents_asked(text: str) -> list[Need]:
         return []
     return [Need("document", n, pattern=re.compile(rf"(?<![\w/]){re.escape(_key(n))}(?![\w/])"))
             for n in named_numbers(m.group(2)) if _key(n) not in source]
+
+
+@derived
+def _change_words() -> dict[bool, re.Pattern[str]]:
+    """The words by which one document repeals, replaces or amends another (lexicon ``document_change_words.txt``),
+    spelt (as clauses write them) and folded."""
+    words = load_lexicon().topic("document_change_words")
+    return {True: re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)"),
+            False: re.compile(rf"(?<!\w)(?:{alternatives(words, fold)})(?!\w)")}
+
+
+@derived
+def _legal_basis() -> re.Pattern[str]:
+    """A sentence of a document's legal bases, to its end (lexicon ``legal_basis_leads.txt``), spelt lower case."""
+    leads = alternatives(load_lexicon().topic("legal_basis_leads"), lambda w: canonical_tones(w).lower())
+    return re.compile(rf"(?:^|(?<=[\n;.]))\s*(?:{leads})(?!\w)[^\n;]*")
+
+
+def _changes_asked(q: Query) -> list[Need]:
+    """ "Thông tư 18/2022/TT-BLĐTBXH bãi bỏ những thông tư nào?" → a question on which documents a document repeals,
+    replaces or amends (a change word, then a few words on to a kind of document and "nào"/"gì": lexicon
+    ``changed_document_nouns.txt``) is answered by words stating such a change (``_states_a_change``): a
+    document's legal bases ("Căn cứ Nghị định số 62/2022/NĐ-CP …") name what it is made under, not what it changes.
+    A change word naming the document asked about ("Thông tư sửa đổi … có hiệu lực từ ngày nào?") asks no change."""
+    if q.kind not in ("effect", "reference"):
+        return []
+    m = _changes_pattern().search(fold(q.text))
+    return [Need("change", q.text[m.start() : m.end()])] if m else []
+
+
+@derived
+def _changes_pattern() -> re.Pattern[str]:
+    """A change word, up to four words, a kind of document and "nào"/"gì", folded."""
+    lex = load_lexicon()
+    nouns = alternatives([*_lexicon()["kinds"], *lex.topic("changed_document_nouns")], fold)  # type: ignore[misc]
+    changes = alternatives(lex.topic("document_change_words"), fold)
+    return re.compile(rf"(?<!\w)(?:{changes})(?:\s+[^\W\d_]+){{0,4}}?\s+(?:{nouns})\s+(?:nao|gi)(?!\w)")
+
+
+def _states_a_change(said: str, headings: tuple[str, ...]) -> bool:
+    """Whether the words quoted, or the headings over them, state that a document repeals, replaces or amends
+    another, outside the legal bases ("Căn cứ Luật sửa đổi, bổ sung …" states no change the document makes)."""
+    text = _legal_basis().sub(" ", "\n".join(canonical_tones(x).lower() for x in (said, *headings)))
+    return _change_words()[True].search(text) is not None
+
+
+@derived
+def _province_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question asking which province or city ("tại tỉnh, thành phố nào", "ở tỉnh nào"), folded; and a province or
+    city named (lexicon ``provinces.csv``: its names in any spelling, or its kind before a capitalised name)."""
+    lex = load_lexicon()
+    kinds = sorted({p.kind for p in lex.provinces}, key=len, reverse=True)
+    folded = alternatives(kinds, fold)
+    asks = re.compile(rf"(?<!\w)(?:{folded})(?:\W+(?:{folded}))*\s+nao(?!\w)")
+    names = alternatives(lex.province_spellings(), fold)
+    named = re.compile(rf"(?<!\w)(?:{names})(?!\w)|(?<!\w)(?i:{alternatives(kinds, str)})\s+[A-ZĐ\u00c0-\u1ef8]")
+    return asks, named
+
+
+def _provinces_asked(text: str) -> list[Need]:
+    """ "Diễn đàn … được tổ chức tại tỉnh, thành phố nào?" → the words quoted must name a province or city: a line
+    naming the event alone answers nothing about where."""
+    m = _province_words()[0].search(fold(text))
+    return [Need("province", text[m.start() : m.end()])] if m else []
+
+
+def _names_a_province(parts: tuple[str, ...]) -> bool:
+    """Whether any of ``parts`` names a province or city (``_province_words``)."""
+    named = _province_words()[1]
+    return any(named.search(p) or named.search(fold(p)) for p in parts if p)
 
 
 def _own_effect_for_another(n: Need, f: Found, said: str) -> bool:
@@ -1435,6 +1508,9 @@ _UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
     "bound": lambda n, f, said: _other_side(n, said),
     "body": lambda n, f, said: _acted_on_only(n, said),
     "consequence": lambda n, f, said: _in_condition_only(n, f.short, said),
+    "change": lambda n, f, said: not _states_a_change(said, f.clause.heading),
+    "province": lambda n, f, said: not (f.directive.province or _names_a_province(
+        (said, *f.clause.heading, f.directive.title or ""))),
 }
 
 
