@@ -19,6 +19,11 @@ specific must therefore stand in the answering clause (its text, its headings or
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
+- the part of a rule the amount asked is of: a figure of its condition ("làm việc đủ 12 tháng … thì được nghỉ hằng
+  năm") is no amount of its consequence ("nghỉ hằng năm bao nhiêu tháng"), ``consequence_words.txt``; and the group
+  a count is of ("bao nhiêu lao động nữ": "8.440 lao động" counts another);
+- a change asked ("bãi bỏ những thông tư nào"): words stating one (``document_change_words.txt``), not a document's
+  legal bases (``legal_basis_leads.txt``); and a province or city named when the question asks which one;
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
   Sở A does), ``body_object_words.txt``, unless a longer lead makes it the one tasked ("giao cho Bộ Nội vụ thực hiện",
   ``body_agent_leads.txt``); a document read about another ("Theo Quyết định X, Thông tư Y …") is no
@@ -56,8 +61,9 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "condition", "count", "counted", "date", "document", "figure", "issuer", "label", "named",
-                   "narrowing", "period", "place", "qualifier", "quantity", "rate", "subject", "unit", "word", "year"]
+NeedKind = Literal["body", "bound", "case", "change", "province", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
+                   "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
+                   "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -599,6 +605,138 @@ def _counted_noun(topic: str) -> str | None:
     return None
 
 
+def _counted_as(topic: str) -> list[Need]:
+    """ "bao nhiêu lao động nữ?", "bao nhiêu hộ nghèo?" → the noun or adjective right after the noun counted says which
+    of them are counted: words quoted that count "8.440 lao động" without "nữ" count another group.  Only for a count
+    of things (no unit of measure asked: ``asked_units.csv``) typed with diacritics (the tagger reads the word after);
+    a name ("lao động Việt Nam"), a form word, a bound, a period or a figure is no such word."""
+    from index.wordseg import pos_tags, segment
+
+    if not has_diacritics(topic) or first_asked(fold(topic)) is not None or _counted_noun(topic) is None:
+        return []
+    words, tags = pos_tags(segment(_plain(topic)))
+    amount = _lexicon()["amount_words"][True]  # type: ignore[index]
+    skip = _skipped_before_amount()[True]
+    for i in range(len(words) - 2):
+        if canonical_tones(words[i]).lower() not in amount:
+            continue
+        word, tag = words[i + 2], tags[i + 2]
+        if not (tag in ("N", "A") and _plain_word(word, skip)):
+            return []
+        sylls = word.split("_")
+        said = r"\s+".join(re.escape(canonical_tones(x).lower()) for x in sylls)
+        return [Need("counted_as", " ".join(sylls), pattern=re.compile(rf"(?<!\w){said}(?!\w)"), accented=True)]
+    return []
+
+
+@derived
+def _skipped_before_amount() -> dict[bool, frozenset[str]]:
+    """The words that say how an amount is asked or bounded, or per what period, never what it is of: the form and
+    paraphrase words, the limits ("tối đa") and the periods and their leads ("hằng năm", "mỗi tháng"); typed with
+    diacritics as spelt ("nghỉ" is no "nghị"), else folded."""
+    lex = load_lexicon()
+    limits = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split())]
+    periods = [*lex.topic("rate_periods"), *lex.topic("rate_leads")]
+
+    def spelt(w: str) -> str:
+        return canonical_tones(w).lower()
+
+    return {False: frozenset({*_lexicon()["free"], *map(fold, limits), *map(fold, periods)}),  # type: ignore[misc]
+            True: frozenset({*map(spelt, lex.topic("answer_form_spellings")), *map(spelt, limits), *map(spelt, periods)})}
+
+
+@derived
+def _bounds_and_periods() -> dict[bool, frozenset[str]]:
+    """The limits ("tối đa", "không quá"), periods and period leads ("hằng năm", "mỗi tháng"): words between what an
+    amount is of and "bao nhiêu" that say which end or per what, spelt and folded."""
+    lex = load_lexicon()
+    words = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split()),
+             *lex.topic("rate_periods"), *lex.topic("rate_leads")]
+    return {True: frozenset(canonical_tones(w).lower() for w in words), False: frozenset(map(fold, words))}
+
+
+def _plain_word(word: str, skip: frozenset[str], accented: bool = True) -> bool:
+    """Whether a segmented word ("nghỉ", "tiền_ăn") may say what an amount is of: no figure, no skipped word."""
+    sylls = word.split("_")
+    key = (lambda x: canonical_tones(x).lower()) if accented else fold
+    return (not any(ch.isdigit() for ch in word) and key(" ".join(sylls)) not in skip
+            and not all(key(x) in skip for x in sylls) and all(_syllable_like(fold(x)) for x in sylls))
+
+
+@derived
+def _consequence_word() -> re.Pattern[str]:
+    """The word opening a rule's consequence (lexicon ``consequence_words.txt``), as the clause writes it."""
+    words = load_lexicon().topic("consequence_words")
+    return re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)")
+
+
+def _consequences(topic: str, accented: bool) -> list[Need]:
+    """ "Người lao động được nghỉ hằng năm bao nhiêu tháng?" → what the amount asked is of, the words right before
+    "bao nhiêu" ("nghỉ"): a figure of a rule's condition ("làm việc đủ 12 tháng … thì được nghỉ hằng năm")
+    says when the rule applies, not how much of its consequence is given (``_in_condition_only``).  At most two
+    words, back to a function word ("cho bao nhiêu lao động": none); form words, bounds and periods skipped."""
+    if not _asks_amount(topic, accented):
+        return []
+    from index.wordseg import pos_tags, segment
+
+    if accented:
+        words, tags = pos_tags(segment(_plain(topic)))
+    else:
+        words = _words(topic, accented)
+        tags = ["N"] * len(words)
+    amount = _lexicon()["amount_words"][accented]  # type: ignore[index]
+    at = next((i for i, w in enumerate(words) if (canonical_tones(w).lower() if accented else fold(w)) in amount), None)
+    if not at:
+        return []
+    # bounds and periods are skipped ("nghỉ hằng năm bao nhiêu", "tối đa bao nhiêu"); any other form or function
+    # word ends the search ("phải có bao nhiêu năm kinh nghiệm": the subject before it is no predicate)
+    bounds = _bounds_and_periods()[accented]
+    skip = _skipped_before_amount()[accented]
+    got: list[str] = []
+    for j in range(at - 1, -1, -1):
+        w = words[j]
+        key = canonical_tones(w.replace("_", " ")).lower() if accented else fold(w.replace("_", " "))
+        if key in bounds or all((canonical_tones(x).lower() if accented else fold(x)) in bounds for x in w.split("_")):
+            continue
+        if tags[j] in ("E", "C", "CC", "Np", "Ny", "Nu", "M") or not _plain_word(w, skip, accented):
+            break
+        got.append(w)
+        break
+    if not got:
+        return []
+    spelt = (lambda x: canonical_tones(x).lower()) if accented else fold
+    alts = "|".join(r"\s+".join(re.escape(spelt(x)) for x in w.split("_")) for w in got)
+    return [Need("consequence", " ".join(w.replace("_", " ") for w in reversed(got)),
+                 pattern=re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), accented=accented)]
+
+
+def _in_condition_only(n: Need, short: str, said: str) -> bool:
+    """Whether the figure answered stands, wherever the words quoted write it, in a rule's condition (before the
+    sentence's "thì", lexicon ``consequence_words.txt``) whose consequence holds what the amount asked is of and whose
+    condition does not: "làm việc đủ 12 tháng … thì được nghỉ hằng năm" answers no "nghỉ hằng năm bao nhiêu tháng"."""
+    m = re.search(r"\d+(?:[.,]\d+)*", short)
+    if m is None or n.pattern is None:
+        return False
+    unit = re.match(r"\s*([^\W\d_]+)", short[m.end() :])
+    text = _accented(said)
+    after = rf"\s*{re.escape(canonical_tones(unit.group(1)).lower())}(?!\w)" if unit else r"(?!\d|[.,]\d)"
+    at = [x.start() for x in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}{after}", text)]
+    if not at:
+        return False
+    read = (lambda x: x) if n.accented else fold
+    for a in at:
+        start = max(text.rfind(c, 0, a) for c in (";", ":", "\n", ". "))
+        ends = [e for c in (";", ":", "\n", ". ") if (e := text.find(c, a)) >= 0]
+        end = min(ends, default=len(text))
+        then = _consequence_word().search(text, a, end)
+        if then is None:
+            return False
+        condition, consequence = read(text[start + 1 : then.start()]), read(text[then.start() : end])
+        if not n.pattern.search(consequence) or n.pattern.search(condition):
+            return False
+    return True
+
+
 def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
@@ -902,7 +1040,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
-             *_documents_asked(q.text), *_conditions(q.text)]
+             *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented),
+             *_changes_asked(q), *_provinces_asked(q.text)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -1056,6 +1195,76 @@ def _documents_asked(text: str) -> list[Need]:
         return []
     return [Need("document", n, pattern=re.compile(rf"(?<![\w/]){re.escape(_key(n))}(?![\w/])"))
             for n in named_numbers(m.group(2)) if _key(n) not in source]
+
+
+@derived
+def _change_words() -> dict[bool, re.Pattern[str]]:
+    """The words by which one document repeals, replaces or amends another (lexicon ``document_change_words.txt``),
+    spelt (as clauses write them) and folded."""
+    words = load_lexicon().topic("document_change_words")
+    return {True: re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)"),
+            False: re.compile(rf"(?<!\w)(?:{alternatives(words, fold)})(?!\w)")}
+
+
+@derived
+def _legal_basis() -> re.Pattern[str]:
+    """A sentence of a document's legal bases, to its end (lexicon ``legal_basis_leads.txt``), spelt lower case."""
+    leads = alternatives(load_lexicon().topic("legal_basis_leads"), lambda w: canonical_tones(w).lower())
+    return re.compile(rf"(?:^|(?<=[\n;.]))\s*(?:{leads})(?!\w)[^\n;]*")
+
+
+def _changes_asked(q: Query) -> list[Need]:
+    """ "Thông tư 18/2022/TT-BLĐTBXH bãi bỏ những thông tư nào?" → a question on which documents a document repeals,
+    replaces or amends (a change word, then a few words on to a kind of document and "nào"/"gì": lexicon
+    ``changed_document_nouns.txt``) is answered by words stating such a change (``_states_a_change``): a
+    document's legal bases ("Căn cứ Nghị định số 62/2022/NĐ-CP …") name what it is made under, not what it changes.
+    A change word naming the document asked about ("Thông tư sửa đổi … có hiệu lực từ ngày nào?") asks no change."""
+    if q.kind not in ("effect", "reference"):
+        return []
+    m = _changes_pattern().search(fold(q.text))
+    return [Need("change", q.text[m.start() : m.end()])] if m else []
+
+
+@derived
+def _changes_pattern() -> re.Pattern[str]:
+    """A change word, up to four words, a kind of document and "nào"/"gì", folded."""
+    lex = load_lexicon()
+    nouns = alternatives([*_lexicon()["kinds"], *lex.topic("changed_document_nouns")], fold)  # type: ignore[misc]
+    changes = alternatives(lex.topic("document_change_words"), fold)
+    return re.compile(rf"(?<!\w)(?:{changes})(?:\s+[^\W\d_]+){{0,4}}?\s+(?:{nouns})\s+(?:nao|gi)(?!\w)")
+
+
+def _states_a_change(said: str, headings: tuple[str, ...]) -> bool:
+    """Whether the words quoted, or the headings over them, state that a document repeals, replaces or amends
+    another, outside the legal bases ("Căn cứ Luật sửa đổi, bổ sung …" states no change the document makes)."""
+    text = _legal_basis().sub(" ", "\n".join(canonical_tones(x).lower() for x in (said, *headings)))
+    return _change_words()[True].search(text) is not None
+
+
+@derived
+def _province_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question asking which province or city ("tại tỉnh, thành phố nào", "ở tỉnh nào"), folded; and a province or
+    city named (lexicon ``provinces.csv``: its names in any spelling, or its kind before a capitalised name)."""
+    lex = load_lexicon()
+    kinds = sorted({p.kind for p in lex.provinces}, key=len, reverse=True)
+    folded = alternatives(kinds, fold)
+    asks = re.compile(rf"(?<!\w)(?:{folded})(?:\W+(?:{folded}))*\s+nao(?!\w)")
+    names = alternatives(lex.province_spellings(), fold)
+    named = re.compile(rf"(?<!\w)(?:{names})(?!\w)|(?<!\w)(?i:{alternatives(kinds, str)})\s+[A-ZĐ\u00c0-\u1ef8]")
+    return asks, named
+
+
+def _provinces_asked(text: str) -> list[Need]:
+    """ "Diễn đàn … được tổ chức tại tỉnh, thành phố nào?" → the words quoted must name a province or city: a line
+    naming the event alone answers nothing about where."""
+    m = _province_words()[0].search(fold(text))
+    return [Need("province", text[m.start() : m.end()])] if m else []
+
+
+def _names_a_province(parts: tuple[str, ...]) -> bool:
+    """Whether any of ``parts`` names a province or city (``_province_words``)."""
+    named = _province_words()[1]
+    return any(named.search(p) or named.search(fold(p)) for p in parts if p)
 
 
 def _own_effect_for_another(n: Need, f: Found, said: str) -> bool:
@@ -1334,6 +1543,10 @@ _UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
     "document": _own_effect_for_another,
     "bound": lambda n, f, said: _other_side(n, said),
     "body": lambda n, f, said: _acted_on_only(n, said),
+    "consequence": lambda n, f, said: _in_condition_only(n, f.short, said),
+    "change": lambda n, f, said: not _states_a_change(said, f.clause.heading),
+    "province": lambda n, f, said: not (f.directive.province or _names_a_province(
+        (said, *f.clause.heading, f.directive.title or ""))),
 }
 
 
@@ -1436,7 +1649,7 @@ _DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named", "counted_as"})
 
 
 def _answer_words(f: Found) -> str:
