@@ -85,6 +85,7 @@ def test_document_number_and_type():
         ("nghi dinh 38/2022/ND-CP duoc ban hanh khi nao", "meta_date"),
         ("Thông tư 07/2026/TT-BNV kí ngày nào?", "meta_date"),
         ("Nghị định nào quy định mức lương tối thiểu ban hành ngày 12/6/2022?", "reference"),
+        ("Quyết định đó ban hành ngày nào?", "reference"),  # a follow-up on a document the last answer cited
         ("GRDP bình quân đầu người năm 2024 đạt bao nhiêu?", "target"),
     ],
 )
