@@ -81,6 +81,11 @@ def test_document_number_and_type():
         ("So sánh tỷ lệ hộ nghèo năm 2023 giữa các tỉnh", "comparison"),
         ("Các chỉ tiêu năm 2023 của Sơn La căn cứ theo nghị quyết nào?", "reference"),
         ("GRDP bình quân đầu người năm 2024 đạt bao nhiêu?", "target"),
+        # a deadline: "chậm nhất vào ngày nào" asks when a duty falls due, not when a document was issued
+        ("Theo Thông tư 152/2025/TT-BTC, hộ kinh doanh phải nộp báo cáo chậm nhất vào ngày nào?", "duration"),
+        ("ho kinh doanh phai nop to khai cham nhat vao ngay nao", "duration"),
+        ("Quyết định 892/QĐ-TTg bắt đầu được thi hành từ lúc nào?", "effect"),
+        ("Quyết định 892/QĐ-TTg ban hành ngày nào?", "meta_date"),
     ],
 )
 def test_kind_of_question(text, kind):

@@ -1,0 +1,37 @@
+"""A document titled for a group answers for that group: the general law's stronger clause lacking the group's
+word does not silence it (bot.support.titled_scope)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import assistant_over
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, {
+        "a.txt": "thong-tu-so-88-2025-tt-bca-46337.txt",   # BHXH for sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân
+        "b.txt": "van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt",  # the social insurance law, for every worker
+        "c.txt": "van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt",   # older consolidated texts of it
+        "d.txt": "van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt",
+        "e.txt": "van-ban-hop-nhat-so-58-vbhn-vpqh-45848.txt",
+    })
+
+
+@pytest.mark.parametrize("question", [
+    "Chiến sĩ công an ốm phải nghỉ tổng cộng bao lâu trong năm thì khi đi làm lại mà sức khoẻ chưa hồi phục"
+    " mới được nghỉ dưỡng sức?",
+    "Chiến sĩ công an ốm phải nghỉ tổng cộng bao lâu trong năm thì khi đi làm lại mà sức khỏe chưa hồi phục"
+    " mới được nghỉ dưỡng sức?",
+])
+def test_the_group_s_own_circular_answers(bot, question):
+    a = bot.answer(question)
+    assert not a.abstained
+    assert "30 ngày" in a.answer
+    assert a.citations[0].number == "88/2025/TT-BCA"
+
+
+def test_a_group_no_document_is_about_is_still_declined(bot):
+    a = bot.answer("Vận động viên ốm phải nghỉ tổng cộng bao lâu trong năm thì được nghỉ dưỡng sức?")
+    assert a.abstained or all(c.number != "88/2025/TT-BCA" for c in a.citations)
