@@ -78,6 +78,7 @@ from bot.support import (
     key_words,
     needs,
     settled_words,
+    titled_scope,
     unheld_nouns,
     unknown_documents,
 )
@@ -867,8 +868,9 @@ class Assistant:
         if best is not None and not any(f.directive.doc_id == named for f in kept):
             # An alternate was read because its own document's best answer failed: that failure does not
             # silence it, a stronger lacking answer of another document does.
-            rivals = [f.score for f, _ in lacking
-                      if not (best.alternate and f.directive.doc_id == best.directive.doc_id)]
+            rivals = [f.score for f, missing in lacking
+                      if not (best.alternate and f.directive.doc_id == best.directive.doc_id)
+                      and not titled_scope(missing, best)]
             if rivals and best.score < max(rivals) - self.tuning.support_slack:
                 kept = []  # only far weaker clauses hold the words: they answer something else
         top = max(lacking, key=lambda x: x[0].score, default=None)

@@ -59,7 +59,7 @@ from corpus.text import canonical_tones, compare_key, fold, unmarked, whole_word
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
-           "unheld_nouns", "unknown_documents"]
+           "titled_scope", "unheld_nouns", "unknown_documents"]
 
 NeedKind = Literal["body", "bound", "case", "change", "province", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
                    "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
@@ -1438,6 +1438,16 @@ def settled_words(wanted: Iterable[Need], texts: tuple[str, ...]) -> tuple[Need,
     """The word needs of ``wanted`` (the question's rare words) that ``texts`` (clauses the conversation already
     answered from) hold: said once for the conversation, they are not asked again of a sibling item."""
     return tuple(n for n in wanted if n.kind == "word" and _met(n, texts))
+
+
+def titled_scope(missing: Iterable[Need], f: Found) -> bool:
+    """Whether ``f``'s document is, by its title, about every word another clause lacks ("… đối với sĩ quan, hạ
+    sĩ quan, chiến sĩ Công an nhân dân" for "chiến sĩ công an … bao lâu?"): then that clause, however strongly it
+    matches the rest (the general law's rule for every worker), states the general case, and this document the
+    rule for the group asked; it does not silence this one as answering something else."""
+    missing = tuple(missing)
+    title = f.directive.title or ""
+    return bool(missing and title) and all(n.kind == "word" and _met(n, (title,)) for n in missing)
 
 
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:

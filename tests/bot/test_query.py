@@ -87,6 +87,11 @@ def test_document_number_and_type():
         ("Nghị định nào quy định mức lương tối thiểu ban hành ngày 12/6/2022?", "reference"),
         ("Quyết định đó ban hành ngày nào?", "reference"),  # a follow-up on a document the last answer cited
         ("GRDP bình quân đầu người năm 2024 đạt bao nhiêu?", "target"),
+        # a deadline: "chậm nhất vào ngày nào" asks when a duty falls due, not when a document was issued
+        ("Theo Thông tư 152/2025/TT-BTC, hộ kinh doanh phải nộp báo cáo chậm nhất vào ngày nào?", "duration"),
+        ("ho kinh doanh phai nop to khai cham nhat vao ngay nao", "duration"),
+        ("Quyết định 892/QĐ-TTg bắt đầu được thi hành từ lúc nào?", "effect"),
+        ("Quyết định 892/QĐ-TTg ban hành ngày nào?", "meta_date"),
     ],
 )
 def test_kind_of_question(text, kind):
