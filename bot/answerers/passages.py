@@ -64,23 +64,21 @@ _T = TypeVar("_T")
 
 Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fact_with_number"]
 
-# A question about the partner or the recipient of a duty, and where that one stands in the clause.
-_ROLE_AFTER = (
-    (re.compile(r"phoi hop (?:chat che )?voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
-                r"|(?:co quan|so|don vi|ai|to chuc|nhung ai)(?: nao)? (?:duoc |se )?phoi hop|\bnao phoi hop"),
-     re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
-    # "báo cáo kết quả thực hiện phong trào thi đua cho ai": what is reported may stand between the verb and "cho ai"
-    # ("nộp báo cáo … cho cơ quan nào" is a report handed in: "gửi Ủy ban … báo cáo" names its recipient before it)
-    (re.compile(r"(?<!nop )(?<!gui )(?<!lap )bao cao(?: \w+){0,8}? (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)"
-                r"|bao cao ai"),
-     re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
-    # the body a report goes through: "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)" asked "… qua cơ quan nào"
-    (_THROUGH := re.compile(r"\bqua (?:co quan|so|don vi|to chuc|ben) nao|\bqua ai\b"),
-     re.compile(r"(?<!\w)qua(?!\w)", re.IGNORECASE)),
-    # a document's preamble: "Theo đề nghị của Chủ tịch Ủy ban …; Bộ trưởng Bộ Tài chính ban hành …"
-    (_PROPOSER := re.compile(r"(?:theo )?de nghi cua (?:ai|nhung ai|co quan nao|don vi nao|cap nao)"),
-     re.compile(r"(?:theo )?đề nghị của", re.IGNORECASE)),
-)
+
+def _role_questions() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Questions about the agency in one role of a duty (lexicon ``role_questions``: its partner "phối hợp với ai",
+    the recipient of a report "báo cáo … cho ai", the body it goes through "qua cơ quan nào", a preamble's proposer
+    "theo đề nghị của ai"), each with the words that say that role in a clause.  The question is matched folded,
+    the clause as written."""
+    return {row["role"]: (re.compile(row["asks"]), re.compile(row["where"], re.IGNORECASE))
+            for row in load_lexicon().topic("role_questions")}
+
+
+_ROLES = _role_questions()
+_ROLE_AFTER = tuple(_ROLES.values())
+_THROUGH = _ROLES["through"][0]
+_PROPOSER = _ROLES["proposer"][0]
+
 
 def asks_role(q: Query) -> bool:
     """Whether the question asks for the agency in one role ("phối hợp với ai", "theo đề nghị của ai"): only a
