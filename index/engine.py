@@ -312,14 +312,6 @@ class Index:
         if mode in ("bm25", "hybrid"):
             local = (fusion.document_idf if document_idf is None else document_idf) if _one_document(filters) else 0.0
             ranked["bm25"] = self._bm25(query, fetch, mask, local_idf=local)
-            if not has_diacritics(query):
-                # Typed without marks: searched again as the question spelled with them (the spelling the model
-                # reads, from the lexicon's question phrases and the first hits), so each word weighs as it does
-                # typed with marks: "bao nhieu" is "bao nhiêu" (whose "nhiêu" no clause holds), not the "nhiều"
-                # of "nhiều hợp đồng" every folded copy matches.
-                spelled = self._for_model(query, mask, ranked["bm25"])
-                if spelled != query:
-                    ranked["bm25"] = self._bm25(spelled, fetch, mask, local_idf=local)
         if mode in ("dense", "hybrid"):
             asked = dense_query or query
             read = self._for_model(asked, mask, ranked.get("bm25"))
