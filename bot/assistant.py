@@ -78,13 +78,14 @@ from bot.support import (
     key_words,
     needs,
     settled_words,
+    titled_scope,
     unheld_nouns,
     unknown_documents,
 )
 from bot.tuning import AnswerTuning
 from corpus.lexicon import alternatives, load_lexicon, prepare_derived
 from corpus.models import Clause, Corpus, Directive
-from corpus.text import fold
+from corpus.text import fold, whole_words
 from index.chunking import block_chunk
 from index.fusion import FusionTuning
 from index.models import Filters, Hit
@@ -246,6 +247,8 @@ class Assistant:
         prepare_derived()  # the answer layer's patterns from the lexicon
         getattr(self.index, "warm", lambda: None)()  # the index's own first-question work
         self._scorer.spellings()  # how the library spells a syllable typed without marks
+        # the question reader's whole-word patterns (every place name, each cue), compiled once and kept
+        read_question("Hà Nội năm 2024 có bao nhiêu?", known_provinces=self._provinces, names=self._place_names)
 
     # ----------------------------------------------------------------- public API
 
@@ -284,13 +287,13 @@ class Assistant:
             return Answer(question=text, answer=problem, abstained=True, retriever=ran, kind="invalid",
                           latency_ms=(time.perf_counter() - t0) * 1000, notice=self.index_notice)
         prev_q = previous.extra.get("query") if previous is not None else None
-        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names),
-                        agency_pointed(previous))
         said = ""
         if previous is not None and previous.citations and not previous.abstained:
             cited = previous.citations[0]  # the words it quoted, not the rest of a long clause
             said = cited.text[slice(*cited.span)] if cited.span else cited.text
-        elif previous is not None:
+        q = with_agency(read_question(text, known_provinces=self._provinces, previous=prev_q, names=self._place_names,
+                                      said=said), agency_pointed(previous))
+        if not said and previous is not None:
             # "Còn năm 2022?" after "Còn Sơn La?" was declined: the thing asked is still named as the last answer's
             # clause named it, and another year's document must name it too (not answer "Bộ Chính trị" from a
             # clause on another duty)
@@ -348,7 +351,9 @@ class Assistant:
             scoped = self._answer(q, Filters(doc_ids=context), retriever, top_k or self.top_k)
             if prefer_context(ans, scoped, margin=self.tuning.doc_margin + self.tuning.title_weight, context=context):
                 ans = scoped
-        if q.elliptical and repeats(ans, q, previous):
+        if (q.elliptical or (q.followup and not q.same_document)) and repeats(ans, q, previous):
+            # also a question pointing back to the year or province ("Năm đó tỉnh nào làm cụm trưởng?"): the clause
+            # just quoted, quoted again for a question asking something else, does not answer it
             ans = Answer(question=q.text, abstained=True,
                          answer=("Không tìm thấy nội dung trả lời riêng cho câu hỏi này: văn bản chỉ cho lại câu trả "
                                  "lời của câu hỏi trước. Hãy hỏi đầy đủ hơn (nêu rõ chỉ tiêu, đối tượng hoặc văn bản)."))
@@ -863,8 +868,9 @@ class Assistant:
         if best is not None and not any(f.directive.doc_id == named for f in kept):
             # An alternate was read because its own document's best answer failed: that failure does not
             # silence it, a stronger lacking answer of another document does.
-            rivals = [f.score for f, _ in lacking
-                      if not (best.alternate and f.directive.doc_id == best.directive.doc_id)]
+            rivals = [f.score for f, missing in lacking
+                      if not (best.alternate and f.directive.doc_id == best.directive.doc_id)
+                      and not titled_scope(missing, best)]
             if rivals and best.score < max(rivals) - self.tuning.support_slack:
                 kept = []  # only far weaker clauses hold the words: they answer something else
         top = max(lacking, key=lambda x: x[0].score, default=None)
@@ -1327,7 +1333,7 @@ _NOUNS_SPELT = {fold(n): n for n in load_lexicon().topic("clause_nouns")}
 
 def _names_place(text: str, place: str) -> bool:
     """Whether ``text`` names the province ``place`` (tone placement and case aside)."""
-    return re.search(rf"(?<!\w){re.escape(fold(place))}(?!\w)", fold(text)) is not None
+    return whole_words(fold(place)).search(fold(text)) is not None
 
 
 def _names_years(text: str, years: tuple[int, ...]) -> bool:

@@ -283,8 +283,12 @@ def unsaid(q: Query, text: str, headings: tuple[str, ...] = ()) -> tuple[str, ..
         return [k.lstrip("0") or "0" if k.isdigit() else k for k in tokens(s, accented=accented)]
 
     def units(s: str) -> set[object]:
-        words = keys(expand_abbreviations(s))  # "Sở TT&TT" says "Sở Thông tin và Truyền thông"
-        return {*words, *itertools.pairwise(words)}
+        # "Sở TT&TT" says "Sở Thông tin và Truyền thông"; the text as written says the abbreviation beside its
+        # neighbours ("GRDP bình quân đầu người", which the expansion "GRDP (tổng sản phẩm …) bình quân" splits)
+        found: set[object] = set()
+        for words in (keys(expand_abbreviations(s)), keys(s)):
+            found |= {*words, *itertools.pairwise(words)}
+        return found
 
     said = units(text)
     above = [units(h) for h in headings]

@@ -18,7 +18,7 @@ from bot.places import MERGER_YEAR, PROVINCES, aliases, name_lead, successor
 from bot.segments import tokens
 from bot.steps import step_pattern
 from corpus.lexicon import Lexicon, alternatives, load_lexicon
-from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces
+from corpus.text import canonical_tones, compare_key, fold, has_diacritics, nfc, normalize_spaces, whole_words
 
 __all__ = ["KINDS", "Kind", "Query", "agency_pointer", "clause_labels", "content_words", "followup_phrase", "is_step",
            "read_question", "restates", "with_agency"]
@@ -73,7 +73,7 @@ _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
 _ACCENTED_CUES = ("document", "reference", "asked", "interrogative", "contrast", "agency", "year_pointer",
-                  "province_pointer")
+                  "province_pointer", "demonstrative")
 
 
 def _followup_cues() -> dict[str, re.Pattern[str]]:
@@ -106,6 +106,24 @@ def _points_at_topic(text: str) -> re.Match[str] | None:
     return _FOLLOWUP["reference" if accented else "reference_folded"].search(key)
 
 
+def _points_at_said(text: str, said: str) -> bool:
+    """Whether the question points back with a demonstrative to a thing the previous turn said: "Chứng từ đó có giá
+    trị bao lâu?" after an answer quoting "Chứng từ tự chứng nhận xuất xứ …".  The two or three words before "đó",
+    "này" must be said there together, and say what they are about ("sau đó", "trong đó" point back to nothing asked
+    of a document).  Typed without marks, "do", "nay" are other words too: such a question is not read so."""
+    if not said or not has_diacritics(text):
+        return False
+    key, before = compare_key(text, True), compare_key(said, True)
+    for m in _FOLLOWUP["demonstrative"].finditer(key):
+        words = key[: m.start()].split()
+        for size in (3, 2):
+            head = words[-size:]
+            if len(head) == size and len(_content_words(" ".join(head))) == size and re.search(
+                    rf"(?<!\w){re.escape(' '.join(head))}(?!\w)", before):
+                return True
+    return False
+
+
 _SET_CUES = tuple(re.compile(row["pattern"]) for row in load_lexicon().topic("scope_cues"))
 _NATIONWIDE = tuple(load_lexicon().topic("nationwide_cues"))
 _NOW = tuple(load_lexicon().topic("now_cues"))
@@ -115,7 +133,7 @@ def _says(text: str, cues: tuple[str, ...]) -> bool:
     """Whether the question says one of ``cues`` as whole words, accents respected when typed."""
     accented = has_diacritics(text)
     key = compare_key(text, accented)
-    return any(re.search(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key) for c in cues)
+    return any(whole_words(compare_key(c, accented)).search(key) for c in cues)
 
 
 _IN_FORCE_NOW = tuple(load_lexicon().topic("in_force_now_words"))
@@ -129,7 +147,7 @@ def _said_as_in_force(text: str) -> str:
         return text
     now = "hiện nay" if accented else "hien nay"
     spans = [m.span() for c in _IN_FORCE_NOW
-             for m in re.finditer(rf"(?<!\w){re.escape(compare_key(c, accented))}(?!\w)", key)]
+             for m in whole_words(compare_key(c, accented)).finditer(key)]
     for start, end in sorted(spans, reverse=True):
         typed = text[start:end]
         text = f"{text[:start]}{now.capitalize() if typed[:1].isupper() else now}{text[end:]}"
@@ -233,7 +251,7 @@ def _find_places(text: str, known: tuple[str, ...], names: frozenset[str] = froz
         for pattern, hay, is_folded in ((n_acc, accented, False), (n_fold, folded, True)):
             if pattern not in hay:
                 continue  # (most names: no expression to run)
-            for m in re.finditer(r"(?<!\w)" + re.escape(pattern) + r"(?!\w)", hay):
+            for m in whole_words(pattern).finditer(hay):
                 span = (m.start(), m.end())
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
@@ -384,12 +402,18 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=256)
+def _tied_to_number(kind: str) -> re.Pattern[str]:
+    """A folded document kind followed by a number ("thong tu so 16/"), compiled once per kind."""
+    return re.compile(r"\b" + re.escape(kind) + r"\s+(?:so\s+)?\d{1,4}\s*/")
+
+
 def _find_doc_types(text: str) -> tuple[str, ...]:
     """Only a type tied to a number ("Thông tư 16/2023") narrows the search; a bare "nghị quyết" does not."""
     folded = fold(text)
     found = []
     for t in _doc_kinds():
-        tied = re.search(r"\b" + re.escape(fold(t)) + r"\s+(?:so\s+)?\d{1,4}\s*/", folded)
+        tied = _tied_to_number(fold(t)).search(folded)
         if tied and not any(fold(t) in fold(f) for f in found):
             found.append(t)
     return tuple(found)
@@ -491,7 +515,7 @@ def _clause_ref(topic: str) -> tuple[tuple[str, str], ...]:
     pattern, key = _label_pattern(topic)
     rest = fold(pattern.sub(" ", key))
     for w in sorted(_CLAUSE_ASKS, key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
+        rest = whole_words(w).sub(" ", rest)
     rest = re.sub(rf"(?<!\w)(?:{alternatives(fold(k) for k in _doc_kinds())})(?!\w)", " ", rest)
     if _content_words(_strip_followup(rest)):
         return ()
@@ -514,9 +538,9 @@ def _topic(text: str, provinces: tuple[str, ...], unknown: tuple[str, ...], name
 
     for name in sorted({*provinces, *unknown, *PROVINCES}, key=len, reverse=True):
         for variant in {name, canonical_tones(name)}:
-            t = re.sub(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", strip, t, flags=re.IGNORECASE)
+            t = whole_words(variant, re.IGNORECASE).sub(strip, t)
     for name in (*provinces, *unknown):
-        t = re.sub(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", " ", t, flags=re.IGNORECASE)
+        t = whole_words(fold(name), re.IGNORECASE).sub(" ", t)
     t = re.sub(r"(?:19|20)\d{2}", " ", t)
     t = re.sub(r"[?!.,;:\"“”()]", " ", t)
     return " ".join(t.split())
@@ -562,9 +586,11 @@ def _replace_in(before: str, own: str) -> str:
         new_words = new_words[1:]
     while new_words and fold(new_words[-1]) in _FORM_WORDS:
         new_words = new_words[:-1]
-    old_keys, new_keys = [fold(w) for w in old_words], [fold(w) for w in new_words]
+    # typed with diacritics on both sides, words are shared as spelt: "gia" of "quốc gia" is not "giá" of "giá trị"
+    accented = has_diacritics(before) and has_diacritics(own)
+    old_keys, new_keys = [compare_key(w, accented) for w in old_words], [compare_key(w, accented) for w in new_words]
     blocks = [b for b in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks() if b.size]
-    if not any(_content_words(" ".join(old_keys[b.a : b.a + b.size])) for b in blocks):
+    if not any(_content_words(fold(" ".join(old_keys[b.a : b.a + b.size]))) for b in blocks):
         return ""
     first, last = blocks[0], blocks[-1]
     # A step the previous question was narrowed to ("vùng III") stays when the follow-up names none: "Mức lương tối
@@ -694,7 +720,7 @@ def _kind_named(pointer: re.Match[str] | None) -> str:
         return ""
     said = fold(pointer.group(0))
     for kind in _doc_kinds():  # longest first: "bộ luật" before "luật"
-        if re.search(r"(?<!\w)" + re.escape(fold(kind)) + r"(?!\w)", said):
+        if whole_words(fold(kind)).search(said):
             return kind
     return ""
 
@@ -723,9 +749,10 @@ def _pauses(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None,
-                  names: frozenset[str] = frozenset()) -> Query:
+                  names: frozenset[str] = frozenset(), said: str = "") -> Query:
     """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
-    ``names``: the "lead|place" names of the library's national documents (``places.name_leads``).
+    ``names``: the "lead|place" names of the library's national documents (``places.name_leads``); ``said``: the
+    words the previous answer quoted, which a demonstrative may point back to ("chứng từ đó").
 
     A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
     scope) from the previous one, so an unrelated question never gets the previous answer.
@@ -776,15 +803,22 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         return query
     # "Năm đó tỉnh nào làm cụm trưởng?", "Tỉnh đó đặt chỉ tiêu thu ngân sách bao nhiêu?": the year or province pointed
     # back to is the previous question's, whatever else the question asks
-    pointed_years = previous.years if not years and _cue("year_pointer", text) else ()
-    pointed_places = previous.provinces if not (provinces or unknown) and _cue("province_pointer", text) else ()
+    # A pointer keeps the rest of the scope the question leaves unsaid: "Tỉnh đó …" after a question on Sơn La in
+    # 2022 asks of Sơn La in 2022 (not of every year), "Năm đó …" after one on Lai Châu asks of Lai Châu.
+    pointing = bool(_cue("year_pointer", text) or _cue("province_pointer", text))
+    pointed_years = previous.years if pointing and not years and not before else ()
+    pointed_places = previous.provinces if pointing and not (provinces or unknown) else ()
     if pointed_years or pointed_places:
         years, provinces = years or pointed_years, provinces or pointed_places
         query = replace(query, years=years, provinces=provinces,
                         years_tied=query.years_tied if query.years else previous.years_tied,
+                        inherited_years=bool(pointed_years) and not _cue("year_pointer", text),
+                        # typed without marks, "nam nay" is also "năm nay" (this year): no sure pointer back
+                        followup=has_diacritics(text),
                         about_set=_about_set(kind, folded, provinces, years))
     pointer = _cue("document", text)
-    if (pointer or _cue("reference", text)) and not (query.numbers or provinces or unknown):
+    if ((pointer or _cue("reference", text) or _points_at_said(text, f"{previous.text} {said}"))
+            and not (query.numbers or provinces or unknown)):
         # "Nghị định này thay thế nghị định nào?", "Người đại diện của doanh nghiệp đó cần …": its own topic
         # and kind, asked of the document the conversation is about.
         return replace(query, followup=True, same_document=True, refers_to=_kind_named(pointer))
@@ -835,7 +869,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
             old = next((x for x in step_pattern().finditer(fold(topic)) if x.group(1) == m.group(1)), None)
             # else the scale's noun left bare ("Giai đoạn [2026 - 2028]" without its years), else first: after
             # the last word it would read as narrowing that word ("bồi dưỡng giai đoạn")
-            old = old or re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", fold(topic))
+            old = old or whole_words(m.group(1)).search(fold(topic))
             topic = f"{topic[: old.start()]}{typed}{topic[old.end():]}" if old else f"{typed} {topic}"
         introduced = ", ".join(own[m.start() : m.end()] for m in steps)
     elif not content and (period := _other_period(previous.topic, own)) is not None:

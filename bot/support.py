@@ -19,8 +19,14 @@ specific must therefore stand in the answering clause (its text, its headings or
   ``asked_quantities.txt`` (bounds such as "tối đa" never narrow: ``limit_words.txt``; a fee is narrowed by the
   act it pays for, "lệ phí đăng ký phương tiện": ``act_named_quantities.txt``);
 - the side of a figure a condition names ("con từ đủ 07 tuổi trở lên" is not "dưới 07 tuổi"), ``bound_words.toml``;
+- the part of a rule the amount asked is of: a figure of its condition ("làm việc đủ 12 tháng … thì được nghỉ hằng
+  năm") is no amount of its consequence ("nghỉ hằng năm bao nhiêu tháng"), ``consequence_words.txt``; and the group
+  a count is of ("bao nhiêu lao động nữ": "8.440 lao động" counts another);
+- a change asked ("bãi bỏ những thông tư nào"): words stating one (``document_change_words.txt``), not a document's
+  legal bases (``legal_basis_leads.txt``); and a province or city named when the question asks which one;
 - the body a question opens with as the one acting, not only as the one acted on ("… từ Sở A sang Sở B" says what
-  Sở A does), ``body_object_words.txt``; a document read about another ("Theo Quyết định X, Thông tư Y …") is no
+  Sở A does), ``body_object_words.txt``, unless a longer lead makes it the one tasked ("giao cho Bộ Nội vụ thực hiện",
+  ``body_agent_leads.txt``); a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
@@ -49,14 +55,15 @@ from bot.steps import STEP_LABEL, step_pattern, step_spellings
 from bot.tuning import AnswerTuning
 from corpus.lexicon import Lexicon, alternatives, derived, load_lexicon
 from corpus.models import Clause, Directive
-from corpus.text import canonical_tones, compare_key, fold, unmarked
+from corpus.text import canonical_tones, compare_key, fold, unmarked, whole_words
 from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviation
 
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
-           "unheld_nouns", "unknown_documents"]
+           "titled_scope", "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "condition", "count", "counted", "date", "document", "figure", "issuer", "label", "named",
-                   "narrowing", "period", "place", "qualifier", "quantity", "rate", "subject", "unit", "word", "year"]
+NeedKind = Literal["body", "bound", "case", "change", "province", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
+                   "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
+                   "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class Need:
     opening: re.Pattern[str] | None = None  # a narrowing word opening the title or after a kind in it (folded)
     rival: re.Pattern[str] | None = None  # another case of a "case" need's set: named without the asked one, unmet
     about: re.Pattern[str] | None = None  # a "case" need's heads ("hộ chiếu"): a clause never naming them is off topic
+    quoted: bool = False  # judged on the words quoted (with the clause's headings and title), not the whole clause
 
 
 # ------------------------------------------------------------------ what the question needs
@@ -232,21 +240,25 @@ def _bases(topic: str, accented: bool) -> list[Need]:
 _NOT_A_DATE = r"(?!\s*(?:19|20)\d\d(?!\d))(?!\s*\d{1,2}\s*(?:[/-]|(?:tháng|thang|năm|nam)(?!\w)))"
 
 
-def _contrasts(topic: str, accented: bool) -> list[Need]:
+def _contrasts(topic: str, accented: bool, value: bool = False) -> list[Need]:
     """ "chuyên gia tư vấn nước ngoài" → the clause must be about "nước ngoài", not the "trong nước" case.
 
     A phrase inside a longer one of the list is not asked ("ngoài công lập" is not also "công lập"), and in
-    the clause it must stand alone the same way."""
+    the clause it must stand alone the same way.  Asked with an amount ("giá trị xuất khẩu … bao nhiêu?", "bao
+    nhiêu lao động nữ?") or for a target (``value``: "chỉ tiêu xuất khẩu") the case must stand in the words quoted
+    (or the headings, the title): a long paragraph of targets names "xuất khẩu" in one sentence and gives the GRDP
+    figure in another, which is no export value."""
     key = compare_key(topic, accented)
+    amount = value or _asks_amount(topic, accented)
     phrases: tuple[str, ...] = _lexicon()["contrasts"]  # type: ignore[assignment]
     out: list[Need] = []
     taken: list[tuple[int, int]] = []
     for phrase in phrases:
-        for m in re.finditer(rf"(?<!\w){re.escape(compare_key(phrase, accented))}(?!\w)", key):
+        for m in whole_words(compare_key(phrase, accented)).finditer(key):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Need("qualifier", topic[m.start() : m.end()], pattern=_alone(fold(phrase), phrases)))
+            out.append(Need("qualifier", topic[m.start() : m.end()], pattern=_alone(fold(phrase), phrases), quoted=amount))
     return out
 
 
@@ -593,6 +605,138 @@ def _counted_noun(topic: str) -> str | None:
     return None
 
 
+def _counted_as(topic: str) -> list[Need]:
+    """ "bao nhiêu lao động nữ?", "bao nhiêu hộ nghèo?" → the noun or adjective right after the noun counted says which
+    of them are counted: words quoted that count "8.440 lao động" without "nữ" count another group.  Only for a count
+    of things (no unit of measure asked: ``asked_units.csv``) typed with diacritics (the tagger reads the word after);
+    a name ("lao động Việt Nam"), a form word, a bound, a period or a figure is no such word."""
+    from index.wordseg import pos_tags, segment
+
+    if not has_diacritics(topic) or first_asked(fold(topic)) is not None or _counted_noun(topic) is None:
+        return []
+    words, tags = pos_tags(segment(_plain(topic)))
+    amount = _lexicon()["amount_words"][True]  # type: ignore[index]
+    skip = _skipped_before_amount()[True]
+    for i in range(len(words) - 2):
+        if canonical_tones(words[i]).lower() not in amount:
+            continue
+        word, tag = words[i + 2], tags[i + 2]
+        if not (tag in ("N", "A") and _plain_word(word, skip)):
+            return []
+        sylls = word.split("_")
+        said = r"\s+".join(re.escape(canonical_tones(x).lower()) for x in sylls)
+        return [Need("counted_as", " ".join(sylls), pattern=re.compile(rf"(?<!\w){said}(?!\w)"), accented=True)]
+    return []
+
+
+@derived
+def _skipped_before_amount() -> dict[bool, frozenset[str]]:
+    """The words that say how an amount is asked or bounded, or per what period, never what it is of: the form and
+    paraphrase words, the limits ("tối đa") and the periods and their leads ("hằng năm", "mỗi tháng"); typed with
+    diacritics as spelt ("nghỉ" is no "nghị"), else folded."""
+    lex = load_lexicon()
+    limits = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split())]
+    periods = [*lex.topic("rate_periods"), *lex.topic("rate_leads")]
+
+    def spelt(w: str) -> str:
+        return canonical_tones(w).lower()
+
+    return {False: frozenset({*_lexicon()["free"], *map(fold, limits), *map(fold, periods)}),  # type: ignore[misc]
+            True: frozenset({*map(spelt, lex.topic("answer_form_spellings")), *map(spelt, limits), *map(spelt, periods)})}
+
+
+@derived
+def _bounds_and_periods() -> dict[bool, frozenset[str]]:
+    """The limits ("tối đa", "không quá"), periods and period leads ("hằng năm", "mỗi tháng"): words between what an
+    amount is of and "bao nhiêu" that say which end or per what, spelt and folded."""
+    lex = load_lexicon()
+    words = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split()),
+             *lex.topic("rate_periods"), *lex.topic("rate_leads")]
+    return {True: frozenset(canonical_tones(w).lower() for w in words), False: frozenset(map(fold, words))}
+
+
+def _plain_word(word: str, skip: frozenset[str], accented: bool = True) -> bool:
+    """Whether a segmented word ("nghỉ", "tiền_ăn") may say what an amount is of: no figure, no skipped word."""
+    sylls = word.split("_")
+    key = (lambda x: canonical_tones(x).lower()) if accented else fold
+    return (not any(ch.isdigit() for ch in word) and key(" ".join(sylls)) not in skip
+            and not all(key(x) in skip for x in sylls) and all(_syllable_like(fold(x)) for x in sylls))
+
+
+@derived
+def _consequence_word() -> re.Pattern[str]:
+    """The word opening a rule's consequence (lexicon ``consequence_words.txt``), as the clause writes it."""
+    words = load_lexicon().topic("consequence_words")
+    return re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)")
+
+
+def _consequences(topic: str, accented: bool) -> list[Need]:
+    """ "Người lao động được nghỉ hằng năm bao nhiêu tháng?" → what the amount asked is of, the words right before
+    "bao nhiêu" ("nghỉ"): a figure of a rule's condition ("làm việc đủ 12 tháng … thì được nghỉ hằng năm")
+    says when the rule applies, not how much of its consequence is given (``_in_condition_only``).  At most two
+    words, back to a function word ("cho bao nhiêu lao động": none); form words, bounds and periods skipped."""
+    if not _asks_amount(topic, accented):
+        return []
+    from index.wordseg import pos_tags, segment
+
+    if accented:
+        words, tags = pos_tags(segment(_plain(topic)))
+    else:
+        words = _words(topic, accented)
+        tags = ["N"] * len(words)
+    amount = _lexicon()["amount_words"][accented]  # type: ignore[index]
+    at = next((i for i, w in enumerate(words) if (canonical_tones(w).lower() if accented else fold(w)) in amount), None)
+    if not at:
+        return []
+    # bounds and periods are skipped ("nghỉ hằng năm bao nhiêu", "tối đa bao nhiêu"); any other form or function
+    # word ends the search ("phải có bao nhiêu năm kinh nghiệm": the subject before it is no predicate)
+    bounds = _bounds_and_periods()[accented]
+    skip = _skipped_before_amount()[accented]
+    got: list[str] = []
+    for j in range(at - 1, -1, -1):
+        w = words[j]
+        key = canonical_tones(w.replace("_", " ")).lower() if accented else fold(w.replace("_", " "))
+        if key in bounds or all((canonical_tones(x).lower() if accented else fold(x)) in bounds for x in w.split("_")):
+            continue
+        if tags[j] in ("E", "C", "CC", "Np", "Ny", "Nu", "M") or not _plain_word(w, skip, accented):
+            break
+        got.append(w)
+        break
+    if not got:
+        return []
+    spelt = (lambda x: canonical_tones(x).lower()) if accented else fold
+    alts = "|".join(r"\s+".join(re.escape(spelt(x)) for x in w.split("_")) for w in got)
+    return [Need("consequence", " ".join(w.replace("_", " ") for w in reversed(got)),
+                 pattern=re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), accented=accented)]
+
+
+def _in_condition_only(n: Need, short: str, said: str) -> bool:
+    """Whether the figure answered stands, wherever the words quoted write it, in a rule's condition (before the
+    sentence's "thì", lexicon ``consequence_words.txt``) whose consequence holds what the amount asked is of and whose
+    condition does not: "làm việc đủ 12 tháng … thì được nghỉ hằng năm" answers no "nghỉ hằng năm bao nhiêu tháng"."""
+    m = re.search(r"\d+(?:[.,]\d+)*", short)
+    if m is None or n.pattern is None:
+        return False
+    unit = re.match(r"\s*([^\W\d_]+)", short[m.end() :])
+    text = _accented(said)
+    after = rf"\s*{re.escape(canonical_tones(unit.group(1)).lower())}(?!\w)" if unit else r"(?!\d|[.,]\d)"
+    at = [x.start() for x in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}{after}", text)]
+    if not at:
+        return False
+    read = (lambda x: x) if n.accented else fold
+    for a in at:
+        start = max(text.rfind(c, 0, a) for c in (";", ":", "\n", ". "))
+        ends = [e for c in (";", ":", "\n", ". ") if (e := text.find(c, a)) >= 0]
+        end = min(ends, default=len(text))
+        then = _consequence_word().search(text, a, end)
+        if then is None:
+            return False
+        condition, consequence = read(text[start + 1 : then.start()]), read(text[then.start() : end])
+        if not n.pattern.search(consequence) or n.pattern.search(condition):
+            return False
+    return True
+
+
 def _rates(topic: str, accented: bool) -> list[Need]:
     """ "tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?" → quoted words that state a rate ("tỷ lệ …", lexicon
     ``rate_nouns.txt``) must state the rate of what is asked, the word right after the rate noun ("trường"):
@@ -697,7 +841,8 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
             if pair in swallowed:
                 continue
             if (a and b and (fold(xa), fold(xb)) not in broken and (fold(xa), fold(xb)) in adjacent
-                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)):
+                    and (fold(xa), fold(xb)) in joined and scorer.parts_with(pair)
+                    and (accented or _content_spelt([xa, xb], scorer))):
                 alone -= {a, b}
                 if rare(pair):
                     out.append(Need("word", f"{xa} {xb}", token=pair, accented=accented))
@@ -728,6 +873,8 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
                 or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
                 or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
             continue
+        if not _content_spelt(sylls, scorer):
+            continue
         keys = syllable_keys(sylls, accented=False)
         if any(k is None for k in keys):
             continue
@@ -735,6 +882,21 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
         if all(rare(u) for u in units):
             out += [Need("word", " ".join(sylls), token=u) for u in units]
     return out
+
+
+def _content_spelt(sylls: list[str], scorer: Scorer) -> bool:
+    """Whether no syllable typed without diacritics is, as the library most often spells it, a function word: "den du"
+    (of "đến đủ") holds "đến", and is no noun the question names."""
+    for x in sylls:
+        spelt = _spelt([x], scorer)
+        if (spelt is not None and not tokens(spelt, accented=True)) or (spelt is None and fold(x) in _function_folded()):
+            return False  # the library's units never hold a function word: unspelt, "den" stands for "đến"
+    return True
+
+
+@derived
+def _function_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon().topic("function_words"))
 
 
 def _spelt(sylls: list[str], scorer: Scorer) -> str | None:
@@ -873,12 +1035,13 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
     accented = has_diacritics(topic)
     folded = fold(topic)
     found = [*_labels(topic, folded), *_periods(topic, accented, q.text), *_bases(topic, accented),
-             *_contrasts(topic, accented), *_cases(topic, accented), *_place_classes(topic, accented),
+             *_contrasts(topic, accented, q.kind in ("target", "comparison")), *_cases(topic, accented), *_place_classes(topic, accented),
              *_unit(topic, _asks_amount(topic, accented)), *_rates(topic, accented),
              *_quantities(topic, accented, scorer, q.pauses), *_rare_nouns(q, scorer, tuning), *_named(q, tuning.named_gap),
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
-             *_documents_asked(q.text), *_conditions(q.text)]
+             *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented),
+             *_changes_asked(q), *_provinces_asked(q.text)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -973,8 +1136,14 @@ def _other_side(n: Need, said: str) -> bool:
 
 @derived
 def _object_words() -> re.Pattern[str]:
-    """The words that make a body named after them no actor (lexicon ``body_object_words.txt``), folded, at the end."""
-    return re.compile(rf"(?<!\w)(?:{alternatives(load_lexicon().topic('body_object_words'), fold)})\W*$")
+    """The words before a body's name saying whether it acts, folded, at the end, the longest deciding: those making
+    it no actor (lexicon ``body_object_words.txt``: "từ", "sang", "cho", "bàn giao cho": groups named "o…"), those
+    making it the one acting though they end so (``body_agent_leads.txt``: "giao cho", "trách nhiệm của": "a…")."""
+    lex = load_lexicon()
+    leads = sorted({*(("o", w) for w in lex.topic("body_object_words")), *(("a", w) for w in lex.topic("body_agent_leads"))},
+                   key=lambda x: -len(x[1]))
+    alts = "|".join(f"(?P<{k}{i}>{re.escape(fold(w))})" for i, (k, w) in enumerate(leads))
+    return re.compile(rf"(?<!\w)(?:{alts})\W*$")
 
 
 def _bodies(text: str) -> list[Need]:
@@ -1005,7 +1174,13 @@ def _acted_on_only(n: Need, said: str) -> bool:
     """Whether the words quoted name the body of a body need, each time after a word making it no actor."""
     text = " ".join(_folded(said).split())
     at = [m.start() for m in n.pattern.finditer(text)] if n.pattern else []
-    return bool(at) and all(_object_words().search(text[max(0, a - 12) : a]) for a in at)
+    return bool(at) and all(_acted_on_at(text[max(0, a - 24) : a]) for a in at)
+
+
+def _acted_on_at(before: str) -> bool:
+    """Whether the words right before a body's name make it the one acted on (the longest lead deciding)."""
+    m = _object_words().search(before)
+    return m is not None and (m.lastgroup or "").startswith("o")
 
 
 def _documents_asked(text: str) -> list[Need]:
@@ -1020,6 +1195,76 @@ def _documents_asked(text: str) -> list[Need]:
         return []
     return [Need("document", n, pattern=re.compile(rf"(?<![\w/]){re.escape(_key(n))}(?![\w/])"))
             for n in named_numbers(m.group(2)) if _key(n) not in source]
+
+
+@derived
+def _change_words() -> dict[bool, re.Pattern[str]]:
+    """The words by which one document repeals, replaces or amends another (lexicon ``document_change_words.txt``),
+    spelt (as clauses write them) and folded."""
+    words = load_lexicon().topic("document_change_words")
+    return {True: re.compile(rf"(?<!\w)(?:{alternatives(words, lambda w: canonical_tones(w).lower())})(?!\w)"),
+            False: re.compile(rf"(?<!\w)(?:{alternatives(words, fold)})(?!\w)")}
+
+
+@derived
+def _legal_basis() -> re.Pattern[str]:
+    """A sentence of a document's legal bases, to its end (lexicon ``legal_basis_leads.txt``), spelt lower case."""
+    leads = alternatives(load_lexicon().topic("legal_basis_leads"), lambda w: canonical_tones(w).lower())
+    return re.compile(rf"(?:^|(?<=[\n;.]))\s*(?:{leads})(?!\w)[^\n;]*")
+
+
+def _changes_asked(q: Query) -> list[Need]:
+    """ "Thông tư 18/2022/TT-BLĐTBXH bãi bỏ những thông tư nào?" → a question on which documents a document repeals,
+    replaces or amends (a change word, then a few words on to a kind of document and "nào"/"gì": lexicon
+    ``changed_document_nouns.txt``) is answered by words stating such a change (``_states_a_change``): a
+    document's legal bases ("Căn cứ Nghị định số 62/2022/NĐ-CP …") name what it is made under, not what it changes.
+    A change word naming the document asked about ("Thông tư sửa đổi … có hiệu lực từ ngày nào?") asks no change."""
+    if q.kind not in ("effect", "reference"):
+        return []
+    m = _changes_pattern().search(fold(q.text))
+    return [Need("change", q.text[m.start() : m.end()])] if m else []
+
+
+@derived
+def _changes_pattern() -> re.Pattern[str]:
+    """A change word, up to four words, a kind of document and "nào"/"gì", folded."""
+    lex = load_lexicon()
+    nouns = alternatives([*_lexicon()["kinds"], *lex.topic("changed_document_nouns")], fold)  # type: ignore[misc]
+    changes = alternatives(lex.topic("document_change_words"), fold)
+    return re.compile(rf"(?<!\w)(?:{changes})(?:\s+[^\W\d_]+){{0,4}}?\s+(?:{nouns})\s+(?:nao|gi)(?!\w)")
+
+
+def _states_a_change(said: str, headings: tuple[str, ...]) -> bool:
+    """Whether the words quoted, or the headings over them, state that a document repeals, replaces or amends
+    another, outside the legal bases ("Căn cứ Luật sửa đổi, bổ sung …" states no change the document makes)."""
+    text = _legal_basis().sub(" ", "\n".join(canonical_tones(x).lower() for x in (said, *headings)))
+    return _change_words()[True].search(text) is not None
+
+
+@derived
+def _province_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question asking which province or city ("tại tỉnh, thành phố nào", "ở tỉnh nào"), folded; and a province or
+    city named (lexicon ``provinces.csv``: its names in any spelling, or its kind before a capitalised name)."""
+    lex = load_lexicon()
+    kinds = sorted({p.kind for p in lex.provinces}, key=len, reverse=True)
+    folded = alternatives(kinds, fold)
+    asks = re.compile(rf"(?<!\w)(?:{folded})(?:\W+(?:{folded}))*\s+nao(?!\w)")
+    names = alternatives(lex.province_spellings(), fold)
+    named = re.compile(rf"(?<!\w)(?:{names})(?!\w)|(?<!\w)(?i:{alternatives(kinds, str)})\s+[A-ZĐ\u00c0-\u1ef8]")
+    return asks, named
+
+
+def _provinces_asked(text: str) -> list[Need]:
+    """ "Diễn đàn … được tổ chức tại tỉnh, thành phố nào?" → the words quoted must name a province or city: a line
+    naming the event alone answers nothing about where."""
+    m = _province_words()[0].search(fold(text))
+    return [Need("province", text[m.start() : m.end()])] if m else []
+
+
+def _names_a_province(parts: tuple[str, ...]) -> bool:
+    """Whether any of ``parts`` names a province or city (``_province_words``)."""
+    named = _province_words()[1]
+    return any(named.search(p) or named.search(fold(p)) for p in parts if p)
 
 
 def _own_effect_for_another(n: Need, f: Found, said: str) -> bool:
@@ -1195,6 +1440,16 @@ def settled_words(wanted: Iterable[Need], texts: tuple[str, ...]) -> tuple[Need,
     return tuple(n for n in wanted if n.kind == "word" and _met(n, texts))
 
 
+def titled_scope(missing: Iterable[Need], f: Found) -> bool:
+    """Whether ``f``'s document is, by its title, about every word another clause lacks ("… đối với sĩ quan, hạ
+    sĩ quan, chiến sĩ Công an nhân dân" for "chiến sĩ công an … bao lâu?"): then that clause, however strongly it
+    matches the rest (the general law's rule for every worker), states the general case, and this document the
+    rule for the group asked; it does not silence this one as answering something else."""
+    missing = tuple(missing)
+    title = f.directive.title or ""
+    return bool(missing and title) and all(n.kind == "word" and _met(n, (title,)) for n in missing)
+
+
 def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     """The needs ``f``'s clause (with its headings and its document's title) does not meet; empty: supported.
 
@@ -1220,7 +1475,7 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
     quoted: tuple[str, ...] | None = None
     out = []
     for n in wanted:
-        if n.kind in _QUOTED:
+        if n.kind in _QUOTED or n.quoted:
             if quoted is None:
                 quoted = (said, *f.clause.heading, f.directive.title or "", *((own,) if own else ()))
             parts = quoted
@@ -1298,6 +1553,10 @@ _UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
     "document": _own_effect_for_another,
     "bound": lambda n, f, said: _other_side(n, said),
     "body": lambda n, f, said: _acted_on_only(n, said),
+    "consequence": lambda n, f, said: _in_condition_only(n, f.short, said),
+    "change": lambda n, f, said: not _states_a_change(said, f.clause.heading),
+    "province": lambda n, f, said: not (f.directive.province or _names_a_province(
+        (said, *f.clause.heading, f.directive.title or ""))),
 }
 
 
@@ -1400,7 +1659,7 @@ _DIGIT = re.compile(r"\d")
 
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
-_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named"})
+_QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named", "counted_as"})
 
 
 def _answer_words(f: Found) -> str:

@@ -53,8 +53,13 @@ class FusionTuning:
     #: 0.25 with ``bm25_clear_lead`` (dev, 213 questions with the blind ones of session 17: Recall@5 0.995 ->
     #: 1.000, Recall@3 0.984 -> 0.989, Recall@1 0.942 unchanged; 0.15 left a list question's clause sixth, where
     #: both retrievers are unsure, and was below dense on that kind; 0.2 and 0.25 alone put one duty question's
-    #: clause second behind a dense near-tie although BM25 led by 39%).
-    dense_weight: float = 0.25
+    #: clause second behind a dense near-tie although BM25 led by 39%).  0.2 since session 22, with the kept
+    #: places below: inside a long legal text the bonus of 0.25 lifted clauses the answer then quoted instead of
+    #: BM25's (DEV bed of scripts/dense_bed.py, 399 questions; Recall@5 / answers, bm25 0.986 / 0.939): 0.25
+    #: 0.989 / 0.928, 0.2 0.989 / 0.935, 0.15 0.989 / 0.939; the five directives (dev, 235): 0.25 and 0.2 Recall@5
+    #: 1.000, answers 0.976, Recall@1 0.962 -> 0.967, while 0.15 drops a list question's clause from the first five
+    #: again.  A question typed without diacritics keeps ``unaccented_dense_weight``.
+    dense_weight: float = 0.2
     #: only the best ``dense_depth`` dense candidates take part (and define the pool's mean and spread)
     dense_depth: int = 50
     #: "gate": BM25's order is kept when its best hit leads the second by this share of its score,

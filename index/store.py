@@ -344,6 +344,11 @@ def _clean_stale(folder: Path) -> None:
 def save_folder(stored: StoredIndex, folder: Path) -> Manifest:
     """Write the index into a fresh sibling folder, then swap it in by renaming; returns the manifest written."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():  # a file where the folder should be: never overwritten
+        raise IndexMismatchError(
+            f"{folder} là một tệp, không phải thư mục chỉ mục; không ghi đè. "
+            "Cách khắc phục: chọn thư mục khác bằng --index-dir hoặc THIDUA_INDEX_DIR."
+        )
     if folder.exists() and any(folder.iterdir()) and not (folder / MANIFEST).exists() and not looks_like_index(folder):
         raise IndexMismatchError(
             f"Thư mục {folder} không trống và không phải là chỉ mục thidua; không ghi đè. "

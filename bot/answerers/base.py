@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -11,7 +12,7 @@ from typing import Protocol
 
 from bot.compose import MAX_EXCERPT
 from bot.query import Query
-from bot.segments import Scorer, Segment, has_diacritics, tokens
+from bot.segments import Scorer, Segment, has_diacritics, stands_in, tokens
 from bot.tuning import AnswerTuning
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, Directive
@@ -19,7 +20,7 @@ from corpus.text import canonical_tones, fold
 from index.models import Hit
 from index.tokenize import equivalent_forms
 
-__all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alternates"]
+__all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alternates", "with_rarest"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
@@ -44,11 +45,15 @@ class Found:
     alternate: bool = False
 
 
-def with_alternates(found: list[Found], tuning: AnswerTuning) -> list[Found]:
+def with_alternates(found: list[Found], tuning: AnswerTuning, reader: Reader | None = None,
+                    q: Query | None = None) -> list[Found]:
     """The best answer, then the best answers of up to ``support_alternates`` other clauses, marked alternate.
 
     The assistant quotes an alternate only when the answers before it in the document fail the support check;
-    the bound keeps a clause far down the ranking from answering for want of a better one."""
+    the bound keeps a clause far down the ranking from answering for want of a better one.  With the question
+    (``reader``, ``q``), the best clause naming its rarest word is read too when none of those does: a question's
+    many common words ("đồ vật cấm đưa vào nơi chấp hành án") rank the clauses sharing them first, while the one
+    saying the rare word asked about ("phích nước") stands lower; the support check still judges it."""
     if not found:
         return []
     out = [found[0]]
@@ -59,7 +64,39 @@ def with_alternates(found: list[Found], tuning: AnswerTuning) -> list[Found]:
         if f.clause.id not in seen:
             seen.add(f.clause.id)
             out.append(replace(f, alternate=True))
+    rare = _rarest(reader, q) if reader is not None and q is not None else None
+    if rare is not None and not any(_names(f, *rare) for f in out):
+        extra = next((f for f in found if f.clause.id not in seen and _names(f, *rare)), None)
+        if extra is not None:
+            out.append(replace(extra, alternate=True))
     return out
+
+
+def with_rarest(reader: Reader, q: Query, found: list[Found], n: int) -> list[Found]:
+    """The first ``n`` of ``found``, and the best one after them naming the question's rarest word when none of them
+    does (see ``with_alternates``): the parts an answerer reads out."""
+    rare = _rarest(reader, q)
+    head = found[:n]
+    if rare is None or any(_names(f, *rare) for f in head):
+        return head
+    return [*head, *itertools.islice((f for f in found[n:] if _names(f, *rare)), 1)]
+
+
+def _rarest(reader: Reader, q: Query) -> tuple[str, bool] | None:
+    """The rarest over the library of the question's rare words the support check asks the answering clause for
+    (``support.needs``, its word needs), as typed: with its marks or folded; read once per question."""
+    key = ("rarest", q)
+    if key not in reader.scores:
+        from bot.support import needs  # the support check reads the answerers' records
+
+        wanted = [n for n in needs(q, reader.scorer, reader.tuning) if n.kind == "word" and n.token]
+        rarest = max(wanted, key=lambda n: reader.scorer.idf(n.token or ""), default=None)
+        reader.scores[key] = (rarest.token or "", rarest.accented) if rarest else None  # type: ignore[assignment]
+    return reader.scores[key]  # type: ignore[return-value]
+
+
+def _names(f: Found, unit: str, accented: bool) -> bool:
+    return stands_in(unit, (f.clause.text, *f.clause.heading), accented=accented)
 
 
 def topic_words(q: Query) -> str:

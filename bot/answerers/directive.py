@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from bot.answerers.base import Found, Reader, topic_words, with_alternates
 from bot.answerers.legal import case_condition
-from bot.answerers.passages import Shape, asks_proposer, asks_yes_no, by_segment, preamble_answers
+from bot.answerers.passages import (
+    Shape,
+    asks_proposer,
+    asks_through,
+    asks_yes_no,
+    by_segment,
+    preamble_answers,
+)
 from bot.compose import excerpt
 from bot.query import Query
 from bot.segments import tokens
@@ -28,7 +35,7 @@ class FactAnswerer:
         found = by_segment(reader, q, d, hits, "fact")
         if asks_yes_no(q.text):
             found = [case_condition(reader, f) for f in found[:3]] + found[3:]
-        return with_alternates(found, reader.tuning)
+        return with_alternates(found, reader.tuning, reader, q)
 
 
 
@@ -38,12 +45,12 @@ class TargetAnswerer:
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
         if _asks_rank(q.text):
-            return with_alternates(by_segment(reader, q, d, hits, "ordinal"), reader.tuning)
+            return with_alternates(by_segment(reader, q, d, hits, "ordinal"), reader.tuning, reader, q)
         if _asks_what(q.text):
             # "Sơn La tiếp tục thực hiện mục tiêu gì …?" (read as a target for its "mục"): words, not a figure
-            return with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
+            return with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning, reader, q)
         f = by_segment(reader, q, d, hits, "target") or by_segment(reader, q, d, hits, "fact_with_number")
-        return with_alternates(f, reader.tuning)
+        return with_alternates(f, reader.tuning, reader, q)
 
 
 _ASKS_RANK = re.compile(r"\bthu (?:may|bao nhieu)\b")
@@ -71,7 +78,7 @@ class ComparisonAnswerer:
     """One document's value, for one line of a comparison."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return with_alternates(by_segment(reader, q, d, hits, "target"), reader.tuning)
+        return with_alternates(by_segment(reader, q, d, hits, "target"), reader.tuning, reader, q)
 
 
 @dataclass(frozen=True)
@@ -85,17 +92,19 @@ class TypedAnswerer:
         plain = by_segment(reader, q, d, hits, "fact")
         if self.shape == "agency" and not preamble_answers(q):
             plain = [x for x in plain if x.clause.kind != "preamble"]  # nor does its plain part
+        # the proposer or the body a report goes through ("theo đề nghị của ai", "qua cơ quan nào") is said by one
+        # part only, however much else of the question another part covers
         if plain and (not f or plain[0].score > f[0].score + reader.tuning.typed_slack) and not (
-                f and self.shape == "agency" and asks_proposer(q)):
+                f and self.shape == "agency" and (asks_proposer(q) or asks_through(q))):
             f = plain
-        return with_alternates(f, reader.tuning)
+        return with_alternates(f, reader.tuning, reader, q)
 
 
 class DutyAnswerer:
     """What an agency must do: the sentences in which it is the one tasked; else the best part."""
 
     def find(self, reader: Reader, q: Query, d: Directive, hits: list[Hit]) -> list[Found]:
-        return self._duty(reader, q, d) or with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning)
+        return self._duty(reader, q, d) or with_alternates(by_segment(reader, q, d, hits, "fact"), reader.tuning, reader, q)
 
     @staticmethod
     def _duty(reader: Reader, q: Query, d: Directive) -> list[Found]:

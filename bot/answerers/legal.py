@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates
+from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates, with_rarest
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, asks_yes_no, by_segment
 from bot.answerers.values import lead_fit, probe
@@ -174,7 +174,7 @@ class LegalAnswerer:
         read = 0
         # a part stating no duration cannot answer a duration question: the best three that state one are read
         # (a listed item's duration is read with its lead-in, which may lift it above parts read before it)
-        for f in found if self.kind == "duration" else found[:3]:
+        for f in found if self.kind == "duration" else with_rarest(reader, q, found, 3):
             if self.kind == "duration":
                 got = _duration(reader, q, f)
                 if got is not None:
@@ -191,7 +191,7 @@ class LegalAnswerer:
                 out.append(Found(f.directive, f.clause, short, f.quote, f.span, f.score))
         if self.kind == "duration":
             out.sort(key=lambda f: -f.score)  # a duration said as the question asks it lifts its part
-        return with_alternates(_rule_first(reader, q, out), reader.tuning)
+        return with_alternates(_rule_first(reader, q, out), reader.tuning, reader, q)
 
     def _short(self, f: Found) -> str | None:
         """The answering words of the quoted part."""

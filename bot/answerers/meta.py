@@ -11,7 +11,7 @@ from bot.query import Query
 from corpus.layout import is_signature_title
 from corpus.lexicon import load_lexicon
 from corpus.models import Clause, ClauseKind, Directive
-from corpus.text import canonical_tones, fold
+from corpus.text import canonical_tones, fold, whole_words
 from index.models import Hit
 
 __all__ = ["MetaAnswerer", "stating_block"]
@@ -86,6 +86,13 @@ class MetaAnswerer:
         span = (pos, pos + len(value)) if pos >= 0 else None
         if span is None and name == "date" and (written := find_date(clause.text, d.date or "")):
             span = (written.start, written.end)  # "27 tháng 01 năm 2023" for 27/01/2023: quoted as written
+        if span is None and name == "date":
+            # a header without its date ("Nghị quyết số: 78/2025/UBTVQH15", the date read from "… thông qua ngày 17
+            # tháng 5 năm 2025" at its end): the clause writing the date is quoted, never the value as if written
+            stated = next(((c, w) for c in d.clauses if (w := find_date(c.text, d.date or ""))), None)
+            if stated is not None:
+                clause, written = stated
+                span = (written.start, written.end)
         quote = clause.text[span[0] : span[1]] if span else value
         return Found(d, clause, f"{_LEADS[name]}: {value}", quote, span, 1.0)
 
@@ -141,5 +148,5 @@ def _as_title(upper: str) -> str:
         words[1] = words[1].capitalize()
     text = " ".join(words)
     for low, name in _AUTHORITY_NAMES:
-        text = re.sub(rf"(?<!\w){re.escape(low)}(?!\w)", name, text, flags=re.IGNORECASE)
+        text = whole_words(low, re.IGNORECASE).sub(name, text)
     return text

@@ -58,7 +58,7 @@ from corpus.tables import PipeRow, PipeTable, read_tables
 from corpus.text import fold
 from index.models import Hit
 
-__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "asks_yes_no", "by_segment", "preamble_answers"]
+__all__ = ["Shape", "article_lead_in", "asks_proposer", "asks_role", "asks_through", "asks_yes_no", "by_segment", "preamble_answers"]
 
 _T = TypeVar("_T")
 
@@ -66,11 +66,17 @@ Shape = Literal["target", "ordinal", "agency", "list", "reference", "fact", "fac
 
 # A question about the partner or the recipient of a duty, and where that one stands in the clause.
 _ROLE_AFTER = (
-    (re.compile(r"phoi hop voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
+    (re.compile(r"phoi hop (?:chat che )?voi (?:ai|nhung ai|(?:nhung |cac )?(?:co quan|so|don vi|to chuc|ben) nao)"
                 r"|(?:co quan|so|don vi|ai|to chuc|nhung ai)(?: nao)? (?:duoc |se )?phoi hop|\bnao phoi hop"),
      re.compile(r"phối hợp(?: chặt chẽ)? với", re.IGNORECASE)),
-    (re.compile(r"bao cao (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)|bao cao ai"),
+    # "báo cáo kết quả thực hiện phong trào thi đua cho ai": what is reported may stand between the verb and "cho ai"
+    # ("nộp báo cáo … cho cơ quan nào" is a report handed in: "gửi Ủy ban … báo cáo" names its recipient before it)
+    (re.compile(r"(?<!nop )(?<!gui )(?<!lap )bao cao(?: \w+){0,8}? (?:cho|len|voi|toi|ve) (?:ai|co quan nao|cap nao|dau)"
+                r"|bao cao ai"),
      re.compile(r"báo cáo(?: cho| lên| với| về)?", re.IGNORECASE)),
+    # the body a report goes through: "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)" asked "… qua cơ quan nào"
+    (_THROUGH := re.compile(r"\bqua (?:co quan|so|don vi|to chuc|ben) nao|\bqua ai\b"),
+     re.compile(r"(?<!\w)qua(?!\w)", re.IGNORECASE)),
     # a document's preamble: "Theo đề nghị của Chủ tịch Ủy ban …; Bộ trưởng Bộ Tài chính ban hành …"
     (_PROPOSER := re.compile(r"(?:theo )?de nghi cua (?:ai|nhung ai|co quan nao|don vi nao|cap nao)"),
      re.compile(r"(?:theo )?đề nghị của", re.IGNORECASE)),
@@ -90,6 +96,12 @@ _YES_NO = re.compile(r"\bco\b.*\b(?:hay )?khong\s*\??\s*$")
 def asks_yes_no(question: str) -> bool:
     """Whether the question asks whether something holds ("Hộ kinh doanh có được áp dụng … không?")."""
     return _YES_NO.search(fold(question)) is not None
+
+
+def asks_through(q: Query) -> bool:
+    """Whether the question asks the body something goes through ("báo cáo … qua cơ quan nào"): only the part saying
+    "(qua Sở Nội vụ)" answers it."""
+    return _THROUGH.search(fold(q.text)) is not None
 
 
 def asks_proposer(q: Query) -> bool:
@@ -149,7 +161,7 @@ def by_segment(
             if seg_cov is None:
                 words = next((row_words(clause.text, t, r) for t in tables if (r := t.row_at(seg.start)) is not None),
                              None)
-                cited = cited_here(d, clause, seg.text)
+                cited = (*cited_here(d, clause, seg.text), *_carried_subject(reader, clause, seg))
                 seg_cov = (row_coverage(reader.scorer, topic, tuple(" ".join((w, *cited)) for w in words))  # type: ignore[arg-type]
                            if words else reader.scorer.coverage(topic, " ".join((seg.text, *cited))))
                 scores[topic, clause.id, seg.start, seg.end] = seg_cov
@@ -167,6 +179,39 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
+
+
+def _carried_subject(reader: Reader, clause: Clause, seg: Segment) -> tuple[str, ...]:
+    """The agency a task item opens with, for a part of the item that names none ("c) Thủ trưởng các sở … xây dựng
+    kế hoạch …. Tổ chức kiểm tra …; chỉ đạo thực hiện các nhiệm vụ, quan tâm đến Chỉ số cải cách hành chính"): the
+    later tasks are that agency's too, so the question naming it ("Thủ trưởng các sở … cần quan tâm đến những chỉ số
+    nào?") is asked of them as much as of the opening words, which only name who acts."""
+    from corpus.facts import find_agencies
+
+    if clause.id not in reader.agency_cache:
+        reader.agency_cache[clause.id] = find_agencies(clause.text)
+    mentions = reader.agency_cache[clause.id]
+    if not mentions:
+        return ()
+    text = clause.text
+    opening = len(text) - len(_LEAD_LABEL.sub("", text, count=1).lstrip())
+    first = mentions[0]
+    if first.start - opening > reader.tuning.duty_lead_chars or re.search(r"[.;]\s", text[opening : first.start]):
+        return ()  # the item does not open with an agency acting
+    # the opening names, one after another ("Thủ trưởng các sở …, Chủ tịch Ủy ban nhân dân các huyện …; Giám đốc …")
+    chain, end = [first], first.start + len(first.name)
+    for m in mentions[1:]:
+        if not _JOINS.fullmatch(text[end : m.start]):
+            break
+        chain.append(m)
+        end = m.start + len(m.name)
+    if seg.start <= first.start < seg.end or any(seg.start <= m.start < seg.end for m in mentions if m not in chain):
+        return ()  # the part holding the opening names, or one naming an agency of its own
+    return tuple(m.name for m in chain)
+
+
+_BRACKETED = re.compile(r"([^()\n,;.]{3,80})\)")
+_JOINS = re.compile(r"[\s,;]*(?:và|cùng|hoặc)?[\s,;]*")
 
 
 def _most_added(shape: Shape, t: AnswerTuning, fitted: bool) -> float | None:
@@ -316,8 +361,13 @@ def _extract(
             at = seg.start
         quote, a, b = excerpt(text, at, seg.end)
         return Found(d, clause, counted.text, quote, (a, b), base + t.ask_words_weight)
-    # fact: the answering sentence part itself, focused on its best-matching words when long
-    a, b = reader.focus(text, seg.start, seg.end, topic)
+    # fact: the answering sentence part itself, focused on its best-matching words when long; asked for several
+    # things ("phải xây dựng những gì?"), read on to its sentence's end, where the items after it are said
+    end = seg.end
+    if shape == "fact" and _asks_several(q.text):
+        end = max((s.end for s in reader.segments.get(clause.id, ()) if s.sentence_start == seg.sentence_start),
+                  default=seg.end)
+    a, b = reader.focus(text, seg.start, max(end, seg.end), topic)
     quote, a, b = excerpt(text, a, b)
     return Found(d, clause, quote, quote, (a, b), base)
 
@@ -446,6 +496,10 @@ def _agency(reader: Reader, q: Query, d: Directive, clause: Clause, seg: Segment
             # the first one named after the cue, and any others named in the same part
             part_end = part_start + len(seg.text)
             names = ", ".join(dict.fromkeys([after[0].name, *(x.name for x in after if x.start < part_end)]))
+            # "(qua Cục Người có công)": a name in brackets runs to the bracket, past words the name patterns stop at
+            whole = _BRACKETED.match(sentence, after[0].start)
+            if whole and sentence[m.end() : after[0].start].strip() == "" and m.start() and sentence[m.start() - 1] == "(":
+                names = whole.group(1)
             break
     quote, a, b = excerpt(text, seg.sentence_start, seg.end)
     return Found(d, clause, names, quote, (a, b), base)
@@ -458,7 +512,7 @@ def _named_in(name: str, question: str) -> bool:
     words = re.findall(r"\w+", fold(name))
     asked = " ".join(re.findall(r"\w+", fold(question)))
     forms = [words, words[:-2]] if len(words) > 2 and words[-2:] == ["viet", "nam"] else [words]
-    return any(f and re.search(rf"(?<!\S){re.escape(' '.join(f))}(?!\S)", asked) for f in forms)
+    return any(f and f" {' '.join(f)} " in f" {asked} " for f in forms)  # the words in a row, whole
 
 
 def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, base: float) -> Found | None:
@@ -490,6 +544,15 @@ def _heading_agency(reader: Reader, d: Directive, clause: Clause, seg: Segment, 
         if offset < 0:
             return None
         node, at, end = parent, offset + at, offset + end
+
+
+_SEVERAL = re.compile("|".join(f"(?:{x})" for x in load_lexicon().topic("plural_asks")))
+
+
+def _asks_several(question: str) -> bool:
+    """Whether the question asks for several things at once ("những gì", "những chỉ số nào"; lexicon
+    ``plural_asks.txt``)."""
+    return _SEVERAL.search(fold(question)) is not None
 
 
 # "Ai ban hành …", "… do cơ quan nào ban hành", "ban hành theo đề nghị của ai": what a preamble says.

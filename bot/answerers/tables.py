@@ -49,10 +49,20 @@ def _columns(header: str, k: int) -> list[str] | None:
     for size in range(min(6, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
-            starts = [m.start() for m in re.finditer(re.escape(phrase), header)]
+            starts = _occurrences(phrase, header)
             if len(starts) == k:
                 return [header[a:b] for a, b in zip(starts, [*starts[1:], len(header)], strict=True)]
     return None
+
+
+def _occurrences(phrase: str, text: str) -> list[int]:
+    """Where ``phrase`` starts in ``text``, occurrences not overlapping, left to right (as ``re.finditer`` of it)."""
+    out: list[int] = []
+    at = text.find(phrase)
+    while at >= 0:
+        out.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from bot.commands.options import CORPUS_DIR_HELP, joined_corpus_dirs
 from bot.models import Answer
 from bot.quotes import quote_lines
 from bot.settings import get_settings
@@ -101,11 +102,12 @@ def ask(
     province: list[str] = typer.Option(None, "--province", help="Chỉ tìm trong tỉnh này (lặp lại được)."),
     year: list[int] = typer.Option(None, "--year", help="Chỉ tìm trong năm này (lặp lại được)."),
     top_k: int = typer.Option(None, "--top-k", min=1, max=50, help="Số trích dẫn tối đa (1–50)."),
-    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR)."),
+    corpus_dir: list[Path] = typer.Option(None, "--corpus-dir", help=CORPUS_DIR_HELP),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng (THIDUA_EMBEDDING_MODEL)."),
 ) -> None:
     from bot.assistant import Assistant
+    from corpus import corpus_dirs
 
     retriever = retriever.value if isinstance(retriever, SearchMode) else retriever
     if not question and input_file is None:
@@ -116,8 +118,13 @@ def ask(
         raise typer.Exit(2)
     if input_file is not None:
         read_question_lines(input_file)  # an unreadable file stops here, before the index loads
-    settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model,
-                            retriever=retriever, top_k=top_k)
+    settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir), index_dir=index_dir,
+                            embedding_model=embedding_model, retriever=retriever, top_k=top_k)
+    missing = [f for f in corpus_dirs(settings.corpus_dir) if not f.is_dir()]
+    if missing:  # answering "0 văn bản trong kho" would hide the cause
+        typer.echo(f"Không tìm thấy thư mục văn bản: {', '.join(map(str, missing))}. "
+                   "Kiểm tra --corpus-dir hoặc THIDUA_CORPUS_DIR.", err=True)
+        raise typer.Exit(1)
     assistant = Assistant.load(settings)
     for p in assistant.corpus.problems:
         typer.echo(p.message, err=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
+from bot.commands.options import CORPUS_DIR_HELP, joined_corpus_dirs
 from bot.settings import Settings, get_settings
 
 __all__ = ["chainlit_env", "chat", "server_root"]
@@ -59,13 +60,17 @@ def server_root() -> Iterator[Path]:
 def chainlit_env(settings: Settings, app_root: Path, base: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for the Chainlit process: every setting as THIDUA_* (paths absolute, since the
     child runs in the app root and would not see this folder's .env), plus CHAINLIT_APP_ROOT."""
+    from corpus import corpus_dirs
+
     env = dict(os.environ if base is None else base)
     for name, value in settings.model_dump().items():
         key = f"THIDUA_{name.upper()}"
         if value is None:
             env.pop(key, None)
             continue
-        if name in _PATH_FIELDS:
+        if name == "corpus_dir":  # several folders joined by os.pathsep: each made absolute on its own
+            value = os.pathsep.join(str(Path(part).expanduser().resolve()) for part in corpus_dirs(value))
+        elif name in _PATH_FIELDS:
             value = Path(value).expanduser().resolve()
         env[key] = str(value)
     env["CHAINLIT_APP_ROOT"] = str(app_root)
@@ -118,7 +123,7 @@ def _add_user(settings: Settings, name: str) -> None:
 def chat(
     host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe (0.0.0.0 để mở cho cả mạng nội bộ)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Cổng web."),
-    corpus_dir: Path | None = typer.Option(None, "--corpus-dir", help="Thư mục văn bản (mặc định: THIDUA_CORPUS_DIR)."),
+    corpus_dir: list[Path] | None = typer.Option(None, "--corpus-dir", help=CORPUS_DIR_HELP),
     index_dir: Path | None = typer.Option(None, "--index-dir", help="Thư mục chỉ mục (mặc định: THIDUA_INDEX_DIR)."),
     retriever: str | None = typer.Option(None, "--retriever", help="hybrid, dense hoặc bm25 (mặc định: THIDUA_RETRIEVER)."),
     embedding_model: str | None = typer.Option(None, "--embedding-model", help="Mô hình nhúng (mặc định: THIDUA_EMBEDDING_MODEL)."),
@@ -127,7 +132,7 @@ def chat(
 ) -> None:
     """Start the chat; prints the address once the assistant has loaded."""
     try:
-        settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, retriever=retriever,
+        settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir), index_dir=index_dir, retriever=retriever,
                                 embedding_model=embedding_model)
     except ValidationError as exc:
         from bot.cli_messages import settings_error

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from bot.commands.options import CORPUS_DIR_HELP, joined_corpus_dirs
 from bot.compose import vn_date
 from bot.settings import get_settings
 from corpus import Clause, Corpus, Directive
@@ -19,7 +20,7 @@ __all__ = ["docs", "show"]
 
 log = logging.getLogger(__name__)
 
-_CORPUS_DIR = typer.Option(None, "--corpus-dir", help="Thư mục văn bản (mặc định: THIDUA_CORPUS_DIR).")
+_CORPUS_DIR = typer.Option(None, "--corpus-dir", help=CORPUS_DIR_HELP)
 _INDEX_DIR = typer.Option(None, "--index-dir", help="Thư mục chỉ mục (mặc định: THIDUA_INDEX_DIR).")
 _JSON = typer.Option(False, "--json", help="In JSON (UTF-8) thay cho bảng.")
 # How `show` names metadata fields and where each value was read.
@@ -29,11 +30,11 @@ _ORIGINS = {"header": "đầu văn bản", "title": "tên văn bản", "appendix
             "signature": "chữ ký", "derived": "suy ra", "sidecar": "tệp sửa tay"}
 
 
-def _load(corpus_dir: Path | None, index_dir: Path | None) -> Corpus:
+def _load(corpus_dir: list[Path] | None, index_dir: Path | None) -> Corpus:
     """The corpus, from the parse stored in the index folder for files unchanged since (nothing written)."""
     from bot.library import load_settings_library
 
-    settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir)
+    settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir), index_dir=index_dir)
     logging.getLogger().setLevel(settings.log_level.upper())
     corpus = load_settings_library(settings).corpus
     for problem in corpus.problems:
@@ -66,7 +67,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def docs(
-    corpus_dir: Path | None = _CORPUS_DIR,
+    corpus_dir: list[Path] | None = _CORPUS_DIR,
     index_dir: Path | None = _INDEX_DIR,
     as_json: bool = _JSON,
 ) -> None:
@@ -157,7 +158,7 @@ def _find_clause(d: Directive, key: str) -> Clause | None:
 def show(
     doc: str = typer.Argument(..., metavar="VĂN_BẢN", help='Mã văn bản (vd. son-la-2024), số hiệu (vd. 01/CT-UBND) hoặc mô tả (vd. "Sơn La 2024").'),
     clause: str | None = typer.Argument(None, metavar="ĐIỀU_KHOẢN", help='Điều khoản, vd. "mục 6, điểm e" hoặc "Phụ lục, mục 12".'),
-    corpus_dir: Path | None = _CORPUS_DIR,
+    corpus_dir: list[Path] | None = _CORPUS_DIR,
     index_dir: Path | None = _INDEX_DIR,
     as_json: bool = _JSON,
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from bot.commands.options import CORPUS_DIR_HELP, joined_corpus_dirs
 from bot.settings import get_settings
 
 __all__ = ["index"]
@@ -20,7 +21,7 @@ _RETRIEVERS = ("hybrid", "dense", "bm25")
 def index(
     retriever: str = typer.Option(None, help="hybrid | dense | bm25 (mặc định theo THIDUA_RETRIEVER)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Xây dựng lại toàn bộ chỉ mục (nhúng lại mọi đoạn)."),
-    corpus_dir: Path = typer.Option(None, help="Thư mục văn bản (THIDUA_CORPUS_DIR); nhiều thư mục cách nhau bởi ':'."),
+    corpus_dir: list[Path] = typer.Option(None, "--corpus-dir", help=CORPUS_DIR_HELP),
     index_dir: Path = typer.Option(None, help="Thư mục chỉ mục (THIDUA_INDEX_DIR)."),
     embedding_model: str = typer.Option(None, help="Mô hình nhúng: tên trên Hugging Face hoặc thư mục (THIDUA_EMBEDDING_MODEL)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Hiện thanh tiến trình khi nhúng."),
@@ -33,7 +34,7 @@ def index(
     if retriever is not None and retriever not in _RETRIEVERS:
         typer.echo(f"Bộ tìm kiếm '{retriever}' không hợp lệ; chọn một trong: {', '.join(_RETRIEVERS)}.", err=True)
         raise typer.Exit(2)
-    settings = get_settings(corpus_dir=corpus_dir, index_dir=index_dir, embedding_model=embedding_model,
+    settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir), index_dir=index_dir, embedding_model=embedding_model,
                             retriever=retriever)
     logging.getLogger().setLevel(settings.log_level.upper())
     folders = corpus_dirs(settings.corpus_dir)

@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from bot.commands.options import CORPUS_DIR_HELP, joined_corpus_dirs
 from bot.library import StoredFacts, load_settings_library
 from bot.report import format_date, full_duty, source_label, write_report
 from bot.settings import get_settings
@@ -28,7 +29,7 @@ __all__ = ["report", "responsibilities", "targets"]
 
 log = logging.getLogger(__name__)
 
-_CORPUS_DIR = typer.Option(None, "--corpus-dir", help="Thư mục văn bản (mặc định: THIDUA_CORPUS_DIR).")
+_CORPUS_DIR = typer.Option(None, "--corpus-dir", help=CORPUS_DIR_HELP)
 _PROVINCE = typer.Option(None, "--province", help="Lọc theo tỉnh, gõ có dấu hay không dấu (vd. 'son la').")
 _YEAR = typer.Option(None, "--year", help="Lọc theo năm của chỉ thị (vd. 2024).")
 _JSON = typer.Option(False, "--json", help="In mảng JSON (UTF-8).")
@@ -44,9 +45,9 @@ _TARGET_FIELDS = (
 )  # fmt: skip
 
 
-def _load(corpus_dir: Path | None) -> tuple[Corpus, StoredFacts]:
+def _load(corpus_dir: list[Path] | None) -> tuple[Corpus, StoredFacts]:
     """The corpus and its facts (stored at index time; computed now only for documents not indexed)."""
-    settings = get_settings(corpus_dir=corpus_dir)
+    settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir))
     logging.getLogger().setLevel(settings.log_level.upper())
     if not all(p.is_dir() for p in corpus_dirs(settings.corpus_dir)):
         log.error("corpus dir not found: %s", settings.corpus_dir)
@@ -152,7 +153,7 @@ def responsibilities(
     as_json: bool = _JSON,
     as_csv: bool = _CSV,
     as_md: bool = _MD,
-    corpus_dir: Path | None = _CORPUS_DIR,
+    corpus_dir: list[Path] | None = _CORPUS_DIR,
 ) -> None:
     """Who is responsible for what: agency, role, duty and the clause that says so."""
     fmt = _one_format(as_json, as_csv, as_md)
@@ -185,7 +186,7 @@ def targets(
     as_json: bool = _JSON,
     as_csv: bool = _CSV,
     as_md: bool = _MD,
-    corpus_dir: Path | None = _CORPUS_DIR,
+    corpus_dir: list[Path] | None = _CORPUS_DIR,
 ) -> None:
     """Every numeric target: indicator, value, unit, qualifier and the clause it comes from."""
     fmt = _one_format(as_json, as_csv, as_md)
@@ -215,7 +216,7 @@ def report(
     out: Path = typer.Option(Path("bao-cao-thi-dua.xlsx"), "--out", help="Tệp Excel (.xlsx) sẽ ghi."),
     province: str | None = _PROVINCE,
     year: int | None = _YEAR,
-    corpus_dir: Path | None = _CORPUS_DIR,
+    corpus_dir: list[Path] | None = _CORPUS_DIR,
 ) -> None:
     """Write the supervisors' workbook: responsibilities, targets and one sheet per directive."""
     if out.suffix.lower() != ".xlsx":

@@ -69,3 +69,31 @@ def test_ask_missing_input_file_is_one_clear_line(env):
     result = CliRunner().invoke(app, ["ask", "--input", str(env / "none.txt")])
     assert result.exit_code == 2
     assert "Không tìm thấy tệp" in result.output
+
+
+def test_corpus_dir_given_twice_reads_both_folders(env):
+    """`--corpus-dir A --corpus-dir B` (as `thidua eval` takes it) reads both; it used to keep only B, silently."""
+    import shutil
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "corpus" / "data"
+    (env / "a").mkdir()
+    (env / "b").mkdir()
+    shutil.copy(data / "son-la-2022.txt", env / "a")
+    shutil.copy(data / "lai-chau-2023.txt", env / "b")
+    args = ["ask", "--corpus-dir", str(env / "a"), "--corpus-dir", str(env / "b")]
+    result = CliRunner().invoke(app, [*args, "Chỉ tiêu thu ngân sách trên địa bàn Sơn La năm 2022?"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("4.550 tỷ đồng")
+    result = CliRunner().invoke(app, [*args, "thu ngan sach tren dia ban lai chau nam 2023 dat bao nhieu"])
+    assert "2.450 tỷ đồng" in result.stdout.split("Nguồn:")[0]
+    assert "Lai Châu" in result.stdout.split("Nguồn:")[1]
+
+
+def test_a_missing_corpus_folder_stops_with_one_line_naming_it(env):
+    result = CliRunner().invoke(app, ["ask", "--corpus-dir", str(env / "khong-co"), "Ai ký chỉ thị năm 2022?"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == (f"Không tìm thấy thư mục văn bản: {env / 'khong-co'}. "
+                                     "Kiểm tra --corpus-dir hoặc THIDUA_CORPUS_DIR.")
+

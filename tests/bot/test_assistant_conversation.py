@@ -423,3 +423,33 @@ def test_a_duty_said_among_others_in_another_province_is_still_answered(bot):
     _, ans = ask_in_turn(bot, "Cơ quan nào theo dõi việc thực hiện Chỉ thị thi đua năm 2023 của Lai Châu?", "Còn Sơn La?")
     assert "Sở Nội vụ" in ans.answer
     assert {c.doc_id for c in ans.citations} == {"son-la-2023"}
+
+
+@pytest.mark.parametrize("pointer", ["Tỉnh đó đặt tỷ lệ trường đạt chuẩn quốc gia bao nhiêu?",
+                                     "Tinh do dat ty le truong dat chuan quoc gia bao nhieu?"])
+def test_that_province_is_asked_in_the_year_under_discussion_never_in_every_year(bot, pointer):
+    _, ans = ask_in_turn(bot, "Sơn La năm 2022 đặt chỉ tiêu thu ngân sách bao nhiêu?", pointer)
+    assert ans.abstained  # the 2022 directive sets no such rate; 2023 and 2024 do
+    assert "63,3%" not in ans.answer and "66,1%" not in ans.answer and not ans.citations
+    _, ans = ask_in_turn(bot, "Sơn La năm 2022 đặt chỉ tiêu thu ngân sách bao nhiêu?",
+                         "Tỉnh đó đặt tỷ lệ hộ nghèo bao nhiêu?")
+    assert "19,74%" in ans.answer and {c.doc_id for c in ans.citations} == {"son-la-2022"}
+
+
+def test_another_indicator_written_with_its_abbreviation_is_answered_from_the_same_directive(bot):
+    _, ans = ask_in_turn(bot, "Lai Châu năm 2023 đặt chỉ tiêu thu ngân sách trên địa bàn bao nhiêu?",
+                         "Còn GRDP bình quân đầu người?")
+    assert "52,9 triệu đồng" in ans.answer and "2.450" not in ans.answer.split(" Theo ")[0]
+
+
+def test_that_year_asking_what_the_directive_does_not_say_never_gets_the_clause_just_quoted(bot):
+    _, _, ans = ask_in_turn(bot, "Công chức bị kỷ luật giáng chức bị kéo dài nâng bậc lương bao lâu?",
+                            "Lai Châu năm 2023 thực hiện nhiệm vụ thành viên của cụm thi đua nào?",
+                            "Năm đó tỉnh nào làm cụm trưởng?")
+    assert ans.abstained and "Cụm thi đua 7 tỉnh" not in ans.answer
+
+
+def test_a_document_pointer_may_be_answered_by_the_clause_just_quoted_when_it_says_what_is_asked(bot):
+    _, ans = ask_in_turn(bot, "Chỉ tiêu kinh tế - xã hội năm 2023 của Sơn La được giao theo quyết định nào của UBND tỉnh?",
+                         "Quyết định đó ban hành ngày nào?")
+    assert not ans.abstained and "09/12/2022" in ans.answer

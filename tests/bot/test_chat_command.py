@@ -26,6 +26,16 @@ def test_env_carries_every_setting_with_absolute_paths(tmp_path, monkeypatch):
     assert env["CHAINLIT_APP_ROOT"] == str(APP_ROOT) and env["PATH"] == "/bin"
 
 
+def test_several_corpus_folders_reach_the_chat_each_made_absolute(tmp_path, monkeypatch):
+    """"thu-vien:chi-thi" was resolved as one path: the second folder stayed relative to the chat's app root."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    settings = get_settings(corpus_dir=Path(os.pathsep.join(["thu-vien", "../chi-thi"])))
+    env = chainlit_env(settings, APP_ROOT, base={})
+    assert env["THIDUA_CORPUS_DIR"].split(os.pathsep) == [str(tmp_path / "thu-vien"), str(tmp_path.parent / "chi-thi")]
+
+
 def test_bad_retriever_is_refused_in_vietnamese():
     result = CliRunner().invoke(app, ["chat", "--retriever", "magic"])
     assert result.exit_code == 2

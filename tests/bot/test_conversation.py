@@ -23,6 +23,7 @@ from bot.conversation import (
 )
 from bot.models import Answer, Choice, Citation
 from bot.query import read_question, with_agency
+from corpus.text import fold
 from tests.fakes import ask_in_turn, tiny_corpus
 
 
@@ -599,3 +600,40 @@ def test_a_region_the_decree_lacks_is_declined_however_typed(library_bot, follow
 def test_a_region_asked_with_an_arabic_numeral_gets_its_own_row(library_bot, question):
     ans = library_bot.answer(question)
     assert not ans.abstained and "15.600" in ans.answer and "4.680.000" not in ans.answer
+
+
+def test_an_abbreviation_a_followup_names_is_said_by_the_clause_writing_it_beside_its_neighbours():
+    before = read_question("Lai Châu năm 2023 đặt chỉ tiêu thu ngân sách trên địa bàn bao nhiêu?")
+    q = read_question("Còn GRDP bình quân đầu người?", previous=before)
+    assert unsaid(q, "GRDP bình quân đầu người khoảng 52,9 triệu đồng") == ()
+    assert unsaid(q, "thu ngân sách trên địa bàn đạt 2.450 tỷ đồng") == ("GRDP bình quân đầu người",)
+    assert unsaid(q, "GRDP tăng 9,0%; thu nhập bình quân đầu người 40 triệu đồng")  # not said together
+
+
+_KNOWN = ("Sơn La", "Lai Châu")
+
+
+@pytest.mark.parametrize(("pointer", "year"), [("Tỉnh đó đặt tỷ lệ hộ nghèo bao nhiêu?", 2022),
+                                               ("tinh do dat ty le ho ngheo bao nhieu", 2022),
+                                               ("Tỉnh đó năm 2023 đặt tỷ lệ hộ nghèo bao nhiêu?", 2023)])
+def test_that_province_keeps_the_year_the_conversation_is_about_unless_it_names_one(pointer, year):
+    before = read_question("Sơn La năm 2022 đặt chỉ tiêu thu ngân sách bao nhiêu?", known_provinces=_KNOWN)
+    q = read_question(pointer, known_provinces=_KNOWN, previous=before)
+    assert q.provinces == ("Sơn La",) and q.years == (year,)
+    assert "hộ nghèo" in fold(q.topic) or "ho ngheo" in fold(q.topic)
+
+
+def test_that_year_keeps_the_province_the_conversation_is_about_unless_it_names_one():
+    before = read_question("Lai Châu năm 2023 giải quyết việc làm cho bao nhiêu lao động?", known_provinces=_KNOWN)
+    assert read_question("Năm đó tỉnh nào làm cụm trưởng?", known_provinces=_KNOWN, previous=before).provinces == ("Lai Châu",)
+    assert read_question("Năm đó Sơn La đặt bao nhiêu?", known_provinces=_KNOWN, previous=before).provinces == ("Sơn La",)
+
+
+def test_a_thing_the_last_answer_quoted_pointed_back_to_is_asked_of_the_document_under_discussion():
+    before = read_question("Hàng xuất sang UAE trị giá không quá bao nhiêu được tự chứng nhận xuất xứ?")
+    quoted = "Chứng từ tự chứng nhận xuất xứ hàng hóa do nhà xuất khẩu phát hành đối với lô hàng trị giá không quá 500"
+    q = read_question("Chứng từ đó có giá trị bao lâu?", previous=before, said=quoted)
+    assert q.same_document and not q.elliptical and q.kind == "duration"
+    assert not read_question("Chứng từ đó có giá trị bao lâu?", previous=before).same_document  # nothing said it
+    assert not read_question("Sau đó phải nộp lệ phí gì?", previous=before, said=quoted).same_document
+    assert not read_question("Giấy phép lái xe đó có giá trị bao lâu?", previous=before, said=quoted).same_document

@@ -118,3 +118,14 @@ def test_dates_are_shown_the_vietnamese_way() -> None:
     overview = _run("show", "son-la-2024", "--corpus-dir", corpus)
     assert "Ngày ban hành: 03/01/2024" in overview.stdout and "2024-01-03" not in overview.stdout
     assert "Số hiệu: 01/CT-UBND" in overview.stdout
+
+
+def test_docs_lists_the_documents_of_every_corpus_folder_given(tmp_path, monkeypatch) -> None:
+    """`--corpus-dir A --corpus-dir B`: both folders, as `thidua eval` reads them (only B was listed before)."""
+    monkeypatch.setenv("THIDUA_INDEX_DIR", str(tmp_path / "index"))
+    for folder, name in (("a", "son-la-2022.txt"), ("b", "lai-chau-2023.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(bundled_corpus_dir() / name, tmp_path / folder / name)
+    result = _run("docs", "--json", "--corpus-dir", str(tmp_path / "a"), "--corpus-dir", str(tmp_path / "b"))
+    assert result.exit_code == 0, result.output
+    assert sorted(d["doc_id"] for d in json.loads(result.stdout)) == ["lai-chau-2023", "son-la-2022"]

@@ -54,3 +54,16 @@ def test_a_bug_gives_a_generic_line_never_a_trace(env, monkeypatch, capsys):
     assert "Traceback" not in err
     assert str(env / "logs" / "thidua.log") in lines[0]
     assert "KeyError: 'clause_id'" in (env / "logs" / "thidua.log").read_text(encoding="utf-8")
+
+
+def test_an_index_dir_that_is_a_file_is_refused_in_one_line_and_left_alone(env, capsys):
+    """A file where the index folder should be was a "Lỗi nội bộ (NotADirectoryError)"; now it says what is wrong."""
+    target = env / "chi-muc.txt"
+    target.write_text("ghi chú của người quản trị", encoding="utf-8")
+    code, err = _run(capsys, "ask", "--retriever", "bm25", "--index-dir", str(target), "Ai ký Chỉ thị năm 2022 của Sơn La?")
+    assert code == 1
+    assert err.strip().splitlines()[-1] == (
+        f"Lỗi: {target} là một tệp, không phải thư mục chỉ mục; không ghi đè. "
+        "Cách khắc phục: chọn thư mục khác bằng --index-dir hoặc THIDUA_INDEX_DIR.")
+    assert "Lỗi nội bộ" not in err and "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "ghi chú của người quản trị"

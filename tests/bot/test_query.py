@@ -80,7 +80,18 @@ def test_document_number_and_type():
         ("Những phong trào thi đua nào được phát động năm 2024?", "list"),
         ("So sánh tỷ lệ hộ nghèo năm 2023 giữa các tỉnh", "comparison"),
         ("Các chỉ tiêu năm 2023 của Sơn La căn cứ theo nghị quyết nào?", "reference"),
+        # "ngày nào" asks the document's own date, not which document it cites (was read as "reference")
+        ("Nghị định 38/2022/NĐ-CP ban hành ngày nào?", "meta_date"),
+        ("nghi dinh 38/2022/ND-CP duoc ban hanh khi nao", "meta_date"),
+        ("Thông tư 07/2026/TT-BNV kí ngày nào?", "meta_date"),
+        ("Nghị định nào quy định mức lương tối thiểu ban hành ngày 12/6/2022?", "reference"),
+        ("Quyết định đó ban hành ngày nào?", "reference"),  # a follow-up on a document the last answer cited
         ("GRDP bình quân đầu người năm 2024 đạt bao nhiêu?", "target"),
+        # a deadline: "chậm nhất vào ngày nào" asks when a duty falls due, not when a document was issued
+        ("Theo Thông tư 152/2025/TT-BTC, hộ kinh doanh phải nộp báo cáo chậm nhất vào ngày nào?", "duration"),
+        ("ho kinh doanh phai nop to khai cham nhat vao ngay nao", "duration"),
+        ("Quyết định 892/QĐ-TTg bắt đầu được thi hành từ lúc nào?", "effect"),
+        ("Quyết định 892/QĐ-TTg ban hành ngày nào?", "meta_date"),
     ],
 )
 def test_kind_of_question(text, kind):

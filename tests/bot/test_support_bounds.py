@@ -125,6 +125,33 @@ def test_the_body_acting_in_the_words_quoted_answers(scorer, clause):
     assert gaps(wanted, _found(clause, short="đến hết ngày 31 tháng 12 năm 2026")) == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("Sở Lao động - Thương binh và Xã hội thực hiện nhiệm vụ chi nào của ngân sách trung ương tại địa phương?",
+         "Bộ Lao động - Thương binh và Xã hội ủy quyền cho Sở Lao động - Thương binh và Xã hội thực hiện nhiệm vụ chi "
+         "của ngân sách trung ương tại địa phương."),
+        ("Bộ Nội vụ phải thực hiện việc gì đối với dự toán chi thường xuyên năm 2025?",
+         "Dự toán chi thường xuyên ngân sách nhà nước năm 2025 đã được cấp có thẩm quyền giao cho Bộ Nội vụ thực hiện "
+         "ủy quyền cho Sở Nội vụ tiếp tục thực hiện quản lý."),
+        ("Bộ Tài chính phải làm gì khi thi hành nghị định?",
+         "Trách nhiệm của Bộ Tài chính: chủ trì, phối hợp với các đơn vị có liên quan triển khai Nghị định."),
+    ],
+)
+def test_a_body_a_task_is_given_to_or_whose_duty_is_stated_is_the_one_acting(scorer, question, clause):
+    # "giao cho", "ủy quyền cho", "trách nhiệm của" end in "cho", "của", yet the body after them does the task
+    wanted = _wanted(question, scorer, "body")
+    assert wanted
+    assert gaps(wanted, _found(clause)) == ()
+
+
+def test_a_body_something_is_handed_over_to_is_not_the_one_acting(scorer):
+    wanted = _wanted("Sở Tư pháp phải tiêu hủy đồ vật cấm trong bao lâu?", scorer, "body")
+    clause = "Giám thị trại giam bàn giao cho Sở Tư pháp các đồ vật cấm trong thời hạn 03 ngày."
+    assert wanted
+    assert gaps(wanted, _found(clause, short="03 ngày")) != ()
+
+
 def test_a_body_the_question_does_not_open_with_asks_no_actor(scorer):
     assert not _wanted("Doanh nghiệp gửi báo cáo cho Bộ Tài chính trong bao lâu?", scorer, "body")
 
@@ -195,3 +222,16 @@ def test_not_more_than_a_figure_is_below_it_not_above(scorer):
     under = "Khi con từ 07 tuổi trở xuống ốm đau, thời gian nghỉ việc tối đa là 20 ngày."
     assert gaps(wanted, _found(over, short="10 ngày")) != ()
     assert gaps(wanted, _found(under, short="20 ngày")) == ()
+
+
+# ----------------------------------------------------------------- a function word typed without marks
+
+def test_a_function_word_typed_without_marks_is_no_rare_noun():
+    # "den du" is "đến đủ" ("cho đến khi đủ 62 tuổi"): no noun the answering clause must write side by side
+    texts = [f"Quy định chung số {i} về bảo hiểm xã hội và lương hưu." for i in range(6000)]
+    texts += ["Tuổi nghỉ hưu được điều chỉnh đến đủ 62 tuổi đối với lao động nam."] * 4
+    texts += ["Người lao động được nghỉ đến đủ thời gian quy định."] * 3
+    wanted = needs(read_question("tuoi nghi huu cua lao dong nam trong dieu kien lao dong binh thuong duoc dieu chinh den du "
+                                 "bao nhieu tuoi va vao nam nao"),
+                   Scorer(texts), AnswerTuning())
+    assert not [n for n in wanted if n.kind == "word" and "den" in n.phrase]

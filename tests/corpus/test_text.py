@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
-from corpus.text import fold, has_diacritics
+from corpus.text import fold, has_diacritics, whole_words
 
 
 def test_folding_a_long_clause_folds_each_of_its_words() -> None:
@@ -49,3 +50,12 @@ def test_a_long_text_gets_every_word_in_traditional_tones_and_keeps_all_between_
     plain = "Điều 5. Trách nhiệm của Sở Nội vụ\n1. Hướng dẫn thi đua, khen thưởng." * 20
     assert canonical_tones(plain) == plain  # already in traditional tones: unchanged
     assert canonical_tones(unicodedata.normalize("NFD", "hoà")) == "hòa" and canonical_tones("") == ""
+
+
+def test_whole_words_finds_a_phrase_only_as_whole_words():
+    ten = whole_words("Hà Nam", re.IGNORECASE)
+    assert ten.search("Chỉ thị của UBND tỉnh hà nam năm 2023")
+    assert not ten.search("Chỉ thị của tỉnh Hà Namh")  # a longer word is another word
+    assert whole_words("Hà Nam", re.IGNORECASE) is ten  # compiled once, kept for the next question
+    assert whole_words("1.000%").sub("X", "mức 1.000% năm") == "mức X năm"  # read literally, not as an expression
+    assert not whole_words("ha noi").search("Hà Nội")  # no flag: accents and case as given

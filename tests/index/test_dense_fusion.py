@@ -213,3 +213,20 @@ def test_a_floor_on_standard_scores_leaves_only_standouts_a_bonus() -> None:
     flat = {"bm25": [("a", 10.0), ("b", 9.0)], "dense": [("b", 0.8855), *_pool([])]}
     assert _order(flat, FusionTuning(bm25_clear_lead=0.0))[0] == "b"
     assert _order(flat, FusionTuning(bm25_clear_lead=0.0, dense_z_floor=5.0))[0] == "a"
+
+
+def test_in_a_long_text_the_clause_merely_issuing_the_plan_stays_out_of_the_six_the_answer_reads() -> None:
+    # "Kế hoạch hành động thực hiện Chỉ thị 52-CT/TW đặt mục tiêu tỷ lệ bao phủ bảo hiểm y tế năm 2026 là bao
+    # nhiêu?": the decision's "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …" ("iss") shares the plan's name
+    # with the question, so the model ranks it third among fifty cosines within 0.05; BM25 ninth, at 70% of its
+    # best.  With a bonus of 0.25 per deviation it came sixth, the answer read it and quoted it instead of the
+    # target; at 0.2 (the default since session 22) BM25's clauses keep the six places.
+    bm25 = {"a": 32.0, "b": 31.8, "c": 31.8, "d": 29.0, "e": 28.0, "f": 27.0, "g": 26.2, "h": 26.0, "iss": 22.6,
+            "j": 21.8, "k": 21.8, "m": 16.5}
+    dense = {"a": 0.9357, "b": 0.9345, "iss": 0.9308, "f": 0.9248, "g": 0.9242, "d": 0.9242, "e": 0.921,
+             "k": 0.9126, "h": 0.9059, "c": 0.9052, "l": 0.9035, "j": 0.9029}
+    ranked = {"bm25": sorted(bm25.items(), key=lambda kv: -kv[1]),
+              "dense": [*dense.items(), *((f"t{i}", 0.9011 - 0.00044 * i) for i in range(38))]}
+    read = _order(ranked, FusionTuning())[:6]
+    assert "iss" not in read and read[:2] == ["a", "b"]
+    assert "iss" in _order(ranked, FusionTuning(dense_weight=0.25))[:6]
