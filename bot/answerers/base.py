@@ -159,6 +159,8 @@ class Reader:
         self._scorer = scorer
         self.tuning = tuning
         self.agency_cache: dict[str, list] = {}
+        #: Whether a clause opens with an agency acting (``passages._carried_subject``), read from its opening only.
+        self.opens_with_agency: dict[str, bool] = {}
         self.definition_cache: dict[str, list] = {}
         #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span;
         #: and how the question asks its value, read once.

@@ -186,15 +186,23 @@ def _carried_subject(reader: Reader, clause: Clause, seg: Segment) -> tuple[str,
     nào?") is asked of them as much as of the opening words, which only name who acts."""
     from corpus.facts import find_agencies
 
+    text = clause.text
+    opening = len(text) - len(_LEAD_LABEL.sub("", text, count=1).lstrip())
     if clause.id not in reader.agency_cache:
-        reader.agency_cache[clause.id] = find_agencies(clause.text)
+        # most clauses open with no agency: their opening words alone say so, without reading every name of a long
+        # clause (an agency's name is far shorter than the margin read after the lead)
+        if clause.id not in reader.opens_with_agency:
+            head = find_agencies(text[: opening + reader.tuning.duty_lead_chars + _NAME_MARGIN])
+            reader.opens_with_agency[clause.id] = bool(head) and not _late_or_after_a_sentence(
+                text, opening, head[0].start, reader.tuning.duty_lead_chars)
+        if not reader.opens_with_agency[clause.id]:
+            return ()
+        reader.agency_cache[clause.id] = find_agencies(text)
     mentions = reader.agency_cache[clause.id]
     if not mentions:
         return ()
-    text = clause.text
-    opening = len(text) - len(_LEAD_LABEL.sub("", text, count=1).lstrip())
     first = mentions[0]
-    if first.start - opening > reader.tuning.duty_lead_chars or re.search(r"[.;]\s", text[opening : first.start]):
+    if _late_or_after_a_sentence(text, opening, first.start, reader.tuning.duty_lead_chars):
         return ()  # the item does not open with an agency acting
     # the opening names, one after another ("Thủ trưởng các sở …, Chủ tịch Ủy ban nhân dân các huyện …; Giám đốc …")
     chain, end = [first], first.start + len(first.name)
@@ -208,6 +216,13 @@ def _carried_subject(reader: Reader, clause: Clause, seg: Segment) -> tuple[str,
     return tuple(m.name for m in chain)
 
 
+def _late_or_after_a_sentence(text: str, opening: int, start: int, lead_chars: int) -> bool:
+    """Whether an agency named at ``start`` stands too far into the item, or after a sentence, to be who acts."""
+    return start - opening > lead_chars or re.search(r"[.;]\s", text[opening:start]) is not None
+
+
+# How far past the lead an opening agency's name may run: longer than any agency's name.
+_NAME_MARGIN = 200
 _BRACKETED = re.compile(r"([^()\n,;.]{3,80})\)")
 _JOINS = re.compile(r"[\s,;]*(?:và|cùng|hoặc)?[\s,;]*")
 
