@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from bot.answerers import Found, Reader, answerer_for, topic_words
+from bot.answerers import Found, Reader, answerer_for, asked_needs, topic_words
 from bot.answerers.labels import asked_steps
 from bot.answerers.legal import repeals_by_title
 from bot.answerers.meta import stating_block
@@ -76,7 +76,6 @@ from bot.support import (
     head_words,
     is_party_number,
     key_words,
-    needs,
     settled_words,
     titled_scope,
     unheld_nouns,
@@ -848,7 +847,7 @@ class Assistant:
         A document's alternates (``Found.alternate``) are checked like its best answer; which of them answers is
         chosen afterwards (``_first_per_document``).  The question's words the ``settled`` clauses already hold
         are not asked again of the answering clause (``support.settled_words``)."""
-        wanted = needs(q, self._scorer, self.tuning) if found else ()
+        wanted = asked_needs(self._reader, q) if found else ()
         if settled:
             held = settled_words(wanted, settled)
             wanted = tuple(n for n in wanted if n not in held)

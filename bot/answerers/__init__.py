@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from bot.answerers.base import Answerer, Found, Reader, topic_words
+from bot.answerers.base import Answerer, Found, Reader, asked_needs, topic_words
 from bot.answerers.clauses import ClauseAnswerer
 from bot.answerers.definitions import Defining
 from bot.answerers.directive import (
@@ -23,7 +23,7 @@ from bot.answerers.legal import EffectAnswerer, LegalAnswerer
 from bot.answerers.meta import MetaAnswerer
 from bot.query import KINDS, Kind
 
-__all__ = ["ANSWERERS", "Answerer", "Found", "Reader", "answerer_for", "topic_words"]
+__all__ = ["ANSWERERS", "Answerer", "Found", "Reader", "answerer_for", "asked_needs", "topic_words"]
 
 _META = MetaAnswerer()
 

@@ -20,7 +20,7 @@ from corpus.text import canonical_tones, fold
 from index.models import Hit
 from index.tokenize import equivalent_forms
 
-__all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "topic_words", "with_alternates", "with_rarest"]
+__all__ = ["FIRST_ITEM", "Answerer", "Found", "Reader", "asked_needs", "topic_words", "with_alternates", "with_rarest"]
 
 # Words that say what kind of answer is wanted, not what it is about; they must not count as evidence.
 _FORM = frozenset(load_lexicon().topic("answer_form_words"))
@@ -87,12 +87,25 @@ def _rarest(reader: Reader, q: Query) -> tuple[str, bool] | None:
     (``support.needs``, its word needs), as typed: with its marks or folded; read once per question."""
     key = ("rarest", q)
     if key not in reader.scores:
-        from bot.support import needs  # the support check reads the answerers' records
-
-        wanted = [n for n in needs(q, reader.scorer, reader.tuning) if n.kind == "word" and n.token]
+        wanted = [n for n in asked_needs(reader, q) if n.kind == "word" and n.token]
         rarest = max(wanted, key=lambda n: reader.scorer.idf(n.token or ""), default=None)
         reader.scores[key] = (rarest.token or "", rarest.accented) if rarest else None  # type: ignore[assignment]
     return reader.scores[key]  # type: ignore[return-value]
+
+
+def asked_needs(reader: Reader, q: Query) -> tuple:
+    """``support.needs`` of the question, worked out once per question (kept for the last questions asked)."""
+    memo = reader.needs_memo
+    if q not in memo:
+        from bot.support import needs  # the support check reads the answerers' records
+
+        if len(memo) >= _NEEDS_KEPT:
+            memo.clear()
+        memo[q] = needs(q, reader.scorer, reader.tuning)
+    return memo[q]
+
+
+_NEEDS_KEPT = 256
 
 
 def _names(f: Found, unit: str, accented: bool) -> bool:
@@ -161,6 +174,9 @@ class Reader:
         self.agency_cache: dict[str, list] = {}
         #: Whether a clause opens with an agency acting (``passages._carried_subject``), read from its opening only.
         self.opens_with_agency: dict[str, bool] = {}
+        #: What the support check asks of the answering clause, by question (``support.needs``): read by the
+        #: answerers (the rarest word) and by the support check itself, worked out once.
+        self.needs_memo: dict[object, tuple] = {}
         self.definition_cache: dict[str, list] = {}
         #: Scores of clauses and their parts for the question being answered (``for_question``), by topic and span;
         #: and how the question asks its value, read once.
