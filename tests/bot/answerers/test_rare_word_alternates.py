@@ -44,7 +44,7 @@ def reader(monkeypatch):
     rare = Need("word", "phích", token="phích", accented=True)
     monkeypatch.setattr(bot.support, "needs", lambda q, scorer, tuning: (rare,))
     scorer = SimpleNamespace(idf=lambda unit: 9.8 if unit == "phích" else 3.0)
-    return SimpleNamespace(tuning=AnswerTuning(), scorer=scorer, scores={})
+    return SimpleNamespace(tuning=AnswerTuning(), scorer=scorer, scores={}, needs_memo={})
 
 
 def test_the_item_naming_the_rare_word_is_read_after_the_best_ones(reader, ranked):
