@@ -118,8 +118,8 @@ def _points_at_said(text: str, said: str) -> bool:
         words = key[: m.start()].split()
         for size in (3, 2):
             head = words[-size:]
-            if len(head) == size and len(_content_words(" ".join(head))) == size and re.search(
-                    rf"(?<!\w){re.escape(' '.join(head))}(?!\w)", before):
+            if len(head) == size and len(_content_words(" ".join(head))) == size and whole_words(
+                    " ".join(head)).search(before):
                 return True
     return False
 
@@ -402,18 +402,16 @@ def _find_numbers(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-@lru_cache(maxsize=256)
-def _tied_to_number(kind: str) -> re.Pattern[str]:
-    """A folded document kind followed by a number ("thong tu so 16/"), compiled once per kind."""
-    return re.compile(r"\b" + re.escape(kind) + r"\s+(?:so\s+)?\d{1,4}\s*/")
+# Each document kind followed by a number ("thong tu so 16/"), folded, longest kind first.
+_TIED_TO_NUMBER = tuple((k, re.compile(r"\b" + re.escape(fold(k)) + r"\s+(?:so\s+)?\d{1,4}\s*/")) for k in _doc_kinds())
 
 
 def _find_doc_types(text: str) -> tuple[str, ...]:
     """Only a type tied to a number ("Thông tư 16/2023") narrows the search; a bare "nghị quyết" does not."""
     folded = fold(text)
     found = []
-    for t in _doc_kinds():
-        tied = _tied_to_number(fold(t)).search(folded)
+    for t, tied_to_number in _TIED_TO_NUMBER:
+        tied = tied_to_number.search(folded)
         if tied and not any(fold(t) in fold(f) for f in found):
             found.append(t)
     return tuple(found)

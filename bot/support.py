@@ -61,9 +61,9 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "titled_scope", "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "change", "province", "condition", "consequence", "count", "counted", "counted_as", "date", "document",
-                   "figure", "issuer", "label", "named", "narrowing", "period", "place", "qualifier", "quantity", "rate",
-                   "subject", "unit", "word", "year"]
+NeedKind = Literal["body", "bound", "case", "change", "condition", "consequence", "count", "counted", "counted_as", "date",
+                   "document", "figure", "issuer", "label", "named", "narrowing", "period", "place", "province", "qualifier",
+                   "quantity", "rate", "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -632,17 +632,11 @@ def _counted_as(topic: str) -> list[Need]:
 @derived
 def _skipped_before_amount() -> dict[bool, frozenset[str]]:
     """The words that say how an amount is asked or bounded, or per what period, never what it is of: the form and
-    paraphrase words, the limits ("tối đa") and the periods and their leads ("hằng năm", "mỗi tháng"); typed with
-    diacritics as spelt ("nghỉ" is no "nghị"), else folded."""
-    lex = load_lexicon()
-    limits = [*lex.topic("limit_words"), *(x for w in lex.topic("limit_words") for x in w.split())]
-    periods = [*lex.topic("rate_periods"), *lex.topic("rate_leads")]
-
-    def spelt(w: str) -> str:
-        return canonical_tones(w).lower()
-
-    return {False: frozenset({*_lexicon()["free"], *map(fold, limits), *map(fold, periods)}),  # type: ignore[misc]
-            True: frozenset({*map(spelt, lex.topic("answer_form_spellings")), *map(spelt, limits), *map(spelt, periods)})}
+    paraphrase words, and the limits and periods (``_bounds_and_periods``); typed with diacritics as spelt ("nghỉ" is
+    no "nghị"), else folded."""
+    forms = {False: frozenset(_lexicon()["free"]),  # type: ignore[arg-type]
+             True: frozenset(canonical_tones(w).lower() for w in load_lexicon().topic("answer_form_spellings"))}
+    return {a: forms[a] | words for a, words in _bounds_and_periods().items()}
 
 
 @derived
@@ -673,8 +667,9 @@ def _consequence_word() -> re.Pattern[str]:
 def _consequences(topic: str, accented: bool) -> list[Need]:
     """ "Người lao động được nghỉ hằng năm bao nhiêu tháng?" → what the amount asked is of, the words right before
     "bao nhiêu" ("nghỉ"): a figure of a rule's condition ("làm việc đủ 12 tháng … thì được nghỉ hằng năm")
-    says when the rule applies, not how much of its consequence is given (``_in_condition_only``).  At most two
-    words, back to a function word ("cho bao nhiêu lao động": none); form words, bounds and periods skipped."""
+    says when the rule applies, not how much of its consequence is given (``_in_condition_only``).  One word, the
+    first before it past bounds and periods; a function or form word there asks of no such predicate ("cho bao nhiêu
+    lao động": none)."""
     if not _asks_amount(topic, accented):
         return []
     from index.wordseg import pos_tags, segment
@@ -692,22 +687,17 @@ def _consequences(topic: str, accented: bool) -> list[Need]:
     # word ends the search ("phải có bao nhiêu năm kinh nghiệm": the subject before it is no predicate)
     bounds = _bounds_and_periods()[accented]
     skip = _skipped_before_amount()[accented]
-    got: list[str] = []
+    spelt = (lambda x: canonical_tones(x).lower()) if accented else fold
     for j in range(at - 1, -1, -1):
         w = words[j]
-        key = canonical_tones(w.replace("_", " ")).lower() if accented else fold(w.replace("_", " "))
-        if key in bounds or all((canonical_tones(x).lower() if accented else fold(x)) in bounds for x in w.split("_")):
+        if spelt(w.replace("_", " ")) in bounds or all(spelt(x) in bounds for x in w.split("_")):
             continue
         if tags[j] in ("E", "C", "CC", "Np", "Ny", "Nu", "M") or not _plain_word(w, skip, accented):
-            break
-        got.append(w)
-        break
-    if not got:
-        return []
-    spelt = (lambda x: canonical_tones(x).lower()) if accented else fold
-    alts = "|".join(r"\s+".join(re.escape(spelt(x)) for x in w.split("_")) for w in got)
-    return [Need("consequence", " ".join(w.replace("_", " ") for w in reversed(got)),
-                 pattern=re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), accented=accented)]
+            return []
+        said = r"\s+".join(re.escape(spelt(x)) for x in w.split("_"))
+        return [Need("consequence", w.replace("_", " "), pattern=re.compile(rf"(?<!\w)(?:{said})(?!\w)"),
+                     accented=accented)]
+    return []
 
 
 def _in_condition_only(n: Need, short: str, said: str) -> bool:
