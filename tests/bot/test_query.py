@@ -309,6 +309,11 @@ def test_a_syllable_that_looks_like_a_cue_does_not_untie_the_year(text):
     ("Kỳ họp thứ 10 khai mạc ngày nào?", False),
     ("Chỉ thị thi đua năm 2023 của Lai Châu ký ngày nào?", True),
     ("chi thi thi dua nam 2022 cua son la ky ngay nao", True),
+    # "những/các ngày nào" asks for a set of days (holidays, days off), never the date a document was issued
+    ("Bộ luật Lao động: người lao động nước ngoài được nghỉ thêm những ngày nào?", False),
+    ("Bo luat lao dong: nguoi lao dong nuoc ngoai duoc nghi them nhung ngay nao?", False),
+    ("Theo quy định của luật, người lao động được nghỉ lễ vào các ngày nào?", False),
+    ("Thông tư 03/2021/TT-BNV được ký ngày nào?", True),
 ])
 def test_a_date_question_is_about_a_document_only_when_it_names_one_or_its_signing(text, is_date):
     # "ngày nào" of an event is no question on when the directive was issued: answering with the document's
