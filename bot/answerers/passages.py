@@ -363,7 +363,8 @@ def _extract(
             cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
             quote = f"{row.full_name} — {cells}"
             return Found(d, clause, quote, quote, (row.start, row.end), base)
-    counted = stated_count(seg.text, _once(reader, probe, q.text).noun) if shape == "fact" else None
+    counts = _once(reader, probe, q.text) if shape == "fact" else None
+    counted = stated_count(seg.text, counts.noun, counts.then) if counts is not None else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
         at = seg.start + counted.start
