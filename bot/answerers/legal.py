@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates, with_rarest
+from bot.answerers.examples import in_example
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, asks_yes_no, by_segment
 from bot.answerers.values import follows, lead_fit, probe
@@ -265,8 +266,8 @@ def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[F
             continue
         clause_cov = None
         for seg in reader.segments.get(clause.id, []):
-            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)):
-                continue
+            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)) or in_example(d, clause.start + seg.start):
+                continue  # no date, or a worked example's (bot.answerers.examples)
             if clause_cov is None:
                 clause_cov = reader.scorer.coverage(topic, clause.text)
             extra = bonus(clause, seg) or 0.0

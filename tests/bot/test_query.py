@@ -244,6 +244,28 @@ def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     assert read_question(question).kind == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    # "khi … có hiệu lực" says from when; what is asked is the rest of the question
+    ("Kể từ khi quyết định thành lập quỹ có hiệu lực, công ty có bao nhiêu ngày để đăng ký?", "duration"),
+    ("ke tu khi giay phep co hieu luc cong ty co bao nhieu ngay de thong bao", "duration"),
+    ("Hợp đồng đã ký trước khi thông tư mới có hiệu lực thì doanh nghiệp phải làm gì?", "duty"),
+    ("Khi nào Thông tư 09/2026/TT-BNV có hiệu lực?", "effect"),
+    ("Thông tư 09/2026/TT-BNV có hiệu lực từ ngày nào?", "effect"),
+    ("Sau khi thôi chức vụ thì Thông tư 32/2026/TT-BKHCN có hiệu lực từ ngày nào?", "effect"),
+    ("Khi Thông tư 09/2026/TT-BNV có hiệu lực thì thông tư nào hết hiệu lực?", "effect"),
+    ("Nghị định 320/2025/NĐ-CP được áp dụng từ kỳ tính thuế năm nào?", "effect"),
+    ("luat thue thu nhap doanh nghiep ap dung tu nam nao", "effect"),
+    # "mã số nào", "số nào" ask a number, not which "sở" (department)
+    ("Chức danh kiểm định viên kỹ thuật an toàn lao động mang mã số nào?", "fact"),
+    ("Sở nào cấp giấy phép hoạt động dịch vụ việc làm?", "agency"),
+    # "làm gì" asks an action, not which document
+    ("Nếu hợp đồng trái Thông tư 02/2024/TT-BLĐTBXH thì doanh nghiệp phải làm gì?", "duty"),
+    ("Thông tư 02/2024/TT-BLĐTBXH sửa đổi thông tư nào?", "reference"),
+])
+def test_the_kind_is_what_the_question_asks_not_a_word_of_its_setting(question, kind):
+    assert read_question(question).kind == kind
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [("Đề án đặt mục tiêu đến năm 2030 đào tạo bao nhiêu phần trăm nhân lực?", 2030),
