@@ -596,3 +596,10 @@ def test_i_spellings_are_read_as_the_documents_write_them_but_not_inside_other_w
 
     assert documents_spelling("Tỉ lệ hộ nghèo, quĩ bảo hiểm, Mĩ, kì họp") == "Tỷ lệ hộ nghèo, quỹ bảo hiểm, Mỹ, kỳ họp"
     assert documents_spelling("ki-lô-gam, bác sĩ, TI, thi đua") == "ki-lô-gam, bác sĩ, TI, thi đua"
+
+
+def test_that_consolidated_text_points_back_to_the_document_under_discussion():
+    first = q("Theo văn bản hợp nhất 463/VBHN-BLĐTBXH, bộ nào phối hợp giám sát quỹ tiền lương?")
+    got = q("Văn bản hợp nhất đó do ai ký xác thực?", previous=first)
+    assert got.same_document and got.kind == "meta_signer"
+
