@@ -1517,7 +1517,10 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             # the words quoted decide first: a title naming every case ("thị trường giao dịch cổ phiếu, thị trường
             # giao dịch trái phiếu") does not make "chuyển trái phiếu" an answer about "cổ phiếu"
             quote = " ".join(_joined((said,), accented=n.accented).split())  # "bảo hiểm y \ntế" is "bảo hiểm y tế"
-            if n.rival.search(quote) and not n.pattern.search(quote):
+            # … and an item's own words before its lead-in: "c) Kéo dài 03 tháng đối với viên chức bị kỷ luật khiển
+            # trách" under a lead-in naming "cán bộ, công chức, viên chức" is the rule for viên chức only
+            item = " ".join(_joined((_quoted_only(f),), accented=n.accented).split())
+            if any(n.rival.search(x) and not n.pattern.search(x) for x in (quote, item)):
                 out.append(n)
                 continue
         if n.kind == "place" and n.pattern is not None and _qualifies_another(n.pattern, f.short, said):
@@ -1896,6 +1899,13 @@ _DIGIT = re.compile(r"\d")
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
 _QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named", "counted_as"})
+
+
+def _quoted_only(f: Found) -> str:
+    """The words quoted as ``f``'s answer, without the clause's lead-in to its items."""
+    from bot.quotes import quoted_text
+
+    return (quoted_text(f.clause.text, f.span) if f.span else (f.quote or quoted_text(f.clause.text))).strip("… ")
 
 
 def _answer_words(f: Found) -> str:
