@@ -123,14 +123,21 @@ def _local_spellings(context: Iterable[str], wanted: set[str], *, majority: bool
     """Most frequent spelling, in ``context``, of each folded phrase in ``wanted`` (plain spellings count too);
     with ``majority``, None for a phrase whose commonest spelling holds no more than half of its occurrences."""
     counts: dict[str, Counter[str]] = {}
+    firsts = {key.split("_", 1)[0] for key in wanted}  # a phrase of the question starts with one of these
     for text in context:
         for run in _runs(canonical_tones(text).lower()):
             words = [m.group(0) for m in run]
-            for n in range(1, _LONGEST + 1):
-                for i in range(len(words) - n + 1):
-                    key = _key(words[i:i + n])
+            folded = [fold(w) for w in words]  # once per word, not once per phrase holding it
+            for i, first in enumerate(folded):
+                if first not in firsts:
+                    continue
+                for n in range(1, min(_LONGEST, len(words) - i) + 1):
+                    key = "_".join(folded[i:i + n])
                     if key in wanted:
-                        counts.setdefault(key, Counter())["_".join(words[i:i + n])] += 1
+                        c = counts.get(key)
+                        if c is None:
+                            c = counts[key] = Counter()
+                        c["_".join(words[i:i + n])] += 1
     best = {key: c.most_common(1)[0] for key, c in counts.items()}
     return {key: word if not majority or 2 * n > counts[key].total() else None for key, (word, n) in best.items()}
 
