@@ -816,7 +816,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
         # "kiểu", "nếp", "dịp" (general nouns before what they name), "vai trò" (a form phrase): no word of the topic
-        framing = _framing_nouns(syllables, accented)
+        framing = _framing_nouns(syllables, accented, scorer)
         for i, x in enumerate(syllables):
             if (fold(x) in free or i in framing or start + i in phrased or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
                     or not (accented or _syllable_like(x))):
@@ -855,17 +855,18 @@ def _in_free_phrases(syllables: list[str], free: frozenset[str]) -> set[int]:
     return out
 
 
-def _framing_nouns(syllables: list[str], accented: bool) -> set[int]:
-    """The positions of ``syllables`` spelling a general noun of ``framing_nouns.txt`` ("kiểu", "khía cạnh"), in a
-    question typed with diacritics (folded, they spell other words too)."""
-    if not accented:
-        return set()
+def _framing_nouns(syllables: list[str], accented: bool, scorer: Scorer) -> set[int]:
+    """The positions of ``syllables`` spelling a general noun of ``framing_nouns.txt`` ("kiểu", "khía cạnh").  Typed
+    without diacritics a syllable stands for several words ("kieu": "kiểu", "kiều"; "nep": "nếp", "nẹp"): it is read
+    as the library most often spells it, like the nouns ``_folded_words`` reads ("kieu" is "kiểu", "nep" is "nẹp")."""
     framing: frozenset[str] = _lexicon()["framing"]  # type: ignore[assignment]
-    spelt = [canonical_tones(x).lower() for x in syllables]
     out: set[int] = set()
     for size in (1, 2):
-        for i in range(len(spelt) - size + 1):
-            if " ".join(spelt[i : i + size]) in framing:
+        for i in range(len(syllables) - size + 1):
+            part = syllables[i : i + size]
+            spelt = " ".join(canonical_tones(x).lower() for x in part) if accented else (
+                (_spelt(part, scorer) or "").replace("_", " ").lower())
+            if spelt in framing:
                 out |= set(range(i, i + size))
     return out
 

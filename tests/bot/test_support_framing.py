@@ -8,7 +8,7 @@ import pytest
 
 from bot.query import read_question
 from bot.segments import Scorer
-from bot.support import gaps, needs
+from bot.support import _framing_nouns, gaps, needs
 from bot.tuning import AnswerTuning
 from corpus.text import fold
 from tests.fakes import found_in
@@ -63,3 +63,15 @@ def test_typed_without_marks_a_folded_syllable_is_not_read_as_a_framing_noun(sco
     # folded, "kieu" is also "kiều" (kiều bào) and "nep" "nẹp": only the form phrases ("vai tro") go
     assert not any("vai" in w or "tro" in w for w in _words("van phong ubnd tinh co vai tro gi", scorer))
 
+
+
+def test_typed_without_marks_a_framing_noun_is_read_as_the_library_spells_it():
+    parts = [f"Kiểu dáng công nghiệp số {i}." for i in range(8)] + [f"Nẹp vít y tế loại {i}." for i in range(12)]
+    parts += [f"Nếp sống văn minh số {i}." for i in range(4)]
+    parts += [f"Quy định chung về lao động và nông nghiệp số {i}." for i in range(3000)]
+    scorer = Scorer(parts)
+    assert "kieu" not in _words("lai chau 2023 muon phat trien nhung kieu nong nghiep nao", scorer)
+    assert _framing_nouns(["kieu", "nong", "nghiep"], False, scorer) == {0}
+    # "nep" is most often "nẹp" there (a splint, a thing asked about): no framing noun
+    assert _framing_nouns(["nep", "vit"], False, scorer) == set()
+    assert _framing_nouns(["nếp", "văn", "hoá"], True, scorer) == {0}
