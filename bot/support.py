@@ -161,6 +161,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
             "quantities": quantities,
             "contrasts": contrasts, "case_sets": tuple(case_sets), "kinds": kinds,
             "paraphrase": frozenset(fold(w) for w in lex.topic("paraphrase_words")), "limits": limits, "limits_full": limits_full,
+            "framing": frozenset(canonical_tones(w).lower() for w in lex.topic("framing_nouns")),
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "count_figure": count_figure, "count_body": count_body, "rate_nouns": rate_nouns,
             # units a figure measures in ("30 ngày", "1.170.000 đồng"): what no count of things is written in
@@ -811,6 +812,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
+    phrased = _in_free_phrases(sylls, free)  # type: ignore[arg-type]  # across pyvi's words: "vai" "tro" typed bare
     at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -818,8 +820,10 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         if not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or fold(" ".join(syllables)) in kinds:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
-        for x in syllables:
-            if (fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
+        # "kiểu", "nếp", "dịp" (general nouns before what they name), "vai trò" (a form phrase): no word of the topic
+        framing = _framing_nouns(syllables, accented, scorer)
+        for i, x in enumerate(syllables):
+            if (fold(x) in free or i in framing or start + i in phrased or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
                     or not (accented or _syllable_like(x))):
                 keys.append(("", ""))
                 continue
@@ -845,6 +849,33 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
+def _in_free_phrases(syllables: list[str], free: frozenset[str]) -> set[int]:
+    """The positions of ``syllables`` that two-word lines of the form, kind and paraphrase lists cover ("vai trò" of
+    "có vai trò gì", asking what a body does like "nhiệm vụ gì"; "viện dẫn"): listed whole, since one of their
+    syllables alone, folded, also spells content words ("tro": "hỗ trợ", "dan": "dân")."""
+    out: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(syllables)):
+        if f"{fold(a)} {fold(b)}" in free:
+            out |= {i, i + 1}
+    return out
+
+
+def _framing_nouns(syllables: list[str], accented: bool, scorer: Scorer) -> set[int]:
+    """The positions of ``syllables`` spelling a general noun of ``framing_nouns.txt`` ("kiểu", "khía cạnh").  Typed
+    without diacritics a syllable stands for several words ("kieu": "kiểu", "kiều"; "nep": "nếp", "nẹp"): it is read
+    as the library most often spells it, like the nouns ``_folded_words`` reads ("kieu" is "kiểu", "nep" is "nẹp")."""
+    framing: frozenset[str] = _lexicon()["framing"]  # type: ignore[assignment]
+    out: set[int] = set()
+    for size in (1, 2):
+        for i in range(len(syllables) - size + 1):
+            part = syllables[i : i + size]
+            spelt = " ".join(canonical_tones(x).lower() for x in part) if accented else (
+                (_spelt(part, scorer) or "").replace("_", " ").lower())
+            if spelt in framing:
+                out |= set(range(i, i + size))
+    return out
+
+
 def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list[Need]:
     """A question typed without diacritics: its nouns of the dictionary ("tiem_chung") whose syllable pairs are rare
     over the library, each pair needed whole.  One folded syllable stands for several ("chung": "chung", "chứng",
@@ -866,7 +897,8 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
         sylls = word.split("_")
         if (len(sylls) < 2 or spelling is None or not tag.startswith("N") or tag in ("Np", "Nu", "Ny")
                 or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
-                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
+                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)  # type: ignore[operator]
+                or _in_free_phrases(sylls, free)):  # type: ignore[arg-type]
             continue
         if not _content_spelt(sylls, scorer):
             continue
