@@ -69,6 +69,8 @@ def _cues() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | N
 _KIND_CUES = _cues()
 # Words that only carry the question's form or scope, or only say which kind of answer is wanted.
 _FORM_WORDS = frozenset(load_lexicon().topic("question_form_words"))
+# Kinds that ask about a document as a whole, not about a case within it
+_WHOLE_DOCUMENT_KINDS = frozenset({"meta_signer", "meta_date", "meta_number", "meta_title", "effect", "reference"})
 _KIND_WORDS = frozenset(load_lexicon().topic("question_kind_words")) | frozenset(load_lexicon().topic("answer_form_words"))
 # Cue positions whose patterns are written with diacritics: "văn bản đó" points back, "văn bản do Bộ X
 # ban hành" does not, so they are matched on the accented text and only folded for unaccented input.
@@ -562,6 +564,11 @@ def _strip_followup(topic: str) -> str:
     if start:
         n = len(start.group(0).split())
         words, folded = words[n:], folded[n:]
+    # "Nếu bị khiển trách thì sao?": the conjunction opening a condition says how the case is asked, not what it is
+    lead = _FOLLOWUP["condition"].match(" ".join(folded))
+    if lead:
+        n = len(lead.group(0).split())
+        words, folded = words[n:], folded[n:]
     end = _FOLLOWUP["end"].search(" ".join(folded))
     if end:
         n = len(end.group(0).split())
@@ -613,6 +620,56 @@ def _replace_in(before: str, own: str) -> str:
     tail_new = new_words[last.b + last.size :]
     tail_old = old_words[last.a + last.size :]
     return " ".join([*out, *tail_new, *tail_old[replaced(list(range(last.a + last.size, len(old_words))), len(tail_new)) :]])
+
+
+def _contrast_sets() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """The sets of cases that exclude one another (lexicon contrast_sets.txt): (heads, cases), a case its spellings."""
+    out = []
+    for line in load_lexicon().topic("contrast_sets"):
+        head, colon, rest = line.rpartition(":")
+        heads = tuple(h.strip() for h in head.split("|")) if colon else ()
+        out.append((heads, tuple(tuple(x.strip() for x in c.split("|")) for c in rest.split("/"))))
+    return tuple(out)
+
+
+_CONTRAST_SETS = _contrast_sets()
+
+
+def _case_spans(words: list[str], spellings: tuple[str, ...], accented: bool) -> list[tuple[int, int]]:
+    """Where one of ``spellings`` (a case, several words maybe) stands in ``words`` (each as ``compare_key`` spells it)."""
+    out = []
+    for spelt in spellings:
+        case = compare_key(spelt, accented).split()
+        out += [(i, i + len(case)) for i in range(len(words) - len(case) + 1) if words[i : i + len(case)] == case]
+    return out
+
+
+def _other_case(before: str, own: str) -> tuple[str, str] | None:
+    """(``before`` with the case ``own`` names put in place of the case of the same set it named, that case as typed):
+    "Còn bị khiển trách?" after "Công chức bị kỷ luật giáng chức thì bị kéo dài … bao lâu?" asks the same of the
+    reprimand (lexicon contrast_sets.txt: the forms of discipline exclude one another), not of "khiển trách giáng chức".
+    None when ``own`` names no other case of a set ``before`` names, or says more than the case (words of its own)."""
+    accented = has_diacritics(before) and has_diacritics(own)
+    old_words, new_words = before.split(), own.split()
+    old_keys, new_keys = [compare_key(w, accented) for w in old_words], [compare_key(w, accented) for w in new_words]
+    for heads, cases in _CONTRAST_SETS:
+        head_keys = [compare_key(h, accented).split() for h in heads]
+
+        def headed(keys: list[str], at: int, head_keys: list[list[str]] = head_keys) -> bool:
+            return not head_keys or any(keys[max(0, at - len(h)) : at] == h for h in head_keys)
+
+        old = {(i, span) for i, c in enumerate(cases) for span in _case_spans(old_keys, c, accented)
+               if headed(old_keys, span[0])}
+        new = {(i, span) for i, c in enumerate(cases) for span in _case_spans(new_keys, c, accented)}
+        if len({i for i, _ in old}) != 1 or len({i for i, _ in new}) != 1 or {i for i, _ in old} == {i for i, _ in new}:
+            continue
+        (_, (a, b)), (_, (c, d)) = min(old, key=lambda x: x[1]), min(new, key=lambda x: x[1])
+        said = set(old_keys) | {k for h in head_keys for k in h}
+        if any(_content_words(fold(k)) and k not in said for k in new_keys[:c] + new_keys[d:]):
+            return None  # words of its own besides the case: not only the case put in place
+        case = " ".join(new_words[c:d])
+        return " ".join([*old_words[:a], case, *old_words[b:]]), case
+    return None
 
 
 def _step_words(words: list[str]) -> set[int]:
@@ -667,6 +724,30 @@ _IN_FORCE_NOW_READ = re.compile(r"(?<!\w)hien nay(?!\w)")
 def _without_now(words: str) -> str:
     """``words`` without "hiện nay" ("bây giờ", "lúc này" as read, ``_said_as_in_force``)."""
     return " ".join(_without(words, list(_IN_FORCE_NOW_READ.finditer(fold(words)))).split())
+
+
+_NUMBER_REMNANT = re.compile(r"\S*\d\S*/\S*|\S*/\S*\d\S*|/\S+")  # "38/", "/nd-cp" left of a number typed lower-case
+
+
+def _without_documents(words: str, kinds: tuple[str, ...]) -> str:
+    """``words`` without the documents the question names by kind and number ("Nghị định" of "Còn Nghị định
+    38/2022/NĐ-CP?", whose number is already read as its scope), and what is left of their numbers ("38/ /nd-cp"
+    typed lower-case, "số").  A document so named is where the question asks, not what it asks about: "Còn Thông tư
+    157/2025/TT-BTC?" after "Ai ký?" asks the same of that circular."""
+    if not kinds:
+        return words
+    said = words.split()
+    folded = [fold(w).lower() for w in said]
+    drop: set[int] = set()
+    for kind in kinds:
+        k = fold(kind).lower().split()
+        for i in range(len(folded) - len(k) + 1):
+            if folded[i : i + len(k)] == k:
+                drop |= set(range(i, i + len(k)))
+                if i + len(k) < len(folded) and folded[i + len(k)] == "so":
+                    drop.add(i + len(k))
+    drop |= {i for i, w in enumerate(said) if _NUMBER_REMNANT.fullmatch(w)}
+    return " ".join(w for i, w in enumerate(said) if i not in drop)
 
 
 def is_step(phrase: str) -> bool:
@@ -746,6 +827,29 @@ def _pauses(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((a[-1], b[0]) for a, b in itertools.pairwise(parts) if a and b and (a[-1], b[0]) not in joined))
 
 
+def _iy_spellings() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The syllables typed with a final "i" that the documents write with "y" (lexicon iy_spellings.txt)."""
+    pairs = {typed: written for typed, written in (line.split() for line in load_lexicon().topic("iy_spellings"))}
+    return re.compile(rf"(?<![\w-])(?:{alternatives(pairs)})(?![\w-])", re.IGNORECASE), pairs
+
+
+_IY, _IY_WRITTEN = _iy_spellings()
+
+
+def documents_spelling(text: str) -> str:
+    """``text`` with the i/y syllables spelled as the documents spell them: "Ai kí …" -> "Ai ký …", "tỉ lệ" ->
+    "tỷ lệ" (both spellings are correct Vietnamese).  An all-capital word ("TI") is an abbreviation, left alone."""
+
+    def respell(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) > 1 and word.isupper():
+            return word
+        written = _IY_WRITTEN[word.lower()]
+        return written[:1].upper() + written[1:] if word[:1].isupper() else written
+
+    return _IY.sub(respell, text)
+
+
 def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous: Query | None = None,
                   names: frozenset[str] = frozenset(), said: str = "") -> Query:
     """Read scope and kind; with ``previous``, an elliptical follow-up keeps what it does not change.
@@ -755,7 +859,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     A question with its own topic is a new question: it inherits nothing (neither topic, kind nor
     scope) from the previous one, so an unrelated question never gets the previous answer.
     """
-    typed = " ".join(normalize_spaces(nfc(text)).split())
+    typed = documents_spelling(" ".join(normalize_spaces(nfc(text)).split()))
     text = _said_as_in_force(typed)
     places, named_places = _find_places(text, known_provinces, names)
     roles = _year_roles(text, places=bool(places))
@@ -828,7 +932,7 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     marked = pointed or bool(_FOLLOWUP["start"].search(folded) or _FOLLOWUP["end"].search(folded))
     # "Bây giờ vùng II thì sao?": "now" (read as "hiện nay") asks the rule in force of what the conversation is about,
     # it names nothing to put in place of the previous question's words
-    own = _without_now(_strip_followup(query.topic))
+    own = _without_documents(_without_now(_strip_followup(query.topic)), query.doc_types)
     content = [] if pointed else _content_words(own)
     steps = list(step_pattern().finditer(fold(own)))
     # "Vùng I thì bao nhiêu?": a step alone names no topic; it asks the conversation's question of that step
@@ -851,6 +955,13 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
     # question asked about, and B asks that question again.
     whole = (marked and not pointed and not step_only and bool(content) and not restated
              and _cue("interrogative", own) is not None and _cue("contrast", own) is None)
+    # "Nếu hạn nhận báo cáo rơi vào ngày nghỉ lễ thì sao?" after "Nghị định … thay thế nghị định nào?": a question about
+    # the document as a whole (its signer, date, effect, legal basis) has no case the follow-up's own words could stand
+    # in for; they ask something of their own, of the same document.
+    # "Còn theo Hiệp định EVFTA thì thuế suất bao nhiêu?" asks again what an earlier question asked ("Còn A thì B?").
+    whole = whole or (marked and not pointed and not step_only and bool(content) and not restated
+                      and previous.kind in _WHOLE_DOCUMENT_KINDS and kind not in _WHOLE_DOCUMENT_KINDS
+                      and _cue("interrogative", own) is None)
     if kind.startswith("meta_") and query.scoped and not marked:
         return query  # "Ai ký Chỉ thị 01/CT-UBND năm 2024 của Sơn La?" is whole on its own
     if not content and not marked and not (query.scoped or unknown or kind != "fact"):
@@ -874,14 +985,22 @@ def read_question(text: str, *, known_provinces: tuple[str, ...] = (), previous:
         topic, introduced = period  # "Còn một năm?" after "… bao nhiêu giờ một tháng?" ("năm" is no topic word)
     elif not content:
         topic = previous.topic if new_kind == previous.kind else f"{previous.topic} {own}".strip()
+        if query.doc_types and len(query.doc_types) == 1:
+            # "Còn Nghị định 38/2022/NĐ-CP?" after "Nghị quyết … có hiệu lực từ ngày nào?": the decree's date, asked
+            # as of a decree
+            for kind in previous.doc_types:
+                topic = whole_words(kind, re.IGNORECASE).sub(query.doc_types[0], topic)
     else:
         old_agency, new_agency = _agency_in(previous.topic), _agency_in(own)
+        case = None if whole or new_kind != previous.kind or new_kind == "clause" else _other_case(previous.topic, own)
         if whole or new_kind != previous.kind or new_kind == "clause":
             # "Còn Sở Nội vụ được giao việc gì?" after "… giao sở nào chủ trì …": a question of another kind in its
             # own words, about the same scope; the previous question's words would only blur it.  A label ("Còn
             # điểm e?") is always asked on its own.
             topic = own
             introduced = new_agency or ""
+        elif case is not None:
+            topic, introduced = case  # "Còn bị khiển trách?" after "… bị kỷ luật giáng chức …"
         elif old_agency and new_agency and old_agency in previous.topic:
             topic = previous.topic.replace(old_agency, new_agency)  # "Còn Sở Thông tin và Truyền thông thì sao?"
             introduced = new_agency if fold(new_agency) != fold(old_agency) else ""

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from corpus.lexicon import load_lexicon
 from corpus.text import canonical_tones, fold, has_diacritics
-from index.tokenize import expanded_pieces, is_abbreviation
+from index.tokenize import expanded_pieces, is_abbreviation, one_spelling
 
 __all__ = [
     "Scorer",
@@ -44,13 +44,9 @@ _SENTENCE_END = re.compile(r"(?=\s)(?:(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])
 _PART_END = re.compile(r";\s+")
 
 
-_Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvx])([yýỳỷỹỵ])$")
-_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
-
-
 def _spelling(token: str) -> str:
-    """One spelling for the i/y pairs Vietnamese writes both ways (bác sĩ/bác sỹ, tỉ/tỷ, kĩ/kỹ)."""
-    return _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_TO_I), token)
+    """One spelling for the i/y pairs Vietnamese writes both ways (bác sĩ/bác sỹ, tỉ/tỷ, kĩ/kỹ), as the search reads them."""
+    return one_spelling(token)
 
 
 @lru_cache(maxsize=4096)

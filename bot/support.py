@@ -28,6 +28,11 @@ specific must therefore stand in the answering clause (its text, its headings or
   Sở A does), ``body_object_words.txt``, unless a longer lead makes it the one tasked ("giao cho Bộ Nội vụ thực hiện",
   ``body_agent_leads.txt``); a document read about another ("Theo Quyết định X, Thông tư Y …") is no
   answer by its own effect statement;
+- a body the question names ("Sở Văn hóa, Thể thao và Du lịch"), in the clause or as its document's issuer: a clause
+  tasking "Sở Thông tin và Truyền thông" says what another body does;
+- the year a change asked is measured against ("tăng bao nhiêu so với năm 2021": not "tăng 05 xã so với năm 2022"),
+  ``comparison_bases.txt``; the end of a range asked ("tối thiểu": not "không quá 40.000.000 đồng"),
+  ``limit_sides.toml``; an amount per person ("GRDP bình quân đầu người": not "GRDP tăng 7,5%"), ``per_head_words.txt``;
 - the question's rare nouns ("tiếp khách", "lệ phí") and names ("Tòa án"), rarity weighed over the whole
   library (``AnswerTuning.support_rare_idf``); words a question asks or paraphrases with
   (``paraphrase_words.txt`` and the question-form lists) never count, nor acronyms typed in lower case.
@@ -61,9 +66,9 @@ from index.tokenize import equivalent_forms, expand_abbreviations, is_abbreviati
 __all__ = ["DocumentNumbers", "Need", "gaps", "head_words", "is_party_number", "key_words", "named_numbers", "needs", "settled_words",
            "titled_scope", "unheld_nouns", "unknown_documents"]
 
-NeedKind = Literal["body", "bound", "case", "change", "condition", "consequence", "count", "counted", "counted_as", "date",
-                   "document", "figure", "issuer", "label", "named", "narrowing", "period", "place", "province", "qualifier",
-                   "quantity", "rate", "subject", "unit", "word", "year"]
+NeedKind = Literal["agency", "body", "bound", "case", "change", "compared", "condition", "consequence", "count", "counted",
+                   "counted_as", "date", "document", "figure", "issuer", "label", "limit", "named", "narrowing", "per_head",
+                   "period", "place", "province", "qualifier", "quantity", "rate", "subject", "unit", "word", "year"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,7 @@ def _read(lex: Lexicon) -> dict[str, object]:
             "quantities": quantities,
             "contrasts": contrasts, "case_sets": tuple(case_sets), "kinds": kinds,
             "paraphrase": frozenset(fold(w) for w in lex.topic("paraphrase_words")), "limits": limits, "limits_full": limits_full,
+            "framing": frozenset(canonical_tones(w).lower() for w in lex.topic("framing_nouns")),
             "compounds": compounds, "asks_amount": asks_amount, "asks_number": asks_number, "figure": figure,
             "count_figure": count_figure, "count_body": count_body, "rate_nouns": rate_nouns,
             # units a figure measures in ("30 ngày", "1.170.000 đồng"): what no count of things is written in
@@ -806,6 +812,7 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     broken = set(q.pauses)
     adjacent = set(itertools.pairwise(fold(w) for w in re.findall(r"[^\W_]+", q.topic or q.text)))
     near = [k or "" for k in syllable_keys(sylls, accented=accented)]  # every syllable's key, for its neighbours
+    phrased = _in_free_phrases(sylls, free)  # type: ignore[arg-type]  # across pyvi's words: "vai" "tro" typed bare
     at = 0
     for word, tag in zip(words, tags, strict=True):
         syllables = word.split("_")
@@ -813,8 +820,10 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
         if not tag.startswith("N") or tag in ("Np", "Nu", "Ny") or fold(" ".join(syllables)) in kinds:
             continue
         keys: list[tuple[str, str]] = []  # (syllable as written, its key)
-        for x in syllables:
-            if (fold(x) in free or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
+        # "kiểu", "nếp", "dịp" (general nouns before what they name), "vai trò" (a form phrase): no word of the topic
+        framing = _framing_nouns(syllables, accented, scorer)
+        for i, x in enumerate(syllables):
+            if (fold(x) in free or i in framing or start + i in phrased or is_abbreviation(x) or any(ch.isdigit() for ch in x)  # type: ignore[operator]
                     or not (accented or _syllable_like(x))):
                 keys.append(("", ""))
                 continue
@@ -840,6 +849,33 @@ def _rare_nouns(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     return out
 
 
+def _in_free_phrases(syllables: list[str], free: frozenset[str]) -> set[int]:
+    """The positions of ``syllables`` that two-word lines of the form, kind and paraphrase lists cover ("vai trò" of
+    "có vai trò gì", asking what a body does like "nhiệm vụ gì"; "viện dẫn"): listed whole, since one of their
+    syllables alone, folded, also spells content words ("tro": "hỗ trợ", "dan": "dân")."""
+    out: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(syllables)):
+        if f"{fold(a)} {fold(b)}" in free:
+            out |= {i, i + 1}
+    return out
+
+
+def _framing_nouns(syllables: list[str], accented: bool, scorer: Scorer) -> set[int]:
+    """The positions of ``syllables`` spelling a general noun of ``framing_nouns.txt`` ("kiểu", "khía cạnh").  Typed
+    without diacritics a syllable stands for several words ("kieu": "kiểu", "kiều"; "nep": "nếp", "nẹp"): it is read
+    as the library most often spells it, like the nouns ``_folded_words`` reads ("kieu" is "kiểu", "nep" is "nẹp")."""
+    framing: frozenset[str] = _lexicon()["framing"]  # type: ignore[assignment]
+    out: set[int] = set()
+    for size in (1, 2):
+        for i in range(len(syllables) - size + 1):
+            part = syllables[i : i + size]
+            spelt = " ".join(canonical_tones(x).lower() for x in part) if accented else (
+                (_spelt(part, scorer) or "").replace("_", " ").lower())
+            if spelt in framing:
+                out |= set(range(i, i + size))
+    return out
+
+
 def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list[Need]:
     """A question typed without diacritics: its nouns of the dictionary ("tiem_chung") whose syllable pairs are rare
     over the library, each pair needed whole.  One folded syllable stands for several ("chung": "chung", "chứng",
@@ -861,7 +897,8 @@ def _folded_words(q: Query, scorer: Scorer, rare: Callable[[str], bool]) -> list
         sylls = word.split("_")
         if (len(sylls) < 2 or spelling is None or not tag.startswith("N") or tag in ("Np", "Nu", "Ny")
                 or any(ch.isdigit() for ch in word) or fold(" ".join(sylls)) in kinds  # type: ignore[operator]
-                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)):  # type: ignore[operator]
+                or any(fold(x) in free or is_abbreviation(x) or not _syllable_like(x) for x in sylls)  # type: ignore[operator]
+                or _in_free_phrases(sylls, free)):  # type: ignore[arg-type]
             continue
         if not _content_spelt(sylls, scorer):
             continue
@@ -977,8 +1014,8 @@ def _named(q: Query, gap: int) -> list[Need]:
 
 def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     """Names in the question other than places ("Thái Lan"), of two syllables or more each of whose pairs is rarer
-    than ``support_rare_idf`` over the library: like the rare nouns, the answering clause must hold them (a clause on
-    the border with Laos answers none on Thailand).  A province says where, which the scope decides; verbs are left
+    than ``support_rare_idf`` over the library, or one foreign word rare or never written there ("Canada"): like the
+    rare nouns, the answering clause must hold them (a clause on the border with Laos answers none on Thailand).  A province says where, which the scope decides; verbs are left
     out: rare ones ("tăng trưởng", "tận dụng") are mostly the question's own paraphrase."""
     from index.wordseg import pos_tags, segment
 
@@ -993,6 +1030,12 @@ def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
     out: list[Need] = []
     for word, tag in zip(words, tags, strict=True):
         sylls = word.split("_")
+        if tag == "Np" and len(sylls) == 1 and _foreign_name(word):
+            # "Canada": a foreign name, rare or never written in the library, narrows the question like a rare name
+            key = fold(word)
+            if scorer.parts_with(key) == 0 or scorer.idf(key) >= tuning.support_rare_idf:
+                out.append(Need("word", word, pattern=re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")))
+            continue
         if tag != "Np" or len(sylls) < 2:
             continue  # a verb ("tăng trưởng", "tận dụng") is often the question's paraphrase
         f = fold(" ".join(sylls))
@@ -1007,6 +1050,12 @@ def _rare_names(q: Query, scorer: Scorer, tuning: AnswerTuning) -> list[Need]:
                for u in units):
             out += [Need("word", " ".join(sylls), token=u, accented=True) for u in units]  # type: ignore[misc]
     return out
+
+
+def _foreign_name(word: str) -> bool:
+    """Whether a capitalised word is no Vietnamese syllable, nor an acronym: a foreign name ("Canada", "Singapore")."""
+    return (len(word) >= 4 and word[:1].isupper() and not word.isupper() and word.isalpha() and not is_abbreviation(word)
+            and not _syllable_like(word))
 
 
 def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
@@ -1031,7 +1080,8 @@ def needs(q: Query, scorer: Scorer, tuning: AnswerTuning) -> tuple[Need, ...]:
              *_acronyms(q, scorer, tuning), *_years(q), *_dated(q), *_issuers(q), *_counted(asked, scorer, tuning),
              *_rare_names(q, scorer, tuning), *_bounds(q.text), *_bodies(q.text),
              *_documents_asked(q.text), *_conditions(q.text), *_counted_as(topic), *_consequences(topic, accented),
-             *_changes_asked(q), *_provinces_asked(q.text)]
+             *_changes_asked(q), *_provinces_asked(q.text), *_agencies(q.text, q.issuers, (*q.provinces, *q.unknown_places)), *_compared(q.text, accented),
+             *_limits(q.text), *_per_heads(q.text, accented)]
     seen: set[tuple[str, str | None, str | None]] = set()
     out = []
     for n in found:
@@ -1499,7 +1549,10 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             # the words quoted decide first: a title naming every case ("thị trường giao dịch cổ phiếu, thị trường
             # giao dịch trái phiếu") does not make "chuyển trái phiếu" an answer about "cổ phiếu"
             quote = " ".join(_joined((said,), accented=n.accented).split())  # "bảo hiểm y \ntế" is "bảo hiểm y tế"
-            if n.rival.search(quote) and not n.pattern.search(quote):
+            # … and an item's own words before its lead-in: "c) Kéo dài 03 tháng đối với viên chức bị kỷ luật khiển
+            # trách" under a lead-in naming "cán bộ, công chức, viên chức" is the rule for viên chức only
+            item = " ".join(_joined((_quoted_only(f),), accented=n.accented).split())
+            if any(n.rival.search(x) and not n.pattern.search(x) for x in (quote, item)):
                 out.append(n)
                 continue
         if n.kind == "place" and n.pattern is not None and _qualifies_another(n.pattern, f.short, said):
@@ -1507,10 +1560,235 @@ def gaps(wanted: Iterable[Need], f: Found) -> tuple[Need, ...]:
             # answered is not the one those words stand before (a review finding)
             out.append(n)
             continue
+        if n.kind == "agency":
+            if not _names_body(n, f, parts):
+                out.append(n)
+            continue
         if not (_met(n, parts) or (n.kind == "date" and str(f.directive.year) == n.phrase)
                 or (n.kind == "issuer" and fold(f.directive.issuer or "") == fold(n.phrase))):
             out.append(n)
     return tuple(out)
+
+
+# ------------------------------------------------------------------ agencies named, bases, ends, per head
+
+
+def _agencies(text: str, issuers: tuple[str, ...] = (), provinces: tuple[str, ...] = ()) -> list[Need]:
+    """ "Năm 2023 Sơn La giao Sở Văn hóa, Thể thao và Du lịch chủ trì việc gì?" → a body the question names by its
+    proper name (a head word and capitalised name words: ``corpus.facts.agencies``) must be named by the answering
+    clause, its headings, its document's title or issuer: a clause tasking "Sở Thông tin và Truyền thông" says what
+    another body does.  The province asked about, after the name ("Sở Tài chính Lai Châu"), only says where (a city in a
+    national body's name, "Sở Giao dịch Chứng khoán Hà Nội", is part of it); a title ("Chủ tịch UBND
+    tỉnh") or a head alone ("Sở", "UBND tỉnh") names no body.  Typed without marks no name is read (no capitals).  A
+    body asked as the issuer of the documents asked about ("văn bản nào của Bộ …", ``Query.issuers``) is the
+    ``issuer`` need's."""
+    from corpus.facts.agencies import find_agencies
+
+    lex = load_lexicon()
+    titles, levels, heads = _agency_words()
+    out = []
+    for m in find_agencies(text):
+        words = _proper_name(m.name.split(), titles, heads)
+        for _ in range(2):  # "… tỉnh Sơn La", "… Sơn La"
+            cut = next((k for k in (3, 2, 1) if len(words) > k and lex.province(" ".join(words[-k:])) in provinces), 0)
+            words = words[: len(words) - cut] if cut else words
+            while len(words) > 1 and fold(words[-1]) in levels:
+                words = words[:-1]
+        if not any(i > 0 and w[:1].isupper() for i, w in enumerate(words)) or fold(words[0]) in ("cac", "nhung"):
+            continue  # a head alone, or bodies of a kind ("Trưởng các Khối thi đua"), name no one body
+        name = re.sub(r" (?=[,;])", "", " ".join(words))
+        if _spelt_out(name) in {_spelt_out(x) for x in issuers}:
+            continue
+        said = r"\W+".join(re.escape(w) for w in re.findall(r"\w+", _spelt_out(name)))
+        out.append(Need("agency", name, pattern=re.compile(rf"(?<!\w){said}(?!\w)")))
+    return out
+
+
+def _proper_name(words: list[str], titles: tuple[tuple[str, ...], ...], heads: tuple[tuple[str, ...], ...]) -> list[str]:
+    """A body's name as a question writes it: no title before it ("Giám đốc", "Bộ trưởng"), its head ("Ủy ban", "Văn
+    phòng"), then its name words as the word segmenter reads them, each opening with a capital ("Tài_chính", "Việt_Nam"),
+    or a joiner before one ("và", "-"); the name ends at the first other word ("Bộ Tài chính ký Thông tư …" is "Bộ Tài
+    chính", "Liên đoàn Lao động Việt Nam sử dụng …" is "Liên đoàn Lao động Việt Nam")."""
+    folded = [fold(w) for w in words]
+    title = next((t for t in titles if tuple(folded[: len(t)]) == t), None)
+    if title is not None:
+        words, folded = words[len(title) :], folded[len(title) :]
+    elif len(words) > 2 and folded[1] == "truong":  # "Bộ trưởng Bộ Tài chính", "Cục trưởng Cục Hải quan"
+        words, folded = words[2:], folded[2:]
+    head = next((h for h in heads if tuple(folded[: len(h)]) == h), (folded[0],) if folded else ())
+    from index.wordseg import segment
+
+    out = list(words[: len(head)])
+    rest = [w.split("_") for w in segment(" ".join(words[len(head) :])).split()]
+    for i, sylls in enumerate(rest):
+        if sylls[0][:1].isupper():
+            # a word of the name ("Tài_chính", "Việt_Nam"); pyvi joining a name to the verb after it ("Thuế_ban_hành")
+            # keeps the capitalised syllables only, and the name ends there
+            capital = list(itertools.takewhile(lambda x: x[:1].isupper(), sylls))
+            if len(sylls) - len(capital) > 1:
+                out += capital
+                break
+            out += sylls
+        elif fold(sylls[0]) in _JOINERS or not sylls[0][:1].isalnum():
+            if i + 1 < len(rest) and rest[i + 1][0][:1].isupper():
+                out += sylls
+                continue
+            break
+        else:
+            break
+    return out
+
+
+_JOINERS = frozenset({"va", "-", "–", "&", ","})
+
+
+@lru_cache(maxsize=4096)
+def _spelt_out(text: str) -> str:
+    """``text`` folded with each abbreviation written out in its place ("Văn phòng UBND tỉnh": "van phong uy ban nhan
+    dan tinh"; "Sở TT&TT": "so thong tin va truyen thong"), as a body's name is compared."""
+    return fold(re.sub(r"(?<!\S)[^\s(]+ \(([^()]+)\)", r"\1", expand_abbreviations(text)))
+
+
+@derived
+def _agency_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The titles heading a body's name ("chủ tịch", "giám đốc"), the levels a place name follows ("tỉnh") and the head
+    words of a body ("ủy ban", "sở"), folded (lexicon ``agency_grammar.toml``); longest first."""
+    grammar = load_lexicon().topic("agency_grammar")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(fold(t).split()) for t in grammar[key]), key=len, reverse=True))
+
+    return phrases("titles"), frozenset(fold(w) for w in (*grammar["levels"], *grammar["places"])), phrases("org_heads")
+
+
+def _names_body(n: Need, f: Found, parts: tuple[str, ...]) -> bool:
+    """Whether the clause (``parts``) or its document's issuer names the body of an ``agency`` need: its words in
+    order, or a name written otherwise that is the same body ("Sở TT&TT" is "Sở Thông tin và Truyền thông")."""
+    if n.pattern is None or any(n.pattern.search(" ".join(_spelt_out(p).split())) for p in (*parts, f.directive.issuer or "")):
+        return True
+    from corpus.facts.agencies import canonical_agency
+
+    asked = fold(canonical_agency(n.phrase))
+    return any(asked in _bodies_named(p) for p in parts if p)
+
+
+@lru_cache(maxsize=2048)
+def _bodies_named(text: str) -> frozenset[str]:
+    """The bodies ``text`` names, by their canonical names, folded."""
+    from corpus.facts.agencies import find_agencies
+
+    return frozenset(fold(m.canonical) for m in find_agencies(text))
+
+
+@derived
+def _base_leads() -> re.Pattern[str]:
+    """ "so với (cùng kỳ) (năm) 2021": a comparison lead (lexicon ``comparison_bases.txt``), up to three words, a year;
+    folded."""
+    leads = alternatives(load_lexicon().topic("comparison_bases"), fold)
+    return re.compile(rf"(?<!\w)(?:{leads})((?:\s+[^\W\d_]+){{0,3}}?)\s+((?:19|20)\d\d)(?!\d)")
+
+
+@derived
+def _change_asked() -> re.Pattern[str]:
+    """A change word (lexicon ``change_words.txt``: "tăng", "giảm"; not the comparison's own "so với"), folded."""
+    lex = load_lexicon()
+    bases = {fold(w) for w in lex.topic("comparison_bases")}
+    return re.compile(rf"(?<!\w)(?:{alternatives([w for w in lex.topic('change_words') if fold(w) not in bases], fold)})(?!\w)")
+
+
+def _compared(text: str, accented: bool) -> list[Need]:
+    """ "Số xã đạt chuẩn nông thôn mới năm 2023 tăng bao nhiêu xã so với năm 2021?" → the change asked is measured
+    against 2021: the words quoted must compare with that year ("so với … 2021"); "tăng 05 xã so với năm 2022" states
+    the change against another base.  Only for a question asking how much or a change (a comparison of two
+    documents' levels, "năm 2023 so với năm 2022 thế nào?", is read as such)."""
+    key = fold(text)
+    if not (_asks_amount(text, accented) or _change_asked().search(key)):
+        return []
+    out = []
+    for m in _base_leads().finditer(key):
+        year = m.group(2)
+        leads = alternatives(load_lexicon().topic("comparison_bases"), fold)
+        pattern = re.compile(rf"(?<!\w)(?:{leads})(?:\s+[^\W\d_]+){{0,3}}?\s+{year}(?!\d)")
+        out.append(Need("compared", text[m.start() : m.end()], pattern=pattern))
+    return out
+
+
+def _base_unstated(n: Need, f: Found, said: str) -> bool:
+    """Whether the words quoted state no change against the year a ``compared`` need asks."""
+    return n.pattern is not None and n.pattern.search(" ".join(_folded(said).split())) is None
+
+
+@derived
+def _limit_sides() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Per end ("floor", "ceiling": lexicon ``limit_sides.toml``), how a question asks it and how a text states a
+    figure as it, folded."""
+    table = load_lexicon().topic("limit_sides")
+    return {end: (re.compile(rf"(?<!\w)(?:{alternatives(row['asked'], fold)})(?!\w)"),
+                  re.compile(rf"(?<!\w)(?:{alternatives(row['stated'], fold)})\s*$"))
+            for end, row in table.items()}
+
+
+def _limits(text: str) -> list[Need]:
+    """ "Mức lương tối thiểu của chuyên gia tư vấn mức 3?" → the least is asked: a figure the words quoted state as
+    the other end ("không quá 40.000.000 đồng/tháng") answers the most (lexicon ``limit_sides.toml``).  A question
+    asking both ends asks neither."""
+    key = fold(text)
+    asked = [end for end, (asks, _) in _limit_sides().items() if asks.search(key)]
+    return [Need("limit", asked[0], token=asked[0])] if len(asked) == 1 else []
+
+
+def _answered_at(short: str, said: str) -> list[int]:
+    """Where, in the words quoted (folded, spaces joined), the first figure of the short answer stands."""
+    m = re.search(r"\d+(?:[.,]\d+)*", short)
+    if m is None:
+        return []
+    return [x.start() for x in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}(?!\d|[.,]\d)", said)]
+
+
+def _other_end(n: Need, f: Found, said: str) -> bool:
+    """Whether the figure answered stands, wherever the words quoted write it, right after words stating it as the
+    end not asked ("không quá 40.000.000" for a floor asked)."""
+    text = " ".join(_folded(said).split())
+    at = _answered_at(fold(f.short), text)
+    others = [stated for end, (_, stated) in _limit_sides().items() if end != n.token]
+    return bool(at) and all(any(o.search(text[max(0, a - 24) : a]) for o in others) for a in at)
+
+
+@derived
+def _per_head() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How a question asks an amount per person (lexicon ``per_head_words.txt``), and how a text states one beside its
+    figure: those words, or "/người", "mỗi người", "một người" (folded)."""
+    words = alternatives(load_lexicon().topic("per_head_words"), fold)
+    return (re.compile(rf"(?<!\w)(?:{words})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{words})(?!\w)|/\s*nguoi(?!\w)|(?<!\w)(?:moi|mot)\s+nguoi(?!\w)"))
+
+
+def _per_heads(text: str, accented: bool) -> list[Need]:
+    """ "GRDP bình quân đầu người … là bao nhiêu?" → the figure answered must be stated per person (beside "bình quân
+    đầu người" or with "/người"): "GRDP … tăng 7,5%" is the growth of the whole, no amount per head.  Only for a
+    question asking how much: "… bình quân đầu người được tính như thế nào?" asks a method."""
+    if not _asks_amount(text, accented):
+        return []
+    m = _per_head()[0].search(fold(text))
+    return [Need("per_head", text[m.start() : m.end()])] if m else []
+
+
+def _not_per_head(n: Need, f: Found, said: str) -> bool:
+    """Whether the figure answered stands, in the words quoted, with no per-person words within a few words of it
+    (before it, "GRDP bình quân đầu người khoảng 52,9 triệu đồng"; after it, "47 triệu đồng/người/năm")."""
+    text = " ".join(_folded(said).split())
+    at = _answered_at(fold(f.short), text)
+    if not at:
+        return False  # no figure answered where the words quoted write it: nothing to judge
+    stated = _per_head()[1]
+    return not any(stated.search(_phrase_at(text, a)) for a in at)
+
+
+def _phrase_at(text: str, at: int) -> str:
+    """The phrase of ``text`` holding position ``at``: from the last ";", ":" or sentence end before it to the next."""
+    start = max(text.rfind(c, 0, at) for c in (";", ":", ". ", "\n"))
+    ends = [e for c in (";", ":", ". ", "\n") if (e := text.find(c, at)) >= 0]
+    return text[start + 1 : min(ends, default=len(text))]
 
 
 _ANY_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -1547,6 +1825,9 @@ _UNMET_IN_QUOTE: dict[str, Callable[[Need, Found, str], bool]] = {
     "change": lambda n, f, said: not _states_a_change(said, f.clause.heading),
     "province": lambda n, f, said: not (f.directive.province or _names_a_province(
         (said, *f.clause.heading, f.directive.title or ""))),
+    "compared": _base_unstated,
+    "limit": _other_end,
+    "per_head": _not_per_head,
 }
 
 
@@ -1650,6 +1931,13 @@ _DIGIT = re.compile(r"\d")
 #: Needs of the amount asked and its value, and the case asked: met by the quoted words (and lead-in, headings),
 #: not the whole clause (a long clause treats several cases).
 _QUOTED = frozenset({"quantity", "narrowing", "figure", "unit", "date", "count", "rate", "case", "named", "counted_as"})
+
+
+def _quoted_only(f: Found) -> str:
+    """The words quoted as ``f``'s answer, without the clause's lead-in to its items."""
+    from bot.quotes import quoted_text
+
+    return (quoted_text(f.clause.text, f.span) if f.span else (f.quote or quoted_text(f.clause.text))).strip("… ")
 
 
 def _answer_words(f: Found) -> str:

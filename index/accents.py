@@ -14,6 +14,12 @@ left, the longest run of up to three syllables is spelled
 
 Nothing is guessed for a word no source knows; digits, codes and punctuation pass through unchanged,
 and a question typed with any mark is left as typed.
+
+The model must read some spelling, so a syllable the chunks spell two ways takes the commoner.  Keyword search
+can read the folded word itself, which matches every spelling; it asks for no spelling the context leaves
+undecided (``restore(..., decided_only=True)``): a word the best hits spell two ways about equally often stays
+as typed.  "con muc 3" after a question on levels keeps "muc" when the hits write "Mức 3"
+as often as "Mục A": respelled "mục 3", the search took an appendix's "Mục A" row for the level asked.
 """
 
 from __future__ import annotations
@@ -76,14 +82,17 @@ class AccentRestorer:
                  if count >= (1.0 - plain_share) * plain.get(key, count)}
         return cls(words, phrases)
 
-    def restore(self, text: str, context: Iterable[str] = ()) -> str:
-        """``text`` with its unaccented words spelled as the lexicon, then ``context``, then the index write them."""
+    def restore(self, text: str, context: Iterable[str] = (), *, decided_only: bool = False) -> str:
+        """``text`` with its unaccented words spelled as the lexicon, then ``context``, then the index write them.
+
+        ``decided_only``: a word the context spells two ways about equally often (no spelling holds more than half
+        of its occurrences there) stays as typed; the index-wide counts speak only for words the context lacks."""
         if has_diacritics(text):
             return text
         runs = _runs(text)
         wanted = {_key(w.group(0) for w in run[i:i + n])
                   for run in runs for n in range(1, _LONGEST + 1) for i in range(len(run) - n + 1)}
-        local = _local_spellings(context, wanted)
+        local = _local_spellings(context, wanted, majority=decided_only)
         out: list[str] = []
         cursor = 0
         for run in runs:
@@ -98,29 +107,39 @@ class AccentRestorer:
         out.append(text[cursor:])
         return "".join(out)
 
-    def _longest(self, run: list[re.Match[str]], i: int, local: Mapping[str, str]) -> tuple[int, list[str]]:
+    def _longest(self, run: list[re.Match[str]], i: int, local: Mapping[str, str | None]) -> tuple[int, list[str]]:
         for n in range(min(_LONGEST, len(run) - i), 0, -1):
             key = _key(w.group(0) for w in run[i:i + n])
-            for source in (self._phrases, local):
-                found = source.get(key)
-                if found is not None and len(parts := found.split("_")) == n:
-                    return n, parts
+            found = self._phrases.get(key)
+            if found is None and (found := local.get(key, "")) is None and n == 1:
+                return 1, [run[i].group(0)]  # the context spells it two ways: undecided, as typed
+            if found and len(parts := found.split("_")) == n:
+                return n, parts
         typed = run[i].group(0)
         return 1, [self._words.get(typed.lower(), typed)]
 
 
-def _local_spellings(context: Iterable[str], wanted: set[str]) -> dict[str, str]:
-    """Most frequent spelling, in ``context``, of each folded phrase in ``wanted`` (plain spellings count too)."""
+def _local_spellings(context: Iterable[str], wanted: set[str], *, majority: bool = False) -> dict[str, str | None]:
+    """Most frequent spelling, in ``context``, of each folded phrase in ``wanted`` (plain spellings count too);
+    with ``majority``, None for a phrase whose commonest spelling holds no more than half of its occurrences."""
     counts: dict[str, Counter[str]] = {}
+    firsts = {key.split("_", 1)[0] for key in wanted}  # a phrase of the question starts with one of these
     for text in context:
         for run in _runs(canonical_tones(text).lower()):
             words = [m.group(0) for m in run]
-            for n in range(1, _LONGEST + 1):
-                for i in range(len(words) - n + 1):
-                    key = _key(words[i:i + n])
+            folded = [fold(w) for w in words]  # once per word, not once per phrase holding it
+            for i, first in enumerate(folded):
+                if first not in firsts:
+                    continue
+                for n in range(1, min(_LONGEST, len(words) - i) + 1):
+                    key = "_".join(folded[i:i + n])
                     if key in wanted:
-                        counts.setdefault(key, Counter())["_".join(words[i:i + n])] += 1
-    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+                        c = counts.get(key)
+                        if c is None:
+                            c = counts[key] = Counter()
+                        c["_".join(words[i:i + n])] += 1
+    best = {key: c.most_common(1)[0] for key, c in counts.items()}
+    return {key: word if not majority or 2 * n > counts[key].total() else None for key, (word, n) in best.items()}
 
 
 def _like(typed: str, word: str) -> str:

@@ -275,13 +275,25 @@ class Index:
         not words, and the documents write that placement (98.5% of the library's words that have a choice)."""
         if has_diacritics(query):
             return canonical_tones(query)
+        if keyword is None:
+            keyword = self._bm25(query, _ACCENT_CONTEXT, mask)
+        return self._restorer().restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
+
+    def _spelled(self, query: str, keyword: list[tuple[int, float]]) -> str:
+        """The question typed without marks as BM25 should search it again: the words whose spelling the lexicon's
+        question phrases or most of the best hits (``keyword``) decide take their marks, so each weighs as it does
+        typed with them ("bao nhieu" is "bao nhiêu", whose "nhiêu" no clause holds, not the "nhiều" of "nhiều
+        hợp đồng" every folded copy matches); a word the hits spell two ways ("muc": "Mức 3", "Mục A") is left
+        folded, matching both."""
+        context = [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]]
+        return self._restorer().restore(query, context, decided_only=True)
+
+    def _restorer(self) -> AccentRestorer:
         if self._accents is None:
             lexical = self._lexical()
             self._accents = AccentRestorer.from_frequencies(
                 lexical.frequencies() if lexical is not None else (), load_lexicon().topic("question_spellings"))
-        if keyword is None:
-            keyword = self._bm25(query, _ACCENT_CONTEXT, mask)
-        return self._accents.restore(query, [self.chunks[p].text for p, _ in keyword[:_ACCENT_CONTEXT]])
+        return self._accents
 
     def search(self, query: str, *, k: int = 10, filters: Filters | None = None,
                retriever: str | None = None, dense_query: str | None = None,
@@ -312,6 +324,10 @@ class Index:
         if mode in ("bm25", "hybrid"):
             local = (fusion.document_idf if document_idf is None else document_idf) if _one_document(filters) else 0.0
             ranked["bm25"] = self._bm25(query, fetch, mask, local_idf=local)
+            if not has_diacritics(query):  # typed without marks: searched again as spelled with those it surely has
+                spelled = self._spelled(query, ranked["bm25"])
+                if spelled != query:
+                    ranked["bm25"] = self._bm25(spelled, fetch, mask, local_idf=local)
         if mode in ("dense", "hybrid"):
             asked = dense_query or query
             read = self._for_model(asked, mask, ranked.get("bm25"))

@@ -115,10 +115,25 @@ class FusionTuning:
     #: answers, typed / folded) 0.5 gave 1.916 / 1.865 against 1.912 / 1.865, 1.0 1.919 / 1.865 (Recall@1 0.888 ->
     #: 0.885), 1.0 or 1.5 with weight 0.4 and 1.5 with 0.6 no better folded: one question either way, too little.
     dense_z_floor: float = 0.0
+    #: The model cannot tell its hits apart when its ten best cosines lie within this much of each other (0:
+    #: off): BM25's first ``dense_top_slot`` hits then all keep their places (the model only orders them and what
+    #: follows).  Inside one long legal text fifty clauses crowd within ~0.01 and standard scores of 1.3-2.8 there
+    #: are noise worth a bonus of 0.26-0.56, more than the gaps between BM25's first five: the kept places of
+    #: ``bm25_kept`` 3 / ``dense_kept`` 2 let it push BM25's fourth or fifth out.  Measured on DEV only (session
+    #: 23; DEV bed of scripts/dense_bed.py, 218 directive + 36 library questions with gold; Recall@1 / Recall@5 /
+    #: answers): library 0.667 / 0.917 / 0.861 -> 0.667 / 0.972 / 0.889 (bm25 0.694 / 0.972 / 0.944; BM25's
+    #: fifth no longer pushed out in two questions), directives unchanged, and the five directives alone
+    #: unchanged: their cosines spread 0.02-0.04, where the model still brings in a clause BM25 ranks sixth
+    #: (sl22-list-002).  0.015 also took away a question typed without diacritics whose clause the model ranks
+    #: first and BM25 seventh (spread 0.0146).  Off for such questions (``for_unaccented``): BM25's five then come
+    #: from folded syllables, and every question folded, 0.01 lost one clause the model alone finds (bm25 none,
+    #: hybrid 4th: spread 0.009) for one it kept.
+    dense_crowd: float = 0.01
 
     def for_unaccented(self) -> FusionTuning:
-        """The tuning for a question typed without diacritics (``unaccented_dense_weight``, no ``bm25_clear_lead``)."""
-        return replace(self, dense_weight=self.unaccented_dense_weight, bm25_clear_lead=0.0)
+        """The tuning for a question typed without diacritics (``unaccented_dense_weight``, no ``bm25_clear_lead``
+        nor ``dense_crowd``: BM25's leads and first five say less when it matched folded syllables)."""
+        return replace(self, dense_weight=self.unaccented_dense_weight, bm25_clear_lead=0.0, dense_crowd=0.0)
 
     def for_unsure(self) -> FusionTuning:
         """The tuning when BM25's best hit shares little of the question's words (see ``unsure_coverage``)."""
@@ -191,12 +206,15 @@ def fuse(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionT
          ) -> list[tuple[Hashable, float]]:
     """One best-first list from {"bm25": [(item, score)…], "dense": […]} (each best first).
 
+    When the model's best cosines crowd (``dense_crowd``) BM25's first ``dense_top_slot`` hits keep their places.
     Score mixes: bm25_weight * BM25 share of the best + dense_weight * dense bonus; ties keep BM25's order.
     Then BM25's best hit goes back to rank 1 when it leads by ``bm25_clear_lead``, and each retriever's best
     hits (``bm25_kept``, ``dense_kept``) are moved up into the first ``dense_top_slot`` places if they fell
     below (scored as the last place they enter, so scores stay best first).
     """
     tuning = tuning or FusionTuning()
+    if tuning.dense_crowd > 0 and _crowded(ranked.get("dense", ()), tuning.dense_crowd):
+        tuning = replace(tuning, bm25_kept=max(tuning.bm25_kept, tuning.dense_top_slot), dense_kept=0)
     order = _fused(ranked, tuning)
     bm25 = ranked.get("bm25", ())
     if tuning.bm25_clear_lead > 0 and order and bm25 and bm25[0][1] > 0:
@@ -207,6 +225,12 @@ def fuse(ranked: Mapping[str, Sequence[tuple[Hashable, float]]], tuning: FusionT
                 moved = order.pop(at)
                 order.insert(0, (moved[0], order[0][1]))
     return _keep_tops(order, ranked, tuning)
+
+
+def _crowded(dense: Sequence[tuple[Hashable, float]], spread: float) -> bool:
+    """Whether the model's ten best distinct cosines lie within ``spread`` of each other."""
+    best = [s for n, (_, s) in enumerate(dense) if n == 0 or s != dense[n - 1][1]][:10]
+    return len(best) >= 3 and best[0] - best[-1] < spread
 
 
 def _keep_tops(order: list[tuple[Hashable, float]], ranked: Mapping[str, Sequence[tuple[Hashable, float]]],

@@ -35,11 +35,13 @@ __all__ = [
     "expand_abbreviations",
     "expanded_pieces",
     "is_abbreviation",
+    "one_spelling",
     "tokenize_vi",
 ]
 
 # Bump when the analyser changes: stored BM25 indexes are then rebuilt.
-TOKENIZER_VERSION = 3  # 2: abbreviations written with "Đ" are expanded too; 3: equivalent forms (đô la/USD)
+TOKENIZER_VERSION = 4  # 2: abbreviations written with "Đ" are expanded too; 3: equivalent forms (đô la/USD);
+# 4: one spelling for the i/y pairs (tỉ lệ/tỷ lệ, sĩ quan/sỹ quan)
 
 # Abbreviation (as written in documents) -> expansion (canonical tones), from the lexicon.  Variants
 # with "&" or without are listed separately; matching is case- and accent-insensitive.
@@ -277,10 +279,22 @@ def _word_tokens(word: str) -> list[str]:
 _fold_token = lru_cache(maxsize=131072)(fold)  # compounds are emitted per sentence; their words repeat
 
 
+# A final "y" right after a consonant is the syllable's only vowel, which Vietnamese writes "i" as well (kí/ký, tỉ/tỷ,
+# bác sĩ/bác sỹ, Mĩ/Mỹ): read as "i" on both sides, the two spellings are one word.  Not "uy", "ay" (other vowels).
+_Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdghklmnpqrstvxđ])([yýỳỷỹỵ])(?![^\W_])")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def one_spelling(word: str) -> str:
+    """``word`` (lower case) with a syllable's lone final "y" written "i": "tỷ_lệ" -> "tỉ_lệ", "ky" -> "ki"."""
+    return _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_TO_I), word) if "y" in word or not word.isascii() else word
+
+
 def _emit(tokens: list[str], out: list[str]) -> None:
     for tok in tokens:
         if tok in _STOPWORDS:
             continue
+        tok = one_spelling(tok)
         folded = _fold_token(tok)
         if folded == tok:
             if tok.isascii() and tok in _FOLDED_STOPWORDS:

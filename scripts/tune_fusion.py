@@ -94,6 +94,18 @@ def gold_rank(result) -> int | None:
     return None
 
 
+def r5_changes(ranks: dict[str, dict[str, int | None]], retriever: str) -> tuple[list[str], list[str]]:
+    """Questions whose gold clause ``retriever`` ranks within the first five where bm25 does not, and the
+    reverse: a fusion can win Recall@5 from bm25 only by the first and loses it by the second (the count
+    alone hides a trade)."""
+    def within(rank: int | None) -> bool:
+        return rank is not None and rank <= 5
+
+    brought = [q for q, got in ranks.items() if within(got.get(retriever)) and not within(got.get("bm25"))]
+    pushed = [q for q, got in ranks.items() if within(got.get("bm25")) and not within(got.get(retriever))]
+    return brought, pushed
+
+
 def acceptable(rows, kinds, cand="hybrid") -> tuple[bool, float]:
     ok = True
     for kind in ["ALL", *kinds]:
@@ -213,6 +225,10 @@ def main() -> int:
             got = ranks.get(q.id)
             if got and (len(set(got.values())) > 1 or any(v != 1 for v in got.values())):
                 print(f"  {q.id:28} {q.kind:12} " + " / ".join(str(got.get(r) or "-") for r in ("bm25", "dense", "hybrid")))
+        print("\nRecall@5 against bm25 (questions whose gold clause one brings within the first five, or pushes out):")
+        for r in ("dense", "hybrid"):
+            brought, pushed = r5_changes(ranks, r)
+            print(f"  {r}: brings in {len(brought)} {brought}; pushes out {len(pushed)} {pushed}")
         verdicts: dict[str, dict[str, bool | None]] = {}
         for r in (*base.results, *best_report.results):
             verdicts.setdefault(r.question.id, {})[r.retriever] = r.answer_ok

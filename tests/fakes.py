@@ -430,14 +430,14 @@ def assert_not_found(ans) -> None:
 
 
 def found_in(text: str, *, short: str = "", quote: str | None = None, title: str = "Quy định chung",
-             doc_type: str = "Thông tư", number: str = "1/2026/TT-BTC", year: int = 2026):
+             doc_type: str = "Thông tư", number: str = "1/2026/TT-BTC", year: int = 2026, issuer: str | None = None):
     """One answer read from a one-clause document ("Điều 1" holding ``text``): what the support checks judge.
     ``quote`` defaults to the whole clause, ``short`` to the quote."""
     from bot.answerers.base import Found
 
     clause = Clause(id="d:1", doc_id="d", label="Điều 1", kind="item", path=("1",), heading=(), text=text,
                     start=0, end=len(text))
-    d = Directive(doc_id="d", source="d.txt", doc_type=doc_type, number=number, date=None, issuer=None,
+    d = Directive(doc_id="d", source="d.txt", doc_type=doc_type, number=number, date=None, issuer=issuer,
                   province=None, year=year, title=title, signer=None, text=text, clauses=(clause,))
     span = None if quote is None else (text.find(quote), text.find(quote) + len(quote))
     quote = text if quote is None else quote

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words, with_alternates, with_rarest
+from bot.answerers.examples import in_example
 from bot.answerers.items import inline_lead_in, is_lead_in, lead_in_above, line_of, list_items
 from bot.answerers.passages import Bonus, Shape, article_lead_in, asks_yes_no, by_segment
-from bot.answerers.values import lead_fit, probe
+from bot.answerers.values import follows, lead_fit, probe
 from bot.compose import MAX_EXCERPT, excerpt
 from bot.extract import find_applies_from, find_durations, find_effect, find_named_references, find_references
 from bot.query import Kind, Query
@@ -265,8 +266,8 @@ def _dated_parts(reader: Reader, q: Query, d: Directive, bonus: Bonus) -> list[F
             continue
         clause_cov = None
         for seg in reader.segments.get(clause.id, []):
-            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)):
-                continue
+            if not any(_DATE_IN.search(x.text) for x in find_durations(seg.text)) or in_example(d, clause.start + seg.start):
+                continue  # no date, or a worked example's (bot.answerers.examples)
             if clause_cov is None:
                 clause_cov = reader.scorer.coverage(topic, clause.text)
             extra = bonus(clause, seg) or 0.0
@@ -334,8 +335,11 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
             return None  # rates per other periods ("trong 01 năm", "trong 01 tháng"), not per the asked one
     topic = topic_words(q) or q.topic
     unit = _asked_unit(q)
-    lead = probe(q.text).lead
+    asked = probe(q.text)
+    lead = asked.lead
     weight = reader.tuning.ask_words_weight
+    folded = fold(text) if asked.then else ""
+    folded = folded if len(folded) == len(text) else ""  # positions must be the text's
 
     def said(i: int) -> float:  # "chia cho 26 ngày" for "chia cho bao nhiêu ngày"
         return lead_fit(lead, text[max(lo, spans[i][0] - 40) : spans[i][1]])
@@ -344,12 +348,16 @@ def _duration(reader: Reader, q: Query, f: Found) -> Found | None:
         m = _STATES_PERIOD.match(fold(text[spans[i][1] : min(hi, spans[i][1] + 25)]).lstrip())
         return period is not None and m is not None and m.group(1) == period
 
-    def rank(i: int) -> tuple[bool, bool, float]:
+    def then(i: int) -> int:  # "75 năm thành lập Đảng bộ tỉnh" for "bao nhiêu năm thành lập Đảng bộ tỉnh" (two words at least)
+        got = follows(asked.then, folded, spans[i][1]) if folded else 0
+        return got if got >= 2 else 0
+
+    def rank(i: int) -> tuple[bool, bool, int, float]:
         a = spans[i - 1][1] if i else lo
         b = spans[i + 1][0] if i + 1 < len(spans) else hi
         # a count in the unit ("30 ngày làm việc"), not a date that says the word ("đến ngày 31 tháng 12")
         in_unit = unit is not None and re.search(rf"\d\s*(?:\([^)]*\)\s*)?{unit}\b", fold(text[slice(*spans[i])])) is not None
-        return in_unit, per_asked(i), reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
+        return in_unit, per_asked(i), then(i), reader.scorer.coverage(topic, text[a:b]) + weight * said(i)
 
     best = max(range(len(spans)), key=rank)
     start, end = spans[best]

@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 
 from bot.answerers.base import FIRST_ITEM, Found, Reader, topic_words
 from bot.answerers.crossrefs import cited_here
+from bot.answerers.examples import asks_example, in_example
 from bot.answerers.labels import asked_steps, asked_years, item_headings, period_fit, step_fit
 from bot.answerers.tables import (
     Cell,
@@ -134,7 +135,9 @@ def by_segment(
     years = asked_years(q.text, q.years or q.content_years)
     scores = reader.scores  # the same parts are scored for each shape tried: once per question
     lift = _most_added(shape, t, bool(steps or years))
-    for clause, prior in reader.candidates(hits, parents=parents):
+    examples = not asks_example(q.text)
+    candidates = reader.candidates(hits, parents=parents)
+    for clause, prior in (_rules_illustrated(reader, d, candidates) if examples else candidates):
         clause_cov = scores.get((topic, clause.id))
         if clause_cov is None:
             # the clause with its lead-in, as its parts: a long article is read once, not again as a whole
@@ -145,6 +148,8 @@ def by_segment(
         for seg in units:
             if not _WORDS.search(seg.text):
                 continue  # "3.", "- - - 2.": a list's label or a form's blank says nothing, it never answers
+            if examples and in_example(d, clause.start + seg.start):
+                continue  # a worked example's figures are one made-up case's, not the rule's (bot.answerers.examples)
             extra = 0.0
             if bonus is not None:
                 got = bonus(clause, seg)
@@ -177,6 +182,21 @@ def by_segment(
                 results.append(f)
     results.sort(key=lambda f: -f.score)
     return [f for f in results if f.score >= t.abstain_below]
+
+
+def _rules_illustrated(reader: Reader, d: Directive, candidates: list[tuple[Clause, float]]) -> list[tuple[Clause, float]]:
+    """The candidates, each part of a worked example standing for the rule it illustrates: its nearest enclosing
+    clause that opens outside the example ("Điều 3, khoản 2, điểm b" for the "- Trường hợp …" cases under "Ví dụ 1
+    (Minh họa Điểm b …)"), which shares its words and whose own sentences state the rule."""
+    out: dict[str, tuple[Clause, float]] = {}
+    for clause, prior in candidates:
+        up: Clause | None = clause
+        while up is not None and in_example(d, up.start):
+            entry = reader.clauses.get(up.parent) if up.parent else None
+            up = entry[1] if entry is not None and up.parent in reader.segments else None
+        if up is not None and up.id not in out:
+            out[up.id] = (up, prior)
+    return list(out.values())
 
 
 def _carried_subject(reader: Reader, clause: Clause, seg: Segment) -> tuple[str, ...]:
@@ -363,7 +383,8 @@ def _extract(
             cells = "; ".join(f"{h}: {v}" for h, v in zip(got.headings, row.values, strict=True) if v)
             quote = f"{row.full_name} — {cells}"
             return Found(d, clause, quote, quote, (row.start, row.end), base)
-    counted = stated_count(seg.text, _once(reader, probe, q.text).noun) if shape == "fact" else None
+    counts = _once(reader, probe, q.text) if shape == "fact" else None
+    counted = stated_count(seg.text, counts.noun, counts.then) if counts is not None else None
     if counted is not None:
         # "Thông tư … chia doanh thu … thành mấy loại?": the part stating "04 loại" answers with that count
         at = seg.start + counted.start

@@ -29,7 +29,7 @@ from index.tokenize import equivalent_forms
 
 __all__ = [
     "Choice", "Figure", "Probe", "asked_figures", "asked_kinds", "asked_unit", "asked_units", "asks_change", "choose_value",
-    "counted_values", "figure_fit", "first_asked", "lead_fit", "names_figures", "other_kinds", "probe", "stated_count",
+    "counted_values", "figure_fit", "first_asked", "follows", "lead_fit", "names_figures", "other_kinds", "probe", "stated_count",
 ]
 
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
@@ -170,6 +170,9 @@ class Probe:
 
     lead: tuple[str, ...]
     noun: str
+    #: the words after the noun or unit, up to four ("thanh lap dang bo" of "bao nhiêu năm thành lập Đảng bộ"): which
+    #: of the clause's values of that unit is asked
+    then: tuple[str, ...] = ()
 
 
 
@@ -188,9 +191,9 @@ def probe(question: str) -> Probe:
         return Probe((), "")
     form = _form_words()
     lead = [w for w in _WORD.findall(folded[: m.start()])[-3:] if w not in form][-2:]
-    after = _WORD.findall(folded[m.end() :])[:1]
+    after = _WORD.findall(folded[m.end() :])[:5]
     noun = after[0] if after and after[0] not in form else ""
-    return Probe(tuple(lead), noun)
+    return Probe(tuple(lead), noun, tuple(after[1:]))
 
 
 def lead_fit(lead: tuple[str, ...], before: str) -> float:
@@ -202,15 +205,27 @@ def lead_fit(lead: tuple[str, ...], before: str) -> float:
     return sum(w in words for w in lead) / len(lead)
 
 
-def stated_count(text: str, noun: str) -> Span | None:
-    """A number followed by the noun a question counts ("04 loại" for "mấy loại", "50 nước"), as written."""
+def follows(then: tuple[str, ...], folded: str, at: int) -> int:
+    """How many of the words ``then`` (folded) the words of ``folded`` from ``at`` open with, in order."""
+    words = _WORD.findall(folded[at : at + 80])
+    return next((i for i, (a, b) in enumerate(zip(words, then, strict=False)) if a != b), min(len(words), len(then)))
+
+
+def stated_count(text: str, noun: str, then: tuple[str, ...] = ()) -> Span | None:
+    """A number followed by the noun a question counts ("04 loại" for "mấy loại", "50 nước"), as written.  Of several,
+    the one followed by most of the words the question says after the noun (``then``): "kỷ niệm bao nhiêu năm thành
+    lập Đảng bộ tỉnh" is "75 năm thành lập Đảng bộ tỉnh", not the "05 năm 2021-2025" of a plan before it."""
     if not noun:
         return None
     folded = fold(text)
     if len(folded) != len(text):
         return None
-    m = re.search(rf"(?<![\w/.,])\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)", folded)
-    return Span(m.start(), m.end(), text[m.start() : m.end()]) if m else None
+    found = list(re.finditer(rf"(?<![\w/.,])\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)", folded))
+    if not found:
+        return None
+
+    m = max(found, key=lambda m: follows(then, folded, m.end())) if then else found[0]  # max keeps the first best
+    return Span(m.start(), m.end(), text[m.start() : m.end()])
 
 
 @derived
@@ -357,7 +372,9 @@ def choose_value(
     candidates = [v for v in candidates if counts(v)] or candidates
     if unit is not None:  # "bao nhiêu phần trăm": of "5.000 doanh nghiệp … 55 tỷ USD/năm … 30%/năm", the share
         candidates = [v for v in candidates if unit.search(fold(v.text))] or candidates
-    best: tuple[tuple[float, float], Choice] | None = None
+    best: tuple[tuple[float, int, float], Choice] | None = None
+    folded = fold(text) if asked.then else ""
+    folded = folded if len(folded) == len(text) else ""  # positions must be the text's
     prev_end = prev_start = 0
     for v in candidates:
         row = text[prev_end : v.end]
@@ -384,8 +401,12 @@ def choose_value(
         fit = figure_fit(figures, text if len(candidates) == 1 else row)
         said = (lead_fit(asked.lead, text[max(prev_end, v.start - 40) : v.start] + " " + v.text) + counts(v)) / 2
         choice = Choice(v, prev_end, fit, cov, short, said)
-        if best is None or (fit, cov + said_weight * said) > best[0]:
-            best = ((fit, cov + said_weight * said), choice)
+        # "kỷ niệm bao nhiêu năm thành lập Đảng bộ tỉnh": of "115 năm thành lập tỉnh, 75 năm thành lập Đảng bộ tỉnh",
+        # the value the question's words after its unit follow (two words at least: one may be chance)
+        after = follows(asked.then, folded, v.end) if folded else 0
+        key = (fit, after if after >= 2 else 0, cov + said_weight * said)
+        if best is None or key > best[0]:
+            best = (key, choice)
         prev_start, prev_end = prev_end, v.end
     assert best is not None
     return best[1]

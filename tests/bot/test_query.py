@@ -244,6 +244,28 @@ def test_a_cue_written_with_marks_is_read_with_them(question, kind):
     assert read_question(question).kind == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    # "khi … có hiệu lực" says from when; what is asked is the rest of the question
+    ("Kể từ khi quyết định thành lập quỹ có hiệu lực, công ty có bao nhiêu ngày để đăng ký?", "duration"),
+    ("ke tu khi giay phep co hieu luc cong ty co bao nhieu ngay de thong bao", "duration"),
+    ("Hợp đồng đã ký trước khi thông tư mới có hiệu lực thì doanh nghiệp phải làm gì?", "duty"),
+    ("Khi nào Thông tư 09/2026/TT-BNV có hiệu lực?", "effect"),
+    ("Thông tư 09/2026/TT-BNV có hiệu lực từ ngày nào?", "effect"),
+    ("Sau khi thôi chức vụ thì Thông tư 32/2026/TT-BKHCN có hiệu lực từ ngày nào?", "effect"),
+    ("Khi Thông tư 09/2026/TT-BNV có hiệu lực thì thông tư nào hết hiệu lực?", "effect"),
+    ("Nghị định 320/2025/NĐ-CP được áp dụng từ kỳ tính thuế năm nào?", "effect"),
+    ("luat thue thu nhap doanh nghiep ap dung tu nam nao", "effect"),
+    # "mã số nào", "số nào" ask a number, not which "sở" (department)
+    ("Chức danh kiểm định viên kỹ thuật an toàn lao động mang mã số nào?", "fact"),
+    ("Sở nào cấp giấy phép hoạt động dịch vụ việc làm?", "agency"),
+    # "làm gì" asks an action, not which document
+    ("Nếu hợp đồng trái Thông tư 02/2024/TT-BLĐTBXH thì doanh nghiệp phải làm gì?", "duty"),
+    ("Thông tư 02/2024/TT-BLĐTBXH sửa đổi thông tư nào?", "reference"),
+])
+def test_the_kind_is_what_the_question_asks_not_a_word_of_its_setting(question, kind):
+    assert read_question(question).kind == kind
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [("Đề án đặt mục tiêu đến năm 2030 đào tạo bao nhiêu phần trăm nhân lực?", 2030),
@@ -549,3 +571,62 @@ def test_a_followup_naming_the_indicator_with_another_period_swaps_the_period(fo
     q = read_question(follow, previous=before)
     assert q.elliptical and fold(q.topic).startswith("muc luong toi thieu thang vung ii")
     assert fold(q.introduced) == "thang"
+
+
+# ---- session 23: another document, another case, a condition, i/y spellings ---------------------------------
+
+
+@pytest.mark.parametrize("follow", ["Còn Nghị định 38/2022/NĐ-CP?", "Còn Nghị định số 38/2022/NĐ-CP thì sao?",
+                                    "con nghi dinh 38/2022/nd-cp", "Nghị định 38/2022/NĐ-CP?"])
+def test_a_followup_naming_only_another_document_asks_the_same_of_it(follow):
+    # "Còn Nghị định 38/2022/NĐ-CP?" after "Ai ký?": the decree's signer, not a question about the word "Nghị định"
+    first = q("Nghị quyết 78/2025/UBTVQH15 có hiệu lực từ ngày nào?")
+    signer = q("Ai ký?", previous=first)
+    got = q(follow, previous=signer)
+    assert got.kind == "meta_signer" and got.introduced == "" and not got.same_document
+    assert "38/2022" in got.numbers and "78/2025" not in " ".join(got.numbers)
+    effect = q(follow, previous=first)
+    assert effect.kind == "effect" and effect.introduced == "" and fold(effect.topic).startswith("nghi dinh co hieu luc")
+
+
+def test_a_followup_naming_another_document_with_words_of_its_own_asks_those_words():
+    got = q("Còn Nghị định 38/2022/NĐ-CP quy định gì về vùng I?", previous=q("Ai ký Nghị quyết 78/2025/UBTVQH15?"))
+    assert got.kind != "meta_signer" and "vùng I" in got.topic
+
+
+@pytest.mark.parametrize("follow", ["Còn bị khiển trách?", "Nếu bị khiển trách thì sao?", "con bi khien trach"])
+def test_another_case_of_a_set_takes_the_place_of_the_case_asked(follow):
+    # giáng chức and khiển trách are forms of discipline (lexicon contrast_sets.txt): the same question of the other
+    first = q("Công chức bị kỷ luật giáng chức thì bị kéo dài thời gian nâng bậc lương thường xuyên bao lâu?")
+    got = q(follow, previous=first)
+    assert got.elliptical and got.kind == "duration"
+    assert "khien trach" in fold(got.topic) and "giang chuc" not in fold(got.topic)
+    assert fold(got.introduced) == "khien trach" and "neu" not in fold(got.topic)
+
+
+def test_a_condition_after_a_question_about_the_whole_document_asks_its_own_question():
+    # "thay thế nghị định nào" has no case "hạn nhận báo cáo …" could stand in for: a question of its own, same decree
+    first = q("Nghị định 139/2026/NĐ-CP về chế độ báo cáo thống kê cấp quốc gia thay thế nghị định nào?")
+    got = q("Nếu hạn nhận báo cáo rơi vào ngày nghỉ lễ thì sao?", previous=first)
+    assert got.kind != "effect" and got.same_document and not got.elliptical and got.introduced == ""
+    assert fold(got.topic) == "han nhan bao cao roi vao ngay nghi le"
+
+
+@pytest.mark.parametrize("text", ["Ai kí Nghị định 38/2022/NĐ-CP?", "Người kí Thông tư 18/2021/TT-BLĐTBXH là ai?",
+                                  "ai ki nghi dinh 38/2022", "Nghị định 139/2026/NĐ-CP do ai kí?"])
+def test_the_i_spelling_of_ky_asks_the_signer(text):
+    assert q(text).kind == "meta_signer"
+
+
+def test_i_spellings_are_read_as_the_documents_write_them_but_not_inside_other_words():
+    from bot.query import documents_spelling
+
+    assert documents_spelling("Tỉ lệ hộ nghèo, quĩ bảo hiểm, Mĩ, kì họp") == "Tỷ lệ hộ nghèo, quỹ bảo hiểm, Mỹ, kỳ họp"
+    assert documents_spelling("ki-lô-gam, bác sĩ, TI, thi đua") == "ki-lô-gam, bác sĩ, TI, thi đua"
+
+
+def test_that_consolidated_text_points_back_to_the_document_under_discussion():
+    first = q("Theo văn bản hợp nhất 463/VBHN-BLĐTBXH, bộ nào phối hợp giám sát quỹ tiền lương?")
+    got = q("Văn bản hợp nhất đó do ai ký xác thực?", previous=first)
+    assert got.same_document and got.kind == "meta_signer"
+

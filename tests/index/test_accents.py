@@ -37,12 +37,23 @@ def test_typed_marks_case_digits_and_codes_are_kept() -> None:
     assert has_diacritics("đ") and not has_diacritics("dan so 2024")
 
 
+def test_keyword_search_takes_only_the_spellings_most_hits_agree_on() -> None:
+    r = AccentRestorer.from_frequencies(VOCAB, PHRASES)
+    split = ["Mức 1: 13.000 đồng; Mức 3: 26.000 đồng", "Mục A. Điều kiện lao động; Mục B", "Mức 2, Mục C"]
+    assert r.restore("muc 3", split) in ("mục 3", "mức 3")  # the model needs some spelling: the commoner
+    assert r.restore("muc 3", split, decided_only=True) == "muc 3"  # BM25 keeps the folded word: both match
+    assert r.restore("muc 3", [*split, "Mức 4: 32.000 đồng"], decided_only=True) == "mức 3"
+    # the lexicon's question phrases always decide; the index-wide counts speak for a word the hits lack
+    assert r.restore("bao nhieu muc", split, decided_only=True) == "bao nhiêu muc"
+    assert r.restore("ty le ho ngheo", split, decided_only=True) == "tỷ lệ hồ nghèo"
+
+
 def test_a_phrase_never_joins_words_across_punctuation() -> None:
     r = AccentRestorer.from_frequencies([], PHRASES)
     assert r.restore("ho, ngheo", ["hộ nghèo"]) == "hộ, nghèo"  # each word alone, as the context writes it
 
 
-def test_the_search_asks_the_model_with_marks_and_bm25_with_the_words_as_typed(tmp_path, monkeypatch) -> None:
+def test_the_search_asks_the_model_with_marks(tmp_path, monkeypatch) -> None:
     corpus = make_corpus(make_directive("son-la-2024", title="Phát động phong trào thi đua năm 2024"))
     enc = FakeEncoder("fake/encoder")
     monkeypatch.setattr(engine, "load_encoder", lambda model_id, **kw: (enc, None))
@@ -55,3 +66,28 @@ def test_the_search_asks_the_model_with_marks_and_bm25_with_the_words_as_typed(t
     assert hits[0].chunk.clause_id == "son-la-2024:3.a" and "bm25" in hits[0].scores
     ix.search("Tỷ lệ hộ nghèo", k=3, retriever="dense")
     assert asked[-1] == "Tỷ lệ hộ nghèo"
+
+
+_LABOUR = [
+    (("1",), "Điều 1", "Người lao động có thể giao kết nhiều hợp đồng lao động với nhiều người sử dụng lao động, nhưng "
+                       "phải bảo đảm thực hiện đầy đủ các nội dung đã giao kết."),
+    (("2",), "Điều 2", "Người lao động đồng thời giao kết nhiều hợp đồng lao động với nhiều người sử dụng lao động thì "
+                       "việc tham gia bảo hiểm được thực hiện theo quy định."),
+    (("3",), "Điều 3", "Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng "
+                       "nguyên lương theo hợp đồng lao động: 12 ngày làm việc đối với người làm công việc trong điều "
+                       "kiện bình thường."),
+    (("4",), "Điều 4", "Người sử dụng lao động có trách nhiệm quy định lịch nghỉ hằng năm sau khi tham khảo ý kiến của "
+                       "người lao động."),
+]
+
+
+def test_a_question_typed_without_marks_ranks_as_typed_with_them(tmp_path) -> None:
+    """BM25 searches the question as spelled with its marks: "bao nhieu" is the question's "bao nhiêu", not the
+    "nhiều" of "nhiều hợp đồng", so the clauses on annual leave stay above those on several contracts."""
+    corpus = make_corpus(make_directive("bo-luat", items=_LABOUR, title="Bộ luật Lao động"))
+    ix = open_index(corpus, tmp_path / "ix", embedding_model="unused/model", retriever="bm25")
+    marked = [h.chunk.clause_id for h in ix.search("Người lao động được nghỉ hằng năm bao nhiêu ngày?", k=4)]
+    for typed in ("nguoi lao dong duoc nghi hang nam bao nhieu ngay", "Nguoi lao dong duoc nghi hang nam bao nhieu ngay?"):
+        got = [h.chunk.clause_id for h in ix.search(typed, k=4)]
+        assert got == marked, (typed, got, marked)
+    assert marked[:2] == ["bo-luat:3", "bo-luat:4"], marked

@@ -230,3 +230,21 @@ def test_in_a_long_text_the_clause_merely_issuing_the_plan_stays_out_of_the_six_
     read = _order(ranked, FusionTuning())[:6]
     assert "iss" not in read and read[:2] == ["a", "b"]
     assert "iss" in _order(ranked, FusionTuning(dense_weight=0.25))[:6]
+
+
+def test_a_crowded_model_leaves_bm25s_first_five_in_place() -> None:
+    # "Nghị định điều chỉnh lương hưu … thay cho nghị định nào?": inside one decree the model's ten best cosines
+    # lie within 0.01, its standard scores are noise, and BM25's fifth (the article on entry into force) was
+    # pushed out of the five by clauses the model merely put at the top of the crowd
+    bm25 = [("d31", 10.0), ("d11", 9.4), ("d12", 9.3), ("d32", 9.1), ("d52", 8.2), ("d11b", 8.1), ("d51", 8.0)]
+    crowd = [("d51", 0.872), ("d11", 0.870), ("d31", 0.868), ("d11c", 0.866), ("d11d", 0.8655), ("d11g", 0.865),
+             ("d12", 0.864), ("d11a", 0.863), ("d2", 0.8628), ("d4", 0.8625), *((f"z{i}", 0.85 - 0.001 * i) for i in range(40))]
+    ranked = {"bm25": bm25, "dense": crowd}
+    assert "d52" not in _order(ranked, FusionTuning(dense_crowd=0.0))[:5]
+    first = _order(ranked, FusionTuning())[:5]
+    assert sorted(first) == sorted(i for i, _ in bm25[:5])
+    # a question typed without diacritics: BM25 matched folded syllables, the model's picks still get places
+    assert "d51" in _order(ranked, FusionTuning().for_unaccented())[:5]
+    # a model whose best stands apart (the five directives: cosines spread 0.02-0.04) still brings its picks in
+    apart = {"bm25": bm25, "dense": [("d51", 0.91), *crowd[1:]]}
+    assert "d51" in _order(apart, FusionTuning())[:5]

@@ -8,7 +8,6 @@ import pytest
 
 from bot.answerers.labels import item_headings, period_fit
 from bot.answerers.values import (
-    Probe,
     asked_figures,
     asked_kinds,
     asked_unit,
@@ -138,7 +137,8 @@ def test_an_elliptical_follow_up_takes_the_row_of_its_own_figures(fees):
     ],
 )
 def test_how_a_question_asks_its_value(question, lead, noun):
-    assert probe(question) == Probe(lead, noun)
+    asked = probe(question)
+    assert (asked.lead, asked.noun) == (lead, noun)
 
 
 def test_the_value_said_as_the_question_asks_it_wins_a_tie():
