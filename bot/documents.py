@@ -51,33 +51,6 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool]
     return tuple(out)
 
 
-@derived
-def _title_runs_on() -> re.Pattern[str]:
-    """The words a title runs on with (``title_continuations``: "của", "về", "thực hiện" …) as whole words."""
-    words = sorted({canonical_tones(w).lower() for w in load_lexicon().topic("title_continuations")
-                    if any(ch.isalpha() for ch in w)}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-
-
-@derived
-def _instrument() -> re.Pattern[str]:
-    """A kind of document (``document_kinds``: "Kế hoạch", "Chương trình" …) written with its capital after the
-    title's first word: the instrument a decision or resolution issues ("Ban hành Kế hoạch hành động")."""
-    kinds = sorted({canonical_tones(k) for k in load_lexicon().topic("document_kinds")}, key=len, reverse=True)
-    return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, kinds)) + r")(?!\w)")
-
-
-def title_head(title: str) -> str | None:
-    """The part of a title before the first word it runs on with, when that part names the instrument the document
-    issues: "Ban hành Kế hoạch hành động" of "Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW … trong giai
-    đoạn mới".  Officials call such a document by that instrument; a head that names none ("Quy định", "Sửa đổi,
-    bổ sung một số điều") names no document."""
-    text = canonical_tones(title)
-    m = _title_runs_on().search(text)
-    head = text[:m.start()].strip(" ,;-–") if m else ""
-    return head if head and _instrument().search(head) else None
-
-
 def named_types(text: str) -> tuple[str, ...]:
     """The document types a question names, in the order it names them ("Nghị định … hướng dẫn Luật …"
     -> Nghị định, Luật).  A type that is also a common word counts only written with a capital inside
@@ -245,11 +218,8 @@ class DocumentNames:
         #: doc_id -> (unit of a short name, the title's units it stands for)
         self._spelled: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self._types: dict[str, frozenset[str]] = {}
-        heads: dict[str, frozenset[str]] = {}
         for d in docs:
             self._names[d.doc_id] = syllable_units(d.title or "")
-            if (head := title_head(d.title or "")) is not None:
-                heads[d.doc_id] = syllable_units(head)
             declared = short_names.get(d.doc_id, ()) if short_names is not None else declared_short_names(d.text or "")
             title = self._names[d.doc_id]
             spelled = tuple((u, syllable_units(before) & title) for name, before in declared
@@ -263,9 +233,6 @@ class DocumentNames:
         # Every question is scored against every document's name: rarities and name totals once.
         self._idfs = {u: self._idf(u) for u in self._df}
         self._totals = {doc: sum(self._idfs[u] for u in units) for doc, units in self._names.items()}
-        #: doc_id -> (units, rarity) of the head of its title (``title_head``), a name the document goes by too
-        self._heads = {doc: (units, total) for doc, units in heads.items()
-                       if (total := sum(self._idfs[u] for u in units)) > 0}
         self._last: tuple[str, frozenset[str], float] = ("", frozenset(), 0.0)
 
     def _idf(self, unit: str) -> float:
@@ -298,15 +265,8 @@ class DocumentNames:
         named = (asked | {w for _, words in spelled for w in words}) & name
         said = sum(self._idfs[u] for u, _ in spelled)
         shared = sum(self._idfs[u] for u in named)
-        # The share of the name the question says: of the whole title, or of its head when that is more ("Kế
-        # hoạch hành động" names "Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW … trong giai đoạn
-        # mới": the rest of a long title takes nothing from the name of the plan it issues).
-        told = shared / name_total
-        head = self._heads.get(d.doc_id)
-        if head is not None:
-            told = max(told, sum(self._idfs[u] for u in named & head[0]) / head[1])
         w = self._question_weight
-        return min(1.0, (shared + said) / total) ** w * told ** (1 - w)
+        return min(1.0, (shared + said) / total) ** w * (shared / name_total) ** (1 - w)
 
     def _asked(self, words: str) -> tuple[frozenset[str], float]:
         """The question's units that some name has, and their rarity (kept for the next document)."""

@@ -35,9 +35,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when parsing changes what clauses or metadata come out, so indexes get rebuilt.
-PARSER_VERSION = "7"  # 4: no signature without a signer, annexes after the signature are appendices; 5: "Mẫu 01" after it
-# 6: tables written one cell per line regrouped into rows (corpus.tables); 7: a title line ending in "của", "và",
-# "thực hiện" … runs on to the next line even when it opens with a capital (lexicon title_continuations.txt)
+PARSER_VERSION = "6"  # 4: no signature without a signer, annexes after the signature are appendices; 5: "Mẫu 01" after it
+# 6: tables written one cell per line regrouped into rows (corpus.tables)
 
 
 def slugify(stem: str) -> str:

@@ -15,7 +15,6 @@ import re
 import statistics
 
 from corpus.layout import ends_sentence, find_zones, is_appendix_heading, marker
-from corpus.lexicon import load_lexicon
 from corpus.tables import find_tables, is_row_line, render
 from corpus.text import nfc, normalize_spaces, strip_controls
 
@@ -39,7 +38,6 @@ _PAGE_NUMBER = re.compile(
 _SIGNED_BY = re.compile(r"^(?:Người ký|Ký bởi)\s*:")
 _SIGNED_FIELDS = re.compile(r"^(?:Email|Cơ quan|Thời gian ký|Ngày ký)\s*:")
 _RULE = re.compile(r"^[-_=~*.…]{3,}$")
-_TITLE_CONTINUATIONS = tuple(w.lower() for w in load_lexicon().topic("title_continuations"))
 _HARD_WRAP_MAX = 140  # a PDF line of body text is never longer than this
 _HEADING_LINE = 60  # a numbered line this short, alone, is a heading rather than a wrapped sentence
 _SHORT_LINE = 0.8  # a line ending a sentence this much shorter than usual ends its paragraph
@@ -143,19 +141,10 @@ def _title_span(items: list[tuple[str, int]], type_line: int) -> int:
         if line.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
             break  # the preamble of a legal text follows the title
         first = line[:1]
-        runs_on = _runs_on(items[start + count - 1][0])  # "… một số điều của" / "Bộ luật Lao động về …"
-        if gap >= 2 or marker(line) or not (first.islower() or first.isdigit() or first == "(" or runs_on):
+        if gap >= 2 or marker(line) or not (first.islower() or first.isdigit() or first == "("):
             break
         count += 1
     return count
-
-
-def _runs_on(line: str) -> bool:
-    """Whether a title line ends in a word that cannot end a title (lexicon ``title_continuations``): the
-    next line continues it even when it opens with a capital (a document's or a body's name)."""
-    low = line.rstrip().lower()
-    return any(low.endswith(w) and (not w[-1].isalpha() or len(low) == len(w) or not low[-len(w) - 1].isalnum())
-               for w in _TITLE_CONTINUATIONS)
 
 
 def _is_heading_line(line: str) -> bool:

@@ -58,32 +58,6 @@ def test_title_block_is_not_joined_into_the_body() -> None:
     assert out[2].startswith("Năm 2023, dự báo tình hình thế giới")
 
 
-def test_title_line_ending_in_cua_runs_on_to_a_capitalised_line() -> None:
-    """A decree's title broken before "Bộ luật Lao động" is one title: the law it details is part of its name."""
-    raw = ("CHÍNH PHỦ\nSố: 145/2020/NĐ-CP\nHà Nội, ngày 14 tháng 12 năm 2020\nNGHỊ ĐỊNH\n"
-           "Quy định chi tiết và hướng dẫn thi hành một số điều của\n"
-           "Bộ luật Lao động về điều kiện lao động và quan hệ lao động\n\n"
-           "Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;\n")
-    out = clean_text(raw).split("\n")
-    i = out.index("NGHỊ ĐỊNH")
-    assert out[i + 1] == ("Quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện "
-                          "lao động và quan hệ lao động")
-    assert out[i + 2].startswith("Căn cứ Bộ luật Lao động")
-
-
-def test_title_runs_on_after_thuc_hien_but_not_after_a_complete_line() -> None:
-    raw = ("QUYẾT ĐỊNH\nBan hành Kế hoạch hành động thực hiện\nChỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của "
-           "Ban Bí thư\nvề thực hiện bảo hiểm y tế toàn dân\n––––––\n\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức "
-           "Chính phủ;\n")
-    out = clean_text(raw).split("\n")
-    assert out[1] == ("Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban "
-                      "Bí thư về thực hiện bảo hiểm y tế toàn dân")
-    # a directive's title that ends whole keeps its first body paragraph apart, capital or not
-    plain = clean_text("CHỈ THỊ\nVề việc phát động phong trào thi đua năm 2024\nThực hiện Nghị quyết của Tỉnh ủy, "
-                       "các ngành thi đua.\n").split("\n")
-    assert plain[1] == "Về việc phát động phong trào thi đua năm 2024"
-
-
 def test_gazette_furniture_and_signature_stamp_are_removed() -> None:
     out = clean_text(CIRCULAR)
     assert "CÔNG BÁO" not in out
