@@ -1733,8 +1733,12 @@ def _limits(text: str) -> list[Need]:
     the other end ("không quá 40.000.000 đồng/tháng") answers the most (lexicon ``limit_sides.toml``).  A question
     asking both ends asks neither."""
     key = fold(text)
-    asked = [end for end, (asks, _) in _limit_sides().items() if asks.search(key)]
-    return [Need("limit", asked[0], token=asked[0])] if len(asked) == 1 else []
+    asked = [(end, m) for end, (asks, _) in _limit_sides().items() if (m := asks.search(key))]
+    if len(asked) != 1:
+        return []
+    end, m = asked[0]
+    # the phrase is the question's own words ("tối thiểu"), shown in a decline's reason; the end is its token
+    return [Need("limit", text[m.start() : m.end()], token=end)]
 
 
 def _answered_at(short: str, said: str) -> list[int]:

@@ -130,6 +130,8 @@ _CEILING = "c) Mức 3, không quá 40.000.000 đồng/tháng đối với chuy�
 def test_a_ceiling_is_no_floor(scorer, question):
     wanted, missing = _gaps(question, scorer, _CEILING, "limit", short="40.000.000 đồng/tháng")
     assert wanted and missing
+    # a decline's reason names the question's own words, never the lexicon's end key (review s23 B1)
+    assert missing[0].phrase.lower() in question.lower() and missing[0].phrase not in ("floor", "ceiling")
 
 
 @pytest.mark.parametrize(("question", "text"), [
