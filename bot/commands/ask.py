@@ -113,11 +113,16 @@ def ask(
     if not question and input_file is None:
         typer.echo("Hãy nhập câu hỏi, ví dụ: thidua ask \"Chỉ tiêu tỷ lệ hộ nghèo năm 2024 của Sơn La?\"", err=True)
         raise typer.Exit(2)
+    if input_file is not None and input_file.is_dir():
+        typer.echo(f"{input_file} là một thư mục, không phải tệp câu hỏi: hãy chỉ một tệp, mỗi dòng một câu.", err=True)
+        raise typer.Exit(2)
     if input_file is not None and not input_file.is_file():
         typer.echo(f"Không tìm thấy tệp câu hỏi: {input_file}", err=True)
         raise typer.Exit(2)
-    if input_file is not None:
-        read_question_lines(input_file)  # an unreadable file stops here, before the index loads
+    # an unreadable or empty file stops here, before the index loads (an empty one printed nothing and exited 0)
+    if input_file is not None and not read_question_lines(input_file):
+        typer.echo(f"Tệp câu hỏi {input_file.name} không có câu hỏi nào.", err=True)
+        raise typer.Exit(2)
     settings = get_settings(corpus_dir=joined_corpus_dirs(corpus_dir), index_dir=index_dir,
                             embedding_model=embedding_model, retriever=retriever, top_k=top_k)
     missing = [f for f in corpus_dirs(settings.corpus_dir) if not f.is_dir()]

@@ -71,6 +71,21 @@ def test_ask_missing_input_file_is_one_clear_line(env):
     assert "Không tìm thấy tệp" in result.output
 
 
+@pytest.mark.parametrize("content", [b"", "\ufeff".encode()])
+def test_an_empty_input_file_says_so_in_one_line(env, content):
+    empty = env / "trong.txt"
+    empty.write_bytes(content)
+    result = CliRunner().invoke(app, ["ask", "--input", str(empty)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == "Tệp câu hỏi trong.txt không có câu hỏi nào."
+
+
+def test_a_folder_given_as_input_is_named_a_folder(env):
+    result = CliRunner().invoke(app, ["ask", "--input", str(env)])
+    assert result.exit_code == 2 and "là một thư mục" in result.stderr and "Không tìm thấy" not in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_corpus_dir_given_twice_reads_both_folders(env):
     """`--corpus-dir A --corpus-dir B` (as `thidua eval` takes it) reads both; it used to keep only B, silently."""
     import shutil
