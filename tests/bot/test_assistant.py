@@ -432,6 +432,23 @@ def test_a_warmed_assistant_answers_its_first_question_without_loading_anything(
     assert not [n for n in loaded if n.startswith("scorer")]
 
 
+def test_a_warmed_assistant_searches_an_unaccented_first_question_without_building_spellings(bot, monkeypatch):
+    """An unaccented question is searched again as spelt with marks; the spelling table that takes (~90 ms over the
+    library) is built while the chat warms up, not on its first user's unaccented question."""
+    from index.accents import AccentRestorer
+
+    bot.index._accents = None  # as a freshly loaded index (earlier tests built it)
+    fresh = Assistant(bot.corpus, bot.index, retriever="bm25")
+    fresh.warm()
+
+    def built_late(*args, **kwargs):
+        raise AssertionError("spelling table built on a user's question")
+
+    monkeypatch.setattr(AccentRestorer, "from_frequencies", classmethod(built_late))
+    ans = fresh.answer("co quan nao tong hop bao cao ket qua thi dua nam 2024")
+    assert "Sở Nội vụ" in ans.answer
+
+
 def test_still_in_force_after_a_target_is_no_unrelated_clause(bot):
     """"Chỉ thị này còn hiệu lực không?" after a figure of the same directive: a directive states no validity, so the
     bot declines instead of quoting a health clause that shares the directive's words (a review finding)."""
