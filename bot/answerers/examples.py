@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from corpus.layout import marker
 from corpus.lexicon import derived, load_lexicon
@@ -20,8 +21,6 @@ from corpus.text import fold, tone_variants
 __all__ = ["asks_example", "in_example"]
 
 _LABELLED = frozenset({"article", "chapter", "part", "roman", "number", "letter", "appendix", "form"})
-_SPANS: dict[tuple[str, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
-_KEPT = 512
 
 
 @derived
@@ -37,15 +36,11 @@ def _folded_leads() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
-def _spans(d: Directive) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The (starts, ends) in ``d.text`` of its worked examples, read once per document."""
-    key = (d.doc_id, len(d.text))
-    got = _SPANS.get(key)
-    if got is not None:
-        return got
+@lru_cache(maxsize=512)
+def _spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The (starts, ends) in a document's ``text`` of its worked examples, read once per document."""
     starts: list[int] = []
     ends: list[int] = []
-    text = d.text
     for m in _opening().finditer(text):
         if ends and m.start() < ends[-1]:
             continue  # the next example of the same run
@@ -61,15 +56,12 @@ def _spans(d: Directive) -> tuple[tuple[int, ...], tuple[int, ...]]:
             at = nxt
         starts.append(m.start())
         ends.append(end)
-    if len(_SPANS) >= _KEPT:
-        _SPANS.clear()
-    _SPANS[key] = got = (tuple(starts), tuple(ends))
-    return got
+    return tuple(starts), tuple(ends)
 
 
 def in_example(d: Directive, at: int) -> bool:
     """Whether offset ``at`` of ``d.text`` lies inside a worked example."""
-    starts, ends = _spans(d)
+    starts, ends = _spans(d.text)
     if not starts:
         return False
     i = bisect.bisect_right(starts, at) - 1
